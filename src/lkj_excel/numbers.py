@@ -1,0 +1,202 @@
+"""Parse figures as Indonesian offices print them.
+
+A parsed figure keeps the number of decimals it was printed with, because that
+precision is what every later comparison derives its tolerance from.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+# Predikat letters of PermenPANRB 88/2021, ordered worst to best.
+PREDIKAT_ORDER = ("D", "C", "CC", "B", "BB", "A", "AA")
+
+_UNIT_RE = re.compile(r"(?i)^\s*(rp\.?|idr)\s*|\s*(%|ha|jiwa|kk|poin|nilai)\s*\.?\s*$")
+_DASHES = {"-", "–", "—", "--", "- -", "", "n/a", "na"}
+_PRED_RE = re.compile(
+    r"^\s*(?P<l1>AA|A|BB|B|CC|C|D)?\s*\(?\s*(?P<num>[-+]?[\d.,]+)?\s*\)?\s*\(?\s*(?P<l2>AA|A|BB|B|CC|C|D)?\s*\)?\s*$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One figure read from a cell or from text."""
+
+    status: str  # number | predikat | none | empty | text | unparsed
+    value: float | None = None
+    decimals: int | None = None
+    unit: str | None = None
+    letter: str | None = None
+    decimal_point: bool = False  # "100.00": a point used as the decimal separator
+    thousands_point: bool = False  # "1.570": points used as thousands separators
+
+    @property
+    def is_number(self) -> bool:
+        return self.value is not None
+
+
+def _digits_after(s: str, sep: str) -> int:
+    return len(s.rsplit(sep, 1)[1]) if sep in s else 0
+
+
+def parse_plain_number(s: str) -> tuple[float, int, bool, bool] | None:
+    """Parse digits with Indonesian separators: return (value, decimals, decimal_point, thousands_point).
+
+    "." groups thousands and "," marks decimals; a lone "." followed by one, two
+    or more than three digits can only be a decimal point and is reported as such.
+    """
+    s = s.strip().replace(" ", "").replace("\u00a0", "")
+    s = re.sub(r",-+$", "", s)  # "2.823.094.761,-"
+    if not s:
+        return None
+    sign = 1.0
+    if s[0] in "+-−":
+        sign = -1.0 if s[0] in "-−" else 1.0
+        s = s[1:]
+    if not re.fullmatch(r"[\d.,]+", s) or not re.search(r"\d", s):
+        return None
+    dots, commas = s.count("."), s.count(",")
+    decimal_point = thousands = False
+    if commas == 0 and dots == 0:
+        return sign * float(s), 0, False, False
+    if commas == 1 and dots == 0:
+        intpart, frac = s.split(",")
+        if not intpart or not frac:
+            return None
+        return sign * float(f"{intpart}.{frac}"), len(frac), False, False
+    if commas == 0 and dots >= 1:
+        groups = s.split(".")
+        if dots == 1 and len(groups[1]) != 3:
+            # "100.00", "3.5": decimal point in a comma-decimal table
+            if not groups[0] or not groups[1]:
+                return None
+            return sign * float(s), len(groups[1]), True, False
+        if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
+            return sign * float("".join(groups)), 0, False, True
+        return None
+    if commas == 1 and dots >= 1:
+        intpart, frac = s.split(",")
+        if "." in frac:
+            # "1,234.56": English notation
+            intpart, frac = s.replace(",", "").split(".")
+            return sign * float(f"{intpart}.{frac}"), len(frac), True, False
+        groups = intpart.split(".")
+        if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3 and frac:
+            return sign * float(f"{''.join(groups)}.{frac}"), len(frac), False, True
+        return None
+    if commas > 1 and dots <= 1:
+        # "2,960,780,030" or "2,960,780.03": English thousands
+        body = s
+        frac = ""
+        if dots == 1:
+            body, frac = s.split(".")
+        groups = body.split(",")
+        if all(len(g) == 3 for g in groups[1:]):
+            val = float("".join(groups) + (f".{frac}" if frac else ""))
+            return sign * val, len(frac), bool(frac), False
+    return None
+
+
+def parse_text(raw: str) -> Parsed:
+    """Parse a figure typed as text: "2.960.780.030", "88,65%", "BB (71,00)", "-", "100 Ha"."""
+    s = str(raw).replace("\u00a0", " ").strip()
+    if not s:
+        return Parsed("empty")
+    low = s.lower()
+    unit: str | None = None
+    core = s
+    # Peel a leading currency and a trailing unit.
+    m = re.match(r"(?i)^\s*(rp\.?|idr)\s*", core)
+    if m:
+        unit = "Rp"
+        core = core[m.end():]
+    m = re.search(r"(?i)\s*(%|ha|jiwa|poin)\s*\.?\s*$", core)
+    if m:
+        u = m.group(1).lower()
+        unit = {"%": "%", "ha": "Ha", "jiwa": "jiwa", "poin": "poin"}[u]
+        core = core[: m.start()]
+    core = core.strip()
+    if core in _DASHES or low in _DASHES:
+        return Parsed("none", unit=unit)
+    num = parse_plain_number(core)
+    if num is not None:
+        v, d, dp, tp = num
+        return Parsed("number", v, d, unit, None, dp, tp)
+    m = _PRED_RE.match(core.upper().replace("NILAI", "").strip())
+    if m and (m.group("l1") or m.group("l2")) and not (m.group("l1") and m.group("l2")):
+        letter = m.group("l1") or m.group("l2")
+        if m.group("num"):
+            num = parse_plain_number(m.group("num"))
+            if num is None:
+                return Parsed("unparsed", letter=letter)
+            v, d, dp, tp = num
+            return Parsed("predikat", v, d, unit, letter, dp, tp)
+        return Parsed("predikat", None, None, unit, letter)
+    if re.search(r"\d", core) and len(core) <= 24 and not re.search(r"[a-zA-Z]{3,}", core):
+        return Parsed("unparsed", unit=unit)
+    return Parsed("text")
+
+
+def decimals_from_format(fmt: str | None, value: float) -> tuple[int, bool]:
+    """Decimals shown by an Excel number format, and whether it is a percent format."""
+    fmt = fmt or "General"
+    is_pct = "%" in fmt.split(";")[0]
+    if fmt == "General" or fmt == "@":
+        return shortest_decimals(value * (100 if is_pct else 1)), is_pct
+    section = fmt.split(";")[0]
+    section = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", section)
+    m = re.search(r"\.([0#?]+)", section)
+    return (len(m.group(1)) if m else 0), is_pct
+
+
+def shortest_decimals(value: float) -> int:
+    if not math.isfinite(value) or float(value).is_integer():
+        return 0
+    r = repr(float(value))
+    if "e" in r:
+        return min(15, max(0, -int(r.split("e")[1])))
+    return len(r.split(".")[1])
+
+
+def parse_cell(raw: object, number_format: str | None = None) -> Parsed:
+    """Parse a cell value as openpyxl or calamine gives it."""
+    if raw is None:
+        return Parsed("empty")
+    if isinstance(raw, bool):
+        return Parsed("text")
+    if isinstance(raw, (int, float)):
+        v = float(raw)
+        d, pct = decimals_from_format(number_format, v)
+        if pct:
+            return Parsed("number", round(v * 100, 12), d, "%")
+        return Parsed("number", v, d)
+    if hasattr(raw, "isoformat"):
+        return Parsed("text")
+    return parse_text(str(raw))
+
+
+def format_id(value: float | None, decimals: int = 0, unit: str | None = None) -> str:
+    """Format a number in Indonesian notation: 2.960.780.030 / 88,65%."""
+    if value is None:
+        return "-"
+    s = f"{abs(value):,.{max(decimals, 0)}f}".replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    if value < 0 and float(s.replace(".", "").replace(",", ".")) != 0:
+        s = "-" + s
+    if unit == "%":
+        return s + "%"
+    if unit == "Rp":
+        return "Rp " + s
+    if unit == "Ha":
+        return s + " Ha"
+    return s
+
+
+def predikat_rank(letter: str | None) -> int | None:
+    if letter is None:
+        return None
+    try:
+        return PREDIKAT_ORDER.index(letter.upper())
+    except ValueError:
+        return None

@@ -1,0 +1,84 @@
+"""A sheet as a plain grid of values and number formats.
+
+The reader works on this grid, never on a library's cell objects, so the
+loading backend can change (openpyxl, or a faster one) without touching it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+
+@dataclass(slots=True)
+class Grid:
+    title: str
+    values: list[list[Any]]  # [row][col], 0-based
+    formats: list[list[str | None]]
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # 0-based inclusive r1,c1,r2,c2
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.values)
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r) for r in self.values), default=0)
+
+    def value(self, r: int, c: int) -> Any:
+        row = self.values[r] if r < len(self.values) else []
+        return row[c] if c < len(row) else None
+
+    def fmt(self, r: int, c: int) -> str | None:
+        row = self.formats[r] if r < len(self.formats) else []
+        return row[c] if c < len(row) else None
+
+    def text(self, r: int, c: int) -> str:
+        v = self.value(r, c)
+        if v is None:
+            return ""
+        if isinstance(v, float) and v.is_integer():
+            return str(int(v))
+        return str(v).strip()
+
+    def merged_value(self, r: int, c: int) -> Any:
+        """Value of the merged range covering (r, c), else the cell's own."""
+        for r1, c1, r2, c2 in self.merges:
+            if r1 <= r <= r2 and c1 <= c <= c2:
+                return self.value(r1, c1)
+        return self.value(r, c)
+
+    def merge_origin(self, r: int, c: int) -> tuple[int, int] | None:
+        for r1, c1, r2, c2 in self.merges:
+            if r1 <= r <= r2 and c1 <= c <= c2 and (r, c) != (r1, c1):
+                return (r1, c1)
+        return None
+
+
+def ref(r: int, c: int) -> str:
+    """A1 address of 0-based (row, col)."""
+    return f"{get_column_letter(c + 1)}{r + 1}"
+
+
+def from_openpyxl(ws: Any) -> Grid:
+    values: list[list[Any]] = []
+    formats: list[list[str | None]] = []
+    for row in ws.iter_rows():
+        vals: list[Any] = []
+        fmts: list[str | None] = []
+        for cell in row:
+            v = cell.value
+            vals.append(v)
+            fmts.append(cell.number_format if v is not None else None)
+        values.append(vals)
+        formats.append(fmts)
+    # Trailing empty rows carry nothing.
+    while values and all(v is None for v in values[-1]):
+        values.pop()
+        formats.pop()
+    merges = [
+        (m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in getattr(ws, "merged_cells", []).ranges
+    ] if hasattr(ws, "merged_cells") else []
+    return Grid(ws.title, values, formats, merges)

@@ -1,0 +1,199 @@
+"""Find a standard table on a sheet: which sheet, where its header is, which column is which.
+
+Nothing here assumes fixed cell addresses: offices add title rows, blank rows,
+multi-row merged headers and column-number rows as they please.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..spec import ColumnSpec, TableSpec, normalise, squash
+from .grid import Grid
+
+_SHEET_RE = re.compile(r"(?i)^\s*(?:tabel|tbl|table)\s*\.?\s*(\d+)\s*[.,]\s*(\d+)(?!\d)")
+_NUMBER_CELL_RE = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
+_YEAR_RE = re.compile(r"^(19|20)\d\d$")
+_FOOTER_RE = re.compile(r"^(sumber|keterangan|catatan|ket\b|sumber data|note)")
+
+
+def table_id_of_sheet(name: str) -> str | None:
+    """"Tabel 1.2", "TABEL 1.2", "Tabel. 1.2", "Tabel 1.2 Jumlah Penduduk" -> "1.2"."""
+    m = _SHEET_RE.match(name)
+    return f"{int(m.group(1))}.{int(m.group(2))}" if m else None
+
+
+def table_id_in_grid(grid: Grid) -> str | None:
+    """A sheet named "Sheet3" whose first rows say "Tabel 1.2"."""
+    for r in range(min(4, grid.n_rows)):
+        for c in range(min(3, grid.n_cols)):
+            t = grid.text(r, c)
+            if t:
+                tid = table_id_of_sheet(t)
+                if tid:
+                    return tid
+    return None
+
+
+def _alt_score(alt: str, element: str) -> int:
+    a = normalise(alt)
+    if not a or not element:
+        return 0
+    if a == element or squash(a) == squash(element):
+        return 3
+    if re.search(rf"(^| ){re.escape(a)}( |$)", element):
+        return 1
+    return 0
+
+
+def column_score(col: ColumnSpec, path: list[str]) -> int:
+    """How well a sheet column's header path fits a declared column (0 = not at all)."""
+    if not path:
+        return 0
+    best = 0
+    for i, e in enumerate(path):
+        s = max((_alt_score(h, e) for h in col.header), default=0)
+        if s == 0:
+            continue
+        others = path[:i] + path[i + 1:]
+        if col.parent:
+            p = max((_alt_score(h, o) for h in col.parent for o in others), default=0)
+            if p == 0:
+                continue
+            s += p
+        elif others:
+            # A bare "Target" should prefer a column with no year above it.
+            s -= 0.5  # type: ignore[assignment]
+        best = max(best, s)
+    return best
+
+
+def _is_number_row(grid: Grid, r: int) -> bool:
+    cells = [grid.text(r, c) for c in range(grid.n_cols)]
+    filled = [t for t in cells if t]
+    if len(filled) < 2:
+        return False
+    if all(_NUMBER_CELL_RE.match(t) for t in filled):
+        return True
+    # "(1) (2) (3)" typed into one cell
+    joined = " ".join(filled)
+    return bool(re.fullmatch(r"(\(?\d{1,2}\)?\s*)+", joined)) and len(filled) >= 1
+
+
+def _row_texts(grid: Grid, r: int, merged: bool = True) -> list[str]:
+    get = grid.merged_value if merged else grid.value
+    out = []
+    for c in range(grid.n_cols):
+        v = get(r, c)
+        out.append(normalise(v) if v is not None else "")
+    return out
+
+
+def _label_hits(spec: TableSpec, texts: list[str]) -> int:
+    alts = [a for col in spec.columns for a in (*col.header, *col.parent)]
+    hits = 0
+    for t in texts:
+        if t and any(_alt_score(a, t) >= 3 for a in alts):
+            hits += 1
+    return hits
+
+
+def _is_numeric_value(v: object) -> bool:
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return not _YEAR_RE.match(str(int(v))) if float(v).is_integer() else True
+    return False
+
+
+@dataclass
+class Layout:
+    header_rows: list[int]
+    number_row: int | None
+    data_start: int
+    columns: dict[str, int]  # column id -> 0-based col
+    paths: dict[int, list[str]]
+    missing: list[str]
+
+
+def locate(grid: Grid, spec: TableSpec) -> Layout | None:
+    """Find the header of `spec` on `grid`; None when no header fits."""
+    limit = min(grid.n_rows, 40)
+    start = None
+    for r in range(limit):
+        if _label_hits(spec, _row_texts(grid, r)) >= min(2, len(spec.columns)):
+            start = r
+            break
+    if start is None:
+        return None
+    header = [start]
+    r = start + 1
+    while r < grid.n_rows and len(header) < 4:
+        if _is_number_row(grid, r):
+            break
+        texts = _row_texts(grid, r)
+        raw = [grid.value(r, c) for c in range(grid.n_cols)]
+        if any(_is_numeric_value(v) for v in raw):
+            break
+        own = [normalise(grid.value(r, c)) for c in range(grid.n_cols) if grid.value(r, c) is not None]
+        if not own:
+            break
+        hits = _label_hits(spec, [t for t in own]) + sum(1 for t in own if _YEAR_RE.match(t))
+        if hits == 0:
+            break
+        header.append(r)
+        r += 1
+    paths: dict[int, list[str]] = {}
+    for c in range(grid.n_cols):
+        path: list[str] = []
+        for hr in header:
+            t = normalise(grid.merged_value(hr, c))
+            if t and (not path or path[-1] != t):
+                path.append(t)
+        if path:
+            paths[c] = path
+    # Greedy assignment, best fits first.
+    scored = []
+    for i, col in enumerate(spec.columns):
+        for c, path in paths.items():
+            s = column_score(col, path)
+            if s > 0:
+                scored.append((-s, c, i))
+    scored.sort()
+    columns: dict[str, int] = {}
+    used: set[int] = set()
+    for _neg, c, i in scored:
+        cid = spec.columns[i].id
+        if cid in columns or c in used:
+            continue
+        columns[cid] = c
+        used.add(c)
+    missing = [col.id for col in spec.columns if col.id not in columns]
+    r = header[-1] + 1
+    number_row = None
+    while r < grid.n_rows:
+        if _is_number_row(grid, r):
+            number_row = r
+            r += 1
+            continue
+        if all(grid.value(r, c) is None for c in range(grid.n_cols)):
+            r += 1
+            continue
+        break
+    return Layout(header, number_row, r, columns, paths, missing)
+
+
+def is_footer(grid: Grid, r: int) -> bool:
+    for c in range(min(grid.n_cols, 4)):
+        t = normalise(grid.value(r, c))
+        if t:
+            return bool(_FOOTER_RE.match(t))
+    return False
+
+
+def is_repeated_header(grid: Grid, r: int, layout: Layout, spec: TableSpec) -> bool:
+    texts = [normalise(grid.value(r, c)) for c in range(grid.n_cols)]
+    return _label_hits(spec, texts) >= max(2, len(layout.columns) // 2)
+
+
+def is_number_row(grid: Grid, r: int) -> bool:
+    return _is_number_row(grid, r)

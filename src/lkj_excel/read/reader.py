@@ -1,0 +1,275 @@
+"""Read a workbook that follows the standard into `Table`s of located cells."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..errors import LkjError
+from ..model import Cell, Paragraph, Row, Table, Workbook
+from ..numbers import Parsed, parse_cell
+from ..spec import TableSpec, load_all, normalise, squash
+from .grid import Grid, from_openpyxl, ref
+from .locate import (
+    Layout,
+    is_footer,
+    is_number_row,
+    is_repeated_header,
+    locate,
+    table_id_in_grid,
+    table_id_of_sheet,
+)
+
+NARRATIVE_NAMES = {"narasi", "narrative", "uraian", "narasi lkjip"}
+INFO_NAMES = {"info", "informasi", "identitas", "keterangan"}
+_YEAR_IN_TEXT = re.compile(r"(?i)tahun\s+(?:anggaran\s+)?(20\d\d)")
+
+
+def read_workbook(path: str | Path, backend: str = "openpyxl") -> Workbook:
+    """Open and read a workbook; raise LkjError for input that cannot be read."""
+    from .load import load_grids
+
+    grids = load_grids(path, backend=backend)
+    return read_grids(str(path), grids)
+
+
+def read_grids(path: str, grids: list[Grid]) -> Workbook:
+    by_table: dict[str, Grid] = {}
+    others: list[Grid] = []
+    narrative: Grid | None = None
+    info: Grid | None = None
+    notes: list[str] = []
+    for g in grids:
+        tid = table_id_of_sheet(g.title)
+        low = normalise(g.title)
+        if tid is None and low not in NARRATIVE_NAMES and low not in INFO_NAMES:
+            tid = table_id_in_grid(g)
+        if tid:
+            if tid in by_table:
+                notes.append(f"duplicate:{tid}:{g.title}")
+                others.append(g)
+            else:
+                by_table[tid] = g
+        elif low in NARRATIVE_NAMES:
+            narrative = g
+        elif low in INFO_NAMES and info is None:
+            info = g
+            others.append(g)
+        else:
+            others.append(g)
+
+    office, kab, year = _metadata(info, by_table)
+    specs = {s.id: s for s in load_all(year)}
+    if not any(tid in specs for tid in by_table) and narrative is None:
+        raise LkjError("wb.no_tables", path=path, sheets=", ".join(g.title for g in grids) or "-")
+
+    tables: dict[str, Table] = {}
+    missing: list[str] = []
+    sheet_of: dict[str, str] = {}
+    for tid, spec in specs.items():
+        g = by_table.get(tid)
+        if g is None:
+            missing.append(tid)
+            continue
+        sheet_of[tid] = g.title
+        t = read_table(g, spec)
+        if t is None:
+            notes.append(f"no_header:{tid}:{g.title}")
+            missing.append(tid)
+            continue
+        tables[tid] = t
+    for tid, g in by_table.items():
+        if tid not in specs:
+            others.append(g)
+    wb = Workbook(
+        path=path,
+        tables=tables,
+        missing=missing,
+        other_sheets=[g.title for g in others],
+        sheet_of=sheet_of,
+        office=office,
+        kabupaten=kab,
+        year=year,
+        notes=notes,
+    )
+    if narrative is not None:
+        wb.narrative_sheet = narrative.title
+        wb.paragraphs = read_narrative(narrative)
+    return wb
+
+
+def _metadata(info: Grid | None, tables: dict[str, Grid]) -> tuple[str | None, str | None, int | None]:
+    office = kab = None
+    year: int | None = None
+    if info is not None:
+        for r in range(min(info.n_rows, 30)):
+            label = normalise(info.value(r, 0))
+            val = info.text(r, 1)
+            if not val:
+                continue
+            if label.startswith(("nama instansi", "instansi", "nama opd", "perangkat daerah", "kecamatan", "nama kecamatan")):
+                office = office or val
+            elif label.startswith(("kabupaten", "kota", "pemerintah")):
+                kab = kab or val
+            elif label.startswith("tahun"):
+                m = re.search(r"(19|20)\d\d", val)
+                if m:
+                    year = int(m.group(0))
+    if year is None:
+        years: Counter[int] = Counter()
+        for g in tables.values():
+            for r in range(min(g.n_rows, 4)):
+                for c in range(min(g.n_cols, 3)):
+                    m = _YEAR_IN_TEXT.search(g.text(r, c))
+                    if m:
+                        years[int(m.group(1))] += 1
+        if years:
+            year = years.most_common(1)[0][0]
+    if office is None:
+        for g in tables.values():
+            for r in range(min(g.n_rows, 4)):
+                m = re.search(r"(?i)\b(kec(?:amatan)?\.?\s+[A-Z][\w ]+?)(?:\s+tahun|\s*$)", g.text(r, 0))
+                if m:
+                    name = re.sub(r"(?i)^kec(amatan)?\.?\s+", "Kecamatan ", m.group(1)).strip()
+                    office = name
+                    break
+            if office:
+                break
+    return office, kab, year
+
+
+def _cell(grid: Grid, r: int, c: int) -> Cell:
+    raw = grid.value(r, c)
+    fmt = grid.fmt(r, c)
+    parsed = parse_cell(raw, fmt)
+    return Cell(grid.title, ref(r, c), raw, _printed(raw, parsed), parsed, fmt)
+
+
+def _printed(raw: Any, parsed: Parsed) -> str:
+    if raw is None:
+        return ""
+    if isinstance(raw, str):
+        return raw.strip()
+    if parsed.value is not None and parsed.decimals is not None:
+        from ..numbers import format_id
+
+        return format_id(parsed.value, parsed.decimals, parsed.unit)
+    return str(raw)
+
+
+def _row_label(grid: Grid, r: int, layout: Layout, spec: TableSpec, filled: dict[str, str]) -> str:
+    if spec.key and spec.key in layout.columns:
+        t = grid.text(r, layout.columns[spec.key])
+        if t:
+            return t
+        if spec.key in filled:
+            return filled[spec.key]
+    for c in range(grid.n_cols):
+        t = grid.text(r, c)
+        if t and not re.fullmatch(r"[\d.,()\s-]*", t):
+            return t
+    return ""
+
+
+def _match_row(spec: TableSpec, label: str, row_text: str) -> tuple[str | None, str | None]:
+    """Declared row this row is, and its role; exact labels win over containment."""
+    lab = normalise(label)
+    lab_nonum = re.sub(r"^\d+\s*", "", lab)
+    best: tuple[int, str | None, str | None] = (0, None, None)
+    for rs in spec.rows:
+        for alt in rs.label:
+            a = normalise(alt)
+            if not a:
+                continue
+            if a in (lab, lab_nonum) or squash(a) == squash(lab_nonum):
+                score = 3
+            elif re.search(rf"(^| ){re.escape(a)}( |$)", lab):
+                score = 2
+            elif re.search(rf"(^| ){re.escape(a)}( |$)", row_text):
+                score = 1
+            else:
+                continue
+            if score > best[0]:
+                best = (score, rs.id, rs.role)
+    return best[1], best[2]
+
+
+def read_table(grid: Grid, spec: TableSpec) -> Table | None:
+    layout = locate(grid, spec)
+    if layout is None:
+        return None
+    rows: list[Row] = []
+    unparsed: list[Cell] = []
+    filled: dict[str, str] = {}
+    last = layout.data_start - 1
+    r = layout.data_start
+    while r < grid.n_rows:
+        if is_footer(grid, r):
+            break
+        if all(grid.value(r, c) is None for c in range(grid.n_cols)) or is_number_row(grid, r):
+            r += 1
+            continue
+        if is_repeated_header(grid, r, layout, spec):
+            r += 1
+            continue
+        cells: dict[str, Cell] = {}
+        for cid, c in layout.columns.items():
+            if grid.value(r, c) is None:
+                continue
+            cells[cid] = _cell(grid, r, c)
+        label = _row_label(grid, r, layout, spec, filled)
+        row_text = normalise(" ".join(grid.text(r, c) for c in range(grid.n_cols)))
+        row_id, role = _match_row(spec, label, row_text)
+        if role is None:
+            role = "data"
+            head = [squash(grid.text(r, c)) for c in range(min(grid.n_cols, 4))]
+            if spec.key in layout.columns:
+                head.insert(0, squash(grid.text(r, layout.columns[spec.key])))
+            if any(h and h in spec.total_labels for h in head):
+                role = "total"
+        for cid in spec.fill_down:
+            cell = cells.get(cid)
+            if cell is not None and cell.text:
+                filled[cid] = cell.text
+        rows.append(Row(len(rows), r + 1, role, label, row_id, cells))
+        for cid, cell in cells.items():
+            col = spec.column(cid)
+            if col.numeric and cell.status in ("unparsed", "text") and cell.text:
+                unparsed.append(cell)
+        last = r
+        r += 1
+    if spec.key in layout.columns:
+        for rw in rows:
+            rw.label = rw.label or ""
+    letters = {cid: ref(0, c).rstrip("0123456789") for cid, c in layout.columns.items()}
+    return Table(
+        spec=spec,
+        sheet=grid.title,
+        header_rows=[h + 1 for h in layout.header_rows],
+        data_first=layout.data_start + 1,
+        data_last=last + 1,
+        columns=letters,
+        rows=rows,
+        number_row=(layout.number_row + 1) if layout.number_row is not None else None,
+        missing_columns=[m for m in layout.missing],
+        unparsed=unparsed,
+    )
+
+
+def read_narrative(grid: Grid) -> list[Paragraph]:
+    """Column A: what the paragraph follows ("Tabel 3.7", "Bab I"); column B: the paragraph."""
+    out: list[Paragraph] = []
+    follows = ""
+    for r in range(grid.n_rows):
+        a, b = grid.text(r, 0), grid.text(r, 1)
+        if r == 0 and normalise(a) in {"mengikuti", "setelah", "posisi", "bagian"}:
+            continue
+        if a:
+            follows = a
+        if b and len(b) > 2:
+            out.append(Paragraph(grid.title, ref(r, 1), follows, b))
+        elif a and not b and len(a) > 60:
+            out.append(Paragraph(grid.title, ref(r, 0), follows, a))
+    return out

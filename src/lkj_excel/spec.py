@@ -1,0 +1,210 @@
+"""The standard tables, declared as data in `sheets/*.toml`.
+
+Code here only loads and templates the declarations; what a table contains
+and which rules apply to it is decided by its file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+# Kinds whose printed figures are exact (counts, money, official areas): no
+# rounding interval is granted to them. Other numeric kinds are roundings.
+EXACT_KINDS = {"integer", "count", "rupiah", "hectare"}
+NUMERIC_KINDS = EXACT_KINDS | {"decimal", "percent", "score"}
+
+
+def normalise(text: object) -> str:
+    """Header/label text reduced for matching: case, punctuation and spacing folded."""
+    s = str(text or "").lower().replace("\n", " ")
+    s = s.replace("–", "-").replace("—", "-")
+    s = re.sub(r"[^\w+%/ ]", " ", s)
+    s = s.replace("_", " ")
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def squash(text: object) -> str:
+    """Text with all spacing removed: "J u m l a h" -> "jumlah"."""
+    return re.sub(r"[^\w+%]", "", str(text or "").lower())
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    id: str
+    header: tuple[str, ...]
+    kind: str = "text"
+    parent: tuple[str, ...] = ()
+    required: bool = False
+    formula: str | None = None
+    unit: str | None = None
+    label: str | None = None  # how the template prints it
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind in NUMERIC_KINDS
+
+    @property
+    def exact(self) -> bool:
+        return self.kind in EXACT_KINDS
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    id: str
+    label: tuple[str, ...]
+    role: str = "data"  # data | subtotal | total | info
+    sum_of: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    id: str
+    title: str
+    chapter: str
+    key: str | None
+    columns: tuple[ColumnSpec, ...]
+    rows: tuple[RowSpec, ...] = ()
+    numbering: str | None = None
+    total_columns: tuple[str, ...] = ()
+    total_labels: tuple[str, ...] = ()
+    fill_down: tuple[str, ...] = ()
+    checks: tuple[dict[str, Any], ...] = ()
+    same: tuple[dict[str, Any], ...] = ()
+    template_rows: tuple[tuple[str, ...], ...] = ()
+    source: str = ""
+    raw: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def sheet(self) -> str:
+        return f"Tabel {self.id}"
+
+    def column(self, cid: str) -> ColumnSpec:
+        for c in self.columns:
+            if c.id == cid:
+                return c
+        raise KeyError(f"Tabel {self.id}: no column {cid!r}")
+
+    def has_column(self, cid: str) -> bool:
+        return any(c.id == cid for c in self.columns)
+
+
+DEFAULT_TOTAL_LABELS = ("jumlah", "total", "jumlahtotal", "grandtotal", "totalanggaran", "jumlahseluruhnya")
+
+
+def _tuple(v: Any) -> tuple:
+    if v is None:
+        return ()
+    if isinstance(v, (list, tuple)):
+        return tuple(v)
+    return (v,)
+
+
+def _template(s: str, year: int | None) -> str:
+    if year is None or "{" not in s:
+        return s
+
+    def rep(m: re.Match[str]) -> str:
+        off = int((m.group(1) or "0").replace(" ", ""))
+        return str(year + off)
+
+    return re.sub(r"\{year\s*([+-]\s*\d+)?\}", rep, s)
+
+
+def _column(d: dict[str, Any], year: int | None) -> ColumnSpec:
+    return ColumnSpec(
+        id=_template(d["id"], year),
+        header=tuple(_template(h, year) for h in _tuple(d.get("header"))),
+        kind=d.get("kind", "text"),
+        parent=tuple(_template(h, year) for h in _tuple(d.get("parent"))),
+        required=bool(d.get("required", False)),
+        formula=d.get("formula"),
+        unit=d.get("unit"),
+        label=_template(d["label"], year) if d.get("label") else None,
+    )
+
+
+def sheets_dir() -> Path:
+    """Folder of the table declarations: the checkout's `sheets/`, or the installed copy."""
+    here = Path(__file__).resolve()
+    for cand in (here.parents[2] / "sheets", here.parent / "sheets"):
+        if (cand / "tabel_1_1.toml").exists():
+            return cand
+    return Path(str(resources.files("lkj_excel") / "sheets"))
+
+
+@lru_cache(maxsize=None)
+def _load_raw(name: str) -> dict[str, Any]:
+    with open(sheets_dir() / name, "rb") as fh:
+        return tomllib.load(fh)
+
+
+def table_files() -> list[str]:
+    return sorted(p.name for p in sheets_dir().glob("tabel_*.toml"))
+
+
+def table_sort_key(tid: str) -> tuple:
+    m = re.match(r"(\d+)\.(\d+)", tid or "")
+    if m:
+        return (0, int(m.group(1)), int(m.group(2)))
+    return (1, 0, 0) if tid else (2, 0, 0)
+
+
+def _rowspec(d: dict[str, Any]) -> RowSpec:
+    known = {"id", "label", "role", "sum_of"}
+    return RowSpec(
+        id=d["id"],
+        label=_tuple(d.get("label")),
+        role=d.get("role", "data"),
+        sum_of=_tuple(d.get("sum_of")),
+        extra={k: v for k, v in d.items() if k not in known},
+    )
+
+
+def load_table(name: str, year: int | None = None) -> TableSpec:
+    d = _load_raw(name)
+    rows: list[RowSpec] = [_rowspec(r) for r in d.get("rows", [])]
+    if d.get("row_set"):
+        for r in load_aux(d["row_set"]).get("rows", []):
+            rows.append(_rowspec(r))
+    total = d.get("total", {})
+    return TableSpec(
+        id=d["id"],
+        title=_template(d["title"], year),
+        chapter=d.get("chapter", ""),
+        key=d.get("key"),
+        columns=tuple(_column(c, year) for c in d.get("columns", [])),
+        rows=tuple(rows),
+        numbering=d.get("numbering"),
+        total_columns=_tuple(total.get("columns")),
+        total_labels=tuple(squash(x) for x in total.get("labels", DEFAULT_TOTAL_LABELS)),
+        fill_down=_tuple(d.get("fill_down")),
+        checks=tuple(d.get("checks", [])),
+        same=tuple(d.get("same", [])),
+        template_rows=tuple(tuple(r) for r in d.get("template_rows", [])),
+        source=d.get("source", ""),
+        raw=d,
+    )
+
+
+def load_aux(name: str) -> dict[str, Any]:
+    """A shared declaration file such as `_scales.toml` or `_indicators.toml`."""
+    if not name.endswith(".toml"):
+        name = f"_{name}.toml"
+    return _load_raw(name)
+
+
+@lru_cache(maxsize=8)
+def load_all(year: int | None = None) -> tuple[TableSpec, ...]:
+    specs = [load_table(n, year) for n in table_files()]
+    return tuple(sorted(specs, key=lambda s: table_sort_key(s.id)))
+
+
+def narrative_spec() -> dict[str, Any]:
+    return _load_raw("narasi.toml")
