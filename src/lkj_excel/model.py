@@ -167,6 +167,7 @@ class Workbook:
     kabupaten: str | None = None
     year: int | None = None
     notes: list[str] = field(default_factory=list)  # problems that did not stop reading
+    grids: list[Any] = field(default_factory=list)  # every input sheet as read (read.grid.Grid), in order
 
     def table(self, tid: str) -> Table | None:
         return self.tables.get(tid)

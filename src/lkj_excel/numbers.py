@@ -120,6 +120,10 @@ def parse_text(raw: str) -> Parsed:
     core = core.strip()
     if core in _DASHES or low in _DASHES:
         return Parsed("none", unit=unit)
+    m = re.fullmatch(r"(\d{1,3})\s*[.)]", core)
+    if m:
+        # "1." / "1)": list numbering
+        return Parsed("number", float(m.group(1)), 0, unit)
     num = parse_plain_number(core)
     if num is not None:
         v, d, dp, tp = num
@@ -142,7 +146,7 @@ def parse_text(raw: str) -> Parsed:
 def decimals_from_format(fmt: str | None, value: float) -> tuple[int, bool]:
     """Decimals shown by an Excel number format, and whether it is a percent format."""
     fmt = fmt or "General"
-    is_pct = "%" in fmt.split(";")[0]
+    is_pct = "%" in re.sub(r'"[^"]*"|\\.', "", fmt.split(";")[0])
     if fmt == "General" or fmt == "@":
         return shortest_decimals(value * (100 if is_pct else 1)), is_pct
     section = fmt.split(";")[0]

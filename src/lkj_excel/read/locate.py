@@ -72,13 +72,13 @@ def column_score(col: ColumnSpec, path: list[str]) -> int:
 def _is_number_row(grid: Grid, r: int) -> bool:
     cells = [grid.text(r, c) for c in range(grid.n_cols)]
     filled = [t for t in cells if t]
-    if len(filled) < 2:
+    if not filled:
         return False
-    if all(_NUMBER_CELL_RE.match(t) for t in filled):
+    if len(filled) >= 2 and all(_NUMBER_CELL_RE.match(t) for t in filled):
         return True
     # "(1) (2) (3)" typed into one cell
-    joined = " ".join(filled)
-    return bool(re.fullmatch(r"(\(?\d{1,2}\)?\s*)+", joined)) and len(filled) >= 1
+    tokens = " ".join(filled).split()
+    return len(tokens) >= 2 and all(_NUMBER_CELL_RE.match(t) for t in tokens)
 
 
 def _row_texts(grid: Grid, r: int, merged: bool = True) -> list[str]:

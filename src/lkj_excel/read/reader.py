@@ -93,6 +93,7 @@ def read_grids(path: str, grids: list[Grid]) -> Workbook:
         kabupaten=kab,
         year=year,
         notes=notes,
+        grids=grids,
     )
     if narrative is not None:
         wb.narrative_sheet = narrative.title
@@ -234,10 +235,13 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
             if cell is not None and cell.text:
                 filled[cid] = cell.text
         rows.append(Row(len(rows), r + 1, role, label, row_id, cells))
-        for cid, cell in cells.items():
-            col = spec.column(cid)
-            if col.numeric and cell.status in ("unparsed", "text") and cell.text:
-                unparsed.append(cell)
+        if role in ("data", "subtotal", "total"):
+            for cid, cell in cells.items():
+                col = spec.column(cid)
+                if cid == spec.numbering and role != "data":
+                    continue  # the total's label often spans the numbering column
+                if col.numeric and cell.status in ("unparsed", "text") and cell.text:
+                    unparsed.append(cell)
         last = r
         r += 1
     if spec.key in layout.columns:

@@ -1,0 +1,1 @@
+"""Budget exports from SIPD: DPPA and realisasi (LRA)."""

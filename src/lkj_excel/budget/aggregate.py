@@ -1,0 +1,149 @@
+"""Totals per program and per jenis belanja, from the leaf lines of an export.
+
+Names come from `sheets/_budget_codes.toml`. A code not listed there is kept
+under its own code and reported as an info finding.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..findings import Finding
+from ..messages import register
+from .export import BudgetExport
+
+SUMMARY_COLUMNS = ["kode", "nama", "anggaran", "realisasi", "sisa", "penyerapan"]
+JENIS_COLUMNS = ["kode", "nama", "level", "anggaran", "realisasi", "sisa", "penyerapan"]
+NO_REKENING = ""  # jenis code of lines that carry no kode rekening (sub kegiatan leaves)
+
+register(
+    {
+        "budget.program_unknown": (
+            "Sel {ref}: kode program {code} bukan program kecamatan yang dikenal (7.01.01–7.01.06); "
+            "tetap dihitung dengan kodenya sendiri.",
+            "Cell {ref}: program code {code} is not a known kecamatan program (7.01.01–7.01.06); "
+            "it is kept under its own code.",
+        ),
+        "budget.jenis_unknown": (
+            "Sel {ref}: jenis belanja {code} (dari kode rekening {rekening}) tidak ada dalam daftar kode; "
+            "tetap dihitung dengan kodenya sendiri.",
+            "Cell {ref}: jenis belanja {code} (from kode rekening {rekening}) is not in the code list; "
+            "it is kept under its own code.",
+        ),
+        "budget.no_rekening": (
+            "Sel {ref}: baris ini tidak memiliki kode rekening, sehingga jenis belanjanya tidak diketahui.",
+            "Cell {ref}: this line has no kode rekening, so its jenis belanja is unknown.",
+        ),
+    }
+)
+
+
+def codes_path() -> Path:
+    try:
+        from ..spec import sheets_dir
+
+        return sheets_dir() / "_budget_codes.toml"
+    except ImportError:  # spec not importable: fall back to the checkout layout
+        return Path(__file__).resolve().parents[3] / "sheets" / "_budget_codes.toml"
+
+
+@lru_cache(maxsize=4)
+def load_codes(path: str | None = None) -> dict[str, dict[str, str]]:
+    """{"programs": {code: name}, "kegiatan": {...}, "akun": {...}} from the TOML code list."""
+    with open(path or codes_path(), "rb") as fh:
+        data: dict[str, Any] = tomllib.load(fh)
+    return {k: dict(data.get(k, {})) for k in ("programs", "kegiatan", "akun")}
+
+
+@dataclass(slots=True)
+class BudgetSummary:
+    programs: pd.DataFrame  # SUMMARY_COLUMNS, one row per program
+    jenis: pd.DataFrame  # JENIS_COLUMNS: kelompok rows (5.1) each followed by its jenis rows (5.1.01)
+    total: pd.DataFrame  # SUMMARY_COLUMNS, one row: kode "", nama "Jumlah"
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _finish(df: pd.DataFrame) -> pd.DataFrame:
+    df = df.copy()
+    df["sisa"] = df["anggaran"] - df["realisasi"]
+    # penyerapan = realisasi / anggaran × 100; undefined for a zero budget.
+    df["penyerapan"] = (df["realisasi"] / df["anggaran"].where(df["anggaran"] != 0)) * 100
+    return df
+
+
+def _sum_by(lines: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
+    grouped = lines.assign(kode=key).groupby("kode", sort=True)
+    return pd.DataFrame({
+        "anggaran": grouped["anggaran"].sum(min_count=1),
+        "realisasi": grouped["realisasi"].sum(min_count=1),
+    }).reset_index()
+
+
+def jenis_code(rekening: str) -> str:
+    """akun.kelompok.jenis of a kode rekening: "5.1.02.01.01.0024" -> "5.1.02"."""
+    segs = [s for s in str(rekening).split(".") if s]
+    return ".".join(segs[:3]) if len(segs) >= 3 else NO_REKENING
+
+
+def by_program(lines: pd.DataFrame, codes: dict[str, dict[str, str]] | None = None) -> pd.DataFrame:
+    names = (codes or load_codes())["programs"]
+    df = _sum_by(lines, lines["program"])
+    df.insert(1, "nama", [names.get(k, "") for k in df["kode"]])
+    return _finish(df)[SUMMARY_COLUMNS]
+
+
+def by_jenis(lines: pd.DataFrame, codes: dict[str, dict[str, str]] | None = None) -> pd.DataFrame:
+    names = (codes or load_codes())["akun"]
+    jenis = _sum_by(lines, lines["rekening"].map(jenis_code))
+    jenis["level"] = "jenis"
+    kelompok = _sum_by(lines, lines["rekening"].map(lambda r: ".".join(jenis_code(r).split(".")[:2])))
+    kelompok["level"] = "kelompok"
+    both = pd.concat([kelompok, jenis], ignore_index=True)
+    # Lines without a rekening appear once, as a jenis row with an empty code.
+    both = both[~((both["level"] == "kelompok") & (both["kode"] == NO_REKENING))]
+    # Order 5.1, 5.1.01, 5.1.02, 5.2, ... : sort on the kelompok, then kelompok row first.
+    both["_k"] = both["kode"].map(lambda k: tuple(int(s) for s in k.split(".")[:2]) if k else (99, 99))
+    both["_j"] = both["kode"].map(lambda k: tuple(int(s) for s in k.split(".")) if k else (99,))
+    both = both.sort_values(["_k", "_j"], kind="stable").drop(columns=["_k", "_j"]).reset_index(drop=True)
+    both.insert(1, "nama", [names.get(k, "") for k in both["kode"]])
+    return _finish(both)[JENIS_COLUMNS]
+
+
+def grand_total(lines: pd.DataFrame) -> pd.DataFrame:
+    df = pd.DataFrame({
+        "kode": [""], "nama": ["Jumlah"],
+        "anggaran": [lines["anggaran"].sum(min_count=1)], "realisasi": [lines["realisasi"].sum(min_count=1)],
+    })
+    return _finish(df)[SUMMARY_COLUMNS]
+
+
+def aggregate(export: BudgetExport | pd.DataFrame, codes: dict[str, dict[str, str]] | None = None) -> BudgetSummary:
+    """Totals per program and jenis belanja plus a grand total, with info findings for unknown codes."""
+    lines = export.lines if isinstance(export, BudgetExport) else export
+    codes = codes or load_codes()
+    findings: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for _, x in lines.iterrows():
+        ref = x["anggaran_cell"] or x["realisasi_cell"] or f"{x['sheet']}!A{x['row']}"
+        sheet, _, cell = str(ref).rpartition("!")
+        if x["program"] not in codes["programs"] and ("p", x["program"]) not in seen:
+            seen.add(("p", x["program"]))
+            findings.append(Finding("B010", "budget.program", "info", sheet, cell, x["program"], None,
+                                    "budget.program_unknown", {"ref": ref, "code": x["program"]}))
+        jenis = jenis_code(x["rekening"])
+        if jenis == NO_REKENING:
+            if ("j", "") not in seen:
+                seen.add(("j", ""))
+                findings.append(Finding("B012", "budget.jenis", "info", sheet, cell, None, None,
+                                        "budget.no_rekening", {"ref": ref}))
+        elif jenis not in codes["akun"] and ("j", jenis) not in seen:
+            seen.add(("j", jenis))
+            findings.append(Finding("B011", "budget.jenis", "info", sheet, cell, jenis, None,
+                                    "budget.jenis_unknown", {"ref": ref, "code": jenis, "rekening": x["rekening"]}))
+    return BudgetSummary(by_program(lines, codes), by_jenis(lines, codes), grand_total(lines), findings)

@@ -1,0 +1,25 @@
+"""Run the rule catalog over a workbook."""
+
+from __future__ import annotations
+
+from .findings import Finding, sort_key
+from .model import Workbook
+from .rules import Context, load_rules
+
+
+def run_checks(wb: Workbook, only: set[str] | None = None) -> list[Finding]:
+    ctx = Context(wb)
+    out: list[Finding] = []
+    for code, r in sorted(load_rules().items()):
+        if only and code not in only and r.family not in only:
+            continue
+        out.extend(r.run(ctx))
+    # One finding per (code, cell): a rule that reaches a cell twice reports once.
+    seen: set[tuple[str, str, str]] = set()
+    unique = []
+    for f in out:
+        k = (f.code, f.sheet, f.cell)
+        if k not in seen:
+            seen.add(k)
+            unique.append(f)
+    return sorted(unique, key=sort_key)

@@ -1,0 +1,537 @@
+"""Find the numeric claims, table references and direction phrases in LKjIP prose.
+
+Extraction is deliberately permissive: a figure with a typo ("1012,28%") or
+broken separators ("Rp. 2.960.780,030,-") is still a claim, because finding
+those is the point. What is dropped are numbers that are not claims at all:
+years, legal references, list numbering, page numbers, postal codes, phones,
+codes such as "239/IX/618/2003", table numbers and ordinals ("Sasaran 1").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from lkj_excel.numbers import parse_plain_number
+
+# Claim kinds that are not figures to check; dropped unless include_non_claims.
+NON_CLAIM_KINDS = frozenset({"year", "ordinal", "reference-number"})
+
+_PREDIKAT = r"(?:AA|A|BB|B|CC|C|D)"
+_NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_SPELLED = (
+    r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu"
+    r"|(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\s+(?:belas|puluh)(?:\s+\w+)?"
+)
+_SPELLED_RE = re.compile(rf"\s*\((?:{_SPELLED})\)", re.IGNORECASE)
+_COUNT_NOUNS = (
+    "Kepala Keluarga", "Rumah Tangga", "Sub Kegiatan", "Dusun", "Desa", "Kelurahan", "Kecamatan",
+    "Responden", "Orang", "Sasaran", "Indikator", "Program", "Kegiatan", "Seksi", "Sekretaris",
+    "Subbagian", "Aspek", "Unsur", "Pegawai", "ASN", "PNS", "Unit", "Buah", "Dokumen",
+    "Pengaduan", "Kali", "Hari", "Bulan", "KK",
+)
+_COUNT_RE = re.compile(r"\s*(" + "|".join(n.replace(" ", r"\s+") for n in _COUNT_NOUNS) + r")\b", re.IGNORECASE)
+_UNIT_WORD_RE = re.compile(r"\s*(ha|hektar|jiwa|poin|persen)\b", re.IGNORECASE)
+_MONTHS = (
+    r"januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
+    r"nopember|november|desember"
+)
+_YEAR_WORD_RE = re.compile(r"(?:\b(?:tahun\w*|th\.?|TA|periode|renstra|rpjmd)|\d{4})\s*[-–/]?\s*$", re.IGNORECASE)
+_LEGAL_RE = re.compile(r"(?:\bnomor|\bno\.?|\bpasal|\bayat|\bhuruf|\bangka\s+romawi)\s*:?\s*\(?\s*$", re.IGNORECASE)
+_PAGE_RE = re.compile(r"\b(?:hal(?:aman)?)\s*\.?\s*:?\s*$", re.IGNORECASE)
+_POSTAL_RE = re.compile(r"\bkode\s*pos\s*:?\s*$", re.IGNORECASE)
+_PHONE_RE = re.compile(r"\b(?:telp|telepon|tlp|hp|fax|faks|wa|whatsapp)\.?\s*:?\s*\(?\s*$", re.IGNORECASE)
+_ORDINAL_WORD_RE = re.compile(
+    r"\b(?:sasaran|tujuan|misi|visi|poin|bab|tahap|tahapan|triwulan|semester|gambar|grafik|diagram|"
+    r"lampiran|urutan|peringkat|ranking|nomor\s+urut|level)\s*$|\bke\s*-?\s*$",
+    re.IGNORECASE,
+)
+_RP_RE = re.compile(r"(?:\bRp|\bIDR)\s*\.?\s*$", re.IGNORECASE)
+_LETTER_BEFORE_RE = re.compile(
+    rf"(?<![\w/])({_PREDIKAT})\s*(?:\(|(?:dengan\s+)?(?:angka|nilai|skor)(?:\s+mencapai)?\s*\(?)?\s*$"
+)
+_LETTER_AFTER_RE = re.compile(rf"\s*\)?\s*\(?\s*({_PREDIKAT})(?![\w/])")
+
+# Words after which the reader starts a new clause: a kind keyword before them
+# no longer describes the figure ("terjadi penurunan dimana target ... 85,00").
+_BREAK_RE = re.compile(
+    r"\b(?:dimana|di\s+mana|namun|sehingga|sementara|akan\s+tetapi|tetapi|sedangkan|karena|bahkan|atau)\b",
+    re.IGNORECASE,
+)
+# Keywords that set a claim's kind; the nearest one before the figure wins.
+_KIND_RE: list[tuple[str, re.Pattern[str]]] = [
+    ("average", re.compile(r"\b(?:rata-rata|rata\s+rata|rerata|dirata-ratakan|dirata-rata)\b", re.IGNORECASE)),
+    (
+        "difference",
+        re.compile(
+            r"\b(?:selisih|penurunan|peningkatan|kenaikan|(?:lebih\s+)?unggul|naik|turun|meningkat|menurun|"
+            r"bertambah|berkurang|lebih\s+(?:tinggi|rendah|besar|kecil)|sisa|bersisa|tersisa)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "ratio",
+        re.compile(
+            r"\b(?:persentase|prosentase|prosentasi\w*|diprosentas\w*|dipersentas\w*)\b"
+            r"|(?<!target\s)\bcapaian\b(?!\s+(?:realisasi|nilai))",
+            re.IGNORECASE,
+        ),
+    ),
+    ("sum", re.compile(r"\b(?:jumlah|total|akumulasi)\b", re.IGNORECASE)),
+    ("share", re.compile(r"\b(?:porsi|proporsi)\b", re.IGNORECASE)),
+]
+_SHARE_AFTER_RE = re.compile(r"^\s*(?:dari\s+(?:total|luas|jumlah|keseluruhan|seluruh))", re.IGNORECASE)
+_YEAR_REF_RE = re.compile(
+    r"(?:banding\w*|dari|terhadap)\s+(?:dengan\s+)?(?:tahun\w*\s+|TA\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
+)
+_NEW_VALUE_RE = re.compile(r"\b(?:menjadi|ke\s+angka|hingga)\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[\w][\w/\-]*")
+
+_TABLE_RE = re.compile(
+    r"\b(?:tabel|tbl)(?:\s*\.?\s*(\d+(?:\.\d+)*))?(?:\s+(di\s+atas|di\s+bawah(?:\s+ini)?|sebelumnya|berikut(?:\s+ini)?|tersebut))?",
+    re.IGNORECASE,
+)
+_FIGURE_RE = re.compile(r"\b(?:gambar|grafik|diagram|lampiran|bab)\s*\.?\s*\d+(?:\s*\.\s*\d+)*", re.IGNORECASE)
+_ABBREV = frozenset(
+    ["rp", "no", "kec", "kab", "jln", "jl", "hal", "tabel", "tbl", "gambar", "dll", "dsb", "dst", "prov", "ds", "kel", "dr", "drs", "ir", "th", "ta", "nip", "ttd", "sdr", "bpk"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TableRef:
+    """A mention of a table: "Tabel 3.16", "tabel 3.3 di atas", "tabel berikut"."""
+
+    raw: str
+    start: int
+    end: int
+    table_id: str | None  # "3.16"; None for "tabel berikut"
+    deictic: bool  # "di atas", "sebelumnya", "berikut": points at a neighbouring table
+    position: str | None = None  # "before" (di atas/sebelumnya/tersebut) | "after" (berikut/di bawah)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One figure stated in the text.
+
+    ``start``/``end`` span ``raw`` (currency prefix, "%" and ",-" included);
+    ``num_start``/``num_end`` span the digits alone, for replacing in place.
+    """
+
+    raw: str
+    start: int
+    end: int
+    value: float
+    decimals: int
+    unit: str | None = None
+    kind: str = "value"
+    malformed: bool = False
+    candidates: list[tuple[float, int]] = field(default_factory=list)
+    letter: str | None = None
+    context_words: list[str] = field(default_factory=list)
+    year_ref: int | None = None
+    table_refs: list[TableRef] = field(default_factory=list)
+    num_start: int = 0
+    num_end: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DirectionStatement:
+    """A phrase stating direction, rank or target attainment.
+
+    kind: up | down | above | below | max | min | met | exceeded | not-met | ahead.
+    ``figure`` is the threshold compared with ("di atas 95%"), when printed.
+    ``claim_indices`` index ``extract_claims(text)``, nearest first.
+    """
+
+    raw: str
+    start: int
+    end: int
+    kind: str
+    subject: str | None = None
+    figure: float | None = None
+    figure_decimals: int | None = None
+    figure_unit: str | None = None
+    claim_indices: list[int] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------- helpers
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split into sentences; "." in "Rp." or "Tabel." and decimal commas do not end one."""
+    cuts = [0]
+    for m in re.finditer(r"\n[ \t]*\n|[.!?;:](?=\s+)", text):
+        i = m.start()
+        if m.group().startswith("\n"):
+            cuts.append(m.end())
+            continue
+        after = text[m.end():]
+        nxt = re.match(r"\s+(\S+)", after)
+        if not nxt:
+            continue
+        token = nxt.group(1)
+        list_item = re.match(r"^(?:[a-z]|\d{1,2})[.)]$", token) is not None
+        if text[i] in ".!?;":
+            word = re.search(r"(\w+)$", text[max(0, i - 40): i])
+            if text[i] == "." and word and word.group(1).lower() in _ABBREV:
+                continue
+            if text[i] == "." and re.search(r"(?:^|\s)(?:[a-z]|\d{1,2})$", text[max(0, i - 4): i]) and i - 2 < cuts[-1] + 3:
+                continue  # the "1." / "b." of a list item itself
+            if token[0].isupper() or token[0].isdigit() or token[0] in "(\"“'" or list_item or text[i] == ";":
+                cuts.append(i + 1)
+        elif list_item:  # "sebagai berikut: 1. ..."
+            cuts.append(i + 1)
+    cuts.append(len(text))
+    return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    for a, b in spans:
+        if a <= pos < b:
+            return a, b
+    return spans[-1] if spans else (0, 0)
+
+
+def _candidates(core: str, unit: str | None) -> tuple[float, int, bool, list[tuple[float, int]]]:
+    """Read a number; when its separators are off, list every plausible reading."""
+    parsed = parse_plain_number(core)
+    # "2.960.780,030": grouped thousands then a three-digit "fraction" is a
+    # thousands group typed with a comma; rupiah never carry 1 or 3+ decimals.
+    grouped_frac = re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d{3}", core) is not None
+    odd_rupiah = unit == "Rp" and parsed is not None and parsed[1] not in (0, 2)
+    if parsed is not None and not parsed[2] and not grouped_frac and not odd_rupiah:
+        return parsed[0], parsed[1], False, []
+    groups = re.split(r"[.,]", core)
+    readings: list[tuple[float, int]] = []
+    if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
+        readings.append((float("".join(groups)), 0))  # every separator groups thousands
+    if len(groups) > 1:
+        frac = groups[-1]
+        readings.append((float("".join(groups[:-1]) + "." + frac), len(frac)))  # last one is decimal
+    if parsed is not None and (parsed[0], parsed[1]) not in readings:
+        readings.append((parsed[0], parsed[1]))
+    if not readings:
+        readings.append((float(re.sub(r"\D", "", core)), 0))
+    # Rupiah are whole amounts; percentages and scores carry decimals.
+    readings.sort(key=lambda r: (r[1] != 0) if unit == "Rp" else (r[1] == 0))
+    return readings[0][0], readings[0][1], True, readings
+
+
+def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, int]]) -> str | None:
+    """Kind of a number that is not a claim (year, ordinal, reference-number), else None."""
+    before = text[max(0, s - 40): s]
+    after = text[e: e + 30]
+    if any(a <= s < b for a, b in covered):
+        return "reference-number"  # inside "Tabel 3.16", "Gambar 3.6"
+    if (s > 0 and (text[s - 1].isalpha() or text[s - 1] in "/_")) or re.match(r"/\w", after):
+        return "reference-number"  # codes: 239/IX/618/2003, XI/MPR/1999
+    if re.match(r"[A-Za-z]", after) and not re.match(r"(?i)(?:%|ha\b|jt\b|m2\b)", after):
+        return "reference-number"  # glued to letters ("PP60", "3x") unless a unit
+    if _LEGAL_RE.search(before) or _PAGE_RE.search(before) or _POSTAL_RE.search(before) or _PHONE_RE.search(before):
+        return "reference-number"
+    if (core.startswith("0") and len(re.sub(r"\D", "", core)) >= 6) or re.search(r"\(0\d{2,4}\)\s*-?\s*$", before):
+        return "reference-number"  # phone numbers: 0812..., (0622) 123456
+    if re.match(rf"\s+(?:{_MONTHS})\b", after, re.IGNORECASE):
+        return "reference-number"  # day of a date
+    if re.match(r"\s+[E-Z](?![\w(])", after) and re.fullmatch(r"\d+", core):
+        return "reference-number"  # "5 S" (Senyum, Sapa, ...); A-D may be a predikat letter
+    is_int = re.fullmatch(r"\d+", core) is not None
+    if is_int and len(core) == 4 and 1990 <= int(core) <= 2035 and _YEAR_WORD_RE.search(before):
+        return "year"  # "tahun 2024 Kecamatan ..." even when a count noun follows
+    if is_int and len(core) == 4 and 1990 <= int(core) <= 2035:
+        unitless = not (re.match(r"\s*%", after) or _COUNT_RE.match(after) or _UNIT_WORD_RE.match(after))
+        if unitless and not _RP_RE.search(before):
+            return "year"
+    if is_int and re.search(rf"\b(?:{_MONTHS})\s*$", before, re.IGNORECASE):
+        return "year"
+    if is_int and _ORDINAL_WORD_RE.search(before):
+        return "ordinal"
+    if is_int and len(core) <= 2:
+        line_start = re.search(r"(?:^|\n|[.:;]\s|\s{2})\s*$", text[max(0, s - 4): s]) is not None or s == 0
+        if line_start and re.match(r"[.)](?:\s|$)", after):
+            return "ordinal"  # "1. Pada tahun 2023", "7) Membina"
+        in_parens = s > 0 and text[s - 1] == "(" and after.startswith(")")
+        if in_parens and (re.search(r"\(\d+\)\s*\($", before) or re.match(r"\)\s*\(\d+\)", after)):
+            return "ordinal"  # table column numbers "(1) (2) (3)"
+    return None
+
+
+def _counts_things(text: str, pos: int, unit: str | None) -> bool:
+    """Whether the figure at ``pos`` counts people or things (jiwa, Dusun, desa...)."""
+    return unit == "jiwa" or (unit is not None and _COUNT_RE.match(text, pos) is not None)
+
+
+def extract_table_refs(text: str) -> list[TableRef]:
+    """Every mention of a table, numbered or deictic ("tabel berikut")."""
+    refs: list[TableRef] = []
+    for m in _TABLE_RE.finditer(text):
+        tid = re.sub(r"\s+", "", m.group(1)) if m.group(1) else None
+        where = (m.group(2) or "").lower()
+        if tid is None and not where:
+            continue  # "tabel" as a plain noun
+        position = None
+        if where:
+            position = "after" if where.startswith(("berikut", "di bawah")) else "before"
+        refs.append(TableRef(m.group(0), m.start(), m.end(), tid, bool(where), position))
+    return refs
+
+
+def _kind_from_context(ctx: str) -> tuple[str | None, int]:
+    """Nearest kind keyword in ``ctx`` and where it ends (-1 when none)."""
+    best: tuple[str | None, int] = (None, -1)
+    for kind, rx in _KIND_RE:
+        for m in rx.finditer(ctx):
+            if m.end() > best[1]:
+                best = (kind, m.end())
+    return best
+
+
+def extract_claims(text: str, *, include_non_claims: bool = False) -> list[Claim]:
+    """Every numeric claim in ``text``, in order of appearance.
+
+    With ``include_non_claims`` the years, ordinals and reference numbers are
+    returned too (kinds "year", "ordinal", "reference-number").
+    """
+    spans = _sentence_spans(text)
+    trefs = extract_table_refs(text)
+    covered = [(r.start, r.end) for r in trefs] + [(m.start(), m.end()) for m in _FIGURE_RE.finditer(text)]
+    covered += [(m.start(), m.end()) for m in re.finditer(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b", text)]
+
+    raw_items: list[dict] = []
+    for m in _NUM_RE.finditer(text):
+        s, e = m.start(), m.end()
+        if s > 0 and (text[s - 1].isdigit() or (text[s - 1] in ".," and s > 1 and text[s - 2].isdigit())):
+            continue
+        core = m.group()
+        item: dict = {"num_start": s, "num_end": e, "core": core}
+        item["skip"] = _skip_kind(text, s, e, core, covered)
+        raw_items.append(item)
+
+    claims_data: list[dict] = []
+    for it in raw_items:
+        s, e, core = it["num_start"], it["num_end"], it["core"]
+        start, end = s, e
+        unit: str | None = None
+        kind: str | None = it["skip"]
+        after = text[e: e + 80]
+        if kind is None and s > 0 and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n("):
+            start = s - 1  # "-10,29"
+        m_rp = _RP_RE.search(text[max(0, start - 12): start])
+        if kind is None and m_rp:
+            unit = "Rp"
+            start = max(0, start - 12) + m_rp.start()
+        tail = re.match(r",-+|,00,-+", after)
+        if tail:
+            end = e + tail.end()
+            after = text[end: end + 80]
+        m_pct = re.match(r"\s?%", after)
+        if m_pct:
+            unit = "%"
+            end += m_pct.end()
+        spelled = _SPELLED_RE.match(text, end) if kind is None else None
+        unit_from = spelled.end() if spelled else end
+        if unit is None:
+            m_w = _UNIT_WORD_RE.match(text, unit_from)
+            m_c = _COUNT_RE.match(text, unit_from)
+            if m_w:
+                w = m_w.group(1).lower()
+                unit = {"ha": "Ha", "hektar": "Ha", "persen": "%"}.get(w, w)
+            elif m_c:
+                unit = re.sub(r"\s+", " ", m_c.group(1))
+        # Counted things default to "count"; a jumlah/selisih/rata-rata keyword may still override.
+        counted = kind is None and (spelled is not None or _counts_things(text, unit_from, unit))
+        sign = -1.0 if start < s and text[start] in "-−" else 1.0
+        value, decimals, malformed, cands = _candidates(core, unit)
+        if sign < 0:
+            value = -value
+            cands = [(-v, d) for v, d in cands]
+        letter = None
+        if kind is None:
+            lb = _LETTER_BEFORE_RE.search(text[max(0, start - 30): start])
+            la = _LETTER_AFTER_RE.match(text, end)
+            if lb:
+                letter = lb.group(1)
+            elif la and (text[end:end + 1].strip() == "" or text[end] == ")"):
+                letter = la.group(1)
+        claims_data.append(
+            dict(it, start=start, end=end, unit=unit, kind=kind, counted=counted, value=value, decimals=decimals,
+                 malformed=malformed, candidates=cands, letter=letter)
+        )
+
+    # Context windows need the positions of neighbouring claims, hence a second pass.
+    real = [c for c in claims_data if c["kind"] not in NON_CLAIM_KINDS]
+    for i, c in enumerate(real):
+        sa, sb = _sentence_of(spans, c["num_start"])
+        prev_end = real[i - 1]["end"] if i > 0 and real[i - 1]["end"] > sa else sa
+        next_start = real[i + 1]["start"] if i + 1 < len(real) and real[i + 1]["start"] < sb else sb
+        ctx = text[prev_end: c["start"]]
+        breaks = list(_BREAK_RE.finditer(ctx))
+        if breaks:
+            ctx = ctx[breaks[-1].end():]
+        words = _WORD_RE.findall(ctx)
+        if len(words) > 10:
+            ctx = ctx[[m.start() for m in _WORD_RE.finditer(ctx)][-10]:]
+            words = words[-10:]
+        c["context_words"] = [w.lower() for w in words[-6:]]
+        after = text[c["end"]: next_start]
+        ym = _YEAR_REF_RE.search(after)
+        if ym is None and prev_end == sa:
+            ym = _YEAR_REF_RE.search(ctx)
+        c["year_ref"] = int(ym.group(1)) if ym else None
+        c["sentence"] = (sa, sb)
+        c["prev_in_sentence"] = real[i - 1] if prev_end != sa else None
+        if c["kind"] is not None:
+            continue
+        kind, kpos = _kind_from_context(ctx)
+        if kind == "difference" and _NEW_VALUE_RE.search(ctx[kpos:]):
+            kind = None  # "naik menjadi 80,50": the new level, not the change
+        if c["counted"] and kind in (None, "ratio"):
+            kind = "count"
+        if kind in (None, "ratio") and c["unit"] == "%" and _SHARE_AFTER_RE.match(after):
+            kind = "share"  # "diprosentasikan hampir 19,51% dari luas keseluruhan"
+        if kind is None and c["unit"] == "poin":
+            kind = "difference"
+        prev = c["prev_in_sentence"]
+        if kind is None and c["year_ref"] is not None and prev and prev.get("year_ref") is not None:
+            kind = prev["kind"]  # "... 5,15 ... tahun 2023, sebesar 14,75 ... tahun 2022"
+        if kind is None:
+            kind = "ratio" if c["unit"] == "%" else "value"
+        c["kind"] = kind
+
+    claims: list[Claim] = []
+    for c in claims_data:
+        if c["kind"] in NON_CLAIM_KINDS and not include_non_claims:
+            continue
+        para_start = text.rfind("\n\n", 0, c["start"]) + 1
+        sa, sb = c.get("sentence", _sentence_of(spans, c["num_start"]))
+        in_sentence = [r for r in trefs if sa <= r.start < sb]
+        if not in_sentence:
+            earlier = [r for r in trefs if para_start <= r.start < c["start"]]
+            in_sentence = earlier[-1:]
+        claims.append(
+            Claim(
+                raw=text[c["start"]: c["end"]],
+                start=c["start"],
+                end=c["end"],
+                value=c["value"],
+                decimals=c["decimals"],
+                unit=c["unit"],
+                kind=c["kind"],
+                malformed=c["malformed"],
+                candidates=c["candidates"],
+                letter=c["letter"],
+                context_words=c.get("context_words", []),
+                year_ref=c.get("year_ref"),
+                table_refs=in_sentence,
+                num_start=c["num_start"],
+                num_end=c["num_end"],
+            )
+        )
+    return claims
+
+
+# ---------------------------------------------------------- direction phrases
+
+_DIRECTION_RE: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "not-met",
+        re.compile(
+            r"\b(?:tidak|belum)\s+(?:mencapai|memenuhi|tercapai|sesuai)(?:\s+(?:dengan\s+)?target)?"
+            r"|\btarget\s+(?:tidak|belum)\s+tercapai",
+            re.IGNORECASE,
+        ),
+    ),
+    ("exceeded", re.compile(r"\b(?:melebihi|melampaui)\s+target|\bdi\s+atas\s+target", re.IGNORECASE)),
+    ("met", re.compile(r"\b(?:mencapai|memenuhi)\s+target|\btarget\s+(?:telah\s+)?tercapai", re.IGNORECASE)),
+    ("ahead", re.compile(r"\b(?:lebih\s+)?unggul(?:\s+jauh)?\b", re.IGNORECASE)),
+    ("up", re.compile(r"\b(?:peningkatan|meningkat|kenaikan|naik|bertambah)\b", re.IGNORECASE)),
+    ("down", re.compile(r"\b(?:penurunan|menurun|turun|berkurang)\b", re.IGNORECASE)),
+    ("above", re.compile(r"\b(?:di\s+atas|lebih\s+tinggi(?:\s+dari(?:pada)?)?|melebihi)\b", re.IGNORECASE)),
+    ("below", re.compile(r"\b(?:di\s+bawah|lebih\s+rendah(?:\s+dari(?:pada)?)?|kurang\s+dari)\b", re.IGNORECASE)),
+    ("max", re.compile(r"\b(?:tertinggi|terbesar|terbanyak|paling\s+(?:tinggi|besar))\b", re.IGNORECASE)),
+    ("min", re.compile(r"\b(?:terendah|terkecil|tersedikit|paling\s+(?:rendah|kecil))\b", re.IGNORECASE)),
+]
+# "di atas" and friends compare only when a figure or a benchmark follows;
+# otherwise it is "tabel 3.3 di atas" or "sebagaimana tersebut di atas".
+_COMPARAND_RE = re.compile(r"\s*(?:angka\s+|nilai\s+)?(?:[-−]?\d|rata-rata|target|standar|batas|ambang)", re.IGNORECASE)
+_FIGURE_GAP_RE = re.compile(r"^\s*(?:(?:sebesar|angka|nilai|yakni|yaitu|dengan|target|:)\s*)*$", re.IGNORECASE)
+_INDICATOR_RE = re.compile(
+    r"indeks\s+kepuasan\s+masyarakat(?:\s*\(IKM\))?|\bIKM\b|nilai\s+(?:evaluasi\s+)?S?AKIP|\bS?AKIP\b"
+    r"|biaya\s*/\s*tarif(?:\s+pelayanan)?|penyerapan\s+anggaran(?:\s+program)?|realisasi\s+anggaran"
+    r"|efisiensi(?:\s+anggaran)?|unsur\s+pelayanan\s+\w+",
+    re.IGNORECASE,
+)
+_ENTITY_RE = re.compile(r"\b(?:Kecamatan|Kec\.|Desa|Kelurahan|Kabupaten)(?:\s+[A-Z][a-z]+){1,4}")
+
+
+def _subject(text: str, sa: int, sb: int, s: int, e: int, prefer_entity: bool) -> str | None:
+    order = [_ENTITY_RE, _INDICATOR_RE] if prefer_entity else [_INDICATOR_RE, _ENTITY_RE]
+    for rx in order:
+        before = [m for m in rx.finditer(text, sa, s)]
+        if before:
+            return re.sub(r"\s+", " ", before[-1].group())
+        after = rx.search(text, e, sb)
+        if after:
+            return re.sub(r"\s+", " ", after.group())
+    return None
+
+
+def extract_direction_statements(text: str, claims: list[Claim] | None = None) -> list[DirectionStatement]:
+    """Phrases of direction, rank or target attainment, with their subject and claims."""
+    if claims is None:
+        claims = extract_claims(text)
+    spans = _sentence_spans(text)
+    taken: list[tuple[int, int]] = []
+    found: list[DirectionStatement] = []
+    for kind, rx in _DIRECTION_RE:
+        for m in rx.finditer(text):
+            s, e = m.start(), m.end()
+            if any(a < e and s < b for a, b in taken):
+                continue
+            if kind in ("above", "below") and not _COMPARAND_RE.match(text, e):
+                continue
+            taken.append((s, e))
+            sa, sb = _sentence_of(spans, s)
+            near: list[tuple[float, int]] = []
+            for i, c in enumerate(claims):
+                if c.start >= sb or c.end <= sa:
+                    continue
+                # A figure after the phrase is what it usually describes ("turun 5,15").
+                dist = c.start - e if c.start >= e else 1.5 * (s - c.end)
+                near.append((dist, i))
+            near.sort()
+            figure = fdec = funit = None
+            if kind in ("above", "below", "met", "exceeded", "not-met"):
+                for _, i in near:
+                    c = claims[i]
+                    comparative = re.match(r"(?i)lebih\s", m.group()) and not re.search(r"(?i)dari", m.group())
+                    if c.start >= e and _FIGURE_GAP_RE.match(text[e: c.start]) and not comparative:
+                        figure, fdec, funit = c.value, c.decimals, c.unit
+                    break
+            found.append(
+                DirectionStatement(
+                    raw=m.group(),
+                    start=s,
+                    end=e,
+                    kind=kind,
+                    subject=_subject(text, sa, sb, s, e, prefer_entity=kind == "ahead"),
+                    figure=figure,
+                    figure_decimals=fdec,
+                    figure_unit=funit,
+                    claim_indices=[i for _, i in near[:3]],
+                )
+            )
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+__all__ = [
+    "NON_CLAIM_KINDS",
+    "Claim",
+    "DirectionStatement",
+    "TableRef",
+    "extract_claims",
+    "extract_direction_statements",
+    "extract_table_refs",
+]

@@ -1,0 +1,344 @@
+"""Form and plausibility: unreadable figures, missing tables and columns,
+numbering, decimal separators, precision, negative and implausible values."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from typing import Iterator
+
+from .. import messages
+from ..findings import Finding
+from ..model import Cell, Row, Table
+from ..numbers import Parsed, format_id
+from .base import Context, make, rule
+
+ROUNDED_KINDS = {"decimal", "percent", "score"}
+NONNEGATIVE_KINDS = {"count", "rupiah", "hectare"}
+
+messages.register(
+    {
+        "form.unparsed": (
+            "Lembar \"{sheet}\" sel {cell}: \"{found}\" bukan angka yang dapat dibaca, padahal kolom {column} berisi angka.",
+            "Sheet \"{sheet}\" cell {cell}: \"{found}\" is not a readable figure, but column {column} holds figures.",
+        ),
+        "form.missing_table": (
+            "Tabel standar tidak ditemukan: {tables}.",
+            "Standard table(s) not found: {tables}.",
+        ),
+        "form.missing_header": (
+            "Lembar \"{sheet}\": judul kolom Tabel {table} tidak ditemukan, tabel tidak dapat diperiksa.",
+            "Sheet \"{sheet}\": the column header of Tabel {table} was not found; the table cannot be checked.",
+        ),
+        "form.missing_column": (
+            "Tabel {table}: kolom wajib tidak ditemukan: {columns}.",
+            "Tabel {table}: required column(s) not found: {columns}.",
+        ),
+        "form.numbering": (
+            "Nomor urut baris {row} ({label}) kosong; baris sebelumnya bernomor {prev}, sesudahnya {next}: seharusnya {expected}.",
+            "Row {row} ({label}) has no number; the row before is {prev}, the row after {next}: it should be {expected}.",
+        ),
+        "form.numbering_jump": (
+            "Nomor urut baris {row} ({label}): {found}, setelah nomor {prev} seharusnya {expected}.",
+            "Row {row} ({label}) is numbered {found}; after {prev} it should be {expected}.",
+        ),
+        "form.decimal_point": (
+            "Sel {cell}: \"{found}\" memakai titik sebagai pemisah desimal; angka lain di tabel memakai koma: {expected}.",
+            "Cell {cell}: \"{found}\" uses a point as the decimal separator; the table's other figures use a comma: {expected}.",
+        ),
+        "form.precision": (
+            "Sel {cell}: \"{found}\" ditulis dengan {decimals} desimal, angka lain di kolom {column} dengan {usual} desimal (mis. {example}).",
+            "Cell {cell}: \"{found}\" is printed with {decimals} decimals, the other figures in column {column} with {usual} "
+            "(e.g. {example}).",
+        ),
+        "form.negative": (
+            "Sel {cell}: nilai negatif {found} pada kolom {column}, yang tidak dapat bernilai negatif.",
+            "Cell {cell}: negative value {found} in column {column}, which cannot be negative.",
+        ),
+        "form.percent_negative": (
+            "Sel {cell}: persentase {column} bernilai negatif ({found}).",
+            "Cell {cell}: percentage {column} is negative ({found}).",
+        ),
+        "form.percent_huge": (
+            "Sel {cell}: persentase {column} {found} lebih dari 1.000%; mungkin koma desimal hilang.",
+            "Cell {cell}: percentage {column} {found} exceeds 1,000%; a decimal comma may be missing.",
+        ),
+        "form.percent_outlier": (
+            "Sel {cell}: capaian {found} lebih dari sepuluh kali median capaian lain di buku kerja ({median}); "
+            "mungkin koma desimal hilang.",
+            "Cell {cell}: capaian {found} is more than ten times the median of the workbook's other capaian figures "
+            "({median}); a decimal comma may be missing.",
+        ),
+    }
+)
+
+
+def _label(table: Table, cid: str) -> str:
+    col = table.spec.column(cid)
+    return col.label or (col.header[0] if col.header else cid)
+
+
+def _placeholder(sheet: str, ref: str = "A1") -> Cell:
+    return Cell(sheet, ref, None, "", Parsed("empty"))
+
+
+def _row_name(r: Row) -> str:
+    s = r.label.strip().strip("-").strip()
+    if re.fullmatch(r"(\w ){2,}\w", s):
+        s = s.replace(" ", "")
+    return s or str(r.excel_row)
+
+
+@rule("F701", "form.unparsed")
+def unparsed(ctx: Context) -> Iterator[Finding]:
+    """A cell of a numeric column holds text that is not a readable figure.
+
+    Such a cell cannot enter any total or ratio, so the checks that need it
+    are skipped: it is an error to fix first.
+
+    Fails: Tabel 1.2 KK "8,727 KK jiwa", "1.57O" (letter O), "85,00,1".
+    Passes: "1.570", "88,65%", "Rp 2.960.780.030,-", "BB (71,00)", "-".
+    """
+    for table in ctx.tables():
+        col_of = {f"{letter}": cid for cid, letter in table.columns.items()}
+        for cell in table.unparsed:
+            letter = cell.ref.rstrip("0123456789")
+            cid = col_of.get(letter)
+            yield make(
+                "F701", "error", cell, cell.text, None, "form.unparsed", table=table,
+                column=_label(table, cid) if cid else letter,
+            )
+
+
+@rule("F707", "form.missing")
+def missing(ctx: Context) -> Iterator[Finding]:
+    """A standard table, or a required column of one, is not in the workbook (warning).
+
+    Tables whose sheet is absent are listed together in one finding on sheet
+    "-"; a sheet that is there but whose header could not be found, and a
+    table's missing required columns, are reported on cell A1 of that sheet.
+
+    Fails: no sheet "Tabel 3.16"; Tabel 3.17 without a "Realisasi" column.
+    Passes: every table "Tabel 1.1" … "Tabel 3.17" present with its required columns
+    (an optional column such as "Sisa" may be left out).
+    """
+    wb = ctx.wb
+    absent: list[str] = []
+    for tid in wb.missing:
+        sheet = wb.sheet_of.get(tid)
+        if sheet is None:
+            absent.append(tid)
+            continue
+        yield make("F707", "warning", _placeholder(sheet), None, None, "form.missing_header", table=tid)
+    if absent:
+        names = ", ".join(f"Tabel {t}" for t in absent)
+        yield make("F707", "warning", _placeholder("-"), None, names, "form.missing_table", table=None,
+                   tables=names)
+    for table in ctx.tables():
+        req = [c for c in table.missing_columns if table.spec.has_column(c) and table.spec.column(c).required]
+        if req:
+            names = ", ".join(f"\"{_label(table, c)}\"" for c in req)
+            yield make("F707", "warning", _placeholder(table.sheet), None, names, "form.missing_column",
+                       table=table, columns=names)
+
+
+def _number_of(cell: Cell | None) -> int | None:
+    if cell is None or cell.value is None or cell.status != "number":
+        return None
+    v = cell.value
+    return int(v) if float(v).is_integer() and v > 0 else None
+
+
+def _item_rows(table: Table) -> list[Row]:
+    """Rows that start a new numbered item: data and subtotal rows that no declared subtotal sums."""
+    children = {c for rs in table.spec.rows for c in rs.sum_of}
+    return [r for r in table.rows if r.role in ("data", "subtotal") and not (r.row_id and r.row_id in children)]
+
+
+@rule("F702", "form.numbering")
+def numbering(ctx: Context) -> Iterator[Finding]:
+    """The numbering column runs 1, 2, 3 … over the rows that start a new item (warning).
+
+    A row with an empty number between rows numbered n and n + 2 lost its
+    number (fix: n + 1); a number that does not follow its predecessor is
+    reported once, and counting resumes from it. Rows with an empty number
+    between n and n + 1 continue an item and are fine. Children of a declared
+    subtotal (Belanja Pegawai under Belanja Operasi) are not items. In tables
+    where the number is only written on the first row of a block (the
+    numbering column is filled down, Tabel 3.12), only the block numbers
+    themselves are checked.
+
+    Fails: Tabel 1.3 numbers 1. … 6., (empty) Perk. Sei Balai, 8. … 14. — the empty one is 7.
+    Passes: Tabel 1.1 numbers 1. … 14.; Tabel 3.12 "1." on the first of two rows, "2." on the third.
+    """
+    for table in ctx.tables():
+        cid = table.spec.numbering
+        if not cid or cid not in table.columns:
+            continue
+        rows = _item_rows(table)
+        if cid in table.spec.fill_down:
+            rows = [r for r in rows if r.get(cid) is not None and r.get(cid).text]  # type: ignore[union-attr]
+        nums = [_number_of(r.get(cid)) for r in rows]
+        if sum(n is not None for n in nums) < 2:
+            continue
+        # A cell that holds something else ("a.", "I") means another numbering scheme: leave the table.
+        if any(n is None and r.get(cid) is not None and r.get(cid).text for r, n in zip(rows, nums)):  # type: ignore[union-attr]
+            continue
+        letter = table.columns[cid]
+        prev: int | None = None
+        for i, (r, n) in enumerate(zip(rows, nums)):
+            if n is None:
+                nxt = next((m for m in nums[i + 1:] if m is not None), None)
+                if prev is not None and nxt == prev + 2:
+                    cell = _placeholder(table.sheet, f"{letter}{r.excel_row}")
+                    exp = prev + 1
+                    yield make("F702", "warning", cell, None, f"{exp}.", "form.numbering", table=table, fix=exp,
+                               row=r.excel_row, label=_row_name(r), prev=f"{prev}.", next=f"{nxt}.")
+                    prev = exp
+                continue
+            if prev is not None and n != prev + 1:
+                cell = r.cells[cid]
+                yield make("F702", "warning", cell, cell.text, f"{prev + 1}.", "form.numbering_jump", table=table,
+                           row=r.excel_row, label=_row_name(r), prev=f"{prev}.")
+            elif prev is None and n != 1:
+                cell = r.cells[cid]
+                yield make("F702", "warning", cell, cell.text, "1.", "form.numbering_jump", table=table,
+                           row=r.excel_row, label=_row_name(r), prev="-")
+            prev = n
+
+
+def _uses_comma(cells: list[Cell]) -> bool:
+    return any(
+        c.is_text_typed and c.value is not None and (c.decimals or 0) > 0 and not c.parsed.decimal_point
+        for c in cells
+    )
+
+
+@rule("F703", "form.decimal_point")
+def decimal_point(ctx: Context) -> Iterator[Finding]:
+    """A figure typed with a point as decimal separator where the others use the comma (warning).
+
+    "100.00" in a table whose other figures read "95,07", "100,00" is read as
+    one hundred, but it is printed the English way; the fix re-types the same
+    value in Indonesian notation. When the table has no other decimals, the
+    rest of the workbook decides.
+
+    Fails: Tabel 3.17 Persentase "100.00" among "95,07", "97,61", "100,00".
+    Passes: "100,00"; "1.570" (a thousands point); a table typed entirely the English way.
+    """
+    all_cells = [c for t in ctx.tables() for _r, _cid, c in t.iter_cells()]
+    wb_comma = _uses_comma(all_cells)
+    for table in ctx.tables():
+        cells = [c for _r, cid, c in table.iter_cells() if table.spec.column(cid).numeric]
+        others = [c for c in cells if not c.parsed.decimal_point]
+        has_decimals = any((c.decimals or 0) > 0 for c in others if c.is_text_typed)
+        comma = _uses_comma(others) if has_decimals else wb_comma
+        if not comma:
+            continue
+        for c in cells:
+            if c.parsed.decimal_point and c.is_text_typed and c.value is not None:
+                exp = format_id(c.value, c.decimals or 0, c.parsed.unit)
+                if c.letter:
+                    exp = f"{c.letter} ({exp})"
+                yield make("F703", "warning", c, c.text, exp, "form.decimal_point", table=table, fix=c.value)
+
+
+@rule("F704", "form.precision")
+def precision(ctx: Context) -> Iterator[Finding]:
+    """A rounded figure printed with fewer decimals than all its column-mates (info).
+
+    In a decimal, percent or score column where every other figure prints at
+    least d decimals (and there are at least two others), a figure with fewer
+    decimals hides its precision: "71" may be 71,00 or 70,995 rounded. No fix
+    is given: only the office knows the missing digits.
+
+    Fails: Tabel 3.12 Target 2024 "71" among "85,00", "83,00", "BB (71,00)".
+    Passes: "71,00" there; a column printing "85" and "83" (all whole numbers).
+    """
+    for table in ctx.tables():
+        for col in table.spec.columns:
+            if col.kind not in ROUNDED_KINDS:
+                continue
+            cells = [
+                c for r in table.rows if r.role in ("data", "subtotal", "total")
+                if (c := r.get(col.id)) is not None and c.value is not None
+            ]
+            if len(cells) < 3:
+                continue
+            for c in cells:
+                others = [o for o in cells if o is not c]
+                usual = min(o.decimals or 0 for o in others)
+                if (c.decimals or 0) < usual:
+                    ex = next(o for o in others if (o.decimals or 0) == usual)
+                    yield make("F704", "info", c, c.text, c.fmt(c.value, usual), "form.precision", table=table,
+                               decimals=c.decimals or 0, usual=usual, column=_label(table, col.id),
+                               example=ex.text)
+
+
+@rule("F705", "form.negative")
+def negative(ctx: Context) -> Iterator[Finding]:
+    """A negative figure in a count, rupiah or hectare column (error).
+
+    People, households, money budgeted or spent and land areas are never
+    negative; a minus sign there is a typing error or a misplaced difference.
+
+    Fails: Tabel 1.2 KK "-846"; Tabel 3.17 Realisasi "-2.930.000".
+    Passes: "846"; "-" (no figure); a negative Tingkat Efisiensi (a percent).
+    """
+    for table in ctx.tables():
+        for r, cid, c in table.iter_cells():
+            col = table.spec.column(cid)
+            if col.kind in NONNEGATIVE_KINDS and c.value is not None and c.value < 0:
+                yield make("F705", "error", c, c.text, None, "form.negative", table=table,
+                           column=_label(table, cid))
+
+
+def _may_be_negative(table: Table, cid: str) -> bool:
+    """A percent that is a difference (a formula with a minus, "efisiensi", "selisih")."""
+    col = table.spec.column(cid)
+    if col.formula and "-" in col.formula:
+        return True
+    return bool(re.search(r"efisiensi|selisih|deviasi|perubahan|pertumbuhan", col.id))
+
+
+def _capaian_cells(ctx: Context) -> list[tuple[Table, Cell]]:
+    out = []
+    for table in ctx.tables():
+        for r, cid, c in table.iter_cells():
+            col = table.spec.column(cid)
+            if col.kind == "percent" and cid.startswith("capaian") and c.value is not None:
+                out.append((table, c))
+    return out
+
+
+@rule("F706", "form.implausible_percent")
+def implausible_percent(ctx: Context) -> Iterator[Finding]:
+    """A percentage that cannot be right (warning).
+
+    Flagged: a negative capaian, penyerapan or persentase (only differences
+    such as Tingkat Efisiensi may be negative); any percentage above 1.000%;
+    a capaian more than ten times the median of the workbook's other capaian
+    figures (at least three of them) — typically a lost decimal comma.
+
+    Fails: Tabel 3.14 % Penyerapan "-98,94"; capaian "8865" where the others are about 95.
+    Passes: Tingkat Efisiensi "-10,29"; capaian "102,28".
+    """
+    pool = _capaian_cells(ctx)
+    for table in ctx.tables():
+        for r, cid, c in table.iter_cells():
+            col = table.spec.column(cid)
+            if col.kind != "percent" or c.value is None:
+                continue
+            name = _label(table, cid)
+            if c.value < 0 and not _may_be_negative(table, cid):
+                yield make("F706", "warning", c, c.text, None, "form.percent_negative", table=table, column=name)
+            elif c.value > 1000:
+                yield make("F706", "warning", c, c.text, None, "form.percent_huge", table=table, column=name)
+            elif cid.startswith("capaian") and c.value > 0:
+                others = [o.value for _t, o in pool if o is not c and o.value is not None]
+                if len(others) >= 3:
+                    med = statistics.median(others)
+                    if med > 0 and c.value > 10 * med:
+                        yield make("F706", "warning", c, c.text, None, "form.percent_outlier", table=table,
+                                   median=format_id(med, 2))
+
