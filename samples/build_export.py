@@ -199,8 +199,8 @@ TREE: list[tuple[str, list]] = [
             ]),
         ]),
         ("7.01.01.2.09", "Pemeliharaan Barang Milik Daerah Penunjang Urusan Pemerintahan Daerah", [
-            ("7.01.01.2.09.0002", "Penyediaan Jasa Pemeliharaan, Biaya Pemeliharaan, Pajak, dan Perizinan "
-             "Kendaraan Dinas Operasional atau Lapangan", [
+            ("7.01.01.2.09.0002", ("Penyediaan Jasa Pemeliharaan, Biaya Pemeliharaan, Pajak, dan Perizinan "
+             "Kendaraan Dinas Operasional atau Lapangan"), [
                 leaf(BBM, 36_000_000, 35_400_000),
                 leaf(PEML_MOBIL, 18_000_000, 17_350_000),
                 leaf(PEML_MOTOR, 6_000_000, 5_800_000),
@@ -213,8 +213,8 @@ TREE: list[tuple[str, list]] = [
     ]),
     ("7.01.02", [
         ("7.01.02.2.01", "Koordinasi Penyelenggaraan Kegiatan Pemerintahan di Tingkat Kecamatan", [
-            ("7.01.02.2.01.0001", "Koordinasi/Sinergi Perencanaan dan Pelaksanaan Kegiatan Pemerintahan dengan "
-             "Perangkat Daerah dan Instansi Vertikal Terkait", [
+            ("7.01.02.2.01.0001", ("Koordinasi/Sinergi Perencanaan dan Pelaksanaan Kegiatan Pemerintahan dengan "
+             "Perangkat Daerah dan Instansi Vertikal Terkait"), [
                 leaf(RAPAT, 1_500_000, 1_500_000),
                 leaf(ATK, R, R, sebelum=2_500_000),
             ]),

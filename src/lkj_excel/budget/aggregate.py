@@ -25,16 +25,16 @@ NO_REKENING = ""  # jenis code of lines that carry no kode rekening (sub kegiata
 register(
     {
         "budget.program_unknown": (
-            "Sel {ref}: kode program {code} bukan program kecamatan yang dikenal (7.01.01–7.01.06); "
-            "tetap dihitung dengan kodenya sendiri.",
-            "Cell {ref}: program code {code} is not a known kecamatan program (7.01.01–7.01.06); "
-            "it is kept under its own code.",
+            ("Sel {ref}: kode program {code} bukan program kecamatan yang dikenal (7.01.01–7.01.06); "
+            "tetap dihitung dengan kodenya sendiri."),
+            ("Cell {ref}: program code {code} is not a known kecamatan program (7.01.01–7.01.06); "
+            "it is kept under its own code."),
         ),
         "budget.jenis_unknown": (
-            "Sel {ref}: jenis belanja {code} (dari kode rekening {rekening}) tidak ada dalam daftar kode; "
-            "tetap dihitung dengan kodenya sendiri.",
-            "Cell {ref}: jenis belanja {code} (from kode rekening {rekening}) is not in the code list; "
-            "it is kept under its own code.",
+            ("Sel {ref}: jenis belanja {code} (dari kode rekening {rekening}) tidak ada dalam daftar kode; "
+            "tetap dihitung dengan kodenya sendiri."),
+            ("Cell {ref}: jenis belanja {code} (from kode rekening {rekening}) is not in the code list; "
+            "it is kept under its own code."),
         ),
         "budget.no_rekening": (
             "Sel {ref}: baris ini tidak memiliki kode rekening, sehingga jenis belanjanya tidak diketahui.",

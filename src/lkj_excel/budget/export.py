@@ -41,69 +41,70 @@ LINE_COLUMNS = [
 KEY_COLUMNS = ["program", "kegiatan", "sub_kegiatan", "rekening"]
 AMOUNT_ROLES = ("anggaran", "realisasi")
 _HEADER_SCAN_ROWS = 60
+_MAX_COLS = 100  # formatting can push max_column to XFD; a budget table is narrower
 _TOTAL_RE = re.compile(
-    r"^(jumlah|total)(\s+(total|belanja|keseluruhan|seluruhnya|anggaran|belanja daerah))?\s*:?$", re.I
+    r"^(jumlah|total)(\s+(total|belanja|keseluruhan|seluruhnya|anggaran|belanja daerah))?\s*:?$", re.IGNORECASE
 )
 
 register(
     {
         "budget.no_header": (
-            "Berkas {path}: baris judul kolom anggaran tidak ditemukan di lembar {sheets} "
-            "(dicari: Kode/Kode Rekening, Uraian, Anggaran/Pagu/DPPA, Realisasi).",
-            "{path}: no budget column header found in sheet(s) {sheets} "
-            "(looked for: Kode/Kode Rekening, Uraian, Anggaran/Pagu/DPPA, Realisasi).",
+            ("Berkas {path}: baris judul kolom anggaran tidak ditemukan di lembar {sheets} "
+            "(dicari: Kode/Kode Rekening, Uraian, Anggaran/Pagu/DPPA, Realisasi)."),
+            ("{path}: no budget column header found in sheet(s) {sheets} "
+            "(looked for: Kode/Kode Rekening, Uraian, Anggaran/Pagu/DPPA, Realisasi)."),
         ),
         "budget.sheet_missing": (
             "Berkas {path} tidak memuat lembar \"{sheet}\". Lembar yang ada: {sheets}.",
             "{path} has no sheet \"{sheet}\". Sheets found: {sheets}.",
         ),
         "budget.no_code": (
-            "Berkas {path}, sel {ref}: baris judul kolom tidak memuat kolom kode "
-            "(Kode, Kode Rekening, Kode Program, Kode Sub Kegiatan …). Kolom yang dikenali: {columns}.",
-            "{path}, cell {ref}: the column header has no code column "
-            "(Kode, Kode Rekening, Kode Program, Kode Sub Kegiatan …). Columns recognised: {columns}.",
+            ("Berkas {path}, sel {ref}: baris judul kolom tidak memuat kolom kode "
+            "(Kode, Kode Rekening, Kode Program, Kode Sub Kegiatan …). Kolom yang dikenali: {columns}."),
+            ("{path}, cell {ref}: the column header has no code column "
+            "(Kode, Kode Rekening, Kode Program, Kode Sub Kegiatan …). Columns recognised: {columns}."),
         ),
         "budget.no_anggaran": (
-            "Berkas {path}, sel {ref}: baris judul kolom tidak memuat kolom anggaran "
-            "(Anggaran, Pagu, DPPA, Setelah Perubahan …). Kolom yang dikenali: {columns}.",
-            "{path}, cell {ref}: the column header has no budget column "
-            "(Anggaran, Pagu, DPPA, Setelah Perubahan …). Columns recognised: {columns}.",
+            ("Berkas {path}, sel {ref}: baris judul kolom tidak memuat kolom anggaran "
+            "(Anggaran, Pagu, DPPA, Setelah Perubahan …). Kolom yang dikenali: {columns}."),
+            ("{path}, cell {ref}: the column header has no budget column "
+            "(Anggaran, Pagu, DPPA, Setelah Perubahan …). Columns recognised: {columns}."),
         ),
         "budget.no_amount": (
-            "Berkas {path}, sel {ref}: baris judul kolom tidak memuat kolom anggaran maupun realisasi. "
-            "Kolom yang dikenali: {columns}.",
-            "{path}, cell {ref}: the column header has neither a budget nor a realisation column. "
-            "Columns recognised: {columns}.",
+            ("Berkas {path}, sel {ref}: baris judul kolom tidak memuat kolom anggaran maupun realisasi. "
+            "Kolom yang dikenali: {columns}."),
+            ("{path}, cell {ref}: the column header has neither a budget nor a realisation column. "
+            "Columns recognised: {columns}."),
         ),
         "budget.no_lines": (
-            "Berkas {path}, lembar {sheet}: tidak ada baris berkode (program, kegiatan, sub kegiatan, "
-            "kode rekening) di bawah baris judul {ref}.",
-            "{path}, sheet {sheet}: no coded rows (program, kegiatan, sub kegiatan, kode rekening) "
-            "below the header at {ref}.",
+            ("Berkas {path}, lembar {sheet}: tidak ada baris berkode (program, kegiatan, sub kegiatan, "
+            "kode rekening) di bawah baris judul {ref}."),
+            ("{path}, sheet {sheet}: no coded rows (program, kegiatan, sub kegiatan, kode rekening) "
+            "below the header at {ref}."),
         ),
         "budget.amount_text": (
-            "Berkas {path}, sel {ref}: kolom \"{column}\" berisi \"{value}\", bukan angka. "
-            "Isi dengan angka (mis. 1.234.500) atau kosongkan.",
-            "{path}, cell {ref}: column \"{column}\" holds \"{value}\", not a number. "
-            "Enter a number (e.g. 1.234.500) or leave it empty.",
+            ("Berkas {path}, sel {ref}: kolom \"{column}\" berisi \"{value}\", bukan angka. "
+            "Isi dengan angka (mis. 1.234.500) atau kosongkan."),
+            ("{path}, cell {ref}: column \"{column}\" holds \"{value}\", not a number. "
+            "Enter a number (e.g. 1.234.500) or leave it empty."),
         ),
         "budget.orphan": (
-            "Berkas {path}, sel {ref}: {level} {code} tidak berada di bawah {parent} mana pun. "
-            "Pastikan ada baris {parent} di atasnya atau kolom kode {parent} terisi.",
-            "{path}, cell {ref}: {level} {code} is not under any {parent}. "
-            "Add the {parent} row above it or fill in the {parent} code column.",
+            ("Berkas {path}, sel {ref}: {level} {code} tidak berada di bawah {parent} mana pun. "
+            "Pastikan ada baris {parent} di atasnya atau kolom kode {parent} terisi."),
+            ("{path}, cell {ref}: {level} {code} is not under any {parent}. "
+            "Add the {parent} row above it or fill in the {parent} code column."),
         ),
         "budget.subtotal": (
-            "Sel {ref}: subtotal {level} {code} pada kolom \"{column}\" tertulis {found}, "
-            "sedangkan jumlah {count} baris rinciannya {expected}.",
-            "Cell {ref}: the {level} {code} subtotal in column \"{column}\" reads {found}, "
-            "but its {count} detail lines add up to {expected}.",
+            ("Sel {ref}: subtotal {level} {code} pada kolom \"{column}\" tertulis {found}, "
+            "sedangkan jumlah {count} baris rinciannya {expected}."),
+            ("Cell {ref}: the {level} {code} subtotal in column \"{column}\" reads {found}, "
+            "but its {count} detail lines add up to {expected}."),
         ),
         "budget.total": (
-            "Sel {ref}: baris JUMLAH pada kolom \"{column}\" tertulis {found}, "
-            "sedangkan jumlah seluruh {count} baris rincian {expected}.",
-            "Cell {ref}: the JUMLAH row in column \"{column}\" reads {found}, "
-            "but all {count} detail lines add up to {expected}.",
+            ("Sel {ref}: baris JUMLAH pada kolom \"{column}\" tertulis {found}, "
+            "sedangkan jumlah seluruh {count} baris rincian {expected}."),
+            ("Cell {ref}: the JUMLAH row in column \"{column}\" reads {found}, "
+            "but all {count} detail lines add up to {expected}."),
         ),
         "budget.sisa": (
             "Sel {ref}: sisa tertulis {found}, sedangkan anggaran − realisasi = {expected}.",
@@ -118,16 +119,16 @@ register(
             "Cell {ref}: {level} {code} does not belong to the {parent} {parent_code} above it.",
         ),
         "budget.code": (
-            "Sel {ref}: kode \"{code}\" tidak dikenali sebagai kode program, kegiatan, sub kegiatan "
-            "atau rekening (format Permendagri 90/2019); baris ini tidak dihitung.",
-            "Cell {ref}: \"{code}\" is not a program, kegiatan, sub kegiatan or rekening code "
-            "(Permendagri 90/2019 format); the row is not counted.",
+            ("Sel {ref}: kode \"{code}\" tidak dikenali sebagai kode program, kegiatan, sub kegiatan "
+            "atau rekening (format Permendagri 90/2019); baris ini tidak dihitung."),
+            ("Cell {ref}: \"{code}\" is not a program, kegiatan, sub kegiatan or rekening code "
+            "(Permendagri 90/2019 format); the row is not counted."),
         ),
         "budget.merge_no_dpa": (
-            "Sel {ref}: baris realisasi {path_code} tidak ada di DPA ({dpa}); realisasinya {realisasi} "
-            "tanpa anggaran.",
-            "Cell {ref}: realisation line {path_code} is not in the DPA ({dpa}); {realisasi} spent "
-            "without a budget line.",
+            ("Sel {ref}: baris realisasi {path_code} tidak ada di DPA ({dpa}); realisasinya {realisasi} "
+            "tanpa anggaran."),
+            ("Cell {ref}: realisation line {path_code} is not in the DPA ({dpa}); {realisasi} spent "
+            "without a budget line."),
         ),
         "budget.merge_no_lra": (
             "Sel {ref}: baris anggaran {path_code} tidak ada di laporan realisasi ({lra}); realisasi dianggap 0.",
@@ -135,8 +136,8 @@ register(
         ),
         "budget.merge_anggaran": (
             "Sel {ref}: anggaran {path_code} di laporan realisasi {found} berbeda dengan DPA {expected}.",
-            "Cell {ref}: the budget of {path_code} in the realisation report, {found}, differs from the DPA, "
-            "{expected}.",
+            ("Cell {ref}: the budget of {path_code} in the realisation report, {found}, differs from the DPA, "
+            "{expected}."),
         ),
     }
 )
@@ -282,23 +283,26 @@ def _row_roles(sh: _Sheet, r: int, n_cols: int, merged: bool) -> dict[int, tuple
 
 def _find_header(sh: _Sheet) -> tuple[int, int] | None:
     """First and last row of the column header, found by its labels."""
-    n_cols = sh.ws.max_column
+    n_cols = min(sh.ws.max_column, _MAX_COLS)
     last = min(sh.ws.max_row, _HEADER_SCAN_ROWS)
     for r in range(1, last + 1):
         roles = {role for role, _ in _row_roles(sh, r, n_cols, merged=True).values()}
         if len(roles) >= 2 and roles & {"anggaran", "realisasi"} and roles & {"code", "name"}:
             # A second header row ("Sebelum / Setelah Perubahan" under a merged
             # "Anggaran") has labels of its own, not just copies merged down.
-            if r < sh.ws.max_row and _row_roles(sh, r + 1, n_cols, merged=False):
-                if not any(normalize_code(sh.raw(r + 1, c)) for c in range(1, n_cols + 1)):
-                    return r, r + 1
+            if (
+                r < sh.ws.max_row
+                and _row_roles(sh, r + 1, n_cols, merged=False)
+                and not any(normalize_code(sh.raw(r + 1, c)) for c in range(1, n_cols + 1))
+            ):
+                return r, r + 1
             return r, r
     return None
 
 
 def _columns(sh: _Sheet, first: int, last: int) -> list[_Column]:
     cols = []
-    for c in range(1, sh.ws.max_column + 1):
+    for c in range(1, min(sh.ws.max_column, _MAX_COLS) + 1):
         parts: list[str] = []
         for r in range(first, last + 1):
             t = " ".join(_text(sh.value(r, c)).split())

@@ -118,13 +118,19 @@ class Layout:
 def locate(grid: Grid, spec: TableSpec) -> Layout | None:
     """Find the header of `spec` on `grid`; None when no header fits."""
     limit = min(grid.n_rows, 40)
-    start = None
-    for r in range(limit):
-        if _label_hits(spec, _row_texts(grid, r)) >= min(2, len(spec.columns)):
-            start = r
-            break
-    if start is None:
-        return None
+    for start in range(limit):
+        if any(_is_numeric_value(grid.value(start, c)) for c in range(grid.n_cols)):
+            continue
+        if _label_hits(spec, _row_texts(grid, start)) < min(2, len(spec.columns)):
+            continue
+        layout = _layout_from(grid, spec, start)
+        required = [c.id for c in spec.columns if c.required]
+        if all(cid in layout.columns for cid in required):
+            return layout
+    return None
+
+
+def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
     header = [start]
     r = start + 1
     while r < grid.n_rows and len(header) < 4:

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 import statistics
-from typing import Iterator
+from collections.abc import Iterator
 
 from .. import messages
 from ..findings import Finding
 from ..model import Cell, Row, Table
 from ..numbers import Parsed, format_id
 from .base import Context, make, rule
+from .totals import column_name, row_name
 
 ROUNDED_KINDS = {"decimal", "percent", "score"}
 NONNEGATIVE_KINDS = {"count", "rupiah", "hectare"}
@@ -35,8 +36,8 @@ messages.register(
             "Tabel {table}: required column(s) not found: {columns}.",
         ),
         "form.numbering": (
-            "Nomor urut baris {row} ({label}) kosong; baris sebelumnya bernomor {prev}, sesudahnya {next}: seharusnya {expected}.",
-            "Row {row} ({label}) has no number; the row before is {prev}, the row after {next}: it should be {expected}.",
+            "Nomor urut baris {row} ({label}) kosong; baris sebelumnya bernomor {prev}, sesudahnya {next}: seharusnya {number}.",
+            "Row {row} ({label}) has no number; the row before is {prev}, the row after {next}: it should be {number}.",
         ),
         "form.numbering_jump": (
             "Nomor urut baris {row} ({label}): {found}, setelah nomor {prev} seharusnya {expected}.",
@@ -48,8 +49,10 @@ messages.register(
         ),
         "form.precision": (
             "Sel {cell}: \"{found}\" ditulis dengan {decimals} desimal, angka lain di kolom {column} dengan {usual} desimal (mis. {example}).",
-            "Cell {cell}: \"{found}\" is printed with {decimals} decimals, the other figures in column {column} with {usual} "
-            "(e.g. {example}).",
+            (
+                "Cell {cell}: \"{found}\" is printed with {decimals} decimals, the other figures in column {column} "
+                "with {usual} (e.g. {example})."
+            ),
         ),
         "form.negative": (
             "Sel {cell}: nilai negatif {found} pada kolom {column}, yang tidak dapat bernilai negatif.",
@@ -64,29 +67,25 @@ messages.register(
             "Cell {cell}: percentage {column} {found} exceeds 1,000%; a decimal comma may be missing.",
         ),
         "form.percent_outlier": (
-            "Sel {cell}: capaian {found} lebih dari sepuluh kali median capaian lain di buku kerja ({median}); "
-            "mungkin koma desimal hilang.",
-            "Cell {cell}: capaian {found} is more than ten times the median of the workbook's other capaian figures "
-            "({median}); a decimal comma may be missing.",
+            (
+                "Sel {cell}: capaian {found} lebih dari sepuluh kali median capaian lain di buku kerja ({median}); "
+                "mungkin koma desimal hilang."
+            ),
+            (
+                "Cell {cell}: capaian {found} is more than ten times the median of the workbook's other capaian "
+                "figures ({median}); a decimal comma may be missing."
+            ),
         ),
     }
 )
 
 
 def _label(table: Table, cid: str) -> str:
-    col = table.spec.column(cid)
-    return col.label or (col.header[0] if col.header else cid)
+    return column_name(table.spec.column(cid))
 
 
 def _placeholder(sheet: str, ref: str = "A1") -> Cell:
     return Cell(sheet, ref, None, "", Parsed("empty"))
-
-
-def _row_name(r: Row) -> str:
-    s = r.label.strip().strip("-").strip()
-    if re.fullmatch(r"(\w ){2,}\w", s):
-        s = s.replace(" ", "")
-    return s or str(r.excel_row)
 
 
 @rule("F701", "form.unparsed")
@@ -193,17 +192,17 @@ def numbering(ctx: Context) -> Iterator[Finding]:
                     cell = _placeholder(table.sheet, f"{letter}{r.excel_row}")
                     exp = prev + 1
                     yield make("F702", "warning", cell, None, f"{exp}.", "form.numbering", table=table, fix=exp,
-                               row=r.excel_row, label=_row_name(r), prev=f"{prev}.", next=f"{nxt}.")
+                               row=r.excel_row, label=row_name(r), prev=f"{prev}.", next=f"{nxt}.", number=exp)
                     prev = exp
                 continue
             if prev is not None and n != prev + 1:
                 cell = r.cells[cid]
                 yield make("F702", "warning", cell, cell.text, f"{prev + 1}.", "form.numbering_jump", table=table,
-                           row=r.excel_row, label=_row_name(r), prev=f"{prev}.")
+                           row=r.excel_row, label=row_name(r), prev=f"{prev}.")
             elif prev is None and n != 1:
                 cell = r.cells[cid]
                 yield make("F702", "warning", cell, cell.text, "1.", "form.numbering_jump", table=table,
-                           row=r.excel_row, label=_row_name(r), prev="-")
+                           row=r.excel_row, label=row_name(r), prev="-")
             prev = n
 
 

@@ -13,12 +13,19 @@ those intervals prints as the printed total.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from .. import messages
 from ..findings import Finding
 from ..model import Cell, Row, Table
-from ..precision import FLOAT_NOISE, Interval, consistent, discrepancy, interval_of, round_half_up
+from ..precision import (
+    FLOAT_NOISE,
+    Interval,
+    consistent,
+    discrepancy,
+    interval_of,
+    round_half_up,
+)
 from ..spec import ColumnSpec
 from .base import Context, make, rule
 
@@ -43,8 +50,12 @@ messages.register(
 )
 
 
-def _label(col: ColumnSpec) -> str:
-    return col.label or (col.header[0] if col.header else col.id)
+def column_name(col: ColumnSpec) -> str:
+    """A column's name for messages: its first header, with its parent when the header is only a year."""
+    name = col.label or (col.header[0] if col.header else col.id)
+    if col.parent and re.fullmatch(r"(19|20)\d\d", name):
+        name = f"{col.parent[0]} {name}"
+    return name
 
 
 def _number(cell: Cell | None) -> Cell | None:
@@ -195,7 +206,7 @@ def column_sum(ctx: Context) -> Iterator[Finding]:
             yield make(
                 "T101", severity, printed, printed.text, expected, "totals.column_sum",
                 table=table, related=[first, last] if first is not last else [first], fix=fix,
-                column=_label(col), rows=_rows_text(rows), diff=_diff_text(printed, diff, d),
+                column=column_name(col), rows=_rows_text(rows), diff=_diff_text(printed, diff, d),
             )
 
 
@@ -249,7 +260,7 @@ def subtotal(ctx: Context) -> Iterator[Finding]:
                 yield make(
                     "T102", severity, printed, printed.text, printed.fmt(fix, d), "totals.subtotal",
                     table=table, related=[ch.cells[col.id] for ch in rows], fix=fix,
-                    label=row_name(parent), column=_label(col),
+                    label=row_name(parent), column=column_name(col),
                     parts=" + ".join(row_name(ch) for ch in rows),
                     diff=_diff_text(printed, diff, d),
                 )
@@ -344,7 +355,7 @@ def row_formula(ctx: Context) -> Iterator[Finding]:
                 yield make(
                     "T103", severity, printed, printed.text, printed.fmt(fix, d), "totals.row_formula",
                     table=table, related=[c for c in cells if c is not None], fix=fix,
-                    column=_label(col), row=row_name(r),
+                    column=column_name(col), row=row_name(r),
                     formula=_formula_text(table, terms), terms=term_text,
                 )
 
@@ -352,7 +363,7 @@ def row_formula(ctx: Context) -> Iterator[Finding]:
 def _formula_text(table: Table, terms: list[tuple[int, str]]) -> str:
     out = []
     for i, (sign, cid) in enumerate(terms):
-        name = _label(table.spec.column(cid))
+        name = column_name(table.spec.column(cid))
         if i == 0:
             out.append(("−" if sign < 0 else "") + name)
         else:

@@ -1,1 +1,1 @@
-"""Writers: the corrected workbook, and the report (Ringkasan, Temuan, Checklist Reviu) as xlsx, html or json."""
+"""Writers: the blank standard template and the corrected, annotated workbook."""

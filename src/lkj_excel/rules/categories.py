@@ -1,0 +1,730 @@
+"""Rating scales and categories: the printed scale tables (3.1, 3.4, 3.6), their
+gaps and overlaps, and the categories given to values (3.5, 3.8).
+
+A scale is read from the workbook where it is printed (the table whose
+`[[checks]] rule = "scale"` names it), else taken from `sheets/_scales.toml`.
+A value is classified by the printed band that holds it; a value that falls in
+no printed band (a gap) is classified by the half-open rule of the reference:
+each band runs from its lower end up to the next band's lower end
+(`lower <= v < next lower`), or, for upper-inclusive scales such as the AKIP
+predikat, from above the previous band's upper end up to its own
+(`previous upper < v <= upper`).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator
+
+from ..findings import Finding
+from ..messages import register
+from ..model import Cell, Row, Table
+from ..numbers import format_id, parse_plain_number, shortest_decimals
+from ..precision import Interval, interval_of
+from ..spec import RowSpec, _template, load_aux
+from .base import Context, make, rule
+
+INF = math.inf
+_LETTER_RE = r"AA|A|BB|B|CC|C|D|E"
+
+# The values a scale can classify. Gaps outside these are not reported: an IKM
+# runs from 25 to 100, an AKIP score above 0 up to 100, a capaian is unbounded.
+DOMAINS: dict[str, tuple[float, bool, float, bool]] = {
+    "capaian": (-INF, False, INF, False),
+    "ikm": (25.0, False, 100.0, False),
+    "akip": (0.0, True, 100.0, False),
+}
+
+
+# --------------------------------------------------------------------------- model
+
+
+@dataclass(frozen=True)
+class Band:
+    lo: float
+    hi: float
+    lo_open: bool = False
+    hi_open: bool = False
+    letter: str | None = None
+    words: str | None = None  # kinerja words or a word label ("Sangat Tinggi")
+    text: str = ""  # the interval as printed
+    decimals: int = 0  # most decimals among the printed ends
+    cell: Cell | None = None  # interval cell
+    label_cell: Cell | None = None
+
+    @property
+    def label(self) -> str:
+        if self.letter and self.words:
+            return f"{self.letter} ({self.words})"
+        return self.letter or self.words or "?"
+
+    def holds(self, v: float) -> bool:
+        above = v > self.lo if self.lo_open else v >= self.lo
+        below = v < self.hi if self.hi_open else v <= self.hi
+        return above and below
+
+    def word_keys(self) -> set[str]:
+        return {k for k in (_key(w) for w in re.split(r"/", self.words or "")) if k}
+
+
+@dataclass
+class Scale:
+    name: str
+    bands: list[Band]
+    source: str  # "printed" | "reference"
+    upper_inclusive: bool
+    decimals: int | None  # grid of the values classified; None = continuous
+    table: Table | None = None
+    reference: list[Band] = field(default_factory=list)
+
+    def rule_text(self, lang: str = "id") -> str:
+        if self.upper_inclusive:
+            return ("batas atas kelas sebelumnya < nilai ≤ batas atas kelas" if lang == "id"
+                    else "previous band's upper end < value ≤ band's upper end")
+        return ("batas bawah kelas ≤ nilai < batas bawah kelas berikutnya" if lang == "id"
+                else "band's lower end ≤ value < next band's lower end")
+
+    def classify(self, v: float) -> list[Band]:
+        """Bands a value belongs to: the printed band(s) holding it, else by the half-open rule."""
+        hits = [b for b in self.bands if b.holds(v)]
+        if hits:
+            return hits
+        b = self.half_open(v)
+        return [b] if b else []
+
+    def half_open(self, v: float) -> Band | None:
+        if not self.bands:
+            return None
+        if self.upper_inclusive:
+            bs = sorted(self.bands, key=lambda b: b.hi)
+            for b in bs:
+                if v <= b.hi:
+                    return b
+            return bs[-1]
+        bs = sorted(self.bands, key=lambda b: b.lo, reverse=True)
+        for b in bs:
+            if v >= b.lo:
+                return b
+        return bs[-1]
+
+    def candidates(self, iv: Interval, printed: float) -> list[Band]:
+        """Bands some value inside `iv` (a printed figure's interval) can fall in."""
+        out: list[Band] = []
+        for v in (printed, iv.lo, iv.hi):
+            for b in self.classify(v):
+                if b not in out:
+                    out.append(b)
+        return out
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def _key(s: str | None) -> str:
+    s = (s or "").lower().replace("–", "-")
+    s = re.sub(r"[^\w]+", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def parse_label(text: str) -> tuple[str | None, str | None]:
+    """"C (Kurang Baik)" -> ("C", "Kurang Baik"); "BB" -> ("BB", None); "Sangat Tinggi" -> (None, "Sangat Tinggi")."""
+    s = re.sub(r"\s+", " ", str(text or "").replace("\u00a0", " ")).strip().rstrip(":").strip()
+    if not s:
+        return None, None
+    if re.fullmatch(rf"(?i)(?:{_LETTER_RE})", s):
+        return s.upper(), None
+    m = re.fullmatch(rf"({_LETTER_RE})\s*(?:\(\s*(.*?)\s*\)|[-–:/]\s*(.+))", s)
+    if m:
+        return m.group(1), (m.group(2) or m.group(3) or None)
+    m = re.fullmatch(rf"(.+?)\s*\(\s*({_LETTER_RE})\s*\)", s)
+    if m:
+        return m.group(2), m.group(1)
+    m = re.fullmatch(r"(?i)(?:predikat|mutu|kategori|nilai)\s*:?\s*(" + _LETTER_RE + r")", s)
+    if m:
+        return m.group(1).upper(), None
+    return None, s
+
+
+_NUM = r"[-+]?\d[\d.,]*"
+
+
+def _num(s: str) -> tuple[float, int] | None:
+    p = parse_plain_number(s)
+    if p is None:
+        return None
+    return p[0], p[1]
+
+
+def parse_interval(text: str) -> tuple[float, bool, float, bool, int] | None:
+    """Parse a printed band: return (lower, lower_open, upper, upper_open, decimals).
+
+    Understands "a-b", "a – b", "a s.d. b", "a% ≤ b%" (a to b), "a ≤ x < b",
+    ">a-b" (above a up to b), "≤ b", "< b", "> a", "≥ a", "a ke atas", "b ke bawah".
+    """
+    s = str(text or "").replace("\u00a0", " ").strip()
+    if not s:
+        return None
+    s = s.replace("–", "-").replace("—", "-").replace("−", "-")
+    s = s.replace("<=", "≤").replace("=<", "≤").replace(">=", "≥").replace("=>", "≥")
+    s = s.replace("%", " ")
+    s = re.sub(r"(?i)\b(s\s*\.?\s*/?\s*d\s*\.?|sampai dengan|sampai|hingga|to)(?=\s|\d|$)", " - ", s)
+    s = re.sub(r"(?i)\b(nilai|skor|capaian|ikm|x|n|p)\b", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+
+    def dec(*xs: tuple[float, int]) -> int:
+        return max(x[1] for x in xs)
+
+    m = re.fullmatch(rf"([<>≤≥])?\s*({_NUM})\s*-\s*({_NUM})", s)
+    if m:
+        a, b = _num(m.group(2)), _num(m.group(3))
+        if a and b:
+            op = m.group(1)
+            return a[0], op == ">", b[0], False, dec(a, b)
+    m = re.fullmatch(rf"({_NUM})\s*([<≤])\s*(?:([<≤])\s*({_NUM}))?\s*({_NUM})?", s)
+    if m:
+        a = _num(m.group(1))
+        b = _num(m.group(4) or m.group(5) or "")
+        if a and b:
+            if m.group(3):  # "a ≤ x < b"
+                return a[0], m.group(2) == "<", b[0], m.group(3) == "<", dec(a, b)
+            # "91 ≤ 100": a to b, a printed lower end and upper end
+            return a[0], m.group(2) == "<", b[0], False, dec(a, b)
+    m = re.fullmatch(rf"([<≤])\s*({_NUM})", s)
+    if m and (b := _num(m.group(2))):
+        return -INF, False, b[0], m.group(1) == "<", b[1]
+    m = re.fullmatch(rf"([>≥])\s*({_NUM})", s)
+    if m and (a := _num(m.group(2))):
+        return a[0], m.group(1) == ">", INF, False, a[1]
+    m = re.fullmatch(rf"({_NUM})\s*([<>≤≥])", s)  # "90 >" rarely; "50 ≥" = up to 50
+    if m and (a := _num(m.group(1))):
+        if m.group(2) in "≥>":
+            return -INF, False, a[0], m.group(2) == ">", a[1]
+        return a[0], m.group(2) == "<", INF, False, a[1]
+    m = re.fullmatch(rf"(?i)({_NUM})\s*(ke atas|keatas|atau lebih)", s)
+    if m and (a := _num(m.group(1))):
+        return a[0], False, INF, False, a[1]
+    m = re.fullmatch(rf"(?i)({_NUM})\s*(ke bawah|kebawah|atau kurang)", s)
+    if m and (a := _num(m.group(1))):
+        return -INF, False, a[0], False, a[1]
+    return None
+
+
+# --------------------------------------------------------------------------- scales
+
+
+def col_id(ctx: Context, cid: str) -> str:
+    """A column id of a `[[checks]]` entry, with {year} templates resolved."""
+    return _template(cid, ctx.wb.year)
+
+
+def rowspec(table: Table, row: Row) -> RowSpec | None:
+    if row.row_id is None:
+        return None
+    for rs in table.spec.rows:
+        if rs.id == row.row_id:
+            return rs
+    return None
+
+
+def checks_of(ctx: Context, rule_name: str) -> Iterator[tuple[Table, dict[str, Any]]]:
+    for t in ctx.tables():
+        for chk in t.spec.checks:
+            if chk.get("rule") == rule_name:
+                yield t, chk
+
+
+def reference_bands(name: str) -> tuple[list[Band], dict[str, Any]]:
+    ref = load_aux("scales").get(name) or {}
+    out = []
+    for b in ref.get("bands", []):
+        lab = str(b.get("label", ""))
+        letter, words = (lab, b.get("kinerja")) if re.fullmatch(_LETTER_RE, lab) else (None, lab)
+        if letter and not words:
+            words = None
+        ui = bool(ref.get("upper_inclusive"))
+        out.append(Band(float(b["lower"]), float(b["upper"]), lo_open=ui, hi_open=not ui,
+                        letter=letter, words=words, text=""))
+    return out, ref
+
+
+def printed_scale(ctx: Context, name: str) -> tuple[Table, dict[str, Any], list[Band], list[Cell]] | None:
+    """The workbook's printed scale `name`: (table, check, bands, interval cells that did not parse)."""
+    for t, chk in checks_of(ctx, "scale"):
+        if chk.get("scale") != name:
+            continue
+        icol, lcol = chk.get("interval", "interval"), chk.get("label", "label")
+        bands: list[Band] = []
+        bad: list[Cell] = []
+        for r in t.rows:
+            ic, lc = r.get(icol), r.get(lcol)
+            if ic is None or not ic.text:
+                continue
+            p = parse_interval(ic.text)
+            if p is None:
+                bad.append(ic)
+                continue
+            letter, words = parse_label(lc.text if lc else "")
+            lo, lo_open, hi, hi_open, d = p
+            bands.append(Band(lo, hi, lo_open, hi_open, letter, words, ic.text, d, ic, lc))
+        return t, chk, bands, bad
+    return None
+
+
+def get_scale(ctx: Context, name: str) -> Scale | None:
+    key = f"scale:{name}"
+    if key in ctx.cache:
+        return ctx.cache[key]
+    ref_bands, ref = reference_bands(name)
+    if not ref:
+        ctx.cache[key] = None
+        return None
+    ui = bool(ref.get("upper_inclusive"))
+    dec = ref.get("decimals")
+    pr = printed_scale(ctx, name)
+    if pr and len(pr[2]) >= 2:
+        sc = Scale(name, pr[2], "printed", ui, dec, pr[0], ref_bands)
+    else:
+        sc = Scale(name, ref_bands, "reference", ui, dec, None, ref_bands)
+    ctx.cache[key] = sc
+    return sc
+
+
+def scale_name_of_row(table: Table, row: Row, default: str | None = None) -> str | None:
+    rs = rowspec(table, row)
+    if rs is not None and rs.extra.get("scale"):
+        return str(rs.extra["scale"])
+    return default
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def judge_category(scale: Scale, value_cell: Cell, text: str, exact: bool = False) -> tuple[str, Band | None, list[Band]]:
+    """Compare a printed category with the category of a value.
+
+    Returns (verdict, band of the printed value, candidate bands) where verdict is
+    "ok", "wrong" (names another category of the scale) or "unknown" (names none).
+    """
+    if value_cell.value is None:
+        return "ok", None, []
+    iv = interval_of(value_cell, exact) or Interval.exact(value_cell.value)
+    cands = scale.candidates(iv, value_cell.value)
+    main = scale.classify(value_cell.value)
+    best = main[0] if main else None
+    letter, words = parse_label(text)
+    if letter is None and words is None:
+        return "ok", best, cands
+    every = scale.bands + scale.reference
+    known_letters = {b.letter for b in every if b.letter}
+    known_words = set().union(*(b.word_keys() for b in every)) if every else set()
+    names_a_category = (letter in known_letters) or (words is not None and _words_match(words, known_words))
+    if not names_a_category:
+        return "unknown", best, cands
+    ok_letters = {b.letter for b in cands if b.letter} | {
+        r.letter for b in cands for r in scale.reference if r.letter and _same_band(b, r)}
+    ok_words: set[str] = set()
+    for b in cands:
+        ok_words |= b.word_keys()
+        for r in scale.reference:
+            if _same_band(b, r):
+                ok_words |= r.word_keys()
+    good = True
+    if letter is not None and letter not in ok_letters:
+        good = False
+    if words is not None and not _words_match(words, ok_words):
+        good = False
+    return ("ok" if good else "wrong"), best, cands
+
+
+def _words_match(words: str, keys: set[str]) -> bool:
+    parts = [p for p in (_key(w) for w in re.split(r"/", words)) if p]
+    return bool(parts) and any(p in keys for p in parts)
+
+
+def _same_band(a: Band, b: Band) -> bool:
+    if a.letter and b.letter:
+        return a.letter == b.letter
+    return bool(a.word_keys() & b.word_keys())
+
+
+def category_text(band: Band, like: str) -> str:
+    """The category of `band`, written the way `like` writes categories."""
+    letter, words = parse_label(like)
+    if letter and words:
+        return band.label
+    if letter and band.letter:
+        return band.letter
+    if words and band.words:
+        return band.words
+    return band.label
+
+
+# --------------------------------------------------------------------------- K301
+
+
+def _fmt(v: float, d: int) -> str:
+    if v == INF:
+        return "∞"
+    if v == -INF:
+        return "-∞"
+    return format_id(v, d)
+
+
+def _grid_point(lo: float, lo_incl: bool, hi: float, hi_incl: bool, d: int | None) -> float | None:
+    """A value inside the region, printable at `d` decimals (d None: any real value); None if there is none."""
+    if lo > hi or (lo == hi and not (lo_incl and hi_incl)):
+        return None
+    if d is None:
+        if math.isinf(lo) and math.isinf(hi):
+            return 0.0
+        if math.isinf(hi):
+            return lo + 1
+        if math.isinf(lo):
+            return hi - 1
+        return (lo + hi) / 2
+    scale = 10.0 ** d
+    tol = 1e-6
+    if math.isinf(lo):
+        if math.isinf(hi):
+            return 0.0
+        k = math.floor(hi * scale + tol)
+        if not hi_incl and abs(k - hi * scale) <= tol:
+            k -= 1
+        return k / scale
+    k = math.ceil(lo * scale - tol)
+    if not lo_incl and abs(k - lo * scale) <= tol:
+        k += 1
+    if math.isinf(hi):
+        return k / scale
+    hk = hi * scale
+    if k < hk - tol or (hi_incl and abs(k - hk) <= tol):
+        return k / scale
+    return None
+
+
+@dataclass
+class _Issue:
+    kind: str  # gap | overlap | above | below
+    lo: float
+    hi: float
+    example: float
+    anchor: Cell | None
+    other: Band | None = None
+    band: Band | None = None
+
+
+def scale_issues(scale: Scale) -> list[_Issue]:
+    """Gaps and overlaps of a scale's bands within the values it classifies."""
+    dom = DOMAINS.get(scale.name)
+    if dom is None:
+        los = [b.lo for b in scale.reference] or [-INF]
+        his = [b.hi for b in scale.reference] or [INF]
+        dom = (min(los), False, max(his), False)
+    d_lo, d_lo_open, d_hi, d_hi_open = dom
+    d = scale.decimals
+
+    def region(lo: float, lo_incl: bool, hi: float, hi_incl: bool) -> float | None:
+        if lo < d_lo:
+            lo, lo_incl = d_lo, not d_lo_open
+        elif lo == d_lo:
+            lo_incl = lo_incl and not d_lo_open
+        if hi > d_hi:
+            hi, hi_incl = d_hi, not d_hi_open
+        elif hi == d_hi:
+            hi_incl = hi_incl and not d_hi_open
+        return _grid_point(lo, lo_incl, hi, hi_incl, d)
+
+    bands = sorted(scale.bands, key=lambda b: (b.lo, b.lo_open, b.hi))
+    out: list[_Issue] = []
+    for i, a in enumerate(bands):
+        for b in bands[i + 1:]:
+            lo, lo_incl = (b.lo, not b.lo_open) if b.lo > a.lo else (a.lo, not (a.lo_open or b.lo_open))
+            if a.hi < b.hi:
+                hi, hi_incl = a.hi, not a.hi_open
+            elif b.hi < a.hi:
+                hi, hi_incl = b.hi, not b.hi_open
+            else:
+                hi, hi_incl = a.hi, not (a.hi_open or b.hi_open)
+            p = region(lo, lo_incl, hi, hi_incl)
+            if p is not None:
+                out.append(_Issue("overlap", lo, hi, p, b.label_cell or b.cell, a, b))
+    # sweep: coverage so far reaches `end` (`end` itself covered when end_incl)
+    end, end_incl = d_lo, False
+    prev: Band | None = None
+    for b in bands:
+        p = region(end, not end_incl, b.lo, b.lo_open)
+        if p is not None:
+            out.append(_Issue("gap" if prev else "below", end, b.lo, p, (prev or b).cell, prev, b))
+        if b.hi > end or (b.hi == end and not b.hi_open):
+            end, end_incl = b.hi, not b.hi_open
+            prev = b
+    if prev is not None:
+        p = region(end, not end_incl, INF, False)
+        if p is not None:
+            out.append(_Issue("above", end, d_hi, p, prev.cell, None, prev))
+    return out
+
+
+def _values_for_scale(ctx: Context, name: str) -> list[Cell]:
+    """Figures of the workbook that the scale classifies."""
+    out: list[Cell] = []
+    for t, chk in checks_of(ctx, "capaian"):
+        for r in t.rows:
+            if name == "capaian":
+                c = r.get(col_id(ctx, chk.get("capaian", "capaian")))
+                if c is not None and c.value is not None:
+                    out.append(c)
+            elif scale_name_of_row(t, r) == name:
+                c = r.get(col_id(ctx, chk.get("realisasi", "realisasi")))
+                if c is not None and c.value is not None:
+                    out.append(c)
+    return out
+
+
+def _in_region(v: float, lo: float, hi: float) -> bool:
+    return lo < v < hi
+
+
+@rule("K301", "scale.gaps")
+def scale_gaps(ctx: Context) -> Iterable[Finding]:
+    """A printed rating scale leaves values unclassified (gaps), classifies some twice (overlaps), or stops below the values it must rate.
+
+    Bands are compared at the precision of the values they classify: the IKM
+    scale rates IKM printed with 2 decimals, so "76,61-88,30" followed by
+    "88,31-100" leaves no gap; a capaian scale written "76% ≤ 90%", "91% ≤ 100%"
+    leaves 90,5 unrated. Unrated values are classified by the half-open rule of
+    `sheets/_scales.toml`, which the finding states.
+
+    Fails: Tabel 3.1 "91% ≤ 100%" / "76% ≤ 90%" (90,5% is in no band; 102,28% is above 100%).
+    Passes: Tabel 3.4 "88,31-100" / "76,61-88,30" / "65,00-76,60" / "25,00-64,99".
+    """
+    for t, chk in checks_of(ctx, "scale"):
+        name = chk.get("scale")
+        sc = get_scale(ctx, name)
+        if sc is None or sc.source != "printed" or sc.table is not t:
+            continue
+        pr = printed_scale(ctx, name)
+        for bad in (pr[3] if pr else []):
+            yield make("K301", "warning", bad, bad.text, None, "scale.unparsed", t, scale=sc.name)
+        values = _values_for_scale(ctx, name)
+        for iss in scale_issues(sc):
+            if iss.anchor is None:
+                continue
+            d_show = max([b.decimals for b in sc.bands] + [0])
+            d_ex = sc.decimals if sc.decimals is not None else shortest_decimals(iss.example)
+            inside = [c for c in values if c.value is not None and _in_region(c.value, iss.lo, iss.hi)]
+            if iss.kind == "overlap":
+                yield make("K301", "warning", iss.anchor, iss.anchor.text, None, "scale.overlap", t,
+                           related=[x.cell for x in (iss.other, iss.band) if x and x.cell],
+                           a=iss.other.text if iss.other else "", b=iss.band.text if iss.band else "",
+                           lo=_fmt(iss.lo, d_show), hi=_fmt(iss.hi, d_show), example=_fmt(iss.example, d_ex))
+                continue
+            cls = sc.half_open(iss.example)
+            examples = ", ".join(f"{c.text} ({c.address})" for c in inside[:3])
+            sev = "warning" if (iss.kind == "gap" or inside) else "info"
+            key = {"gap": "scale.gap", "above": "scale.above", "below": "scale.below"}[iss.kind]
+            yield make("K301", sev, iss.anchor, iss.anchor.text, None, key + (".values" if inside else ""), t,
+                       related=[c.address for c in inside[:3]],
+                       lo=_fmt(iss.lo, d_show), hi=_fmt(iss.hi, d_show), example=_fmt(iss.example, d_ex),
+                       label=cls.label if cls else "-", rule_id=sc.rule_text("id"), rule_en=sc.rule_text("en"),
+                       values=examples, scale=sc.name)
+
+
+# --------------------------------------------------------------------------- K302
+
+
+def _cut(b: Band, upper_inclusive: bool, d: int | None) -> float:
+    step = 10.0 ** -d if d is not None else 0.0
+    if upper_inclusive:
+        return b.hi - step if (b.hi_open and step) else b.hi
+    return b.lo + step if (b.lo_open and step) else b.lo
+
+
+@rule("K302", "scale.reference")
+def scale_reference(ctx: Context) -> Iterable[Finding]:
+    """A printed rating scale differs from the reference scale of `sheets/_scales.toml` (band ends or labels).
+
+    Fails: Tabel 3.4 printing "75,00-88,30 B (Baik)" where PermenPANRB 14/2017 has B from 76,61.
+    Passes: Tabel 3.6 ">70-80 BB (Sangat Baik)" (the reference BB: above 70 up to 80).
+    """
+    for t, chk in checks_of(ctx, "scale"):
+        name = chk.get("scale")
+        sc = get_scale(ctx, name)
+        if sc is None or sc.source != "printed" or sc.table is not t:
+            continue
+        ref = sc.reference
+        _, meta = reference_bands(name)
+        refname = meta.get("name", name)
+        ui, d = sc.upper_inclusive, sc.decimals
+        key = (lambda b: b.hi) if ui else (lambda b: b.lo)
+        printed = sorted(sc.bands, key=key, reverse=True)
+        refs = sorted(ref, key=key, reverse=True)
+        if len(printed) != len(refs):
+            anchor = printed[0].cell if printed else None
+            if anchor is not None:
+                yield make("K302", "info", anchor, str(len(printed)), str(len(refs)), "scale.ref.count", t,
+                           n=len(printed), m=len(refs), refname=refname,
+                           ref_labels=", ".join(r.label for r in refs),
+                           labels=", ".join(b.label for b in printed))
+        for b in printed:
+            # the reference band with the same category, else the one at the same position
+            match = next((r for r in refs if _same_band(b, r)), None)
+            if match is None:
+                if b.label_cell is not None:
+                    yield make("K302", "info", b.label_cell, b.label_cell.text,
+                               " / ".join(r.label for r in refs), "scale.ref.label", t,
+                               refname=refname, labels=", ".join(r.label for r in refs))
+                continue
+            bc, rc = _cut(b, ui, d), _cut(match, ui, d)
+            if b.cell is not None and not (math.isinf(bc) and math.isinf(rc)) and abs(bc - rc) > 1e-9 * max(1, abs(rc)):
+                dd = b.decimals
+                yield make("K302", "info", b.cell, b.text, _ref_text(match, ui, dd), "scale.ref.ends", t,
+                           related=[b.label_cell] if b.label_cell else [],
+                           label=b.label, refname=refname, ref=_ref_text(match, ui, dd))
+            elif (b.letter and match.letter and b.words and match.words and b.label_cell is not None
+                  and not (b.word_keys() & match.word_keys())):
+                yield make("K302", "info", b.label_cell, b.label_cell.text, match.label, "scale.ref.words", t,
+                           refname=refname, ref=match.label)
+
+
+def _ref_text(r: Band, ui: bool, d: int) -> str:
+    if ui:
+        lo = "" if math.isinf(r.lo) else f">{format_id(r.lo, d)}"
+        return f"{lo}-{format_id(r.hi, d)}" if lo else f"≤ {format_id(r.hi, d)}"
+    if math.isinf(r.hi):
+        return f"≥ {format_id(r.lo, d)}"
+    if math.isinf(r.lo):
+        return f"< {format_id(r.hi, d)}"
+    return f"{format_id(r.lo, d)} ≤ … < {format_id(r.hi, d)}"
+
+
+# --------------------------------------------------------------------------- K303
+
+
+def _category_findings(ctx: Context, t: Table, scale_name: str | None, value: Cell | None, cat: Cell | None,
+                       exact: bool = False) -> Iterable[Finding]:
+    if scale_name is None or value is None or cat is None or value.value is None or not cat.text:
+        return
+    sc = get_scale(ctx, scale_name)
+    if sc is None:
+        return
+    verdict, best, cands = judge_category(sc, value, cat.text, exact)
+    if verdict == "ok" or best is None:
+        return
+    right = category_text(best, cat.text)
+    src = sc.table.sheet if sc.table is not None else "sheets/_scales.toml"
+    if verdict == "wrong":
+        yield make("K303", "error", cat, cat.text, right, "category.wrong", t, related=[value], fix=right,
+                   value=value.text, vcell=value.address, band=best.text or best.label, source=src)
+    else:
+        yield make("K303", "info", cat, cat.text, right, "category.unknown", t, related=[value],
+                   value=value.text, vcell=value.address, source=src,
+                   labels=", ".join(b.label for b in sc.bands))
+
+
+@rule("K303", "category.value")
+def category_value(ctx: Context) -> Iterable[Finding]:
+    """A category (mutu letter, kinerja words or predikat) given to a value is not the category of that value on the scale.
+
+    The printed scale of the workbook is used where present (3.4 for IKM, 3.6
+    for AKIP, 3.1 for capaian), else the reference. The letter, the words or
+    both ("C (Kurang Baik)") are accepted.
+
+    Fails: Tabel 3.5 IKM 75,35 with kategori "Baik" (75,35 is C / Kurang Baik).
+    Passes: Tabel 3.8 total 72,62 with kategori "BB".
+    """
+    for t, chk in checks_of(ctx, "category"):
+        vcol, ccol = col_id(ctx, chk.get("value", "realisasi")), col_id(ctx, chk.get("category", "kategori"))
+        exact = t.spec.has_column(vcol) and t.spec.column(vcol).exact
+        for r in t.rows:
+            name = scale_name_of_row(t, r, chk.get("scale")) if chk.get("scale_from_row") else chk.get("scale")
+            yield from _category_findings(ctx, t, name, r.get(vcol), r.get(ccol), exact)
+    for t, chk in checks_of(ctx, "category_row"):
+        row, src = t.row(chk.get("row", "")), t.row(chk.get("from_row", ""))
+        if row is None or src is None:
+            continue
+        for c in chk.get("columns", []):
+            c = col_id(ctx, c)
+            yield from _category_findings(ctx, t, chk.get("scale"), src.get(c), row.get(c))
+
+
+register(
+    {
+        "scale.unparsed": (
+            "Interval \"{found}\" pada skala {scale} tidak dapat dibaca sebagai rentang nilai.",
+            "Interval \"{found}\" of the {scale} scale cannot be read as a range.",
+        ),
+        "scale.gap": (
+            "Skala ({scale}) tidak mencakup nilai di antara {lo} dan {hi} (mis. {example}): nilai itu tidak "
+            "masuk kelas mana pun. Alat ini memakai aturan setengah terbuka ({rule_id}), sehingga {example} "
+            "digolongkan {label}. Sebaiknya tulis batas kelas tanpa celah (mis. kelas di atasnya \"> {lo}\").",
+            "The {scale} scale does not cover values between {lo} and {hi} (e.g. {example}): they fall in no "
+            "band. The tool uses the half-open rule ({rule_en}), so {example} is classified {label}. Write the "
+            "bands without gaps (e.g. the band above as \"> {lo}\").",
+        ),
+        "scale.gap.values": (
+            "Skala ({scale}) tidak mencakup nilai di antara {lo} dan {hi} (mis. {example}); nilai laporan yang "
+            "jatuh di celah ini: {values}. Alat ini memakai aturan setengah terbuka ({rule_id}): digolongkan {label}.",
+            "The {scale} scale does not cover values between {lo} and {hi} (e.g. {example}); report figures in "
+            "this gap: {values}. The tool uses the half-open rule ({rule_en}): classified {label}.",
+        ),
+        "scale.above": (
+            "Kelas tertinggi skala ({scale}) berhenti di {lo}: nilai di atasnya (mis. {example}) tidak masuk kelas "
+            "mana pun. Alat ini memakai aturan setengah terbuka ({rule_id}): nilai di atas {lo} digolongkan {label}.",
+            "The top band of the {scale} scale ends at {lo}: values above it (e.g. {example}) fall in no band. "
+            "The tool uses the half-open rule ({rule_en}): values above {lo} are classified {label}.",
+        ),
+        "scale.above.values": (
+            "Kelas tertinggi skala ({scale}) berhenti di {lo}, padahal laporan memuat nilai di atasnya: {values}. "
+            "Alat ini memakai aturan setengah terbuka ({rule_id}): nilai tsb digolongkan {label}.",
+            "The top band of the {scale} scale ends at {lo}, but the report has values above it: {values}. "
+            "The tool uses the half-open rule ({rule_en}): they are classified {label}.",
+        ),
+        "scale.below": (
+            "Kelas terendah skala ({scale}) mulai di {hi}: nilai di bawahnya (mis. {example}) tidak masuk kelas "
+            "mana pun. Alat ini memakai aturan setengah terbuka ({rule_id}): digolongkan {label}.",
+            "The bottom band of the {scale} scale starts at {hi}: values below it (e.g. {example}) fall in no "
+            "band. The tool uses the half-open rule ({rule_en}): classified {label}.",
+        ),
+        "scale.below.values": (
+            "Kelas terendah skala ({scale}) mulai di {hi}, padahal laporan memuat nilai di bawahnya: {values}. "
+            "Alat ini memakai aturan setengah terbuka ({rule_id}): digolongkan {label}.",
+            "The bottom band of the {scale} scale starts at {hi}, but the report has values below it: {values}. "
+            "The tool uses the half-open rule ({rule_en}): classified {label}.",
+        ),
+        "scale.overlap": (
+            "Kelas \"{a}\" dan \"{b}\" tumpang tindih ({lo}–{hi}, mis. {example}): satu nilai masuk dua kelas.",
+            "Bands \"{a}\" and \"{b}\" overlap ({lo}–{hi}, e.g. {example}): one value falls in two bands.",
+        ),
+        "scale.ref.count": (
+            "Skala tercetak memiliki {n} kelas ({labels}), sedangkan acuan {refname} memiliki {m} ({ref_labels}).",
+            "The printed scale has {n} bands ({labels}); the reference {refname} has {m} ({ref_labels}).",
+        ),
+        "scale.ref.label": (
+            "Kategori \"{found}\" tidak ada pada acuan {refname} ({labels}).",
+            "Category \"{found}\" is not in the reference {refname} ({labels}).",
+        ),
+        "scale.ref.ends": (
+            "Batas kelas {label} tercetak \"{found}\", sedangkan acuan {refname}: {ref}.",
+            "Band {label} is printed \"{found}\"; the reference {refname} has {ref}.",
+        ),
+        "scale.ref.words": (
+            "Kelas tercetak \"{found}\", sedangkan acuan {refname} menyebutnya {ref}.",
+            "Band printed \"{found}\"; the reference {refname} calls it {ref}.",
+        ),
+        "category.wrong": (
+            "Kategori \"{found}\" tidak sesuai dengan nilai {value} ({vcell}): menurut skala ({source}) nilai "
+            "itu masuk kelas {band}, yaitu \"{expected}\".",
+            "Category \"{found}\" does not fit the value {value} ({vcell}): on the scale ({source}) it falls in "
+            "{band}, i.e. \"{expected}\".",
+        ),
+        "category.unknown": (
+            "Kategori \"{found}\" bukan salah satu kelas skala ({source}: {labels}); nilai {value} ({vcell}) "
+            "masuk kelas \"{expected}\".",
+            "Category \"{found}\" is none of the scale's bands ({source}: {labels}); the value {value} ({vcell}) "
+            "falls in \"{expected}\".",
+        ),
+    }
+)
