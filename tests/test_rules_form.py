@@ -109,7 +109,8 @@ def test_f701_readable_figures(tmp_path):
     assert only(wb, "F701") == []
 
 
-def test_f707_missing_tables_and_required_column(tmp_path):
+def test_f707_missing_tables_and_unlocatable_header(tmp_path):
+    # Tabel 3.17 without its required "Realisasi" column: the reader cannot place the table.
     wb = build(tmp_path, {"TABEL 3.17": program_3_17(with_realisasi=False)})
     found = only(wb, "F707")
     by_sheet = {f.sheet: f for f in found}
@@ -117,7 +118,16 @@ def test_f707_missing_tables_and_required_column(tmp_path):
     assert all(f.severity == "warning" and f.cell == "A1" for f in found)
     assert "Tabel 1.1" in by_sheet["-"].message() and "Tabel 3.16" in by_sheet["-"].message()
     assert "Tabel 3.17" not in by_sheet["-"].message()
+    assert "Tabel 3.17" in by_sheet["TABEL 3.17"].message()
     assert "Realisasi" in by_sheet["TABEL 3.17"].message()
+
+
+def test_f707_missing_required_column(tmp_path):
+    wb = build(tmp_path, {"TABEL 3.17": program_3_17()})
+    wb.tables["3.17"].missing_columns.append("realisasi")  # as a looser reader would report it
+    (f,) = [f for f in only(wb, "F707") if f.sheet == "TABEL 3.17"]
+    assert "Tabel 3.17" in f.message() and '"Realisasi (Rp)"' in f.message()
+    assert "required column" in f.message("en")
 
 
 def test_f707_optional_column_may_be_left_out(tmp_path):

@@ -164,6 +164,20 @@ def check(inputs: tuple[Path, ...], json_out: Path | None, output: Path | None, 
     sys.exit(1 if any(f.severity == "error" for f in findings) else 0)
 
 
+@main.command("rules")
+@click.option("--markdown", is_flag=True, help="Cetak katalog sebagai Markdown (docs/rules.md).")
+def rules_cmd(markdown: bool) -> None:
+    """Daftar aturan pemeriksaan (kode, nama, uraian)."""
+    from .catalog import render_markdown
+    from .rules import load_rules
+
+    if markdown:
+        click.echo(render_markdown(), nl=False)
+        return
+    for code, r in sorted(load_rules().items()):
+        click.echo(f"{code}  {r.name:<32} {(r.doc.splitlines() or [''])[0]}")
+
+
 def _write_text(path: Path, text: str, force: bool) -> None:
     import os
     import tempfile

@@ -143,6 +143,8 @@ def _agree(a: Cell, b: Cell, exact: bool) -> bool:
     if a.letter and b.letter and a.letter.upper() != b.letter.upper():
         return False
     va, vb = a.value, b.value
+    if (va is None or vb is None) and a.letter and b.letter:
+        return True  # "BB" and "BB (71,00)": the letters agree, one side has no score
     if va is None and vb is None:
         # "-" vs "-", or two bare letters (compared above)
         return (a.status == b.status) or bool(a.letter and b.letter)
@@ -154,6 +156,10 @@ def _agree(a: Cell, b: Cell, exact: bool) -> bool:
     if exact:
         return abs(va - vb) <= g
     return abs(va - vb) <= half_unit(a.decimals) + half_unit(b.decimals) + g
+
+
+# Cells that hold no figure to compare (unreadable ones are reported by the reader's rules).
+_NOT_FIGURES = {"text", "unparsed", "empty"}
 
 
 def _fix_for(wrong: Cell, src: Cell) -> Any:
@@ -330,7 +336,7 @@ def same_value(ctx: Context) -> Iterable[Finding]:
         if key in seen:
             continue
         seen.add(key)
-        if _agree(p.a, p.b, p.exact):
+        if p.a.status in _NOT_FIGURES or p.b.status in _NOT_FIGURES or _agree(p.a, p.b, p.exact):
             continue
         src = p.source()
         if src == "a":
@@ -456,10 +462,7 @@ def _column_decimals(t: Table, cid: str) -> int:
 
 
 def _terms(expression: str) -> list[tuple[int, str]]:
-    out = []
-    for sign, name in re.findall(r"([+-]?)\s*([A-Za-z_][\w{}+-]*?)(?=\s*[+-]|\s*$)", expression.strip()):
-        out.append((-1 if sign == "-" else 1, name))
-    return out
+    return [(-1 if sign == "-" else 1, name) for sign, name in re.findall(r"([+-]?)\s*([A-Za-z_]\w*)", expression)]
 
 
 def _term_value(c: Cell | None) -> float | None:

@@ -11,6 +11,7 @@ from .. import messages
 from ..findings import Finding
 from ..model import Cell, Row, Table
 from ..numbers import Parsed, format_id
+from ..spec import load_all
 from .base import Context, make, rule
 from .totals import column_name, row_name
 
@@ -28,12 +29,18 @@ messages.register(
             "Standard table(s) not found: {tables}.",
         ),
         "form.missing_header": (
-            "Lembar \"{sheet}\": judul kolom Tabel {table} tidak ditemukan, tabel tidak dapat diperiksa.",
-            "Sheet \"{sheet}\": the column header of Tabel {table} was not found; the table cannot be checked.",
+            (
+                "Lembar \"{sheet}\": judul kolom Tabel {tid} tidak ditemukan (kolom wajib: {columns}); "
+                "tabel tidak dapat diperiksa."
+            ),
+            (
+                "Sheet \"{sheet}\": the column header of Tabel {tid} was not found (required columns: {columns}); "
+                "the table cannot be checked."
+            ),
         ),
         "form.missing_column": (
-            "Tabel {table}: kolom wajib tidak ditemukan: {columns}.",
-            "Tabel {table}: required column(s) not found: {columns}.",
+            "Tabel {tid}: kolom wajib tidak ditemukan: {columns}.",
+            "Tabel {tid}: required column(s) not found: {columns}.",
         ),
         "form.numbering": (
             "Nomor urut baris {row} ({label}) kosong; baris sebelumnya bernomor {prev}, sesudahnya {next}: seharusnya {number}.",
@@ -114,21 +121,27 @@ def missing(ctx: Context) -> Iterator[Finding]:
     """A standard table, or a required column of one, is not in the workbook (warning).
 
     Tables whose sheet is absent are listed together in one finding on sheet
-    "-"; a sheet that is there but whose header could not be found, and a
-    table's missing required columns, are reported on cell A1 of that sheet.
+    "-" (one finding, not one per table: findings are unique per sheet and
+    cell). A sheet that is there but whose header could not be found (the
+    reader finds no header row holding every required column), and a table's
+    missing required columns, are reported on cell A1 of that sheet.
 
     Fails: no sheet "Tabel 3.16"; Tabel 3.17 without a "Realisasi" column.
     Passes: every table "Tabel 1.1" … "Tabel 3.17" present with its required columns
     (an optional column such as "Sisa" may be left out).
     """
     wb = ctx.wb
+    specs = {s.id: s for s in load_all(wb.year)}
     absent: list[str] = []
     for tid in wb.missing:
         sheet = wb.sheet_of.get(tid)
         if sheet is None:
             absent.append(tid)
             continue
-        yield make("F707", "warning", _placeholder(sheet), None, None, "form.missing_header", table=tid)
+        spec = specs.get(tid)
+        req = ", ".join(f"\"{column_name(c)}\"" for c in spec.columns if c.required) if spec else "-"
+        yield make("F707", "warning", _placeholder(sheet), None, None, "form.missing_header", table=tid,
+                   tid=tid, columns=req)
     if absent:
         names = ", ".join(f"Tabel {t}" for t in absent)
         yield make("F707", "warning", _placeholder("-"), None, names, "form.missing_table", table=None,
@@ -138,7 +151,7 @@ def missing(ctx: Context) -> Iterator[Finding]:
         if req:
             names = ", ".join(f"\"{_label(table, c)}\"" for c in req)
             yield make("F707", "warning", _placeholder(table.sheet), None, names, "form.missing_column",
-                       table=table, columns=names)
+                       table=table, tid=table.id, columns=names)
 
 
 def _number_of(cell: Cell | None) -> int | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
+import uuid
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -44,8 +44,8 @@ def write_report(wb: Workbook, findings: list[Finding], out: Path, lang: str = "
     if out.exists() and not force:
         raise LkjError("out.exists", path=str(out))
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.stem}.", suffix=suffix, dir=out.parent)
-    os.close(fd)
+    # A sibling temp file (normal permissions, same file system), then an atomic rename.
+    tmp = str(out.parent / f".{out.stem}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp{suffix}")
     try:
         if suffix == ".xlsx":
             _write_xlsx(wb, findings, Path(tmp), lang, today)
@@ -118,7 +118,10 @@ tbody tr:nth-child(even) td { background: #f6f8fb; }
 .note { color: #7f6000; font-style: italic; }
 code, .mono { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 8.5pt; }
 #temuan { font-size: 8.5pt; table-layout: fixed; }
-#temuan td { overflow-wrap: anywhere; }
+#temuan td { overflow-wrap: break-word; }
+#temuan td.addr { white-space: nowrap; font-size: 8pt; overflow: hidden; text-overflow: ellipsis; }
+table.kpi { table-layout: fixed; }
+.by-table a { color: inherit; text-decoration: none; }
 #temuan tr.group th { background: #e4eaf4; color: #1F3864; font-size: 9.5pt; border-top: 2px solid #1F3864; }
 #temuan tbody tr.finding:nth-child(odd) td { background: #f6f8fb; }
 #temuan tbody tr.finding:nth-child(even) td { background: #fff; }
@@ -195,7 +198,9 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
     w(f'<section id="indikator">\n<h2>{t("key")}</h2>\n')
     kis = S.key_indicators(wb)
     if kis:
-        w(f'<table class="kpi"><thead><tr><th>{t("indicator")}</th><th class="num">{t("target")}</th>'
+        cols = [26, 9, 10, 11, 11, 13, 11, 9]
+        w('<table class="kpi"><colgroup>' + "".join(f'<col style="width:{x}%">' for x in cols) + "</colgroup>")
+        w(f'<thead><tr><th>{t("indicator")}</th><th class="num">{t("target")}</th>'
           f'<th class="num">{t("realisasi")}</th><th class="num">{t("capaian")}</th>'
           f'<th class="num">{t("capaian_calc")}</th><th>{t("category")}</th><th>{t("capaian_cat")}</th>'
           f'<th>{t("source")}</th></tr></thead><tbody>\n')
@@ -230,7 +235,7 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
     # Findings, grouped by table
     w(f'<section id="daftar-temuan">\n<h2>{t("t_title")}</h2>\n')
     if findings:
-        widths = [7, 10, 12, 13, 13, 34, 11]
+        widths = [7, 12, 14, 12, 12, 32, 11]
         heads = ["code", "severity", "cell", "found", "expected", "message", "status"]
         w('<table id="temuan"><colgroup>' + "".join(f'<col style="width:{x}%">' for x in widths) + "</colgroup>")
         w("<thead><tr>" + "".join(f"<th>{t(h)}</th>" for h in heads) + "</tr></thead>\n")
@@ -243,7 +248,7 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
                 st_cls = "st-fixed" if f.fix is not None else "st-check"
                 w(f'<tr class="finding" data-code="{_e(f.code)}"><td class="mono">{_e(f.code)}</td>'
                   f'<td><span class="sev {_e(f.severity)}">{_e(S.severity_label(f.severity, lang))}</span></td>'
-                  f'<td class="mono">{_e(S.address(f.sheet, f.cell))}</td><td>{_e(f.found)}</td>'
+                  f'<td class="mono addr" title="{_e(S.address(f.sheet, f.cell))}">{_e(S.address(f.sheet, f.cell))}</td><td>{_e(f.found)}</td>'
                   f"<td>{_e(f.expected)}</td><td>{_e(f.message(lang))}{rel}</td>"
                   f'<td class="{st_cls}">{_e(S.status_label(f.status, lang))}</td></tr>\n')
             w("</tbody>\n")

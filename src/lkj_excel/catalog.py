@@ -1,0 +1,57 @@
+"""The rule catalog as documentation: `docs/rules.md` is generated from the rules' docstrings."""
+
+from __future__ import annotations
+
+import textwrap
+
+from .rules import load_rules
+
+FAMILIES = {
+    "totals": "Totals and subtotals",
+    "capaian": "Capaian",
+    "penyerapan": "Penyerapan",
+    "scale": "Reference scales",
+    "category": "Categories",
+    "skm": "Survei Kepuasan Masyarakat",
+    "efisiensi": "Efficiency (Tabel 3.14)",
+    "crosstable": "Cross-table identities",
+    "form": "Plausibility and form",
+    "narrative": "Narrative against the tables",
+    "budget": "Budget export (SIPD DPPA / LRA)",
+    "batch": "Across workbooks (batch)",
+}
+
+
+def render_markdown() -> str:
+    rules = load_rules()
+    try:  # rules that only exist in budget / batch runs
+        import lkj_excel.batch  # noqa: F401
+    except Exception:  # noqa: BLE001 - documentation must render without optional parts
+        pass
+    try:
+        import lkj_excel.budget.compare  # noqa: F401
+    except Exception:  # noqa: BLE001
+        pass
+    lines = [
+        "# Rule catalog",
+        "",
+        "Generated from the rules' docstrings by `lkj-excel rules --markdown > docs/rules.md`; do not edit by hand.",
+        "",
+        "Each rule has a stable code and a dotted name. Findings carry both, with the severity, the sheet and",
+        "cell, the figure as found and as expected, and a message in Bahasa Indonesia (or English with `--lang en`).",
+        "",
+        "| code | rule | summary |",
+        "| --- | --- | --- |",
+    ]
+    ordered = sorted(rules.values(), key=lambda r: r.code)
+    for r in ordered:
+        first = (r.doc.splitlines() or [""])[0].replace("|", "\\|")
+        lines.append(f"| {r.code} | `{r.name}` | {first} |")
+    current = None
+    for r in ordered:
+        fam = FAMILIES.get(r.family, r.family)
+        if fam != current:
+            current = fam
+            lines += ["", f"## {fam}"]
+        lines += ["", f"### {r.code} `{r.name}`", "", textwrap.dedent(r.doc).strip() or "(no description)"]
+    return "\n".join(lines) + "\n"
