@@ -10,7 +10,7 @@ are checked by the narrative rules).
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..findings import Finding
 from ..messages import register
@@ -18,7 +18,14 @@ from ..model import Cell, Row, Table
 from ..numbers import format_id, predikat_rank
 from ..precision import Interval, consistent, interval_of, round_half_up
 from .base import Context, make, rule
-from .categories import checks_of, col_id, get_scale, judge_category, rowspec, scale_name_of_row
+from .categories import (
+    checks_of,
+    col_id,
+    get_scale,
+    judge_category,
+    rowspec,
+    scale_name_of_row,
+)
 
 POLARITIES = {
     "positive": "realisasi / target × 100",
@@ -96,7 +103,7 @@ def capaian_ratio(ctx: Context) -> Iterable[Finding]:
         point = capaian_point(pol, tc.value, rc.value)
         if point is None:
             continue
-        params = dict(formula=POLARITIES[pol], target=tc.text, realisasi=rc.text, computed=_num(point))
+        params = {"formula": POLARITIES[pol], "target": tc.text, "realisasi": rc.text, "computed": _num(point)}
         if cc.parsed.unit != "%" and consistent(cc.value, cc.decimals, iv.scale(0.01)):
             # 0,8865 for 88,65%: a ratio where a percentage is expected
             yield make("C201", "warning", cc, cc.text, format_id(round_half_up(point, 2), 2, "%"),
@@ -135,10 +142,10 @@ def capaian_predikat_letter(ctx: Context) -> Iterable[Finding]:
                        band=best.text or best.label,
                        source=sc.table.sheet if sc.table is not None else "PermenPANRB 88/2021")
         rt, rr = predikat_rank(tc.letter), predikat_rank(rc.letter)
-        if cc is not None and cc.value is not None and rt is not None and rr is not None and rr < rt:
-            if cc.value >= 100:
-                yield make("C202", "warning", cc, cc.text, None, "predikat.order", t, related=[tc, rc],
-                           t_letter=tc.letter, r_letter=rc.letter)
+        if (cc is not None and cc.value is not None and rt is not None and rr is not None and rr < rt
+                and cc.value >= 100):
+            yield make("C202", "warning", cc, cc.text, None, "predikat.order", t, related=[tc, rc],
+                       t_letter=tc.letter, r_letter=rc.letter)
 
 
 @rule("C203", "penyerapan.ratio")
@@ -163,7 +170,7 @@ def penyerapan_ratio(ctx: Context) -> Iterable[Finding]:
             if consistent(oc.value, oc.decimals, iv):
                 continue
             point = nc.value / dc.value * 100
-            params = dict(num=nc.text, den=dc.text, computed=_num(point))
+            params = {"num": nc.text, "den": dc.text, "computed": _num(point)}
             if oc.parsed.unit != "%" and consistent(oc.value, oc.decimals, iv.scale(0.01)):
                 yield make("C203", "warning", oc, oc.text, format_id(round_half_up(point, 2), 2, "%"),
                            "ratio.fraction", t, related=[nc, dc], **params)
@@ -176,36 +183,36 @@ def penyerapan_ratio(ctx: Context) -> Iterable[Finding]:
 register(
     {
         "capaian.ratio": (
-            "Persentase capaian {found} tidak sesuai: {formula} = {computed}% dari target {target} dan realisasi "
-            "{realisasi}; seharusnya {expected}.",
-            "Capaian {found} is wrong: {formula} = {computed}% from target {target} and realisasi {realisasi}; "
-            "it should be {expected}.",
+            ("Persentase capaian {found} tidak sesuai: {formula} = {computed}% dari target {target} dan realisasi "
+            "{realisasi}; seharusnya {expected}."),
+            ("Capaian {found} is wrong: {formula} = {computed}% from target {target} and realisasi {realisasi}; "
+            "it should be {expected}."),
         ),
         "capaian.fraction": (
-            "Capaian {found} tampaknya ditulis sebagai pecahan, bukan persen: {formula} = {computed}% "
-            "(target {target}, realisasi {realisasi}). Tulis {expected}.",
-            "Capaian {found} looks like a fraction, not a percentage: {formula} = {computed}% "
-            "(target {target}, realisasi {realisasi}). Write {expected}.",
+            ("Capaian {found} tampaknya ditulis sebagai pecahan, bukan persen: {formula} = {computed}% "
+            "(target {target}, realisasi {realisasi}). Tulis {expected}."),
+            ("Capaian {found} looks like a fraction, not a percentage: {formula} = {computed}% "
+            "(target {target}, realisasi {realisasi}). Write {expected}."),
         ),
         "predikat.letter": (
-            "Predikat {letter} tidak sesuai dengan nilai {score}: menurut skala ({source}) nilai itu masuk "
-            "{band}, predikat {right}. Seharusnya {expected}.",
-            "Predikat {letter} does not fit the score {score}: on the scale ({source}) it falls in {band}, "
-            "predikat {right}. It should be {expected}.",
+            ("Predikat {letter} tidak sesuai dengan nilai {score}: menurut skala ({source}) nilai itu masuk "
+            "{band}, predikat {right}. Seharusnya {expected}."),
+            ("Predikat {letter} does not fit the score {score}: on the scale ({source}) it falls in {band}, "
+            "predikat {right}. It should be {expected}."),
         ),
         "predikat.order": (
-            "Predikat realisasi {r_letter} lebih rendah dari predikat target {t_letter}, tetapi capaian ditulis "
-            "{found} (≥ 100%). Periksa target, realisasi atau capaian.",
-            "The realisasi predikat {r_letter} is below the target predikat {t_letter}, yet capaian is {found} "
-            "(≥ 100%). Check the target, realisasi or capaian.",
+            ("Predikat realisasi {r_letter} lebih rendah dari predikat target {t_letter}, tetapi capaian ditulis "
+            "{found} (≥ 100%). Periksa target, realisasi atau capaian."),
+            ("The realisasi predikat {r_letter} is below the target predikat {t_letter}, yet capaian is {found} "
+            "(≥ 100%). Check the target, realisasi or capaian."),
         ),
         "ratio.mismatch": (
             "Persentase {found} tidak sesuai: {num} / {den} × 100 = {computed}%; seharusnya {expected}.",
             "Percentage {found} is wrong: {num} / {den} × 100 = {computed}%; it should be {expected}.",
         ),
         "ratio.fraction": (
-            "Persentase {found} tampaknya ditulis sebagai pecahan: {num} / {den} × 100 = {computed}%. "
-            "Tulis {expected}.",
+            ("Persentase {found} tampaknya ditulis sebagai pecahan: {num} / {den} × 100 = {computed}%. "
+            "Tulis {expected}."),
             "Percentage {found} looks like a fraction: {num} / {den} × 100 = {computed}%. Write {expected}.",
         ),
     }

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from ..findings import Finding
 from ..messages import register
@@ -610,7 +611,7 @@ def _category_findings(ctx: Context, t: Table, scale_name: str | None, value: Ce
     sc = get_scale(ctx, scale_name)
     if sc is None:
         return
-    verdict, best, cands = judge_category(sc, value, cat.text, exact)
+    verdict, best, _cands = judge_category(sc, value, cat.text, exact)
     if verdict == "ok" or best is None:
         return
     right = category_text(best, cat.text)
@@ -657,42 +658,42 @@ register(
             "Interval \"{found}\" of the {scale} scale cannot be read as a range.",
         ),
         "scale.gap": (
-            "Skala ({scale}) tidak mencakup nilai di antara {lo} dan {hi} (mis. {example}): nilai itu tidak "
+            ("Skala ({scale}) tidak mencakup nilai di antara {lo} dan {hi} (mis. {example}): nilai itu tidak "
             "masuk kelas mana pun. Alat ini memakai aturan setengah terbuka ({rule_id}), sehingga {example} "
-            "digolongkan {label}. Sebaiknya tulis batas kelas tanpa celah (mis. kelas di atasnya \"> {lo}\").",
-            "The {scale} scale does not cover values between {lo} and {hi} (e.g. {example}): they fall in no "
+            "digolongkan {label}. Sebaiknya tulis batas kelas tanpa celah (mis. kelas di atasnya \"> {lo}\")."),
+            ("The {scale} scale does not cover values between {lo} and {hi} (e.g. {example}): they fall in no "
             "band. The tool uses the half-open rule ({rule_en}), so {example} is classified {label}. Write the "
-            "bands without gaps (e.g. the band above as \"> {lo}\").",
+            "bands without gaps (e.g. the band above as \"> {lo}\")."),
         ),
         "scale.gap.values": (
-            "Skala ({scale}) tidak mencakup nilai di antara {lo} dan {hi} (mis. {example}); nilai laporan yang "
-            "jatuh di celah ini: {values}. Alat ini memakai aturan setengah terbuka ({rule_id}): digolongkan {label}.",
-            "The {scale} scale does not cover values between {lo} and {hi} (e.g. {example}); report figures in "
-            "this gap: {values}. The tool uses the half-open rule ({rule_en}): classified {label}.",
+            ("Skala ({scale}) tidak mencakup nilai di antara {lo} dan {hi} (mis. {example}); nilai laporan yang "
+            "jatuh di celah ini: {values}. Alat ini memakai aturan setengah terbuka ({rule_id}): digolongkan {label}."),
+            ("The {scale} scale does not cover values between {lo} and {hi} (e.g. {example}); report figures in "
+            "this gap: {values}. The tool uses the half-open rule ({rule_en}): classified {label}."),
         ),
         "scale.above": (
-            "Kelas tertinggi skala ({scale}) berhenti di {lo}: nilai di atasnya (mis. {example}) tidak masuk kelas "
-            "mana pun. Alat ini memakai aturan setengah terbuka ({rule_id}): nilai di atas {lo} digolongkan {label}.",
-            "The top band of the {scale} scale ends at {lo}: values above it (e.g. {example}) fall in no band. "
-            "The tool uses the half-open rule ({rule_en}): values above {lo} are classified {label}.",
+            ("Kelas tertinggi skala ({scale}) berhenti di {lo}: nilai di atasnya (mis. {example}) tidak masuk kelas "
+            "mana pun. Alat ini memakai aturan setengah terbuka ({rule_id}): nilai di atas {lo} digolongkan {label}."),
+            ("The top band of the {scale} scale ends at {lo}: values above it (e.g. {example}) fall in no band. "
+            "The tool uses the half-open rule ({rule_en}): values above {lo} are classified {label}."),
         ),
         "scale.above.values": (
-            "Kelas tertinggi skala ({scale}) berhenti di {lo}, padahal laporan memuat nilai di atasnya: {values}. "
-            "Alat ini memakai aturan setengah terbuka ({rule_id}): nilai tsb digolongkan {label}.",
-            "The top band of the {scale} scale ends at {lo}, but the report has values above it: {values}. "
-            "The tool uses the half-open rule ({rule_en}): they are classified {label}.",
+            ("Kelas tertinggi skala ({scale}) berhenti di {lo}, padahal laporan memuat nilai di atasnya: {values}. "
+            "Alat ini memakai aturan setengah terbuka ({rule_id}): nilai tsb digolongkan {label}."),
+            ("The top band of the {scale} scale ends at {lo}, but the report has values above it: {values}. "
+            "The tool uses the half-open rule ({rule_en}): they are classified {label}."),
         ),
         "scale.below": (
-            "Kelas terendah skala ({scale}) mulai di {hi}: nilai di bawahnya (mis. {example}) tidak masuk kelas "
-            "mana pun. Alat ini memakai aturan setengah terbuka ({rule_id}): digolongkan {label}.",
-            "The bottom band of the {scale} scale starts at {hi}: values below it (e.g. {example}) fall in no "
-            "band. The tool uses the half-open rule ({rule_en}): classified {label}.",
+            ("Kelas terendah skala ({scale}) mulai di {hi}: nilai di bawahnya (mis. {example}) tidak masuk kelas "
+            "mana pun. Alat ini memakai aturan setengah terbuka ({rule_id}): digolongkan {label}."),
+            ("The bottom band of the {scale} scale starts at {hi}: values below it (e.g. {example}) fall in no "
+            "band. The tool uses the half-open rule ({rule_en}): classified {label}."),
         ),
         "scale.below.values": (
-            "Kelas terendah skala ({scale}) mulai di {hi}, padahal laporan memuat nilai di bawahnya: {values}. "
-            "Alat ini memakai aturan setengah terbuka ({rule_id}): digolongkan {label}.",
-            "The bottom band of the {scale} scale starts at {hi}, but the report has values below it: {values}. "
-            "The tool uses the half-open rule ({rule_en}): classified {label}.",
+            ("Kelas terendah skala ({scale}) mulai di {hi}, padahal laporan memuat nilai di bawahnya: {values}. "
+            "Alat ini memakai aturan setengah terbuka ({rule_id}): digolongkan {label}."),
+            ("The bottom band of the {scale} scale starts at {hi}, but the report has values below it: {values}. "
+            "The tool uses the half-open rule ({rule_en}): classified {label}."),
         ),
         "scale.overlap": (
             "Kelas \"{a}\" dan \"{b}\" tumpang tindih ({lo}–{hi}, mis. {example}): satu nilai masuk dua kelas.",
@@ -715,16 +716,16 @@ register(
             "Band printed \"{found}\"; the reference {refname} calls it {ref}.",
         ),
         "category.wrong": (
-            "Kategori \"{found}\" tidak sesuai dengan nilai {value} ({vcell}): menurut skala ({source}) nilai "
-            "itu masuk kelas {band}, yaitu \"{expected}\".",
-            "Category \"{found}\" does not fit the value {value} ({vcell}): on the scale ({source}) it falls in "
-            "{band}, i.e. \"{expected}\".",
+            ("Kategori \"{found}\" tidak sesuai dengan nilai {value} ({vcell}): menurut skala ({source}) nilai "
+            "itu masuk kelas {band}, yaitu \"{expected}\"."),
+            ("Category \"{found}\" does not fit the value {value} ({vcell}): on the scale ({source}) it falls in "
+            "{band}, i.e. \"{expected}\"."),
         ),
         "category.unknown": (
-            "Kategori \"{found}\" bukan salah satu kelas skala ({source}: {labels}); nilai {value} ({vcell}) "
-            "masuk kelas \"{expected}\".",
-            "Category \"{found}\" is none of the scale's bands ({source}: {labels}); the value {value} ({vcell}) "
-            "falls in \"{expected}\".",
+            ("Kategori \"{found}\" bukan salah satu kelas skala ({source}: {labels}); nilai {value} ({vcell}) "
+            "masuk kelas \"{expected}\"."),
+            ("Category \"{found}\" is none of the scale's bands ({source}: {labels}); the value {value} ({vcell}) "
+            "falls in \"{expected}\"."),
         ),
     }
 )

@@ -8,7 +8,8 @@ interval: a printed 3,01 NRR tertimbang and 75,35 IKM are consistent although
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from ..findings import Finding
 from ..messages import register
@@ -181,26 +182,26 @@ def skm_mutu(ctx: Context) -> Iterable[Finding]:
 register(
     {
         "skm.nrr": (
-            "Jumlah NRR tertimbang {found} tidak sesuai: Σ NRR 9 unsur = {total}, × 1/9 = {computed}; "
-            "seharusnya {expected}.",
-            "Jumlah NRR tertimbang {found} is wrong: Σ NRR of the 9 unsur = {total}, × 1/9 = {computed}; "
-            "it should be {expected}.",
+            ("Jumlah NRR tertimbang {found} tidak sesuai: Σ NRR 9 unsur = {total}, × 1/9 = {computed}; "
+            "seharusnya {expected}."),
+            ("Jumlah NRR tertimbang {found} is wrong: Σ NRR of the 9 unsur = {total}, × 1/9 = {computed}; "
+            "it should be {expected}."),
         ),
         "skm.nrr.weight": (
-            "Jumlah NRR tertimbang {found} hanya cocok dengan penimbang yang dibulatkan {weight}, bukan 1/9 "
-            "(Σ NRR × 1/9 = {computed}). Pakai 1/9: {expected}.",
-            "Jumlah NRR tertimbang {found} fits only the rounded penimbang {weight}, not 1/9 "
-            "(Σ NRR × 1/9 = {computed}). Use 1/9: {expected}.",
+            ("Jumlah NRR tertimbang {found} hanya cocok dengan penimbang yang dibulatkan {weight}, bukan 1/9 "
+            "(Σ NRR × 1/9 = {computed}). Pakai 1/9: {expected}."),
+            ("Jumlah NRR tertimbang {found} fits only the rounded penimbang {weight}, not 1/9 "
+            "(Σ NRR × 1/9 = {computed}). Use 1/9: {expected}."),
         ),
         "skm.ikm": (
             "IKM {found} tidak sesuai: Σ NRR × 1/9 × 25 = {computed}; seharusnya {expected}.",
             "IKM {found} is wrong: Σ NRR × 1/9 × 25 = {computed}; it should be {expected}.",
         ),
         "skm.ikm.weight": (
-            "IKM {found} hanya cocok dengan penimbang yang dibulatkan {weight}, bukan 1/9 "
-            "(Σ NRR × 1/9 × 25 = {computed}). Pakai 1/9: {expected}.",
-            "IKM {found} fits only the rounded penimbang {weight}, not 1/9 "
-            "(Σ NRR × 1/9 × 25 = {computed}). Use 1/9: {expected}.",
+            ("IKM {found} hanya cocok dengan penimbang yang dibulatkan {weight}, bukan 1/9 "
+            "(Σ NRR × 1/9 × 25 = {computed}). Pakai 1/9: {expected}."),
+            ("IKM {found} fits only the rounded penimbang {weight}, not 1/9 "
+            "(Σ NRR × 1/9 × 25 = {computed}). Use 1/9: {expected}."),
         ),
         "skm.ikm.nrr_t": (
             "IKM {found} tidak sesuai dengan NRR tertimbang {nrr_t}: × 25 memberi {lo} s.d. {hi}.",
@@ -219,16 +220,16 @@ register(
             "The SKM table has {n} of the 9 service elements of PermenPANRB 14/2017; missing: {unsur}.",
         ),
         "skm.mutu": (
-            "Mutu pelayanan \"{found}\" tidak sesuai dengan IKM {ikm}: menurut skala ({source}) IKM itu masuk "
-            "{band}, mutu {expected}.",
-            "Mutu pelayanan \"{found}\" does not fit IKM {ikm}: on the scale ({source}) it falls in {band}, "
-            "mutu {expected}.",
+            ("Mutu pelayanan \"{found}\" tidak sesuai dengan IKM {ikm}: menurut skala ({source}) IKM itu masuk "
+            "{band}, mutu {expected}."),
+            ("Mutu pelayanan \"{found}\" does not fit IKM {ikm}: on the scale ({source}) it falls in {band}, "
+            "mutu {expected}."),
         ),
         "skm.kinerja": (
-            "Kinerja unit pelayanan \"{found}\" tidak sesuai dengan IKM {ikm}: menurut skala ({source}) IKM itu "
-            "masuk {band}, kinerja \"{expected}\".",
-            "Kinerja unit pelayanan \"{found}\" does not fit IKM {ikm}: on the scale ({source}) it falls in "
-            "{band}, kinerja \"{expected}\".",
+            ("Kinerja unit pelayanan \"{found}\" tidak sesuai dengan IKM {ikm}: menurut skala ({source}) IKM itu "
+            "masuk {band}, kinerja \"{expected}\"."),
+            ("Kinerja unit pelayanan \"{found}\" does not fit IKM {ikm}: on the scale ({source}) it falls in "
+            "{band}, kinerja \"{expected}\"."),
         ),
     }
 )

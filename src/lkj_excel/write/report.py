@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LkjError
-from ..findings import SEVERITIES, Finding, report_dict, sort_key
+from ..findings import SEVERITIES, Finding, report_dict
 from ..messages import register
 from ..model import Workbook
 from . import summary as S
@@ -104,7 +104,8 @@ th, td { border: 1px solid #c8ced8; padding: 3pt 4pt; vertical-align: top; text-
 thead th { background: #1F3864; color: #fff; font-weight: 600; font-size: 9pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 tbody tr:nth-child(even) td { background: #f6f8fb; }
 .sev { display: inline-block; padding: 0 5pt; border-radius: 8pt; font-size: 8.5pt; font-weight: 600; white-space: nowrap; }
 .sev.error { background: #f8d7da; color: #842029; }
@@ -145,7 +146,9 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
     """The report as one self-contained HTML page (inline CSS, no external resources)."""
     from .. import __version__
 
-    t = lambda key, **kw: _e(S.text(key, lang, **kw))  # noqa: E731
+    def t(key: str, **kw: Any) -> str:
+        return _e(S.text(key, lang, **kw))
+
     titles = S.table_titles(wb)
     counts = S.severity_counts(findings)
     fname = Path(wb.path).name if wb.path else "-"
@@ -235,7 +238,7 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
     # Findings, grouped by table
     w(f'<section id="daftar-temuan">\n<h2>{t("t_title")}</h2>\n')
     if findings:
-        widths = [7, 12, 14, 12, 12, 32, 11]
+        widths = [7, 12, 15, 14, 14, 27, 11]
         heads = ["code", "severity", "cell", "found", "expected", "message", "status"]
         w('<table id="temuan"><colgroup>' + "".join(f'<col style="width:{x}%">' for x in widths) + "</colgroup>")
         w("<thead><tr>" + "".join(f"<th>{t(h)}</th>" for h in heads) + "</tr></thead>\n")

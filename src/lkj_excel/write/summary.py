@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from ..findings import SEVERITIES, Finding, sort_key
 from ..model import Row, Table, Workbook
@@ -703,7 +704,7 @@ def write_ringkasan(book: Any, ws: Any, wb: Workbook, findings: list[Finding], l
     info = [
         ("office", wb.office or "-"),
         ("kabupaten", wb.kabupaten or "-"),
-        ("year", wb.year if wb.year else "-"),
+        ("year", str(wb.year) if wb.year else "-"),
         ("file", Path(wb.path).name if wb.path else "-"),
         ("date", format_date(today or date.today(), lang)),
         ("tool", f"lkj-excel {__version__}"),
@@ -853,6 +854,9 @@ def _write_charts(book: Any, ws: Any, wb: Workbook, lang: str, row: int, fm: dic
             chart.set_x_axis(value_axis)  # bar charts swap axes
             chart.set_y_axis({"reverse": True, "num_font": {"size": 8}})
         else:
+            if key == "trend":  # lines: start the axis near the data, not at 0
+                lo = min(v for _, vs in series for v in vs if v is not None)
+                value_axis["min"] = max(0, math.floor(lo / 10) * 10 - 10)
             chart.set_y_axis(value_axis)
             chart.set_x_axis({"name": text("year_axis", lang)} if key == "trend" else {})
         height = 320 if key != "absorption" else max(300, 60 + 40 * len(cats))
@@ -867,6 +871,15 @@ def _write_charts(book: Any, ws: Any, wb: Workbook, lang: str, row: int, fm: dic
 # ---------------------------------------------------------------- Temuan
 
 
+def _add_sheet(book: Any, name: str) -> Any:
+    """Add a worksheet `name`, or "name (2)" … if the corrected workbook already has one."""
+    taken = {ws.name.lower() for ws in book.worksheets()}
+    cand, n = name, 2
+    while cand.lower() in taken:
+        cand, n = f"{name} ({n})", n + 1
+    return book.add_worksheet(cand)
+
+
 def _internal_url(sheet: str, cell: str) -> str:
     return "internal:'{}'!{}".format(sheet.replace("'", "''"), cell)
 
@@ -875,7 +888,7 @@ def write_temuan(book: Any, wb: Workbook, findings: list[Finding],
                  cell_map: dict[tuple[str, str], tuple[str, str]] | None = None, lang: str = "id") -> Any:
     """Add the "Temuan" sheet: one row per finding; Sel links to the output cell when `cell_map` has it."""
     fm = _formats(book)
-    ws = book.add_worksheet(SHEET_TEMUAN)
+    ws = _add_sheet(book, SHEET_TEMUAN)
     cell_map = cell_map or {}
     heads = [("code", 9), ("severity", 12), ("table", 11), ("cell", 18), ("found", 20), ("expected", 20),
              ("message", 70), ("status", 15), ("related", 30)]
@@ -915,7 +928,7 @@ def write_temuan(book: Any, wb: Workbook, findings: list[Finding],
 def write_checklist(book: Any, wb: Workbook, findings: list[Finding], lang: str = "id") -> Any:
     """Add the "Checklist Reviu" sheet."""
     fm = _formats(book)
-    ws = book.add_worksheet(SHEET_CHECKLIST)
+    ws = _add_sheet(book, SHEET_CHECKLIST)
     ws.hide_gridlines(2)
     widths = [5, 52, 16, 10, 22, 40, 40]
     for i, w in enumerate(widths):

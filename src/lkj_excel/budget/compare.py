@@ -1,0 +1,557 @@
+"""The LKjIP budget tables against the SIPD export they are copied from.
+
+Tabel 2.3 / 3.16 (per jenis and kelompok belanja and the total), Tabel 2.4 /
+3.17 (per program and the total) and the % penyerapan of Tabel 3.14 (per
+sasaran: its programs from Tabel 3.15, their amounts from the export) are
+compared with the export's aggregation (`budget.aggregate`).
+
+Rupiah are compared as printed: a figure printed with d decimals agrees when
+the export's figure lies within half a unit of its last digit (with whole
+rupiah on both sides that means equal). Percentages are compared precision-
+aware: a % printed with d decimals agrees when the export's exact ratio rounds
+to it. Every mismatch is a Finding at the table cell, with the export's figure
+as its `fix` (rupiah exact; percentages rounded to the cell's printed
+decimals) and the export cells behind the figure as `related`.
+
+The rules B101-B104 are registered in the catalog like every other rule, but
+`check` has no export to compare with, so their bodies return nothing there:
+`compare_workbook` is the real entry (`lkj-excel anggaran --workbook`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .. import messages
+from ..findings import Finding
+from ..model import Cell, Row, Table, Workbook
+from ..numbers import Parsed, format_id
+from ..precision import FLOAT_NOISE, Interval, consistent, round_half_up
+from ..rules.base import Context, make, rule
+from ..spec import load_aux, normalise, squash
+from .aggregate import BudgetSummary, aggregate, jenis_code
+from .export import BudgetExport
+
+MAX_RELATED = 6  # export cells listed per finding before "… +N"
+
+messages.register(
+    {
+        "budget.cmp_anggaran": (
+            "Anggaran {what}: tabel {found}, ekspor SIPD {expected} (selisih {diff}).",
+            "Budget of {what}: table {found}, SIPD export {expected} (difference {diff}).",
+        ),
+        "budget.cmp_realisasi": (
+            "Realisasi {what}: tabel {found}, ekspor SIPD {expected} (selisih {diff}).",
+            "Realisation of {what}: table {found}, SIPD export {expected} (difference {diff}).",
+        ),
+        "budget.cmp_sisa": (
+            "Sisa anggaran {what}: tabel {found}, ekspor SIPD {anggaran} − {realisasi} = {expected}.",
+            "Unspent budget of {what}: table {found}, SIPD export {anggaran} − {realisasi} = {expected}.",
+        ),
+        "budget.cmp_penyerapan": (
+            "% penyerapan {what}: tabel {found}, ekspor SIPD {realisasi} ÷ {anggaran} × 100 = {expected}.",
+            "% absorption of {what}: table {found}, SIPD export {realisasi} ÷ {anggaran} × 100 = {expected}.",
+        ),
+        "budget.cmp_sasaran": (
+            ("% penyerapan anggaran sasaran \"{what}\": tabel {found}; program {programs} (Tabel 3.15) "
+             "menurut ekspor SIPD: {realisasi} ÷ {anggaran} × 100 = {expected}."),
+            ("% budget absorption of sasaran \"{what}\": table {found}; its programs {programs} (Tabel 3.15) "
+             "in the SIPD export: {realisasi} ÷ {anggaran} × 100 = {expected}."),
+        ),
+        "budget.cmp_not_in_table": (
+            ("{kind} {kode} {name} ada di ekspor SIPD (anggaran {anggaran}, realisasi {realisasi}) "
+             "tetapi tidak ada barisnya di Tabel {tabel}."),
+            ("{kind} {kode} {name} is in the SIPD export (budget {anggaran}, realisation {realisasi}) "
+             "but Tabel {tabel} has no row for it."),
+        ),
+        "budget.cmp_not_in_export": (
+            ("Tabel {tabel}, baris \"{what}\" ({kode}): tidak ada baris {kind} ini di ekspor SIPD, tetapi tabel "
+            "mencatat {found}."),
+            ("Tabel {tabel}, row \"{what}\" ({kode}): the SIPD export has no {kind} lines for it, but the table "
+            "reads {found}."),
+        ),
+        "budget.cmp_unknown_row": (
+            ("Tabel {tabel}, baris \"{what}\": program ini tidak dikenali, sehingga tidak dapat dicocokkan "
+            "dengan ekspor SIPD (tabel mencatat {found})."),
+            ("Tabel {tabel}, row \"{what}\": the program is not recognised, so it cannot be matched with the "
+            "SIPD export (the table reads {found})."),
+        ),
+    }
+)
+
+
+# --- catalog entries ----------------------------------------------------------
+@rule("B101", "budget.table_anggaran")
+def table_anggaran(ctx: Context) -> Iterable[Finding]:
+    """The anggaran in Tabel 2.3, 2.4, 3.16 and 3.17 equals the SIPD export (DPPA).
+
+    Per jenis and kelompok belanja and the total (2.3, 3.16), per program and
+    the total (2.4, 3.17), summed from the export's leaf lines. Run by
+    `lkj-excel anggaran EXPORT --workbook LKJ.xlsx`; `check` has no export,
+    so there this rule reports nothing. The fix is the export's figure.
+
+    Fails: Tabel 3.17 gives Program Pemberdayaan Masyarakat Desa dan Kelurahan
+    an anggaran of 69.580.000 while its lines in the DPPA add up to 69.850.000.
+    Passes: Tabel 2.4 and the DPPA both give 69.850.000.
+    """
+    return []
+
+
+@rule("B102", "budget.table_realisasi")
+def table_realisasi(ctx: Context) -> Iterable[Finding]:
+    """The realisasi (and sisa) in Tabel 3.16 and 3.17 equal the SIPD export (LRA).
+
+    Per jenis and kelompok belanja, per program and the total; a sisa column,
+    when the table has one, must equal the export's anggaran − realisasi. Run by
+    `lkj-excel anggaran EXPORT --workbook LKJ.xlsx`; `check` has no export, so
+    there this rule reports nothing. The fix is the export's figure.
+
+    Fails: Tabel 3.16 gives Belanja Barang dan Jasa a realisasi of 755.991.550
+    while the LRA lines of jenis 5.1.02 add up to 756.991.550.
+    Passes: both give 755.991.550.
+    """
+    return []
+
+
+@rule("B103", "budget.table_penyerapan")
+def table_penyerapan(ctx: Context) -> Iterable[Finding]:
+    """The % penyerapan in Tabel 3.16, 3.17 and 3.14 agrees with the SIPD export.
+
+    3.16 / 3.17: realisasi ÷ anggaran × 100 of the row's lines in the export.
+    3.14: per sasaran, over the programs Tabel 3.15 lists under it. A % printed
+    with d decimals agrees when the export's exact ratio rounds to it; the fix
+    is that ratio rounded to the cell's decimals. Run by `lkj-excel anggaran
+    EXPORT --workbook LKJ.xlsx`; `check` reports nothing for this rule.
+
+    Fails: Tabel 3.17 prints 98,12 for a program whose export gives
+    69.535.700 ÷ 69.850.000 = 99,55%.
+    Passes: the table prints 98,12 and the export gives 68.535.700 ÷ 69.850.000
+    = 98,1184…%, which rounds to 98,12.
+    """
+    return []
+
+
+@rule("B104", "budget.table_missing_line")
+def table_missing_line(ctx: Context) -> Iterable[Finding]:
+    """Every program and jenis belanja of the SIPD export has its row in the tables, and vice versa.
+
+    A program (2.4, 3.17) or jenis / kelompok belanja (2.3, 3.16) with lines in
+    the export but no row in the table, or a table row with a non-zero figure
+    that has no lines in the export (or whose program is not recognised). Run by
+    `lkj-excel anggaran EXPORT --workbook LKJ.xlsx`; `check` reports nothing
+    for this rule. No automatic fix.
+
+    Fails: the export has lines of 5.2.02 Belanja Modal Peralatan dan Mesin
+    (25.000.000) but Tabel 2.3 has no such row.
+    Passes: Tabel 2.3 lists Belanja Modal Peralatan dan Mesin with 25.000.000.
+    """
+    return []
+
+
+# --- export figures ------------------------------------------------------------
+@dataclass(slots=True)
+class Figure:
+    """One aggregate of the export and the leaf lines behind it."""
+
+    anggaran: float
+    realisasi: float | None  # None: the export has no realisasi
+    lines: pd.DataFrame
+
+    @property
+    def penyerapan(self) -> float | None:
+        if self.realisasi is None or not self.anggaran:
+            return None
+        return self.realisasi / self.anggaran * 100
+
+
+class _Source:
+    def __init__(self, export: BudgetExport, summary: BudgetSummary) -> None:
+        self.export = export
+        self.lines = export.lines
+        self.has_realisasi = bool(export.realisasi_column) and bool(self.lines["realisasi"].notna().any())
+        self.jenis_of = self.lines["rekening"].map(jenis_code)
+        self.anggaran_file = Path(export.path).name
+        self.realisasi_file = Path(export.realisasi_path or export.path).name
+        self.programs = {str(k): self._fig(a, r, self.lines[self.lines["program"] == k])
+                         for k, a, r in summary.programs[["kode", "anggaran", "realisasi"]].itertuples(index=False)}
+        self.jenis: dict[str, Figure] = {}
+        for k, level, a, r in summary.jenis[["kode", "level", "anggaran", "realisasi"]].itertuples(index=False):
+            if not k:
+                continue
+            if level == "kelompok":
+                mask = self.jenis_of.map(lambda j, k=k: j == k or j.startswith(k + "."))
+            else:
+                mask = self.jenis_of == k
+            self.jenis[str(k)] = self._fig(a, r, self.lines[mask])
+        t = summary.total.iloc[0]
+        self.total = self._fig(t["anggaran"], t["realisasi"], self.lines)
+        self.kinds = dict(summary.jenis[["kode", "level"]].itertuples(index=False))
+        self.jenis_names = dict(summary.jenis[["kode", "nama"]].itertuples(index=False))
+        self.program_names = dict(summary.programs[["kode", "nama"]].itertuples(index=False))
+
+    def _fig(self, a: Any, r: Any, lines: pd.DataFrame) -> Figure:
+        a = 0.0 if pd.isna(a) else float(a)
+        if not self.has_realisasi:
+            real: float | None = None
+        else:
+            real = 0.0 if pd.isna(r) else float(r)
+        return Figure(a, real, lines)
+
+    def empty(self) -> Figure:
+        return Figure(0.0, 0.0 if self.has_realisasi else None, self.lines.iloc[0:0])
+
+    def refs(self, lines: pd.DataFrame, roles: tuple[str, ...]) -> list[str]:
+        out: list[str] = []
+        cols = [f"{role}_cell" for role in roles]
+        files = [self.anggaran_file if role == "anggaran" else self.realisasi_file for role in roles]
+        for cells in lines[cols].itertuples(index=False):
+            for fname, v in zip(files, cells):
+                if isinstance(v, str) and v:
+                    out.append(f"{fname}:{v}")
+        if len(out) > MAX_RELATED:
+            return out[:MAX_RELATED] + [f"… +{len(out) - MAX_RELATED}"]
+        return out
+
+
+# --- comparing one cell ----------------------------------------------------------
+def _blank_cell(t: Table, row: Row, cid: str) -> Cell | None:
+    letter = t.columns.get(cid)
+    if letter is None:
+        return None
+    return Cell(t.sheet, f"{letter}{row.excel_row}", None, "", Parsed("empty"))
+
+
+def _printed(cell: Cell) -> tuple[float | None, int] | None:
+    """(value, decimals) a cell states; None for a cell that states no figure (text, unreadable)."""
+    if cell.status in ("empty", "none"):
+        return 0.0, 0
+    if cell.value is None or cell.status not in ("number",):
+        return None
+    return cell.value, cell.decimals or 0
+
+
+def _rupiah_ok(printed: float, decimals: int, exact: float) -> bool:
+    return consistent(printed, decimals, Interval.exact(exact))
+
+
+def _percent_ok(printed: float, decimals: int, ratio: float) -> bool:
+    return consistent(printed, decimals, Interval.exact(ratio))
+
+
+def _rp(v: float) -> str:
+    d = 0 if abs(v - round(v)) <= FLOAT_NOISE * max(1.0, abs(v)) else 2
+    return format_id(v, d)
+
+
+def _fix_rupiah(v: float) -> float | int:
+    r = round(v, 2)
+    return int(r) if float(r).is_integer() else r
+
+
+class _Compare:
+    def __init__(self, wb: Workbook, src: _Source) -> None:
+        self.wb = wb
+        self.src = src
+        self.out: list[Finding] = []
+
+    # one figure -------------------------------------------------------------
+    def amount(self, t: Table, row: Row, cid: str, value: float | None, fig: Figure, what: str,
+               code: str, role: str) -> None:
+        if value is None or not t.spec.has_column(cid) or cid not in t.columns:
+            return
+        cell = row.get(cid) or _blank_cell(t, row, cid)
+        if cell is None:
+            return
+        p = _printed(cell)
+        if p is None:
+            return
+        printed, d = p
+        if _rupiah_ok(printed, d, value):
+            return
+        fix = _fix_rupiah(value)
+        found = cell.text or "-"
+        expected = _rp(value)
+        if role == "sisa":
+            key, rcode, rel = "budget.cmp_sisa", "B102", self.src.refs(fig.lines, ("anggaran", "realisasi"))
+        elif role == "realisasi":
+            key, rcode, rel = "budget.cmp_realisasi", "B102", self.src.refs(fig.lines, ("realisasi",))
+        else:
+            key, rcode, rel = "budget.cmp_anggaran", "B101", self.src.refs(fig.lines, ("anggaran",))
+        self.out.append(make(
+            rcode, "error", cell, found, expected, key, table=t, related=rel, fix=fix,
+            what=what, kode=code, diff=_rp(printed - value), ref=cell.address,
+            anggaran=_rp(fig.anggaran), realisasi=_rp(fig.realisasi or 0.0),
+        ))
+
+    def percent(self, t: Table, row: Row, cid: str, fig: Figure, what: str, code: str,
+                key: str = "budget.cmp_penyerapan", **params: Any) -> None:
+        ratio = fig.penyerapan
+        if ratio is None or cid not in t.columns:
+            return
+        cell = row.get(cid) or _blank_cell(t, row, cid)
+        if cell is None:
+            return
+        p = _printed(cell)
+        if p is None:
+            return
+        printed, d = p
+        if cell.status != "number":
+            d = _column_decimals(t, cid)
+        if _percent_ok(printed, d, ratio):
+            return
+        fix = round_half_up(ratio, d)
+        self.out.append(make(
+            "B103", "error", cell, cell.text or "-", cell.fmt(fix, d), key, table=t,
+            related=self.src.refs(fig.lines, ("anggaran", "realisasi")), fix=fix,
+            what=what, kode=code, ref=cell.address,
+            anggaran=_rp(fig.anggaran), realisasi=_rp(fig.realisasi or 0.0), **params,
+        ))
+
+    def row(self, t: Table, row: Row, fig: Figure, what: str, code: str) -> None:
+        self.amount(t, row, "anggaran", fig.anggaran, fig, what, code, "anggaran")
+        if fig.realisasi is None:
+            return
+        if "realisasi" in t.columns:
+            self.amount(t, row, "realisasi", fig.realisasi, fig, what, code, "realisasi")
+        if "sisa" in t.columns and row.get("sisa") is not None:
+            self.amount(t, row, "sisa", fig.anggaran - fig.realisasi, fig, what, code, "sisa")
+        if "persen" in t.columns:
+            self.percent(t, row, "persen", fig, what, code)
+
+    def not_in_export(self, t: Table, row: Row, code: str, kind: str) -> None:
+        """A table row whose code has no export lines: a finding when it states a non-zero figure."""
+        for cid in ("anggaran", "realisasi"):
+            cell = row.get(cid)
+            if cell is None:
+                continue
+            p = _printed(cell)
+            if p is not None and p[0]:
+                self.out.append(make(
+                    "B104", "error", cell, cell.text, None, "budget.cmp_not_in_export", table=t,
+                    what=_label(row.label), kode=code, kind=kind, ref=cell.address, tabel=t.id,
+                ))
+                return
+
+    def not_in_table(self, t: Table, anchor: Row | None, code: str, name: str, fig: Figure, kind: str) -> None:
+        anchor = anchor or t.total_row() or (t.rows[-1] if t.rows else None)
+        if anchor is None:
+            return
+        cell = anchor.get("anggaran") or _blank_cell(t, anchor, "anggaran")
+        if cell is None:
+            return
+        self.out.append(make(
+            "B104", "error", cell, None, None, "budget.cmp_not_in_table", table=t,
+            related=self.src.refs(fig.lines, ("anggaran",)),
+            kind=kind, kode=code, name=name, anggaran=_rp(fig.anggaran), realisasi=_rp(fig.realisasi or 0.0),
+            ref=cell.address, tabel=t.id,
+        ))
+
+    # tables -----------------------------------------------------------------
+    def jenis_table(self, t: Table) -> None:
+        """Tabel 2.3 / 3.16: rows declared with a kode rekening prefix, and the total."""
+        seen: set[str] = set()
+        by_code: dict[str, Row] = {}
+        for row in t.rows:
+            if row.role == "total" or row.row_id == "total":
+                self.row(t, row, self.src.total, _label(row.label) or "Total", "")
+                continue
+            spec = next((rs for rs in t.spec.rows if rs.id == row.row_id), None)
+            code = str(spec.extra.get("code", "")) if spec else ""
+            if not code:
+                continue
+            seen.add(code)
+            by_code.setdefault(code, row)
+            fig = self.src.jenis.get(code)
+            what = _label(row.label) or code
+            if fig is None:
+                self.not_in_export(t, row, code, "jenis belanja")
+                continue
+            self.row(t, row, fig, what, code)
+        for code, fig in self.src.jenis.items():
+            if code in seen or (not fig.anggaran and not fig.realisasi):
+                continue
+            level = self.src.kinds.get(code)
+            kelompok = ".".join(code.split(".")[:2])
+            if level == "kelompok":
+                # A kelompok without its row is missing only when none of its jenis has a row either.
+                if any(s.startswith(code + ".") for s in seen):
+                    continue
+                kind = "Kelompok belanja"
+            else:
+                # A jenis of a kelompok that is missing altogether is reported with its kelompok.
+                if kelompok in self.src.jenis and not (kelompok in seen or any(s.startswith(kelompok + ".") for s in seen)):
+                    continue
+                kind = "Jenis belanja"
+            self.not_in_table(t, by_code.get(kelompok), code, self.src.jenis_names.get(code, ""), fig, kind)
+
+    def program_table(self, t: Table) -> None:
+        """Tabel 2.4 / 3.17: one row per program, and the total."""
+        seen: set[str] = set()
+        for row in t.rows:
+            if row.role == "total":
+                self.row(t, row, self.src.total, _label(row.label) or "Jumlah", "")
+                continue
+            if row.role != "data":
+                continue
+            code = row.row_id
+            what = _label(row.label)
+            if not code:
+                code = _program_code(row.label)
+            if not code:
+                cell = row.get("anggaran")
+                if cell is not None and (p := _printed(cell)) is not None and p[0]:
+                    self.out.append(make("B104", "warning", cell, cell.text, None, "budget.cmp_unknown_row",
+                                         table=t, what=what, ref=cell.address, tabel=t.id))
+                continue
+            seen.add(code)
+            fig = self.src.programs.get(code)
+            if fig is None:
+                self.not_in_export(t, row, code, "program")
+                continue
+            self.row(t, row, fig, f"{code} {what}".strip(), code)
+        for code, fig in self.src.programs.items():
+            if code not in seen and (fig.anggaran or fig.realisasi):
+                self.not_in_table(t, None, code, self.src.program_names.get(code, ""), fig, "Program")
+
+    def efficiency_table(self, t14: Table, t15: Table) -> None:
+        """Tabel 3.14: % penyerapan per sasaran over the programs Tabel 3.15 lists under it."""
+        if not self.src.has_realisasi or "penyerapan" not in t14.columns:
+            return
+        blocks = sasaran_programs(t15)
+        current_sasaran = ""
+        for row in t14.rows:
+            if row.role != "data":
+                continue
+            sc = row.get("sasaran")
+            if sc is not None and sc.text:
+                current_sasaran = sc.text
+            programs = _programs_for(blocks, row.row_id, current_sasaran)
+            if not programs or any(p not in self.src.programs for p in programs):
+                continue
+            figs = [self.src.programs[p] for p in programs]
+            fig = Figure(sum(f.anggaran for f in figs), sum(f.realisasi or 0.0 for f in figs),
+                         pd.concat([f.lines for f in figs]))
+            what = current_sasaran or row.label
+            self.percent(t14, row, "penyerapan", fig, what, ", ".join(programs), key="budget.cmp_sasaran",
+                         programs=", ".join(programs))
+
+
+def _label(text: str) -> str:
+    """A row label for messages: "T O T A L" -> "TOTAL", "-  Belanja Pegawai" -> "Belanja Pegawai"."""
+    t = " ".join(str(text or "").split()).strip(" -")
+    if re.fullmatch(r"(\w )+\w", t):
+        t = t.replace(" ", "")
+    return t
+
+
+def _column_decimals(t: Table, cid: str) -> int:
+    ds = [c.decimals for r in t.rows if (c := r.get(cid)) is not None and c.status == "number" and c.decimals is not None]
+    return max(set(ds), key=ds.count) if ds else 2
+
+
+# --- programs of a sasaran (Tabel 3.15) ---------------------------------------
+_NUMBERING = re.compile(r"^\s*(\d+(\.\d+)*|[a-z])\s*[.)]\s*|^\s*\d+\s+", re.IGNORECASE)
+_PROGRAM_CODE = re.compile(r"\b(\d\.\d{2}\.\d{2})\b")
+
+
+def _program_labels() -> list[tuple[str, str]]:
+    out = []
+    for r in load_aux("programs").get("rows", []):
+        for lab in r.get("label", []):
+            out.append((squash(lab), r["id"]))
+    return sorted(out, key=lambda x: -len(x[0]))
+
+
+def _program_code(text: str) -> str | None:
+    """Program code named by a 3.15 / 3.17 text: its code, or one of its declared names."""
+    if not text:
+        return None
+    m = _PROGRAM_CODE.search(text)
+    if m and m.group(1).startswith("7."):
+        return m.group(1)
+    body = _NUMBERING.sub("", text.strip())
+    s = squash(body)
+    labels = _program_labels()
+    for lab, code in labels:
+        if s == lab:
+            return code
+    if normalise(body).startswith("program"):
+        for lab, code in labels:
+            if lab.startswith("program") and lab in s:
+                return code
+    return None
+
+
+@dataclass(slots=True)
+class SasaranBlock:
+    sasaran: str
+    indicators: set[str]
+    programs: list[str]
+
+
+def sasaran_programs(t15: Table) -> list[SasaranBlock]:
+    """Tabel 3.15 as blocks: each sasaran (a row with its number or sasaran text opens one) and its programs."""
+    blocks: list[SasaranBlock] = []
+    for row in t15.rows:
+        if row.role != "data":
+            continue
+        sc, nc = row.get("sasaran"), row.get("no")
+        opens = (sc is not None and sc.text) or (nc is not None and nc.text)
+        if opens or not blocks:
+            text = sc.text if sc is not None and sc.text else (blocks[-1].sasaran if blocks and not opens else "")
+            blocks.append(SasaranBlock(text, set(), []))
+        b = blocks[-1]
+        if row.row_id:
+            b.indicators.add(row.row_id)
+        pc = row.get("program")
+        code = _program_code(pc.text) if pc is not None else None
+        if code and code not in b.programs:
+            b.programs.append(code)
+    return [b for b in blocks if b.programs]
+
+
+def _programs_for(blocks: list[SasaranBlock], indicator: str | None, sasaran: str) -> list[str]:
+    if indicator:
+        hit = [b for b in blocks if indicator in b.indicators]
+        if hit:
+            return sorted({p for b in hit for p in b.programs})
+    key = squash(sasaran)
+    if key:
+        hit = [b for b in blocks if squash(b.sasaran) == key]
+        if hit:
+            return sorted({p for b in hit for p in b.programs})
+    return []
+
+
+# --- entry ---------------------------------------------------------------------------
+def compare_workbook(wb: Workbook, export: BudgetExport, summary: BudgetSummary | None = None) -> list[Finding]:
+    """Findings B101-B104: where the LKjIP budget tables differ from the export's aggregation."""
+    summary = summary or aggregate(export)
+    c = _Compare(wb, _Source(export, summary))
+    for tid in ("2.3", "3.16"):
+        if (t := wb.tables.get(tid)) is not None:
+            c.jenis_table(t)
+    for tid in ("2.4", "3.17"):
+        if (t := wb.tables.get(tid)) is not None:
+            c.program_table(t)
+    t14, t15 = wb.tables.get("3.14"), wb.tables.get("3.15")
+    if t14 is not None and t15 is not None:
+        c.efficiency_table(t14, t15)
+    # One finding per cell and rule.
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for f in c.out:
+        k = (f.code, f.sheet, f.cell)
+        if k not in seen:
+            seen.add(k)
+            out.append(f)
+    return out
+
+
+__all__ = ["Figure", "SasaranBlock", "compare_workbook", "sasaran_programs"]

@@ -1,0 +1,212 @@
+"""`lkj-excel anggaran`: the finance officer's SIPD export, summed and held against the LKjIP tables."""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+import pandas as pd
+
+from .errors import LkjError
+from .findings import Finding, report_dict, sort_key, summary
+from .messages import register
+from .numbers import format_id
+
+register(
+    {
+        "budget.output_needs_workbook": (
+            "Opsi -o memerlukan --workbook (buku kerja LKjIP yang dikoreksi).",
+            "Option -o needs --workbook (the LKjIP workbook to correct).",
+        ),
+    }
+)
+
+_T = {
+    "id": {
+        "export": "Ekspor anggaran", "realisasi_file": "Laporan realisasi", "office": "Perangkat daerah",
+        "year": "Tahun anggaran", "anggaran_col": "Kolom anggaran yang dipakai", "realisasi_col": "Kolom realisasi",
+        "none": "(tidak ada)", "lines": "baris rincian", "programs": "Per program", "jenis": "Per jenis belanja",
+        "kode": "Kode", "nama": "Uraian", "anggaran": "Anggaran", "realisasi": "Realisasi", "sisa": "Sisa",
+        "penyerapan": "% Penyerapan", "total": "Jumlah", "export_findings": "Temuan pada ekspor",
+        "workbook_findings": "Temuan pada tabel anggaran LKjIP", "no_findings": "tidak ada",
+        "agree": "Tabel 2.3, 2.4, 3.14, 3.16 dan 3.17 sesuai dengan ekspor.",
+        "corrected": "Buku kerja terkoreksi", "cell": "sel",
+    },
+    "en": {
+        "export": "Budget export", "realisasi_file": "Realisation report", "office": "Office",
+        "year": "Budget year", "anggaran_col": "Budget column used", "realisasi_col": "Realisation column",
+        "none": "(none)", "lines": "detail lines", "programs": "Per program", "jenis": "Per jenis belanja",
+        "kode": "Code", "nama": "Description", "anggaran": "Budget", "realisasi": "Realisation", "sisa": "Unspent",
+        "penyerapan": "% Absorbed", "total": "Total", "export_findings": "Findings in the export",
+        "workbook_findings": "Findings in the LKjIP budget tables", "no_findings": "none",
+        "agree": "Tabel 2.3, 2.4, 3.14, 3.16 and 3.17 agree with the export.",
+        "corrected": "Corrected workbook", "cell": "cell",
+    },
+}
+
+
+def _num(v: Any) -> float | None:
+    if v is None or (isinstance(v, float) and math.isnan(v)) or pd.isna(v):
+        return None
+    return float(v)
+
+
+def _rp(v: Any) -> str:
+    x = _num(v)
+    if x is None:
+        return "-"
+    return format_id(x, 0 if float(x).is_integer() else 2)
+
+
+def _pct(v: Any) -> str:
+    x = _num(v)
+    return "-" if x is None else format_id(x, 2, "%")
+
+
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    out = []
+    for rec in df.to_dict(orient="records"):
+        out.append({k: (_num(v) if k in ("anggaran", "realisasi", "sisa", "penyerapan") else v)
+                    for k, v in rec.items()})
+    return out
+
+
+def budget_dict(export: Any, s: Any) -> dict[str, Any]:
+    """The aggregation as plain data (the `budget` member of the JSON report)."""
+    return {
+        "export": export.path,
+        "realisasi_export": export.realisasi_path,
+        "sheet": export.sheet,
+        "office": export.office,
+        "government": export.government,
+        "year": export.year,
+        "anggaran_column": export.anggaran_column,
+        "anggaran_header_cell": f"{export.sheet}!{export.anggaran_header_cell}" if export.anggaran_header_cell else None,
+        "realisasi_column": export.realisasi_column,
+        "lines": len(export.lines),
+        "programs": _records(s.programs),
+        "jenis": _records(s.jenis),
+        "total": _records(s.total)[0],
+    }
+
+
+def _table_text(df: pd.DataFrame, t: dict[str, str], indent_jenis: bool = False) -> list[str]:
+    rows = [(t["kode"], t["nama"], t["anggaran"], t["realisasi"], t["sisa"], t["penyerapan"])]
+    for rec in df.to_dict(orient="records"):
+        nama = str(rec.get("nama") or "")
+        if indent_jenis and rec.get("level") == "jenis":
+            nama = "  " + nama
+        rows.append((str(rec["kode"]), nama[:60], _rp(rec["anggaran"]), _rp(rec["realisasi"]), _rp(rec["sisa"]),
+                     _pct(rec["penyerapan"])))
+    w = [max(len(r[i]) for r in rows) for i in range(6)]
+    out = []
+    for r in rows:
+        out.append("  " + "  ".join([r[0].ljust(w[0]), r[1].ljust(w[1])] + [r[i].rjust(w[i]) for i in range(2, 6)]))
+    return out
+
+
+def _findings_text(findings: list[Finding], lang: str) -> list[str]:
+    out = []
+    for f in sorted(findings, key=sort_key):
+        where = f"{f.sheet}!{f.cell}"
+        label = f"Tabel {f.table} " if f.table else ""
+        out.append(f"  {f.severity.upper():<7} {f.code} {label}{where:<16} {f.message(lang)}")
+        if f.related:
+            out.append(f"          ← {', '.join(f.related)}")
+    return out
+
+
+def _counts(findings: list[Finding], lang: str) -> str:
+    names = ({"error": "errors", "warning": "warnings", "info": "info"} if lang == "en"
+             else {"error": "kesalahan", "warning": "peringatan", "info": "info"})
+    return ", ".join(f"{v} {names[k]}" for k, v in summary(findings).items() if v)
+
+
+def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: list[Finding] | None,
+                 lang: str) -> str:
+    t = _T["en" if lang == "en" else "id"]
+    lines = [f"{t['export']}: {export.path}"]
+    if export.realisasi_path:
+        lines.append(f"{t['realisasi_file']}: {export.realisasi_path}")
+    if export.office:
+        lines.append(f"{t['office']}: {export.office}")
+    if export.year:
+        lines.append(f"{t['year']}: {export.year}")
+    where = f" ({t['cell']} {export.sheet}!{export.anggaran_header_cell})" if export.anggaran_header_cell else ""
+    lines.append(f"{t['anggaran_col']}: \"{export.anggaran_column}\"{where}")
+    lines.append(f"{t['realisasi_col']}: " + (f"\"{export.realisasi_column}\"" if export.realisasi_column else t["none"]))
+    lines.append(f"{len(export.lines)} {t['lines']}")
+    lines += ["", t["programs"]]
+    lines += _table_text(pd.concat([s.programs, s.total.assign(nama=t["total"])], ignore_index=True), t)
+    lines += ["", t["jenis"]]
+    lines += _table_text(pd.concat([s.jenis, s.total.assign(nama=t["total"])], ignore_index=True), t,
+                         indent_jenis=True)
+    lines += ["", f"{t['export_findings']}: {_counts(export_findings, lang) or t['no_findings']}"]
+    lines += _findings_text(export_findings, lang)
+    if compared is not None:
+        lines += ["", f"{t['workbook_findings']}: {_counts(compared, lang) or t['no_findings']}"]
+        lines += _findings_text(compared, lang) if compared else [f"  {t['agree']}"]
+    return "\n".join(lines)
+
+
+@click.command("anggaran")
+@click.argument("export", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--realisasi", "lra", type=click.Path(dir_okay=False, path_type=Path),
+              help="Laporan realisasi (LRA) terpisah; EXPORT lalu berisi DPA/DPPA.")
+@click.option("--sheet", default=None, help="Lembar ekspor yang dibaca (bawaan: lembar pertama berjudul kolom anggaran).")
+@click.option("--json", "as_json", is_flag=True, help="Cetak sebagai satu objek JSON.")
+@click.option("--workbook", type=click.Path(dir_okay=False, path_type=Path),
+              help="Buku kerja LKjIP: periksa Tabel 2.3, 2.4, 3.14, 3.16 dan 3.17 terhadap ekspor.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Tulis buku kerja LKjIP terkoreksi (angka tabel diganti angka ekspor; perlu --workbook).")
+@click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada.")
+@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
+              help="Bahasa pesan / message language.")
+def anggaran(export: Path, lra: Path | None, sheet: str | None, as_json: bool, workbook: Path | None,
+             output: Path | None, force: bool, lang: str) -> None:
+    """Ringkas ekspor anggaran SIPD (DPPA + LRA) per program dan jenis belanja;
+    dengan --workbook, cocokkan tabel anggaran LKjIP dengan ekspor.
+
+    Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 masukan tidak terbaca.
+    """
+    from .budget.aggregate import aggregate
+    from .budget.export import read_export, read_split
+
+    try:
+        if output is not None and workbook is None:
+            raise LkjError("budget.output_needs_workbook")
+        if lra is not None:
+            exp = read_split(export, lra, dpa_sheet=sheet)
+        else:
+            exp = read_export(export, sheet)
+        s = aggregate(exp)
+        export_findings = list(exp.findings) + list(s.findings)
+        compared: list[Finding] | None = None
+        if workbook is not None:
+            from .budget.compare import compare_workbook
+            from .read.reader import read_workbook
+
+            wb = read_workbook(workbook)
+            compared = compare_workbook(wb, exp, s)
+            if output is not None:
+                from .write.corrected import write_corrected
+
+                write_corrected(wb, compared, output, force=force, lang=lang)
+    except LkjError as e:
+        click.echo(e.message(lang), err=True)
+        sys.exit(e.exit_code)
+    everything = export_findings + (compared or [])
+    if as_json:
+        d = report_dict(everything, str(export), lang, workbook=str(workbook) if workbook else None,
+                        budget=budget_dict(exp, s))
+        click.echo(json.dumps(d, ensure_ascii=False, indent=1, default=str))
+    else:
+        click.echo(summary_text(exp, s, export_findings, compared, lang))
+        if output is not None:
+            click.echo("")
+            click.echo(f"{_T['en' if lang == 'en' else 'id']['corrected']}: {output}")
+    sys.exit(1 if any(f.severity == "error" for f in everything) else 0)

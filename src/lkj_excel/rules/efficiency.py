@@ -1,0 +1,253 @@
+"""Efisiensi penggunaan sumber daya (Tabel 3.14): the penyerapan of each sasaran,
+recomputed from the programs that support it, and whether efficiency is reported.
+
+Tabel 3.15 links programs to sasaran: inside a sasaran's block, rows whose
+program text names a program (its kegiatan rows do not); programs are
+recognised against `sheets/_programs.toml` on their significant words, so
+"3. PROGRAM PEMBERDAYAAN DESA DAN KELURAHAN" is 7.01.03. Tabel 3.17 gives each
+program's anggaran and realisasi: penyerapan(sasaran) = Σ realisasi / Σ
+anggaran × 100 over its programs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from ..findings import Finding
+from ..messages import register
+from ..model import Cell, Row, Table
+from ..numbers import format_id
+from ..precision import Interval, consistent, interval_of, round_half_up
+from ..spec import load_aux
+from .base import Context, make, rule
+from .categories import checks_of, col_id
+
+_STOP = {"program", "dan", "yang", "di", "ke", "dari", "serta", "dalam", "atau", "pada", "untuk"}
+
+
+def _words(text: str) -> list[str]:
+    s = str(text or "").lower().replace("\n", " ")
+    s = re.sub(r"^\s*(\d+\s*[.)]\s*)+", " ", s)  # "2. PROGRAM", "4.PROGRAM"
+    return re.findall(r"[a-z]+", s)
+
+
+def _sig(text: str) -> frozenset[str]:
+    return frozenset(w for w in _words(text) if w not in _STOP)
+
+
+@lru_cache(maxsize=1)
+def _programs() -> tuple[tuple[str, tuple[frozenset[str], ...], tuple[str, ...]], ...]:
+    out = []
+    for r in load_aux("programs").get("rows", []):
+        labels = tuple(r.get("label", []))
+        out.append((r["id"], tuple(_sig(x) for x in labels), tuple(" ".join(_words(x)) for x in labels)))
+    return tuple(out)
+
+
+def match_program(text: str, need_program_word: bool = True) -> str | None:
+    """The id of the program a text names, or None (kegiatan rows name none)."""
+    words = _words(text)
+    if not words:
+        return None
+    joined = " ".join(words)
+    for pid, _sigs, plain in _programs():
+        if joined in plain:
+            return pid
+    if need_program_word and "program" not in words:
+        return None
+    sig = frozenset(w for w in words if w not in _STOP)
+    best: list[tuple[float, str]] = []
+    for pid, sigs, _plain in _programs():
+        score = max((len(sig & s) / len(sig | s) if (sig | s) else 0.0) for s in sigs)
+        if any(s and s <= sig for s in sigs):
+            score = max(score, 1.0)
+        best.append((score, pid))
+    best.sort(reverse=True)
+    if not best or best[0][0] < 0.5 or (len(best) > 1 and best[1][0] == best[0][0]):
+        return None
+    return best[0][1]
+
+
+def _block(links: Table, row: Row, sas_col: str, link_sas_col: str) -> list[Row]:
+    if row.row_id is not None:
+        rows = [r for r in links.rows if r.row_id == row.row_id]
+        if rows:
+            return rows
+    c = row.get(sas_col)
+    key = _sig(c.text) if c is not None else frozenset()
+    if not key:
+        return []
+    out: list[Row] = []
+    inside = False
+    for r in links.rows:
+        sc = r.get(link_sas_col)
+        if sc is not None and sc.text:
+            inside = _sig(sc.text) == key
+        if inside:
+            out.append(r)
+    return out
+
+
+@rule("E501", "efisiensi.selisih")
+def efisiensi_penyerapan(ctx: Context) -> Iterable[Finding]:
+    """The % penyerapan of a sasaran in Tabel 3.14 is not Σ realisasi / Σ anggaran × 100 of the programs Tabel 3.15 links to it (amounts from Tabel 3.17).
+
+    A sasaran whose programs cannot be identified in 3.15 or found in 3.17 is
+    reported as info (cannot verify).
+
+    Fails: sasaran IKM penyerapan 98,12 while programs 7.01.02–7.01.06 spent 212.333.200 of 214.604.702 (98,94%).
+    Passes: sasaran IKM 98,94; sasaran AKIP 95,07 (7.01.01: 2.610.761.561 / 2.746.175.328).
+    """
+    for t, chk in checks_of(ctx, "penyerapan_sasaran"):
+        pcol = col_id(ctx, chk.get("penyerapan", "penyerapan"))
+        links, budgets = ctx.table(chk.get("links", "3.15")), ctx.table(chk.get("budgets", "3.17"))
+        budget_of: dict[str, tuple[Cell | None, Cell | None, bool]] = {}
+        if budgets is not None:
+            exact = budgets.spec.has_column("anggaran") and budgets.spec.column("anggaran").exact
+            for r in budgets.rows:
+                if r.role != "data":
+                    continue
+                pid = r.row_id if r.row_id and re.fullmatch(r"[\d.]+", r.row_id) else None
+                if pid is None:
+                    pc = r.get("program")
+                    pid = match_program(pc.text if pc else r.label, need_program_word=False)
+                if pid and pid not in budget_of:
+                    budget_of[pid] = (r.get("anggaran"), r.get("realisasi"), exact)
+        for r in t.rows:
+            pc = r.get(pcol)
+            if pc is None or pc.value is None:
+                continue
+            who = (r.get("indikator").text if r.get("indikator") else None) or r.label
+            if links is None or budgets is None:
+                missing = " / ".join(x for x, tb in ((chk.get("links", "3.15"), links),
+                                                      (chk.get("budgets", "3.17"), budgets)) if tb is None)
+                yield make("E501", "info", pc, pc.text, None, "eff.no_tables", t, tables=missing, who=who)
+                continue
+            block = _block(links, r, "sasaran", "sasaran")
+            pids: list[str] = []
+            unknown: list[str] = []
+            for br in block:
+                c = br.get("program")
+                if c is None or not c.text:
+                    continue
+                pid = match_program(c.text)
+                if pid is not None:
+                    if pid not in pids:
+                        pids.append(pid)
+                elif "program" in _words(c.text):
+                    unknown.append(c.text)
+            if not pids:
+                yield make("E501", "info", pc, pc.text, None, "eff.no_link", t, who=who, links=links.sheet)
+                continue
+            absent = [p for p in pids if p not in budget_of or None in (
+                budget_of[p][0] and budget_of[p][0].value, budget_of[p][1] and budget_of[p][1].value)]
+            if unknown or absent:
+                yield make("E501", "info", pc, pc.text, None, "eff.partial", t, who=who,
+                           unknown="; ".join(unknown) or "-", absent=", ".join(absent) or "-",
+                           links=links.sheet, budgets=budgets.sheet)
+                continue
+            ang = [budget_of[p][0] for p in pids]
+            rea = [budget_of[p][1] for p in pids]
+            ex = budget_of[pids[0]][2]
+            s_ang = sum(c.value for c in ang)
+            s_rea = sum(c.value for c in rea)
+            if s_ang == 0:
+                continue
+            iv_a, iv_r = Interval.exact(0.0), Interval.exact(0.0)
+            for c in ang:
+                iv_a = iv_a + interval_of(c, ex)
+            for c in rea:
+                iv_r = iv_r + interval_of(c, ex)
+            iv = (iv_r / iv_a).scale(100)
+            if consistent(pc.value, pc.decimals, iv):
+                continue
+            point = s_rea / s_ang * 100
+            fix = round_half_up(point, pc.decimals)
+            yield make("E501", "error", pc, pc.text, pc.fmt(fix), "eff.penyerapan", t, related=ang + rea, fix=fix,
+                       who=who, programs=", ".join(pids), realisasi=format_id(s_rea), anggaran=format_id(s_ang),
+                       computed=format_id(point, 4), budgets=budgets.sheet)
+
+
+@rule("E502", "efisiensi.reported")
+def efisiensi_reported(ctx: Context) -> Iterable[Finding]:
+    """Efficiency of resource use is not reported for every indicator: Tabel 3.14 is missing or lacks an indicator of Tabel 3.2.
+
+    PermenPANRB 88/2021 asks the LKjIP to report the efficiency of resource
+    use; reviewers look for it per indicator.
+
+    Fails: Tabel 3.2 lists IKM and Nilai AKIP, Tabel 3.14 only IKM.
+    Passes: Tabel 3.14 has a row with % capaian, % penyerapan and efisiensi for both.
+    """
+    t32 = ctx.table("3.2")
+    if t32 is None:
+        return
+    inds = [r for r in t32.rows if r.role == "data" and (r.row_id or r.label)]
+    if not inds:
+        return
+    t314 = ctx.table("3.14")
+    if t314 is None:
+        c = inds[0].get("indikator") or next(iter(inds[0].cells.values()), None)
+        if c is not None:
+            yield make("E502", "warning", c, None, None, "eff.no_table", t32,
+                       sheet314=ctx.wb.sheet_of.get("3.14") or "Tabel 3.14")
+        return
+    for r in inds:
+        anchor = r.get("indikator") or next(iter(r.cells.values()), None)
+        if anchor is None:
+            continue
+        match = next((r2 for r2 in t314.rows if r.row_id is not None and r2.row_id == r.row_id), None)
+        if match is None:
+            # an indicator the declarations do not know: compare the printed names
+            match = next((r2 for r2 in t314.rows if _sig(r2.label) and _sig(r2.label) == _sig(r.label)), None)
+        if match is None:
+            yield make("E502", "warning", anchor, anchor.text, None, "eff.no_row", t32, sheet314=t314.sheet)
+            continue
+        empty = [cid for cid in ("penyerapan", "efisiensi")
+                 if t314.spec.has_column(cid) and (match.get(cid) is None or match.get(cid).value is None)]
+        if empty:
+            c = match.get(empty[0]) or anchor
+            yield make("E502", "warning", c, c.text or None, None, "eff.empty", t314,
+                       who=anchor.text, columns=", ".join(empty))
+
+
+register(
+    {
+        "eff.penyerapan": (
+            ("Penyerapan anggaran sasaran \"{who}\" ditulis {found}, padahal program pendukungnya ({programs}) "
+            "merealisasikan Rp {realisasi} dari Rp {anggaran} ({budgets}) = {computed}%; seharusnya {expected}."),
+            ("Budget absorption of sasaran \"{who}\" is {found}, but its programs ({programs}) spent "
+            "Rp {realisasi} of Rp {anggaran} ({budgets}) = {computed}%; it should be {expected}."),
+        ),
+        "eff.no_tables": (
+            "Penyerapan anggaran \"{who}\" tidak dapat diperiksa: tabel {tables} tidak ada.",
+            "Budget absorption of \"{who}\" cannot be verified: table {tables} is missing.",
+        ),
+        "eff.no_link": (
+            ("Penyerapan anggaran \"{who}\" tidak dapat diperiksa: {links} tidak menyebut program yang "
+            "mendukung sasaran ini."),
+            "Budget absorption of \"{who}\" cannot be verified: {links} names no program supporting this sasaran.",
+        ),
+        "eff.partial": (
+            ("Penyerapan anggaran \"{who}\" tidak dapat diperiksa: program yang tidak dikenali di {links}: "
+            "{unknown}; program tanpa anggaran/realisasi di {budgets}: {absent}."),
+            ("Budget absorption of \"{who}\" cannot be verified: programs not recognised in {links}: {unknown}; "
+            "programs without anggaran/realisasi in {budgets}: {absent}."),
+        ),
+        "eff.no_table": (
+            ("Tabel 3.14 (analisis efisiensi penggunaan sumber daya) tidak ada: efisiensi tidak dilaporkan untuk "
+            "indikator Tabel 3.2."),
+            ("Table 3.14 (efficiency of resource use) is missing: efficiency is not reported for the indicators "
+            "of Table 3.2."),
+        ),
+        "eff.no_row": (
+            "Indikator \"{found}\" tidak ada di {sheet314}: efisiensi penggunaan sumber dayanya tidak dilaporkan.",
+            "Indicator \"{found}\" is not in {sheet314}: the efficiency of its resource use is not reported.",
+        ),
+        "eff.empty": (
+            "Efisiensi indikator \"{who}\" tidak lengkap: kolom {columns} kosong.",
+            "Efficiency of indicator \"{who}\" is incomplete: column {columns} is empty.",
+        ),
+    }
+)

@@ -1,0 +1,224 @@
+"""Narrative rules: every figure a paragraph states is checked against the tables.
+
+The matching itself lives in ``lkj_excel.narrative.resolve``; these rules only
+turn its verdicts into findings. A paragraph with several corrections gets the
+same fully corrected text as the fix of each of its findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .. import messages
+from ..findings import Finding
+from ..model import Cell, Paragraph
+from ..narrative.resolve import Analysis, ClaimResult, analyse
+from ..numbers import Parsed
+from .base import Context, make, rule
+
+NARASI = "Narasi"
+
+EDITS = {
+    "inserted digit": ("ada digit yang tersisip", "an inserted digit"),
+    "dropped digit": ("ada digit yang hilang", "a dropped digit"),
+    "replaced digit": ("satu digit salah ketik", "one mistyped digit"),
+    "swapped digits": ("dua digit bertukar tempat", "two swapped digits"),
+    "shifted decimal separator": ("tanda desimal bergeser", "a shifted decimal separator"),
+    "separator typo": ("salah tanda pemisah ribuan/desimal", "a wrong thousands/decimal separator"),
+}
+
+messages.register(
+    {
+        "narrative.contradicted": (
+            "Paragraf menulis {found}, padahal {what} ({source}) adalah {expected}{edit_id}.",
+            "The paragraph says {found}, but {what_en} ({source}) is {expected}{edit_en}.",
+        ),
+        "narrative.malformed_number": (
+            "Angka {found} salah format: pemisah ribuan dan desimal tertukar; maksudnya {expected}{source_id}.",
+            "The figure {found} is malformed (thousands and decimal separators mixed up); it should read "
+            + "{expected}{source_en}.",
+        ),
+        "narrative.table_reference": (
+            "Paragraf merujuk \"{found}\" di atas, padahal tabel tepat di atasnya adalah {expected}{edit_id}.",
+            "The paragraph refers to \"{found}\" above, but the table right above it is {expected}{edit_en}.",
+        ),
+        "narrative.direction": (
+            "Pernyataan \"{found}\" tidak sesuai tabel: {detail_id}.",
+            "The statement \"{found}\" contradicts the tables: {detail_en}.",
+        ),
+        "narrative.unverifiable": (
+            "Angka {found} tidak ditemukan di tabel mana pun.",
+            "The figure {found} matches no table figure.",
+        ),
+        "narrative.repeats_wrong_total": (
+            "Paragraf mengulang jumlah {found} dari {source}, padahal penjumlahan barisnya {expected}.",
+            "The paragraph repeats the total {found} of {source}, but its rows add up to {expected}.",
+        ),
+    }
+)
+
+
+def _analysis(ctx: Context) -> Analysis:
+    a = ctx.cache.get("narrative.analysis")
+    if a is None:
+        a = analyse(ctx.wb)
+        ctx.cache["narrative.analysis"] = a
+    return a
+
+
+def _cell(p: Paragraph) -> Cell:
+    return Cell(p.sheet, p.ref, p.text, p.text, Parsed("text"))
+
+
+def _source(r: ClaimResult) -> str:
+    f = r.figure
+    if f is None:
+        return ""
+    cells = ", ".join(c.address for c in f.cells[:3])
+    return cells or f"Tabel {f.table}"
+
+
+def _what(r: ClaimResult) -> tuple[str, str]:
+    f = r.figure
+    if f is None:
+        return "angka tabel", "the table figure"
+    row = f.row_label.split(" — ")[0] if f.row_label else ""
+    if f.kind == "difference":
+        return (f"selisih {f.desc}" + (f" {row}" if row else ""), f"the difference {f.desc}" + (f" for {row}" if row else ""))
+    if f.kind == "ratio":
+        return (f"persentase {f.desc}" + (f" {row}" if row else ""), f"the percentage {f.desc}" + (f" for {row}" if row else ""))
+    if f.kind == "average":
+        return f"rata-rata kolom {f.column}", f"the mean of column {f.column}"
+    if f.kind == "share":
+        return f"porsi {f.desc}", f"the share {f.desc}"
+    return (f"kolom {f.column}" + (f" {row}" if row else ""), f"column {f.column}" + (f" for {row}" if row else ""))
+
+
+@rule("N801", "narrative.contradicted")
+def contradicted(ctx: Context) -> Iterator[Finding]:
+    """A figure in a paragraph that no table figure agrees with, where the table shows what was meant.
+
+    Either a figure of the same kind in the table the paragraph follows (or
+    names) is a typing slip of it — a digit inserted, dropped, swapped or
+    replaced, a shifted decimal separator, a separator typo — or the
+    paragraph names a quantity the table fixes ("selisih antara target dan
+    realisasi", "prosentase capaian" of the indicator it discusses). Agreement
+    is precision-aware: the claim's rounding interval must overlap the
+    interval the table figures stand for at their own printed precision.
+    The fix is the whole paragraph with every correction made in place.
+
+    Fails: after Tabel 3.7 (target 71,00, realisasi 72,62, capaian 102,28%): "adalah 1012,28% dimana selisih antara target dan realisasi 4,85" → 102,28% (digit inserted) and 1,62.
+    Passes: after Tabel 3.9: "terjadi penurunan sebesar 5,15 apabila dibandingkan dengan tahun 2023" (80,50 − 75,35).
+    """
+    a = _analysis(ctx)
+    for r in a.results:
+        if r.status != "contradicted" or r.reason not in ("typo", "known"):
+            continue
+        what_id, what_en = _what(r)
+        e_id, e_en = EDITS.get(r.edit or "", (None, None))
+        yield make(
+            "N801", "error", _cell(r.paragraph), r.claim.raw, r.expected_text, "narrative.contradicted",
+            table=NARASI, related=r.cells, fix=a.corrected.get(r.paragraph.ref),
+            what=what_id, what_en=what_en, source=_source(r),
+            edit_id=f" (kemungkinan {e_id})" if e_id else "", edit_en=f" (likely {e_en})" if e_en else "",
+        )
+
+
+@rule("N802", "narrative.malformed_number")
+def malformed_number(ctx: Context) -> Iterator[Finding]:
+    """A figure in a paragraph whose thousands and decimal separators are mixed up.
+
+    An error when the corrected reading is a table figure, a warning otherwise.
+    The fix is the whole paragraph with the figure rewritten in Indonesian notation.
+
+    Fails: "Pagu Anggaran ... sebesar Rp. 2.960.780,030,-" → Rp. 2.960.780.030,- (Tabel 3.16 anggaran).
+    Passes: "Rp. 2.960.780.030,00".
+    """
+    a = _analysis(ctx)
+    for r in a.results:
+        if r.reason != "malformed":
+            continue
+        src = _source(r)
+        yield make(
+            "N802", "error" if r.figure is not None else "warning", _cell(r.paragraph), r.claim.raw,
+            r.expected_text, "narrative.malformed_number", table=NARASI, related=r.cells,
+            fix=a.corrected.get(r.paragraph.ref),
+            source_id=f", sama dengan {src}" if src else "", source_en=f", as in {src}" if src else "",
+        )
+
+
+@rule("N803", "narrative.table_reference")
+def table_reference(ctx: Context) -> Iterator[Finding]:
+    """A paragraph that points at a table "di atas"/"sebelumnya" must name the table it follows.
+
+    The table just before that one is accepted too when no paragraph sits
+    between the two. The expected table is the one the paragraph follows; a
+    digit slip (3.6 for 3.16) is named. The fix is the corrected paragraph.
+
+    Fails: "Dari tabel 3.6 di atas ..." in a paragraph that follows Tabel 3.16 → Tabel 3.16.
+    Passes: "Berdasarkan tabel 3.7 sebelumnya ..." after Tabel 3.7.
+    """
+    a = _analysis(ctx)
+    for ri in a.refs:
+        e_id, e_en = EDITS.get(ri.edit or "", (None, None))
+        yield make(
+            "N803", "warning", _cell(ri.paragraph), f"Tabel {ri.ref.table_id}", f"Tabel {ri.expected}",
+            "narrative.table_reference", table=NARASI, fix=a.corrected.get(ri.paragraph.ref),
+            edit_id=f" (kemungkinan {e_id})" if e_id else "", edit_en=f" (likely {e_en})" if e_en else "",
+        )
+
+
+@rule("N804", "narrative.direction")
+def direction(ctx: Context) -> Iterator[Finding]:
+    """A statement of direction or rank that the tables contradict.
+
+    Checked: "peningkatan/penurunan sebesar X dibandingkan tahun Y" against the
+    sign of the year difference; "tertinggi/terendah" against the column (or the
+    row's years); "semuanya di atas/di bawah X%" against every row of the table.
+
+    Fails: "terjadi peningkatan sebesar 5,15 dibandingkan dengan tahun 2023" when IKM fell from 80,50 to 75,35.
+    Passes: "Penyerapan Anggaran Program ... semuanya di atas 95%" with Tabel 3.17 at 95,07 … 100,00%.
+    """
+    a = _analysis(ctx)
+    for d in a.directions:
+        yield make(
+            "N804", "warning", _cell(d.paragraph), d.raw, None, "narrative.direction", table=NARASI,
+            related=d.cells, detail_id=d.detail_id, detail_en=d.detail_en,
+        )
+
+
+@rule("N805", "narrative.unverifiable")
+def unverifiable(ctx: Context) -> Iterator[Finding]:
+    """A figure in a paragraph that no table figure, nor any figure derived from them, speaks of.
+
+    Years, ordinals, legal references and counts no table holds are left out.
+
+    Fails: "sekitar 64% merupakan milik PTPN" (no table holds land ownership).
+    Passes: "rata-rata ... menjadi 98,34%" (the mean of Tabel 3.17's % penyerapan).
+    """
+    a = _analysis(ctx)
+    for r in a.results:
+        if r.status == "unverifiable":
+            yield make("N805", "info", _cell(r.paragraph), r.claim.raw, None, "narrative.unverifiable", table=NARASI)
+
+
+@rule("N806", "narrative.repeats_wrong_total")
+def repeats_wrong_total(ctx: Context) -> Iterator[Finding]:
+    """A paragraph repeats a printed table total that its rows do not add up to.
+
+    The sum is recomputed from the table's data rows; expected is that sum.
+
+    Fails: "total jumlah penduduk sebesar 30.336 jiwa" where Tabel 1.2's rows add up to 30.331.
+    Passes: "119 Dusun" where Tabel 1.2's Dusun rows add up to 119.
+    """
+    a = _analysis(ctx)
+    for r in a.results:
+        if r.reason != "wrong_total" or r.figure is None or r.intended is None:
+            continue
+        yield make(
+            "N806", "warning", _cell(r.paragraph), r.claim.raw, r.expected_text, "narrative.repeats_wrong_total",
+            table=NARASI, related=r.cells, fix=a.corrected.get(r.paragraph.ref), source=_source(r),
+        )
+
+
+__all__ = ["EDITS"]

@@ -1,0 +1,675 @@
+"""Write the corrected, annotated workbook.
+
+Every standard table is rewritten in the standard layout (`layout.py`) with
+all of its values: figures typed as text become real numbers, texts stay
+texts (always `write_string`, so an input "=..." never becomes a formula).
+Derived cells (totals, subtotals, column formulas, ratios, capaian) become
+live formulas with their computed value cached, but only where the formula
+gives the figure the cell shows (the printed value within its rounding, or
+the rule's fix): the writer never silently changes a figure no rule
+corrected. A cell with a finding is filled by severity and carries a comment
+with the original value, the rule and the message.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as _dt
+import math
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+from openpyxl.utils import get_column_letter
+
+from ..errors import LkjError
+from ..findings import SEVERITIES, Finding
+from ..model import Cell, Table, Workbook
+from ..numbers import format_id
+from ..read.grid import Grid, ref
+from ..read.reader import INFO_NAMES
+from ..spec import EXACT_KINDS, load_aux, narrative_spec, normalise
+from .layout import (
+    ADDED_FILL,
+    CAPTION_ROW,
+    SEVERITY_FILL,
+    TITLE_ROW,
+    TOTAL_FILL,
+    Styles,
+    TableLayout,
+    table_layout,
+    write_table_frame,
+)
+
+CellMap = dict[tuple[str, str], tuple[str, str]]
+ExtraSheets = Callable[[Any, CellMap, Any], None]
+
+_ID_RE = re.compile(r"[A-Za-z_]\w*")
+
+
+def write_corrected(
+    wb: Workbook,
+    findings: list[Finding],
+    out: Path,
+    force: bool = False,
+    lang: str = "id",
+    extra_sheets: ExtraSheets | None = None,
+) -> CellMap:
+    """Write the corrected workbook to `out`; return (input sheet, A1) -> (output sheet, A1).
+
+    `extra_sheets(workbook, cell_map, first_sheet)` is called after the tables
+    are written; `first_sheet` is an empty worksheet "Ringkasan", the first of
+    the workbook.
+    """
+    out = Path(out)
+    if wb.path and Path(wb.path).resolve() == out.resolve():
+        raise LkjError("out.is_input", path=str(out))
+    if out.exists() and not force:
+        raise LkjError("out.exists", path=str(out))
+    tmp = out.with_name(f".{out.stem}.{os.getpid()}.tmp.xlsx")
+    try:
+        xw = xlsxwriter.Workbook(
+            str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+        )
+        w = _Writer(wb, findings, lang, xw)
+        first = xw.add_worksheet("Ringkasan") if extra_sheets is not None else None
+        if first is not None:
+            w.names.add("ringkasan")
+        w.write_all()
+        if extra_sheets is not None:
+            extra_sheets(xw, w.cell_map, first)
+        if first is not None:
+            first.activate()
+        xw.close()
+        os.replace(tmp, out)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+    return w.cell_map
+
+
+@dataclass
+class _Slot:
+    """One output cell of a table sheet before it is written."""
+
+    kind: str  # num | str | formula | blank
+    value: Any = None
+    formula: str | None = None
+    cell: Cell | None = None  # the input cell, if any
+    num_format: str | None = None
+    numeric: bool = False
+    center: bool = False
+    bold: bool = False
+    fill: str | None = None
+    added: bool = False
+    merge_to: int | None = None  # last column of a merge started here
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _tol(v: float, decimals: int | None) -> float:
+    d = 0 if decimals is None else decimals
+    return 0.5 * 10.0 ** (-d) + 1e-9 * max(1.0, abs(v))
+
+
+def _num(x: Any) -> float | None:
+    if isinstance(x, bool):
+        return None
+    if isinstance(x, (int, float)) and math.isfinite(float(x)):
+        return float(x)
+    return None
+
+
+def _polarity() -> dict[str, str]:
+    return {r["id"]: r.get("polarity", "positive") for r in load_aux("indicators").get("rows", [])}
+
+
+class _Writer:
+    def __init__(self, wb: Workbook, findings: list[Finding], lang: str, xw: Any) -> None:
+        self.wb = wb
+        self.lang = lang
+        self.xw = xw
+        self.st = Styles(xw)
+        self.cell_map: CellMap = {}
+        self.names: set[str] = set()
+        self.by_cell: dict[tuple[str, str], list[Finding]] = {}
+        for f in findings:
+            self.by_cell.setdefault((f.sheet, f.cell.replace("$", "").upper()), []).append(f)
+        self.grids = {g.title: g for g in wb.grids}
+
+    # -- sheets -------------------------------------------------------------------------
+    def _name(self, want: str) -> str:
+        base = re.sub(r"[\[\]:*?/\\]", "_", want)[:31] or "Lembar"
+        name, k = base, 2
+        while name.lower() in self.names:
+            suffix = f" ({k})"
+            name = base[: 31 - len(suffix)] + suffix
+            k += 1
+        self.names.add(name.lower())
+        return name
+
+    def write_all(self) -> None:
+        table_sheets = {t.sheet for t in self.wb.tables.values()}
+        rest = [g for g in self.wb.grids if g.title not in table_sheets and g.title != self.wb.narrative_sheet]
+        info = [g for g in rest if normalise(g.title) in INFO_NAMES]
+        for g in info:
+            self._copy_grid(g)
+        for t in self.wb.tables.values():
+            self._table(t)
+        if self.wb.narrative_sheet and self.wb.narrative_sheet in self.grids:
+            self._narrative(self.grids[self.wb.narrative_sheet])
+        for g in rest:
+            if g not in info:
+                self._copy_grid(g)
+
+    # -- generic cells ------------------------------------------------------------------
+    def _comment(self, ws: Any, r: int, c: int, text: str) -> None:
+        lines = text.count("\n") + 1 + len(text) // 60
+        ws.write_comment(r, c, text, {"author": "lkj-excel", "x_scale": 2.4, "y_scale": max(1.0, min(6.0, lines / 4))})
+
+    def _finding_note(self, fs: list[Finding], original: str | None) -> str:
+        parts = []
+        if original is not None:
+            parts.append(f"Nilai asli: {original if original != '' else '(kosong)'}")
+        for f in fs:
+            parts.append(f"[{f.code}] {f.rule}: {f.message(self.lang)}")
+            if f.fix is not None:
+                fx = f.fix if isinstance(f.fix, str) else format_id(float(f.fix), _decimals_of(f.fix))
+                if len(str(fx)) < 200:
+                    parts.append(f"Dikoreksi menjadi: {fx}")
+        return "\n".join(parts)
+
+    def _severity_fill(self, fs: list[Finding]) -> str | None:
+        if not fs:
+            return None
+        sev = min((SEVERITIES.index(f.severity) if f.severity in SEVERITIES else 2) for f in fs)
+        return SEVERITY_FILL[SEVERITIES[sev]]
+
+    def _write_raw(self, ws: Any, r: int, c: int, v: Any, fmt: Any) -> None:
+        if v is None:
+            return
+        if isinstance(v, bool):
+            ws.write_boolean(r, c, v, fmt)
+        elif isinstance(v, (int, float)):
+            if math.isfinite(float(v)):
+                ws.write_number(r, c, v, fmt)
+            else:
+                ws.write_string(r, c, str(v), fmt)
+        elif isinstance(v, (_dt.datetime, _dt.date)):
+            ws.write_datetime(r, c, v, self.st.get(num_format="dd/mm/yyyy", border=None))
+        else:
+            ws.write_string(r, c, str(v), fmt)
+
+    # -- verbatim sheets ----------------------------------------------------------------
+    def _copy_grid(self, g: Grid) -> None:
+        name = self._name(g.title)
+        ws = self.xw.add_worksheet(name)
+        widths: dict[int, int] = {}
+        merged_origin = {(r1, c1): (r2, c2) for r1, c1, r2, c2 in g.merges}
+        for r in range(g.n_rows):
+            for c in range(g.n_cols):
+                v = g.value(r, c)
+                if v is None:
+                    continue
+                fmt_code = g.fmt(r, c)
+                simple = fmt_code if fmt_code and fmt_code != "General" and len(fmt_code) < 40 else None
+                fs = self.by_cell.get((g.title, ref(r, c)), [])
+                fill = self._severity_fill(fs)
+                fmt = self.st.get(num_format=simple if isinstance(v, (int, float)) else None, bg_color=fill,
+                                  text_wrap=True if isinstance(v, str) and len(v) > 60 else None, valign="top")
+                if (r, c) in merged_origin and merged_origin[(r, c)] != (r, c):
+                    r2, c2 = merged_origin[(r, c)]
+                    ws.merge_range(r, c, r2, c2, "", fmt)
+                fix = next((f.fix for f in fs if f.fix is not None), None)
+                self._write_raw(ws, r, c, fix if fix is not None else v, fmt)
+                if fs:
+                    self._comment(ws, r, c, self._finding_note(fs, g.text(r, c)))
+                self.cell_map[(g.title, ref(r, c))] = (name, ref(r, c))
+                widths[c] = max(widths.get(c, 8), min(60, len(str(v)) + 2))
+        for c, w in widths.items():
+            ws.set_column(c, c, w)
+
+    def _narrative(self, g: Grid) -> None:
+        spec = narrative_spec()
+        name = self._name(spec.get("sheet", "Narasi"))
+        ws = self.xw.add_worksheet(name)
+        cols = spec.get("columns", ["Mengikuti", "Paragraf"])
+        has_header = normalise(g.value(0, 0)) in {"mengikuti", "setelah", "posisi", "bagian"}
+        off = 0 if has_header else 1
+        hdr = self.st.header()
+        ws.write_string(0, 0, cols[0], hdr)
+        ws.write_string(0, 1, cols[1], hdr)
+        ws.set_column(0, 0, 16)
+        ws.set_column(1, 1, 100)
+        ws.freeze_panes(1, 0)
+        ws.set_paper(9)
+        ws.fit_to_pages(1, 0)
+        ws.repeat_rows(0)
+        start = 1 if has_header else 0
+        heights: dict[int, float] = {}
+        if has_header:
+            for c in range(g.n_cols):
+                self.cell_map[(g.title, ref(0, c))] = (name, ref(0, min(c, 1)))
+                if c > 1 and g.value(0, c) is not None:
+                    ws.write_string(0, c, str(g.value(0, c)), hdr)
+                    self.cell_map[(g.title, ref(0, c))] = (name, ref(0, c))
+        for r in range(start, g.n_rows):
+            for c in range(g.n_cols):
+                v = g.value(r, c)
+                fs = self.by_cell.get((g.title, ref(r, c)), [])
+                if v is None and not fs:
+                    continue
+                fill = self._severity_fill(fs)
+                fmt = self.st.get(text_wrap=True, valign="top", bg_color=fill)
+                fix = next((f.fix for f in fs if f.fix is not None), None)
+                shown = fix if fix is not None else v
+                self._write_raw(ws, r + off, c, shown, fmt)
+                if isinstance(shown, str) and c <= 1:
+                    h = _row_height(shown, 100 if c == 1 else 16)
+                    heights[r + off] = max(heights.get(r + off, 0), h)
+                if fs:
+                    self._comment(ws, r + off, c, self._finding_note(fs, g.text(r, c)))
+                if v is not None:
+                    self.cell_map[(g.title, ref(r, c))] = (name, ref(r + off, c))
+        for r, h in heights.items():
+            if h > 15:
+                ws.set_row(r, min(h, 409))
+
+    # -- standard tables ----------------------------------------------------------------
+    def _table(self, t: Table) -> None:
+        spec = t.spec
+        g = self.grids.get(t.sheet)
+        assert g is not None
+        in_cols = {cid: _col_index(letter) for cid, letter in t.columns.items()}
+        used = set(in_cols.values())
+        first_hdr = t.header_rows[0] - 1
+        extra_cols = sorted(
+            c for c in range(g.n_cols)
+            if c not in used and any(g.value(r, c) is not None for r in range(first_hdr, g.n_rows)
+                                     if r + 1 != t.number_row)
+        )
+        extra_hdr = []
+        for c in extra_cols:
+            path: list[str] = []
+            for hr in t.header_rows:
+                v = g.merged_value(hr - 1, c)
+                if v is not None and str(v).strip() and str(v).strip() not in path:
+                    path.append(str(v).strip())
+            extra_hdr.append(" / ".join(path) or f"Kolom {get_column_letter(c + 1)} (asli)")
+        lay = table_layout(spec, _column_decimals(t), extra_hdr)
+        name = self._name(spec.sheet)
+        ws = self.xw.add_worksheet(name)
+        caption = spec.title
+        write_table_frame(ws, lay, self.st, caption)
+
+        col_out: dict[int, int] = {in_cols[c.id]: c.index for c in lay.columns if c.id in in_cols}
+        for k, c in enumerate(extra_cols):
+            col_out[c] = len(lay.columns) + k
+
+        self._header_notes(ws, name, t, g, lay, col_out)
+
+        # Data rows: static values first.
+        slots: dict[tuple[int, int], _Slot] = {}
+        row_out: dict[int, int] = {}
+        for i, row in enumerate(t.rows):
+            orow = lay.data_start + i
+            row_out[row.excel_row - 1] = orow
+            bold = row.role in ("subtotal", "total")
+            fill = TOTAL_FILL if row.role == "total" else None
+            for lc in lay.columns:
+                cell = row.cells.get(lc.id)
+                s = self._static_slot(cell, lc, t)
+                s.bold, s.fill = bold, fill
+                slots[(orow, lc.index)] = s
+            for c in extra_cols:
+                v = g.value(row.excel_row - 1, c)
+                s = _Slot("blank") if v is None else _Slot("raw", v)
+                s.fill = fill
+                slots[(orow, col_out[c])] = s
+        # Findings at input cells inside the table (also at empty ones).
+        for (sheet, a1), fs in self.by_cell.items():
+            if sheet != t.sheet:
+                continue
+            rr, cc = _parse_a1(a1)
+            if rr in row_out and cc in col_out and (row_out[rr], col_out[cc]) in slots:
+                s = slots[(row_out[rr], col_out[cc])]
+                s.findings.extend(fs)
+                fix = next((f.fix for f in fs if f.fix is not None), None)
+                if fix is not None:
+                    if _num(fix) is not None:
+                        s.kind, s.value = "num", float(fix)
+                    else:
+                        s.kind, s.value = "str", str(fix)
+        self._derive(t, lay, slots)
+
+        # A label typed in the narrow numbering column ("J u m l a h", "Total") spans the next column.
+        merged: set[tuple[int, int]] = set()
+        if spec.numbering and lay.has(spec.numbering):
+            nc = lay.col(spec.numbering).index
+            for i in range(len(t.rows)):
+                r = lay.data_start + i
+                s0, s1 = slots.get((r, nc)), slots.get((r, nc + 1))
+                if (s0 is not None and s1 is not None and s1.kind == "blank" and not s1.findings
+                        and s0.kind in ("str", "raw") and isinstance(s0.value, str) and s0.value.strip()):
+                    s0.merge_to = nc + 1
+                    s0.center = False
+                    merged.add((r, nc + 1))
+        widths = {c.index: c.width for c in lay.columns}
+        for k in range(len(lay.extra)):
+            widths[len(lay.columns) + k] = 24
+        heights: dict[int, float] = {}
+        for (r, c), s in slots.items():
+            if (r, c) in merged:
+                continue
+            self._write_slot(ws, r, c, s)
+            if s.kind in ("str", "raw") and isinstance(s.value, str) and not s.merge_to:
+                heights[r] = max(heights.get(r, 0), _row_height(s.value, widths.get(c, 10)))
+        for r, h in heights.items():
+            if h > 15:
+                ws.set_row(r, h)
+        for i, row in enumerate(t.rows):
+            for cid, cell in row.cells.items():
+                if cid in in_cols:
+                    self.cell_map[(t.sheet, cell.ref)] = (name, ref(lay.data_start + i, lay.col(cid).index))
+            for c in extra_cols:
+                if g.value(row.excel_row - 1, c) is not None:
+                    self.cell_map[(t.sheet, ref(row.excel_row - 1, c))] = (name, ref(lay.data_start + i, col_out[c]))
+        # Footer (Sumber, Keterangan, …) and anything below the table, below a blank row.
+        orow = lay.data_start + len(t.rows) + 1
+        for r in range(t.data_last, g.n_rows):
+            if r + 1 == t.number_row or r in row_out:
+                continue
+            vals = [(c, g.value(r, c)) for c in range(g.n_cols) if g.value(r, c) is not None]
+            if not vals:
+                continue
+            for c, v in vals:
+                oc = col_out.get(c, c)
+                self._write_raw(ws, orow, oc, v, self.st.get(italic=True))
+                self.cell_map[(t.sheet, ref(r, c))] = (name, ref(orow, oc))
+            orow += 1
+
+    def _header_notes(self, ws: Any, name: str, t: Table, g: Grid, lay: TableLayout, col_out: dict[int, int]) -> None:
+        """Texts above and in the input header that differ from the standard ones go into comments."""
+        text_at = {(r1, c1): normalise(text) for r1, c1, _r2, _c2, text in lay.header_cells()}
+        text_at[(TITLE_ROW, 0)] = normalise(f"Tabel {t.spec.id}")
+        text_at[(CAPTION_ROW, 0)] = normalise(t.spec.title)
+        notes: dict[tuple[int, int], list[str]] = {}
+        first_hdr = t.header_rows[0] - 1
+        for r in range(first_hdr):
+            for c in range(g.n_cols):
+                v = g.value(r, c)
+                if v is None:
+                    continue
+                anchor = (TITLE_ROW, 0) if normalise(v) == text_at[(TITLE_ROW, 0)] else (CAPTION_ROW, 0)
+                self.cell_map[(t.sheet, ref(r, c))] = (name, ref(*anchor))
+                if normalise(v) != text_at[anchor]:
+                    notes.setdefault(anchor, []).append(f"Teks asli ({ref(r, c)}): {v}")
+        for i, hr in enumerate(t.header_rows):
+            out_r = lay.header_rows[min(i, len(lay.header_rows) - 1)]
+            for c in range(g.n_cols):
+                v = g.value(hr - 1, c)
+                if v is None:
+                    continue
+                oc = col_out.get(c)
+                if oc is None:
+                    oc = 0
+                anchor = self._header_anchor(lay, out_r, oc)
+                self.cell_map[(t.sheet, ref(hr - 1, c))] = (name, ref(*anchor))
+                if normalise(v) != text_at.get(anchor):
+                    notes.setdefault(anchor, []).append(f"Judul kolom asli ({ref(hr - 1, c)}): {v}")
+        if t.number_row:
+            for c in range(g.n_cols):
+                if g.value(t.number_row - 1, c) is not None and c in col_out:
+                    self.cell_map[(t.sheet, ref(t.number_row - 1, c))] = (name, ref(lay.number_row, col_out[c]))
+        for (r, c), texts in notes.items():
+            self._comment(ws, r, c, "\n".join(texts))
+
+    @staticmethod
+    def _header_anchor(lay: TableLayout, r: int, c: int) -> tuple[int, int]:
+        for r1, c1, r2, c2, _text in lay.header_cells():
+            if r1 <= r <= r2 and c1 <= c <= c2:
+                return (r1, c1)
+        return (lay.header_rows[0], c)
+
+    def _static_slot(self, cell: Cell | None, lc: Any, t: Table) -> _Slot:
+        col = lc.spec
+        center = col.id == t.spec.numbering
+        if cell is None:
+            return _Slot("blank", num_format=lc.num_format, numeric=col.numeric, center=center)
+        s = _Slot("str", cell.raw, cell=cell, num_format=lc.num_format, numeric=col.numeric, center=center)
+        p = cell.parsed
+        if col.numeric:
+            if p.status == "number" and p.value is not None:
+                s.kind, s.value = "num", p.value
+            elif p.status == "none":
+                s.kind, s.value, s.center = "str", "-", True
+            elif isinstance(cell.raw, (int, float)) and not isinstance(cell.raw, bool):
+                s.kind = "raw"
+            else:
+                s.kind, s.value, s.numeric = "str", str(cell.raw), False
+                s.center = p.status == "predikat" or center
+        else:
+            s.kind = "raw"
+            s.numeric = isinstance(cell.raw, (int, float))
+            s.num_format = None
+        return s
+
+    # -- derived cells ------------------------------------------------------------------
+    def _derive(self, t: Table, lay: TableLayout, slots: dict[tuple[int, int], _Slot]) -> None:
+        spec = t.spec
+        rows = [(lay.data_start + i, row) for i, row in enumerate(t.rows)]
+
+        def val(r: int, c: int) -> float | None:
+            s = slots.get((r, c))
+            if s is None or s.kind not in ("num", "formula") and not (s.kind == "raw" and _num(s.value) is not None):
+                return None
+            return _num(s.value)
+
+        def put(r: int, c: int, formula: str, v: float) -> None:
+            s = slots[(r, c)]
+            if s.kind in ("str",) and s.cell is not None and not s.findings:
+                return  # "-", predikat or other text the office typed: kept
+            if s.kind == "str" and s.value == "-":
+                return
+            target: float | None = None
+            decimals: int | None = None
+            fix = next((f.fix for f in s.findings if f.fix is not None), None)
+            if fix is not None:
+                if _num(fix) is None:
+                    return
+                target, decimals = float(fix), _decimals_of(fix)
+            elif s.cell is not None and s.kind in ("num", "raw"):
+                target, decimals = _num(s.value), s.cell.decimals
+            if target is not None and abs(v - target) > _tol(target, decimals):
+                return  # the formula would show another figure than the cell: left to the rules
+            if s.kind == "blank":
+                s.added = True
+            s.kind, s.formula, s.value = "formula", formula, v
+
+        col_idx = {c.id: c.index for c in lay.columns}
+        formula_cols = [c for c in spec.columns if c.formula]
+
+        def do_formula_cols(roles: tuple[str, ...]) -> None:
+            for fc in formula_cols:
+                ids = _ID_RE.findall(fc.formula or "")
+                if not ids or any(i not in col_idx for i in ids):
+                    continue
+                for r, row in rows:
+                    if row.role not in roles:
+                        continue
+                    if slots[(r, col_idx[fc.id])].kind == "formula":
+                        continue
+                    vals = {i: val(r, col_idx[i]) for i in ids}
+                    if any(v is None for v in vals.values()):
+                        continue
+                    refs = {i: ref(r, col_idx[i]) for i in ids}
+                    expr_x = _ID_RE.sub(lambda m, refs=refs: refs[m.group(0)], fc.formula or "")
+                    try:
+                        v = _arith(fc.formula or "", vals)  # type: ignore[arg-type]
+                    except (ZeroDivisionError, ValueError):
+                        continue
+                    put(r, col_idx[fc.id], "=" + expr_x.replace(" ", ""), v)
+
+        do_formula_cols(("data",))
+
+        # Subtotal and total rows declared with sum_of.
+        sum_cols = [c for c in lay.columns if c.spec.kind in EXACT_KINDS and c.id != spec.numbering]
+        by_id = {row.row_id: r for r, row in rows if row.row_id}
+        for r, row in rows:
+            rs = next((x for x in spec.rows if x.id == row.row_id), None)
+            if rs is None or not rs.sum_of:
+                continue
+            parts = [by_id[x] for x in rs.sum_of if x in by_id]
+            if not parts:
+                continue
+            for c in sum_cols:
+                vs = [val(p, c.index) for p in parts]
+                if any(v is None for v in vs):
+                    continue
+                total = 0.0
+                for v in vs:
+                    total += v  # type: ignore[operator]
+                put(r, c.index, "=" + "+".join(ref(p, c.index) for p in parts), total)
+
+        # Column totals over the data rows.
+        data_rows = [r for r, row in rows if row.role == "data"]
+        if spec.total_columns and data_rows:
+            for r, row in rows:
+                if row.role != "total":
+                    continue
+                for cid in spec.total_columns:
+                    if cid not in col_idx:
+                        continue
+                    c = col_idx[cid]
+                    vs = [v for v in (val(d, c) for d in data_rows) if v is not None]
+                    if not vs:
+                        continue
+                    if data_rows == list(range(data_rows[0], data_rows[-1] + 1)):
+                        rng = f"{ref(data_rows[0], c)}:{ref(data_rows[-1], c)}"
+                    else:
+                        rng = ",".join(ref(d, c) for d in data_rows)
+                    put(r, c, f"=SUM({rng})", math.fsum(vs))
+
+        do_formula_cols(("subtotal", "total"))
+
+        # Ratio and capaian checks.
+        polarity = _polarity()
+        for chk in spec.checks:
+            rule = chk.get("rule")
+            if rule == "ratio":
+                num_id, den_id, out_id = chk.get("numerator"), chk.get("denominator"), chk.get("out")
+            elif rule == "capaian":
+                num_id, den_id, out_id = chk.get("realisasi"), chk.get("target"), chk.get("capaian")
+            else:
+                continue
+            if not all(x in col_idx for x in (num_id, den_id, out_id)):
+                continue
+            for r, row in rows:
+                if row.role not in ("data", "subtotal", "total"):
+                    continue
+                if rule == "capaian" and polarity.get(row.row_id or "", "positive") != "positive":
+                    continue
+                n, d = val(r, col_idx[num_id]), val(r, col_idx[den_id])
+                if n is None or d is None or d == 0:
+                    continue
+                put(r, col_idx[out_id], f"={ref(r, col_idx[num_id])}/{ref(r, col_idx[den_id])}*100", n / d * 100)
+
+    def _write_slot(self, ws: Any, r: int, c: int, s: _Slot) -> None:
+        fill = self._severity_fill(s.findings) or (ADDED_FILL if s.added else s.fill)
+        fmt = self.st.cell(s.num_format if s.kind in ("num", "formula", "raw") else None,
+                           numeric=s.numeric and s.kind != "str", bold=s.bold, fill=fill, center=s.center)
+        if s.kind == "formula":
+            ws.write_formula(r, c, s.formula, fmt, s.value)
+        elif s.kind == "num":
+            ws.write_number(r, c, s.value, fmt)
+        elif s.kind == "str" or (s.merge_to and isinstance(s.value, str)):
+            if s.merge_to:
+                ws.merge_range(r, c, r, s.merge_to, str(s.value), fmt)
+            else:
+                ws.write_string(r, c, str(s.value), fmt)
+        elif s.kind == "raw":
+            if s.value is None:
+                ws.write_blank(r, c, None, fmt)
+            else:
+                self._write_raw(ws, r, c, s.value, fmt)
+        else:
+            ws.write_blank(r, c, None, fmt)
+        if s.findings:
+            self._comment(ws, r, c, self._finding_note(s.findings, s.cell.text if s.cell is not None else ""))
+        elif s.added:
+            self._comment(ws, r, c, "Sel ini kosong di berkas asli; diisi dengan rumus.")
+
+
+def _arith(expr: str, vals: dict[str, float]) -> float:
+    """Value of a column formula ("l + p", "anggaran - realisasi"), evaluated as the spreadsheet does."""
+
+    def ev(n: ast.AST) -> float:
+        if isinstance(n, ast.Expression):
+            return ev(n.body)
+        if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
+            a, b = ev(n.left), ev(n.right)
+            if isinstance(n.op, ast.Add):
+                return a + b
+            if isinstance(n.op, ast.Sub):
+                return a - b
+            if isinstance(n.op, ast.Mult):
+                return a * b
+            return a / b
+        if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub):
+            return -ev(n.operand)
+        if isinstance(n, ast.Constant) and isinstance(n.value, (int, float)):
+            return float(n.value)
+        if isinstance(n, ast.Name) and n.id in vals:
+            return vals[n.id]
+        raise ValueError(expr)
+
+    return ev(ast.parse(expr, mode="eval"))
+
+
+def _row_height(text: str, width: float) -> float:
+    """Points needed to show `text` wrapped in a column `width` characters wide (Arial 10)."""
+    per_line = max(1.0, width * 1.15 - 1)
+    lines = sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
+    return 13.0 * lines + 2
+
+
+def _decimals_of(v: Any) -> int:
+    x = _num(v)
+    if x is None or x.is_integer():
+        return 0
+    s = repr(x)
+    return min(4, len(s.split(".")[1])) if "." in s and "e" not in s else 2
+
+
+def _column_decimals(t: Table) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for col in t.spec.columns:
+        if not col.numeric or col.id == t.spec.numbering:
+            continue
+        ds = [c.decimals for r in t.rows if r.role == "data" for c in [r.cells.get(col.id)]
+              if c is not None and c.status == "number" and c.decimals is not None]
+        if not ds:
+            ds = [c.decimals for r in t.rows for c in [r.cells.get(col.id)]
+                  if c is not None and c.status in ("number", "predikat") and c.decimals is not None]
+        if ds:
+            out[col.id] = min(max(ds), 4)
+    return out
+
+
+def _col_index(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+def _parse_a1(a1: str) -> tuple[int, int]:
+    m = re.fullmatch(r"([A-Z]+)(\d+)", a1)
+    if not m:
+        return (-1, -1)
+    return int(m.group(2)) - 1, _col_index(m.group(1))
+
+

@@ -1,0 +1,80 @@
+"""The blank standard workbook: reads back with every table found and no figures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from lkj_excel.errors import LkjError
+from lkj_excel.read.reader import read_workbook
+from lkj_excel.spec import load_all
+from lkj_excel.template import write_template
+
+
+@pytest.fixture(scope="module")
+def template_path(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("tpl") / "templat.xlsx"
+    write_template(out, year=2024)
+    return out
+
+
+def test_reads_back_with_every_table_and_no_numbers(template_path: Path) -> None:
+    wb = read_workbook(template_path)
+    assert wb.missing == []
+    assert len(wb.tables) == len(load_all(2024)) == 24
+    assert wb.year == 2024
+    for t in wb.tables.values():
+        assert t.missing_columns == [], t.id
+        assert t.number_row is not None, t.id
+        nums = [c.address for _r, _cid, c in t.iter_cells() if c.value is not None]
+        assert nums == [], (t.id, nums)
+
+
+def test_sheets_and_prefilled_rows(template_path: Path) -> None:
+    x = openpyxl.load_workbook(template_path)
+    names = x.sheetnames
+    assert names[0] == "Petunjuk" and names[1] == "Info" and names[-1] == "Narasi"
+    assert [x["Narasi"]["A1"].value, x["Narasi"]["B1"].value] == ["Mengikuti", "Paragraf"]
+    assert [x["Info"][f"A{i}"].value for i in (1, 2, 3)] == ["Nama Instansi", "Kabupaten", "Tahun"]
+    wb = read_workbook(template_path)
+    assert [r.row_id for r in wb.tables["3.16"].rows][-1] == "total"
+    assert {r.row_id for r in wb.tables["3.17"].data_rows()} >= {"7.01.01", "7.01.06"}
+    assert wb.tables["3.17"].total_row() is not None
+    assert [r.row_id for r in wb.tables["3.3"].data_rows()] == [f"u{i}" for i in range(1, 10)]
+    assert [r.row_id for r in wb.tables["3.5"].rows] == ["ikm"]
+    assert [r.row_id for r in wb.tables["3.11"].rows] == ["akip"]
+    assert wb.tables["1.1"].total_row() is not None
+    text = "\n".join(str(c.value) for row in x["Petunjuk"].iter_rows() for c in row if c.value)
+    for needle in ("BB (71,00)", "Jumlah", "lkj-excel check", "\"-\""):
+        assert needle in text
+
+
+def test_default_year_and_overwrite(tmp_path: Path) -> None:
+    out = tmp_path / "t.xlsx"
+    write_template(out)
+    assert openpyxl.load_workbook(out)["Info"]["B3"].value == dt.date.today().year - 1
+    with pytest.raises(LkjError) as e:
+        write_template(out)
+    assert e.value.key == "out.exists"
+    write_template(out, force=True, year=2023)
+    assert read_workbook(out).year == 2023
+    assert [p.name for p in tmp_path.iterdir()] == ["t.xlsx"]  # no temp file left
+
+
+def test_opens_in_libreoffice(template_path: Path, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) not installed")
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(template_path)],
+        check=True, capture_output=True, timeout=180,
+    )
+    pdf = tmp_path / "templat.pdf"
+    assert pdf.exists() and pdf.stat().st_size > 1000
