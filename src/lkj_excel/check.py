@@ -14,11 +14,12 @@ def run_checks(wb: Workbook, only: set[str] | None = None) -> list[Finding]:
         if only and code not in only and r.family not in only:
             continue
         out.extend(r.run(ctx))
-    # One finding per (code, cell): a rule that reaches a cell twice reports once.
-    seen: set[tuple[str, str, str]] = set()
+    # A rule that reaches the same figure twice reports it once; a paragraph
+    # cell can hold several different claims, hence `found` in the key.
+    seen: set[tuple[str, str, str, str | None]] = set()
     unique = []
     for f in out:
-        k = (f.code, f.sheet, f.cell)
+        k = (f.code, f.sheet, f.cell, f.found)
         if k not in seen:
             seen.add(k)
             unique.append(f)

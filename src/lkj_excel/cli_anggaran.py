@@ -35,6 +35,7 @@ _T = {
         "workbook_findings": "Temuan pada tabel anggaran LKjIP", "no_findings": "tidak ada",
         "agree": "Tabel 2.3, 2.4, 3.14, 3.16 dan 3.17 sesuai dengan ekspor.",
         "corrected": "Buku kerja terkoreksi", "cell": "sel",
+        "no_realisasi": "Ekspor tanpa realisasi: hanya anggaran yang dibandingkan.",
     },
     "en": {
         "export": "Budget export", "realisasi_file": "Realisation report", "office": "Office",
@@ -45,6 +46,7 @@ _T = {
         "workbook_findings": "Findings in the LKjIP budget tables", "no_findings": "none",
         "agree": "Tabel 2.3, 2.4, 3.14, 3.16 and 3.17 agree with the export.",
         "corrected": "Corrected workbook", "cell": "cell",
+        "no_realisasi": "The export has no realisation: only the budget was compared.",
     },
 }
 
@@ -85,7 +87,8 @@ def budget_dict(export: Any, s: Any) -> dict[str, Any]:
         "government": export.government,
         "year": export.year,
         "anggaran_column": export.anggaran_column,
-        "anggaran_header_cell": f"{export.sheet}!{export.anggaran_header_cell}" if export.anggaran_header_cell else None,
+        "anggaran_header_cell": (f"{export.sheet}!{export.anggaran_header_cell}"
+                                 if export.anggaran_header_cell else None),
         "realisasi_column": export.realisasi_column,
         "lines": len(export.lines),
         "programs": _records(s.programs),
@@ -138,7 +141,8 @@ def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: 
         lines.append(f"{t['year']}: {export.year}")
     where = f" ({t['cell']} {export.sheet}!{export.anggaran_header_cell})" if export.anggaran_header_cell else ""
     lines.append(f"{t['anggaran_col']}: \"{export.anggaran_column}\"{where}")
-    lines.append(f"{t['realisasi_col']}: " + (f"\"{export.realisasi_column}\"" if export.realisasi_column else t["none"]))
+    shown = f"\"{export.realisasi_column}\"" if export.realisasi_column else t["none"]
+    lines.append(f"{t['realisasi_col']}: {shown}")
     lines.append(f"{len(export.lines)} {t['lines']}")
     lines += ["", t["programs"]]
     lines += _table_text(pd.concat([s.programs, s.total.assign(nama=t["total"])], ignore_index=True), t)
@@ -150,6 +154,8 @@ def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: 
     if compared is not None:
         lines += ["", f"{t['workbook_findings']}: {_counts(compared, lang) or t['no_findings']}"]
         lines += _findings_text(compared, lang) if compared else [f"  {t['agree']}"]
+        if not export.realisasi_column:
+            lines.append(f"  {t['no_realisasi']}")
     return "\n".join(lines)
 
 
@@ -157,7 +163,8 @@ def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: 
 @click.argument("export", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--realisasi", "lra", type=click.Path(dir_okay=False, path_type=Path),
               help="Laporan realisasi (LRA) terpisah; EXPORT lalu berisi DPA/DPPA.")
-@click.option("--sheet", default=None, help="Lembar ekspor yang dibaca (bawaan: lembar pertama berjudul kolom anggaran).")
+@click.option("--sheet", default=None,
+              help="Lembar ekspor yang dibaca (bawaan: lembar pertama berjudul kolom anggaran).")
 @click.option("--json", "as_json", is_flag=True, help="Cetak sebagai satu objek JSON.")
 @click.option("--workbook", type=click.Path(dir_okay=False, path_type=Path),
               help="Buku kerja LKjIP: periksa Tabel 2.3, 2.4, 3.14, 3.16 dan 3.17 terhadap ekspor.")

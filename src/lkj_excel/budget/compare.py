@@ -211,7 +211,7 @@ class _Source:
         cols = [f"{role}_cell" for role in roles]
         files = [self.anggaran_file if role == "anggaran" else self.realisasi_file for role in roles]
         for cells in lines[cols].itertuples(index=False):
-            for fname, v in zip(files, cells):
+            for fname, v in zip(files, cells, strict=True):
                 if isinstance(v, str) and v:
                     out.append(f"{fname}:{v}")
         if len(out) > MAX_RELATED:
@@ -385,7 +385,8 @@ class _Compare:
                 kind = "Kelompok belanja"
             else:
                 # A jenis of a kelompok that is missing altogether is reported with its kelompok.
-                if kelompok in self.src.jenis and not (kelompok in seen or any(s.startswith(kelompok + ".") for s in seen)):
+                has_kelompok = kelompok in seen or any(s.startswith(kelompok + ".") for s in seen)
+                if kelompok in self.src.jenis and not has_kelompok:
                     continue
                 kind = "Jenis belanja"
             self.not_in_table(t, by_code.get(kelompok), code, self.src.jenis_names.get(code, ""), fig, kind)
@@ -451,7 +452,8 @@ def _label(text: str) -> str:
 
 
 def _column_decimals(t: Table, cid: str) -> int:
-    ds = [c.decimals for r in t.rows if (c := r.get(cid)) is not None and c.status == "number" and c.decimals is not None]
+    ds = [c.decimals for r in t.rows
+          if (c := r.get(cid)) is not None and c.status == "number" and c.decimals is not None]
     return max(set(ds), key=ds.count) if ds else 2
 
 

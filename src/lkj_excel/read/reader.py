@@ -27,7 +27,7 @@ INFO_NAMES = {"info", "informasi", "identitas", "keterangan"}
 _YEAR_IN_TEXT = re.compile(r"(?i)tahun\s+(?:anggaran\s+)?(20\d\d)")
 
 
-def read_workbook(path: str | Path, backend: str = "openpyxl") -> Workbook:
+def read_workbook(path: str | Path, backend: str = "fast") -> Workbook:
     """Open and read a workbook; raise LkjError for input that cannot be read."""
     from .load import load_grids
 
