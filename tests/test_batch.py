@@ -52,7 +52,7 @@ def batch_run(batch_dir: Path):
 def _rows(ws) -> list[dict]:
     rows = list(ws.iter_rows(values_only=True))
     head = rows[0]
-    return [dict(zip(head, r)) for r in rows[1:]]
+    return [dict(zip(head, r, strict=False)) for r in rows[1:]]
 
 
 def test_exit_code_and_summary(batch_run) -> None:

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def assert_same_grids(a: list[Grid], b: list[Grid]) -> None:
     assert [g.title for g in a] == [g.title for g in b]
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=True):
         assert (x.n_rows, x.n_cols) == (y.n_rows, y.n_cols), x.title
         for r in range(x.n_rows):
             for c in range(x.n_cols):

@@ -25,9 +25,10 @@ import sys
 import time
 import traceback
 from collections import Counter
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from .errors import LkjError
 from .findings import SEVERITIES, Finding
@@ -376,7 +377,7 @@ def peer_findings(results: list[dict[str, Any]]) -> list[tuple[str, Finding]]:
                 continue
             cands = [w for w in by_office.get(peer, []) if w is not r]
             cands.sort(key=lambda w: (w.get("year") != r.get("year"), w["file"]))
-            for cid, fig in row["figures"].items():
+            for fig in row["figures"].values():
                 key = f"{row['indicator']}|{fig['kind']}|{fig['year']}"
                 for w in cands:
                     other = w["figures"].get(key)
@@ -661,7 +662,8 @@ def run_batch(inputs: list[Path], out_dir: Path, jobs: int | None = None, force:
         _echo(LkjError("out.exists", path=str(recap)).message(lang), err=True)
         return 2
     names = _output_names(files)
-    tasks = [(str(p), str(out_dir / n) if write_corrected else None, force, lang) for p, n in zip(files, names)]
+    tasks = [(str(p), str(out_dir / n) if write_corrected else None, force, lang)
+             for p, n in zip(files, names, strict=True)]
     jobs = max(1, jobs or os.cpu_count() or 1)
     t0 = time.perf_counter()
     if sys.stderr.isatty() and len(tasks) > 1:

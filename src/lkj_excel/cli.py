@@ -190,5 +190,13 @@ def _write_text(path: Path, text: str, force: bool) -> None:
     os.replace(tmp, path)
 
 
+def _register_subcommands() -> None:
+    from .cli_anggaran import anggaran
+
+    main.add_command(anggaran)
+
+
+_register_subcommands()
+
 if __name__ == "__main__":  # pragma: no cover
     main()

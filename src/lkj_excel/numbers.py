@@ -175,6 +175,9 @@ def parse_cell(raw: object, number_format: str | None = None) -> Parsed:
         d, pct = decimals_from_format(number_format, v)
         if pct:
             return Parsed("number", round(v * 100, 12), d, "%")
+        if number_format and re.search(r'"\s*%\s*"|\\%', number_format):
+            # '0.00"%"': a percent figure stored as 88.65, the sign only shown
+            return Parsed("number", v, d, "%")
         return Parsed("number", v, d)
     if hasattr(raw, "isoformat"):
         return Parsed("text")

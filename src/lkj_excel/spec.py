@@ -50,6 +50,14 @@ class ColumnSpec:
         return self.kind in NUMERIC_KINDS
 
     @property
+    def display(self) -> str:
+        """How a message names the column: "Persentase Capaian Kinerja 2024"."""
+        if self.label:
+            return self.label
+        head = self.header[0] if self.header else self.id
+        return f"{self.parent[0]} {head}" if self.parent else head
+
+    @property
     def exact(self) -> bool:
         return self.kind in EXACT_KINDS
 

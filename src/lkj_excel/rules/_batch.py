@@ -10,7 +10,7 @@ single-workbook check. Their catalog functions yield nothing on one workbook.
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from ..findings import Finding
 from ..messages import register

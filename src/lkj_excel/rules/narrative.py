@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from .. import messages
 from ..findings import Finding
-from ..model import Cell, Paragraph
+from ..model import Cell, Paragraph, Workbook
 from ..narrative.resolve import Analysis, ClaimResult, analyse
 from ..numbers import Parsed
 from .base import Context, make, rule
@@ -78,20 +78,24 @@ def _source(r: ClaimResult) -> str:
     return cells or f"Tabel {f.table}"
 
 
-def _what(r: ClaimResult) -> tuple[str, str]:
+def _what(r: ClaimResult, wb: Workbook | None = None) -> tuple[str, str]:
     f = r.figure
     if f is None:
         return "angka tabel", "the table figure"
+    if wb is not None and f.table in wb.tables and wb.tables[f.table].spec.has_column(f.column):
+        f_column = wb.tables[f.table].spec.column(f.column).display
+    else:
+        f_column = f.column
     row = f.row_label.split(" — ")[0] if f.row_label else ""
     if f.kind == "difference":
         return (f"selisih {f.desc}" + (f" {row}" if row else ""), f"the difference {f.desc}" + (f" for {row}" if row else ""))
     if f.kind == "ratio":
         return (f"persentase {f.desc}" + (f" {row}" if row else ""), f"the percentage {f.desc}" + (f" for {row}" if row else ""))
     if f.kind == "average":
-        return f"rata-rata kolom {f.column}", f"the mean of column {f.column}"
+        return f"rata-rata kolom {f_column}", f"the mean of column {f_column}"
     if f.kind == "share":
         return f"porsi {f.desc}", f"the share {f.desc}"
-    return (f"kolom {f.column}" + (f" {row}" if row else ""), f"column {f.column}" + (f" for {row}" if row else ""))
+    return (f"kolom {f_column}" + (f" {row}" if row else ""), f"column {f_column}" + (f" for {row}" if row else ""))
 
 
 @rule("N801", "narrative.contradicted")
@@ -114,7 +118,7 @@ def contradicted(ctx: Context) -> Iterator[Finding]:
     for r in a.results:
         if r.status != "contradicted" or r.reason not in ("typo", "known"):
             continue
-        what_id, what_en = _what(r)
+        what_id, what_en = _what(r, ctx.wb)
         e_id, e_en = EDITS.get(r.edit or "", (None, None))
         yield make(
             "N801", "error", _cell(r.paragraph), r.claim.raw, r.expected_text, "narrative.contradicted",

@@ -1,0 +1,341 @@
+"""Benchmark lkj-excel on N synthetic workbooks.
+
+    python benchmarks/bench.py --n 100 [--jobs N] [--runs 3] [--keep DIR] [--profile] [--no-corrected]
+
+The workbooks are the sample (samples/sei_balai_2024.xlsx) with its XML edited
+directly in the zip (fast enough for thousands of files):
+
+* office "Kecamatan Sim 0001", …;
+* population (Tabel 1.2) and budget figures (Tabel 2.3, 2.4, 3.16, 3.17) times
+  an integer factor 1…4, so sums stay sums;
+* injected errors: every 2nd workbook a wrong total in Tabel 3.16 (+1.000),
+  every 3rd a typo'd percentage in Tabel 3.2 ("88,65" → "88,56").
+
+Printed: seconds per workbook in one process (median of --runs runs) for the
+check alone and for check + corrected output, workbooks per second on all
+cores (run_batch with jobs = cpu count), peak memory (max RSS of this process
+and of its children), and the ratios to a bare openpyxl.load_workbook, to a
+bare python-calamine read, and — for the corrected output — to xlsxwriter
+alone (the time spent inside xlsxwriter while write_corrected runs, and a
+plain xlsxwriter write of the same cells).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import os
+import re
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+SAMPLE = ROOT / "samples" / "sei_balai_2024.xlsx"
+
+SCALED_SHEETS = ("Tabel 1.2", "Tabel 2.3", "Tabel 2.4", "Tabel 3.16", "Tabel 3.17")
+
+
+def _sheet_parts(members: dict[str, bytes]) -> dict[str, str]:
+    wb = members["xl/workbook.xml"].decode()
+    rels = members["xl/_rels/workbook.xml.rels"].decode()
+    targets = {m.group(2): m.group(1) for m in re.finditer(r'Target="/?([^"]+)" Id="(rId\d+)"', rels)}
+    targets.update({m.group(1): m.group(2) for m in re.finditer(r'Id="(rId\d+)"[^>]*Target="/?([^"]+)"', rels)})
+    out = {}
+    for m in re.finditer(r'<sheet name="([^"]+)"[^>]*r:id="(rId\d+)"', wb):
+        t = targets[m.group(2)]
+        out[m.group(1)] = t if t.startswith("xl/") else "xl/" + t
+    return out
+
+
+def generate(n: int, folder: Path) -> list[Path]:
+    if not SAMPLE.exists():
+        import subprocess
+
+        subprocess.run([sys.executable, str(ROOT / "samples" / "build_sample.py"), str(SAMPLE)], check=True)
+    with zipfile.ZipFile(SAMPLE) as zf:
+        infos = zf.infolist()
+        members = {i.filename: zf.read(i.filename) for i in infos}
+    parts = _sheet_parts(members)
+    info_part, t32, t316 = parts["Info"], parts["Tabel 3.2"], parts["Tabel 3.16"]
+    scaled = {parts[s] for s in SCALED_SHEETS if s in parts}
+    total_316 = re.search(rb"<v>(2960780030)</v>", members[t316])
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(1, n + 1):
+        k = 1 + (i - 1) % 4
+        out = folder / f"sim_{i:04d}.xlsx"
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+            for info in infos:
+                data = members[info.filename]
+                if info.filename == info_part:
+                    data = data.replace(b"<t>Kecamatan Sei Balai</t>", f"<t>Kecamatan Sim {i:04d}</t>".encode())
+                if info.filename in scaled and k != 1:
+                    data = re.sub(rb"<v>(\d{3,})</v>", lambda m, k=k: b"<v>%d</v>" % (int(m.group(1)) * k), data)
+                if info.filename == t316 and i % 2 == 0 and total_316:
+                    data = data.replace(b"<v>%d</v>" % (2960780030 * k), b"<v>%d</v>" % (2960780030 * k + 1000), 1)
+                if info.filename == t32 and i % 3 == 0:
+                    data = data.replace(b"<t>88,65</t>", b"<t>88,56</t>", 1)
+                z.writestr(info, data)
+        paths.append(out)
+    return paths
+
+
+# ------------------------------------------------------------------ timed bodies
+
+
+def bare_openpyxl(p: Path) -> None:
+    import openpyxl
+
+    openpyxl.load_workbook(p).close()
+
+
+def bare_calamine(p: Path) -> None:
+    from python_calamine import CalamineWorkbook
+
+    wb = CalamineWorkbook.from_path(str(p))
+    for name in wb.sheet_names:
+        wb.get_sheet_by_name(name).to_python()
+
+
+def check_only(p: Path) -> None:
+    from lkj_excel.check import run_checks
+    from lkj_excel.read.reader import read_workbook
+
+    run_checks(read_workbook(p))
+
+
+class _XlsxTimer:
+    """Time spent inside xlsxwriter (cell writes, formats, close) while write_corrected runs."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._saved: list[tuple[type, str, object]] = []
+
+    def __enter__(self) -> _XlsxTimer:
+        import xlsxwriter.workbook
+        import xlsxwriter.worksheet
+
+        def wrap(cls: type, name: str) -> None:
+            orig = getattr(cls, name)
+            timer = self
+
+            def timed(*a, **kw):
+                if getattr(timer, "_depth", 0):
+                    return orig(*a, **kw)
+                timer._depth = 1
+                t = time.perf_counter()
+                try:
+                    return orig(*a, **kw)
+                finally:
+                    timer.seconds += time.perf_counter() - t
+                    timer._depth = 0
+
+            self._saved.append((cls, name, orig))
+            setattr(cls, name, timed)
+
+        W, S = xlsxwriter.workbook.Workbook, xlsxwriter.worksheet.Worksheet
+        for name in ("__init__", "close", "add_format", "add_worksheet", "add_chart", "define_name"):
+            wrap(W, name)
+        for name in dir(S):
+            if name.startswith(("write", "merge_range", "set_", "insert_", "conditional_format",
+                                "data_validation", "autofilter", "freeze_panes", "add_table")) \
+                    and callable(getattr(S, name)):
+                wrap(S, name)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for cls, name, orig in reversed(self._saved):
+            setattr(cls, name, orig)
+
+
+def check_and_correct(p: Path, out_dir: Path, timer: _XlsxTimer | None = None) -> None:
+    from lkj_excel.check import run_checks
+    from lkj_excel.read.reader import read_workbook
+    from lkj_excel.write.corrected import write_corrected
+
+    try:
+        from lkj_excel.write.summary import extra_sheets_hook
+    except ImportError:  # pragma: no cover
+        extra_sheets_hook = None
+    wb = read_workbook(p)
+    findings = run_checks(wb)
+    hook = extra_sheets_hook(wb, findings) if extra_sheets_hook else None
+    out = out_dir / f"{p.stem}_terkoreksi.xlsx"
+    write_corrected(wb, findings, out, force=True, extra_sheets=hook)
+
+
+def xlsxwriter_same_cells(src: Path, dst: Path) -> float:
+    """Write the cells (values, number formats, merges) of `src` with bare xlsxwriter; return seconds."""
+    import xlsxwriter
+
+    from lkj_excel.read.load import load_grids
+
+    grids = load_grids(src)
+    t = time.perf_counter()
+    book = xlsxwriter.Workbook(str(dst), {"strings_to_numbers": False, "strings_to_formulas": False,
+                                          "strings_to_urls": False})
+    fmts: dict[str, object] = {}
+    for g in grids:
+        ws = book.add_worksheet(g.title[:31])
+        for r, row in enumerate(g.values):
+            for c, v in enumerate(row):
+                if v is None:
+                    continue
+                f = g.formats[r][c]
+                fm = None
+                if f and f != "General":
+                    fm = fmts.get(f)
+                    if fm is None:
+                        fm = fmts[f] = book.add_format({"num_format": f, "border": 1})
+                ws.write(r, c, v, fm)
+        for r1, c1, r2, c2 in g.merges:
+            if (r1, c1) != (r2, c2):
+                ws.merge_range(r1, c1, r2, c2, g.value(r1, c1), None)
+    book.close()
+    return time.perf_counter() - t
+
+
+def per_workbook(fn, paths: list[Path], runs: int) -> float:
+    """Median over runs of (seconds for all paths / number of paths)."""
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        for p in paths:
+            fn(p)
+        times.append((time.perf_counter() - t) / len(paths))
+    return statistics.median(times)
+
+
+def batch_rate(paths: list[Path], jobs: int, corrected: bool, out: Path) -> float:
+    from lkj_excel.batch import run_batch
+
+    if out.exists():
+        shutil.rmtree(out)
+    t = time.perf_counter()
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        run_batch(paths, out, jobs=jobs, force=True, write_corrected=corrected)
+    return len(paths) / (time.perf_counter() - t)
+
+
+def maxrss_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, kids
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=100)
+    ap.add_argument("--jobs", type=int, default=os.cpu_count())
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--keep", type=Path, default=None, help="keep the generated workbooks (and outputs) here")
+    ap.add_argument("--profile", action="store_true", help="pyinstrument profile of check and correct")
+    ap.add_argument("--no-corrected", action="store_true", help="skip the corrected-output measurements")
+    ap.add_argument("--sample-runs", type=int, default=0,
+                    help="time single-process figures on this many workbooks only (0: all)")
+    a = ap.parse_args(argv)
+
+    base = a.keep or Path(tempfile.mkdtemp(prefix="lkj-bench-"))
+    try:
+        t = time.perf_counter()
+        paths = generate(a.n, base / "in")
+        print(f"generated {a.n} workbooks in {time.perf_counter() - t:.1f} s ({base / 'in'})")
+        single = paths[: a.sample_runs] if a.sample_runs else paths
+        # Warm imports and caches so that the first file does not pay for them.
+        check_only(paths[0])
+        bare_calamine(paths[0])
+        bare_openpyxl(paths[0])
+
+        t_cal = per_workbook(bare_calamine, single, a.runs)
+        t_opx = per_workbook(bare_openpyxl, single, a.runs)
+        t_chk = per_workbook(check_only, single, a.runs)
+        from lkj_excel.read.load import load_grids
+
+        t_load = per_workbook(lambda p: load_grids(p), single, a.runs)
+        t_load_opx = per_workbook(lambda p: load_grids(p, backend="openpyxl"), single, max(1, a.runs // 3))
+        print(f"workbooks: {a.n}, cpu: {os.cpu_count()}, jobs: {a.jobs}, runs: {a.runs}, "
+              f"single-process figures over {len(single)} workbooks")
+        print("")
+        print("CHECK ONLY (read + run_checks)")
+        print(f"  bare python-calamine read        {t_cal * 1000:8.2f} ms/workbook")
+        print(f"  bare openpyxl.load_workbook      {t_opx * 1000:8.2f} ms/workbook")
+        print(f"  load_grids fast backend          {t_load * 1000:8.2f} ms/workbook "
+              f"({t_load / t_cal:.2f}x calamine)")
+        print(f"  load_grids openpyxl backend      {t_load_opx * 1000:8.2f} ms/workbook")
+        print(f"  check, 1 process                 {t_chk * 1000:8.2f} ms/workbook "
+              f"= {t_chk / t_cal:.1f}x calamine, {t_chk / t_opx:.2f}x openpyxl  (target <= 3x calamine)")
+        rate = batch_rate(paths, a.jobs, False, base / "out_check")
+        print(f"  batch, {a.jobs} jobs (no corrected)    {rate:8.1f} workbooks/s  "
+              f"-> 1000 workbooks in {1000 / rate:.1f} s (target < 30 s)")
+        own, kids = maxrss_mb()
+        print(f"  peak memory: self {own:.0f} MB, largest child {kids:.0f} MB")
+
+        if not a.no_corrected:
+            try:
+                import lkj_excel.write.corrected  # noqa: F401
+            except ImportError:
+                print("\n(write.corrected not available: corrected-output figures skipped)")
+            else:
+                out = base / "out_single"
+                out.mkdir(parents=True, exist_ok=True)
+                check_and_correct(paths[0], out)
+                t_cc = per_workbook(lambda p: check_and_correct(p, out), single, a.runs)
+                xw = []
+                with _XlsxTimer() as timer:
+                    for p in single:
+                        check_and_correct(p, out)
+                t_inside = timer.seconds / len(single)
+                for _ in range(a.runs):
+                    xw.append(sum(xlsxwriter_same_cells(out / f"{p.stem}_terkoreksi.xlsx", base / "xw.xlsx")
+                                  for p in single) / len(single))
+                t_xw = statistics.median(xw)
+                write_part = t_cc - t_chk
+                print("")
+                print("CHECK + CORRECTED OUTPUT")
+                print(f"  check + write_corrected, 1 proc  {t_cc * 1000:8.2f} ms/workbook")
+                print(f"  of which writing (minus check)   {write_part * 1000:8.2f} ms/workbook")
+                print(f"  time inside xlsxwriter calls     {t_inside * 1000:8.2f} ms/workbook "
+                      f"-> writing / xlsxwriter = {write_part / t_inside:.2f}x (target <= 1.5x)")
+                print(f"  bare xlsxwriter, same cells      {t_xw * 1000:8.2f} ms/workbook "
+                      f"-> writing / bare xlsxwriter = {write_part / t_xw:.2f}x")
+                rate_c = batch_rate(paths, a.jobs, True, base / "out_corrected")
+                print(f"  batch, {a.jobs} jobs (corrected)       {rate_c:8.1f} workbooks/s "
+                      f"-> 1000 workbooks in {1000 / rate_c:.1f} s")
+                own, kids = maxrss_mb()
+                print(f"  peak memory: self {own:.0f} MB, largest child {kids:.0f} MB")
+
+        if a.profile:
+            from pyinstrument import Profiler
+
+            few = single[: min(len(single), 20)]
+            pr = Profiler(interval=0.0005)
+            pr.start()
+            for p in few:
+                check_only(p)
+            pr.stop()
+            print("\nPROFILE: check only")
+            print(pr.output_text(unicode=False, color=False, show_all=False))
+            if not a.no_corrected:
+                out = base / "out_single"
+                pr = Profiler(interval=0.0005)
+                pr.start()
+                for p in few:
+                    check_and_correct(p, out)
+                pr.stop()
+                print("\nPROFILE: check + corrected output")
+                print(pr.output_text(unicode=False, color=False, show_all=False))
+    finally:
+        if a.keep is None:
+            shutil.rmtree(base, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
