@@ -155,8 +155,8 @@ def tabel_1_1(wb):
     luas = ["100 Ha", "211 Ha", "225 Ha", "201 Ha", "208 Ha", "250 Ha",
             "3.727 Ha", "1.619,9 Ha", "217 Ha", "175 Ha", "1.808 Ha",
             "150 Ha", "150 Ha", "245 Ha"]
-    for i, (d, l) in enumerate(zip(DESA, luas), start=1):
-        t.row([f"{i}.", d, l])
+    for i, (d, area) in enumerate(zip(DESA, luas), start=1):
+        t.row([f"{i}.", d, area])
     t.total("J u m l a h", ["9.286,9 Ha"])
     t.sumber(SUMBER_TAPEM)
 
@@ -171,30 +171,30 @@ def tabel_1_2(wb):
         merges=[(1, 1, 2, 1), (1, 2, 2, 2), (1, 3, 2, 3), (1, 4, 2, 4),
                 (1, 5, 1, 7)])
     t.colnums(["1", "2", "3", "4", "5", "6", "7"])
-    I, P = F_INT, F_PLAIN
+    G, P = F_INT, F_PLAIN
     # (dusun, KK, L, P, L+P) -- a few printed without thousands separator
     data = [
-        (16, N(1010, P), N(1570, I), N(1767, I), N(3337, I)),
-        (8, N(846, I), N(1447, I), N(1647, I), N(3094, I)),
-        (7, N(359, I), N(628, I), N(614, I), N(1242, I)),
-        (10, N(706, I), N(1198, I), N(1209, P), N(2407, I)),
-        (8, N(652, I), N(987, I), N(886, I), N(1873, I)),
-        (8, N(583, I), N(931, I), N(1101, P), N(2032, I)),
-        (12, N(846, I), N(1612, I), N(1401, P), N(3013, I)),
-        (8, N(561, I), N(1079, I), N(1022, I), N(2101, I)),
-        (9, N(613, I), N(1174, I), N(1164, I), N(2338, I)),
-        (7, N(348, I), N(604, I), N(580, I), N(1184, I)),
-        (9, N(919, I), N(1451, I), N(1418, I), N(2869, I)),
-        (5, N(410, I), N(756, I), N(662, I), N(1418, I)),
-        (6, N(538, I), N(1037, I), N(1109, I), N(2146, I)),
-        (6, N(336, I), N(629, I), N(648, I), N(1277, I)),
+        (16, N(1010, P), N(1570, G), N(1767, G), N(3337, G)),
+        (8, N(846, G), N(1447, G), N(1647, G), N(3094, G)),
+        (7, N(359, G), N(628, G), N(614, G), N(1242, G)),
+        (10, N(706, G), N(1198, G), N(1209, P), N(2407, G)),
+        (8, N(652, G), N(987, G), N(886, G), N(1873, G)),
+        (8, N(583, G), N(931, G), N(1101, P), N(2032, G)),
+        (12, N(846, G), N(1612, G), N(1401, P), N(3013, G)),
+        (8, N(561, G), N(1079, G), N(1022, G), N(2101, G)),
+        (9, N(613, G), N(1174, G), N(1164, G), N(2338, G)),
+        (7, N(348, G), N(604, G), N(580, G), N(1184, G)),
+        (9, N(919, G), N(1451, G), N(1418, G), N(2869, G)),
+        (5, N(410, G), N(756, G), N(662, G), N(1418, G)),
+        (6, N(538, G), N(1037, G), N(1109, G), N(2146, G)),
+        (6, N(336, G), N(629, G), N(648, G), N(1277, G)),
     ]
     for i, (d, vals) in enumerate(zip(DESA, data), start=1):
         dusun, *rest = vals
         t.row([f"{i}.", d, N(dusun, F_INT)] + rest)
     # Printed totals, kept as printed (they do not add up).
-    t.total("J u m l a h", [N(119, I), N(8727, I), N(15106, I),
-                            N(15232, I), N(30336, I)])
+    t.total("J u m l a h", [N(119, G), N(8727, G), N(15106, G),
+                            N(15232, G), N(30336, G)])
     t.sumber(SUMBER_TAPEM)
 
 

@@ -11,13 +11,12 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from layouts import VARIANTS, rewrite
 from lkj_excel.cli import main
 from lkj_excel.errors import LkjError
 from lkj_excel.read.locate import table_id_of_sheet
 from lkj_excel.read.reader import read_workbook
 from lkj_excel.spec import load_all
-
-from layouts import VARIANTS, rewrite
 
 ALL_TABLES = {s.id for s in load_all(2024)}
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import find_cell
 
+from conftest import find_cell
 from lkj_excel.check import run_checks
 from lkj_excel.read.reader import read_workbook
 from lkj_excel.rules import load_rules

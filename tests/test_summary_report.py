@@ -12,8 +12,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlsxwriter
-from conftest import find_cell
 
+from conftest import find_cell
 from lkj_excel.errors import LkjError
 from lkj_excel.findings import Finding, report_dict
 from lkj_excel.write import summary as S

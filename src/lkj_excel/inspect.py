@@ -77,7 +77,8 @@ def inspect_text(d: dict[str, Any], lang: str = "id") -> str:
             lines.append(f"      {'tidak terbaca' if id_ else 'unparsed'}: {u['sheet']}!{u['cell']} = {u['raw']!r}")
     if d["other_sheets"]:
         lines.append("")
-        lines.append(f"{'Lembar lain (disalin apa adanya)' if id_ else 'Other sheets (kept as they are)'}: {', '.join(d['other_sheets'])}")
+        lines.append(f"{'Lembar lain (disalin apa adanya)' if id_ else 'Other sheets (kept as they are)'}: "
+                     f"{', '.join(d['other_sheets'])}")
     n = d["narrative"]
     lines.append(f"Narasi: {n['sheet'] or '-'} ({n['paragraphs']} paragraf)")
     return "\n".join(lines)

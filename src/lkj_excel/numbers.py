@@ -58,7 +58,6 @@ def parse_plain_number(s: str) -> tuple[float, int, bool, bool] | None:
     if not re.fullmatch(r"[\d.,]+", s) or not re.search(r"\d", s):
         return None
     dots, commas = s.count("."), s.count(",")
-    decimal_point = thousands = False
     if commas == 0 and dots == 0:
         return sign * float(s), 0, False, False
     if commas == 1 and dots == 0:

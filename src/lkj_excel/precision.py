@@ -22,11 +22,11 @@ class Interval:
     hi: float
 
     @staticmethod
-    def exact(v: float) -> "Interval":
+    def exact(v: float) -> Interval:
         return Interval(v, v)
 
     @staticmethod
-    def printed(v: float, decimals: int | None) -> "Interval":
+    def printed(v: float, decimals: int | None) -> Interval:
         h = half_unit(decimals)
         return Interval(v - h, v + h)
 
@@ -34,21 +34,21 @@ class Interval:
     def mid(self) -> float:
         return (self.lo + self.hi) / 2
 
-    def __add__(self, o: "Interval") -> "Interval":
+    def __add__(self, o: Interval) -> Interval:
         return Interval(self.lo + o.lo, self.hi + o.hi)
 
-    def __sub__(self, o: "Interval") -> "Interval":
+    def __sub__(self, o: Interval) -> Interval:
         return Interval(self.lo - o.hi, self.hi - o.lo)
 
-    def __mul__(self, o: "Interval") -> "Interval":
+    def __mul__(self, o: Interval) -> Interval:
         ps = (self.lo * o.lo, self.lo * o.hi, self.hi * o.lo, self.hi * o.hi)
         return Interval(min(ps), max(ps))
 
-    def scale(self, k: float) -> "Interval":
+    def scale(self, k: float) -> Interval:
         a, b = self.lo * k, self.hi * k
         return Interval(min(a, b), max(a, b))
 
-    def __truediv__(self, o: "Interval") -> "Interval":
+    def __truediv__(self, o: Interval) -> Interval:
         if o.lo <= 0 <= o.hi:
             return Interval(float("-inf"), float("inf"))
         qs = (self.lo / o.lo, self.lo / o.hi, self.hi / o.lo, self.hi / o.hi)

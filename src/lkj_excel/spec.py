@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -147,7 +147,7 @@ def sheets_dir() -> Path:
     return Path(str(resources.files("lkj_excel") / "sheets"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load_raw(name: str) -> dict[str, Any]:
     with open(sheets_dir() / name, "rb") as fh:
         return tomllib.load(fh)

@@ -598,7 +598,9 @@ def _enter(rd: _Reader, ctx: dict[str, str], level: str, code: str, coord: str) 
     ctx.update(kegiatan=parent_keg, sub_kegiatan=code, rekening="")
 
 
-def _check_rows(rd: _Reader, rows: list[_Row], total: _Row | None, amount_cols: dict[str, _Column | None]) -> list[_Row]:
+def _check_rows(
+    rd: _Reader, rows: list[_Row], total: _Row | None, amount_cols: dict[str, _Column | None]
+) -> list[_Row]:
     """Split rows into leaves and subtotals; check each subtotal, sisa and % against the leaves."""
     group_keys = {k for x in rows for k in x.ancestors()}
     leaves = [x for x in rows if x.key not in group_keys]
@@ -622,7 +624,8 @@ def _check_rows(rd: _Reader, rows: list[_Row], total: _Row | None, amount_cols: 
                     col = amount_cols[role]
                     rd.finding("B001", "budget.subtotal", "error", a.cell, "budget.subtotal",
                                found=format_id(a.value, a.decimals), expected=format_id(expected, a.decimals),
-                               fix=expected, related=[rd.ref(m.amounts[role].cell) for m in members.get(x.key, [])][:50],
+                               fix=expected,
+                               related=[rd.ref(m.amounts[role].cell) for m in members.get(x.key, [])][:50],
                                level=LEVEL_NAMES[x.level], code=x.code, column=col.label if col else role,
                                count=len(members.get(x.key, [])))
         _check_sisa_pct(rd, x, amount_cols)

@@ -94,7 +94,10 @@ _TABLE_RE = re.compile(
 )
 _FIGURE_RE = re.compile(r"\b(?:gambar|grafik|diagram|lampiran|bab)\s*\.?\s*\d+(?:\s*\.\s*\d+)*", re.IGNORECASE)
 _ABBREV = frozenset(
-    ["rp", "no", "kec", "kab", "jln", "jl", "hal", "tabel", "tbl", "gambar", "dll", "dsb", "dst", "prov", "ds", "kel", "dr", "drs", "ir", "th", "ta", "nip", "ttd", "sdr", "bpk"]
+    [
+        "rp", "no", "kec", "kab", "jln", "jl", "hal", "tabel", "tbl", "gambar", "dll", "dsb", "dst",
+        "prov", "ds", "kel", "dr", "drs", "ir", "th", "ta", "nip", "ttd", "sdr", "bpk",
+    ]
 )
 
 
@@ -176,7 +179,11 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
             word = re.search(r"(\w+)$", text[max(0, i - 40): i])
             if text[i] == "." and word and word.group(1).lower() in _ABBREV:
                 continue
-            if text[i] == "." and re.search(r"(?:^|\s)(?:[a-z]|\d{1,2})$", text[max(0, i - 4): i]) and i - 2 < cuts[-1] + 3:
+            if (
+                text[i] == "."
+                and re.search(r"(?:^|\s)(?:[a-z]|\d{1,2})$", text[max(0, i - 4): i])
+                and i - 2 < cuts[-1] + 3
+            ):
                 continue  # the "1." / "b." of a list item itself
             if token[0].isupper() or token[0].isdigit() or token[0] in "(\"“'" or list_item or text[i] == ";":
                 cuts.append(i + 1)

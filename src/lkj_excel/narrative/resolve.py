@@ -340,7 +340,8 @@ class ClaimResult:
     def replacement(self) -> str | None:
         if self.intended is None:
             return None
-        return format_id(abs(self.intended), self.claim.decimals if self.intended_decimals is None else self.intended_decimals)
+        decimals = self.claim.decimals if self.intended_decimals is None else self.intended_decimals
+        return format_id(abs(self.intended), decimals)
 
 
 def format_claim(claim: Claim, value: float, decimals: int | None = None) -> str:
@@ -437,7 +438,9 @@ def _compatible(claim: Claim, f: Figure) -> bool:
     if k == "sum" and f.kind in ("ratio", "share", "average") and u != "%":
         return False
     if u == "%":
-        return f.unit == "%" or (k == "difference" and f.unit is None and f.kind == "difference" and "capaian" in f.column)
+        return f.unit == "%" or (
+            k == "difference" and f.unit is None and f.kind == "difference" and "capaian" in f.column
+        )
     if u == "Rp":
         return f.unit == "Rp"
     if u == "Ha":
@@ -623,7 +626,9 @@ def classify_paragraph(wb: Workbook, p: Paragraph, idx: FigureIndex, group_text:
                  if _compatible(claim, f) and _noun_ok(claim, f, wb)]
         printed = text[claim.num_start: claim.num_end]
 
-        def ranked(fs: list[Figure], claim: Claim = claim, hints: set[str] = hints, sentence: str = sentence) -> list[Figure]:
+        def ranked(
+            fs: list[Figure], claim: Claim = claim, hints: set[str] = hints, sentence: str = sentence
+        ) -> list[Figure]:
             return sorted(fs, key=lambda g: _rank(claim, g, scope, hints, sentence))
 
         if claim.malformed and claim.candidates:
@@ -726,8 +731,10 @@ def check_directions(wb: Workbook, p: Paragraph, claims: list[Claim], results: l
                     yrs = sorted(r.figure.years)
                     out.append(DirectionIssue(
                         p, d.raw, d.kind, d.start, d.end,
-                        f"paragraf menyebut {word_id}, tetapi nilai {yrs[-1]} − {yrs[0]} = {format_id(t, r.figure.decimals)}",
-                        f"the paragraph states {word_en}, but the {yrs[-1]} value minus {yrs[0]} is {format_id(t, r.figure.decimals)}",
+                        (f"paragraf menyebut {word_id}, tetapi nilai {yrs[-1]} − {yrs[0]} = "
+                         f"{format_id(t, r.figure.decimals)}"),
+                        (f"the paragraph states {word_en}, but the {yrs[-1]} value minus {yrs[0]} is "
+                         f"{format_id(t, r.figure.decimals)}"),
                         list(r.figure.cells)))
                     break
         elif d.kind in ("max", "min") and near:

@@ -136,7 +136,6 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
     while r < grid.n_rows and len(header) < 4:
         if _is_number_row(grid, r):
             break
-        texts = _row_texts(grid, r)
         raw = [grid.value(r, c) for c in range(grid.n_cols)]
         if any(_is_numeric_value(v) for v in raw):
             break

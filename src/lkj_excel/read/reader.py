@@ -11,7 +11,7 @@ from ..errors import LkjError
 from ..model import Cell, Paragraph, Row, Table, Workbook
 from ..numbers import Parsed, parse_cell
 from ..spec import TableSpec, load_all, normalise, squash
-from .grid import Grid, from_openpyxl, ref
+from .grid import Grid, ref
 from .locate import (
     Layout,
     is_footer,

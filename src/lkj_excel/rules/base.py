@@ -4,13 +4,14 @@ apply to are declared in `sheets/`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from ..findings import Finding
 from ..model import Cell, Table, Workbook
 
-RULES: dict[str, "Rule"] = {}
+RULES: dict[str, Rule] = {}
 
 
 @dataclass
@@ -18,17 +19,17 @@ class Rule:
     code: str
     name: str
     doc: str
-    func: Callable[["Context"], Iterable[Finding]]
+    func: Callable[[Context], Iterable[Finding]]
     family: str = ""
 
-    def run(self, ctx: "Context") -> list[Finding]:
+    def run(self, ctx: Context) -> list[Finding]:
         return list(self.func(ctx))
 
 
-def rule(code: str, name: str) -> Callable[[Callable[["Context"], Iterable[Finding]]], Callable[["Context"], Iterable[Finding]]]:
+def rule(code: str, name: str) -> Callable[[Callable[[Context], Iterable[Finding]]], Callable[[Context], Iterable[Finding]]]:
     """Register a rule function; its docstring is the catalog entry."""
 
-    def deco(func: Callable[["Context"], Iterable[Finding]]) -> Callable[["Context"], Iterable[Finding]]:
+    def deco(func: Callable[[Context], Iterable[Finding]]) -> Callable[[Context], Iterable[Finding]]:
         if code in RULES:
             raise ValueError(f"duplicate rule code {code}")
         RULES[code] = Rule(code, name, (func.__doc__ or "").strip(), func, name.split(".")[0])

@@ -298,7 +298,7 @@ def negative(ctx: Context) -> Iterator[Finding]:
     Passes: "846"; "-" (no figure); a negative Tingkat Efisiensi (a percent).
     """
     for table in ctx.tables():
-        for r, cid, c in table.iter_cells():
+        for _r, cid, c in table.iter_cells():
             col = table.spec.column(cid)
             if col.kind in NONNEGATIVE_KINDS and c.value is not None and c.value < 0:
                 yield make("F705", "error", c, c.text, None, "form.negative", table=table,
@@ -316,7 +316,7 @@ def _may_be_negative(table: Table, cid: str) -> bool:
 def _capaian_cells(ctx: Context) -> list[tuple[Table, Cell]]:
     out = []
     for table in ctx.tables():
-        for r, cid, c in table.iter_cells():
+        for _r, cid, c in table.iter_cells():
             col = table.spec.column(cid)
             if col.kind == "percent" and cid.startswith("capaian") and c.value is not None:
                 out.append((table, c))
@@ -337,7 +337,7 @@ def implausible_percent(ctx: Context) -> Iterator[Finding]:
     """
     pool = _capaian_cells(ctx)
     for table in ctx.tables():
-        for r, cid, c in table.iter_cells():
+        for _r, cid, c in table.iter_cells():
             col = table.spec.column(cid)
             if col.kind != "percent" or c.value is None:
                 continue

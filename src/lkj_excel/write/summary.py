@@ -741,6 +741,9 @@ def write_ringkasan(book: Any, ws: Any, wb: Workbook, findings: list[Finding], l
             if tid in titles:
                 label += f" — {titles[tid]}"
             ws.write(r, 0, label, fm["txt"])
+            if len(label) > 44:
+                # LibreOffice does not grow rows for wrapped text by itself.
+                ws.set_row(r, 15 * (1 + len(label) // 44))
             for i, s in enumerate(SEVERITIES):
                 ws.write_number(r, 1 + i, c[s], fm["int"])
             ws.write_number(r, 4, sum(c.values()), fm["int_bold"])
@@ -824,7 +827,7 @@ def _write_charts(book: Any, ws: Any, wb: Workbook, lang: str, row: int, fm: dic
         first, last = hr + 1, hr + len(cats)
         chart = book.add_chart({"type": ctype, **({"subtype": "clustered"} if ctype != "line" else {})})
         palette = ["#1F3864", "#C55A11", "#548235", "#7030A0", "#BF9000", "#2E75B6"]
-        for j, (name, _) in enumerate(series):
+        for j, (_name, _) in enumerate(series):
             color = palette[j % len(palette)]
             s: dict[str, Any] = {
                 "name": [sheet, hr, hc + 1 + j],
