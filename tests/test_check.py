@@ -125,3 +125,39 @@ def test_rules_doc_is_generated(tmp_path: Path) -> None:
     assert doc == render_markdown(), "docs/rules.md is stale: run lkj-excel rules --markdown > docs/rules.md"
     for code, r in load_rules().items():
         assert "Fails" in r.doc and "Passes" in r.doc, f"{code} docstring lacks its examples"
+
+
+def test_corrected_output_rechecks_without_error(sample_path: Path, tmp_path: Path) -> None:
+    out = tmp_path / "terkoreksi.xlsx"
+    res = CliRunner().invoke(main, ["check", str(sample_path), "-o", str(out)])
+    assert res.exit_code == 1 and out.exists(), res.output
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames[0] == "Ringkasan" and "Temuan" in book.sheetnames
+    wb = read_workbook(out)
+    errors = [f for f in run_checks(wb) if f.severity == "error"]
+    assert errors == [], [(f.code, f.sheet, f.cell, f.message()) for f in errors]
+    # Running again without --force must not overwrite the output.
+    res = CliRunner().invoke(main, ["check", str(sample_path), "-o", str(out)])
+    assert res.exit_code == 2 and "--force" in res.output
+
+
+def test_default_output_beside_input(sample_copy: Path) -> None:
+    res = CliRunner().invoke(main, ["check", str(sample_copy)])
+    assert res.exit_code == 1
+    assert (sample_copy.parent / "sample_terkoreksi.xlsx").exists()
+
+
+@pytest.mark.parametrize("variant_name", ["upper_titled", "dotted_text", "suffix_shifted"])
+def test_same_findings_in_other_layouts(sample_path: Path, sample_findings, tmp_path: Path,
+                                        variant_name: str) -> None:
+    from layouts import VARIANTS, rewrite
+
+    variant = next(v for v in VARIANTS if v.name == variant_name)
+    wb = read_workbook(rewrite(sample_path, tmp_path / "v.xlsx", variant))
+
+    def key(f):
+        return (f.code, f.table, f.severity, f.expected)
+
+    got = sorted(key(f) for f in run_checks(wb) if f.severity == "error")
+    want = sorted(key(f) for f in sample_findings if f.severity == "error")
+    assert got == want

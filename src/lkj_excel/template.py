@@ -125,7 +125,10 @@ def _table_sheet(wb: Any, st: Styles, spec: TableSpec) -> None:
     ws = wb.add_worksheet(spec.sheet)
     lay = table_layout(spec)
     write_table_frame(ws, lay, st)
-    key = spec.key if spec.key and lay.has(spec.key) else next((c.id for c in lay.columns if c.spec.kind == "text"), None)
+    key = (
+        spec.key if spec.key and lay.has(spec.key)
+        else next((c.id for c in lay.columns if c.spec.kind == "text"), None)
+    )
     rows = template_rows(spec)
     r = lay.data_start
     if all(role == "total" for _, role in rows):

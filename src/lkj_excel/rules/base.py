@@ -26,7 +26,9 @@ class Rule:
         return list(self.func(ctx))
 
 
-def rule(code: str, name: str) -> Callable[[Callable[[Context], Iterable[Finding]]], Callable[[Context], Iterable[Finding]]]:
+def rule(
+    code: str, name: str
+) -> Callable[[Callable[[Context], Iterable[Finding]]], Callable[[Context], Iterable[Finding]]]:
     """Register a rule function; its docstring is the catalog entry."""
 
     def deco(func: Callable[[Context], Iterable[Finding]]) -> Callable[[Context], Iterable[Finding]]:

@@ -302,7 +302,9 @@ def scale_name_of_row(table: Table, row: Row, default: str | None = None) -> str
 # --------------------------------------------------------------------------- matching
 
 
-def judge_category(scale: Scale, value_cell: Cell, text: str, exact: bool = False) -> tuple[str, Band | None, list[Band]]:
+def judge_category(
+    scale: Scale, value_cell: Cell, text: str, exact: bool = False
+) -> tuple[str, Band | None, list[Band]]:
     """Compare a printed category with the category of a value.
 
     Returns (verdict, band of the printed value, candidate bands) where verdict is
@@ -500,7 +502,7 @@ def scale_gaps(ctx: Context) -> Iterable[Finding]:
 
     Fails: Tabel 3.1 "91% ≤ 100%" / "76% ≤ 90%" (90,5% is in no band; 102,28% is above 100%).
     Passes: Tabel 3.4 "88,31-100" / "76,61-88,30" / "65,00-76,60" / "25,00-64,99".
-    """
+    """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     for t, chk in checks_of(ctx, "scale"):
         name = chk.get("scale")
         sc = get_scale(ctx, name)
@@ -635,7 +637,7 @@ def category_value(ctx: Context) -> Iterable[Finding]:
 
     Fails: Tabel 3.5 IKM 75,35 with kategori "Baik" (75,35 is C / Kurang Baik).
     Passes: Tabel 3.8 total 72,62 with kategori "BB".
-    """
+    """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     for t, chk in checks_of(ctx, "category"):
         vcol, ccol = col_id(ctx, chk.get("value", "realisasi")), col_id(ctx, chk.get("category", "kategori"))
         exact = t.spec.has_column(vcol) and t.spec.column(vcol).exact

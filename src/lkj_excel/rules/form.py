@@ -21,7 +21,10 @@ NONNEGATIVE_KINDS = {"count", "rupiah", "hectare"}
 messages.register(
     {
         "form.unparsed": (
-            "Lembar \"{sheet}\" sel {cell}: \"{found}\" bukan angka yang dapat dibaca, padahal kolom {column} berisi angka.",
+            (
+                "Lembar \"{sheet}\" sel {cell}: \"{found}\" bukan angka yang dapat dibaca, "
+                "padahal kolom {column} berisi angka."
+            ),
             "Sheet \"{sheet}\" cell {cell}: \"{found}\" is not a readable figure, but column {column} holds figures.",
         ),
         "form.missing_table": (
@@ -43,7 +46,10 @@ messages.register(
             "Tabel {tid}: required column(s) not found: {columns}.",
         ),
         "form.numbering": (
-            "Nomor urut baris {row} ({label}) kosong; baris sebelumnya bernomor {prev}, sesudahnya {next}: seharusnya {number}.",
+            (
+                "Nomor urut baris {row} ({label}) kosong; baris sebelumnya bernomor {prev}, sesudahnya {next}: "
+                "seharusnya {number}."
+            ),
             "Row {row} ({label}) has no number; the row before is {prev}, the row after {next}: it should be {number}.",
         ),
         "form.numbering_jump": (
@@ -51,11 +57,20 @@ messages.register(
             "Row {row} ({label}) is numbered {found}; after {prev} it should be {expected}.",
         ),
         "form.decimal_point": (
-            "Sel {cell}: \"{found}\" memakai titik sebagai pemisah desimal; angka lain di tabel memakai koma: {expected}.",
-            "Cell {cell}: \"{found}\" uses a point as the decimal separator; the table's other figures use a comma: {expected}.",
+            (
+                "Sel {cell}: \"{found}\" memakai titik sebagai pemisah desimal; "
+                "angka lain di tabel memakai koma: {expected}."
+            ),
+            (
+                "Cell {cell}: \"{found}\" uses a point as the decimal separator; "
+                "the table's other figures use a comma: {expected}."
+            ),
         ),
         "form.precision": (
-            "Sel {cell}: \"{found}\" ditulis dengan {decimals} desimal, angka lain di kolom {column} dengan {usual} desimal (mis. {example}).",
+            (
+                "Sel {cell}: \"{found}\" ditulis dengan {decimals} desimal, angka lain di kolom {column} "
+                "dengan {usual} desimal (mis. {example})."
+            ),
             (
                 "Cell {cell}: \"{found}\" is printed with {decimals} decimals, the other figures in column {column} "
                 "with {usual} (e.g. {example})."

@@ -88,9 +88,15 @@ def _what(r: ClaimResult, wb: Workbook | None = None) -> tuple[str, str]:
         f_column = f.column
     row = f.row_label.split(" — ")[0] if f.row_label else ""
     if f.kind == "difference":
-        return (f"selisih {f.desc}" + (f" {row}" if row else ""), f"the difference {f.desc}" + (f" for {row}" if row else ""))
+        return (
+            f"selisih {f.desc}" + (f" {row}" if row else ""),
+            f"the difference {f.desc}" + (f" for {row}" if row else ""),
+        )
     if f.kind == "ratio":
-        return (f"persentase {f.desc}" + (f" {row}" if row else ""), f"the percentage {f.desc}" + (f" for {row}" if row else ""))
+        return (
+            f"persentase {f.desc}" + (f" {row}" if row else ""),
+            f"the percentage {f.desc}" + (f" for {row}" if row else ""),
+        )
     if f.kind == "average":
         return f"rata-rata kolom {f_column}", f"the mean of column {f_column}"
     if f.kind == "share":
@@ -113,7 +119,7 @@ def contradicted(ctx: Context) -> Iterator[Finding]:
 
     Fails: after Tabel 3.7 (target 71,00, realisasi 72,62, capaian 102,28%): "adalah 1012,28% dimana selisih antara target dan realisasi 4,85" → 102,28% (digit inserted) and 1,62.
     Passes: after Tabel 3.9: "terjadi penurunan sebesar 5,15 apabila dibandingkan dengan tahun 2023" (80,50 − 75,35).
-    """
+    """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     a = _analysis(ctx)
     for r in a.results:
         if r.status != "contradicted" or r.reason not in ("typo", "known"):

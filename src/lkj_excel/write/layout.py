@@ -152,7 +152,9 @@ class TableLayout:
         return out
 
 
-def table_layout(spec: TableSpec, decimals: dict[str, int] | None = None, extra: list[str] | None = None) -> TableLayout:
+def table_layout(
+    spec: TableSpec, decimals: dict[str, int] | None = None, extra: list[str] | None = None
+) -> TableLayout:
     """Standard layout of `spec`; `decimals` overrides the printed decimals of numeric columns."""
     decimals = decimals or {}
     cols = []

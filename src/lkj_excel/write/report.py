@@ -107,11 +107,13 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
 tbody tr:nth-child(even) td { background: #f6f8fb; }
-.sev { display: inline-block; padding: 0 5pt; border-radius: 8pt; font-size: 8.5pt; font-weight: 600; white-space: nowrap; }
+.sev { display: inline-block; padding: 0 5pt; border-radius: 8pt; font-size: 8.5pt; font-weight: 600;
+       white-space: nowrap; }
 .sev.error { background: #f8d7da; color: #842029; }
 .sev.warning { background: #fff3cd; color: #664d03; }
 .sev.info { background: #ddebf7; color: #1f4e79; }
-.ans { display: inline-block; min-width: 60pt; text-align: center; padding: 1pt 5pt; border-radius: 3px; font-weight: 700; }
+.ans { display: inline-block; min-width: 60pt; text-align: center; padding: 1pt 5pt; border-radius: 3px;
+       font-weight: 700; }
 .ans.ya { background: #d1e7dd; color: #0f5132; } .ans.tidak { background: #f8d7da; color: #842029; }
 .ans.periksa { background: #fff3cd; color: #664d03; }
 .st-fixed { color: #146c43; } .st-check { color: #7f6000; }
@@ -251,7 +253,8 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
                 st_cls = "st-fixed" if f.fix is not None else "st-check"
                 w(f'<tr class="finding" data-code="{_e(f.code)}"><td class="mono">{_e(f.code)}</td>'
                   f'<td><span class="sev {_e(f.severity)}">{_e(S.severity_label(f.severity, lang))}</span></td>'
-                  f'<td class="mono addr" title="{_e(S.address(f.sheet, f.cell))}">{_e(S.address(f.sheet, f.cell))}</td><td>{_e(f.found)}</td>'
+                  f'<td class="mono addr" title="{_e(S.address(f.sheet, f.cell))}">'
+                  f"{_e(S.address(f.sheet, f.cell))}</td><td>{_e(f.found)}</td>"
                   f"<td>{_e(f.expected)}</td><td>{_e(f.message(lang))}{rel}</td>"
                   f'<td class="{st_cls}">{_e(S.status_label(f.status, lang))}</td></tr>\n')
             w("</tbody>\n")
