@@ -140,7 +140,9 @@ def check(inputs: tuple[Path, ...], json_out: Path | None, output: Path | None, 
             if str(json_out) == "-":
                 click.echo(text)
             else:
-                _write_text(json_out, text, force)
+                from .write.atomic import write_text_atomic
+
+                write_text_atomic(json_out, text, force, source=path)
         if report is not None:
             from .write.report import write_report
 
@@ -176,18 +178,6 @@ def rules_cmd(markdown: bool) -> None:
         return
     for code, r in sorted(load_rules().items()):
         click.echo(f"{code}  {r.name:<32} {(r.doc.splitlines() or [''])[0]}")
-
-
-def _write_text(path: Path, text: str, force: bool) -> None:
-    import os
-    import tempfile
-
-    if path.exists() and not force:
-        raise LkjError("out.exists", path=str(path))
-    fd, tmp = tempfile.mkstemp(dir=path.parent or ".", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
 
 
 def _register_subcommands() -> None:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as _dt
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
 
-from .errors import LkjError
 from .spec import TableSpec, load_all, load_aux, narrative_spec
+from .write.atomic import atomic_output
 from .write.layout import Styles, table_layout, write_table_frame
 
 PETUNJUK = [
@@ -68,19 +67,11 @@ def default_year() -> int:
 
 def write_template(out: Path, force: bool = False, year: int | None = None) -> None:
     """Write the blank standard workbook to `out` (LkjError "out.exists" unless `force`)."""
-    out = Path(out)
-    if out.exists() and not force:
-        raise LkjError("out.exists", path=str(out))
     year = default_year() if year is None else int(year)
-    tmp = out.with_name(f".{out.stem}.{os.getpid()}.tmp.xlsx")
-    try:
+    with atomic_output(Path(out), force) as tmp:
         wb = xlsxwriter.Workbook(str(tmp))
         _build(wb, year)
         wb.close()
-        os.replace(tmp, out)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def _build(wb: Any, year: int) -> None:

@@ -30,11 +30,11 @@ import pandas as pd
 
 from .. import messages
 from ..findings import Finding
+from ..links import SasaranBlock, match_program, programs_for, sasaran_programs, sasaran_text
 from ..model import Cell, Row, Table, Workbook
 from ..numbers import Parsed, format_id
 from ..precision import FLOAT_NOISE, Interval, consistent, round_half_up
 from ..rules.base import Context, make, rule
-from ..spec import load_aux, normalise, squash
 from .aggregate import BudgetSummary, aggregate, jenis_code
 from .export import BudgetExport
 
@@ -403,7 +403,7 @@ class _Compare:
             code = row.row_id
             what = _label(row.label)
             if not code:
-                code = _program_code(row.label)
+                code = match_program(row.label)
             if not code:
                 cell = row.get("anggaran")
                 if cell is not None and (p := _printed(cell)) is not None and p[0]:
@@ -429,10 +429,8 @@ class _Compare:
         for row in t14.rows:
             if row.role != "data":
                 continue
-            sc = row.get("sasaran")
-            if sc is not None and sc.text:
-                current_sasaran = sc.text
-            programs = _programs_for(blocks, row.row_id, current_sasaran)
+            current_sasaran = sasaran_text(row, current_sasaran)
+            programs, _unknown = programs_for(blocks, row.row_id, current_sasaran)
             if not programs or any(p not in self.src.programs for p in programs):
                 continue
             figs = [self.src.programs[p] for p in programs]
@@ -455,80 +453,6 @@ def _column_decimals(t: Table, cid: str) -> int:
     ds = [c.decimals for r in t.rows
           if (c := r.get(cid)) is not None and c.status == "number" and c.decimals is not None]
     return max(set(ds), key=ds.count) if ds else 2
-
-
-# --- programs of a sasaran (Tabel 3.15) ---------------------------------------
-_NUMBERING = re.compile(r"^\s*(\d+(\.\d+)*|[a-z])\s*[.)]\s*|^\s*\d+\s+", re.IGNORECASE)
-_PROGRAM_CODE = re.compile(r"\b(\d\.\d{2}\.\d{2})\b")
-
-
-def _program_labels() -> list[tuple[str, str]]:
-    out = []
-    for r in load_aux("programs").get("rows", []):
-        for lab in r.get("label", []):
-            out.append((squash(lab), r["id"]))
-    return sorted(out, key=lambda x: -len(x[0]))
-
-
-def _program_code(text: str) -> str | None:
-    """Program code named by a 3.15 / 3.17 text: its code, or one of its declared names."""
-    if not text:
-        return None
-    m = _PROGRAM_CODE.search(text)
-    if m and m.group(1).startswith("7."):
-        return m.group(1)
-    body = _NUMBERING.sub("", text.strip())
-    s = squash(body)
-    labels = _program_labels()
-    for lab, code in labels:
-        if s == lab:
-            return code
-    if normalise(body).startswith("program"):
-        for lab, code in labels:
-            if lab.startswith("program") and lab in s:
-                return code
-    return None
-
-
-@dataclass(slots=True)
-class SasaranBlock:
-    sasaran: str
-    indicators: set[str]
-    programs: list[str]
-
-
-def sasaran_programs(t15: Table) -> list[SasaranBlock]:
-    """Tabel 3.15 as blocks: each sasaran (a row with its number or sasaran text opens one) and its programs."""
-    blocks: list[SasaranBlock] = []
-    for row in t15.rows:
-        if row.role != "data":
-            continue
-        sc, nc = row.get("sasaran"), row.get("no")
-        opens = (sc is not None and sc.text) or (nc is not None and nc.text)
-        if opens or not blocks:
-            text = sc.text if sc is not None and sc.text else (blocks[-1].sasaran if blocks and not opens else "")
-            blocks.append(SasaranBlock(text, set(), []))
-        b = blocks[-1]
-        if row.row_id:
-            b.indicators.add(row.row_id)
-        pc = row.get("program")
-        code = _program_code(pc.text) if pc is not None else None
-        if code and code not in b.programs:
-            b.programs.append(code)
-    return [b for b in blocks if b.programs]
-
-
-def _programs_for(blocks: list[SasaranBlock], indicator: str | None, sasaran: str) -> list[str]:
-    if indicator:
-        hit = [b for b in blocks if indicator in b.indicators]
-        if hit:
-            return sorted({p for b in hit for p in b.programs})
-    key = squash(sasaran)
-    if key:
-        hit = [b for b in blocks if squash(b.sasaran) == key]
-        if hit:
-            return sorted({p for b in hit for p in b.programs})
-    return []
 
 
 # --- entry ---------------------------------------------------------------------------

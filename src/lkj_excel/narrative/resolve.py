@@ -345,20 +345,13 @@ class ClaimResult:
 
 
 def format_claim(claim: Claim, value: float, decimals: int | None = None) -> str:
+    """`value` written like the claim: its decimals, its sign and its unit (%, Rp, Ha by `format_id`)."""
     d = claim.decimals if decimals is None else decimals
     u = claim.unit
-    s = format_id(abs(value), d)
-    if claim.value < 0:
-        s = "-" + s
-    if u == "%":
-        return s + "%"
-    if u == "Rp":
-        return "Rp " + s
-    if u == "Ha":
-        return s + " Ha"
-    if u and u not in ("%",):
-        return f"{s} {u}"
-    return s
+    signed = -abs(value) if claim.value < 0 else abs(value)
+    if u in (None, "", "%", "Rp", "Ha"):
+        return format_id(signed, d, u or None)
+    return f"{format_id(signed, d)} {u}"
 
 
 @dataclass(slots=True)

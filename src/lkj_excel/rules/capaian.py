@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..findings import Finding
+from ..formulas import POLARITIES, capaian_interval, capaian_point
 from ..messages import register
 from ..model import Cell, Row, Table
 from ..numbers import format_id, predikat_rank
-from ..precision import Interval, consistent, interval_of, round_half_up
+from ..precision import consistent, interval_of, round_half_up
 from .base import Context, make, rule
 from .categories import (
     checks_of,
@@ -27,12 +28,6 @@ from .categories import (
     scale_name_of_row,
 )
 
-POLARITIES = {
-    "positive": "realisasi / target × 100",
-    "negative_2T": "(2 × target − realisasi) / target × 100",
-    "negative_ratio": "target / realisasi × 100",
-}
-
 
 def _exact(t: Table, cid: str) -> bool:
     return t.spec.has_column(cid) and t.spec.column(cid).exact
@@ -42,27 +37,6 @@ def polarity_of(t: Table, r: Row) -> str:
     rs = rowspec(t, r)
     pol = str(rs.extra.get("polarity", "positive")) if rs is not None else "positive"
     return pol if pol in POLARITIES else "positive"
-
-
-def capaian_interval(pol: str, target: Interval, real: Interval) -> Interval:
-    """The capaian (in %) of every choice of target and realisasi inside their intervals."""
-    if pol == "negative_2T":
-        # (2T - R) / T = 2 - R/T: written this way so T is not counted twice
-        return (Interval.exact(2.0) - real / target).scale(100)
-    if pol == "negative_ratio":
-        return (target / real).scale(100)
-    return (real / target).scale(100)
-
-
-def capaian_point(pol: str, target: float, real: float) -> float | None:
-    try:
-        if pol == "negative_2T":
-            return (2 * target - real) / target * 100
-        if pol == "negative_ratio":
-            return target / real * 100
-        return real / target * 100
-    except ZeroDivisionError:
-        return None
 
 
 def _num(v: float, d: int = 4) -> str:

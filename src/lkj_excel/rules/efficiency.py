@@ -1,93 +1,26 @@
 """Efisiensi penggunaan sumber daya (Tabel 3.14): the penyerapan of each sasaran,
 recomputed from the programs that support it, and whether efficiency is reported.
 
-Tabel 3.15 links programs to sasaran: inside a sasaran's block, rows whose
-program text names a program (its kegiatan rows do not); programs are
-recognised against `sheets/_programs.toml` on their significant words, so
-"3. PROGRAM PEMBERDAYAAN DESA DAN KELURAHAN" is 7.01.03. Tabel 3.17 gives each
-program's anggaran and realisasi: penyerapan(sasaran) = Σ realisasi / Σ
-anggaran × 100 over its programs.
+Tabel 3.15 links programs to sasaran (`links`: rows of a sasaran's block
+whose program text names a program of `sheets/_programs.toml`, so
+"3. PROGRAM PEMBERDAYAAN DESA DAN KELURAHAN" is 7.01.03; its kegiatan rows
+name none). Tabel 3.17 gives each program's anggaran and realisasi:
+penyerapan(sasaran) = Σ realisasi / Σ anggaran × 100 over its programs.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
 from ..findings import Finding
+from ..links import match_program, programs_for, sasaran_programs, sasaran_text, significant
 from ..messages import register
-from ..model import Cell, Row, Table
+from ..model import Cell
 from ..numbers import format_id
 from ..precision import Interval, consistent, interval_of, round_half_up
-from ..spec import load_aux
 from .base import Context, make, rule
 from .categories import checks_of, col_id
-
-_STOP = {"program", "dan", "yang", "di", "ke", "dari", "serta", "dalam", "atau", "pada", "untuk"}
-
-
-def _words(text: str) -> list[str]:
-    s = str(text or "").lower().replace("\n", " ")
-    s = re.sub(r"^\s*(\d+\s*[.)]\s*)+", " ", s)  # "2. PROGRAM", "4.PROGRAM"
-    return re.findall(r"[a-z]+", s)
-
-
-def _sig(text: str) -> frozenset[str]:
-    return frozenset(w for w in _words(text) if w not in _STOP)
-
-
-@lru_cache(maxsize=1)
-def _programs() -> tuple[tuple[str, tuple[frozenset[str], ...], tuple[str, ...]], ...]:
-    out = []
-    for r in load_aux("programs").get("rows", []):
-        labels = tuple(r.get("label", []))
-        out.append((r["id"], tuple(_sig(x) for x in labels), tuple(" ".join(_words(x)) for x in labels)))
-    return tuple(out)
-
-
-def match_program(text: str, need_program_word: bool = True) -> str | None:
-    """The id of the program a text names, or None (kegiatan rows name none)."""
-    words = _words(text)
-    if not words:
-        return None
-    joined = " ".join(words)
-    for pid, _sigs, plain in _programs():
-        if joined in plain:
-            return pid
-    if need_program_word and "program" not in words:
-        return None
-    sig = frozenset(w for w in words if w not in _STOP)
-    best: list[tuple[float, str]] = []
-    for pid, sigs, _plain in _programs():
-        score = max((len(sig & s) / len(sig | s) if (sig | s) else 0.0) for s in sigs)
-        if any(s and s <= sig for s in sigs):
-            score = max(score, 1.0)
-        best.append((score, pid))
-    best.sort(reverse=True)
-    if not best or best[0][0] < 0.5 or (len(best) > 1 and best[1][0] == best[0][0]):
-        return None
-    return best[0][1]
-
-
-def _block(links: Table, row: Row, sas_col: str, link_sas_col: str) -> list[Row]:
-    if row.row_id is not None:
-        rows = [r for r in links.rows if r.row_id == row.row_id]
-        if rows:
-            return rows
-    c = row.get(sas_col)
-    key = _sig(c.text) if c is not None else frozenset()
-    if not key:
-        return []
-    out: list[Row] = []
-    inside = False
-    for r in links.rows:
-        sc = r.get(link_sas_col)
-        if sc is not None and sc.text:
-            inside = _sig(sc.text) == key
-        if inside:
-            out.append(r)
-    return out
 
 
 @rule("E501", "efisiensi.selisih")
@@ -115,7 +48,11 @@ def efisiensi_penyerapan(ctx: Context) -> Iterable[Finding]:
                     pid = match_program(pc.text if pc else r.label, need_program_word=False)
                 if pid and pid not in budget_of:
                     budget_of[pid] = (r.get("anggaran"), r.get("realisasi"), exact)
+        blocks = sasaran_programs(links) if links is not None else []
+        sasaran = ""
         for r in t.rows:
+            if r.role == "data":
+                sasaran = sasaran_text(r, sasaran)
             pc = r.get(pcol)
             if pc is None or pc.value is None:
                 continue
@@ -125,19 +62,7 @@ def efisiensi_penyerapan(ctx: Context) -> Iterable[Finding]:
                                                       (chk.get("budgets", "3.17"), budgets)) if tb is None)
                 yield make("E501", "info", pc, pc.text, None, "eff.no_tables", t, tables=missing, who=who)
                 continue
-            block = _block(links, r, "sasaran", "sasaran")
-            pids: list[str] = []
-            unknown: list[str] = []
-            for br in block:
-                c = br.get("program")
-                if c is None or not c.text:
-                    continue
-                pid = match_program(c.text)
-                if pid is not None:
-                    if pid not in pids:
-                        pids.append(pid)
-                elif "program" in _words(c.text):
-                    unknown.append(c.text)
+            pids, unknown = programs_for(blocks, r.row_id, sasaran)
             if not pids:
                 yield make("E501", "info", pc, pc.text, None, "eff.no_link", t, who=who, links=links.sheet)
                 continue
@@ -200,7 +125,8 @@ def efisiensi_reported(ctx: Context) -> Iterable[Finding]:
         match = next((r2 for r2 in t314.rows if r.row_id is not None and r2.row_id == r.row_id), None)
         if match is None:
             # an indicator the declarations do not know: compare the printed names
-            match = next((r2 for r2 in t314.rows if _sig(r2.label) and _sig(r2.label) == _sig(r.label)), None)
+            name = significant(r.label)
+            match = next((r2 for r2 in t314.rows if name and significant(r2.label) == name), None)
         if match is None:
             yield make("E502", "warning", anchor, anchor.text, None, "eff.no_row", t32, sheet314=t314.sheet)
             continue

@@ -16,7 +16,6 @@ from __future__ import annotations
 import ast
 import datetime as _dt
 import math
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -26,13 +25,13 @@ from typing import Any
 import xlsxwriter
 from openpyxl.utils import get_column_letter
 
-from ..errors import LkjError
 from ..findings import SEVERITIES, Finding
 from ..model import Cell, Table, Workbook
 from ..numbers import format_id
 from ..read.grid import Grid, ref
 from ..read.reader import INFO_NAMES
 from ..spec import EXACT_KINDS, load_aux, narrative_spec, normalise
+from .atomic import atomic_output
 from .layout import (
     ADDED_FILL,
     CAPTION_ROW,
@@ -65,13 +64,7 @@ def write_corrected(
     are written; `first_sheet` is an empty worksheet "Ringkasan", the first of
     the workbook.
     """
-    out = Path(out)
-    if wb.path and Path(wb.path).resolve() == out.resolve():
-        raise LkjError("out.is_input", path=str(out))
-    if out.exists() and not force:
-        raise LkjError("out.exists", path=str(out))
-    tmp = out.with_name(f".{out.stem}.{os.getpid()}.tmp.xlsx")
-    try:
+    with atomic_output(Path(out), force, source=wb.path) as tmp:
         xw = xlsxwriter.Workbook(
             str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
         )
@@ -85,10 +78,6 @@ def write_corrected(
         if first is not None:
             first.activate()
         xw.close()
-        os.replace(tmp, out)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return w.cell_map
 
 

@@ -5,8 +5,6 @@ Checklist Reviu), .html (one self-contained printable page) or .json
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -17,6 +15,7 @@ from ..findings import SEVERITIES, Finding, report_dict
 from ..messages import register
 from ..model import Workbook
 from . import summary as S
+from .atomic import atomic_output
 
 register(
     {
@@ -39,26 +38,14 @@ def write_report(wb: Workbook, findings: list[Finding], out: Path, lang: str = "
         suffix = ".html"
     if suffix not in SUFFIXES:
         raise LkjError("out.suffix", suffix=out.suffix or "(tanpa akhiran)", path=str(out))
-    if wb.path and out.resolve() == Path(wb.path).resolve():
-        raise LkjError("out.is_input", path=str(out))
-    if out.exists() and not force:
-        raise LkjError("out.exists", path=str(out))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    # A sibling temp file (normal permissions, same file system), then an atomic rename.
-    tmp = str(out.parent / f".{out.stem}.{os.getpid()}.{uuid.uuid4().hex[:8]}.tmp{suffix}")
-    try:
+    with atomic_output(out, force, source=wb.path, make_parents=True) as tmp:
         if suffix == ".xlsx":
-            _write_xlsx(wb, findings, Path(tmp), lang, today)
+            _write_xlsx(wb, findings, tmp, lang, today)
         elif suffix == ".html":
-            Path(tmp).write_text(render_html(wb, findings, lang, today), encoding="utf-8")
+            tmp.write_text(render_html(wb, findings, lang, today), encoding="utf-8")
         else:
             data = report_dict(findings, wb.path, lang)
-            Path(tmp).write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n",
-                                 encoding="utf-8")
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+            tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
     return out
 
 

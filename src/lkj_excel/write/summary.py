@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..findings import SEVERITIES, Finding, sort_key
+from ..formulas import capaian_point
 from ..model import Row, Table, Workbook
 from ..numbers import format_id
 from ..spec import load_all, load_aux, normalise, table_sort_key
@@ -236,17 +237,8 @@ def classify(value: float | None, scale: dict[str, Any]) -> dict[str, Any] | Non
 
 
 def capaian_of(target: float | None, realisasi: float | None, polarity: str = "positive") -> float | None:
-    """% capaian as the indicator's polarity defines it (see `_indicators.toml`)."""
-    if target is None or realisasi is None:
-        return None
-    try:
-        if polarity == "negative_2T":
-            return (2 * target - realisasi) / target * 100
-        if polarity == "negative_ratio":
-            return target / realisasi * 100
-        return realisasi / target * 100
-    except ZeroDivisionError:
-        return None
+    """% capaian as the indicator's polarity defines it (`formulas.capaian_point`)."""
+    return capaian_point(polarity, target, realisasi)
 
 
 # ---------------------------------------------------------------- key indicators
