@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Predikat letters of PermenPANRB 88/2021, ordered worst to best.
 PREDIKAT_ORDER = ("D", "C", "CC", "B", "BB", "A", "AA")
@@ -98,6 +99,7 @@ def parse_plain_number(s: str) -> tuple[float, int, bool, bool] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 15)
 def parse_text(raw: str) -> Parsed:
     """Parse a figure typed as text: "2.960.780.030", "88,65%", "BB (71,00)", "-", "100 Ha"."""
     s = str(raw).replace("\u00a0", " ").strip()

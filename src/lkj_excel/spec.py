@@ -20,18 +20,32 @@ EXACT_KINDS = {"integer", "count", "rupiah", "hectare"}
 NUMERIC_KINDS = EXACT_KINDS | {"decimal", "percent", "score"}
 
 
+@lru_cache(maxsize=1 << 16)
+def _normalise_str(s: str) -> str:
+    s = s.lower().replace("\n", " ").replace("–", "-").replace("—", "-")
+    s = _NON_WORD.sub(" ", s).replace("_", " ")
+    return _SPACES.sub(" ", s).strip()
+
+
+_NON_WORD = re.compile(r"[^\w+%/ ]")
+_SPACES = re.compile(r"\s+")
+_NOT_SQUASHED = re.compile(r"[^\w+%]")
+
+
 def normalise(text: object) -> str:
     """Header/label text reduced for matching: case, punctuation and spacing folded."""
-    s = str(text or "").lower().replace("\n", " ")
-    s = s.replace("–", "-").replace("—", "-")
-    s = re.sub(r"[^\w+%/ ]", " ", s)
-    s = s.replace("_", " ")
-    return re.sub(r"\s+", " ", s).strip()
+    # Cached: the reader asks for the same header texts for every row it classifies.
+    return _normalise_str(text if isinstance(text, str) else str(text or ""))
 
 
 def squash(text: object) -> str:
     """Text with all spacing removed: "J u m l a h" -> "jumlah"."""
-    return re.sub(r"[^\w+%]", "", str(text or "").lower())
+    return _squash_str(text if isinstance(text, str) else str(text or ""))
+
+
+@lru_cache(maxsize=1 << 16)
+def _squash_str(s: str) -> str:
+    return _NOT_SQUASHED.sub("", s.lower())
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ class Grid:
     values: list[list[Any]]  # [row][col], 0-based
     formats: list[list[str | None]]
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # 0-based inclusive r1,c1,r2,c2
+    _n_cols: int = -1  # computed once: the reader asks for it in every loop
 
     @property
     def n_rows(self) -> int:
@@ -25,7 +26,9 @@ class Grid:
 
     @property
     def n_cols(self) -> int:
-        return max((len(r) for r in self.values), default=0)
+        if self._n_cols < 0:
+            self._n_cols = max((len(r) for r in self.values), default=0)
+        return self._n_cols
 
     def value(self, r: int, c: int) -> Any:
         row = self.values[r] if r < len(self.values) else []

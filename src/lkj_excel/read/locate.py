@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..spec import ColumnSpec, TableSpec, normalise, squash
 from .grid import Grid
@@ -36,6 +37,7 @@ def table_id_in_grid(grid: Grid) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def _alt_score(alt: str, element: str) -> int:
     a = normalise(alt)
     if not a or not element:
@@ -90,8 +92,13 @@ def _row_texts(grid: Grid, r: int, merged: bool = True) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=256)
+def _alternatives(columns: tuple[ColumnSpec, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a for col in columns for a in (*col.header, *col.parent)))
+
+
 def _label_hits(spec: TableSpec, texts: list[str]) -> int:
-    alts = [a for col in spec.columns for a in (*col.header, *col.parent)]
+    alts = _alternatives(spec.columns)
     hits = 0
     for t in texts:
         if t and any(_alt_score(a, t) >= 3 for a in alts):
@@ -196,6 +203,8 @@ def is_footer(grid: Grid, r: int) -> bool:
 
 
 def is_repeated_header(grid: Grid, r: int, layout: Layout, spec: TableSpec) -> bool:
+    if any(_is_numeric_value(grid.value(r, c)) for c in range(grid.n_cols)):
+        return False  # a header repeated after a page break holds no figures
     texts = [normalise(grid.value(r, c)) for c in range(grid.n_cols)]
     return _label_hits(spec, texts) >= max(2, len(layout.columns) // 2)
 

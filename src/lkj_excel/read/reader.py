@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -174,6 +175,11 @@ def _row_label(grid: Grid, r: int, layout: Layout, spec: TableSpec, filled: dict
     return ""
 
 
+@lru_cache(maxsize=4096)
+def _word_re(alt: str) -> re.Pattern[str]:
+    return re.compile(rf"(^| ){re.escape(alt)}( |$)")
+
+
 def _match_row(spec: TableSpec, label: str, row_text: str) -> tuple[str | None, str | None]:
     """Declared row this row is, and its role; exact labels win over containment."""
     lab = normalise(label)
@@ -186,9 +192,9 @@ def _match_row(spec: TableSpec, label: str, row_text: str) -> tuple[str | None, 
                 continue
             if a in (lab, lab_nonum) or squash(a) == squash(lab_nonum):
                 score = 3
-            elif re.search(rf"(^| ){re.escape(a)}( |$)", lab):
+            elif _word_re(a).search(lab):
                 score = 2
-            elif re.search(rf"(^| ){re.escape(a)}( |$)", row_text):
+            elif _word_re(a).search(row_text):
                 score = 1
             else:
                 continue
