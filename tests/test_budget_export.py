@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import zipfile
 from pathlib import Path
@@ -19,8 +20,11 @@ from lkj_excel.budget.export import (
     read_export,
     read_split,
 )
+from lkj_excel.catalog import all_rules
 from lkj_excel.errors import LkjError
+from lkj_excel.numbers import format_id
 from lkj_excel.read.open import open_workbook
+from lkj_excel.rules.base import RULES
 
 ROOT = Path(__file__).resolve().parents[1]
 REPORT = "sei_balai_2024_dppa_lra.xlsx"
@@ -230,6 +234,113 @@ def test_unknown_program_is_info(report: BudgetExport) -> None:
     s = aggregate(lines)
     assert [(f.code, f.severity) for f in s.findings] == [("B010", "info")]
     assert "7.01.09" in set(s.programs["kode"])
+
+
+def test_unknown_jenis_is_info(report: BudgetExport) -> None:
+    lines = report.lines.copy()
+    lines.loc[0, "rekening"] = "5.9.99.01.01.0001"
+    s = aggregate(lines)
+    assert [(f.code, f.rule, f.severity, f.found) for f in s.findings] == [
+        ("B011", "budget.jenis", "info", "5.9.99")]
+    assert "5.9.99" in set(s.jenis["kode"])
+
+
+def test_line_without_rekening_is_info(report: BudgetExport) -> None:
+    lines = report.lines.copy()
+    lines.loc[0, "rekening"] = ""
+    s = aggregate(lines)
+    assert [(f.code, f.rule, f.severity) for f in s.findings] == [("B012", "budget.no_rekening", "info")]
+    assert f"{lines.loc[0, 'sheet']}!{s.findings[0].cell}" == lines.loc[0, "anggaran_cell"]
+
+
+def test_clean_aggregation_has_no_code_findings(report: BudgetExport, split: BudgetExport) -> None:
+    # Passing cases of B010-B012: every program, jenis and rekening of the samples is known.
+    assert aggregate(report).findings == []
+    assert aggregate(split).findings == []
+
+
+def test_kegiatan_under_wrong_program_is_found(samples: Path, tmp_path: Path) -> None:
+    def edit(ws) -> None:
+        ws.cell(_row_of(ws, "7.01.01.2.01"), 1).value = "7.01.02.2.01"
+
+    exp = read_export(_edit(samples / REPORT, tmp_path / "parent.xlsx", edit))
+    b005 = [f for f in exp.findings if f.code == "B005"]
+    assert b005 and (b005[0].rule, b005[0].severity) == ("budget.parent", "error")
+    assert (b005[0].found, b005[0].expected) == ("7.01.02.2.01", "7.01.01")
+    assert "7.01.02.2.01" in b005[0].message() and "7.01.01" in b005[0].message("en")
+
+
+def test_unrecognised_code_is_warned(samples: Path, tmp_path: Path) -> None:
+    def edit(ws) -> None:
+        ws.cell(_row_of(ws, "5.1.02"), 1).value = "7.01.0.00.0.00.36.0000"
+
+    exp = read_export(_edit(samples / REPORT, tmp_path / "code.xlsx", edit))
+    assert [(f.code, f.rule, f.severity, f.found) for f in exp.findings] == [
+        ("B006", "budget.code", "warning", "7.01.0.00.0.00.36.0000")]
+    assert exp.total_anggaran == SEED_TOTAL[0]  # only a subtotal row lost its code
+
+
+@pytest.mark.parametrize("code", ["B001", "B002", "B003", "B004", "B005", "B006"])
+def test_clean_export_has_no_finding(report: BudgetExport, split: BudgetExport, code: str) -> None:
+    assert not [f for f in report.findings if f.code == code]
+    assert not [f for f in split.findings if f.code == code]
+
+
+@pytest.mark.parametrize("code", ["B007", "B008", "B009"])
+def test_clean_merge_has_no_finding(split: BudgetExport, code: str) -> None:
+    assert not [f for f in split.findings if f.code == code]
+
+
+def test_merge_reports_differing_anggaran(samples: Path) -> None:
+    dpa = read_export(samples / DPA)
+    lra = read_export(samples / LRA, need_anggaran=False)
+    lines = lra.lines.copy()
+    key = lines.loc[0, ["program", "kegiatan", "sub_kegiatan", "rekening"]].tolist()
+    on_dpa = dpa.lines[(dpa.lines[["program", "kegiatan", "sub_kegiatan", "rekening"]] == key).all(axis=1)]
+    budget = float(on_dpa["anggaran"].sum())
+    lines.loc[0, "anggaran"] = budget + 1_000_000
+    lines.loc[0, "anggaran_cell"] = "LRA!E6"
+    merged = merge_realisasi(dpa, dataclasses.replace(lra, lines=lines))
+    assert [(f.code, f.rule, f.severity, f.sheet, f.cell) for f in merged.findings] == [
+        ("B009", "budget.merge_anggaran", "warning", "LRA", "E6")]
+    f = merged.findings[0]
+    assert f.expected == format_id(budget) and f.found == format_id(budget + 1_000_000)
+    assert merged.total_anggaran == SEED_TOTAL[0]  # the DPA's figure is used
+
+
+# --- catalog -----------------------------------------------------------------------
+EXPORT_RULES = {
+    "B001": "budget.subtotal", "B002": "budget.total", "B003": "budget.sisa", "B004": "budget.percent",
+    "B005": "budget.parent", "B006": "budget.code", "B007": "budget.merge_no_dpa",
+    "B008": "budget.merge_no_lra", "B009": "budget.merge_anggaran", "B010": "budget.program",
+    "B011": "budget.jenis", "B012": "budget.no_rekening",
+}
+
+
+def test_export_codes_are_catalogued() -> None:
+    rules = all_rules()
+    for code, name in EXPORT_RULES.items():
+        r = rules[code]
+        assert (r.name, r.family) == (name, "budget"), code
+        assert "Fails:" in r.doc and "Passes:" in r.doc, code
+        assert r.run(None) == []  # `check` reads no export
+
+
+def test_findings_carry_their_catalog_name(samples: Path, tmp_path: Path) -> None:
+    def drop_and_add(ws) -> None:
+        r = _row_of(ws, "5.1.02.02.01.0061", col=4)
+        ws.delete_rows(r)
+        ws.append(["7.01.02", "7.01.02.2.01", "7.01.02.2.01.0001", "5.1.02.04.01.0001",
+                   "Belanja Perjalanan Dinas Biasa", "250.000"])
+
+    lra = read_export(_edit(samples / LRA, tmp_path / "lra.xlsx", drop_and_add), need_anggaran=False)
+    merged = merge_realisasi(read_export(samples / DPA), lra)
+    lines = merged.lines.copy()
+    lines.loc[0, "program"], lines.loc[1, "rekening"], lines.loc[2, "rekening"] = "7.01.09", "5.9.99.01", ""
+    found = list(merged.findings) + aggregate(lines).findings
+    assert {f.code for f in found} == {"B007", "B008", "B010", "B011", "B012"}
+    for f in found:
+        assert f.rule == RULES[f.code].name == EXPORT_RULES[f.code]
 
 
 # --- bad input ---------------------------------------------------------------------

@@ -32,6 +32,7 @@ from typing import Any
 
 from .errors import LkjError
 from .findings import SEVERITIES, Finding
+from .numbers import format_id
 from .rules import _batch as batch_rules
 
 batch_rules._register()
@@ -684,7 +685,8 @@ def run_batch(inputs: list[Path], out_dir: Path, jobs: int | None = None, force:
     for _file, f in cross:
         totals[f.severity] += 1
     if id_:
-        _echo(f"{len(results)} buku kerja diperiksa dalam {elapsed:.1f} dtk: {len(results) - len(bad)} terbaca, "
+        _echo(f"{len(results)} buku kerja diperiksa dalam {format_id(elapsed, 1)} detik: "
+              f"{len(results) - len(bad)} terbaca, "
               f"{len(bad)} tidak terbaca.")
         _echo(f"Temuan: {totals['error']} kesalahan, {totals['warning']} peringatan, {totals['info']} info "
               f"({len(cross)} lintas buku kerja).")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .rules import load_rules
+from .rules import Rule, load_rules
 
 FAMILIES = {
     "totals": "Totals and subtotals",
@@ -22,16 +22,16 @@ FAMILIES = {
 }
 
 
+def all_rules() -> dict[str, Rule]:
+    """The whole catalog, with the rules that only run in budget and batch mode."""
+    import lkj_excel.batch  # noqa: F401 - registers W9xx
+    import lkj_excel.budget.compare  # noqa: F401 - registers B1xx
+
+    return load_rules()
+
+
 def render_markdown() -> str:
-    rules = load_rules()
-    try:  # rules that only exist in budget / batch runs
-        import lkj_excel.batch  # noqa: F401
-    except Exception:  # noqa: BLE001 - documentation must render without optional parts
-        pass
-    try:
-        import lkj_excel.budget.compare  # noqa: F401
-    except Exception:  # noqa: BLE001
-        pass
+    rules = all_rules()
     lines = [
         "# Rule catalog",
         "",

@@ -170,13 +170,12 @@ def check(inputs: tuple[Path, ...], json_out: Path | None, output: Path | None, 
 @click.option("--markdown", is_flag=True, help="Cetak katalog sebagai Markdown (docs/rules.md).")
 def rules_cmd(markdown: bool) -> None:
     """Daftar aturan pemeriksaan (kode, nama, uraian)."""
-    from .catalog import render_markdown
-    from .rules import load_rules
+    from .catalog import all_rules, render_markdown
 
     if markdown:
         click.echo(render_markdown(), nl=False)
         return
-    for code, r in sorted(load_rules().items()):
+    for code, r in sorted(all_rules().items()):
         click.echo(f"{code}  {r.name:<32} {(r.doc.splitlines() or [''])[0]}")
 
 

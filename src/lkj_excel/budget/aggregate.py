@@ -140,7 +140,7 @@ def aggregate(export: BudgetExport | pd.DataFrame, codes: dict[str, dict[str, st
         if jenis == NO_REKENING:
             if ("j", "") not in seen:
                 seen.add(("j", ""))
-                findings.append(Finding("B012", "budget.jenis", "info", sheet, cell, None, None,
+                findings.append(Finding("B012", "budget.no_rekening", "info", sheet, cell, None, None,
                                         "budget.no_rekening", {"ref": ref}))
         elif jenis not in codes["akun"] and ("j", jenis) not in seen:
             seen.add(("j", jenis))

@@ -23,6 +23,7 @@ from ..findings import Finding
 from ..messages import register
 from ..numbers import format_id, parse_cell
 from ..read.open import open_workbook
+from . import catalog as _catalog  # noqa: F401 - registers B001-B012 in the rule catalog
 
 CODE_RE = re.compile(r"\d+(?:\.\d+)+")
 LEVELS = ("program", "kegiatan", "sub_kegiatan", "rekening")
@@ -702,7 +703,7 @@ def merge_realisasi(dpa: BudgetExport, lra: BudgetExport) -> BudgetExport:
         if where == "right_only":
             sheet, cell = _cell_parts(x["realisasi_cell_lra"])
             findings.append(Finding(
-                "B007", "budget.merge", "error", sheet, cell, format_id(x["realisasi_lra"]), None,
+                "B007", "budget.merge_no_dpa", "error", sheet, cell, format_id(x["realisasi_lra"]), None,
                 "budget.merge_no_dpa",
                 {"ref": x["realisasi_cell_lra"], "path_code": _path_code(x), "dpa": dpa.path,
                  "realisasi": format_id(x["realisasi_lra"])}, fix=None))
@@ -713,13 +714,13 @@ def merge_realisasi(dpa: BudgetExport, lra: BudgetExport) -> BudgetExport:
             if where == "left_only":
                 sheet, cell = _cell_parts(x["anggaran_cell"])
                 findings.append(Finding(
-                    "B008", "budget.merge", "warning", sheet, cell, None, None, "budget.merge_no_lra",
+                    "B008", "budget.merge_no_lra", "warning", sheet, cell, None, None, "budget.merge_no_lra",
                     {"ref": x["anggaran_cell"], "path_code": _path_code(x), "lra": lra.path}))
             elif pd.notna(x["anggaran_lra"]) and abs(x["anggaran_lra"] - x["anggaran"]) > 0.5:
                 sheet, cell = _cell_parts(x["anggaran_cell_lra"])
                 found, expected = format_id(x["anggaran_lra"]), format_id(x["anggaran"])
                 findings.append(Finding(
-                    "B009", "budget.merge", "warning", sheet, cell, found, expected, "budget.merge_anggaran",
+                    "B009", "budget.merge_anggaran", "warning", sheet, cell, found, expected, "budget.merge_anggaran",
                     {"ref": x["anggaran_cell_lra"], "path_code": _path_code(x), "found": found,
                      "expected": expected}, related=[x["anggaran_cell"]]))
             rec.update(uraian=x["uraian"], anggaran=x["anggaran"],

@@ -25,6 +25,7 @@ from .locate import (
 
 NARRATIVE_NAMES = {"narasi", "narrative", "uraian", "narasi lkjip"}
 INFO_NAMES = {"info", "informasi", "identitas", "keterangan"}
+_OFFICE_LABELS = ("nama instansi", "instansi", "nama opd", "perangkat daerah", "kecamatan", "nama kecamatan")
 _YEAR_IN_TEXT = re.compile(r"(?i)tahun\s+(?:anggaran\s+)?(20\d\d)")
 
 
@@ -111,7 +112,7 @@ def _metadata(info: Grid | None, tables: dict[str, Grid]) -> tuple[str | None, s
             val = info.text(r, 1)
             if not val:
                 continue
-            if label.startswith(("nama instansi", "instansi", "nama opd", "perangkat daerah", "kecamatan", "nama kecamatan")):
+            if label.startswith(_OFFICE_LABELS):
                 office = office or val
             elif label.startswith(("kabupaten", "kota", "pemerintah")):
                 kab = kab or val
