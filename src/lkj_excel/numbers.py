@@ -79,8 +79,11 @@ def parse_plain_number(s: str) -> tuple[float, int, bool, bool] | None:
     if commas == 1 and dots >= 1:
         intpart, frac = s.split(",")
         if "." in frac:
-            # "1,234.56": English notation
-            intpart, frac = s.replace(",", "").split(".")
+            # "1,234.56": English notation; anything else is not a number
+            parts = s.replace(",", "").split(".")
+            if len(parts) != 2 or not parts[0] or not parts[1]:
+                return None
+            intpart, frac = parts
             return sign * float(f"{intpart}.{frac}"), len(frac), True, False
         groups = intpart.split(".")
         if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3 and frac:
@@ -88,12 +91,9 @@ def parse_plain_number(s: str) -> tuple[float, int, bool, bool] | None:
         return None
     if commas > 1 and dots <= 1:
         # "2,960,780,030" or "2,960,780.03": English thousands
-        body = s
-        frac = ""
-        if dots == 1:
-            body, frac = s.split(".")
+        body, _, frac = s.partition(".")
         groups = body.split(",")
-        if all(len(g) == 3 for g in groups[1:]):
+        if 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]) and (frac.isdigit() or not frac):
             val = float("".join(groups) + (f".{frac}" if frac else ""))
             return sign * val, len(frac), bool(frac), False
     return None

@@ -47,6 +47,10 @@ _ORDINAL_WORD_RE = re.compile(
     r"lampiran|urutan|peringkat|ranking|nomor\s+urut|level)\s*$|\bke\s*-?\s*$",
     re.IGNORECASE,
 )
+# Any of the four above (one search: a match of any alternative is a match of its pattern).
+_REFERENCE_BEFORE_RE = re.compile(
+    "|".join(f"(?:{rx.pattern})" for rx in (_LEGAL_RE, _PAGE_RE, _POSTAL_RE, _PHONE_RE)), re.IGNORECASE
+)
 _RP_RE = re.compile(r"(?:\bRp|\bIDR)\s*\.?\s*$", re.IGNORECASE)
 _LETTER_BEFORE_RE = re.compile(
     rf"(?<![\w/])({_PREDIKAT})\s*(?:\(|(?:dengan\s+)?(?:angka|nilai|skor)(?:\s+mencapai)?\s*\(?)?\s*$"
@@ -81,6 +85,14 @@ _KIND_RE: list[tuple[str, re.Pattern[str]]] = [
     ("sum", re.compile(r"\b(?:jumlah|total|akumulasi)\b", re.IGNORECASE)),
     ("share", re.compile(r"\b(?:porsi|proporsi)\b", re.IGNORECASE)),
 ]
+# A lowercase word that every match of each kind pattern contains.
+_KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "average": ("rata",),
+    "difference": ("selisih", "nurun", "ningkat", "naik", "unggul", "turun", "bertambah", "berkurang", "lebih", "sisa"),
+    "ratio": ("sentas", "capaian"),
+    "sum": ("jumlah", "total", "akumulasi"),
+    "share": ("porsi",),
+}
 _SHARE_AFTER_RE = re.compile(r"^\s*(?:dari\s+(?:total|luas|jumlah|keseluruhan|seluruh))", re.IGNORECASE)
 _YEAR_REF_RE = re.compile(
     r"(?:banding\w*|dari|terhadap)\s+(?:dengan\s+)?(?:tahun\w*\s+|TA\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
@@ -92,7 +104,63 @@ _TABLE_RE = re.compile(
     r"\b(?:tabel|tbl)(?:\s*\.?\s*(\d+(?:\.\d+)*))?(?:\s+(di\s+atas|di\s+bawah(?:\s+ini)?|sebelumnya|berikut(?:\s+ini)?|tersebut))?",
     re.IGNORECASE,
 )
+_FIGURE_KEYWORDS = ("gambar", "grafik", "diagram", "lampiran", "bab")
 _FIGURE_RE = re.compile(r"\b(?:gambar|grafik|diagram|lampiran|bab)\s*\.?\s*\d+(?:\s*\.\s*\d+)*", re.IGNORECASE)
+# Precompiled once: the helpers below run for every number of every paragraph.
+_CUT_RE = re.compile(r"\n[ \t]*\n|[.!?;:](?=\s+)")
+_NEXT_TOKEN_RE = re.compile(r"\s+(\S+)")
+_LIST_ITEM_RE = re.compile(r"^(?:[a-z]|\d{1,2})[.)]$")
+_LAST_WORD_RE = re.compile(r"(\w+)$")
+_LIST_MARK_RE = re.compile(r"(?:^|\s)(?:[a-z]|\d{1,2})$")
+_GROUPED_FRAC_RE = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{3}")
+_SEP_RE = re.compile(r"[.,]")
+_NON_DIGIT_RE = re.compile(r"\D")
+_SLASH_CODE_RE = re.compile(r"/\w")
+_LETTER_RE = re.compile(r"[A-Za-z]")
+_UNIT_ABBR_RE = re.compile(r"(?i)(?:%|ha\b|jt\b|m2\b)")
+_AREA_CODE_RE = re.compile(r"\(0\d{2,4}\)\s*-?\s*$")
+_MONTH_AFTER_RE = re.compile(rf"\s+(?:{_MONTHS})\b", re.IGNORECASE)
+_MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTHS})\s*$", re.IGNORECASE)
+_CAPITAL_AFTER_RE = re.compile(r"\s+[E-Z](?![\w(])")
+_INT_RE = re.compile(r"\d+")
+_PCT_AFTER_RE = re.compile(r"\s*%")
+_LINE_START_RE = re.compile(r"(?:^|\n|[.:;]\s|\s{2})\s*$")
+_ITEM_MARK_RE = re.compile(r"[.)](?:\s|$)")
+_COLNUM_BEFORE_RE = re.compile(r"\(\d+\)\s*\($")
+_COLNUM_AFTER_RE = re.compile(r"\)\s*\(\d+\)")
+_SPACE_RE = re.compile(r"\s+")
+_YEAR_RANGE_RE = re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b")
+_RP_TAIL_RE = re.compile(r",-+|,00,-+")
+_PCT_RE = re.compile(r"\s?%")
+_LEBIH_RE = re.compile(r"(?i)lebih\s")
+_DARI_RE = re.compile(r"(?i)dari")
+
+# Characters that a case-insensitive regex matches to an ASCII letter although
+# str.lower() does not turn them into it (or changes the text's length).
+_ODD_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _lowered(text: str) -> str | None:
+    """``text.lower()`` when a keyword search in it is exact, else None.
+
+    A case-insensitive pattern that needs a literal keyword can only match
+    where ``text.lower()`` contains that keyword, as long as the text holds
+    none of the few characters that fold to ASCII letters only in the regex
+    engine (dotted/dotless i, long s, Kelvin sign). The scans of many
+    patterns over the whole paragraph are then skipped outright.
+    """
+    return None if _ODD_CASE_RE.search(text) else text.lower()
+
+
+def _may_match(low: str | None, keywords: tuple[str, ...]) -> bool:
+    if low is None:
+        return True
+    for k in keywords:
+        if k in low:
+            return True
+    return False
+
+
 _ABBREV = frozenset(
     [
         "rp", "no", "kec", "kab", "jln", "jl", "hal", "tabel", "tbl", "gambar", "dll", "dsb", "dst",
@@ -164,24 +232,24 @@ class DirectionStatement:
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     """Split into sentences; "." in "Rp." or "Tabel." and decimal commas do not end one."""
     cuts = [0]
-    for m in re.finditer(r"\n[ \t]*\n|[.!?;:](?=\s+)", text):
+    for m in _CUT_RE.finditer(text):
         i = m.start()
         if m.group().startswith("\n"):
             cuts.append(m.end())
             continue
         after = text[m.end():]
-        nxt = re.match(r"\s+(\S+)", after)
+        nxt = _NEXT_TOKEN_RE.match(after)
         if not nxt:
             continue
         token = nxt.group(1)
-        list_item = re.match(r"^(?:[a-z]|\d{1,2})[.)]$", token) is not None
+        list_item = _LIST_ITEM_RE.match(token) is not None
         if text[i] in ".!?;":
-            word = re.search(r"(\w+)$", text[max(0, i - 40): i])
+            word = _LAST_WORD_RE.search(text[max(0, i - 40): i])
             if text[i] == "." and word and word.group(1).lower() in _ABBREV:
                 continue
             if (
                 text[i] == "."
-                and re.search(r"(?:^|\s)(?:[a-z]|\d{1,2})$", text[max(0, i - 4): i])
+                and _LIST_MARK_RE.search(text[max(0, i - 4): i])
                 and i - 2 < cuts[-1] + 3
             ):
                 continue  # the "1." / "b." of a list item itself
@@ -202,14 +270,24 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 def _candidates(core: str, unit: str | None) -> tuple[float, int, bool, list[tuple[float, int]]]:
     """Read a number; when its separators are off, list every plausible reading."""
+    # ``core`` is digits with "." or "," between digit runs (``_NUM_RE``). Plain
+    # digits, and digits with one decimal comma, read as parse_plain_number
+    # reads them; rupiah with an odd number of decimals take the long way.
+    if "." not in core:
+        if "," not in core:
+            return float(core), 0, False, []
+        if core.count(",") == 1:
+            intpart, frac = core.split(",")
+            if unit != "Rp" or len(frac) == 2:
+                return float(f"{intpart}.{frac}"), len(frac), False, []
     parsed = parse_plain_number(core)
     # "2.960.780,030": grouped thousands then a three-digit "fraction" is a
     # thousands group typed with a comma; rupiah never carry 1 or 3+ decimals.
-    grouped_frac = re.fullmatch(r"\d{1,3}(?:\.\d{3})+,\d{3}", core) is not None
+    grouped_frac = _GROUPED_FRAC_RE.fullmatch(core) is not None
     odd_rupiah = unit == "Rp" and parsed is not None and parsed[1] not in (0, 2)
     if parsed is not None and not parsed[2] and not grouped_frac and not odd_rupiah:
         return parsed[0], parsed[1], False, []
-    groups = re.split(r"[.,]", core)
+    groups = _SEP_RE.split(core)
     readings: list[tuple[float, int]] = []
     if all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3:
         readings.append((float("".join(groups)), 0))  # every separator groups thousands
@@ -219,7 +297,7 @@ def _candidates(core: str, unit: str | None) -> tuple[float, int, bool, list[tup
     if parsed is not None and (parsed[0], parsed[1]) not in readings:
         readings.append((parsed[0], parsed[1]))
     if not readings:
-        readings.append((float(re.sub(r"\D", "", core)), 0))
+        readings.append((float(_NON_DIGIT_RE.sub("", core)), 0))
     # Rupiah are whole amounts; percentages and scores carry decimals.
     readings.sort(key=lambda r: (r[1] != 0) if unit == "Rp" else (r[1] == 0))
     return readings[0][0], readings[0][1], True, readings
@@ -231,35 +309,35 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
     after = text[e: e + 30]
     if any(a <= s < b for a, b in covered):
         return "reference-number"  # inside "Tabel 3.16", "Gambar 3.6"
-    if (s > 0 and (text[s - 1].isalpha() or text[s - 1] in "/_")) or re.match(r"/\w", after):
+    if (s > 0 and (text[s - 1].isalpha() or text[s - 1] in "/_")) or _SLASH_CODE_RE.match(after):
         return "reference-number"  # codes: 239/IX/618/2003, XI/MPR/1999
-    if re.match(r"[A-Za-z]", after) and not re.match(r"(?i)(?:%|ha\b|jt\b|m2\b)", after):
+    if _LETTER_RE.match(after) and not _UNIT_ABBR_RE.match(after):
         return "reference-number"  # glued to letters ("PP60", "3x") unless a unit
-    if _LEGAL_RE.search(before) or _PAGE_RE.search(before) or _POSTAL_RE.search(before) or _PHONE_RE.search(before):
+    if _REFERENCE_BEFORE_RE.search(before):  # legal, page, postal code, phone
         return "reference-number"
-    if (core.startswith("0") and len(re.sub(r"\D", "", core)) >= 6) or re.search(r"\(0\d{2,4}\)\s*-?\s*$", before):
+    if (core.startswith("0") and len(_NON_DIGIT_RE.sub("", core)) >= 6) or _AREA_CODE_RE.search(before):
         return "reference-number"  # phone numbers: 0812..., (0622) 123456
-    if re.match(rf"\s+(?:{_MONTHS})\b", after, re.IGNORECASE):
+    if _MONTH_AFTER_RE.match(after):
         return "reference-number"  # day of a date
-    if re.match(r"\s+[E-Z](?![\w(])", after) and re.fullmatch(r"\d+", core):
+    if _CAPITAL_AFTER_RE.match(after) and _INT_RE.fullmatch(core):
         return "reference-number"  # "5 S" (Senyum, Sapa, ...); A-D may be a predikat letter
-    is_int = re.fullmatch(r"\d+", core) is not None
+    is_int = _INT_RE.fullmatch(core) is not None
     if is_int and len(core) == 4 and 1990 <= int(core) <= 2035 and _YEAR_WORD_RE.search(before):
         return "year"  # "tahun 2024 Kecamatan ..." even when a count noun follows
     if is_int and len(core) == 4 and 1990 <= int(core) <= 2035:
-        unitless = not (re.match(r"\s*%", after) or _COUNT_RE.match(after) or _UNIT_WORD_RE.match(after))
+        unitless = not (_PCT_AFTER_RE.match(after) or _COUNT_RE.match(after) or _UNIT_WORD_RE.match(after))
         if unitless and not _RP_RE.search(before):
             return "year"
-    if is_int and re.search(rf"\b(?:{_MONTHS})\s*$", before, re.IGNORECASE):
+    if is_int and _MONTH_BEFORE_RE.search(before):
         return "year"
     if is_int and _ORDINAL_WORD_RE.search(before):
         return "ordinal"
     if is_int and len(core) <= 2:
-        line_start = re.search(r"(?:^|\n|[.:;]\s|\s{2})\s*$", text[max(0, s - 4): s]) is not None or s == 0
-        if line_start and re.match(r"[.)](?:\s|$)", after):
+        line_start = _LINE_START_RE.search(text[max(0, s - 4): s]) is not None or s == 0
+        if line_start and _ITEM_MARK_RE.match(after):
             return "ordinal"  # "1. Pada tahun 2023", "7) Membina"
         in_parens = s > 0 and text[s - 1] == "(" and after.startswith(")")
-        if in_parens and (re.search(r"\(\d+\)\s*\($", before) or re.match(r"\)\s*\(\d+\)", after)):
+        if in_parens and (_COLNUM_BEFORE_RE.search(before) or _COLNUM_AFTER_RE.match(after)):
             return "ordinal"  # table column numbers "(1) (2) (3)"
     return None
 
@@ -272,8 +350,10 @@ def _counts_things(text: str, pos: int, unit: str | None) -> bool:
 def extract_table_refs(text: str) -> list[TableRef]:
     """Every mention of a table, numbered or deictic ("tabel berikut")."""
     refs: list[TableRef] = []
+    if not _may_match(_lowered(text), ("tabel", "tbl")):
+        return refs
     for m in _TABLE_RE.finditer(text):
-        tid = re.sub(r"\s+", "", m.group(1)) if m.group(1) else None
+        tid = _SPACE_RE.sub("", m.group(1)) if m.group(1) else None
         where = (m.group(2) or "").lower()
         if tid is None and not where:
             continue  # "tabel" as a plain noun
@@ -287,23 +367,36 @@ def extract_table_refs(text: str) -> list[TableRef]:
 def _kind_from_context(ctx: str) -> tuple[str | None, int]:
     """Nearest kind keyword in ``ctx`` and where it ends (-1 when none)."""
     best: tuple[str | None, int] = (None, -1)
+    low = _lowered(ctx)
     for kind, rx in _KIND_RE:
+        if not _may_match(low, _KIND_KEYWORDS[kind]):
+            continue
         for m in rx.finditer(ctx):
             if m.end() > best[1]:
                 best = (kind, m.end())
     return best
 
 
-def extract_claims(text: str, *, include_non_claims: bool = False) -> list[Claim]:
+def extract_claims(
+    text: str,
+    *,
+    include_non_claims: bool = False,
+    spans: list[tuple[int, int]] | None = None,
+    table_refs: list[TableRef] | None = None,
+) -> list[Claim]:
     """Every numeric claim in ``text``, in order of appearance.
 
     With ``include_non_claims`` the years, ordinals and reference numbers are
-    returned too (kinds "year", "ordinal", "reference-number").
+    returned too (kinds "year", "ordinal", "reference-number"). ``spans`` and
+    ``table_refs`` are ``_sentence_spans(text)`` and ``extract_table_refs(text)``
+    when the caller has them already.
     """
-    spans = _sentence_spans(text)
-    trefs = extract_table_refs(text)
-    covered = [(r.start, r.end) for r in trefs] + [(m.start(), m.end()) for m in _FIGURE_RE.finditer(text)]
-    covered += [(m.start(), m.end()) for m in re.finditer(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b", text)]
+    spans = _sentence_spans(text) if spans is None else spans
+    trefs = extract_table_refs(text) if table_refs is None else table_refs
+    covered = [(r.start, r.end) for r in trefs]
+    if _may_match(_lowered(text), _FIGURE_KEYWORDS):
+        covered += [(m.start(), m.end()) for m in _FIGURE_RE.finditer(text)]
+    covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.finditer(text)]
 
     raw_items: list[dict] = []
     for m in _NUM_RE.finditer(text):
@@ -328,11 +421,11 @@ def extract_claims(text: str, *, include_non_claims: bool = False) -> list[Claim
         if kind is None and m_rp:
             unit = "Rp"
             start = max(0, start - 12) + m_rp.start()
-        tail = re.match(r",-+|,00,-+", after)
+        tail = _RP_TAIL_RE.match(after)
         if tail:
             end = e + tail.end()
             after = text[end: end + 80]
-        m_pct = re.match(r"\s?%", after)
+        m_pct = _PCT_RE.match(after)
         if m_pct:
             unit = "%"
             end += m_pct.end()
@@ -345,7 +438,7 @@ def extract_claims(text: str, *, include_non_claims: bool = False) -> list[Claim
                 w = m_w.group(1).lower()
                 unit = {"ha": "Ha", "hektar": "Ha", "persen": "%"}.get(w, w)
             elif m_c:
-                unit = re.sub(r"\s+", " ", m_c.group(1))
+                unit = _SPACE_RE.sub(" ", m_c.group(1))
         # Counted things default to "count"; a jumlah/selisih/rata-rata keyword may still override.
         counted = kind is None and (spelled is not None or _counts_things(text, unit_from, unit))
         sign = -1.0 if start < s and text[start] in "-−" else 1.0
@@ -459,6 +552,19 @@ _DIRECTION_RE: list[tuple[str, re.Pattern[str]]] = [
     ("max", re.compile(r"\b(?:tertinggi|terbesar|terbanyak|paling\s+(?:tinggi|besar))\b", re.IGNORECASE)),
     ("min", re.compile(r"\b(?:terendah|terkecil|tersedikit|paling\s+(?:rendah|kecil))\b", re.IGNORECASE)),
 ]
+# A lowercase word that every match of each direction pattern contains.
+_DIRECTION_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "not-met": ("tidak", "belum"),
+    "exceeded": ("target",),
+    "met": ("target",),
+    "ahead": ("unggul",),
+    "up": ("ningkat", "naik", "bertambah"),
+    "down": ("nurun", "turun", "berkurang"),
+    "above": ("atas", "tinggi", "melebihi"),
+    "below": ("bawah", "rendah", "kurang"),
+    "max": ("tertinggi", "terbesar", "terbanyak", "paling"),
+    "min": ("terendah", "terkecil", "tersedikit", "paling"),
+}
 # "di atas" and friends compare only when a figure or a benchmark follows;
 # otherwise it is "tabel 3.3 di atas" or "sebagaimana tersebut di atas".
 _COMPARAND_RE = re.compile(r"\s*(?:angka\s+|nilai\s+)?(?:[-−]?\d|rata-rata|target|standar|batas|ambang)", re.IGNORECASE)
@@ -477,21 +583,26 @@ def _subject(text: str, sa: int, sb: int, s: int, e: int, prefer_entity: bool) -
     for rx in order:
         before = [m for m in rx.finditer(text, sa, s)]
         if before:
-            return re.sub(r"\s+", " ", before[-1].group())
+            return _SPACE_RE.sub(" ", before[-1].group())
         after = rx.search(text, e, sb)
         if after:
-            return re.sub(r"\s+", " ", after.group())
+            return _SPACE_RE.sub(" ", after.group())
     return None
 
 
-def extract_direction_statements(text: str, claims: list[Claim] | None = None) -> list[DirectionStatement]:
+def extract_direction_statements(
+    text: str, claims: list[Claim] | None = None, *, spans: list[tuple[int, int]] | None = None
+) -> list[DirectionStatement]:
     """Phrases of direction, rank or target attainment, with their subject and claims."""
     if claims is None:
         claims = extract_claims(text)
-    spans = _sentence_spans(text)
+    spans = _sentence_spans(text) if spans is None else spans
+    low = _lowered(text)
     taken: list[tuple[int, int]] = []
     found: list[DirectionStatement] = []
     for kind, rx in _DIRECTION_RE:
+        if not _may_match(low, _DIRECTION_KEYWORDS[kind]):
+            continue
         for m in rx.finditer(text):
             s, e = m.start(), m.end()
             if any(a < e and s < b for a, b in taken):
@@ -512,7 +623,7 @@ def extract_direction_statements(text: str, claims: list[Claim] | None = None) -
             if kind in ("above", "below", "met", "exceeded", "not-met"):
                 for _, i in near:
                     c = claims[i]
-                    comparative = re.match(r"(?i)lebih\s", m.group()) and not re.search(r"(?i)dari", m.group())
+                    comparative = _LEBIH_RE.match(m.group()) and not _DARI_RE.search(m.group())
                     if c.start >= e and _FIGURE_GAP_RE.match(text[e: c.start]) and not comparative:
                         figure, fdec, funit = c.value, c.decimals, c.unit
                     break

@@ -23,7 +23,10 @@ from ..precision import Interval, consistent, interval_of
 from ..spec import table_sort_key
 from .extract import (
     Claim,
+    DirectionStatement,
     TableRef,
+    _lowered,
+    _may_match,
     _sentence_of,
     _sentence_spans,
     extract_claims,
@@ -31,6 +34,7 @@ from .extract import (
     extract_table_refs,
 )
 from .typo import _one_edit, agrees, agrees_interval, round_half_up, typo_edits
+from .typo import interval as typo_interval
 
 _UNIT_OF_KIND = {"percent": "%", "rupiah": "Rp", "hectare": "Ha", "count": "count", "integer": "count"}
 _YEAR_SUFFIX_RE = re.compile(r"^(?P<stem>.*?)_(?P<year>(?:19|20)\d{2})$")
@@ -38,6 +42,8 @@ _ROW_HINTS = {
     "ikm": re.compile(r"\bikm\b|kepuasan", re.IGNORECASE),
     "akip": re.compile(r"\bs?akip\b|akuntabilitas", re.IGNORECASE),
 }
+# A lowercase word that every match of each row hint contains.
+_ROW_HINT_KEYWORDS = {"ikm": ("ikm", "kepuasan"), "akip": ("akip", "akuntabilitas")}
 _DEN_STEMS = ("target", "anggaran", "pagu")
 _NUM_STEMS = ("realisasi",)
 _RATIO_WORDS = re.compile(r"capaian|prosentas|persentas|prosentase|persen", re.IGNORECASE)
@@ -45,6 +51,12 @@ _TARGET_WORD = re.compile(r"\btarget", re.IGNORECASE)
 _REAL_WORD = re.compile(r"\brealisasi|\bterealisasi", re.IGNORECASE)
 _ALL_WORD = re.compile(r"\b(?:semua|semuanya|seluruh|seluruhnya|masing-masing)\b", re.IGNORECASE)
 _DIFF_COLUMNS = ("sisa", "selisih", "efisiensi")
+_SPACE_RE = re.compile(r"\s+")
+_NON_DIGIT_RE = re.compile(r"\D")
+_TABLE_NUMBER_RE = re.compile(r"(\d+\.\d+)")
+_TABEL_WORD_RE = re.compile(r"(?i)tabel")
+_CHAPTER_RE = re.compile(r"(?i)\s*(bab\s+[ivx]+)")
+_YEAR_TOKEN_RE = re.compile(r"\b((?:19|20)\d{2})\b")
 
 
 # ----------------------------------------------------------------- figures
@@ -109,48 +121,65 @@ def _row_name(r: Row, t: Table) -> str:
         c = r.cells.get(cid)
         if c is not None and c.text and c.text not in label:
             label = f"{label} — {c.text}" if label else c.text
-    return re.sub(r"\s+", " ", label or f"baris {r.excel_row}").strip()
+    return _SPACE_RE.sub(" ", label or f"baris {r.excel_row}").strip()
 
 
 def table_figures(wb: Workbook, t: Table) -> list[Figure]:
     cols = _numeric_columns(t)
     kinds = {cid: kind for cid, kind, _ in cols}
-    exact = {cid: ex for cid, _, ex in cols}
+    years = {cid: _year_of(cid) for cid, _, _ in cols}
     out: list[Figure] = []
     data = [r for r in t.rows if r.role == "data"]
+    # Each row's numeric cells (in column order) with their intervals, and each
+    # row's name, are computed once: the loops below pair them up.
+    present_of: dict[int, list[tuple[str, str, bool, Cell, Interval]]] = {
+        id(r): [(cid, kind, ex, c, interval_of(c, ex)) for cid, kind, ex in cols if (c := _num(r, cid)) is not None]
+        for r in t.rows
+    }
+    names: dict[int, str] = {}
 
     def add(value: float, iv: Interval, decimals: int, kind: str, unit: str | None, cells: tuple[Cell, ...],
             column: str, r: Row | None, desc: str, years: tuple[int, ...] = (), **kw) -> Figure:
         lo, hi = _mag(iv)
-        f = Figure(value, lo, hi, decimals, kind, unit, t.id, cells, column,
-                   r.row_id if r else None, _row_name(r, t) if r else "", years, desc, row=r, **kw)
+        if r is None:
+            rid, name = None, ""
+        else:
+            rid, name = r.row_id, names.get(id(r))
+            if name is None:
+                name = names[id(r)] = _row_name(r, t)
+        f = Figure(value, lo, hi, decimals, kind, unit, t.id, cells, column, rid, name, years, desc, row=r, **kw)
         out.append(f)
         return f
 
+    # The numeric cells of each column over the data rows, and their intervals.
+    col_cells: dict[str, list[Cell]] = {cid: [] for cid, _, _ in cols}
+    col_ivs: dict[str, list[Interval]] = {cid: [] for cid, _, _ in cols}
+    for r in data:
+        for cid, _, _, c, iv in present_of[id(r)]:
+            col_cells[cid].append(c)
+            col_ivs[cid].append(iv)
+
     # Column sums over the data rows (recomputed, not the printed total).
     sums: dict[str, tuple[float, Interval, int, list[Cell]]] = {}
-    for cid, kind, ex in cols:
+    for cid, kind, _ in cols:
         if kind == "percent":
             continue
-        cs = [c for r in data if (c := _num(r, cid)) is not None]
+        cs = col_cells[cid]
         if len(cs) < 2:
             continue
         iv = Interval(0.0, 0.0)
-        for c in cs:
-            iv = iv + interval_of(c, ex)
+        for civ in col_ivs[cid]:
+            iv = iv + civ
         dec = max((c.decimals or 0) for c in cs)
         sums[cid] = (sum(c.value for c in cs), iv, dec, cs)
 
     # Cells.
+    total_columns = t.spec.total_columns
     for r in t.rows:
-        for cid, kind, ex in cols:
-            c = _num(r, cid)
-            if c is None:
-                continue
-            iv = interval_of(c, ex)
-            _, y = _year_of(cid)
+        for cid, kind, ex, c, iv in present_of[id(r)]:
+            y = years[cid][1]
             recomputed = None
-            if r.role == "total" and cid in sums and (cid in t.spec.total_columns or ex or kind == "score"):
+            if r.role == "total" and cid in sums and (cid in total_columns or ex or kind == "score"):
                 sv, siv, _, _ = sums[cid]
                 if not consistent(c.value, c.decimals if not ex else 0, siv):
                     recomputed = sv
@@ -162,13 +191,13 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
     # Sums, means and row counts.
     for cid, (sv, siv, dec, cs) in sums.items():
         add(sv, siv, dec, "sum", _UNIT_OF_KIND.get(kinds[cid]), tuple(cs), cid, None, f"jumlah {cid}")
-    for cid, kind, ex in cols:
-        cs = [c for r in data if (c := _num(r, cid)) is not None]
+    for cid, kind, _ in cols:
+        cs = col_cells[cid]
         if len(cs) < 2:
             continue
         iv = Interval(0.0, 0.0)
-        for c in cs:
-            iv = iv + interval_of(c, ex)
+        for civ in col_ivs[cid]:
+            iv = iv + civ
         n = len(cs)
         mean = sum(c.value for c in cs) / n
         dec = max(max((c.decimals or 0) for c in cs), 2)
@@ -180,32 +209,32 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
 
     # Per row: differences and ratios of columns of the same kind.
     for r in t.rows:
-        present = [(cid, kinds[cid], exact[cid], c) for cid, _, _ in cols if (c := _num(r, cid)) is not None]
-        for i, (a, ka, exa, ca) in enumerate(present):
-            for b, kb, exb, cb in present[i + 1:]:
+        present = present_of[id(r)]
+        for i, (a, ka, _, ca, iva) in enumerate(present):
+            sa, ya = years[a]
+            for b, kb, _, cb, ivb in present[i + 1:]:
                 if ka != kb:
                     continue
-                sa, ya = _year_of(a)
-                sb, yb = _year_of(b)
+                sb, yb = years[b]
                 if ka == "percent" and sa != sb:
                     continue
-                iv = interval_of(ca, exa) - interval_of(cb, exb)
+                iv = iva - ivb
                 dec = max(ca.decimals or 0, cb.decimals or 0)
                 trend = None
                 if ya and yb and ya != yb:
                     trend = (ca.value - cb.value) if ya > yb else (cb.value - ca.value)
-                years = tuple(y for y in (ya, yb) if y)
+                yrs = tuple(y for y in (ya, yb) if y)
                 add(ca.value - cb.value, iv, dec, "difference", _UNIT_OF_KIND.get(ka), (ca, cb), f"{a}-{b}", r,
-                    f"{a} − {b}", years, trend=trend)
-        for a, ka, exa, ca in present:
-            sa, ya = _year_of(a)
+                    f"{a} − {b}", yrs, trend=trend)
+        for a, ka, _, ca, iva in present:
+            sa, ya = years[a]
             if not sa.startswith(_DEN_STEMS) or ka == "percent":
                 continue
-            for b, kb, exb, cb in present:
-                sb, yb = _year_of(b)
+            for b, kb, _, cb, ivb in present:
+                sb, yb = years[b]
                 if not sb.startswith(_NUM_STEMS) or yb != ya or kb != ka or ca.value == 0:
                     continue
-                iv = (interval_of(cb, exb) / interval_of(ca, exa)).scale(100)
+                iv = (ivb / iva).scale(100)
                 add(cb.value / ca.value * 100, iv, 2, "ratio", "%", (cb, ca), f"{b}/{a}", r, f"{b} / {a} × 100",
                     (ya,) if ya else ())
 
@@ -223,7 +252,7 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
                     ca, cb = _num(ra, cid), _num(rb, cid)
                     if ca is None or cb is None:
                         continue
-                    _, y = _year_of(cid)
+                    y = years[cid][1]
                     iv = interval_of(ca, ex) - interval_of(cb, ex)
                     add(ca.value - cb.value, iv, max(ca.decimals or 0, cb.decimals or 0), "difference",
                         _UNIT_OF_KIND.get(kind), (ca, cb), cid, ra, f"{cid}: {_row_name(ra, t)} − {_row_name(rb, t)}",
@@ -293,11 +322,55 @@ class FigureIndex:
     ordered: list[Figure] = field(default_factory=list)  # by lo, finite only
     los: list[float] = field(default_factory=list)
     width: float = 0.0
+    # Per table, built on first use: positions sorted by lo, their los, the
+    # widest interval, and the positions of figures with a non-finite bound.
+    _tables: dict[str, tuple[list[int], list[float], float, list[int]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def overlapping(self, lo: float, hi: float) -> list[Figure]:
         i = bisect.bisect_left(self.los, lo - self.width)
         j = bisect.bisect_right(self.los, hi)
         return [f for f in self.ordered[i:j] if f.hi >= lo]
+
+    def _table(self, tid: str) -> tuple[list[int], list[float], float, list[int]]:
+        ti = self._tables.get(tid)
+        if ti is None:
+            figs = self.by_table.get(tid, [])
+            reg: list[tuple[float, int]] = []
+            other: list[int] = []
+            width = 0.0
+            inf = math.inf
+            for i, f in enumerate(figs):
+                lo, hi = f.lo, f.hi
+                if -inf < lo <= hi < inf:  # finite and ordered (NaN fails every comparison)
+                    reg.append((lo, i))
+                    if hi - lo > width:
+                        width = hi - lo
+                else:
+                    other.append(i)
+            reg.sort()
+            ti = self._tables[tid] = ([i for _, i in reg], [lo for lo, _ in reg], width, other)
+        return ti
+
+    def agreeing(self, tid: str, value: float, decimals: int) -> list[Figure]:
+        """The figures of table ``tid`` that ``agrees_interval(value, decimals, f.lo, f.hi)``, in table order.
+
+        Same result as testing every figure of the table; only the figures whose
+        interval can reach the claim's (with a generous margin) are tested.
+        """
+        figs = self.by_table.get(tid)
+        if not figs:
+            return []
+        pos, los, width, other = self._table(tid)
+        c_lo, c_hi = typo_interval(value, decimals)
+        slack = 2e-3 + 1e-9 * (abs(c_lo) + abs(c_hi) + width)
+        i = bisect.bisect_left(los, c_lo - width - slack)
+        j = bisect.bisect_right(los, c_hi + slack)
+        hits = [k for k in pos[i:j] if agrees_interval(value, decimals, figs[k].lo, figs[k].hi)]
+        hits += [k for k in other if agrees_interval(value, decimals, figs[k].lo, figs[k].hi)]
+        hits.sort()
+        return [figs[k] for k in hits]
 
 
 def figures(wb: Workbook) -> FigureIndex:
@@ -383,8 +456,8 @@ class Analysis:
 
 
 def _followed(wb: Workbook, p: Paragraph) -> str | None:
-    m = re.search(r"(\d+\.\d+)", p.follows or "")
-    if m and m.group(1) in wb.tables and re.search(r"(?i)tabel", p.follows or ""):
+    m = _TABLE_NUMBER_RE.search(p.follows or "")
+    if m and m.group(1) in wb.tables and _TABEL_WORD_RE.search(p.follows or ""):
         return m.group(1)
     return None
 
@@ -393,22 +466,74 @@ def _ordered_tables(wb: Workbook) -> list[str]:
     return sorted(wb.tables, key=table_sort_key)
 
 
-def _scope(wb: Workbook, p: Paragraph, refs: list[TableRef]) -> list[str]:
-    order = _ordered_tables(wb)
+class _Prep:
+    """What ``analyse`` works out once per workbook instead of once per paragraph or claim."""
+
+    def __init__(self, wb: Workbook, idx: FigureIndex) -> None:
+        self.wb = wb
+        self.idx = idx
+        self.order = _ordered_tables(wb)
+        self.order_pos = {tid: i for i, tid in enumerate(self.order)}
+        self._followed: dict[int, str | None] = {}
+        self.followed_tables = {self.followed(q) for q in wb.paragraphs}
+        self._nouns: dict[tuple[str, str], tuple[bool, frozenset[str]] | None] = {}
+        self._hints: dict[str, set[str]] = {}
+        self._fitting: dict[tuple[str, str, str | None], list[Figure]] = {}
+
+    def followed(self, p: Paragraph) -> str | None:
+        k = id(p)
+        if k not in self._followed:
+            self._followed[k] = _followed(self.wb, p)
+        return self._followed[k]
+
+    def row_hint(self, text: str) -> set[str]:
+        h = self._hints.get(text)
+        if h is None:
+            h = self._hints[text] = _row_hint(text)
+        return h
+
+    def typo_pool(self, tid: str, claim: Claim) -> list[Figure]:
+        """The figures of ``tid`` a claim of this kind and unit may be a typing slip of, in table order."""
+        k = (tid, claim.kind, claim.unit)
+        pool = self._fitting.get(k)
+        if pool is None:
+            pool = self._fitting[k] = [
+                f for f in self.idx.by_table.get(tid, [])
+                if f.recomputed is None and _compatible(claim, f) and self.noun_ok(claim, f)
+            ]
+        return pool
+
+    def noun_ok(self, claim: Claim, f: Figure) -> bool:
+        """``_noun_ok``, with the columns a noun names worked out once per noun and table."""
+        if claim.unit in (None, "%", "Rp", "Ha", "poin"):
+            return True
+        k = (claim.unit, f.table)
+        if k in self._nouns:
+            rule = self._nouns[k]
+        else:
+            rule = self._nouns[k] = _noun_rule(claim.unit, self.wb.tables.get(f.table))
+        if rule is None:
+            return True
+        include, cols = rule
+        return (f.column in cols) if include else (f.column not in cols)
+
+
+def _scope(wb: Workbook, p: Paragraph, refs: list[TableRef], prep: _Prep | None = None) -> list[str]:
+    order = prep.order if prep is not None else _ordered_tables(wb)
     out: list[str] = []
-    fol = _followed(wb, p)
+    fol = prep.followed(p) if prep is not None else _followed(wb, p)
     if fol:
         out.append(fol)
     else:
-        chap = re.match(r"(?i)\s*(bab\s+[ivx]+)", p.follows or "")
+        chap = _CHAPTER_RE.match(p.follows or "")
         if chap:
-            want = re.sub(r"\s+", " ", chap.group(1)).lower()
+            want = _SPACE_RE.sub(" ", chap.group(1)).lower()
             out += [tid for tid in order if (wb.tables[tid].spec.chapter or "").lower() == want]
     for r in refs:
         if r.table_id and r.table_id in wb.tables:
             out.append(r.table_id)
         elif r.table_id is None and fol:
-            i = order.index(fol)
+            i = prep.order_pos[fol] if prep is not None else order.index(fol)
             if r.position == "after" and i + 1 < len(order):
                 out.append(order[i + 1])
             elif r.position == "before":
@@ -445,21 +570,28 @@ def _compatible(claim: Claim, f: Figure) -> bool:
     return True
 
 
-def _noun_ok(claim: Claim, f: Figure, wb: Workbook) -> bool:
-    """A counted noun that names a column ("Dusun", "KK") only matches that column."""
-    u = (claim.unit or "").lower()
-    if claim.unit in (None, "%", "Rp", "Ha", "poin"):
-        return True
-    t = wb.tables.get(f.table)
-    if t is None:
-        return True
+def _noun_rule(unit: str | None, t: Table | None) -> tuple[bool, frozenset[str]] | None:
+    """Which columns of ``t`` a claim counted in ``unit`` may match: None for any,
+    (True, cols) for only those, (False, cols) for all but those."""
+    if unit in (None, "%", "Rp", "Ha", "poin") or t is None:
+        return None
+    u = (unit or "").lower()
     key = {"kepala keluarga": "kk", "kk": "kk"}.get(u, u.split()[0] if u else u)
     named = [c.id for c in t.spec.columns if key and (key == c.id or any(key in h.lower() for h in c.header))]
     if t.spec.key and key and key in t.spec.key:
         named = ["_rows"]
     if not named:
-        return f.column != "_rows" and f.column not in ("dusun", "kk")
-    return f.column in named
+        return False, frozenset(("_rows", "dusun", "kk"))
+    return True, frozenset(named)
+
+
+def _noun_ok(claim: Claim, f: Figure, wb: Workbook) -> bool:
+    """A counted noun that names a column ("Dusun", "KK") only matches that column."""
+    rule = _noun_rule(claim.unit, wb.tables.get(f.table))
+    if rule is None:
+        return True
+    include, cols = rule
+    return (f.column in cols) if include else (f.column not in cols)
 
 
 def _agrees(claim: Claim, f: Figure) -> bool:
@@ -467,16 +599,19 @@ def _agrees(claim: Claim, f: Figure) -> bool:
 
 
 def _row_hint(text: str) -> set[str]:
-    return {rid for rid, rx in _ROW_HINTS.items() if rx.search(text)}
+    low = _lowered(text)
+    return {rid for rid, rx in _ROW_HINTS.items() if _may_match(low, _ROW_HINT_KEYWORDS[rid]) and rx.search(text)}
+
+
+_RANK_KINDS = {"value": ("value", "sum"), "sum": ("sum",), "ratio": ("ratio",), "share": ("share",),
+               "average": ("average",), "difference": ("difference",), "count": ("count", "sum", "value")}
 
 
 def _rank(claim: Claim, f: Figure, scope: list[str], hints: set[str], sentence: str) -> tuple:
     s = 0.0
     if f.table in scope:
         s += 6 - min(scope.index(f.table), 3)
-    kind_map = {"value": ("value", "sum"), "sum": ("sum",), "ratio": ("ratio",), "share": ("share",),
-                "average": ("average",), "difference": ("difference",), "count": ("count", "sum", "value")}
-    if f.kind in kind_map.get(claim.kind, ()):
+    if f.kind in _RANK_KINDS.get(claim.kind, ()):
         s += 3
     if claim.kind in ("ratio", "value") and f.is_cell and f.unit == "%":
         s += 2
@@ -500,12 +635,15 @@ def _sentence(text: str, claim: Claim) -> str:
     return text[a + 1: b]
 
 
-def _subject_row(t: Table, p: Paragraph, claims: list[Claim], claim: Claim, group_text: str) -> list[Row]:
+def _subject_row(t: Table, p: Paragraph, claims: list[Claim], claim: Claim, group_text: str,
+                 prep: _Prep | None = None) -> list[Row]:
     """Rows of ``t`` the paragraph is about: the one whose cells its other figures repeat."""
     rows = [r for r in t.rows if r.role == "data"]
     ids = {r.row_id for r in rows}
     if len(rows) == 1:
         return rows
+    hint = prep.row_hint if prep is not None else _row_hint
+    p_hints, g_hints = hint(p.text), hint(group_text)
     scores: dict[int, float] = {}
     others = [c for c in claims if c is not claim]
     for i, r in enumerate(rows):
@@ -514,9 +652,9 @@ def _subject_row(t: Table, p: Paragraph, claims: list[Claim], claim: Claim, grou
         for c in others:
             if any(abs(abs(c.value) - abs(v)) < 1e-9 for v in vals):
                 sc += 2
-        if r.row_id and r.row_id in _row_hint(p.text):
+        if r.row_id and r.row_id in p_hints:
             sc += 1.5
-        elif r.row_id and r.row_id in _row_hint(group_text):
+        elif r.row_id and r.row_id in g_hints:
             sc += 0.5
         scores[i] = sc
     best = max(scores.values(), default=0)
@@ -526,7 +664,7 @@ def _subject_row(t: Table, p: Paragraph, claims: list[Claim], claim: Claim, grou
 
 
 def _known_quantity(wb: Workbook, p: Paragraph, claim: Claim, claims: list[Claim], scope: list[str],
-                    idx: FigureIndex, group_text: str) -> Figure | None:
+                    idx: FigureIndex, group_text: str, prep: _Prep | None = None) -> Figure | None:
     """The figure a claim names outright: "selisih antara target dan realisasi", "prosentase capaian"."""
     prev_end = max((c.end for c in claims if c.end <= claim.start), default=0)
     seg = p.text[prev_end: claim.start]
@@ -539,7 +677,7 @@ def _known_quantity(wb: Workbook, p: Paragraph, claim: Claim, claims: list[Claim
     if want is None:
         return None
     year = claim.year_ref
-    ym = re.findall(r"\b((?:19|20)\d{2})\b", sentence_before)
+    ym = _YEAR_TOKEN_RE.findall(sentence_before)
     if year is None and ym:
         year = int(ym[-1])
     if year is None:
@@ -548,7 +686,7 @@ def _known_quantity(wb: Workbook, p: Paragraph, claim: Claim, claims: list[Claim
         t = wb.tables.get(tid)
         if t is None:
             continue
-        rows = _subject_row(t, p, claims, claim, group_text)
+        rows = _subject_row(t, p, claims, claim, group_text, prep)
         if len(rows) != 1:
             continue
         r = rows[0]
@@ -574,7 +712,7 @@ def _known_quantity(wb: Workbook, p: Paragraph, claim: Claim, claims: list[Claim
 
 
 def _digits(text: str) -> str:
-    return re.sub(r"\D", "", text)
+    return _NON_DIGIT_RE.sub("", text)
 
 
 def _typo_candidates(claim: Claim, printed: str, figs: list[Figure]) -> list[tuple[Figure, str]]:
@@ -599,12 +737,18 @@ def _is_small_bare(claim: Claim) -> bool:
 
 
 def classify_paragraph(wb: Workbook, p: Paragraph, idx: FigureIndex, group_text: str = "",
-                       claims: list[Claim] | None = None) -> list[ClaimResult]:
+                       claims: list[Claim] | None = None, *, refs: list[TableRef] | None = None,
+                       scope: list[str] | None = None, dirs: list[DirectionStatement] | None = None,
+                       prep: _Prep | None = None) -> list[ClaimResult]:
+    """Classify every claim of ``p``; ``analyse`` passes what it already extracted."""
     text = p.text or ""
+    if prep is None:
+        prep = _Prep(wb, idx)
     claims = extract_claims(text) if claims is None else claims
-    refs = extract_table_refs(text)
-    scope = _scope(wb, p, refs)
-    dirs = extract_direction_statements(text, claims)
+    if scope is None:
+        scope = _scope(wb, p, extract_table_refs(text) if refs is None else refs, prep)
+    if dirs is None:
+        dirs = extract_direction_statements(text, claims)
     thresholds = set()
     for d in dirs:
         if d.kind in ("above", "below") and d.figure is not None and d.claim_indices:
@@ -614,10 +758,16 @@ def classify_paragraph(wb: Workbook, p: Paragraph, idx: FigureIndex, group_text:
         if ci in thresholds:
             continue
         sentence = _sentence(text, claim)
-        hints = _row_hint(sentence) or _row_hint(text) or _row_hint(group_text)
-        local = [f for tid in scope for f in idx.by_table.get(tid, [])
-                 if _compatible(claim, f) and _noun_ok(claim, f, wb)]
+        hints = prep.row_hint(sentence) or prep.row_hint(text) or prep.row_hint(group_text)
         printed = text[claim.num_start: claim.num_end]
+
+        def fits(f: Figure, claim: Claim = claim) -> bool:
+            return _compatible(claim, f) and prep.noun_ok(claim, f)
+
+        def agreeing(value: float, decimals: int, fits=fits) -> list[Figure]:
+            # The figures of the scope tables that fit the claim and agree with
+            # (value, decimals), in scope then table order.
+            return [f for tid in scope for f in idx.agreeing(tid, value, decimals) if fits(f)]
 
         def ranked(
             fs: list[Figure], claim: Claim = claim, hints: set[str] = hints, sentence: str = sentence
@@ -626,12 +776,12 @@ def classify_paragraph(wb: Workbook, p: Paragraph, idx: FigureIndex, group_text:
 
         if claim.malformed and claim.candidates:
             v, d = claim.candidates[0]
-            agree = [f for f in local if agrees_interval(abs(v), d, f.lo, f.hi)]
+            agree = agreeing(abs(v), d)
             res = ClaimResult(claim, p, "contradicted", ranked(agree), v, d, "malformed", "malformed",
                               ranked(agree)[0] if agree else None)
             out.append(res)
             continue
-        agree = [f for f in local if _agrees(claim, f)]
+        agree = agreeing(abs(claim.value), claim.decimals)
         if agree:
             agree = ranked(agree)
             good = [f for f in agree if f.recomputed is None]
@@ -643,7 +793,7 @@ def classify_paragraph(wb: Workbook, p: Paragraph, idx: FigureIndex, group_text:
                                        "wrong total", "wrong_total", f))
             continue
         counted = claim.kind == "count" or (claim.unit not in (None, "%", "Rp", "Ha", "poin"))
-        known = None if counted else _known_quantity(wb, p, claim, claims, scope, idx, group_text)
+        known = None if counted else _known_quantity(wb, p, claim, claims, scope, idx, group_text, prep)
         if known is not None:
             edits = typo_edits(printed, abs(known.value), claim.decimals)
             out.append(ClaimResult(claim, p, "contradicted", [known], round_half_up(abs(known.value), claim.decimals),
@@ -657,7 +807,10 @@ def classify_paragraph(wb: Workbook, p: Paragraph, idx: FigureIndex, group_text:
                 good = ranked(good)
                 out.append(ClaimResult(claim, p, "verified", good, figure=good[0]))
                 continue
-        typos = _typo_candidates(claim, printed, [f for f in local if f.recomputed is None])
+        typos = []
+        if len(_digits(printed)) >= 3:  # else _typo_candidates finds none
+            local = [f for tid in scope for f in prep.typo_pool(tid, claim)]
+            typos = _typo_candidates(claim, printed, local)
         if typos:
             typos.sort(key=lambda fe: _rank(claim, fe[0], scope, hints, sentence))
             f, edit = typos[0]
@@ -672,17 +825,18 @@ def classify_paragraph(wb: Workbook, p: Paragraph, idx: FigureIndex, group_text:
 # ------------------------------------------------------ references, direction
 
 
-def check_table_refs(wb: Workbook, p: Paragraph, refs: list[TableRef]) -> list[RefIssue]:
-    fol = _followed(wb, p)
+def check_table_refs(wb: Workbook, p: Paragraph, refs: list[TableRef], prep: _Prep | None = None) -> list[RefIssue]:
+    if prep is None:
+        prep = _Prep(wb, FigureIndex({}))
+    fol = prep.followed(p)
     if fol is None:
         return []
-    order = _ordered_tables(wb)
     allowed = {fol}
-    i = order.index(fol)
+    i = prep.order_pos[fol]
     if i > 0:
-        prev = order[i - 1]
+        prev = prep.order[i - 1]
         # The table just before counts only when no paragraph sits between the two tables.
-        if not any(_followed(wb, q) == prev for q in wb.paragraphs):
+        if prev not in prep.followed_tables:
             allowed.add(prev)
     out = []
     for r in refs:
@@ -700,18 +854,24 @@ def _group_claim_results(results: list[ClaimResult]) -> dict[int, ClaimResult]:
 
 
 def check_directions(wb: Workbook, p: Paragraph, claims: list[Claim], results: list[ClaimResult],
-                     scope: list[str]) -> list[DirectionIssue]:
+                     scope: list[str], dirs: list[DirectionStatement] | None = None) -> list[DirectionIssue]:
     text = p.text or ""
     by_claim = _group_claim_results(results)
     out: list[DirectionIssue] = []
-    for d in extract_direction_statements(text, claims):
+    spans: list[tuple[int, int]] | None = None
+    for d in extract_direction_statements(text, claims) if dirs is None else dirs:
         near = [claims[i] for i in d.claim_indices]
         if d.kind in ("up", "down"):
             # "terjadi penurunan sebesar 5,15 ... dibandingkan dengan tahun 2023"
+            sentence: tuple[int, int] | None = None
             for c in claims:
                 if c.start < d.end or c.kind != "difference":
                     continue
-                sa, sb = _sentence_of(_sentence_spans(text), d.start)
+                if sentence is None:
+                    if spans is None:
+                        spans = _sentence_spans(text)
+                    sentence = _sentence_of(spans, d.start)
+                sa, sb = sentence
                 if not (sa <= c.start < sb):
                     continue
                 r = by_claim.get(id(c))
@@ -782,6 +942,7 @@ def check_directions(wb: Workbook, p: Paragraph, claims: list[Claim], results: l
 
 def analyse(wb: Workbook) -> Analysis:
     idx = figures(wb)
+    prep = _Prep(wb, idx)
     results: list[ClaimResult] = []
     refs_out: list[RefIssue] = []
     dirs_out: list[DirectionIssue] = []
@@ -792,21 +953,25 @@ def analyse(wb: Workbook) -> Analysis:
         prior = group.setdefault(p.follows or "", [])
         group_text = " ".join(prior[-3:])
         prior.append(text)
-        claims = extract_claims(text)
+        # Each paragraph is read once; classification and the checks share it.
+        spans = _sentence_spans(text)
         refs = extract_table_refs(text)
-        res = classify_paragraph(wb, p, idx, group_text, claims)
+        claims = extract_claims(text, spans=spans, table_refs=refs)
+        scope = _scope(wb, p, refs, prep)
+        dirs = extract_direction_statements(text, claims, spans=spans)
+        res = classify_paragraph(wb, p, idx, group_text, claims, scope=scope, dirs=dirs, prep=prep)
         results.extend(res)
-        ref_issues = check_table_refs(wb, p, refs)
+        ref_issues = check_table_refs(wb, p, refs, prep)
         refs_out.extend(ref_issues)
-        dirs_out.extend(check_directions(wb, p, claims, res, _scope(wb, p, refs)))
+        dirs_out.extend(check_directions(wb, p, claims, res, scope, dirs))
         edits: list[tuple[int, int, str]] = []
         for r in res:
             if r.status == "contradicted" and r.replacement is not None:
                 edits.append((r.claim.num_start, r.claim.num_end, r.replacement))
         for ri in ref_issues:
-            m = re.search(re.escape(ri.ref.table_id or ""), ri.ref.raw)
-            if m:
-                s = ri.ref.start + m.start()
+            k = ri.ref.raw.find(ri.ref.table_id or "")
+            if k >= 0:
+                s = ri.ref.start + k
                 edits.append((s, s + len(ri.ref.table_id or ""), ri.expected))
         if edits:
             new = text
