@@ -232,6 +232,9 @@ def maxrss_mb() -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> None:
+    from lkj_excel.runtime import tune_gc
+
+    tune_gc()  # as the lkj-excel command does
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=100)
     ap.add_argument("--jobs", type=int, default=os.cpu_count())

@@ -322,6 +322,9 @@ def process_all(tasks: list[tuple[str, str | None, bool, str]], jobs: int,
                 progress(1)
         return [r for r in results if r is not None]
     _warm_up()
+    from .runtime import tune_gc
+
+    tune_gc()  # before forking: the workers inherit it
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=_pool_context()) as ex:
         futs = {ex.submit(check_one, *t): i for i, t in enumerate(tasks)}
         for fut in as_completed(futs):

@@ -28,6 +28,9 @@ def main() -> None:
 
     Check and correct the tables of an LKjIP workbook.
     """
+    from .runtime import tune_gc
+
+    tune_gc()
 
 
 @main.command()
