@@ -223,3 +223,18 @@ def test_header_not_found_is_reported_and_reading_continues(tmp_path: Path, samp
 def test_lkjerror_english() -> None:
     e = LkjError("file.missing", path="a.xlsx")
     assert "not found" in e.message("en") and "tidak ditemukan" in e.message("id")
+
+
+def test_header_repeated_after_page_break_is_skipped(sample_path: Path, sample_wb, tmp_path: Path) -> None:
+    wb = openpyxl.load_workbook(sample_path)
+    ws = wb["Tabel 1.2"]
+    header = [c.value for c in ws[4]]
+    ws.insert_rows(12)
+    for i, v in enumerate(header, start=1):
+        ws.cell(row=12, column=i, value=v)
+    p = tmp_path / "ulang.xlsx"
+    wb.save(p)
+    t = read_workbook(p).tables["1.2"]
+    ref = sample_wb.tables["1.2"]
+    assert [r.label for r in t.rows] == [r.label for r in ref.rows]
+    assert t.total_row().cells["lp"].value == 30336

@@ -146,12 +146,19 @@ def parse_text(raw: str) -> Parsed:
 
 def decimals_from_format(fmt: str | None, value: float) -> tuple[int, bool]:
     """Decimals shown by an Excel number format, and whether it is a percent format."""
-    fmt = fmt or "General"
+    decimals, is_pct = _format_info(fmt or "General")
+    if decimals is None:
+        return shortest_decimals(value * (100 if is_pct else 1)), is_pct
+    return decimals, is_pct
+
+
+@lru_cache(maxsize=512)
+def _format_info(fmt: str) -> tuple[int | None, bool]:
+    """(decimals shown, None for General; percent format?): a workbook uses a handful of formats."""
     is_pct = "%" in re.sub(r'"[^"]*"|\\.', "", fmt.split(";")[0])
     if fmt == "General" or fmt == "@":
-        return shortest_decimals(value * (100 if is_pct else 1)), is_pct
-    section = fmt.split(";")[0]
-    section = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", section)
+        return None, is_pct
+    section = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", fmt.split(";")[0])
     m = re.search(r"\.([0#?]+)", section)
     return (len(m.group(1)) if m else 0), is_pct
 

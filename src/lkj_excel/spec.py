@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -107,14 +107,18 @@ class TableSpec:
     def sheet(self) -> str:
         return f"Tabel {self.id}"
 
+    @cached_property
+    def _by_id(self) -> dict[str, ColumnSpec]:
+        return {c.id: c for c in self.columns}
+
     def column(self, cid: str) -> ColumnSpec:
-        for c in self.columns:
-            if c.id == cid:
-                return c
-        raise KeyError(f"Tabel {self.id}: no column {cid!r}")
+        try:
+            return self._by_id[cid]
+        except KeyError:
+            raise KeyError(f"Tabel {self.id}: no column {cid!r}") from None
 
     def has_column(self, cid: str) -> bool:
-        return any(c.id == cid for c in self.columns)
+        return cid in self._by_id
 
 
 DEFAULT_TOTAL_LABELS = ("jumlah", "total", "jumlahtotal", "grandtotal", "totalanggaran", "jumlahseluruhnya")

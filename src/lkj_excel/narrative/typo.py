@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from lkj_excel.numbers import format_id
 
@@ -55,6 +56,7 @@ def agrees_interval(claim_value: float, claim_decimals: int, lo: float, hi: floa
     return c_lo - g <= hi and lo <= c_hi + g
 
 
+@lru_cache(maxsize=4096)
 def _split(printed: str) -> tuple[str, str, list[tuple[int, str]]] | None:
     """Split a printed figure into integer digits, fraction digits and separators.
 

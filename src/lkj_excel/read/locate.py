@@ -49,8 +49,13 @@ def _alt_score(alt: str, element: str) -> int:
     return 0
 
 
-def column_score(col: ColumnSpec, path: list[str]) -> int:
+def column_score(col: ColumnSpec, path: list[str] | tuple[str, ...]) -> int:
     """How well a sheet column's header path fits a declared column (0 = not at all)."""
+    return _column_score(col, tuple(path))
+
+
+@lru_cache(maxsize=1 << 14)
+def _column_score(col: ColumnSpec, path: tuple[str, ...]) -> int:
     if not path:
         return 0
     best = 0
@@ -58,7 +63,7 @@ def column_score(col: ColumnSpec, path: list[str]) -> int:
         s = max((_alt_score(h, e) for h in col.header), default=0)
         if s == 0:
             continue
-        others = path[:i] + path[i + 1:]
+        others = path[:i] + path[i + 1 :]
         if col.parent:
             p = max((_alt_score(h, o) for h in col.parent for o in others), default=0)
             if p == 0:
@@ -120,6 +125,7 @@ class Layout:
     columns: dict[str, int]  # column id -> 0-based col
     paths: dict[int, list[str]]
     missing: list[str]
+    signatures: list[dict[int, str]] | None = None  # header rows' texts by column, for page-break repeats
 
 
 def locate(grid: Grid, spec: TableSpec) -> Layout | None:
@@ -203,10 +209,21 @@ def is_footer(grid: Grid, r: int) -> bool:
 
 
 def is_repeated_header(grid: Grid, r: int, layout: Layout, spec: TableSpec) -> bool:
-    if any(_is_numeric_value(grid.value(r, c)) for c in range(grid.n_cols)):
-        return False  # a header repeated after a page break holds no figures
-    texts = [normalise(grid.value(r, c)) for c in range(grid.n_cols)]
-    return _label_hits(spec, texts) >= max(2, len(layout.columns) // 2)
+    """A header row typed again after a page break: its texts stand where the header's do."""
+    own: dict[int, str] = {}
+    for c in range(grid.n_cols):
+        v = grid.value(r, c)
+        if v is None:
+            continue
+        if _is_numeric_value(v):
+            return False
+        own[c] = normalise(v)
+    if len(own) < 2:
+        return False
+    if layout.signatures is None:
+        layout.signatures = [{c: normalise(grid.merged_value(hr, c)) for c in range(grid.n_cols)}
+                             for hr in layout.header_rows]
+    return any(all(sig.get(c) == t for c, t in own.items()) for sig in layout.signatures)
 
 
 def is_number_row(grid: Grid, r: int) -> bool:

@@ -17,6 +17,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..findings import Finding
@@ -123,6 +124,7 @@ class Scale:
 # --------------------------------------------------------------------------- parsing
 
 
+@lru_cache(maxsize=4096)
 def _key(s: str | None) -> str:
     s = (s or "").lower().replace("–", "-")
     s = re.sub(r"[^\w]+", " ", s)
