@@ -498,129 +498,132 @@ def write_recap(path: Path, results: list[dict[str, Any]], cross: list[tuple[str
                 lang: str = "id") -> None:
     import xlsxwriter
 
-    h = _HEAD.get(lang, _HEAD["id"])
-    tmp = path.with_name(f".{path.stem}.{os.getpid()}.tmp.xlsx")
-    book = xlsxwriter.Workbook(str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                          "strings_to_urls": False, "nan_inf_to_errors": True})
-    try:
-        bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7",
-                                "border": 1})
-        wrap = book.add_format({"text_wrap": True, "valign": "top"})
-        num2 = book.add_format({"num_format": "#,##0.00", "valign": "top"})
-        intf = book.add_format({"num_format": "0", "valign": "top"})
-        red = book.add_format({"font_color": "#9C0006", "bg_color": "#FFC7CE", "valign": "top", "text_wrap": True})
+    from .write.atomic import atomic_output
 
-        # --- Rekap
-        ws = book.add_worksheet(h["rekap"])
-        inds = _indicator_columns(results)
-        head = [h["file"], h["office"], h["kabupaten"], h["year"], h["status"], h["reason"],
-                h["error"], h["warning"], h["info"]]
-        for _iid, name in inds:
-            head += [f"{name} – {h[k]}" for k in ("target", "realisasi", "capaian", "category")]
-        head += [h["penyerapan"], h["corrected"]]
-        ws.write_row(0, 0, head, bold)
-        ws.set_row(0, 45)
-        for i, r in enumerate(results, start=1):
-            status = h.get(r["status"], r["status"])
-            reason = r.get("reason") or r.get("output_error") or ""
-            ws.write_string(i, 0, r["file"], wrap)
-            ws.write(i, 1, r.get("office") or "", wrap)
-            ws.write(i, 2, r.get("kabupaten") or "", wrap)
-            if r.get("year"):
-                ws.write_number(i, 3, r["year"], intf)
-            ws.write_string(i, 4, status, red if r["status"] != "ok" else wrap)
-            ws.write_string(i, 5, reason, red if reason else wrap)
-            for k, key in enumerate(("error", "warning", "info")):
-                ws.write_number(i, 6 + k, r["counts"].get(key, 0), intf)
-            col = 9
-            by = _ind_by_id(r)
-            for iid, _name in inds:
-                e = by.get(iid, {})
-                for key in ("target", "realisasi", "capaian"):
-                    v = e.get(key)
-                    if key == "capaian" and v is None:
-                        v = e.get("capaian_computed")
-                    if isinstance(v, (int, float)) and not isinstance(v, bool):
-                        ws.write_number(i, col, v, num2)
-                    col += 1
-                cat = e.get("category") or e.get("capaian_category")
-                if e.get("category_kinerja") and e.get("category"):
-                    cat = f"{e['category']} ({e['category_kinerja']})"
-                if cat:
-                    ws.write_string(i, col, str(cat), wrap)
+    h = _HEAD.get(lang, _HEAD["id"])
+    # run_batch has refused an existing rekap already unless --force was given.
+    with atomic_output(path, force=True) as tmp:
+        _write_recap_book(xlsxwriter.Workbook(str(tmp), {
+            "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
+            "nan_inf_to_errors": True}), h, results, cross, lang)
+
+
+def _write_recap_book(book: Any, h: dict[str, str], results: list[dict[str, Any]],
+                      cross: list[tuple[str, Finding]], lang: str) -> None:
+    bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7",
+                            "border": 1})
+    wrap = book.add_format({"text_wrap": True, "valign": "top"})
+    num2 = book.add_format({"num_format": "#,##0.00", "valign": "top"})
+    intf = book.add_format({"num_format": "0", "valign": "top"})
+    red = book.add_format({"font_color": "#9C0006", "bg_color": "#FFC7CE", "valign": "top", "text_wrap": True})
+
+    # --- Rekap
+    ws = book.add_worksheet(h["rekap"])
+    inds = _indicator_columns(results)
+    head = [h["file"], h["office"], h["kabupaten"], h["year"], h["status"], h["reason"],
+            h["error"], h["warning"], h["info"]]
+    for _iid, name in inds:
+        head += [f"{name} – {h[k]}" for k in ("target", "realisasi", "capaian", "category")]
+    head += [h["penyerapan"], h["corrected"]]
+    ws.write_row(0, 0, head, bold)
+    ws.set_row(0, 45)
+    for i, r in enumerate(results, start=1):
+        status = h.get(r["status"], r["status"])
+        reason = r.get("reason") or r.get("output_error") or ""
+        ws.write_string(i, 0, r["file"], wrap)
+        ws.write(i, 1, r.get("office") or "", wrap)
+        ws.write(i, 2, r.get("kabupaten") or "", wrap)
+        if r.get("year"):
+            ws.write_number(i, 3, r["year"], intf)
+        ws.write_string(i, 4, status, red if r["status"] != "ok" else wrap)
+        ws.write_string(i, 5, reason, red if reason else wrap)
+        for k, key in enumerate(("error", "warning", "info")):
+            ws.write_number(i, 6 + k, r["counts"].get(key, 0), intf)
+        col = 9
+        by = _ind_by_id(r)
+        for iid, _name in inds:
+            e = by.get(iid, {})
+            for key in ("target", "realisasi", "capaian"):
+                v = e.get(key)
+                if key == "capaian" and v is None:
+                    v = e.get("capaian_computed")
+                if isinstance(v, (int, float)) and not isinstance(v, bool):
+                    ws.write_number(i, col, v, num2)
                 col += 1
+            cat = e.get("category") or e.get("capaian_category")
+            if e.get("category_kinerja") and e.get("category"):
+                cat = f"{e['category']} ({e['category_kinerja']})"
+            if cat:
+                ws.write_string(i, col, str(cat), wrap)
+            col += 1
+        pz = r.get("penyerapan")
+        if pz and pz.get("value") is not None:
+            ws.write_number(i, col, pz["value"], num2)
+        col += 1
+        if r.get("corrected"):
+            ws.write_string(i, col, Path(r["corrected"]).name, wrap)
+    ncol = len(head)
+    ws.freeze_panes(1, 1)
+    ws.autofilter(0, 0, max(len(results), 1), ncol - 1)
+    ws.set_column(0, 0, 30)
+    ws.set_column(1, 2, 26)
+    ws.set_column(3, 3, 7)
+    ws.set_column(4, 4, 14)
+    ws.set_column(5, 5, 50)
+    ws.set_column(6, 8, 10)
+    ws.set_column(9, ncol - 1, 13)
+
+    # --- Temuan
+    wt = book.add_worksheet(h["temuan"])
+    cols = ["file", "code", "rule", "severity", "table", "sheet", "cell", "found", "expected", "message",
+            "related", "fix"]
+    wt.write_row(0, 0, [h[c] for c in cols], bold)
+    n = 0
+    for r in results:
+        for f in r.get("findings", []):
+            n += 1
+            _write_finding(wt, n, f, cols, wrap)
+    for file, f in cross:
+        n += 1
+        d = {"file": file, **f.to_dict(lang)}
+        _write_finding(wt, n, d, cols, wrap)
+    wt.freeze_panes(1, 1)
+    wt.autofilter(0, 0, max(n, 1), len(cols) - 1)
+    for c, w in enumerate((28, 7, 24, 10, 7, 14, 7, 16, 16, 80, 30, 12)):
+        wt.set_column(c, c, w)
+
+    # --- Grafik: IKM realisasi and penyerapan per office
+    ok = [r for r in results if r["status"] == "ok"]
+    if ok:
+        wg = book.add_worksheet(h["grafik"])
+        wg.write_row(0, 0, [h["office"], h["ikm"], h["penyerapan"]], bold)
+        for i, r in enumerate(ok, start=1):
+            wg.write_string(i, 0, r.get("office") or r["file"])
+            e = _ind_by_id(r).get("ikm", {})
+            if isinstance(e.get("realisasi"), (int, float)):
+                wg.write_number(i, 1, e["realisasi"], num2)
             pz = r.get("penyerapan")
             if pz and pz.get("value") is not None:
-                ws.write_number(i, col, pz["value"], num2)
-            col += 1
-            if r.get("corrected"):
-                ws.write_string(i, col, Path(r["corrected"]).name, wrap)
-        ncol = len(head)
-        ws.freeze_panes(1, 1)
-        ws.autofilter(0, 0, max(len(results), 1), ncol - 1)
-        ws.set_column(0, 0, 30)
-        ws.set_column(1, 2, 26)
-        ws.set_column(3, 3, 7)
-        ws.set_column(4, 4, 14)
-        ws.set_column(5, 5, 50)
-        ws.set_column(6, 8, 10)
-        ws.set_column(9, ncol - 1, 13)
-
-        # --- Temuan
-        wt = book.add_worksheet(h["temuan"])
-        cols = ["file", "code", "rule", "severity", "table", "sheet", "cell", "found", "expected", "message",
-                "related", "fix"]
-        wt.write_row(0, 0, [h[c] for c in cols], bold)
-        n = 0
-        for r in results:
-            for f in r.get("findings", []):
-                n += 1
-                _write_finding(wt, n, f, cols, wrap)
-        for file, f in cross:
-            n += 1
-            d = {"file": file, **f.to_dict(lang)}
-            _write_finding(wt, n, d, cols, wrap)
-        wt.freeze_panes(1, 1)
-        wt.autofilter(0, 0, max(n, 1), len(cols) - 1)
-        for c, w in enumerate((28, 7, 24, 10, 7, 14, 7, 16, 16, 80, 30, 12)):
-            wt.set_column(c, c, w)
-
-        # --- Grafik: IKM realisasi and penyerapan per office
-        ok = [r for r in results if r["status"] == "ok"]
-        if ok:
-            wg = book.add_worksheet(h["grafik"])
-            wg.write_row(0, 0, [h["office"], h["ikm"], h["penyerapan"]], bold)
-            for i, r in enumerate(ok, start=1):
-                wg.write_string(i, 0, r.get("office") or r["file"])
-                e = _ind_by_id(r).get("ikm", {})
-                if isinstance(e.get("realisasi"), (int, float)):
-                    wg.write_number(i, 1, e["realisasi"], num2)
-                pz = r.get("penyerapan")
-                if pz and pz.get("value") is not None:
-                    wg.write_number(i, 2, pz["value"], num2)
-            wg.freeze_panes(1, 0)
-            wg.set_column(0, 0, 30)
-            wg.set_column(1, 2, 16)
-            chart = book.add_chart({"type": "column"})
-            sheet = h["grafik"]
-            for c in (1, 2):
-                chart.add_series({
-                    "name": [sheet, 0, c],
-                    "categories": [sheet, 1, 0, len(ok), 0],
-                    "values": [sheet, 1, c, len(ok), c],
-                    "data_labels": {"value": len(ok) <= 12, "num_format": "0.00"},
-                })
-            chart.set_title({"name": h["chart"]})
-            chart.set_y_axis({"min": 0, "num_format": "0"})
-            chart.set_legend({"position": "bottom"})
-            chart.set_size({"width": min(1800, 320 + 60 * len(ok)), "height": 420})
-            wg.insert_chart(1, 4, chart)
-        ws.activate()
-        book.close()
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+                wg.write_number(i, 2, pz["value"], num2)
+        wg.freeze_panes(1, 0)
+        wg.set_column(0, 0, 30)
+        wg.set_column(1, 2, 16)
+        chart = book.add_chart({"type": "column"})
+        sheet = h["grafik"]
+        for c in (1, 2):
+            chart.add_series({
+                "name": [sheet, 0, c],
+                "categories": [sheet, 1, 0, len(ok), 0],
+                "values": [sheet, 1, c, len(ok), c],
+                "data_labels": {"value": len(ok) <= 12, "num_format": "0.00"},
+            })
+        chart.set_title({"name": h["chart"]})
+        chart.set_y_axis({"min": 0, "num_format": "0"})
+        chart.set_legend({"position": "bottom"})
+        chart.set_size({"width": min(1800, 320 + 60 * len(ok)), "height": 420})
+        wg.insert_chart(1, 4, chart)
+    ws.activate()
+    book.close()
 
 
 def _write_finding(ws: Any, row: int, f: dict[str, Any], cols: list[str], fmt: Any) -> None:
