@@ -138,18 +138,31 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
     }
     names: dict[int, str] = {}
 
+    tid = t.id
+    append = out.append
+
     def add(value: float, iv: Interval, decimals: int, kind: str, unit: str | None, cells: tuple[Cell, ...],
-            column: str, r: Row | None, desc: str, years: tuple[int, ...] = (), **kw) -> Figure:
-        lo, hi = _mag(iv)
+            column: str, r: Row | None, desc: str, years: tuple[int, ...] = (), is_cell: bool = False,
+            trend: float | None = None, recomputed: float | None = None) -> None:
+        add_lh(value, iv.lo, iv.hi, decimals, kind, unit, cells, column, r, desc, years, is_cell, trend, recomputed)
+
+    def add_lh(value: float, lo: float, hi: float, decimals: int, kind: str, unit: str | None,
+               cells: tuple[Cell, ...], column: str, r: Row | None, desc: str, years: tuple[int, ...] = (),
+               is_cell: bool = False, trend: float | None = None, recomputed: float | None = None) -> None:
+        """``add`` with the interval given by its bounds."""
+        if not lo >= 0:  # as _mag: NaN too
+            if hi <= 0:
+                lo, hi = -hi, -lo
+            else:
+                lo, hi = 0.0, max(-lo, hi)
         if r is None:
             rid, name = None, ""
         else:
             rid, name = r.row_id, names.get(id(r))
             if name is None:
                 name = names[id(r)] = _row_name(r, t)
-        f = Figure(value, lo, hi, decimals, kind, unit, t.id, cells, column, rid, name, years, desc, row=r, **kw)
-        out.append(f)
-        return f
+        append(Figure(value, lo, hi, decimals, kind, unit, tid, cells, column, rid, name, years, desc, is_cell, trend,
+                      recomputed, r))
 
     # The numeric cells of each column over the data rows, and their intervals.
     col_cells: dict[str, list[Cell]] = {cid: [] for cid, _, _ in cols}
@@ -218,14 +231,14 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
                 sb, yb = years[b]
                 if ka == "percent" and sa != sb:
                     continue
-                iv = iva - ivb
                 dec = max(ca.decimals or 0, cb.decimals or 0)
                 trend = None
                 if ya and yb and ya != yb:
                     trend = (ca.value - cb.value) if ya > yb else (cb.value - ca.value)
                 yrs = tuple(y for y in (ya, yb) if y)
-                add(ca.value - cb.value, iv, dec, "difference", _UNIT_OF_KIND.get(ka), (ca, cb), f"{a}-{b}", r,
-                    f"{a} − {b}", yrs, trend=trend)
+                # iva - ivb, without the Interval
+                add_lh(ca.value - cb.value, iva.lo - ivb.hi, iva.hi - ivb.lo, dec, "difference",
+                       _UNIT_OF_KIND.get(ka), (ca, cb), f"{a}-{b}", r, f"{a} − {b}", yrs, trend=trend)
         for a, ka, _, ca, iva in present:
             sa, ya = years[a]
             if not sa.startswith(_DEN_STEMS) or ka == "percent":

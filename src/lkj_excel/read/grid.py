@@ -19,6 +19,7 @@ class Grid:
     formats: list[list[str | None]]
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # 0-based inclusive r1,c1,r2,c2
     _n_cols: int = -1  # computed once: the reader asks for it in every loop
+    _row_merges: dict[int, list[tuple[int, int, int, int]]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def n_rows(self) -> int:
@@ -31,26 +32,46 @@ class Grid:
         return self._n_cols
 
     def value(self, r: int, c: int) -> Any:
-        row = self.values[r] if r < len(self.values) else []
-        return row[c] if c < len(row) else None
+        values = self.values
+        if r < len(values):
+            row = values[r]
+            if c < len(row):
+                return row[c]
+        return None
+
+    def row(self, r: int) -> list[Any]:
+        """The values of row ``r`` as stored (cells past its end are empty)."""
+        values = self.values
+        return values[r] if r < len(values) else []
 
     def fmt(self, r: int, c: int) -> str | None:
         row = self.formats[r] if r < len(self.formats) else []
         return row[c] if c < len(row) else None
 
     def text(self, r: int, c: int) -> str:
-        v = self.value(r, c)
-        if v is None:
-            return ""
-        if isinstance(v, float) and v.is_integer():
-            return str(int(v))
-        return str(v).strip()
+        values = self.values
+        if r < len(values):
+            row = values[r]
+            if c < len(row):
+                return text_of(row[c])
+        return ""
+
+    def merges_at(self, r: int) -> list[tuple[int, int, int, int]]:
+        """The merged ranges that cover row ``r``, in their order."""
+        rm = self._row_merges
+        if rm is None:
+            rm = self._row_merges = {}
+        out = rm.get(r)
+        if out is None:
+            out = rm[r] = [m for m in self.merges if m[0] <= r <= m[2]]
+        return out
 
     def merged_value(self, r: int, c: int) -> Any:
         """Value of the merged range covering (r, c), else the cell's own."""
-        for r1, c1, r2, c2 in self.merges:
-            if r1 <= r <= r2 and c1 <= c <= c2:
-                return self.value(r1, c1)
+        if self.merges:
+            for r1, c1, _r2, c2 in self.merges_at(r):
+                if c1 <= c <= c2:
+                    return self.value(r1, c1)
         return self.value(r, c)
 
     def merge_origin(self, r: int, c: int) -> tuple[int, int] | None:
@@ -58,6 +79,15 @@ class Grid:
             if r1 <= r <= r2 and c1 <= c <= c2 and (r, c) != (r1, c1):
                 return (r1, c1)
         return None
+
+
+def text_of(v: Any) -> str:
+    """A cell value as text, as ``Grid.text`` gives it."""
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return str(v).strip()
 
 
 def ref(r: int, c: int) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..spec import ColumnSpec, TableSpec, normalise, squash
-from .grid import Grid
+from .grid import Grid, text_of
 
 _SHEET_RE = re.compile(r"(?i)^\s*(?:tabel|tbl|table)\s*\.?\s*(\d+)\s*[.,]\s*(\d+)(?!\d)")
 _NUMBER_CELL_RE = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
@@ -77,8 +77,8 @@ def _column_score(col: ColumnSpec, path: tuple[str, ...]) -> int:
 
 
 def _is_number_row(grid: Grid, r: int) -> bool:
-    cells = [grid.text(r, c) for c in range(grid.n_cols)]
-    filled = [t for t in cells if t]
+    # Cells past the end of the stored row are empty: their text is "".
+    filled = [t for v in grid.row(r) if v is not None and (t := text_of(v))]
     if not filled:
         return False
     if len(filled) >= 2 and all(_NUMBER_CELL_RE.match(t) for t in filled):
@@ -102,11 +102,19 @@ def _alternatives(columns: tuple[ColumnSpec, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a for col in columns for a in (*col.header, *col.parent)))
 
 
+@lru_cache(maxsize=256)
+def _exact_alternatives(columns: tuple[ColumnSpec, ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The normalised alternatives and their squashed forms: ``_alt_score(a, t) >= 3`` exactly
+    when ``t`` is one of the first or its squashed form one of the second."""
+    norm = [a for a in (normalise(alt) for alt in _alternatives(columns)) if a]
+    return frozenset(norm), frozenset(squash(a) for a in norm)
+
+
 def _label_hits(spec: TableSpec, texts: list[str]) -> int:
-    alts = _alternatives(spec.columns)
+    exact, squashed = _exact_alternatives(spec.columns)
     hits = 0
     for t in texts:
-        if t and any(_alt_score(a, t) >= 3 for a in alts):
+        if t and (t in exact or squash(t) in squashed):
             hits += 1
     return hits
 
@@ -132,7 +140,7 @@ def locate(grid: Grid, spec: TableSpec) -> Layout | None:
     """Find the header of `spec` on `grid`; None when no header fits."""
     limit = min(grid.n_rows, 40)
     for start in range(limit):
-        if any(_is_numeric_value(grid.value(start, c)) for c in range(grid.n_cols)):
+        if any(_is_numeric_value(v) for v in grid.row(start)):
             continue
         if _label_hits(spec, _row_texts(grid, start)) < min(2, len(spec.columns)):
             continue
@@ -149,10 +157,10 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
     while r < grid.n_rows and len(header) < 4:
         if _is_number_row(grid, r):
             break
-        raw = [grid.value(r, c) for c in range(grid.n_cols)]
+        raw = grid.row(r)
         if any(_is_numeric_value(v) for v in raw):
             break
-        own = [normalise(grid.value(r, c)) for c in range(grid.n_cols) if grid.value(r, c) is not None]
+        own = [normalise(v) for v in raw if v is not None]
         if not own:
             break
         hits = _label_hits(spec, [t for t in own]) + sum(1 for t in own if _YEAR_RE.match(t))
@@ -193,7 +201,7 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
             number_row = r
             r += 1
             continue
-        if all(grid.value(r, c) is None for c in range(grid.n_cols)):
+        if all(v is None for v in grid.row(r)):
             r += 1
             continue
         break
@@ -201,8 +209,8 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
 
 
 def is_footer(grid: Grid, r: int) -> bool:
-    for c in range(min(grid.n_cols, 4)):
-        t = normalise(grid.value(r, c))
+    for v in grid.row(r)[:4]:
+        t = normalise(v)
         if t:
             return bool(_FOOTER_RE.match(t))
     return False
@@ -211,8 +219,7 @@ def is_footer(grid: Grid, r: int) -> bool:
 def is_repeated_header(grid: Grid, r: int, layout: Layout, spec: TableSpec) -> bool:
     """A header row typed again after a page break: its texts stand where the header's do."""
     own: dict[int, str] = {}
-    for c in range(grid.n_cols):
-        v = grid.value(r, c)
+    for c, v in enumerate(grid.row(r)):
         if v is None:
             continue
         if _is_numeric_value(v):

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import LkjError
 from ..model import Cell, Paragraph, Row, Table, Workbook
-from ..numbers import Parsed, parse_cell
+from ..numbers import Parsed, format_id, parse_cell
 from ..spec import TableSpec, load_all, normalise, squash
-from .grid import Grid, ref
+from .grid import Grid, ref, text_of
 from .locate import (
     Layout,
     is_footer,
@@ -156,8 +157,6 @@ def _printed(raw: Any, parsed: Parsed) -> str:
     if isinstance(raw, str):
         return raw.strip()
     if parsed.value is not None and parsed.decimals is not None:
-        from ..numbers import format_id
-
         return format_id(parsed.value, parsed.decimals, parsed.unit)
     return str(raw)
 
@@ -169,11 +168,14 @@ def _row_label(grid: Grid, r: int, layout: Layout, spec: TableSpec, filled: dict
             return t
         if spec.key in filled:
             return filled[spec.key]
-    for c in range(grid.n_cols):
-        t = grid.text(r, c)
-        if t and not re.fullmatch(r"[\d.,()\s-]*", t):
+    for v in grid.row(r):
+        t = text_of(v)
+        if t and not _NUMBERISH.fullmatch(t):
             return t
     return ""
+
+
+_NUMBERISH = re.compile(r"[\d.,()\s-]*")
 
 
 @lru_cache(maxsize=4096)
@@ -181,27 +183,61 @@ def _word_re(alt: str) -> re.Pattern[str]:
     return re.compile(rf"(^| ){re.escape(alt)}( |$)")
 
 
-def _match_row(spec: TableSpec, label: str, row_text: str) -> tuple[str | None, str | None]:
-    """Declared row this row is, and its role; exact labels win over containment."""
-    lab = normalise(label)
-    lab_nonum = re.sub(r"^\d+\s*", "", lab)
-    best: tuple[int, str | None, str | None] = (0, None, None)
+_RowAlt = tuple[str, str, re.Pattern[str], str, str]
+_ROW_ALTS: dict[int, tuple[TableSpec, tuple[_RowAlt, ...]]] = {}
+_LEADING_NUMBER = re.compile(r"^\d+\s*")
+
+
+def _row_alternatives(spec: TableSpec) -> tuple[_RowAlt, ...]:
+    """(normalised label, its squashed form, word pattern, row id, role) of every declared row label."""
+    hit = _ROW_ALTS.get(id(spec))
+    if hit is not None and hit[0] is spec:
+        return hit[1]
+    alts = []
     for rs in spec.rows:
         for alt in rs.label:
             a = normalise(alt)
-            if not a:
-                continue
-            if a in (lab, lab_nonum) or squash(a) == squash(lab_nonum):
-                score = 3
-            elif _word_re(a).search(lab):
-                score = 2
-            elif _word_re(a).search(row_text):
+            if a:
+                alts.append((a, squash(a), _word_re(a), rs.id, rs.role))
+    out = tuple(alts)
+    if len(_ROW_ALTS) > 1024:
+        _ROW_ALTS.clear()
+    _ROW_ALTS[id(spec)] = (spec, out)
+    return out
+
+
+def _match_row(spec: TableSpec, label: str, row_text: str | Callable[[], str]) -> tuple[str | None, str | None]:
+    """Declared row this row is, and its role; exact labels win over containment.
+
+    ``row_text`` may be given as a function: it is only needed when no label matches.
+    """
+    alts = _row_alternatives(spec)
+    if not alts:
+        return None, None
+    lab = normalise(label)
+    lab_nonum = _LEADING_NUMBER.sub("", lab, count=1)
+    sq_nonum = squash(lab_nonum)
+    best_score, best_id, best_role = 0, None, None
+    for a, sq, word, rid, role in alts:
+        if a == lab or a == lab_nonum or sq == sq_nonum:
+            score = 3
+        elif word.search(lab):
+            score = 2
+        elif best_score == 0:
+            # Only a first match can come from the row's other texts.
+            if not isinstance(row_text, str):
+                row_text = row_text()
+            if word.search(row_text):
                 score = 1
             else:
                 continue
-            if score > best[0]:
-                best = (score, rs.id, rs.role)
-    return best[1], best[2]
+        else:
+            continue
+        if score > best_score:
+            best_score, best_id, best_role = score, rid, role
+            if score == 3:
+                break
+    return best_id, best_role
 
 
 def read_table(grid: Grid, spec: TableSpec) -> Table | None:
@@ -213,22 +249,32 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
     filled: dict[str, str] = {}
     last = layout.data_start - 1
     r = layout.data_start
-    while r < grid.n_rows:
+    n_rows = grid.n_rows
+    n_cols = grid.n_cols
+    columns = list(layout.columns.items())
+    while r < n_rows:
         if is_footer(grid, r):
             break
-        if all(grid.value(r, c) is None for c in range(grid.n_cols)) or is_number_row(grid, r):
+        values = grid.row(r)
+        if all(v is None for v in values) or is_number_row(grid, r):
             r += 1
             continue
         if is_repeated_header(grid, r, layout, spec):
             r += 1
             continue
         cells: dict[str, Cell] = {}
-        for cid, c in layout.columns.items():
-            if grid.value(r, c) is None:
+        for cid, c in columns:
+            if c >= len(values) or values[c] is None:
                 continue
             cells[cid] = _cell(grid, r, c)
         label = _row_label(grid, r, layout, spec, filled)
-        row_text = normalise(" ".join(grid.text(r, c) for c in range(grid.n_cols)))
+
+        def row_text(values: list[Any] = values) -> str:
+            # Every cell of the row, the empty ones past its stored end included.
+            texts = [text_of(v) for v in values]
+            texts += [""] * (n_cols - len(texts))
+            return normalise(" ".join(texts))
+
         row_id, role = _match_row(spec, label, row_text)
         if role is None:
             role = "data"

@@ -42,15 +42,15 @@ register(
     {
         "crosstable.same_value": (
             ("Tabel {tid} sel {cell} ({what}) berisi {found}, sedangkan Tabel {other_table} sel {other_cell} "
-            "berisi {expected}. Angka yang sama harus sama di kedua tabel; periksa mana yang benar."),
+            "berisi {source_text}. Angka yang sama harus sama di kedua tabel; periksa mana yang benar."),
             ("Tabel {tid} cell {cell} ({what}) reads {found}, but Tabel {other_table} cell {other_cell} "
-            "reads {expected}. The same figure must agree in both tables; check which one is right."),
+            "reads {source_text}. The same figure must agree in both tables; check which one is right."),
         ),
         "crosstable.same_value_source": (
             ("Tabel {tid} sel {cell} ({what}) berisi {found}, sedangkan sumbernya, Tabel {other_table} "
-            "sel {other_cell}, berisi {expected}. Samakan dengan Tabel {other_table}."),
+            "sel {other_cell}, berisi {source_text}. Samakan dengan Tabel {other_table}."),
             ("Tabel {tid} cell {cell} ({what}) reads {found}, but its source, Tabel {other_table} "
-            "cell {other_cell}, reads {expected}. Make it match Tabel {other_table}."),
+            "cell {other_cell}, reads {source_text}. Make it match Tabel {other_table}."),
         ),
         "crosstable.desa_missing": (
             ("Desa \"{desa}\" (Tabel {tid} sel {cell}) tidak ada di Tabel {other_table}. "
@@ -364,12 +364,14 @@ def same_value(ctx: Context) -> Iterable[Finding]:
                 continue
             fix = _fix_for(wrong, ref)
         key = "crosstable.same_value_source" if fix is not None else "crosstable.same_value"
+        # `expected` as the wrong cell prints figures ("102,28" in a column without "%").
+        expected = wrong.fmt(fix) if isinstance(fix, (int, float)) else (fix if isinstance(fix, str) else ref.text)
         yield make(
             "X601",
             "error",
             wrong,
             wrong.text,
-            ref.text,
+            expected,
             key,
             table=t_w,
             related=[other] + ([ref] if ref is not other else []),
@@ -377,6 +379,7 @@ def same_value(ctx: Context) -> Iterable[Finding]:
             tid=t_w.id,
             other_table=t_o.id if ref is other else _table_of(ctx, ref),
             other_cell=ref.ref,
+            source_text=ref.text,
             what=_what(t_w, r_w, c_w),
         )
 
