@@ -9,7 +9,10 @@ directly in the zip (fast enough for thousands of files):
 * population (Tabel 1.2) and budget figures (Tabel 2.3, 2.4, 3.16, 3.17) times
   an integer factor 1…4, so sums stay sums;
 * injected errors: every 2nd workbook a wrong total in Tabel 3.16 (+1.000),
-  every 3rd a typo'd percentage in Tabel 3.2 ("88,65" → "88,56").
+  every 3rd a typo'd percentage in Tabel 3.2 ("88,65" → "88,56");
+* every figure typed as text, in the tables and in the narrative, gets another
+  last decimal digit in each workbook (so texts differ between offices as they
+  do in reality, and the checks have many more inconsistencies to report).
 
 Printed: seconds per workbook in one process (median of --runs runs) for the
 check alone and for check + corrected output, workbooks per second on all
@@ -55,6 +58,26 @@ def _sheet_parts(members: dict[str, bytes]) -> dict[str, str]:
     return out
 
 
+_TEXT_NODE = re.compile(rb"(<t[^>]*>)([^<]*)(</t>)")
+_DECIMAL = re.compile(rb"(\d),(\d+)")
+
+
+def _vary_text_figures(data: bytes, i: int) -> bytes:
+    """Change the last decimal digit of figures typed as text (tables and narrative).
+
+    Offices differ in every figure, not only in the real-number tables: without
+    this, every generated workbook would repeat the sample's texts and the
+    reader's caches would meet the same strings again, flattering the figures.
+    """
+
+    def vary(m: re.Match[bytes]) -> bytes:
+        frac = m.group(2)
+        last = (frac[-1] - 48 + i) % 10
+        return m.group(1) + b"," + frac[:-1] + bytes([48 + last])
+
+    return _TEXT_NODE.sub(lambda t: t.group(1) + _DECIMAL.sub(vary, t.group(2)) + t.group(3), data)
+
+
 def generate(n: int, folder: Path) -> list[Path]:
     if not SAMPLE.exists():
         import subprocess
@@ -83,6 +106,9 @@ def generate(n: int, folder: Path) -> list[Path]:
                     data = data.replace(b"<v>%d</v>" % (2960780030 * k), b"<v>%d</v>" % (2960780030 * k + 1000), 1)
                 if info.filename == t32 and i % 3 == 0:
                     data = data.replace(b"<t>88,65</t>", b"<t>88,56</t>", 1)
+                if i > 1 and info.filename != info_part and (
+                        info.filename.startswith("xl/worksheets/") or info.filename == "xl/sharedStrings.xml"):
+                    data = _vary_text_figures(data, i)
                 z.writestr(info, data)
         paths.append(out)
     return paths
