@@ -16,16 +16,13 @@ exactly (checked at the end of `leaves()`). Output is byte-reproducible.
 
 from __future__ import annotations
 
-import datetime as dt
-import io
 import random
 import sys
-import zipfile
 from pathlib import Path
 
+from _reproducible import save_reproducible
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-from openpyxl.xml.functions import tostring
 
 # --- real figures (seed): anggaran = DPPA (setelah perubahan) ---------------
 PROGRAM_TOTALS = {  # code: (anggaran, realisasi)
@@ -429,33 +426,10 @@ def _write_split(rows: list[dict], path: Path, sheet: str, title: str, amount_la
     _save(wb, path)
 
 
-FIXED_DT = dt.datetime(2025, 1, 15, 8, 0, 0)
-ZIP_DT = (2025, 1, 15, 8, 0, 0)
-
-
 def _save(wb: Workbook, path: Path) -> None:
-    """Save byte-reproducibly: fixed document times and zip member timestamps.
-
-    openpyxl's save() stamps properties.modified with "now", so docProps/core.xml
-    is re-serialised with the fixed datetime."""
+    """Save byte-reproducibly (fixed document times and zip member timestamps)."""
     wb.properties.creator = "SIPD (synthetic sample)"
-    buf = io.BytesIO()
-    wb.save(buf)
-    wb.properties.created = FIXED_DT
-    wb.properties.modified = FIXED_DT
-    core_xml = tostring(wb.properties.to_tree())
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as zin, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=ZIP_DT)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            data = zin.read(item.filename)
-            if item.filename == "docProps/core.xml":
-                data = core_xml
-            zout.writestr(info, data)
-    path.write_bytes(out.getvalue())
+    save_reproducible(wb, path)
 
 
 def main(argv: list[str]) -> None:

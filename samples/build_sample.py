@@ -20,19 +20,13 @@ and the zip members get a fixed timestamp.
 """
 from __future__ import annotations
 
-import datetime as _dt
-import io
 import sys
-import zipfile
 from pathlib import Path
 
+from _reproducible import FIXED_DT, save_reproducible
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.xml.functions import tostring
-
-FIXED_DT = _dt.datetime(2025, 1, 15, 8, 0, 0)
-ZIP_DT = (2025, 1, 15, 8, 0, 0)
 
 # Number formats
 F_INT = "#,##0"          # 2.935.780.030 / 15.106
@@ -836,36 +830,12 @@ def build_workbook() -> Workbook:
     return wb
 
 
-def _normalized_zip(raw: bytes, wb: Workbook) -> bytes:
-    """Re-pack the xlsx with fixed member timestamps (byte-reproducible).
-
-    openpyxl's save() stamps properties.modified with "now", so
-    docProps/core.xml is re-serialised with the fixed datetime."""
-    wb.properties.created = FIXED_DT
-    wb.properties.modified = FIXED_DT
-    core_xml = tostring(wb.properties.to_tree())
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as zin, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
-        for item in zin.infolist():
-            info = zipfile.ZipInfo(item.filename, date_time=ZIP_DT)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            data = zin.read(item.filename)
-            if item.filename == "docProps/core.xml":
-                data = core_xml
-            zout.writestr(info, data)
-    return out.getvalue()
-
-
 def main(argv=None) -> Path:
     argv = sys.argv[1:] if argv is None else argv
     out = Path(argv[0]) if argv else Path(__file__).resolve().parent / "sei_balai_2024.xlsx"
     wb = build_workbook()
-    buf = io.BytesIO()
-    wb.save(buf)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_bytes(_normalized_zip(buf.getvalue(), wb))
+    save_reproducible(wb, out)
     print(out)
     return out
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shutil
@@ -12,6 +11,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
+from helpers import build_export_samples
 from lkj_excel.budget.compare import compare_workbook, sasaran_programs
 from lkj_excel.budget.export import read_export, read_split
 from lkj_excel.cli_anggaran import anggaran
@@ -28,13 +28,7 @@ REKENING = re.compile(r"\d\.\d\.\d{2}\.\d{2}\.\d{2}\.\d{4}")
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Freshly built exports, so the tests never depend on stale committed files."""
-    spec = importlib.util.spec_from_file_location("build_export", ROOT / "samples" / "build_export.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    out = tmp_path_factory.mktemp("budget_samples")
-    mod.main(["build_export.py", str(out)])
-    return out
+    return build_export_samples(tmp_path_factory.mktemp("budget_samples"))
 
 
 def run(*args: object) -> tuple[int, str]:

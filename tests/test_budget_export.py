@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import zipfile
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+from helpers import build_export_samples, load_build_export
 from lkj_excel.budget.aggregate import aggregate, jenis_code
 from lkj_excel.budget.export import (
     BudgetExport,
@@ -31,35 +31,22 @@ REPORT = "sei_balai_2024_dppa_lra.xlsx"
 DPA = "sei_balai_2024_dpa_split.xlsx"
 LRA = "sei_balai_2024_lra_split.xlsx"
 
-# The office's real figures (anggaran = DPPA, realisasi).
-SEED_PROGRAMS = {
-    "7.01.01": (2_746_175_328, 2_610_761_561),
-    "7.01.02": (3_001_612, 2_930_000),
-    "7.01.03": (69_850_000, 68_535_700),
-    "7.01.04": (16_100_000, 16_100_000),
-    "7.01.05": (119_653_090, 118_767_500),
-    "7.01.06": (6_000_000, 6_000_000),
-}
+# The office's real figures (anggaran = DPPA, realisasi): ONE copy, in the builder's seed.
+_SEED = load_build_export()
+SEED_PROGRAMS = _SEED.PROGRAM_TOTALS
 SEED_AKUN = {
     "5.1": (2_935_780_030, 2_798_994_761),
-    "5.1.01": (2_158_169_574, 2_043_003_211),
-    "5.1.02": (777_610_456, 755_991_550),
+    **{k: v for k, v in _SEED.JENIS_TOTALS.items() if k.startswith("5.1.")},
     "5.2": (25_000_000, 24_100_000),
-    "5.2.02": (25_000_000, 24_100_000),
+    **{k: v for k, v in _SEED.JENIS_TOTALS.items() if k.startswith("5.2.")},
 }
-SEED_TOTAL = (2_960_780_030, 2_823_094_761)
+SEED_TOTAL = _SEED.GRAND_TOTAL
 
 
 @pytest.fixture(scope="module")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Freshly built samples, so the tests never depend on stale committed files."""
-    spec = importlib.util.spec_from_file_location("build_export", ROOT / "samples" / "build_export.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    out = tmp_path_factory.mktemp("budget_samples")
-    mod.main(["build_export.py", str(out)])
-    return out
+    return build_export_samples(tmp_path_factory.mktemp("budget_samples"))
 
 
 @pytest.fixture(scope="module")
@@ -211,7 +198,8 @@ def test_altering_one_leaf_changes_its_program_and_jenis_only(
     assert {"B001", "B002", "B003", "B004"} <= codes
 
 
-def test_merge_reports_lines_in_one_file_only(samples: Path, tmp_path: Path) -> None:
+def _merge_with_lra_line_moved(samples: Path, tmp_path: Path) -> BudgetExport:
+    """DPA merged with an LRA that lost one line (listrik) and gained one the DPA lacks."""
     def drop_and_add(ws) -> None:
         r = _row_of(ws, "5.1.02.02.01.0061", col=4)
         ws.delete_rows(r)
@@ -219,7 +207,11 @@ def test_merge_reports_lines_in_one_file_only(samples: Path, tmp_path: Path) -> 
                    "Belanja Perjalanan Dinas Biasa", "250.000"])
 
     lra = read_export(_edit(samples / LRA, tmp_path / "lra.xlsx", drop_and_add), need_anggaran=False)
-    merged = merge_realisasi(read_export(samples / DPA), lra)
+    return merge_realisasi(read_export(samples / DPA), lra)
+
+
+def test_merge_reports_lines_in_one_file_only(samples: Path, tmp_path: Path) -> None:
+    merged = _merge_with_lra_line_moved(samples, tmp_path)
     by_code = {f.code: f for f in merged.findings}
     assert set(by_code) == {"B007", "B008"}
     assert by_code["B007"].severity == "error" and by_code["B007"].sheet == "LRA"
@@ -327,14 +319,7 @@ def test_export_codes_are_catalogued() -> None:
 
 
 def test_findings_carry_their_catalog_name(samples: Path, tmp_path: Path) -> None:
-    def drop_and_add(ws) -> None:
-        r = _row_of(ws, "5.1.02.02.01.0061", col=4)
-        ws.delete_rows(r)
-        ws.append(["7.01.02", "7.01.02.2.01", "7.01.02.2.01.0001", "5.1.02.04.01.0001",
-                   "Belanja Perjalanan Dinas Biasa", "250.000"])
-
-    lra = read_export(_edit(samples / LRA, tmp_path / "lra.xlsx", drop_and_add), need_anggaran=False)
-    merged = merge_realisasi(read_export(samples / DPA), lra)
+    merged = _merge_with_lra_line_moved(samples, tmp_path)
     lines = merged.lines.copy()
     lines.loc[0, "program"], lines.loc[1, "rekening"], lines.loc[2, "rekening"] = "7.01.09", "5.9.99.01", ""
     found = list(merged.findings) + aggregate(lines).findings
@@ -457,22 +442,21 @@ def test_missing_file(tmp_path: Path) -> None:
     assert info.value.key == "file.missing" and "nope.xlsx" in str(info.value)
 
 
-def test_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
-    p = tmp_path / "doc.xlsx"
+@pytest.mark.parametrize(
+    ("name", "member", "text", "key"),
+    [
+        ("doc.xlsx", "word/document.xml", "<w/>", "file.not_xlsx"),  # a zip that is not a workbook
+        ("calc.xlsx", "mimetype", "application/vnd.oasis.opendocument.spreadsheet", "file.ods"),  # ods renamed
+    ],
+    ids=["zip_that_is_not_a_workbook", "ods_zip_renamed"],
+)
+def test_zip_that_is_not_an_xlsx(tmp_path: Path, name: str, member: str, text: str, key: str) -> None:
+    p = tmp_path / name
     with zipfile.ZipFile(p, "w") as zf:
-        zf.writestr("word/document.xml", "<w/>")
+        zf.writestr(member, text)
     with pytest.raises(LkjError) as info:
         open_workbook(p)
-    assert info.value.key == "file.not_xlsx"
-
-
-def test_ods_zip_renamed(tmp_path: Path) -> None:
-    p = tmp_path / "calc.xlsx"
-    with zipfile.ZipFile(p, "w") as zf:
-        zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
-    with pytest.raises(LkjError) as info:
-        open_workbook(p)
-    assert info.value.key == "file.ods"
+    assert info.value.key == key
 
 
 def test_open_workbook_read_only(samples: Path) -> None:

@@ -3,34 +3,14 @@
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
+from helpers import codes, run_rule, write_workbook
 from lkj_excel.check import run_checks
-from lkj_excel.read.reader import read_workbook
 from lkj_excel.rules.categories import parse_interval, parse_label
 
 INF = math.inf
-
-
-def _write(path: Path, sheets: dict[str, list[list]], formats: dict[tuple[str, str], str] | None = None):
-    wb = Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for r in rows:
-            ws.append(list(r))
-        for (sheet, ref), fmt in (formats or {}).items():
-            if sheet == name:
-                ws[ref].number_format = fmt
-    wb.save(path)
-    return read_workbook(path)
-
-
-def _codes(findings, code):
-    return [f for f in findings if f.code == code]
 
 
 @pytest.mark.parametrize(
@@ -67,7 +47,7 @@ def test_parse_label():
 
 
 def test_k301_sample_gaps_in_31_only(sample_wb):
-    fs = _codes(run_checks(sample_wb, only={"K301"}), "K301")
+    fs = run_rule(sample_wb, "K301")
     assert {f.table for f in fs} == {"3.1"}
     msgs = " | ".join(f.message("en") for f in fs)
     assert "between 90 and 91" in msgs and "90,5" in msgs
@@ -82,16 +62,16 @@ def test_k301_two_decimal_bands_adjacent_is_not_a_gap(tmp_path):
     rows = [["NO.", "Nilai Interval", "Mutu"],
             ["1.", "88,31 - 100,00", "A (Sangat Baik)"], ["2.", "76,61 - 88,30", "B (Baik)"],
             ["3.", "65,00 - 76,60", "C (Kurang Baik)"], ["4.", "25,00 - 64,99", "D (Tidak Baik)"]]
-    wb = _write(tmp_path / "s.xlsx", {"TABEL 3.4": rows})
-    assert _codes(run_checks(wb, only={"K301"}), "K301") == []
+    wb = write_workbook(tmp_path / "s.xlsx", {"TABEL 3.4": rows})
+    assert run_rule(wb, "K301") == []
 
 
 def test_k301_two_decimal_gap_and_overlap(tmp_path):
     rows = [["Tabel 3.4 Kategori IKM"], [], ["NO.", "Nilai Interval", "Mutu"],
             ["1.", "88,31 - 100,00", "A (Sangat Baik)"], ["2.", "76,61 - 88,00", "B (Baik)"],
             ["3.", "65,00 - 76,70", "C (Kurang Baik)"], ["4.", "25,00 - 64,99", "D (Tidak Baik)"]]
-    wb = _write(tmp_path / "s.xlsx", {"Tabel 3.4": rows})
-    fs = _codes(run_checks(wb, only={"K301"}), "K301")
+    wb = write_workbook(tmp_path / "s.xlsx", {"Tabel 3.4": rows})
+    fs = run_rule(wb, "K301")
     msgs = [f.message("en") for f in fs]
     assert any("between 88,00 and 88,31" in m and "88,01" in m for m in msgs)
     assert any("overlap" in m for m in msgs)
@@ -101,8 +81,8 @@ def test_k301_akip_scale_with_open_lower_ends_passes(tmp_path):
     bands = [">90-100", ">80-90", ">70-80", ">60-70", ">50-60", ">30-50", ">0-30"]
     labels = ["AA", "A", "BB", "B", "CC", "C", "D"]
     rows = [["No", "Interval", "Kategori"]] + [[i + 1, b, lab] for i, (b, lab) in enumerate(zip(bands, labels))]
-    wb = _write(tmp_path / "a.xlsx", {"Tabel. 3.6": rows})
-    assert _codes(run_checks(wb, only={"K301", "K302"}), "K301") == []
+    wb = write_workbook(tmp_path / "a.xlsx", {"Tabel. 3.6": rows})
+    assert codes(run_checks(wb, only={"K301", "K302"}), "K301") == []
     assert run_checks(wb, only={"K302"}) == []
 
 
@@ -113,14 +93,14 @@ def test_k302_band_end_differs_from_reference(tmp_path):
     rows = [["NO.", "Skor", "Mutu"],
             ["1.", "88,31-100", "A (Sangat Baik)"], ["2.", "75,00-88,30", "B (Baik)"],
             ["3.", "65,00-74,99", "C (Kurang Baik)"], ["4.", "25,00-64,99", "D (Tidak Baik)"]]
-    wb = _write(tmp_path / "r.xlsx", {"Tabel 3.4": rows})
-    fs = _codes(run_checks(wb, only={"K302"}), "K302")
+    wb = write_workbook(tmp_path / "r.xlsx", {"Tabel 3.4": rows})
+    fs = run_rule(wb, "K302")
     assert [(f.cell, f.severity) for f in fs] == [("B3", "info")]
     assert "14/2017" in fs[0].message("en")
 
 
 def test_k302_sample_matches_reference(sample_wb):
-    assert _codes(run_checks(sample_wb, only={"K302"}), "K302") == []
+    assert run_rule(sample_wb, "K302") == []
 
 
 # --------------------------------------------------------------------------- K303
@@ -132,17 +112,17 @@ def _t35(tmp_path, kategori, realisasi=75.35, extra=None):
     rows = [["Capaian Nilai IKM Tahun 2023"], HEAD_35,
             [1, "Kepuasan", "Indeks Kepuasan Masyarakat", "Nilai", 85, realisasi, "88,65%", kategori]]
     sheets = {"TABEL 3.5": rows, **(extra or {})}
-    return _write(tmp_path / "k.xlsx", sheets, {("TABEL 3.5", "F3"): "0.00", ("TABEL 3.5", "E3"): "0.00"})
+    return write_workbook(tmp_path / "k.xlsx", sheets, {("TABEL 3.5", "F3"): "0.00", ("TABEL 3.5", "E3"): "0.00"})
 
 
 @pytest.mark.parametrize("text", ["Kurang Baik", "C", "C (Kurang Baik)", "kurang baik"])
 def test_k303_ikm_category_passes(tmp_path, text):
-    assert _codes(run_checks(_t35(tmp_path, text), only={"K303"}), "K303") == []
+    assert run_rule(_t35(tmp_path, text), "K303") == []
 
 
 @pytest.mark.parametrize("text, fix", [("Baik", "Kurang Baik"), ("B (Baik)", "C (Kurang Baik)"), ("B", "C")])
 def test_k303_ikm_category_fails(tmp_path, text, fix):
-    fs = _codes(run_checks(_t35(tmp_path, text), only={"K303"}), "K303")
+    fs = run_rule(_t35(tmp_path, text), "K303")
     assert [(f.cell, f.severity, f.fix) for f in fs] == [("H3", "error", fix)]
 
 
@@ -150,8 +130,8 @@ def test_k303_uses_printed_scale(tmp_path):
     # a workbook whose own Tabel 3.4 puts B from 75,01: 75,35 is "Baik" there
     t34 = [["No", "Interval", "Mutu"], [1, "88,31-100", "A (Sangat Baik)"], [2, "75,01-88,30", "B (Baik)"],
            [3, "65,00-75,00", "C (Kurang Baik)"], [4, "25,00-64,99", "D (Tidak Baik)"]]
-    assert _codes(run_checks(_t35(tmp_path, "Baik", extra={"Tabel 3.4": t34}), only={"K303"}), "K303") == []
-    fs = _codes(run_checks(_t35(tmp_path, "Kurang Baik", extra={"Tabel 3.4": t34}), only={"K303"}), "K303")
+    assert run_rule(_t35(tmp_path, "Baik", extra={"Tabel 3.4": t34}), "K303") == []
+    fs = run_rule(_t35(tmp_path, "Kurang Baik", extra={"Tabel 3.4": t34}), "K303")
     assert [f.fix for f in fs] == ["Baik"]
 
 
@@ -163,12 +143,12 @@ def test_k303_category_row_akip(tmp_path):
 
     def wb(t, r):
         rows = head + body + [["Total", None, 71, 72.62, 1.0228], ["Kategori", None, t, r, None]]
-        return _write(tmp_path / "e.xlsx", {"Tabel 3.8": rows}, fm)
+        return write_workbook(tmp_path / "e.xlsx", {"Tabel 3.8": rows}, fm)
 
-    assert _codes(run_checks(wb("BB", "BB"), only={"K303"}), "K303") == []
-    fs = _codes(run_checks(wb("BB", "A"), only={"K303"}), "K303")
+    assert run_rule(wb("BB", "BB"), "K303") == []
+    fs = run_rule(wb("BB", "A"), "K303")
     assert [(f.cell, f.fix) for f in fs] == [("D7", "BB")]
 
 
 def test_k303_sample_no_error(sample_wb):
-    assert _codes(run_checks(sample_wb, only={"K303"}), "K303") == []
+    assert run_rule(sample_wb, "K303") == []

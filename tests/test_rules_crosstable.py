@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 
 from conftest import find_cell
+from helpers import run_rule
 from lkj_excel.check import run_checks
 from lkj_excel.read.reader import read_workbook
 from lkj_excel.rules import load_rules
@@ -55,7 +56,7 @@ def check(path: Path, code: str):
     # every sheet of these small workbooks is a table the reader must find
     assert not [n for n in wb.notes if n.startswith("no_header")], wb.notes
     assert len(wb.tables) == len(wb.sheet_of)
-    return wb, [f for f in run_checks(wb, only={code}) if f.code == code]
+    return wb, run_rule(wb, code)
 
 
 def cells(findings) -> set[tuple[str, str]]:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
 
+from helpers import run_rule, write_workbook
 from lkj_excel.check import run_checks
-from lkj_excel.read.reader import read_workbook
 from lkj_excel.rules.efficiency import match_program
 
 PROGRAMS = [
@@ -59,27 +58,10 @@ def _book(tmp_path: Path, pen_ikm="98,94", pen_akip="95,07", t314=True, t315=Non
         if akip_in_314:
             rows.append([2, S_AKIP, "Nilai AKIP", 102.28, pen_akip, "7,21"])
         sheets["Tabel 3.14 Efisiensi"] = rows
-    wb = Workbook()
-    wb.remove(wb.active)
-    for name, rows in sheets.items():
-        ws = wb.create_sheet(name)
-        for r in rows:
-            ws.append(r)
-        if name == "TABEL 3.17":
-            for r in range(4, 4 + len(PROGRAMS)):
-                ws.cell(r, 3).number_format = "#,##0"
-                ws.cell(r, 4).number_format = "#,##0"
-                ws.cell(r, 5).number_format = "0.00%"
-        if name.startswith("Tabel 3.14"):
-            ws.cell(2, 4).number_format = "0.00"
-            ws.cell(3, 4).number_format = "0.00"
-    path = tmp_path / "eff.xlsx"
-    wb.save(path)
-    return read_workbook(path)
-
-
-def _codes(findings, code):
-    return [f for f in findings if f.code == code]
+    formats = {("TABEL 3.17", f"{col}{r}"): fmt for r in range(4, 4 + len(PROGRAMS))
+               for col, fmt in (("C", "#,##0"), ("D", "#,##0"), ("E", "0.00%"))}
+    formats.update({(name, ref): "0.00" for name in sheets if name.startswith("Tabel 3.14") for ref in ("D2", "D3")})
+    return write_workbook(tmp_path / "eff.xlsx", sheets, formats)
 
 
 @pytest.mark.parametrize(
@@ -105,12 +87,12 @@ def test_sample_penyerapan_sasaran_consistent(sample_wb):
 def test_e501_passes(tmp_path):
     wb = _book(tmp_path)
     assert {"3.2", "3.14", "3.15", "3.17"} <= set(wb.tables)
-    assert _codes(run_checks(wb, only={"E501"}), "E501") == []
+    assert run_rule(wb, "E501") == []
 
 
 def test_e501_fails(tmp_path):
     # 98,12 is the penyerapan of 7.01.03 alone; the sasaran's programs together absorbed 98,94%
-    fs = _codes(run_checks(_book(tmp_path, pen_ikm="98,12"), only={"E501"}), "E501")
+    fs = run_rule(_book(tmp_path, pen_ikm="98,12"), "E501")
     assert [(f.cell, f.severity, f.expected) for f in fs] == [("E2", "error", "98,94")]
     assert fs[0].fix == pytest.approx(98.94)
     assert "7.01.02, 7.01.03, 7.01.04, 7.01.05, 7.01.06" in fs[0].message("id")
@@ -118,16 +100,16 @@ def test_e501_fails(tmp_path):
 
 def test_e501_unlinked_is_info(tmp_path):
     t315 = _t315(["PROGRAM PENGELOLAAN KEUANGAN DAERAH", "Koordinasi Kegiatan"])
-    fs = _codes(run_checks(_book(tmp_path, t315=t315), only={"E501"}), "E501")
+    fs = run_rule(_book(tmp_path, t315=t315), "E501")
     assert [(f.cell, f.severity) for f in fs] == [("E2", "info")]
 
 
 def test_e502_missing_row_and_table(tmp_path):
-    fs = _codes(run_checks(_book(tmp_path, akip_in_314=False), only={"E502"}), "E502")
+    fs = run_rule(_book(tmp_path, akip_in_314=False), "E502")
     assert [(f.table, f.cell, f.severity) for f in fs] == [("3.2", "C3", "warning")]
-    fs = _codes(run_checks(_book(tmp_path, t314=False), only={"E502"}), "E502")
+    fs = run_rule(_book(tmp_path, t314=False), "E502")
     assert [(f.table, f.severity) for f in fs] == [("3.2", "warning")]
 
 
 def test_e502_passes(tmp_path):
-    assert _codes(run_checks(_book(tmp_path), only={"E502"}), "E502") == []
+    assert run_rule(_book(tmp_path), "E502") == []

@@ -2,27 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from openpyxl import Workbook as XlWorkbook
-
+from helpers import build_merged
 from lkj_excel.check import run_checks
-from lkj_excel.read.reader import read_workbook
-
-
-def build(tmp_path: Path, sheets: dict[str, tuple[list[list], list[str]]], name: str = "t.xlsx"):
-    """Write {sheet: (rows, merged ranges)} with openpyxl and read it back."""
-    xl = XlWorkbook()
-    xl.remove(xl.active)
-    for title, (rows, merges) in sheets.items():
-        ws = xl.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-        for m in merges:
-            ws.merge_cells(m)
-    path = tmp_path / name
-    xl.save(path)
-    return read_workbook(path)
 
 
 def pop_1_2(l_row1="1.570", kk_row2="846"):
@@ -98,20 +79,20 @@ def test_f703_sample(sample_wb):
 
 
 def test_f701_unreadable_figure(tmp_path):
-    wb = build(tmp_path, {"Tabel 1.2 Penduduk": pop_1_2(l_row1="1.57O")})
+    wb = build_merged(tmp_path, {"Tabel 1.2 Penduduk": pop_1_2(l_row1="1.57O")})
     (f,) = only(wb, "F701")
     assert (f.severity, f.cell, f.found) == ("error", "E4", "1.57O")
     assert "Tabel 1.2 Penduduk" in f.message() and "E4" in f.message() and "1.57O" in f.message()
 
 
 def test_f701_readable_figures(tmp_path):
-    wb = build(tmp_path, {"Tabel 1.2 Penduduk": pop_1_2()})
+    wb = build_merged(tmp_path, {"Tabel 1.2 Penduduk": pop_1_2()})
     assert only(wb, "F701") == []
 
 
 def test_f707_missing_tables_and_unlocatable_header(tmp_path):
     # Tabel 3.17 without its required "Realisasi" column: the reader cannot place the table.
-    wb = build(tmp_path, {"TABEL 3.17": program_3_17(with_realisasi=False)})
+    wb = build_merged(tmp_path, {"TABEL 3.17": program_3_17(with_realisasi=False)})
     found = only(wb, "F707")
     by_sheet = {f.sheet: f for f in found}
     assert set(by_sheet) == {"-", "TABEL 3.17"}
@@ -123,7 +104,7 @@ def test_f707_missing_tables_and_unlocatable_header(tmp_path):
 
 
 def test_f707_missing_required_column(tmp_path):
-    wb = build(tmp_path, {"TABEL 3.17": program_3_17()})
+    wb = build_merged(tmp_path, {"TABEL 3.17": program_3_17()})
     wb.tables["3.17"].missing_columns.append("realisasi")  # as a looser reader would report it
     (f,) = [f for f in only(wb, "F707") if f.sheet == "TABEL 3.17"]
     assert "Tabel 3.17" in f.message() and '"Realisasi (Rp)"' in f.message()
@@ -132,7 +113,7 @@ def test_f707_missing_required_column(tmp_path):
 
 def test_f707_optional_column_may_be_left_out(tmp_path):
     # Tabel 3.17 without "Sisa" (optional): only the absent tables are reported.
-    wb = build(tmp_path, {"TABEL 3.17": program_3_17()})
+    wb = build_merged(tmp_path, {"TABEL 3.17": program_3_17()})
     assert [f.sheet for f in only(wb, "F707")] == ["-"]
 
 
@@ -140,19 +121,19 @@ def test_f707_optional_column_may_be_left_out(tmp_path):
 
 
 def test_f702_lost_number(tmp_path):
-    wb = build(tmp_path, {"Tbl 1.1": luas(["1", "2", None, "4", "5"])})
+    wb = build_merged(tmp_path, {"Tbl 1.1": luas(["1", "2", None, "4", "5"])})
     (f,) = only(wb, "F702")
     assert (f.cell, f.expected, f.fix) == ("A6", "3.", 3)
 
 
 def test_f702_number_that_jumps(tmp_path):
-    wb = build(tmp_path, {"Tbl 1.1": luas(["1", "2", "4", "5", "6"])})
+    wb = build_merged(tmp_path, {"Tbl 1.1": luas(["1", "2", "4", "5", "6"])})
     (f,) = only(wb, "F702")
     assert (f.cell, f.found, f.expected) == ("A6", "4", "3.")
 
 
 def test_f702_good_numbering(tmp_path):
-    wb = build(tmp_path, {"Tbl 1.1": luas(["1.", "2.", "3.", "4.", "5."])})
+    wb = build_merged(tmp_path, {"Tbl 1.1": luas(["1.", "2.", "3.", "4.", "5."])})
     assert only(wb, "F702") == []
 
 
@@ -165,13 +146,13 @@ def test_f702_blocks_numbered_on_first_row_only(sample_wb):
 
 
 def test_f703_point_among_commas(tmp_path):
-    wb = build(tmp_path, {"Tabel 3.17": program_3_17(persen_b="99.5")})
+    wb = build_merged(tmp_path, {"Tabel 3.17": program_3_17(persen_b="99.5")})
     (f,) = only(wb, "F703")
     assert (f.cell, f.found, f.expected, f.fix) == ("E4", "99.5", "99,5", 99.5)
 
 
 def test_f703_thousands_point_is_not_a_decimal(tmp_path):
-    wb = build(tmp_path, {"Tabel 3.17": program_3_17()})
+    wb = build_merged(tmp_path, {"Tabel 3.17": program_3_17()})
     assert only(wb, "F703") == []
 
 
@@ -179,13 +160,13 @@ def test_f703_thousands_point_is_not_a_decimal(tmp_path):
 
 
 def test_f704_fewer_decimals_than_column_mates(tmp_path):
-    wb = build(tmp_path, {"Tabel 3.14": efisiensi(capaian_2="102")})
+    wb = build_merged(tmp_path, {"Tabel 3.14": efisiensi(capaian_2="102")})
     (f,) = only(wb, "F704")
     assert (f.severity, f.cell, f.found, f.expected, f.fix) == ("info", "D4", "102", "102,00", None)
 
 
 def test_f704_same_precision(tmp_path):
-    wb = build(tmp_path, {"Tabel 3.14": efisiensi()})
+    wb = build_merged(tmp_path, {"Tabel 3.14": efisiensi()})
     assert only(wb, "F704") == []
 
 
@@ -193,13 +174,13 @@ def test_f704_same_precision(tmp_path):
 
 
 def test_f705_negative_count(tmp_path):
-    wb = build(tmp_path, {"Tabel 1.2 Penduduk": pop_1_2(kk_row2="-846")})
+    wb = build_merged(tmp_path, {"Tabel 1.2 Penduduk": pop_1_2(kk_row2="-846")})
     (f,) = only(wb, "F705")
     assert (f.severity, f.cell, f.found) == ("error", "D5", "-846")
 
 
 def test_f705_negative_percent_difference_is_not_a_count(tmp_path):
-    wb = build(tmp_path, {"Tabel 1.2 Penduduk": pop_1_2(), "Tabel 3.14": efisiensi()})
+    wb = build_merged(tmp_path, {"Tabel 1.2 Penduduk": pop_1_2(), "Tabel 3.14": efisiensi()})
     assert only(wb, "F705") == []
 
 
@@ -207,23 +188,23 @@ def test_f705_negative_percent_difference_is_not_a_count(tmp_path):
 
 
 def test_f706_negative_penyerapan(tmp_path):
-    wb = build(tmp_path, {"Tabel 3.14": efisiensi(penyerapan_1="-98,94")})
+    wb = build_merged(tmp_path, {"Tabel 3.14": efisiensi(penyerapan_1="-98,94")})
     (f,) = only(wb, "F706")
     assert (f.severity, f.cell) == ("warning", "E3")
 
 
 def test_f706_lost_decimal_comma(tmp_path):
-    wb = build(tmp_path, {"Tabel 3.14": efisiensi(capaian_2="10228")})
+    wb = build_merged(tmp_path, {"Tabel 3.14": efisiensi(capaian_2="10228")})
     (f,) = only(wb, "F706")
     assert f.cell == "D4" and "1.000" in f.message()
 
 
 def test_f706_ten_times_the_median(tmp_path):
-    wb = build(tmp_path, {"Tabel 3.14": efisiensi(capaian_2="950,0")})
+    wb = build_merged(tmp_path, {"Tabel 3.14": efisiensi(capaian_2="950,0")})
     (f,) = only(wb, "F706")
     assert f.cell == "D4" and "median" in f.message()
 
 
 def test_f706_negative_efisiensi_is_fine(tmp_path):
-    wb = build(tmp_path, {"Tabel 3.14": efisiensi()})
+    wb = build_merged(tmp_path, {"Tabel 3.14": efisiensi()})
     assert only(wb, "F706") == []

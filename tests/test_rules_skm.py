@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from helpers import run_rule
 from lkj_excel.check import run_checks
 from lkj_excel.read.reader import read_workbook
 
@@ -39,10 +40,6 @@ def _skm(tmp_path: Path, nrr=SAMPLE_NRR, nrr_t="3,01", ikm="75,35", mutu="C", ki
     return read_workbook(path)
 
 
-def _codes(findings, code):
-    return [f for f in findings if f.code == code]
-
-
 def test_sample_skm_consistent(sample_wb):
     fs = run_checks(sample_wb, only={"S401", "S402", "S403", "S404"})
     assert fs == []
@@ -55,13 +52,13 @@ def test_nrr_tertimbang_and_ikm_301_7535_pass(tmp_path):
 
 
 def test_s401_wrong_total(tmp_path):
-    fs = _codes(run_checks(_skm(tmp_path, nrr_t="3,10"), only={"S401"}), "S401")
+    fs = run_rule(_skm(tmp_path, nrr_t="3,10"), "S401")
     assert [(f.severity, f.fix, f.expected) for f in fs] == [("error", pytest.approx(3.02), "3,02")]
 
 
 def test_s401_also_302_is_consistent(tmp_path):
     # Σ/9 = 3,0167 from NRR each ± 0,005: both 3,01 and 3,02 can be printed
-    assert _codes(run_checks(_skm(tmp_path, nrr_t="3,02"), only={"S401"}), "S401") == []
+    assert run_rule(_skm(tmp_path, nrr_t="3,02"), "S401") == []
 
 
 def test_s401_s402_rounded_penimbang_warns(tmp_path):
@@ -74,36 +71,36 @@ def test_s401_s402_rounded_penimbang_warns(tmp_path):
 
 
 def test_s402_wrong_ikm(tmp_path):
-    fs = _codes(run_checks(_skm(tmp_path, ikm="76,35"), only={"S402"}), "S402")
+    fs = run_rule(_skm(tmp_path, ikm="76,35"), "S402")
     assert [(f.severity, f.fix) for f in fs] == [("error", pytest.approx(75.42))]
 
 
 def test_s402_ikm_against_printed_total(tmp_path):
     # unsur missing: only the printed NRR tertimbang can be used
-    fs = _codes(run_checks(_skm(tmp_path, drop=8, nrr_t="3,01", ikm="75,40"), only={"S402"}), "S402")
+    fs = run_rule(_skm(tmp_path, drop=8, nrr_t="3,01", ikm="75,40"), "S402")
     assert [f.severity for f in fs] == ["error"]
-    assert _codes(run_checks(_skm(tmp_path, drop=8, nrr_t="3,01", ikm="75,35"), only={"S402"}), "S402") == []
+    assert run_rule(_skm(tmp_path, drop=8, nrr_t="3,01", ikm="75,35"), "S402") == []
 
 
 def test_s403_ranges_and_missing(tmp_path):
     nrr = list(SAMPLE_NRR)
     nrr[3] = 4.12
-    fs = _codes(run_checks(_skm(tmp_path, nrr=nrr), only={"S403"}), "S403")
+    fs = run_rule(_skm(tmp_path, nrr=nrr), "S403")
     assert [(f.cell, f.severity) for f in fs] == [("C8", "error")]
-    fs = _codes(run_checks(_skm(tmp_path, drop=8), only={"S403"}), "S403")
+    fs = run_rule(_skm(tmp_path, drop=8), "S403")
     assert [f.severity for f in fs] == ["warning"] and "Penanganan" in fs[0].message("id")
-    fs = _codes(run_checks(_skm(tmp_path, ikm="102,50"), only={"S403"}), "S403")
+    fs = run_rule(_skm(tmp_path, ikm="102,50"), "S403")
     assert [f.severity for f in fs] == ["error"]
 
 
 def test_s404_mutu_and_kinerja(tmp_path):
-    fs = _codes(run_checks(_skm(tmp_path, mutu="B", kinerja="Baik"), only={"S404"}), "S404")
+    fs = run_rule(_skm(tmp_path, mutu="B", kinerja="Baik"), "S404")
     assert [(f.severity, f.fix) for f in fs] == [("error", "C"), ("error", "Kurang Baik")]
-    assert _codes(run_checks(_skm(tmp_path, mutu="C", kinerja="C (Kurang Baik)"), only={"S404"}), "S404") == []
+    assert run_rule(_skm(tmp_path, mutu="C", kinerja="C (Kurang Baik)"), "S404") == []
 
 
 def test_s404_boundary_at_two_decimals(tmp_path):
     # 76,60 is C and 76,61 is B: no gap between them at 2 decimals
     nrr = [3.064] * 9
     wb = _skm(tmp_path, nrr=nrr, nrr_t="3,064", ikm="76,60", mutu="C", kinerja="Kurang Baik", fmt="0.000")
-    assert _codes(run_checks(wb, only={"S404"}), "S404") == []
+    assert run_rule(wb, "S404") == []

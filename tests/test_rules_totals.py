@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from openpyxl import Workbook as XlWorkbook
 
+from helpers import build_merged
 from lkj_excel.check import run_checks
-from lkj_excel.read.reader import read_workbook
 from lkj_excel.rules.totals import parse_formula
-
-
-def build(tmp_path: Path, sheets: dict[str, tuple[list[list], list[str]]], name: str = "t.xlsx"):
-    """Write {sheet: (rows, merged ranges)} with openpyxl and read it back."""
-    xl = XlWorkbook()
-    xl.remove(xl.active)
-    for title, (rows, merges) in sheets.items():
-        ws = xl.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-        for m in merges:
-            ws.merge_cells(m)
-    path = tmp_path / name
-    xl.save(path)
-    return read_workbook(path)
 
 
 def pop_1_2(l_total="3.339", p_total="3.414", lp_total="6.753", row2_lp="3.094"):
@@ -78,7 +60,7 @@ def test_t103_sample_rows_hold_their_formulas(sample_wb):
 
 def test_t101_text_typed_counts_wrong_total(tmp_path):
     rows, merges = pop_1_2(l_total="3.341")
-    wb = build(tmp_path, {"TABEL 1.2 Jumlah Penduduk": (rows, merges)})
+    wb = build_merged(tmp_path, {"TABEL 1.2 Jumlah Penduduk": (rows, merges)})
     found = run_checks(wb, only={"T101"})
     assert len(found) == 1
     f = found[0]
@@ -90,7 +72,7 @@ def test_t101_text_typed_counts_wrong_total(tmp_path):
 
 def test_t101_text_typed_counts_correct_total(tmp_path):
     rows, merges = pop_1_2()
-    wb = build(tmp_path, {"TABEL 1.2 Jumlah Penduduk": (rows, merges)})
+    wb = build_merged(tmp_path, {"TABEL 1.2 Jumlah Penduduk": (rows, merges)})
     assert wb.tables["1.2"].total_row() is not None
     assert run_checks(wb, only={"T101"}) == []
 
@@ -110,12 +92,12 @@ def _luas(total: str, numbers_as_values: bool = False):
 
 def test_t101_hectare_precision_is_the_columns(tmp_path):
     # 225 + 1.619,9 + 12 = 1.856,9: "225" stands for 225,0, so a total of 1.856,9 is exact.
-    wb = build(tmp_path, {"Tabel 1.1": _luas("1.856,9 Ha", numbers_as_values=True)})
+    wb = build_merged(tmp_path, {"Tabel 1.1": _luas("1.856,9 Ha", numbers_as_values=True)})
     assert run_checks(wb, only={"T101"}) == []
 
 
 def test_t101_hectare_small_difference_is_a_warning(tmp_path):
-    wb = build(tmp_path, {"Tabel 1.1": _luas("1.857")})
+    wb = build_merged(tmp_path, {"Tabel 1.1": _luas("1.857")})
     (f,) = run_checks(wb, only={"T101"})
     assert f.severity == "warning"
     assert f.fix == pytest.approx(1856.9)
@@ -123,7 +105,7 @@ def test_t101_hectare_small_difference_is_a_warning(tmp_path):
 
 
 def test_t101_hectare_large_difference_is_an_error(tmp_path):
-    wb = build(tmp_path, {"Tabel 1.1": _luas("1.866,9 Ha")})
+    wb = build_merged(tmp_path, {"Tabel 1.1": _luas("1.866,9 Ha")})
     (f,) = run_checks(wb, only={"T101"})
     assert f.severity == "error" and f.expected == "1.856,9"
 
@@ -142,13 +124,13 @@ def _akip(total_target: str):
 
 def test_t101_rounded_looks_wrong_but_is_not(tmp_path):
     # 33,33 × 3 = 99,99, but each stands for [33,325; 33,335]: the sum spans [99,975; 100,005].
-    wb = build(tmp_path, {"Tabel 3.8": _akip("100,00")})
+    wb = build_merged(tmp_path, {"Tabel 3.8": _akip("100,00")})
     assert wb.tables["3.8"].total_row() is not None
     assert run_checks(wb, only={"T101"}) == []
 
 
 def test_t101_rounded_really_wrong(tmp_path):
-    wb = build(tmp_path, {"Tabel 3.8": _akip("100,10")})
+    wb = build_merged(tmp_path, {"Tabel 3.8": _akip("100,10")})
     (f,) = run_checks(wb, only={"T101"})
     assert f.severity == "error" and f.found == "100,10" and f.expected == "99,99"
 
@@ -173,7 +155,7 @@ def _belanja(operasi_anggaran: str, total_realisasi: str = "2.823.094.761"):
 
 
 def test_t102_subtotal_and_total_mismatch(tmp_path):
-    wb = build(tmp_path, {"Tabel 3.16": _belanja("2.935.870.030", total_realisasi="2.823.094.716")})
+    wb = build_merged(tmp_path, {"Tabel 3.16": _belanja("2.935.870.030", total_realisasi="2.823.094.716")})
     found = run_checks(wb, only={"T102"})
     got = {(f.cell, f.found, f.expected, f.severity) for f in found}
     assert got == {
@@ -189,7 +171,7 @@ def test_t102_subtotal_and_total_mismatch(tmp_path):
 
 
 def test_t102_subtotals_add_up(tmp_path):
-    wb = build(tmp_path, {"Tabel 3.16": _belanja("2.935.780.030")})
+    wb = build_merged(tmp_path, {"Tabel 3.16": _belanja("2.935.780.030")})
     assert [r.role for r in wb.tables["3.16"].rows][:1] == ["subtotal"]
     assert run_checks(wb, only={"T102"}) == []
 
@@ -199,7 +181,7 @@ def test_t102_subtotals_add_up(tmp_path):
 
 def test_t103_row_formula_count_mismatch(tmp_path):
     rows, merges = pop_1_2(row2_lp="3.049", lp_total="6.708")
-    wb = build(tmp_path, {"TABEL 1.2 Jumlah Penduduk": (rows, merges)})
+    wb = build_merged(tmp_path, {"TABEL 1.2 Jumlah Penduduk": (rows, merges)})
     (f,) = run_checks(wb, only={"T103"})
     assert (f.cell, f.found, f.expected, f.severity, f.fix) == ("G6", "3.049", "3.094", "error", 3094.0)
     assert "1.447 + 1.647" in f.message()
@@ -208,7 +190,7 @@ def test_t103_row_formula_count_mismatch(tmp_path):
 def test_t103_dash_operand_skips_the_row(tmp_path):
     # Gamma: L 322, P "-": the row has no figure for P and is not checked.
     rows, merges = pop_1_2()
-    wb = build(tmp_path, {"TABEL 1.2 Jumlah Penduduk": (rows, merges)})
+    wb = build_merged(tmp_path, {"TABEL 1.2 Jumlah Penduduk": (rows, merges)})
     assert run_checks(wb, only={"T103"}) == []
 
 
@@ -224,12 +206,12 @@ def _efisiensi(eff: str):
 
 def test_t103_rounded_difference_consistent(tmp_path):
     # 102,3 − 95,07 = 7,23, but 102,3 stands for [102,25; 102,35]: 7,2 is reachable.
-    wb = build(tmp_path, {"Tabel 3.14": _efisiensi("-10,29")})
+    wb = build_merged(tmp_path, {"Tabel 3.14": _efisiensi("-10,29")})
     assert run_checks(wb, only={"T103"}) == []
 
 
 def test_t103_rounded_difference_inconsistent(tmp_path):
-    wb = build(tmp_path, {"Tabel 3.14": _efisiensi("-10,39")})
+    wb = build_merged(tmp_path, {"Tabel 3.14": _efisiensi("-10,39")})
     (f,) = run_checks(wb, only={"T103"})
     assert (f.cell, f.expected, f.severity) == ("F3", "-10,29", "error")
 
@@ -242,7 +224,7 @@ def test_t103_sisa_anggaran(tmp_path):
         ["2", "Program B", "6.000.000", "6.000.000", "100,00", "1.000"],
         ["JUMLAH", None, "9.001.612", "8.930.000", "99,20", "72.612"],
     ]
-    wb = build(tmp_path, {"Tabel 3.17": (rows, [])})
+    wb = build_merged(tmp_path, {"Tabel 3.17": (rows, [])})
     found = run_checks(wb, only={"T103"})
     assert [(f.cell, f.expected) for f in found] == [("F4", "0")]
 

@@ -1,0 +1,72 @@
+"""Helpers shared by the rule and budget tests: small workbooks, one rule run, the built exports."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+from openpyxl import Workbook
+
+from lkj_excel.check import run_checks
+from lkj_excel.read.reader import read_workbook
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def write_workbook(path: Path, sheets: dict[str, list[list]], formats: dict[tuple[str, str], str] | None = None):
+    """Write {sheet: rows} (number formats as {(sheet, ref): fmt}) with openpyxl and read it back."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for r in rows:
+            ws.append(list(r))
+        for (sheet, ref), fmt in (formats or {}).items():
+            if sheet == name:
+                ws[ref].number_format = fmt
+    wb.save(path)
+    return read_workbook(path)
+
+
+def build_merged(tmp_path: Path, sheets: dict[str, tuple[list[list], list[str]]], name: str = "t.xlsx"):
+    """Write {sheet: (rows, merged ranges)} with openpyxl and read it back."""
+    xl = Workbook()
+    xl.remove(xl.active)
+    for title, (rows, merges) in sheets.items():
+        ws = xl.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+        for m in merges:
+            ws.merge_cells(m)
+    path = tmp_path / name
+    xl.save(path)
+    return read_workbook(path)
+
+
+def codes(findings, code):
+    """The findings with this rule code."""
+    return [f for f in findings if f.code == code]
+
+
+def run_rule(wb, code: str):
+    """Run one rule alone and keep only its own findings."""
+    return codes(run_checks(wb, only={code}), code)
+
+
+def load_build_export() -> ModuleType:
+    """samples/build_export.py as a module (samples/ is not a package; the builder imports `_reproducible`)."""
+    if str(ROOT / "samples") not in sys.path:
+        sys.path.insert(0, str(ROOT / "samples"))
+    spec = importlib.util.spec_from_file_location("build_export", ROOT / "samples" / "build_export.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def build_export_samples(out: Path) -> Path:
+    """Freshly built exports in `out`, so the tests never depend on stale committed files."""
+    load_build_export().main(["build_export.py", str(out)])
+    return out
