@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -21,7 +22,33 @@ def _fail(e: LkjError, lang: str) -> None:
     sys.exit(e.exit_code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Guarded(click.Group):
+    """Turn a crash inside lkj-excel into one message and exit code 3 instead of a traceback.
+
+    Input problems are LkjErrors with their own messages (exit 2); what reaches
+    here is a bug. LKJ_EXCEL_DEBUG=1 shows the traceback for the developers.
+    """
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except LkjError as e:
+            click.echo(e.message(), err=True)
+            sys.exit(e.exit_code)
+        except Exception as e:  # noqa: BLE001 - the last line of defence for users
+            if os.environ.get("LKJ_EXCEL_DEBUG"):
+                raise
+            click.echo(
+                f"Kesalahan internal lkj-excel ({type(e).__name__}: {e}). Berkas masukan tidak diubah. "
+                "Mohon laporkan ke pengembang beserta berkasnya; LKJ_EXCEL_DEBUG=1 menampilkan rinciannya.",
+                err=True,
+            )
+            sys.exit(3)
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lkj-excel")
 def main() -> None:
     """Periksa dan koreksi tabel Laporan Kinerja (LKjIP) dalam Excel.
