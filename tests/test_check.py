@@ -161,3 +161,19 @@ def test_same_findings_in_other_layouts(sample_path: Path, sample_findings, tmp_
     got = sorted(key(f) for f in run_checks(wb) if f.severity == "error")
     want = sorted(key(f) for f in sample_findings if f.severity == "error")
     assert got == want
+
+
+@pytest.mark.parametrize("variant_name", ["upper_titled", "dotted_text", "suffix_shifted"])
+def test_corrected_output_of_other_layouts_rechecks_without_error(sample_path: Path, tmp_path: Path,
+                                                                  variant_name: str) -> None:
+    from layouts import VARIANTS, rewrite
+
+    variant = next(v for v in VARIANTS if v.name == variant_name)
+    src = rewrite(sample_path, tmp_path / "v.xlsx", variant)
+    out = tmp_path / "v_out.xlsx"
+    res = CliRunner().invoke(main, ["check", str(src), "-o", str(out)])
+    assert res.exit_code == 1 and out.exists(), res.output
+    wb = read_workbook(out)
+    assert "Lampiran" in wb.other_sheets  # the office's extra sheet is kept
+    errors = [f for f in run_checks(wb) if f.severity == "error"]
+    assert errors == [], [(f.code, f.sheet, f.cell, f.message()) for f in errors]
