@@ -519,6 +519,7 @@ def _write_recap_book(book: Any, h: dict[str, str], results: list[dict[str, Any]
 
     # --- Rekap
     ws = book.add_worksheet(h["rekap"])
+    _print_setup(ws)
     inds = _indicator_columns(results)
     head = [h["file"], h["office"], h["kabupaten"], h["year"], h["status"], h["reason"],
             h["error"], h["warning"], h["info"]]
@@ -575,6 +576,7 @@ def _write_recap_book(book: Any, h: dict[str, str], results: list[dict[str, Any]
 
     # --- Temuan
     wt = book.add_worksheet(h["temuan"])
+    _print_setup(wt)
     cols = ["file", "code", "rule", "severity", "table", "sheet", "cell", "found", "expected", "message",
             "related", "fix"]
     wt.write_row(0, 0, [h[c] for c in cols], bold)
@@ -624,6 +626,14 @@ def _write_recap_book(book: Any, h: dict[str, str], results: list[dict[str, Any]
         wg.insert_chart(1, 4, chart)
     ws.activate()
     book.close()
+
+
+def _print_setup(ws: Any) -> None:
+    """Wide sheets print on A4 landscape, one page wide, header row repeated."""
+    ws.set_paper(9)
+    ws.set_landscape()
+    ws.fit_to_pages(1, 0)
+    ws.repeat_rows(0)
 
 
 def _write_finding(ws: Any, row: int, f: dict[str, Any], cols: list[str], fmt: Any) -> None:
