@@ -22,6 +22,7 @@ from ..errors import LkjError
 from ..findings import Finding
 from ..messages import register
 from ..numbers import format_id, parse_cell
+from ..read.grid import text_of
 from ..read.open import open_workbook
 from . import catalog as _catalog  # noqa: F401 - registers B001-B012 in the rule catalog
 
@@ -239,14 +240,6 @@ def _label_role(text: str) -> tuple[str, str | None] | None:
     return None
 
 
-def _text(v: object) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    return str(v).strip()
-
-
 class _Sheet:
     """Cell access that sees a merged range's value in every cell it covers."""
 
@@ -276,7 +269,7 @@ def _row_roles(sh: _Sheet, r: int, n_cols: int, merged: bool) -> dict[int, tuple
     for c in range(1, n_cols + 1):
         if not merged and sh.is_merge_copy(r, c):
             continue
-        role = _label_role(_text(sh.value(r, c) if merged else sh.raw(r, c)))
+        role = _label_role(text_of(sh.value(r, c) if merged else sh.raw(r, c)))
         if role:
             out[c] = role
     return out
@@ -306,7 +299,7 @@ def _columns(sh: _Sheet, first: int, last: int) -> list[_Column]:
     for c in range(1, min(sh.ws.max_column, _MAX_COLS) + 1):
         parts: list[str] = []
         for r in range(first, last + 1):
-            t = " ".join(_text(sh.value(r, c)).split())
+            t = " ".join(text_of(sh.value(r, c)).split())
             if t and t not in parts:
                 parts.append(t)
         label = " ".join(parts)
@@ -323,7 +316,7 @@ def _header_block(sh: _Sheet, first_header_row: int) -> tuple[str | None, str | 
     year: int | None = None
     for r in range(1, first_header_row):
         for c in range(1, min(sh.ws.max_column, 12) + 1):
-            t = " ".join(_text(sh.raw(r, c)).split())
+            t = " ".join(text_of(sh.raw(r, c)).split())
             if not t:
                 continue
             if government is None and re.match(r"(?i)pemerintah\s+(kabupaten|kota|provinsi)", t):
@@ -403,7 +396,7 @@ class _Reader:
             return _Amount(None, 0, coord)
         if strict:
             raise LkjError("budget.amount_text", path=self.path, ref=self.ref(coord), column=col.label,
-                           value=_text(cell.value)[:60])
+                           value=text_of(cell.value)[:60])
         return _Amount(None, 0, coord)  # sisa / % are derived; a text there only skips the check
 
     def finding(self, fid: str, rule: str, severity: str, cell: str, key: str, *, found: str | None = None,
@@ -526,12 +519,12 @@ def _scan_rows(
                 continue
             level = classify_code(code)
             if level is None:
-                rd.finding("B006", "budget.code", "warning", coord, "budget.code", found=_text(raw), code=code)
+                rd.finding("B006", "budget.code", "warning", coord, "budget.code", found=text_of(raw), code=code)
                 continue
             found.append((level, code, coord))
-        uraian = " ".join(_text(ws.cell(r, name_col.col).value).split()) if name_col else ""
+        uraian = " ".join(text_of(ws.cell(r, name_col.col).value).split()) if name_col else ""
         if not found:
-            texts = [_text(ws.cell(r, c.col).value) for c in code_cols] + [uraian]
+            texts = [text_of(ws.cell(r, c.col).value) for c in code_cols] + [uraian]
             if any(_TOTAL_RE.match(" ".join(t.split())) for t in texts if t):
                 # The grand total closes the table; rows after it (rekap,
                 # signatures) are not budget lines.
@@ -554,7 +547,7 @@ def _amounts(rd: _Reader, r: int, amount_cols: dict[str, _Column | None]) -> dic
 
 def _complete_code(raw: object, hint: str | None, ctx: dict[str, str], found: list) -> str | None:
     """Normalise a code cell; complete short codes in a per-level column ("2.01", "0001")."""
-    text = _text(raw)
+    text = text_of(raw)
     if not text:
         return None
     # Parents seen earlier in this row take precedence over the previous row's.
