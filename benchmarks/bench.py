@@ -240,15 +240,42 @@ def per_workbook(fn, paths: list[Path], runs: int) -> float:
     return statistics.median(times)
 
 
+PHASES: dict[str, float] = {}
+
+
 def batch_rate(paths: list[Path], jobs: int, corrected: bool, out: Path) -> float:
-    from lkj_excel.batch import run_batch
+    """Workbooks per second of run_batch; PHASES gets the time of its two phases."""
+    import lkj_excel.batch as batch
 
     if out.exists():
         shutil.rmtree(out)
+    PHASES.clear()
+    originals = {name: getattr(batch, name) for name in ("process_all", "write_recap")}
+
+    def timed(name):
+        def run(*args, **kw):
+            t0 = time.perf_counter()
+            try:
+                return originals[name](*args, **kw)
+            finally:
+                PHASES[name] = time.perf_counter() - t0
+        return run
+
     t = time.perf_counter()
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
-        run_batch(paths, out, jobs=jobs, force=True, write_corrected=corrected)
+    try:
+        for name in originals:
+            setattr(batch, name, timed(name))
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            batch.run_batch(paths, out, jobs=jobs, force=True, write_corrected=corrected)
+    finally:
+        for name, fn in originals.items():
+            setattr(batch, name, fn)
     return len(paths) / (time.perf_counter() - t)
+
+
+def phases_line() -> str:
+    return (f"    of which workers {PHASES.get('process_all', 0):.1f} s, "
+            f"writing rekap.xlsx {PHASES.get('write_recap', 0):.1f} s")
 
 
 def maxrss_mb() -> tuple[float, float]:
@@ -304,6 +331,7 @@ def main(argv: list[str] | None = None) -> None:
         rate = batch_rate(paths, a.jobs, False, base / "out_check")
         print(f"  batch, {a.jobs} jobs (no corrected)    {rate:8.1f} workbooks/s  "
               f"-> 1000 workbooks in {1000 / rate:.1f} s (target < 30 s)")
+        print(phases_line())
         own, kids = maxrss_mb()
         print(f"  peak memory: self {own:.0f} MB, largest child {kids:.0f} MB")
 
@@ -338,6 +366,7 @@ def main(argv: list[str] | None = None) -> None:
                 rate_c = batch_rate(paths, a.jobs, True, base / "out_corrected")
                 print(f"  batch, {a.jobs} jobs (corrected)       {rate_c:8.1f} workbooks/s "
                       f"-> 1000 workbooks in {1000 / rate_c:.1f} s")
+                print(phases_line())
                 own, kids = maxrss_mb()
                 print(f"  peak memory: self {own:.0f} MB, largest child {kids:.0f} MB")
 
