@@ -236,6 +236,17 @@ def _printed(cell: Cell) -> tuple[float | None, int] | None:
     return cell.value, cell.decimals or 0
 
 
+def _printed_at(t: Table, row: Row, cid: str) -> tuple[Cell, float, int] | None:
+    """The table's cell for `cid` on `row` (a blank one if the table has the column) and its printed figure."""
+    cell = row.get(cid) or _blank_cell(t, row, cid)
+    if cell is None:
+        return None
+    p = _printed(cell)
+    if p is None:
+        return None
+    return cell, p[0], p[1]
+
+
 def _rupiah_ok(printed: float, decimals: int, exact: float) -> bool:
     return consistent(printed, decimals, Interval.exact(exact))
 
@@ -265,13 +276,10 @@ class _Compare:
                code: str, role: str) -> None:
         if value is None or not t.spec.has_column(cid) or cid not in t.columns:
             return
-        cell = row.get(cid) or _blank_cell(t, row, cid)
-        if cell is None:
+        located = _printed_at(t, row, cid)
+        if located is None:
             return
-        p = _printed(cell)
-        if p is None:
-            return
-        printed, d = p
+        cell, printed, d = located
         if _rupiah_ok(printed, d, value):
             return
         fix = _fix_rupiah(value)
@@ -294,13 +302,10 @@ class _Compare:
         ratio = fig.penyerapan
         if ratio is None or cid not in t.columns:
             return
-        cell = row.get(cid) or _blank_cell(t, row, cid)
-        if cell is None:
+        located = _printed_at(t, row, cid)
+        if located is None:
             return
-        p = _printed(cell)
-        if p is None:
-            return
-        printed, d = p
+        cell, printed, d = located
         if cell.status != "number":
             d = _column_decimals(t, cid)
         if _percent_ok(printed, d, ratio):
