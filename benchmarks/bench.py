@@ -106,8 +106,11 @@ def generate(n: int, folder: Path) -> list[Path]:
                     data = data.replace(b"<v>%d</v>" % (2960780030 * k), b"<v>%d</v>" % (2960780030 * k + 1000), 1)
                 if info.filename == t32 and i % 3 == 0:
                     data = data.replace(b"<t>88,65</t>", b"<t>88,56</t>", 1)
-                if i > 1 and info.filename != info_part and (
-                        info.filename.startswith("xl/worksheets/") or info.filename == "xl/sharedStrings.xml"):
+                if (
+                    i > 1
+                    and info.filename != info_part
+                    and (info.filename.startswith("xl/worksheets/") or info.filename == "xl/sharedStrings.xml")
+                ):
                     data = _vary_text_figures(data, i)
                 z.writestr(info, data)
         paths.append(out)
@@ -171,9 +174,19 @@ class _XlsxTimer:
         for name in ("__init__", "close", "add_format", "add_worksheet", "add_chart", "define_name"):
             wrap(W, name)
         for name in dir(S):
-            if name.startswith(("write", "merge_range", "set_", "insert_", "conditional_format",
-                                "data_validation", "autofilter", "freeze_panes", "add_table")) \
-                    and callable(getattr(S, name)):
+            if name.startswith(
+                (
+                    "write",
+                    "merge_range",
+                    "set_",
+                    "insert_",
+                    "conditional_format",
+                    "data_validation",
+                    "autofilter",
+                    "freeze_panes",
+                    "add_table",
+                )
+            ) and callable(getattr(S, name)):
                 wrap(S, name)
         return self
 
@@ -206,8 +219,9 @@ def xlsxwriter_same_cells(src: Path, dst: Path) -> float:
 
     grids = load_grids(src)
     t = time.perf_counter()
-    book = xlsxwriter.Workbook(str(dst), {"strings_to_numbers": False, "strings_to_formulas": False,
-                                          "strings_to_urls": False})
+    book = xlsxwriter.Workbook(
+        str(dst), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     fmts: dict[str, object] = {}
     for g in grids:
         ws = book.add_worksheet(g.title[:31])
@@ -259,6 +273,7 @@ def batch_rate(paths: list[Path], jobs: int, corrected: bool, out: Path) -> floa
                 return originals[name](*args, **kw)
             finally:
                 PHASES[name] = time.perf_counter() - t0
+
         return run
 
     t = time.perf_counter()
@@ -274,8 +289,10 @@ def batch_rate(paths: list[Path], jobs: int, corrected: bool, out: Path) -> floa
 
 
 def phases_line() -> str:
-    return (f"    of which workers {PHASES.get('process_all', 0):.1f} s, "
-            f"writing rekap.xlsx {PHASES.get('write_recap', 0):.1f} s")
+    return (
+        f"    of which workers {PHASES.get('process_all', 0):.1f} s, "
+        f"writing rekap.xlsx {PHASES.get('write_recap', 0):.1f} s"
+    )
 
 
 def maxrss_mb() -> tuple[float, float]:
@@ -295,8 +312,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--keep", type=Path, default=None, help="keep the generated workbooks (and outputs) here")
     ap.add_argument("--profile", action="store_true", help="pyinstrument profile of check and correct")
     ap.add_argument("--no-corrected", action="store_true", help="skip the corrected-output measurements")
-    ap.add_argument("--sample-runs", type=int, default=0,
-                    help="time single-process figures on this many workbooks only (0: all)")
+    ap.add_argument(
+        "--sample-runs", type=int, default=0, help="time single-process figures on this many workbooks only (0: all)"
+    )
     a = ap.parse_args(argv)
 
     base = a.keep or Path(tempfile.mkdtemp(prefix="lkj-bench-"))
@@ -317,20 +335,25 @@ def main(argv: list[str] | None = None) -> None:
 
         t_load = per_workbook(lambda p: load_grids(p), single, a.runs)
         t_load_opx = per_workbook(lambda p: load_grids(p, backend="openpyxl"), single, max(1, a.runs // 3))
-        print(f"workbooks: {a.n}, cpu: {os.cpu_count()}, jobs: {a.jobs}, runs: {a.runs}, "
-              f"single-process figures over {len(single)} workbooks")
+        print(
+            f"workbooks: {a.n}, cpu: {os.cpu_count()}, jobs: {a.jobs}, runs: {a.runs}, "
+            f"single-process figures over {len(single)} workbooks"
+        )
         print("")
         print("CHECK ONLY (read + run_checks)")
         print(f"  bare python-calamine read        {t_cal * 1000:8.2f} ms/workbook")
         print(f"  bare openpyxl.load_workbook      {t_opx * 1000:8.2f} ms/workbook")
-        print(f"  load_grids fast backend          {t_load * 1000:8.2f} ms/workbook "
-              f"({t_load / t_cal:.2f}x calamine)")
+        print(f"  load_grids fast backend          {t_load * 1000:8.2f} ms/workbook ({t_load / t_cal:.2f}x calamine)")
         print(f"  load_grids openpyxl backend      {t_load_opx * 1000:8.2f} ms/workbook")
-        print(f"  check, 1 process                 {t_chk * 1000:8.2f} ms/workbook "
-              f"= {t_chk / t_cal:.1f}x calamine, {t_chk / t_opx:.2f}x openpyxl  (target <= 3x calamine)")
+        print(
+            f"  check, 1 process                 {t_chk * 1000:8.2f} ms/workbook "
+            f"= {t_chk / t_cal:.1f}x calamine, {t_chk / t_opx:.2f}x openpyxl  (target <= 3x calamine)"
+        )
         rate = batch_rate(paths, a.jobs, False, base / "out_check")
-        print(f"  batch, {a.jobs} jobs (no corrected)    {rate:8.1f} workbooks/s  "
-              f"-> 1000 workbooks in {1000 / rate:.1f} s (target < 30 s)")
+        print(
+            f"  batch, {a.jobs} jobs (no corrected)    {rate:8.1f} workbooks/s  "
+            f"-> 1000 workbooks in {1000 / rate:.1f} s (target < 30 s)"
+        )
         print(phases_line())
         own, kids = maxrss_mb()
         print(f"  peak memory: self {own:.0f} MB, largest child {kids:.0f} MB")
@@ -351,21 +374,29 @@ def main(argv: list[str] | None = None) -> None:
                         check_and_correct(p, out)
                 t_inside = timer.seconds / len(single)
                 for _ in range(a.runs):
-                    xw.append(sum(xlsxwriter_same_cells(out / f"{p.stem}_terkoreksi.xlsx", base / "xw.xlsx")
-                                  for p in single) / len(single))
+                    xw.append(
+                        sum(xlsxwriter_same_cells(out / f"{p.stem}_terkoreksi.xlsx", base / "xw.xlsx") for p in single)
+                        / len(single)
+                    )
                 t_xw = statistics.median(xw)
                 write_part = t_cc - t_chk
                 print("")
                 print("CHECK + CORRECTED OUTPUT")
                 print(f"  check + write_corrected, 1 proc  {t_cc * 1000:8.2f} ms/workbook")
                 print(f"  of which writing (minus check)   {write_part * 1000:8.2f} ms/workbook")
-                print(f"  time inside xlsxwriter calls     {t_inside * 1000:8.2f} ms/workbook "
-                      f"-> writing / xlsxwriter = {write_part / t_inside:.2f}x (target <= 1.5x)")
-                print(f"  bare xlsxwriter, same cells      {t_xw * 1000:8.2f} ms/workbook "
-                      f"-> writing / bare xlsxwriter = {write_part / t_xw:.2f}x")
+                print(
+                    f"  time inside xlsxwriter calls     {t_inside * 1000:8.2f} ms/workbook "
+                    f"-> writing / xlsxwriter = {write_part / t_inside:.2f}x (target <= 1.5x)"
+                )
+                print(
+                    f"  bare xlsxwriter, same cells      {t_xw * 1000:8.2f} ms/workbook "
+                    f"-> writing / bare xlsxwriter = {write_part / t_xw:.2f}x"
+                )
                 rate_c = batch_rate(paths, a.jobs, True, base / "out_corrected")
-                print(f"  batch, {a.jobs} jobs (corrected)       {rate_c:8.1f} workbooks/s "
-                      f"-> 1000 workbooks in {1000 / rate_c:.1f} s")
+                print(
+                    f"  batch, {a.jobs} jobs (corrected)       {rate_c:8.1f} workbooks/s "
+                    f"-> 1000 workbooks in {1000 / rate_c:.1f} s"
+                )
                 print(phases_line())
                 own, kids = maxrss_mb()
                 print(f"  peak memory: self {own:.0f} MB, largest child {kids:.0f} MB")

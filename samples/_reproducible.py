@@ -28,8 +28,7 @@ def normalized_zip(raw: bytes, wb: Workbook) -> bytes:
     wb.properties.modified = FIXED_DT
     core_xml = tostring(wb.properties.to_tree())
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw)) as zin, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+    with zipfile.ZipFile(io.BytesIO(raw)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             info = zipfile.ZipInfo(item.filename, date_time=ZIP_DT)
             info.compress_type = zipfile.ZIP_DEFLATED

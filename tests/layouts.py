@@ -34,8 +34,16 @@ class Variant:
 VARIANTS = [
     Variant("upper_titled", "TABEL {tid}", row_offset=2, total_label="TOTAL", numbers="real", footer=True),
     Variant("dotted_text", "Tabel. {tid}", col_offset=2, numbers="text", total_label="JUMLAH"),
-    Variant("suffix_shifted", "Tabel {tid} Data", row_offset=1, col_offset=1, numbers="keep",
-            total_label="T O T A L", blank_after_header=True, footer=True),
+    Variant(
+        "suffix_shifted",
+        "Tabel {tid} Data",
+        row_offset=1,
+        col_offset=1,
+        numbers="keep",
+        total_label="T O T A L",
+        blank_after_header=True,
+        footer=True,
+    ),
 ]
 
 

@@ -134,16 +134,19 @@ def test_outputs_are_not_inputs_and_force(batch_run, batch_dir: Path) -> None:
     _res, out = batch_run
     res = CliRunner().invoke(main, ["check", str(batch_dir / "masukan"), "--out-dir", str(out), "--jobs", "1"])
     assert res.exit_code == 2 and "--force" in res.output
-    res = CliRunner().invoke(main, ["check", str(batch_dir / "masukan"), str(out), "--out-dir", str(out),
-                                    "--jobs", "1", "--force", "--no-output"])
+    res = CliRunner().invoke(
+        main,
+        ["check", str(batch_dir / "masukan"), str(out), "--out-dir", str(out), "--jobs", "1", "--force", "--no-output"],
+    )
     assert res.exit_code == 2, res.output
     assert "4 buku kerja" in res.output  # the outputs folder added nothing
 
 
 def test_readable_only_exit_code(tmp_path: Path, sample_path: Path) -> None:
     shutil.copy(sample_path, tmp_path / "a.xlsx")
-    res = CliRunner().invoke(main, ["check", str(tmp_path / "a.xlsx"), "--out-dir", str(tmp_path / "o"),
-                                    "--no-output", "--lang", "en"])
+    res = CliRunner().invoke(
+        main, ["check", str(tmp_path / "a.xlsx"), "--out-dir", str(tmp_path / "o"), "--no-output", "--lang", "en"]
+    )
     assert res.exit_code == 1, res.output  # the sample has error-level findings
     assert "1 workbooks checked" in res.output
     assert not list((tmp_path / "o").glob("*_terkoreksi.xlsx"))
@@ -153,9 +156,18 @@ def test_scale_differences_w902() -> None:
     from lkj_excel.batch import scale_findings
 
     def res(file: str, mutu_a: str) -> dict:
-        return {"file": file, "status": "ok", "kabupaten": "Batu Bara", "year": 2024, "scales": {
-            "3.4": [{"interval": mutu_a, "label": "A (Sangat Baik)", "address": "Tabel 3.4!B5"},
-                    {"interval": "76,61-88,30", "label": "B (Baik)", "address": "Tabel 3.4!B6"}]}}
+        return {
+            "file": file,
+            "status": "ok",
+            "kabupaten": "Batu Bara",
+            "year": 2024,
+            "scales": {
+                "3.4": [
+                    {"interval": mutu_a, "label": "A (Sangat Baik)", "address": "Tabel 3.4!B5"},
+                    {"interval": "76,61-88,30", "label": "B (Baik)", "address": "Tabel 3.4!B6"},
+                ]
+            },
+        }
 
     out = scale_findings([res("a.xlsx", "88,31-100"), res("b.xlsx", "88,31 - 100"), res("c.xlsx", "88,00-100")])
     assert [(file, f.code, f.severity, f.cell) for file, f in out] == [("c.xlsx", "W902", "info", "B5")]

@@ -108,8 +108,9 @@ def test_sasaran_programs_from_3_15(sample_wb) -> None:
 
 
 # --- (b) one altered leaf line ---------------------------------------------------------
-def test_one_leaf_changed_gives_exactly_its_consequences(samples: Path, sample_path: Path, sample_wb,
-                                                         tmp_path: Path) -> None:
+def test_one_leaf_changed_gives_exactly_its_consequences(
+    samples: Path, sample_path: Path, sample_wb, tmp_path: Path
+) -> None:
     altered = tmp_path / "altered.xlsx"
     sheet, cell = _raise_leaf(samples / REPORT, altered, "7.01.03", 1_000_000)
     code, d = run_json(altered, "--workbook", sample_path)

@@ -105,11 +105,23 @@ def test_report_reads_clean(report: BudgetExport) -> None:
     assert report.anggaran_header_cell == "D7"
     assert report.realisasi_column == "Realisasi"
     assert (report.government, report.office, report.year) == (
-        "PEMERINTAH KABUPATEN BATU BARA", "Kecamatan Sei Balai", 2024)
+        "PEMERINTAH KABUPATEN BATU BARA",
+        "Kecamatan Sei Balai",
+        2024,
+    )
     lines = report.lines
     assert list(lines.columns) == [
-        "program", "kegiatan", "sub_kegiatan", "rekening", "uraian",
-        "anggaran", "realisasi", "sheet", "row", "anggaran_cell", "realisasi_cell",
+        "program",
+        "kegiatan",
+        "sub_kegiatan",
+        "rekening",
+        "uraian",
+        "anggaran",
+        "realisasi",
+        "sheet",
+        "row",
+        "anggaran_cell",
+        "realisasi_cell",
     ]
     assert len(lines) == 70
     # Hygiene: padded kegiatan segment and trailing space are normalised.
@@ -180,7 +192,8 @@ def test_wrong_total_row_is_found(samples: Path, tmp_path: Path) -> None:
 
 
 def test_altering_one_leaf_changes_its_program_and_jenis_only(
-        samples: Path, tmp_path: Path, report: BudgetExport) -> None:
+    samples: Path, tmp_path: Path, report: BudgetExport
+) -> None:
     def edit(ws) -> None:  # Belanja Tagihan Listrik, program 7.01.01, jenis 5.1.02
         r = _row_of(ws, "5.1.02.02.01.0061")
         ws.cell(r, 4).value += 5_000_000
@@ -200,11 +213,20 @@ def test_altering_one_leaf_changes_its_program_and_jenis_only(
 
 def _merge_with_lra_line_moved(samples: Path, tmp_path: Path) -> BudgetExport:
     """DPA merged with an LRA that lost one line (listrik) and gained one the DPA lacks."""
+
     def drop_and_add(ws) -> None:
         r = _row_of(ws, "5.1.02.02.01.0061", col=4)
         ws.delete_rows(r)
-        ws.append(["7.01.02", "7.01.02.2.01", "7.01.02.2.01.0001", "5.1.02.04.01.0001",
-                   "Belanja Perjalanan Dinas Biasa", "250.000"])
+        ws.append(
+            [
+                "7.01.02",
+                "7.01.02.2.01",
+                "7.01.02.2.01.0001",
+                "5.1.02.04.01.0001",
+                "Belanja Perjalanan Dinas Biasa",
+                "250.000",
+            ]
+        )
 
     lra = read_export(_edit(samples / LRA, tmp_path / "lra.xlsx", drop_and_add), need_anggaran=False)
     return merge_realisasi(read_export(samples / DPA), lra)
@@ -232,8 +254,7 @@ def test_unknown_jenis_is_info(report: BudgetExport) -> None:
     lines = report.lines.copy()
     lines.loc[0, "rekening"] = "5.9.99.01.01.0001"
     s = aggregate(lines)
-    assert [(f.code, f.rule, f.severity, f.found) for f in s.findings] == [
-        ("B011", "budget.jenis", "info", "5.9.99")]
+    assert [(f.code, f.rule, f.severity, f.found) for f in s.findings] == [("B011", "budget.jenis", "info", "5.9.99")]
     assert "5.9.99" in set(s.jenis["kode"])
 
 
@@ -268,7 +289,8 @@ def test_unrecognised_code_is_warned(samples: Path, tmp_path: Path) -> None:
 
     exp = read_export(_edit(samples / REPORT, tmp_path / "code.xlsx", edit))
     assert [(f.code, f.rule, f.severity, f.found) for f in exp.findings] == [
-        ("B006", "budget.code", "warning", "7.01.0.00.0.00.36.0000")]
+        ("B006", "budget.code", "warning", "7.01.0.00.0.00.36.0000")
+    ]
     assert exp.total_anggaran == SEED_TOTAL[0]  # only a subtotal row lost its code
 
 
@@ -294,7 +316,8 @@ def test_merge_reports_differing_anggaran(samples: Path) -> None:
     lines.loc[0, "anggaran_cell"] = "LRA!E6"
     merged = merge_realisasi(dpa, dataclasses.replace(lra, lines=lines))
     assert [(f.code, f.rule, f.severity, f.sheet, f.cell) for f in merged.findings] == [
-        ("B009", "budget.merge_anggaran", "warning", "LRA", "E6")]
+        ("B009", "budget.merge_anggaran", "warning", "LRA", "E6")
+    ]
     f = merged.findings[0]
     assert f.expected == format_id(budget) and f.found == format_id(budget + 1_000_000)
     assert merged.total_anggaran == SEED_TOTAL[0]  # the DPA's figure is used
@@ -302,10 +325,18 @@ def test_merge_reports_differing_anggaran(samples: Path) -> None:
 
 # --- catalog -----------------------------------------------------------------------
 EXPORT_RULES = {
-    "B001": "budget.subtotal", "B002": "budget.total", "B003": "budget.sisa", "B004": "budget.percent",
-    "B005": "budget.parent", "B006": "budget.code", "B007": "budget.merge_no_dpa",
-    "B008": "budget.merge_no_lra", "B009": "budget.merge_anggaran", "B010": "budget.program",
-    "B011": "budget.jenis", "B012": "budget.no_rekening",
+    "B001": "budget.subtotal",
+    "B002": "budget.total",
+    "B003": "budget.sisa",
+    "B004": "budget.percent",
+    "B005": "budget.parent",
+    "B006": "budget.code",
+    "B007": "budget.merge_no_dpa",
+    "B008": "budget.merge_no_lra",
+    "B009": "budget.merge_anggaran",
+    "B010": "budget.program",
+    "B011": "budget.jenis",
+    "B012": "budget.no_rekening",
 }
 
 

@@ -71,10 +71,18 @@ def _correct_by_hand(src: Path, dst: Path) -> Path:
             if c.value == "100.00":
                 c.value = "100,00"
     ws = wb["Narasi"]
-    fixes = {"1012,28%": "102,28%", "realisasi 4,85": "realisasi 1,62", "102,65%": "102,28%",
-             "2.960.780,030": "2.960.780.030", "tabel 3.6 di atas": "tabel 3.16 di atas",
-             "tabel 3.15 di atas": "tabel 3.14 di atas", "Tabel 3.4 di atas": "Tabel 3.5 di atas",
-             "15.106 jiwa": "15.103 jiwa", "15.232 jiwa": "15.228 jiwa", "30.336 jiwa": "30.331 jiwa"}
+    fixes = {
+        "1012,28%": "102,28%",
+        "realisasi 4,85": "realisasi 1,62",
+        "102,65%": "102,28%",
+        "2.960.780,030": "2.960.780.030",
+        "tabel 3.6 di atas": "tabel 3.16 di atas",
+        "tabel 3.15 di atas": "tabel 3.14 di atas",
+        "Tabel 3.4 di atas": "Tabel 3.5 di atas",
+        "15.106 jiwa": "15.103 jiwa",
+        "15.232 jiwa": "15.228 jiwa",
+        "30.336 jiwa": "30.331 jiwa",
+    }
     for row in ws.iter_rows(min_col=2, max_col=2):
         c = row[0]
         if isinstance(c.value, str):
@@ -148,8 +156,7 @@ def test_default_output_beside_input(sample_copy: Path) -> None:
 
 
 @pytest.mark.parametrize("variant_name", ["upper_titled", "dotted_text", "suffix_shifted"])
-def test_same_findings_in_other_layouts(sample_path: Path, sample_findings, tmp_path: Path,
-                                        variant_name: str) -> None:
+def test_same_findings_in_other_layouts(sample_path: Path, sample_findings, tmp_path: Path, variant_name: str) -> None:
     from layouts import VARIANTS, rewrite
 
     variant = next(v for v in VARIANTS if v.name == variant_name)
@@ -164,8 +171,9 @@ def test_same_findings_in_other_layouts(sample_path: Path, sample_findings, tmp_
 
 
 @pytest.mark.parametrize("variant_name", ["upper_titled", "dotted_text", "suffix_shifted"])
-def test_corrected_output_of_other_layouts_rechecks_without_error(sample_path: Path, tmp_path: Path,
-                                                                  variant_name: str) -> None:
+def test_corrected_output_of_other_layouts_rechecks_without_error(
+    sample_path: Path, tmp_path: Path, variant_name: str
+) -> None:
     from layouts import VARIANTS, rewrite
 
     variant = next(v for v in VARIANTS if v.name == variant_name)

@@ -41,9 +41,19 @@ def _soffice_convert(src: Path, outdir: Path, fmt: str, profile: Path, recalc: b
         (profile / "user" / "registrymodifications.xcu").write_text(RECALC_XCU)
     outdir.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", fmt,
-         "--outdir", str(outdir), str(src)],
-        check=True, capture_output=True, timeout=240,
+        [
+            soffice,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            fmt,
+            "--outdir",
+            str(outdir),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=240,
     )
     out = outdir / (src.stem + "." + fmt.split(":")[0])
     assert out.exists(), f"LibreOffice did not write {out}"
@@ -61,8 +71,12 @@ def case(sample_path: Path, tmp_path_factory):
     x = openpyxl.load_workbook(sample_path)
     # Text cells that begin with "=" must stay text.
     for ws, word in ((x["Tabel 2.1"], "pemberdayaan"), (x["Info"], "")):
-        cell = next(c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and len(c.value) > 5
-                    and c.row > 1 and c.column > 1 and word in c.value)
+        cell = next(
+            c
+            for row in ws.iter_rows()
+            for c in row
+            if isinstance(c.value, str) and len(c.value) > 5 and c.row > 1 and c.column > 1 and word in c.value
+        )
         cell.value = EQ_TEXT
         cell.data_type = "s"
     x.save(src)
@@ -74,12 +88,14 @@ def case(sample_path: Path, tmp_path_factory):
     tot = t.total_row().cells["l"]
     if not any(f.fix is not None for f in findings):
         s = sum(r.cells["l"].value for r in t.data_rows())
-        findings.append(Finding("T999", "test.sum", "error", tot.sheet, tot.ref, tot.text, str(s), "x", fix=s,
-                                table="1.2"))
+        findings.append(
+            Finding("T999", "test.sum", "error", tot.sheet, tot.ref, tot.text, str(s), "x", fix=s, table="1.2")
+        )
     p = wb.paragraphs[0]
     fixed_par = p.text.replace("Kecamatan", "KECAMATAN", 1) + " (diperbaiki)"
-    findings.append(Finding("N999", "test.typo", "info", p.sheet, p.ref, None, None, "x", fix=fixed_par,
-                            table="Narasi"))
+    findings.append(
+        Finding("N999", "test.typo", "info", p.sheet, p.ref, None, None, "x", fix=fixed_par, table="Narasi")
+    )
     c33 = wb.tables["3.3"].row("u9").cells["nilai"]
     findings.append(Finding("K999", "test.nofix", "warning", c33.sheet, c33.ref, c33.text, None, "x", table="3.3"))
     before = _sha(src)
@@ -93,8 +109,18 @@ def case(sample_path: Path, tmp_path_factory):
         ws.write_string(0, 0, "Temuan")
 
     cmap = write_corrected(wb, findings, out, extra_sheets=extra)
-    return {"src": src, "wb": wb, "findings": findings, "out": out, "map": cmap, "before": before,
-            "calls": calls, "paragraph": (p, fixed_par), "nofix": c33, "dir": d}
+    return {
+        "src": src,
+        "wb": wb,
+        "findings": findings,
+        "out": out,
+        "map": cmap,
+        "before": before,
+        "calls": calls,
+        "paragraph": (p, fixed_par),
+        "nofix": c33,
+        "dir": d,
+    }
 
 
 def test_reads_back_with_all_tables(case) -> None:
@@ -137,8 +163,11 @@ def _comment(ws, ref: str) -> str:
 
 
 def _same(v, fmt, ov, formula: bool = False) -> bool:
-    if isinstance(v, str) and isinstance(ov, str) and (v.strip() == ov.strip() or
-                                                      (normalise(v) == normalise(ov) and normalise(v))):
+    if (
+        isinstance(v, str)
+        and isinstance(ov, str)
+        and (v.strip() == ov.strip() or (normalise(v) == normalise(ov) and normalise(v)))
+    ):
         return True  # headers are rewritten in the standard spelling: "Tabel. 1.1" -> "Tabel 1.1", "No." -> "No"
     if isinstance(ov, str) and re.fullmatch(r"\(\d+\)", ov) and re.fullmatch(r"\(?\d+\)?", str(v).strip()):
         return True  # column-number row, renumbered "(1) (2) …" for the standard columns
@@ -225,8 +254,13 @@ def test_corrections_and_comments(case) -> None:
 
 def test_formulas(case) -> None:
     xc = openpyxl.load_workbook(case["out"])
-    formulas = [(ws.title, c.coordinate, c.value) for ws in xc.worksheets for row in ws.iter_rows() for c in row
-                if c.data_type == "f"]
+    formulas = [
+        (ws.title, c.coordinate, c.value)
+        for ws in xc.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.data_type == "f"
+    ]
     found = {f for _s, _r, f in formulas}
     assert any(f.startswith("=SUM(") for f in found)
     assert any(re.fullmatch(r"=[A-Z]+\d+/[A-Z]+\d+\*100", f) for f in found)
@@ -256,8 +290,13 @@ def test_libreoffice_recalculates_same_values(case) -> None:
                     bad.append((ws.title, c.coordinate, c.value, a, b))
     assert n > 20
     assert bad == []
-    errors = [(ws.title, c.coordinate, c.value) for ws in theirs.worksheets for row in ws.iter_rows() for c in row
-              if isinstance(c.value, str) and re.match(r"^(#(VALUE|DIV/0|REF|NAME|N/A|NUM|NULL)|Err:)", c.value)]
+    errors = [
+        (ws.title, c.coordinate, c.value)
+        for ws in theirs.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if isinstance(c.value, str) and re.match(r"^(#(VALUE|DIV/0|REF|NAME|N/A|NUM|NULL)|Err:)", c.value)
+    ]
     assert errors == []
 
 

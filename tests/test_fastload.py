@@ -57,8 +57,9 @@ def test_sample(sample_path: Path) -> None:
     assert_same_tables(sample_path)
 
 
-@pytest.mark.parametrize("name", ["sei_balai_2024_dpa_split.xlsx", "sei_balai_2024_dppa_lra.xlsx",
-                                  "sei_balai_2024_lra_split.xlsx"])
+@pytest.mark.parametrize(
+    "name", ["sei_balai_2024_dpa_split.xlsx", "sei_balai_2024_dppa_lra.xlsx", "sei_balai_2024_lra_split.xlsx"]
+)
 def test_other_samples(name: str) -> None:
     p = ROOT / "samples" / name
     if not p.exists():
@@ -179,7 +180,7 @@ def test_prefixed_xml_falls_back_to_openpyxl(tmp_path: Path, sample_path: Path, 
     from lkj_excel.read import fastload
 
     def prefixed(xml: str) -> str:
-        return xml.replace("<sheetData>", "<x:sheetData xmlns:x=\"urn:x\">").replace("</sheetData>", "</x:sheetData>")
+        return xml.replace("<sheetData>", '<x:sheetData xmlns:x="urn:x">').replace("</sheetData>", "</x:sheetData>")
 
     p = _patch(sample_path, tmp_path / "pref.xlsx", "xl/worksheets/sheet1.xml", prefixed)
     with zipfile.ZipFile(p) as zf, pytest.raises(fastload._Unsupported):

@@ -263,7 +263,10 @@ def test_spelled_counts_are_counts() -> None:
         ),
         ("Persentase capaian IKM sebesar 88,65 dengan kategori C.", [("88,65", 88.65, 2, None, "ratio")]),
         ("IKM meningkat menjadi 80,50 pada tahun 2023.", [("80,50", 80.5, 2, None, "value")]),
-        ("Nilai AKIP BB 71 dan predikat 72,62 (BB).", [("71", 71.0, 0, None, "value"), ("72,62", 72.62, 2, None, "value")]),
+        (
+            "Nilai AKIP BB 71 dan predikat 72,62 (BB).",
+            [("71", 71.0, 0, None, "value"), ("72,62", 72.62, 2, None, "value")],
+        ),
         ("Penyerapan Program Koordinasi sebesar 100.00 persen.", [("100.00", 100.0, 2, "%", "ratio")]),
         ("Efisiensi anggaran sebesar -10,29.", [("-10,29", -10.29, 2, None, "value")]),
         ("Total anggaran sebesar Rp 2.960.780.030,00.", [("Rp 2.960.780.030,00", 2960780030.0, 2, "Rp", "sum")]),

@@ -17,8 +17,31 @@ from lkj_excel.write.corrected import write_corrected
 from lkj_excel.write.report import write_report
 from lkj_excel.write.summary import extra_sheets_hook
 
-ODD_VALUES = ["", "-", "x", "0", 0, -5, 1e12, "1.2.3", "BB", "BB (abc)", "=SUM(A1)", "100.00", "88,65%", None,
-              "J u m l a h", "Tabel 3.2", "Sumber: x", 3.14159, "(1)", "Rp", "Ha", "#DIV/0!", "TOTAL"]
+ODD_VALUES = [
+    "",
+    "-",
+    "x",
+    "0",
+    0,
+    -5,
+    1e12,
+    "1.2.3",
+    "BB",
+    "BB (abc)",
+    "=SUM(A1)",
+    "100.00",
+    "88,65%",
+    None,
+    "J u m l a h",
+    "Tabel 3.2",
+    "Sumber: x",
+    3.14159,
+    "(1)",
+    "Rp",
+    "Ha",
+    "#DIV/0!",
+    "TOTAL",
+]
 
 
 def _mutate(src: Path, dst: Path, seed: int) -> Path:

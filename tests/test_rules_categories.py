@@ -59,17 +59,27 @@ def test_k301_sample_gaps_in_31_only(sample_wb):
 
 
 def test_k301_two_decimal_bands_adjacent_is_not_a_gap(tmp_path):
-    rows = [["NO.", "Nilai Interval", "Mutu"],
-            ["1.", "88,31 - 100,00", "A (Sangat Baik)"], ["2.", "76,61 - 88,30", "B (Baik)"],
-            ["3.", "65,00 - 76,60", "C (Kurang Baik)"], ["4.", "25,00 - 64,99", "D (Tidak Baik)"]]
+    rows = [
+        ["NO.", "Nilai Interval", "Mutu"],
+        ["1.", "88,31 - 100,00", "A (Sangat Baik)"],
+        ["2.", "76,61 - 88,30", "B (Baik)"],
+        ["3.", "65,00 - 76,60", "C (Kurang Baik)"],
+        ["4.", "25,00 - 64,99", "D (Tidak Baik)"],
+    ]
     wb = write_workbook(tmp_path / "s.xlsx", {"TABEL 3.4": rows})
     assert run_rule(wb, "K301") == []
 
 
 def test_k301_two_decimal_gap_and_overlap(tmp_path):
-    rows = [["Tabel 3.4 Kategori IKM"], [], ["NO.", "Nilai Interval", "Mutu"],
-            ["1.", "88,31 - 100,00", "A (Sangat Baik)"], ["2.", "76,61 - 88,00", "B (Baik)"],
-            ["3.", "65,00 - 76,70", "C (Kurang Baik)"], ["4.", "25,00 - 64,99", "D (Tidak Baik)"]]
+    rows = [
+        ["Tabel 3.4 Kategori IKM"],
+        [],
+        ["NO.", "Nilai Interval", "Mutu"],
+        ["1.", "88,31 - 100,00", "A (Sangat Baik)"],
+        ["2.", "76,61 - 88,00", "B (Baik)"],
+        ["3.", "65,00 - 76,70", "C (Kurang Baik)"],
+        ["4.", "25,00 - 64,99", "D (Tidak Baik)"],
+    ]
     wb = write_workbook(tmp_path / "s.xlsx", {"Tabel 3.4": rows})
     fs = run_rule(wb, "K301")
     msgs = [f.message("en") for f in fs]
@@ -90,9 +100,13 @@ def test_k301_akip_scale_with_open_lower_ends_passes(tmp_path):
 
 
 def test_k302_band_end_differs_from_reference(tmp_path):
-    rows = [["NO.", "Skor", "Mutu"],
-            ["1.", "88,31-100", "A (Sangat Baik)"], ["2.", "75,00-88,30", "B (Baik)"],
-            ["3.", "65,00-74,99", "C (Kurang Baik)"], ["4.", "25,00-64,99", "D (Tidak Baik)"]]
+    rows = [
+        ["NO.", "Skor", "Mutu"],
+        ["1.", "88,31-100", "A (Sangat Baik)"],
+        ["2.", "75,00-88,30", "B (Baik)"],
+        ["3.", "65,00-74,99", "C (Kurang Baik)"],
+        ["4.", "25,00-64,99", "D (Tidak Baik)"],
+    ]
     wb = write_workbook(tmp_path / "r.xlsx", {"Tabel 3.4": rows})
     fs = run_rule(wb, "K302")
     assert [(f.cell, f.severity) for f in fs] == [("B3", "info")]
@@ -109,8 +123,11 @@ HEAD_35 = ["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi"
 
 
 def _t35(tmp_path, kategori, realisasi=75.35, extra=None):
-    rows = [["Capaian Nilai IKM Tahun 2023"], HEAD_35,
-            [1, "Kepuasan", "Indeks Kepuasan Masyarakat", "Nilai", 85, realisasi, "88,65%", kategori]]
+    rows = [
+        ["Capaian Nilai IKM Tahun 2023"],
+        HEAD_35,
+        [1, "Kepuasan", "Indeks Kepuasan Masyarakat", "Nilai", 85, realisasi, "88,65%", kategori],
+    ]
     sheets = {"TABEL 3.5": rows, **(extra or {})}
     return write_workbook(tmp_path / "k.xlsx", sheets, {("TABEL 3.5", "F3"): "0.00", ("TABEL 3.5", "E3"): "0.00"})
 
@@ -128,8 +145,13 @@ def test_k303_ikm_category_fails(tmp_path, text, fix):
 
 def test_k303_uses_printed_scale(tmp_path):
     # a workbook whose own Tabel 3.4 puts B from 75,01: 75,35 is "Baik" there
-    t34 = [["No", "Interval", "Mutu"], [1, "88,31-100", "A (Sangat Baik)"], [2, "75,01-88,30", "B (Baik)"],
-           [3, "65,00-75,00", "C (Kurang Baik)"], [4, "25,00-64,99", "D (Tidak Baik)"]]
+    t34 = [
+        ["No", "Interval", "Mutu"],
+        [1, "88,31-100", "A (Sangat Baik)"],
+        [2, "75,01-88,30", "B (Baik)"],
+        [3, "65,00-75,00", "C (Kurang Baik)"],
+        [4, "25,00-64,99", "D (Tidak Baik)"],
+    ]
     assert run_rule(_t35(tmp_path, "Baik", extra={"Tabel 3.4": t34}), "K303") == []
     fs = run_rule(_t35(tmp_path, "Kurang Baik", extra={"Tabel 3.4": t34}), "K303")
     assert [f.fix for f in fs] == ["Baik"]
@@ -137,8 +159,12 @@ def test_k303_uses_printed_scale(tmp_path):
 
 def test_k303_category_row_akip(tmp_path):
     head = [["No.", "Aspek Penilaian", "Target", "Realisasi", "Persentase"]]
-    body = [[1, "Perencanaan Kinerja", 23.5, 24.39, 1.0379], [2, "Pengukuran Kinerja", 20.23, 20.96, 1.0361],
-            [3, "Pelaporan Kinerja", 11.4, 11.4, 1], [4, "Evaluasi Internal", 15.87, 15.87, 1]]
+    body = [
+        [1, "Perencanaan Kinerja", 23.5, 24.39, 1.0379],
+        [2, "Pengukuran Kinerja", 20.23, 20.96, 1.0361],
+        [3, "Pelaporan Kinerja", 11.4, 11.4, 1],
+        [4, "Evaluasi Internal", 15.87, 15.87, 1],
+    ]
     fm = {("Tabel 3.8", f"{c}{r}"): "0.00" for c in "CD" for r in range(2, 7)}
 
     def wb(t, r):

@@ -24,8 +24,13 @@ class N:
         self.value, self.fmt = value, fmt
 
 
-def build(tmp_path: Path, sheets: dict[str, list[list[object]]], info: dict[str, str] | None = None,
-          name: str = "wb.xlsx", merges: dict[str, list[str]] | None = None) -> Path:
+def build(
+    tmp_path: Path,
+    sheets: dict[str, list[list[object]]],
+    info: dict[str, str] | None = None,
+    name: str = "wb.xlsx",
+    merges: dict[str, list[str]] | None = None,
+) -> Path:
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     if info:
@@ -97,8 +102,7 @@ def t315(akip_capaian: object, ikm_capaian: object) -> list[list[object]]:
     return [
         ["Tabel 3.15 Analisis Program dan Kegiatan Tahun 2024"],
         [],
-        ["No", "Sasaran", "Indikator Kinerja", "% Capaian", "Program", "Indikator Kegiatan", "% Capaian",
-         "Keterangan"],
+        ["No", "Sasaran", "Indikator Kinerja", "% Capaian", "Program", "Indikator Kegiatan", "% Capaian", "Keterangan"],
         [1, "Akuntabilitas", "Nilai AKIP", akip_capaian, "Program Penunjang", "Dokumen tersusun", 100, "Menunjang"],
         [None, None, None, None, "Administrasi Keuangan", "Gaji terbayar", 100, "Menunjang"],
         [2, "Kepuasan", "Nilai IKM", ikm_capaian, "Program Pelayanan Publik", "Layanan", 100, "Menunjang"],
@@ -142,19 +146,24 @@ def test_x601_passes_when_figures_look_different_but_agree(tmp_path):
         [1, "Kepuasan", IKM, N(85, "0"), "75,35", "88,65", "Tim solid"],
         [2, "Akuntabilitas", AKIP, "71,00 (BB)", "72,62 (BB)", N(102.28, "0.00"), "-"],
     ]
-    path = build(tmp_path, {
-        "Tabel. 2.2": t22(ikm_target=N(85, "0")),  # 85 vs "85,00" in 3.2
-        "TABEL 3.2": t32(),  # capaian 0,8865 formatted as 88,65%; "BB (71,00)"
-        "Tabel 3.13": t313,  # "71,00 (BB)", 88,65 without %
-        "Tabel 3.15": t315(N(102.28, "0.00"), "88,65%"),
-    })
+    path = build(
+        tmp_path,
+        {
+            "Tabel. 2.2": t22(ikm_target=N(85, "0")),  # 85 vs "85,00" in 3.2
+            "TABEL 3.2": t32(),  # capaian 0,8865 formatted as 88,65%; "BB (71,00)"
+            "Tabel 3.13": t313,  # "71,00 (BB)", 88,65 without %
+            "Tabel 3.15": t315(N(102.28, "0.00"), "88,65%"),
+        },
+    )
     _wb, found = check(path, "X601")
     assert found == []
 
 
 def test_x601_predikat_letter_must_match_too(tmp_path):
-    path = build(tmp_path, {"Tabel. 2.2": t22(akip_target="BB (71,00)"),
-                            "TABEL 3.2": t32(akip=("B (71,00)", "BB (72,62)", "102,28%"))})
+    path = build(
+        tmp_path,
+        {"Tabel. 2.2": t22(akip_target="BB (71,00)"), "TABEL 3.2": t32(akip=("B (71,00)", "BB (72,62)", "102,28%"))},
+    )
     wb, found = check(path, "X601")
     assert len(found) == 1
     f = found[0]
@@ -170,9 +179,7 @@ def test_x601_source_chain_does_not_blame_correct_cells(tmp_path):
         ["No", "Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "% Capaian", "Kategori"],
         [1, "Kepuasan", IKM, "Nilai", "85,00", "75,35", "88,65%", "Kurang Baik"],
     ]
-    path = build(tmp_path, {"Tabel. 2.2": t22(),
-                            "TABEL 3.2": t32(ikm=("80,00", "75,35", "88,65%")),
-                            "Tabel 3.5": t35})
+    path = build(tmp_path, {"Tabel. 2.2": t22(), "TABEL 3.2": t32(ikm=("80,00", "75,35", "88,65%")), "Tabel 3.5": t35})
     _wb, found = check(path, "X601")
     assert [(f.sheet, f.fix) for f in found] == [("TABEL 3.2", 85.0)]
 
@@ -252,8 +259,12 @@ def test_x601_312_compares_only_the_office_row(tmp_path):
 
 
 def t11(desa: list[tuple[str, object]], total: object | None = None) -> list[list[object]]:
-    rows: list[list[object]] = [["Tabel 1.1 Daftar Nama Desa"], ["Kecamatan Sei Rampah"],
-                                ["No.", "Nama Desa", "Luas Wilayah (Ha)"], [1, 2, 3]]
+    rows: list[list[object]] = [
+        ["Tabel 1.1 Daftar Nama Desa"],
+        ["Kecamatan Sei Rampah"],
+        ["No.", "Nama Desa", "Luas Wilayah (Ha)"],
+        [1, 2, 3],
+    ]
     for i, (d, luas) in enumerate(desa, start=1):
         rows.append([i, d, luas])
     if total is not None:
@@ -262,19 +273,25 @@ def t11(desa: list[tuple[str, object]], total: object | None = None) -> list[lis
 
 
 def t12(desa: list[str]) -> list[list[object]]:
-    rows: list[list[object]] = [["TABEL 1.2"], [],
-                                ["No", "Desa", "Jumlah Dusun", "Jumlah KK", "Jumlah Penduduk", None, None],
-                                [None, None, None, None, "Laki-laki", "Perempuan", "Jumlah"]]
+    rows: list[list[object]] = [
+        ["TABEL 1.2"],
+        [],
+        ["No", "Desa", "Jumlah Dusun", "Jumlah KK", "Jumlah Penduduk", None, None],
+        [None, None, None, None, "Laki-laki", "Perempuan", "Jumlah"],
+    ]
     for i, d in enumerate(desa, start=1):
         rows.append([f"{i}.", d, 3, 100, 150, 150, 300])
     return rows
 
 
 def test_x602_fails_on_a_desa_missing_from_the_other_table(tmp_path):
-    path = build(tmp_path, {
-        "Tabel 1.1": t11([("Sei Rampah", 100), ("Mekar Baru", 200), ("Perk. Sei Balai", 300)]),
-        "Tabel 1.2": t12(["Sei Rampah", "Mekar Sari", "Perk. Sei Balai"]),
-    })
+    path = build(
+        tmp_path,
+        {
+            "Tabel 1.1": t11([("Sei Rampah", 100), ("Mekar Baru", 200), ("Perk. Sei Balai", 300)]),
+            "Tabel 1.2": t12(["Sei Rampah", "Mekar Sari", "Perk. Sei Balai"]),
+        },
+    )
     wb, found = check(path, "X602")
     assert {(f.sheet, f.found) for f in found} == {("Tabel 1.1", "Mekar Baru"), ("Tabel 1.2", "Mekar Sari")}
     assert all(f.severity == "error" for f in found)
@@ -284,19 +301,25 @@ def test_x602_fails_on_a_desa_missing_from_the_other_table(tmp_path):
 
 
 def test_x602_fails_on_a_desa_listed_twice(tmp_path):
-    path = build(tmp_path, {
-        "Tabel 1.1": t11([("Sei Rampah", 100), ("Mekar Baru", 200)]),
-        "Tabel 1.2": t12(["Sei Rampah", "Mekar Baru", "Mekar Baru"]),
-    })
+    path = build(
+        tmp_path,
+        {
+            "Tabel 1.1": t11([("Sei Rampah", 100), ("Mekar Baru", 200)]),
+            "Tabel 1.2": t12(["Sei Rampah", "Mekar Baru", "Mekar Baru"]),
+        },
+    )
     _wb, found = check(path, "X602")
     assert len(found) == 1 and found[0].sheet == "Tabel 1.2" and found[0].found == "Mekar Baru"
 
 
 def test_x602_passes_same_desa_in_other_order_and_case(tmp_path):
-    path = build(tmp_path, {
-        "Tabel 1.1": t11([("Sei Rampah", 100), ("Mekar Baru", 200), ("Perk. Sei Balai", 300)]),
-        "Tabel 1.2": t12(["PERK. SEI BALAI", "Sei  Rampah", "Mekar baru"]),
-    })
+    path = build(
+        tmp_path,
+        {
+            "Tabel 1.1": t11([("Sei Rampah", 100), ("Mekar Baru", 200), ("Perk. Sei Balai", 300)]),
+            "Tabel 1.2": t12(["PERK. SEI BALAI", "Sei  Rampah", "Mekar baru"]),
+        },
+    )
     _wb, found = check(path, "X602")
     assert found == []
 
@@ -305,8 +328,12 @@ def test_x602_passes_same_desa_in_other_order_and_case(tmp_path):
 
 
 def t13(rows_: list[tuple[str, object, object, object]], total: tuple | None = None) -> list[list[object]]:
-    rows: list[list[object]] = [["Tabel 1.3"], ["Potensi Desa Kecamatan Sei Rampah Tahun 2024"], [],
-                                ["No", "Nama Desa", "Luas Perkebunan", "Luas Pertanian", "Luas Pemukiman"]]
+    rows: list[list[object]] = [
+        ["Tabel 1.3"],
+        ["Potensi Desa Kecamatan Sei Rampah Tahun 2024"],
+        [],
+        ["No", "Nama Desa", "Luas Perkebunan", "Luas Pertanian", "Luas Pemukiman"],
+    ]
     for i, (d, a, b, c) in enumerate(rows_, start=1):
         rows.append([i, d, a, b, c])
     if total is not None:
@@ -315,13 +342,24 @@ def t13(rows_: list[tuple[str, object, object, object]], total: tuple | None = N
 
 
 def test_x603_fails_when_area_differs(tmp_path):
-    path = build(tmp_path, {
-        "Tabel 1.1": t11([("Sei Rampah", "100 Ha"), ("Mekar Baru", "225 Ha"), ("Durian", "1.619,9 Ha"),
-                          ("Suka Maju", 50)], total="1.994,9 Ha"),
-        "Tabel 1.3": t13([("Sei Rampah", 16, 55, 29), ("Mekar Baru", "36,6", 143, "45,5"),
-                          ("Durian", 1162, 227, "230,9"), ("Suka Maju", 10, 20, 22)],
-                         total=(N(1224.6, "#,##0.0"), 445, "327,4")),
-    })
+    path = build(
+        tmp_path,
+        {
+            "Tabel 1.1": t11(
+                [("Sei Rampah", "100 Ha"), ("Mekar Baru", "225 Ha"), ("Durian", "1.619,9 Ha"), ("Suka Maju", 50)],
+                total="1.994,9 Ha",
+            ),
+            "Tabel 1.3": t13(
+                [
+                    ("Sei Rampah", 16, 55, 29),
+                    ("Mekar Baru", "36,6", 143, "45,5"),
+                    ("Durian", 1162, 227, "230,9"),
+                    ("Suka Maju", 10, 20, 22),
+                ],
+                total=(N(1224.6, "#,##0.0"), 445, "327,4"),
+            ),
+        },
+    )
     _wb, found = check(path, "X603")
     by_found = {f.found: f for f in found}
     assert set(by_found) == {"225 Ha", "50", "1.994,9 Ha"}
@@ -334,12 +372,22 @@ def test_x603_fails_when_area_differs(tmp_path):
 
 
 def test_x603_passes_when_parts_add_up_and_dash_is_zero(tmp_path):
-    path = build(tmp_path, {
-        "Tabel 1.1": t11([("Sei Rampah", N(100, "0")), ("Perk. Sei Balai", "3.727"), ("Durian", "1.619,9")],
-                         total="5.446,9"),
-        "Tabel 1.3": t13([("Sei Rampah", "16", "55", "29"), ("Perk. Sei Balai", "3.524", "-", 203),
-                          ("Durian", 1162, 227, "230,9")], total=("4.702", "282", "462,9")),
-    })
+    path = build(
+        tmp_path,
+        {
+            "Tabel 1.1": t11(
+                [("Sei Rampah", N(100, "0")), ("Perk. Sei Balai", "3.727"), ("Durian", "1.619,9")], total="5.446,9"
+            ),
+            "Tabel 1.3": t13(
+                [
+                    ("Sei Rampah", "16", "55", "29"),
+                    ("Perk. Sei Balai", "3.524", "-", 203),
+                    ("Durian", 1162, 227, "230,9"),
+                ],
+                total=("4.702", "282", "462,9"),
+            ),
+        },
+    )
     _wb, found = check(path, "X603")
     assert found == []
 

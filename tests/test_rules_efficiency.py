@@ -24,18 +24,39 @@ S_AKIP = "Meningkatnya akuntabilitas kinerja"
 
 
 def _t315(ikm_programs=None):
-    head = ["No", "Sasaran", "Indikator Kinerja Sasaran", "% Capaian", "Program/Kegiatan", "Indikator Kegiatan",
-            "% Capaian", "Keterangan"]
-    rows = [["Tabel 3.15 Analisis Program dan Kegiatan"], head,
-            [1, S_AKIP, "Nilai AKIP", "102,28", "1. Program Penunjang Urusan Pemerintahan Daerah", "Nilai AKIP", 100,
-             "Menunjang"],
-            [None, None, None, None, "Administrasi Keuangan Perangkat Daerah", "Persentase", 100, "Menunjang"]]
-    progs = ikm_programs or ["2. PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK",
-                             "Penyelenggaraan Urusan Pemerintahan Umum sesuai Penugasan Kepala Daerah",
-                             "3. PROGRAM PEMBERDAYAAN DESA DAN KELURAHAN",
-                             "4.PROGRAM KOORDINASI KETENTRAMAN DAN KETERTIBAN UMUM",
-                             "5. PROGRAM PENYELENGGARAAN URUSAN PEMERINTAHAN UMUM",
-                             "6. PROGRAM PEMBINAAN DAN PENGAWASAN PEMERINTAHAN DESA"]
+    head = [
+        "No",
+        "Sasaran",
+        "Indikator Kinerja Sasaran",
+        "% Capaian",
+        "Program/Kegiatan",
+        "Indikator Kegiatan",
+        "% Capaian",
+        "Keterangan",
+    ]
+    rows = [
+        ["Tabel 3.15 Analisis Program dan Kegiatan"],
+        head,
+        [
+            1,
+            S_AKIP,
+            "Nilai AKIP",
+            "102,28",
+            "1. Program Penunjang Urusan Pemerintahan Daerah",
+            "Nilai AKIP",
+            100,
+            "Menunjang",
+        ],
+        [None, None, None, None, "Administrasi Keuangan Perangkat Daerah", "Persentase", 100, "Menunjang"],
+    ]
+    progs = ikm_programs or [
+        "2. PROGRAM PENYELENGGARAAN PEMERINTAHAN DAN PELAYANAN PUBLIK",
+        "Penyelenggaraan Urusan Pemerintahan Umum sesuai Penugasan Kepala Daerah",
+        "3. PROGRAM PEMBERDAYAAN DESA DAN KELURAHAN",
+        "4.PROGRAM KOORDINASI KETENTRAMAN DAN KETERTIBAN UMUM",
+        "5. PROGRAM PENYELENGGARAAN URUSAN PEMERINTAHAN UMUM",
+        "6. PROGRAM PEMBINAAN DAN PENGAWASAN PEMERINTAHAN DESA",
+    ]
     for i, p in enumerate(progs):
         first = [2, S_IKM, IKM, "88,65"] if i == 0 else [None, None, None, None]
         rows.append(first + [p, "Persentase", 100, "Menunjang"])
@@ -44,22 +65,32 @@ def _t315(ikm_programs=None):
 
 def _book(tmp_path: Path, pen_ikm="98,94", pen_akip="95,07", t314=True, t315=None, akip_in_314=True):
     sheets: dict[str, list[list]] = {
-        "Tabel 3.2": [["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian"],
-                      [1, S_IKM, IKM, "Nilai", "85,00", "75,35", "88,65%"],
-                      [2, S_AKIP, "Nilai AKIP", "Nilai", "BB (71,00)", "BB (72,62)", "102,28%"]],
+        "Tabel 3.2": [
+            ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian"],
+            [1, S_IKM, IKM, "Nilai", "85,00", "75,35", "88,65%"],
+            [2, S_AKIP, "Nilai AKIP", "Nilai", "BB (71,00)", "BB (72,62)", "102,28%"],
+        ],
         "Tabel 3.15": t315 or _t315(),
-        "TABEL 3.17": [["Realisasi Anggaran Program Tahun 2023"], [],
-                       ["No.", "Nama Program", "Pagu Anggaran", "Realisasi", "% Penyerapan"]]
+        "TABEL 3.17": [
+            ["Realisasi Anggaran Program Tahun 2023"],
+            [],
+            ["No.", "Nama Program", "Pagu Anggaran", "Realisasi", "% Penyerapan"],
+        ]
         + [[i + 1, n, a, r, round(r / a, 4)] for i, (n, a, r) in enumerate(PROGRAMS)],
     }
     if t314:
-        rows = [["No", "Sasaran Strategis", "Indikator", "Capaian Kinerja (%)", "Serapan Anggaran", "Efisiensi (%)"],
-                [1, S_IKM, IKM, 88.65, pen_ikm, "-10,29"]]
+        rows = [
+            ["No", "Sasaran Strategis", "Indikator", "Capaian Kinerja (%)", "Serapan Anggaran", "Efisiensi (%)"],
+            [1, S_IKM, IKM, 88.65, pen_ikm, "-10,29"],
+        ]
         if akip_in_314:
             rows.append([2, S_AKIP, "Nilai AKIP", 102.28, pen_akip, "7,21"])
         sheets["Tabel 3.14 Efisiensi"] = rows
-    formats = {("TABEL 3.17", f"{col}{r}"): fmt for r in range(4, 4 + len(PROGRAMS))
-               for col, fmt in (("C", "#,##0"), ("D", "#,##0"), ("E", "0.00%"))}
+    formats = {
+        ("TABEL 3.17", f"{col}{r}"): fmt
+        for r in range(4, 4 + len(PROGRAMS))
+        for col, fmt in (("C", "#,##0"), ("D", "#,##0"), ("E", "0.00%"))
+    }
     formats.update({(name, ref): "0.00" for name in sheets if name.startswith("Tabel 3.14") for ref in ("D2", "D3")})
     return write_workbook(tmp_path / "eff.xlsx", sheets, formats)
 

@@ -51,7 +51,9 @@ def test_sample_contradictions(sample_wb, analysis):
 
 def test_sample_wrong_totals(sample_wb, analysis):
     p = _para(sample_wb, "Tabel 1.2", "30.336")
-    got = {r.claim.raw: r.expected_text for r in analysis.results if r.paragraph.ref == p.ref and r.reason == "wrong_total"}
+    got = {
+        r.claim.raw: r.expected_text for r in analysis.results if r.paragraph.ref == p.ref and r.reason == "wrong_total"
+    }
     assert got == {"30.336": "30.331 jiwa", "15.106": "15.103 jiwa", "15.232": "15.228 jiwa"}
     fs = _run(sample_wb, "N806")
     assert {f.found for f in fs} == {"30.336", "15.106", "15.232"}
@@ -70,13 +72,30 @@ def test_sample_table_references(sample_wb):
 
 
 VERIFIED = [
-    ("Tabel 3.2", "9,65"), ("Tabel 3.9", "5,15"), ("Tabel 3.9", "14,75"), ("Tabel 3.9", "2,63"),
-    ("Tabel 3.9", "2,47"), ("Tabel 3.9", "0,46"), ("Tabel 3.9", "2,55"), ("Tabel 3.12", "2,70"),
-    ("Tabel 3.12", "22,85"), ("Tabel 3.12", "4,85"), ("Tabel 3.12", "7,96"), ("Tabel 3.12", "0,10"),
-    ("Tabel 3.12", "2,88"), ("Tabel 3.17", "98,34%"), ("Tabel 3.16", "95,35%"),
-    ("Tabel 3.16", "Rp. 2.823.094.761,-"), ("Tabel 3.16", "Rp. 137.685.269,-"), ("Tabel 1.2", "19,51%"),
-    ("Tabel 1.2", "67,21%"), ("Tabel 1.2", "13,28%"), ("Tabel 1.2", "1.232,90"), ("Tabel 3.2", "88,65%"),
-    ("Tabel 3.3", "3,99"), ("Tabel 3.3", "2,03"),
+    ("Tabel 3.2", "9,65"),
+    ("Tabel 3.9", "5,15"),
+    ("Tabel 3.9", "14,75"),
+    ("Tabel 3.9", "2,63"),
+    ("Tabel 3.9", "2,47"),
+    ("Tabel 3.9", "0,46"),
+    ("Tabel 3.9", "2,55"),
+    ("Tabel 3.12", "2,70"),
+    ("Tabel 3.12", "22,85"),
+    ("Tabel 3.12", "4,85"),
+    ("Tabel 3.12", "7,96"),
+    ("Tabel 3.12", "0,10"),
+    ("Tabel 3.12", "2,88"),
+    ("Tabel 3.17", "98,34%"),
+    ("Tabel 3.16", "95,35%"),
+    ("Tabel 3.16", "Rp. 2.823.094.761,-"),
+    ("Tabel 3.16", "Rp. 137.685.269,-"),
+    ("Tabel 1.2", "19,51%"),
+    ("Tabel 1.2", "67,21%"),
+    ("Tabel 1.2", "13,28%"),
+    ("Tabel 1.2", "1.232,90"),
+    ("Tabel 3.2", "88,65%"),
+    ("Tabel 3.3", "3,99"),
+    ("Tabel 3.3", "2,03"),
 ]
 
 
@@ -131,15 +150,30 @@ def build(path, paragraphs, ikm=(85, 80.15), akip=(72, 74.30)):
             ws[f"{col}{ws.max_row}"].number_format = "0.00"
     w9 = wb.create_sheet("Tabel 3.9")
     w9.append(["Perbandingan Capaian Kinerja Tahun 2025"])
-    w9.append(["No", "Indikator Kinerja", "Target Renstra", "Realisasi 2022", "Realisasi 2023", "2024", None, None,
-               "2025", None, None])
+    w9.append(
+        [
+            "No",
+            "Indikator Kinerja",
+            "Target Renstra",
+            "Realisasi 2022",
+            "Realisasi 2023",
+            "2024",
+            None,
+            None,
+            "2025",
+            None,
+            None,
+        ]
+    )
     w9.append([None, None, None, None, None, "Target", "Realisasi", "% Capaian", "Target", "Realisasi", "% Capaian"])
     w9.merge_cells("F2:H2")
     w9.merge_cells("I2:K2")
     for c in "ABCDE":
         w9.merge_cells(f"{c}2:{c}3")
-    for row in [[1, "Indeks Kepuasan Masyarakat (IKM)", 90, 78.40, 91.20, 85, 82.60, None, ikm[0], ikm[1], None],
-                [2, "Nilai AKIP", 75, 68.10, 70.25, 70, 71.05, None, akip[0], akip[1], None]]:
+    for row in [
+        [1, "Indeks Kepuasan Masyarakat (IKM)", 90, 78.40, 91.20, 85, 82.60, None, ikm[0], ikm[1], None],
+        [2, "Nilai AKIP", 75, 68.10, 70.25, 70, 71.05, None, akip[0], akip[1], None],
+    ]:
         row[7] = round(row[6] / row[5] * 100, 2)
         row[10] = round(row[9] / row[8] * 100, 2)
         w9.append(row)
@@ -185,7 +219,10 @@ def test_separator_typo_is_malformed(tmp_path):
 
 def test_other_phrasings_verified(tmp_path):
     paras = [
-        ("Tabel 3.2", "Selisih realisasi IKM dengan targetnya 4,85 poin, capaian IKM 94,29 dan rata-rata capaian 98,74."),
+        (
+            "Tabel 3.2",
+            "Selisih realisasi IKM dengan targetnya 4,85 poin, capaian IKM 94,29 dan rata-rata capaian 98,74.",
+        ),
         ("Tabel 3.9", "Dibandingkan tahun 2024, nilai IKM turun 2,45 poin; nilai AKIP naik 3,25 poin dibanding 2024."),
         ("Tabel 3.9", "IKM turun 11,05 poin dibanding 2023, rata-rata serapan 98,74 dan capaian AKIP 103,19."),
     ]
@@ -209,25 +246,35 @@ def test_known_quantity_contradicted(tmp_path):
 
 
 def test_n801_passes(tmp_path):
-    wb, res = _one(tmp_path, "Tabel 3.2", "Capaian Nilai AKIP tahun 2025 adalah 103,19% (realisasi 74,30 dari target 72,00).")
+    wb, res = _one(
+        tmp_path, "Tabel 3.2", "Capaian Nilai AKIP tahun 2025 adalah 103,19% (realisasi 74,30 dari target 72,00)."
+    )
     assert _run(wb, "N801") == [] and all(r.status == "verified" for r in res)
 
 
 def test_n803_fails_and_passes(tmp_path):
-    wb = build(tmp_path / "w.xlsx", [("Tabel 3.9", "Dari Tabel 3.2 di atas dapat dilihat hal berikut."),
-                                     ("Tabel 3.2", "Dari tabel 3.2 di atas terlihat capaian kinerja.")])
+    wb = build(
+        tmp_path / "w.xlsx",
+        [
+            ("Tabel 3.9", "Dari Tabel 3.2 di atas dapat dilihat hal berikut."),
+            ("Tabel 3.2", "Dari tabel 3.2 di atas terlihat capaian kinerja."),
+        ],
+    )
     fs = _run(wb, "N803")
     assert [(f.cell, f.found, f.expected) for f in fs] == [("B2", "Tabel 3.2", "Tabel 3.9")]
     assert fs[0].fix == "Dari Tabel 3.9 di atas dapat dilihat hal berikut."
 
 
 def test_n804_direction(tmp_path):
-    wb = build(tmp_path / "w.xlsx", [
-        ("Tabel 3.9", "IKM terjadi peningkatan sebesar 2,45 apabila dibandingkan dengan tahun 2024."),
-        ("Tabel 3.9", "Nilai IKM tertinggi terjadi pada tahun 2024 dengan nilai 82,60."),
-        ("Tabel 3.9", "Nilai IKM tertinggi terjadi pada tahun 2023 dengan nilai 91,20."),
-        ("Tabel 3.9", "IKM terjadi penurunan sebesar 2,45 apabila dibandingkan dengan tahun 2024."),
-    ])
+    wb = build(
+        tmp_path / "w.xlsx",
+        [
+            ("Tabel 3.9", "IKM terjadi peningkatan sebesar 2,45 apabila dibandingkan dengan tahun 2024."),
+            ("Tabel 3.9", "Nilai IKM tertinggi terjadi pada tahun 2024 dengan nilai 82,60."),
+            ("Tabel 3.9", "Nilai IKM tertinggi terjadi pada tahun 2023 dengan nilai 91,20."),
+            ("Tabel 3.9", "IKM terjadi penurunan sebesar 2,45 apabila dibandingkan dengan tahun 2024."),
+        ],
+    )
     fs = _run(wb, "N804")
     assert sorted((f.cell, f.found) for f in fs) == [("B2", "peningkatan"), ("B3", "tertinggi")]
     assert all(f.severity == "warning" and f.related for f in fs)

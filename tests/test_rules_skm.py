@@ -11,14 +11,31 @@ from helpers import run_rule
 from lkj_excel.check import run_checks
 from lkj_excel.read.reader import read_workbook
 
-UNSUR = ["Persyaratan", "Sistem, Mekanisme dan Prosedur", "Waktu Penyelesaian", "Biaya/Tarif",
-         "Produk Spesifikasi Jenis Pelayanan", "Kompetensi Pelaksana", "Perilaku Pelaksana",
-         "Sarana dan Prasarana", "Penanganan Pengaduan, Saran dan Masukan"]
+UNSUR = [
+    "Persyaratan",
+    "Sistem, Mekanisme dan Prosedur",
+    "Waktu Penyelesaian",
+    "Biaya/Tarif",
+    "Produk Spesifikasi Jenis Pelayanan",
+    "Kompetensi Pelaksana",
+    "Perilaku Pelaksana",
+    "Sarana dan Prasarana",
+    "Penanganan Pengaduan, Saran dan Masukan",
+]
 SAMPLE_NRR = [3.00, 3.01, 3.00, 3.99, 3.01, 3.02, 3.08, 3.01, 2.03]
 
 
-def _skm(tmp_path: Path, nrr=SAMPLE_NRR, nrr_t="3,01", ikm="75,35", mutu="C", kinerja="Kurang Baik",
-         fmt="0.00", drop=None, sheet="TABEL 3.3"):
+def _skm(
+    tmp_path: Path,
+    nrr=SAMPLE_NRR,
+    nrr_t="3,01",
+    ikm="75,35",
+    mutu="C",
+    kinerja="Kurang Baik",
+    fmt="0.00",
+    drop=None,
+    sheet="TABEL 3.3",
+):
     rows = [["Hasil Pelaksanaan Survey Kepuasan Masyarakat (SKM) Tahun 2023"], [], ["No.", "Unsur", "NRR"], [1, 2, 3]]
     n = 0
     for i, (u, v) in enumerate(zip(UNSUR, nrr)):
@@ -26,8 +43,12 @@ def _skm(tmp_path: Path, nrr=SAMPLE_NRR, nrr_t="3,01", ikm="75,35", mutu="C", ki
             continue
         rows.append([i + 1, u, v])
         n += 1
-    rows += [[None, "Jumlah NRR Tertimbang", nrr_t], [None, "IKM Unit Pelayanan", ikm],
-             [None, "Mutu Pelayanan", mutu], [None, "Kinerja Unit Pelayanan", kinerja]]
+    rows += [
+        [None, "Jumlah NRR Tertimbang", nrr_t],
+        [None, "IKM Unit Pelayanan", ikm],
+        [None, "Mutu Pelayanan", mutu],
+        [None, "Kinerja Unit Pelayanan", kinerja],
+    ]
     wb = Workbook()
     ws = wb.active
     ws.title = sheet

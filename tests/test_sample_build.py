@@ -1,4 +1,5 @@
 """Tests for samples/build_sample.py (the Sei Balai 2024 sample workbook)."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,7 @@ import pytest
 
 SCRIPT = Path(__file__).resolve().parents[1] / "samples" / "build_sample.py"
 
-TABLES = (["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4"]
-          + [f"3.{i}" for i in range(1, 18)])
+TABLES = ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4"] + [f"3.{i}" for i in range(1, 18)]
 
 
 def _table_id(sheet_name):
@@ -23,8 +23,7 @@ def _table_id(sheet_name):
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     out = tmp_path_factory.mktemp("sample") / "sei_balai.xlsx"
-    proc = subprocess.run([sys.executable, str(SCRIPT), str(out)],
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run([sys.executable, str(SCRIPT), str(out)], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert out.is_file()
     return out
@@ -111,8 +110,7 @@ def test_text_tables_keep_indonesian_text(wb):
     assert "1.619,9 Ha" in _row_with(_sheet(wb, "1.1"), "Perk. Sei Bejangkar")
     row = _row_with(_sheet(wb, "3.2"), "Nilai AKIP")
     assert "BB (72,62)" in row and "102,28%" in row
-    datuk = [r for r in _sheet(wb, "3.12").iter_rows(values_only=True)
-             if "Datuk Tanah Datar" in r]
+    datuk = [r for r in _sheet(wb, "3.12").iter_rows(values_only=True) if "Datuk Tanah Datar" in r]
     assert datuk[1][3:] == ("78,01", "71", "70,05", "75,50")
     assert "100.00" not in _row_with(_sheet(wb, "3.15"), "Nilai AKIP")
 
@@ -133,6 +131,5 @@ def test_narasi_keeps_typos(wb):
 
 def test_output_is_reproducible(built, tmp_path):
     again = tmp_path / "again.xlsx"
-    subprocess.run([sys.executable, str(SCRIPT), str(again)], check=True,
-                   capture_output=True)
+    subprocess.run([sys.executable, str(SCRIPT), str(again)], check=True, capture_output=True)
     assert again.read_bytes() == built.read_bytes()

@@ -22,16 +22,65 @@ from lkj_excel.write.report import render_html, write_report
 
 def _findings() -> list[Finding]:
     return [
-        Finding("T001", "totals.column", "error", "Tabel 3.17", "D11", "2.823.094.761", "2.823.094.762",
-                "test.msg", {}, ["Tabel 3.17!D5", "Tabel 3.17!D6"], 2823094762, "3.17"),
-        Finding("C001", "capaian.ratio", "warning", "Tabel 3.2", "G6", "88,65%", "88,66%", "test.msg",
-                {}, [], None, "3.2"),
-        Finding("X010", "crosstable.indicator", "error", "Tabel 3.2", "E6", "85,00", "86,00", "test.msg",
-                {}, ["Tabel 2.2!E6"], None, "3.2"),
-        Finding("N001", "narrative.claim", "info", "Narasi", "B12", "<b>75,35</b> & co", "75,35", "test.msg",
-                {}, [], None, "Narasi"),
-        Finding("E001", "efisiensi.formula", "warning", "Tabel 3.14", "F5", "-10,29", "-10,30", "test.msg",
-                {}, [], -10.3, "3.14"),
+        Finding(
+            "T001",
+            "totals.column",
+            "error",
+            "Tabel 3.17",
+            "D11",
+            "2.823.094.761",
+            "2.823.094.762",
+            "test.msg",
+            {},
+            ["Tabel 3.17!D5", "Tabel 3.17!D6"],
+            2823094762,
+            "3.17",
+        ),
+        Finding(
+            "C001", "capaian.ratio", "warning", "Tabel 3.2", "G6", "88,65%", "88,66%", "test.msg", {}, [], None, "3.2"
+        ),
+        Finding(
+            "X010",
+            "crosstable.indicator",
+            "error",
+            "Tabel 3.2",
+            "E6",
+            "85,00",
+            "86,00",
+            "test.msg",
+            {},
+            ["Tabel 2.2!E6"],
+            None,
+            "3.2",
+        ),
+        Finding(
+            "N001",
+            "narrative.claim",
+            "info",
+            "Narasi",
+            "B12",
+            "<b>75,35</b> & co",
+            "75,35",
+            "test.msg",
+            {},
+            [],
+            None,
+            "Narasi",
+        ),
+        Finding(
+            "E001",
+            "efisiensi.formula",
+            "warning",
+            "Tabel 3.14",
+            "F5",
+            "-10,29",
+            "-10,30",
+            "test.msg",
+            {},
+            [],
+            -10.3,
+            "3.14",
+        ),
     ]
 
 
@@ -155,8 +204,7 @@ def test_xlsx_hook(tmp_path, sample_wb):
 def test_xlsx_hook_missing_tables(tmp_path, sample_wb):
     import dataclasses
 
-    wb = dataclasses.replace(sample_wb, tables={k: v for k, v in sample_wb.tables.items()
-                                                if k not in ("3.12", "3.17")})
+    wb = dataclasses.replace(sample_wb, tables={k: v for k, v in sample_wb.tables.items() if k not in ("3.12", "3.17")})
     path = _hook_book(tmp_path, wb, [], {})
     with zipfile.ZipFile(path) as z:
         assert len([n for n in z.namelist() if n.startswith("xl/charts/chart")]) == 1
@@ -211,9 +259,19 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def _chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           f"--user-data-dir={tmp_path / 'profile'}", *args]
+    cmd = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        *args,
+    ]
     return subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=120)
 
 

@@ -50,7 +50,7 @@ def test_sheets_and_prefilled_rows(template_path: Path) -> None:
     assert [r.row_id for r in wb.tables["3.11"].rows] == ["akip"]
     assert wb.tables["1.1"].total_row() is not None
     text = "\n".join(str(c.value) for row in x["Petunjuk"].iter_rows() for c in row if c.value)
-    for needle in ("BB (71,00)", "Jumlah", "lkj-excel check", "\"-\""):
+    for needle in ("BB (71,00)", "Jumlah", "lkj-excel check", '"-"'):
         assert needle in text
 
 
@@ -72,9 +72,19 @@ def test_opens_in_libreoffice(template_path: Path, tmp_path: Path) -> None:
         pytest.skip("LibreOffice (soffice) not installed")
     profile = (tmp_path / "profile").as_uri()
     subprocess.run(
-        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), str(template_path)],
-        check=True, capture_output=True, timeout=180,
+        [
+            soffice,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(template_path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     pdf = tmp_path / "templat.pdf"
     assert pdf.exists() and pdf.stat().st_size > 1000

@@ -50,10 +50,7 @@ def _skip(p: Path) -> bool:
     name = p.name
     low = name.lower()
     return (
-        name.startswith("~$")
-        or name.startswith(".")
-        or low == RECAP_NAME
-        or p.stem.lower().endswith(CORRECTED_SUFFIX)
+        name.startswith("~$") or name.startswith(".") or low == RECAP_NAME or p.stem.lower().endswith(CORRECTED_SUFFIX)
     )
 
 
@@ -155,12 +152,14 @@ def _rows_312(wb: Any) -> list[dict[str, Any]]:
             m = _FIG_COL.match(cid)
             if m and c.value is not None:
                 figs[cid] = {**_cell_info(c), "kind": m.group(1), "year": int(m.group(2))}
-        rows.append({
-            "kecamatan": kc.text if kc is not None else "",
-            "indicator": row.row_id or norm_office(row.label),
-            "label": row.label,
-            "figures": figs,
-        })
+        rows.append(
+            {
+                "kecamatan": kc.text if kc is not None else "",
+                "indicator": row.row_id or norm_office(row.label),
+                "label": row.label,
+                "figures": figs,
+            }
+        )
     return rows
 
 
@@ -177,11 +176,13 @@ def _scales(wb: Any) -> dict[str, list[dict[str, Any]]]:
             lab = row.get(label_col) if label_col else None
             if iv is None and lab is None:
                 continue
-            rows.append({
-                "interval": iv.text if iv is not None else "",
-                "label": lab.text if lab is not None else row.label,
-                "address": (iv or lab).address,
-            })
+            rows.append(
+                {
+                    "interval": iv.text if iv is not None else "",
+                    "label": lab.text if lab is not None else row.label,
+                    "address": (iv or lab).address,
+                }
+            )
         if rows:
             out[tid] = rows
     return out
@@ -204,9 +205,24 @@ def _penyerapan(wb: Any) -> dict[str, Any] | None:
 
 
 def _indicators(wb: Any) -> list[dict[str, Any]]:
-    keep = ("id", "name", "label", "table", "satuan", "target", "realisasi", "capaian", "capaian_computed",
-            "target_text", "realisasi_text", "capaian_text", "category", "category_kinerja", "capaian_category",
-            "cells")
+    keep = (
+        "id",
+        "name",
+        "label",
+        "table",
+        "satuan",
+        "target",
+        "realisasi",
+        "capaian",
+        "capaian_computed",
+        "target_text",
+        "realisasi_text",
+        "capaian_text",
+        "category",
+        "category_kinerja",
+        "capaian_category",
+        "cells",
+    )
     if _has_module("lkj_excel.write.summary"):
         try:
             from .write.summary import key_indicators
@@ -218,11 +234,16 @@ def _indicators(wb: Any) -> list[dict[str, Any]]:
     t = wb.table("3.2")
     for row in t.data_rows() if t is not None else ():
         vals = {k: row.get(k) for k in ("target", "realisasi", "capaian")}
-        out.append({
-            "id": row.row_id, "name": row.label, "label": row.label, "table": "3.2",
-            **{k: (c.value if c is not None else None) for k, c in vals.items()},
-            "category": None,
-        })
+        out.append(
+            {
+                "id": row.row_id,
+                "name": row.label,
+                "label": row.label,
+                "table": "3.2",
+                **{k: (c.value if c is not None else None) for k, c in vals.items()},
+                "category": None,
+            }
+        )
     return out
 
 
@@ -235,10 +256,24 @@ def check_one(path: str, out_path: str | None, force: bool = False, lang: str = 
 
     t0 = time.perf_counter()
     p = Path(path)
-    res: dict[str, Any] = {"file": p.name, "path": path, "status": "ok", "reason": None, "office": None,
-                           "kabupaten": None, "year": None, "counts": {s: 0 for s in SEVERITIES},
-                           "indicators": [], "penyerapan": None, "findings": [], "rows_312": [],
-                           "figures": {}, "scales": {}, "corrected": None, "output_error": None}
+    res: dict[str, Any] = {
+        "file": p.name,
+        "path": path,
+        "status": "ok",
+        "reason": None,
+        "office": None,
+        "kabupaten": None,
+        "year": None,
+        "counts": {s: 0 for s in SEVERITIES},
+        "indicators": [],
+        "penyerapan": None,
+        "findings": [],
+        "rows_312": [],
+        "figures": {},
+        "scales": {},
+        "corrected": None,
+        "output_error": None,
+    }
     try:
         wb = read_workbook(p, backend=DEFAULT_BACKEND)
     except LkjError as e:
@@ -246,8 +281,12 @@ def check_one(path: str, out_path: str | None, force: bool = False, lang: str = 
         res["seconds"] = time.perf_counter() - t0
         return res
     except Exception as e:  # a reader bug must not stop the batch
-        res.update(status="failed", reason=f"{type(e).__name__}: {e}"[:300], key="internal",
-                   trace=traceback.format_exc()[-2000:])
+        res.update(
+            status="failed",
+            reason=f"{type(e).__name__}: {e}"[:300],
+            key="internal",
+            trace=traceback.format_exc()[-2000:],
+        )
         res["seconds"] = time.perf_counter() - t0
         return res
     res.update(office=wb.office, kabupaten=wb.kabupaten, year=wb.year)
@@ -261,8 +300,12 @@ def check_one(path: str, out_path: str | None, force: bool = False, lang: str = 
         res["figures"] = _figures(wb)
         res["scales"] = _scales(wb)
     except Exception as e:
-        res.update(status="failed", reason=f"{type(e).__name__}: {e}"[:300], key="internal",
-                   trace=traceback.format_exc()[-2000:])
+        res.update(
+            status="failed",
+            reason=f"{type(e).__name__}: {e}"[:300],
+            key="internal",
+            trace=traceback.format_exc()[-2000:],
+        )
         res["seconds"] = time.perf_counter() - t0
         return res
     if out_path is not None and _has_module("lkj_excel.write.corrected"):
@@ -311,8 +354,9 @@ def _pool_context() -> Any:
     return None
 
 
-def process_all(tasks: list[tuple[str, str | None, bool, str]], jobs: int,
-                progress: Callable[[int], None] | None = None) -> list[dict[str, Any]]:
+def process_all(
+    tasks: list[tuple[str, str | None, bool, str]], jobs: int, progress: Callable[[int], None] | None = None
+) -> list[dict[str, Any]]:
     """Run check_one over the tasks; results in task order."""
     results: list[dict[str, Any] | None] = [None] * len(tasks)
     if jobs <= 1 or len(tasks) <= 1:
@@ -333,12 +377,25 @@ def process_all(tasks: list[tuple[str, str | None, bool, str]], jobs: int,
                 results[i] = fut.result()
             except Exception as e:  # a worker died (memory, signal): record it, go on
                 path = tasks[i][0]
-                results[i] = {"file": Path(path).name, "path": path, "status": "failed",
-                              "reason": f"{type(e).__name__}: {e}"[:300], "key": "internal",
-                              "office": None, "kabupaten": None, "year": None,
-                              "counts": {s: 0 for s in SEVERITIES}, "indicators": [], "penyerapan": None,
-                              "findings": [], "rows_312": [], "figures": {}, "scales": {},
-                              "corrected": None, "output_error": None}
+                results[i] = {
+                    "file": Path(path).name,
+                    "path": path,
+                    "status": "failed",
+                    "reason": f"{type(e).__name__}: {e}"[:300],
+                    "key": "internal",
+                    "office": None,
+                    "kabupaten": None,
+                    "year": None,
+                    "counts": {s: 0 for s in SEVERITIES},
+                    "indicators": [],
+                    "penyerapan": None,
+                    "findings": [],
+                    "rows_312": [],
+                    "figures": {},
+                    "scales": {},
+                    "corrected": None,
+                    "output_error": None,
+                }
             if progress:
                 progress(1)
     return [r for r in results if r is not None]
@@ -353,13 +410,31 @@ def _agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return abs(a["value"] - b["value"]) <= 0.5 * 10 ** (-d) + 1e-9
 
 
-def _finding(code: str, name: str, severity: str, sheet: str, cell: str, found: Any, expected: Any,
-             related: list[str], table: str, **params: Any) -> Finding:
-    return Finding(code=code, rule=name, severity=severity, sheet=sheet, cell=cell,
-                   found=None if found is None else str(found), expected=None if expected is None else str(expected),
-                   message_key=name, params={"sheet": sheet, "cell": cell, "found": found, "expected": expected,
-                                             **params},
-                   related=related, table=table)
+def _finding(
+    code: str,
+    name: str,
+    severity: str,
+    sheet: str,
+    cell: str,
+    found: Any,
+    expected: Any,
+    related: list[str],
+    table: str,
+    **params: Any,
+) -> Finding:
+    return Finding(
+        code=code,
+        rule=name,
+        severity=severity,
+        sheet=sheet,
+        cell=cell,
+        found=None if found is None else str(found),
+        expected=None if expected is None else str(expected),
+        message_key=name,
+        params={"sheet": sheet, "cell": cell, "found": found, "expected": expected, **params},
+        related=related,
+        table=table,
+    )
 
 
 _KIND = {"id": {"target": "target", "realisasi": "realisasi"}, "en": {"target": "target", "realisasi": "result"}}
@@ -390,19 +465,36 @@ def peer_findings(results: list[dict[str, Any]]) -> list[tuple[str, Finding]]:
                     if not _agree(fig, other):
                         sheet, cell = fig["address"].rsplit("!", 1)
                         other_addr = f"{w['file']}:{other['address']}"
-                        out.append((r["file"], _finding(
-                            batch_rules.PEER_CODE, batch_rules.PEER_RULE, "warning", sheet, cell,
-                            fig["text"], other["text"], [other_addr], "3.12",
-                            file=r["file"], peer=row["kecamatan"], peer_file=w["file"], other=other_addr,
-                            what=f"{fig['kind']} {row['label']}".strip(), year=fig["year"],
-                        )))
+                        out.append(
+                            (
+                                r["file"],
+                                _finding(
+                                    batch_rules.PEER_CODE,
+                                    batch_rules.PEER_RULE,
+                                    "warning",
+                                    sheet,
+                                    cell,
+                                    fig["text"],
+                                    other["text"],
+                                    [other_addr],
+                                    "3.12",
+                                    file=r["file"],
+                                    peer=row["kecamatan"],
+                                    peer_file=w["file"],
+                                    other=other_addr,
+                                    what=f"{fig['kind']} {row['label']}".strip(),
+                                    year=fig["year"],
+                                ),
+                            )
+                        )
                     break  # the best candidate holding the figure decides
     return out
 
 
 def _scale_sig(rows: list[dict[str, Any]]) -> tuple:
-    return tuple((re.sub(r"\s+", "", x["interval"]).lower(), re.sub(r"\s+", " ", x["label"]).strip().lower())
-                 for x in rows)
+    return tuple(
+        (re.sub(r"\s+", "", x["interval"]).lower(), re.sub(r"\s+", " ", x["label"]).strip().lower()) for x in rows
+    )
 
 
 def scale_findings(results: list[dict[str, Any]]) -> list[tuple[str, Finding]]:
@@ -430,18 +522,41 @@ def scale_findings(results: list[dict[str, Any]]) -> list[tuple[str, Finding]]:
                 if _scale_sig(rows) == major:
                     continue
                 sig, ref_sig = _scale_sig(rows), major
-                i = next((k for k in range(max(len(sig), len(ref_sig)))
-                          if k >= len(sig) or k >= len(ref_sig) or sig[k] != ref_sig[k]), 0)
+                i = next(
+                    (
+                        k
+                        for k in range(max(len(sig), len(ref_sig)))
+                        if k >= len(sig) or k >= len(ref_sig) or sig[k] != ref_sig[k]
+                    ),
+                    0,
+                )
                 mine = rows[min(i, len(rows) - 1)]
                 theirs = ref_rows[min(i, len(ref_rows) - 1)]
                 sheet, cell = mine["address"].rsplit("!", 1)
                 other_addr = f"{ref_m['file']}:{theirs['address']}"
-                out.append((m["file"], _finding(
-                    batch_rules.SCALES_CODE, batch_rules.SCALES_RULE, "info", sheet, cell,
-                    mine["interval"] if i < len(rows) else "-", theirs["interval"] if i < len(ref_rows) else "-",
-                    [other_addr], tid, file=m["file"], other_file=ref_m["file"], other=other_addr, tid=tid,
-                    label=mine["label"], kabupaten=m["kabupaten"], year=year,
-                )))
+                out.append(
+                    (
+                        m["file"],
+                        _finding(
+                            batch_rules.SCALES_CODE,
+                            batch_rules.SCALES_RULE,
+                            "info",
+                            sheet,
+                            cell,
+                            mine["interval"] if i < len(rows) else "-",
+                            theirs["interval"] if i < len(ref_rows) else "-",
+                            [other_addr],
+                            tid,
+                            file=m["file"],
+                            other_file=ref_m["file"],
+                            other=other_addr,
+                            tid=tid,
+                            label=mine["label"],
+                            kabupaten=m["kabupaten"],
+                            year=year,
+                        ),
+                    )
+                )
     return out
 
 
@@ -454,27 +569,78 @@ def cross_checks(results: list[dict[str, Any]]) -> list[tuple[str, Finding]]:
 
 _HEAD = {
     "id": {
-        "file": "Berkas", "office": "Perangkat Daerah", "kabupaten": "Kabupaten/Kota", "year": "Tahun",
-        "status": "Status", "reason": "Keterangan", "error": "Kesalahan", "warning": "Peringatan",
-        "info": "Info", "penyerapan": "Penyerapan Anggaran (%)", "corrected": "Buku Kerja Terkoreksi",
-        "target": "Target", "realisasi": "Realisasi", "capaian": "Capaian (%)", "category": "Kategori",
-        "code": "Kode", "rule": "Aturan", "severity": "Tingkat", "table": "Tabel", "sheet": "Lembar",
-        "cell": "Sel", "found": "Tertulis", "expected": "Seharusnya", "message": "Pesan",
-        "related": "Sel Terkait", "fix": "Koreksi", "ok": "terbaca", "unreadable": "tidak terbaca",
-        "failed": "gagal diperiksa", "rekap": "Rekap", "temuan": "Temuan", "grafik": "Grafik",
-        "chart": "Perbandingan antar perangkat daerah", "ikm": "IKM (realisasi)",
+        "file": "Berkas",
+        "office": "Perangkat Daerah",
+        "kabupaten": "Kabupaten/Kota",
+        "year": "Tahun",
+        "status": "Status",
+        "reason": "Keterangan",
+        "error": "Kesalahan",
+        "warning": "Peringatan",
+        "info": "Info",
+        "penyerapan": "Penyerapan Anggaran (%)",
+        "corrected": "Buku Kerja Terkoreksi",
+        "target": "Target",
+        "realisasi": "Realisasi",
+        "capaian": "Capaian (%)",
+        "category": "Kategori",
+        "code": "Kode",
+        "rule": "Aturan",
+        "severity": "Tingkat",
+        "table": "Tabel",
+        "sheet": "Lembar",
+        "cell": "Sel",
+        "found": "Tertulis",
+        "expected": "Seharusnya",
+        "message": "Pesan",
+        "related": "Sel Terkait",
+        "fix": "Koreksi",
+        "ok": "terbaca",
+        "unreadable": "tidak terbaca",
+        "failed": "gagal diperiksa",
+        "rekap": "Rekap",
+        "temuan": "Temuan",
+        "grafik": "Grafik",
+        "chart": "Perbandingan antar perangkat daerah",
+        "ikm": "IKM (realisasi)",
         "cross": "(lintas buku kerja)",
     },
     "en": {
-        "file": "File", "office": "Office", "kabupaten": "Regency/City", "year": "Year", "status": "Status",
-        "reason": "Note", "error": "Errors", "warning": "Warnings", "info": "Info",
-        "penyerapan": "Budget absorption (%)", "corrected": "Corrected workbook", "target": "Target",
-        "realisasi": "Result", "capaian": "Achievement (%)", "category": "Category", "code": "Code",
-        "rule": "Rule", "severity": "Severity", "table": "Table", "sheet": "Sheet", "cell": "Cell",
-        "found": "Found", "expected": "Expected", "message": "Message", "related": "Related cells",
-        "fix": "Correction", "ok": "read", "unreadable": "unreadable", "failed": "check failed",
-        "rekap": "Rekap", "temuan": "Temuan", "grafik": "Grafik", "chart": "Offices compared",
-        "ikm": "IKM (result)", "cross": "(across workbooks)",
+        "file": "File",
+        "office": "Office",
+        "kabupaten": "Regency/City",
+        "year": "Year",
+        "status": "Status",
+        "reason": "Note",
+        "error": "Errors",
+        "warning": "Warnings",
+        "info": "Info",
+        "penyerapan": "Budget absorption (%)",
+        "corrected": "Corrected workbook",
+        "target": "Target",
+        "realisasi": "Result",
+        "capaian": "Achievement (%)",
+        "category": "Category",
+        "code": "Code",
+        "rule": "Rule",
+        "severity": "Severity",
+        "table": "Table",
+        "sheet": "Sheet",
+        "cell": "Cell",
+        "found": "Found",
+        "expected": "Expected",
+        "message": "Message",
+        "related": "Related cells",
+        "fix": "Correction",
+        "ok": "read",
+        "unreadable": "unreadable",
+        "failed": "check failed",
+        "rekap": "Rekap",
+        "temuan": "Temuan",
+        "grafik": "Grafik",
+        "chart": "Offices compared",
+        "ikm": "IKM (result)",
+        "cross": "(across workbooks)",
     },
 }
 
@@ -494,8 +660,7 @@ def _ind_by_id(r: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {(e.get("id") or e.get("name") or ""): e for e in r.get("indicators", [])}
 
 
-def write_recap(path: Path, results: list[dict[str, Any]], cross: list[tuple[str, Finding]],
-                lang: str = "id") -> None:
+def write_recap(path: Path, results: list[dict[str, Any]], cross: list[tuple[str, Finding]], lang: str = "id") -> None:
     import xlsxwriter
 
     from .write.atomic import atomic_output
@@ -503,15 +668,27 @@ def write_recap(path: Path, results: list[dict[str, Any]], cross: list[tuple[str
     h = _HEAD.get(lang, _HEAD["id"])
     # run_batch has refused an existing rekap already unless --force was given.
     with atomic_output(path, force=True) as tmp:
-        _write_recap_book(xlsxwriter.Workbook(str(tmp), {
-            "strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False,
-            "nan_inf_to_errors": True}), h, results, cross, lang)
+        _write_recap_book(
+            xlsxwriter.Workbook(
+                str(tmp),
+                {
+                    "strings_to_numbers": False,
+                    "strings_to_formulas": False,
+                    "strings_to_urls": False,
+                    "nan_inf_to_errors": True,
+                },
+            ),
+            h,
+            results,
+            cross,
+            lang,
+        )
 
 
-def _write_recap_book(book: Any, h: dict[str, str], results: list[dict[str, Any]],
-                      cross: list[tuple[str, Finding]], lang: str) -> None:
-    bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7",
-                            "border": 1})
+def _write_recap_book(
+    book: Any, h: dict[str, str], results: list[dict[str, Any]], cross: list[tuple[str, Finding]], lang: str
+) -> None:
+    bold = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#DDEBF7", "border": 1})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
     num2 = book.add_format({"num_format": "#,##0.00", "valign": "top"})
     intf = book.add_format({"num_format": "0", "valign": "top"})
@@ -521,8 +698,17 @@ def _write_recap_book(book: Any, h: dict[str, str], results: list[dict[str, Any]
     ws = book.add_worksheet(h["rekap"])
     _print_setup(ws)
     inds = _indicator_columns(results)
-    head = [h["file"], h["office"], h["kabupaten"], h["year"], h["status"], h["reason"],
-            h["error"], h["warning"], h["info"]]
+    head = [
+        h["file"],
+        h["office"],
+        h["kabupaten"],
+        h["year"],
+        h["status"],
+        h["reason"],
+        h["error"],
+        h["warning"],
+        h["info"],
+    ]
     for _iid, name in inds:
         head += [f"{name} – {h[k]}" for k in ("target", "realisasi", "capaian", "category")]
     head += [h["penyerapan"], h["corrected"]]
@@ -577,8 +763,20 @@ def _write_recap_book(book: Any, h: dict[str, str], results: list[dict[str, Any]
     # --- Temuan
     wt = book.add_worksheet(h["temuan"])
     _print_setup(wt)
-    cols = ["file", "code", "rule", "severity", "table", "sheet", "cell", "found", "expected", "message",
-            "related", "fix"]
+    cols = [
+        "file",
+        "code",
+        "rule",
+        "severity",
+        "table",
+        "sheet",
+        "cell",
+        "found",
+        "expected",
+        "message",
+        "related",
+        "fix",
+    ]
     wt.write_row(0, 0, [h[c] for c in cols], bold)
     n = 0
     for r in results:
@@ -613,12 +811,14 @@ def _write_recap_book(book: Any, h: dict[str, str], results: list[dict[str, Any]
         chart = book.add_chart({"type": "column"})
         sheet = h["grafik"]
         for c in (1, 2):
-            chart.add_series({
-                "name": [sheet, 0, c],
-                "categories": [sheet, 1, 0, len(ok), 0],
-                "values": [sheet, 1, c, len(ok), c],
-                "data_labels": {"value": len(ok) <= 12, "num_format": "0.00"},
-            })
+            chart.add_series(
+                {
+                    "name": [sheet, 0, c],
+                    "categories": [sheet, 1, 0, len(ok), 0],
+                    "values": [sheet, 1, c, len(ok), c],
+                    "data_labels": {"value": len(ok) <= 12, "num_format": "0.00"},
+                }
+            )
         chart.set_title({"name": h["chart"]})
         chart.set_y_axis({"min": 0, "num_format": "0"})
         chart.set_legend({"position": "bottom"})
@@ -658,8 +858,14 @@ def _echo(msg: str, err: bool = False) -> None:
     click.echo(msg, err=err)
 
 
-def run_batch(inputs: list[Path], out_dir: Path, jobs: int | None = None, force: bool = False, lang: str = "id",
-              write_corrected: bool = True) -> int:
+def run_batch(
+    inputs: list[Path],
+    out_dir: Path,
+    jobs: int | None = None,
+    force: bool = False,
+    lang: str = "id",
+    write_corrected: bool = True,
+) -> int:
     """Check every workbook of `inputs` (files and folders); write OUT/rekap.xlsx; return the exit code."""
     import click
 
@@ -679,13 +885,13 @@ def run_batch(inputs: list[Path], out_dir: Path, jobs: int | None = None, force:
         _echo(LkjError("out.exists", path=str(recap)).message(lang), err=True)
         return 2
     names = _output_names(files)
-    tasks = [(str(p), str(out_dir / n) if write_corrected else None, force, lang)
-             for p, n in zip(files, names, strict=True)]
+    tasks = [
+        (str(p), str(out_dir / n) if write_corrected else None, force, lang) for p, n in zip(files, names, strict=True)
+    ]
     jobs = max(1, jobs or os.cpu_count() or 1)
     t0 = time.perf_counter()
     if sys.stderr.isatty() and len(tasks) > 1:
-        with click.progressbar(length=len(tasks), file=sys.stderr,
-                               label="Memeriksa" if id_ else "Checking") as bar:
+        with click.progressbar(length=len(tasks), file=sys.stderr, label="Memeriksa" if id_ else "Checking") as bar:
             results = process_all(tasks, jobs, bar.update)
     else:
         results = process_all(tasks, jobs)
@@ -701,16 +907,24 @@ def run_batch(inputs: list[Path], out_dir: Path, jobs: int | None = None, force:
     for _file, f in cross:
         totals[f.severity] += 1
     if id_:
-        _echo(f"{len(results)} buku kerja diperiksa dalam {format_id(elapsed, 1)} detik: "
-              f"{len(results) - len(bad)} terbaca, "
-              f"{len(bad)} tidak terbaca.")
-        _echo(f"Temuan: {totals['error']} kesalahan, {totals['warning']} peringatan, {totals['info']} info "
-              f"({len(cross)} lintas buku kerja).")
+        _echo(
+            f"{len(results)} buku kerja diperiksa dalam {format_id(elapsed, 1)} detik: "
+            f"{len(results) - len(bad)} terbaca, "
+            f"{len(bad)} tidak terbaca."
+        )
+        _echo(
+            f"Temuan: {totals['error']} kesalahan, {totals['warning']} peringatan, {totals['info']} info "
+            f"({len(cross)} lintas buku kerja)."
+        )
     else:
-        _echo(f"{len(results)} workbooks checked in {elapsed:.1f} s: {len(results) - len(bad)} read, "
-              f"{len(bad)} unreadable.")
-        _echo(f"Findings: {totals['error']} errors, {totals['warning']} warnings, {totals['info']} info "
-              f"({len(cross)} across workbooks).")
+        _echo(
+            f"{len(results)} workbooks checked in {elapsed:.1f} s: {len(results) - len(bad)} read, "
+            f"{len(bad)} unreadable."
+        )
+        _echo(
+            f"Findings: {totals['error']} errors, {totals['warning']} warnings, {totals['info']} info "
+            f"({len(cross)} across workbooks)."
+        )
     for r in bad:
         _echo(f"  {r['file']}: {r['reason']}", err=True)
     for r in out_err:

@@ -13,8 +13,9 @@ from . import __version__
 from .errors import LkjError
 from .spec import load_all
 
-LANG = click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
-                    help="Bahasa pesan / message language.")
+LANG = click.option(
+    "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Bahasa pesan / message language."
+)
 
 
 def _fail(e: LkjError, lang: str) -> None:
@@ -111,8 +112,7 @@ def _summary_text(findings: list, lang: str) -> str:
 
     s = summary(findings)
     id_ = lang != "en"
-    names = {"error": "kesalahan" if id_ else "errors", "warning": "peringatan" if id_ else "warnings",
-             "info": "info"}
+    names = {"error": "kesalahan" if id_ else "errors", "warning": "peringatan" if id_ else "warnings", "info": "info"}
     head = ", ".join(f"{s[k]} {names[k]}" for k in ("error", "warning", "info"))
     lines = [("Temuan: " if id_ else "Findings: ") + head]
     current = None
@@ -130,20 +130,43 @@ def _summary_text(findings: list, lang: str) -> str:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Tulis laporan JSON ke berkas ini ('-' untuk layar).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Buku kerja terkoreksi (bawaan: <nama>_terkoreksi.xlsx di samping masukan).")
+@click.option(
+    "--json",
+    "json_out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Tulis laporan JSON ke berkas ini ('-' untuk layar).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Buku kerja terkoreksi (bawaan: <nama>_terkoreksi.xlsx di samping masukan).",
+)
 @click.option("--no-output", is_flag=True, help="Jangan tulis buku kerja terkoreksi.")
-@click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
-              help="Laporan untuk reviu Inspektorat: .xlsx, .html atau .json.")
-@click.option("--out-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Mode banyak berkas: folder keluaran (buku kerja terkoreksi + rekap.xlsx).")
+@click.option(
+    "--report",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Laporan untuk reviu Inspektorat: .xlsx, .html atau .json.",
+)
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Mode banyak berkas: folder keluaran (buku kerja terkoreksi + rekap.xlsx).",
+)
 @click.option("--jobs", type=int, default=None, help="Jumlah proses paralel (bawaan: jumlah inti).")
 @click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada.")
 @LANG
-def check(inputs: tuple[Path, ...], json_out: Path | None, output: Path | None, no_output: bool,
-          report: Path | None, out_dir: Path | None, jobs: int | None, force: bool, lang: str) -> None:
+def check(
+    inputs: tuple[Path, ...],
+    json_out: Path | None,
+    output: Path | None,
+    no_output: bool,
+    report: Path | None,
+    out_dir: Path | None,
+    jobs: int | None,
+    force: bool,
+    lang: str,
+) -> None:
     """Periksa setiap total, persentase, kategori dan angka kembar; tulis temuan.
 
     Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 masukan tidak terbaca.
@@ -152,11 +175,14 @@ def check(inputs: tuple[Path, ...], json_out: Path | None, output: Path | None, 
         from .batch import run_batch
 
         if out_dir is None:
-            click.echo("Beberapa berkas atau folder memerlukan --out-dir." if lang == "id"
-                       else "Several files or a folder need --out-dir.", err=True)
+            click.echo(
+                "Beberapa berkas atau folder memerlukan --out-dir."
+                if lang == "id"
+                else "Several files or a folder need --out-dir.",
+                err=True,
+            )
             sys.exit(2)
-        sys.exit(run_batch(list(inputs), out_dir, jobs=jobs, force=force, lang=lang,
-                           write_corrected=not no_output))
+        sys.exit(run_batch(list(inputs), out_dir, jobs=jobs, force=force, lang=lang, write_corrected=not no_output))
     from .check import run_checks
     from .findings import report_dict
     from .read.reader import read_workbook
@@ -182,8 +208,9 @@ def check(inputs: tuple[Path, ...], json_out: Path | None, output: Path | None, 
             from .write.summary import extra_sheets_hook
 
             out = output or path.with_name(f"{path.stem}_terkoreksi.xlsx")
-            write_corrected(wb, findings, out, force=force, lang=lang,
-                            extra_sheets=extra_sheets_hook(wb, findings, lang))
+            write_corrected(
+                wb, findings, out, force=force, lang=lang, extra_sheets=extra_sheets_hook(wb, findings, lang)
+            )
     except LkjError as e:
         _fail(e, lang)
     if json_out is None or str(json_out) != "-":

@@ -27,25 +27,55 @@ register(
 
 _T = {
     "id": {
-        "export": "Ekspor anggaran", "realisasi_file": "Laporan realisasi", "office": "Perangkat daerah",
-        "year": "Tahun anggaran", "anggaran_col": "Kolom anggaran yang dipakai", "realisasi_col": "Kolom realisasi",
-        "none": "(tidak ada)", "lines": "baris rincian", "programs": "Per program", "jenis": "Per jenis belanja",
-        "kode": "Kode", "nama": "Uraian", "anggaran": "Anggaran", "realisasi": "Realisasi", "sisa": "Sisa",
-        "penyerapan": "% Penyerapan", "total": "Jumlah", "export_findings": "Temuan pada ekspor",
-        "workbook_findings": "Temuan pada tabel anggaran LKjIP", "no_findings": "tidak ada",
+        "export": "Ekspor anggaran",
+        "realisasi_file": "Laporan realisasi",
+        "office": "Perangkat daerah",
+        "year": "Tahun anggaran",
+        "anggaran_col": "Kolom anggaran yang dipakai",
+        "realisasi_col": "Kolom realisasi",
+        "none": "(tidak ada)",
+        "lines": "baris rincian",
+        "programs": "Per program",
+        "jenis": "Per jenis belanja",
+        "kode": "Kode",
+        "nama": "Uraian",
+        "anggaran": "Anggaran",
+        "realisasi": "Realisasi",
+        "sisa": "Sisa",
+        "penyerapan": "% Penyerapan",
+        "total": "Jumlah",
+        "export_findings": "Temuan pada ekspor",
+        "workbook_findings": "Temuan pada tabel anggaran LKjIP",
+        "no_findings": "tidak ada",
         "agree": "Tabel 2.3, 2.4, 3.14, 3.16 dan 3.17 sesuai dengan ekspor.",
-        "corrected": "Buku kerja terkoreksi", "cell": "sel",
+        "corrected": "Buku kerja terkoreksi",
+        "cell": "sel",
         "no_realisasi": "Ekspor tanpa realisasi: hanya anggaran yang dibandingkan.",
     },
     "en": {
-        "export": "Budget export", "realisasi_file": "Realisation report", "office": "Office",
-        "year": "Budget year", "anggaran_col": "Budget column used", "realisasi_col": "Realisation column",
-        "none": "(none)", "lines": "detail lines", "programs": "Per program", "jenis": "Per jenis belanja",
-        "kode": "Code", "nama": "Description", "anggaran": "Budget", "realisasi": "Realisation", "sisa": "Unspent",
-        "penyerapan": "% Absorbed", "total": "Total", "export_findings": "Findings in the export",
-        "workbook_findings": "Findings in the LKjIP budget tables", "no_findings": "none",
+        "export": "Budget export",
+        "realisasi_file": "Realisation report",
+        "office": "Office",
+        "year": "Budget year",
+        "anggaran_col": "Budget column used",
+        "realisasi_col": "Realisation column",
+        "none": "(none)",
+        "lines": "detail lines",
+        "programs": "Per program",
+        "jenis": "Per jenis belanja",
+        "kode": "Code",
+        "nama": "Description",
+        "anggaran": "Budget",
+        "realisasi": "Realisation",
+        "sisa": "Unspent",
+        "penyerapan": "% Absorbed",
+        "total": "Total",
+        "export_findings": "Findings in the export",
+        "workbook_findings": "Findings in the LKjIP budget tables",
+        "no_findings": "none",
         "agree": "Tabel 2.3, 2.4, 3.14, 3.16 and 3.17 agree with the export.",
-        "corrected": "Corrected workbook", "cell": "cell",
+        "corrected": "Corrected workbook",
+        "cell": "cell",
         "no_realisasi": "The export has no realisation: only the budget was compared.",
     },
 }
@@ -72,8 +102,9 @@ def _pct(v: Any) -> str:
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
     out = []
     for rec in df.to_dict(orient="records"):
-        out.append({k: (_num(v) if k in ("anggaran", "realisasi", "sisa", "penyerapan") else v)
-                    for k, v in rec.items()})
+        out.append(
+            {k: (_num(v) if k in ("anggaran", "realisasi", "sisa", "penyerapan") else v) for k, v in rec.items()}
+        )
     return out
 
 
@@ -87,8 +118,9 @@ def budget_dict(export: Any, s: Any) -> dict[str, Any]:
         "government": export.government,
         "year": export.year,
         "anggaran_column": export.anggaran_column,
-        "anggaran_header_cell": (f"{export.sheet}!{export.anggaran_header_cell}"
-                                 if export.anggaran_header_cell else None),
+        "anggaran_header_cell": (
+            f"{export.sheet}!{export.anggaran_header_cell}" if export.anggaran_header_cell else None
+        ),
         "realisasi_column": export.realisasi_column,
         "lines": len(export.lines),
         "programs": _records(s.programs),
@@ -103,8 +135,16 @@ def _table_text(df: pd.DataFrame, t: dict[str, str], indent_jenis: bool = False)
         nama = str(rec.get("nama") or "")
         if indent_jenis and rec.get("level") == "jenis":
             nama = "  " + nama
-        rows.append((str(rec["kode"]), nama[:60], _rp(rec["anggaran"]), _rp(rec["realisasi"]), _rp(rec["sisa"]),
-                     _pct(rec["penyerapan"])))
+        rows.append(
+            (
+                str(rec["kode"]),
+                nama[:60],
+                _rp(rec["anggaran"]),
+                _rp(rec["realisasi"]),
+                _rp(rec["sisa"]),
+                _pct(rec["penyerapan"]),
+            )
+        )
     w = [max(len(r[i]) for r in rows) for i in range(6)]
     out = []
     for r in rows:
@@ -124,13 +164,15 @@ def _findings_text(findings: list[Finding], lang: str) -> list[str]:
 
 
 def _counts(findings: list[Finding], lang: str) -> str:
-    names = ({"error": "errors", "warning": "warnings", "info": "info"} if lang == "en"
-             else {"error": "kesalahan", "warning": "peringatan", "info": "info"})
+    names = (
+        {"error": "errors", "warning": "warnings", "info": "info"}
+        if lang == "en"
+        else {"error": "kesalahan", "warning": "peringatan", "info": "info"}
+    )
     return ", ".join(f"{v} {names[k]}" for k, v in summary(findings).items() if v)
 
 
-def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: list[Finding] | None,
-                 lang: str) -> str:
+def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: list[Finding] | None, lang: str) -> str:
     t = _T["en" if lang == "en" else "id"]
     lines = [f"{t['export']}: {export.path}"]
     if export.realisasi_path:
@@ -140,15 +182,14 @@ def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: 
     if export.year:
         lines.append(f"{t['year']}: {export.year}")
     where = f" ({t['cell']} {export.sheet}!{export.anggaran_header_cell})" if export.anggaran_header_cell else ""
-    lines.append(f"{t['anggaran_col']}: \"{export.anggaran_column}\"{where}")
-    shown = f"\"{export.realisasi_column}\"" if export.realisasi_column else t["none"]
+    lines.append(f'{t["anggaran_col"]}: "{export.anggaran_column}"{where}')
+    shown = f'"{export.realisasi_column}"' if export.realisasi_column else t["none"]
     lines.append(f"{t['realisasi_col']}: {shown}")
     lines.append(f"{len(export.lines)} {t['lines']}")
     lines += ["", t["programs"]]
     lines += _table_text(pd.concat([s.programs, s.total.assign(nama=t["total"])], ignore_index=True), t)
     lines += ["", t["jenis"]]
-    lines += _table_text(pd.concat([s.jenis, s.total.assign(nama=t["total"])], ignore_index=True), t,
-                         indent_jenis=True)
+    lines += _table_text(pd.concat([s.jenis, s.total.assign(nama=t["total"])], ignore_index=True), t, indent_jenis=True)
     lines += ["", f"{t['export_findings']}: {_counts(export_findings, lang) or t['no_findings']}"]
     lines += _findings_text(export_findings, lang)
     if compared is not None:
@@ -161,20 +202,41 @@ def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: 
 
 @click.command("anggaran")
 @click.argument("export", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--realisasi", "lra", type=click.Path(dir_okay=False, path_type=Path),
-              help="Laporan realisasi (LRA) terpisah; EXPORT lalu berisi DPA/DPPA.")
-@click.option("--sheet", default=None,
-              help="Lembar ekspor yang dibaca (bawaan: lembar pertama berjudul kolom anggaran).")
+@click.option(
+    "--realisasi",
+    "lra",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Laporan realisasi (LRA) terpisah; EXPORT lalu berisi DPA/DPPA.",
+)
+@click.option(
+    "--sheet", default=None, help="Lembar ekspor yang dibaca (bawaan: lembar pertama berjudul kolom anggaran)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Cetak sebagai satu objek JSON.")
-@click.option("--workbook", type=click.Path(dir_okay=False, path_type=Path),
-              help="Buku kerja LKjIP: periksa Tabel 2.3, 2.4, 3.14, 3.16 dan 3.17 terhadap ekspor.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Tulis buku kerja LKjIP terkoreksi (angka tabel diganti angka ekspor; perlu --workbook).")
+@click.option(
+    "--workbook",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Buku kerja LKjIP: periksa Tabel 2.3, 2.4, 3.14, 3.16 dan 3.17 terhadap ekspor.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Tulis buku kerja LKjIP terkoreksi (angka tabel diganti angka ekspor; perlu --workbook).",
+)
 @click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada.")
-@click.option("--lang", type=click.Choice(["id", "en"]), default="id", show_default=True,
-              help="Bahasa pesan / message language.")
-def anggaran(export: Path, lra: Path | None, sheet: str | None, as_json: bool, workbook: Path | None,
-             output: Path | None, force: bool, lang: str) -> None:
+@click.option(
+    "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Bahasa pesan / message language."
+)
+def anggaran(
+    export: Path,
+    lra: Path | None,
+    sheet: str | None,
+    as_json: bool,
+    workbook: Path | None,
+    output: Path | None,
+    force: bool,
+    lang: str,
+) -> None:
     """Ringkas ekspor anggaran SIPD (DPPA + LRA) per program dan jenis belanja;
     dengan --workbook, cocokkan tabel anggaran LKjIP dengan ekspor.
 
@@ -208,8 +270,9 @@ def anggaran(export: Path, lra: Path | None, sheet: str | None, as_json: bool, w
         sys.exit(e.exit_code)
     everything = export_findings + (compared or [])
     if as_json:
-        d = report_dict(everything, str(export), lang, workbook=str(workbook) if workbook else None,
-                        budget=budget_dict(exp, s))
+        d = report_dict(
+            everything, str(export), lang, workbook=str(workbook) if workbook else None, budget=budget_dict(exp, s)
+        )
         click.echo(json.dumps(d, ensure_ascii=False, indent=1, default=str))
     else:
         click.echo(summary_text(exp, s, export_findings, compared, lang))

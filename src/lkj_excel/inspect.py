@@ -32,8 +32,13 @@ def inspect_dict(wb: Workbook) -> dict[str, Any]:
                     "missing_required": [c for c in t.missing_columns if spec.column(c).required],
                     "numbers": int(len(nums)),
                     "values": [
-                        {"cell": row.cell, "column": row.column, "raw": row.raw, "value": row.value,
-                         "decimals": None if row.decimals != row.decimals else row.decimals}
+                        {
+                            "cell": row.cell,
+                            "column": row.column,
+                            "raw": row.raw,
+                            "value": row.value,
+                            "decimals": None if row.decimals != row.decimals else row.decimals,
+                        }
                         for row in nums.itertuples()
                     ],
                     "unparsed": [{"sheet": c.sheet, "cell": c.ref, "raw": c.text} for c in t.unparsed],
@@ -71,14 +76,18 @@ def inspect_text(d: dict[str, Any], lang: str = "id") -> str:
             f"  {t['rows']} {'baris' if id_ else 'rows'}, {t['numbers']} {'angka' if id_ else 'numbers'}"
         )
         if t.get("missing_required"):
-            lines.append(f"      {'kolom wajib tidak ditemukan' if id_ else 'required columns not found'}: "
-                         f"{', '.join(t['missing_required'])}")
+            lines.append(
+                f"      {'kolom wajib tidak ditemukan' if id_ else 'required columns not found'}: "
+                f"{', '.join(t['missing_required'])}"
+            )
         for u in t["unparsed"]:
             lines.append(f"      {'tidak terbaca' if id_ else 'unparsed'}: {u['sheet']}!{u['cell']} = {u['raw']!r}")
     if d["other_sheets"]:
         lines.append("")
-        lines.append(f"{'Lembar lain (disalin apa adanya)' if id_ else 'Other sheets (kept as they are)'}: "
-                     f"{', '.join(d['other_sheets'])}")
+        lines.append(
+            f"{'Lembar lain (disalin apa adanya)' if id_ else 'Other sheets (kept as they are)'}: "
+            f"{', '.join(d['other_sheets'])}"
+        )
     n = d["narrative"]
     lines.append(f"Narasi: {n['sheet'] or '-'} ({n['paragraphs']} paragraf)")
     return "\n".join(lines)

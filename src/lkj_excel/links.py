@@ -92,8 +92,9 @@ class SasaranBlock:
     unknown: list[str] = field(default_factory=list)  # program texts not recognised
 
 
-def sasaran_programs(t15: Table, program_col: str = "program", sasaran_col: str = "sasaran",
-                     no_col: str = "no") -> list[SasaranBlock]:
+def sasaran_programs(
+    t15: Table, program_col: str = "program", sasaran_col: str = "sasaran", no_col: str = "no"
+) -> list[SasaranBlock]:
     """Tabel 3.15 as blocks: each sasaran (a row with its number or sasaran text opens one) and its programs."""
     blocks: list[SasaranBlock] = []
     for row in t15.rows:
@@ -145,5 +146,4 @@ def sasaran_text(row: Row, previous: str, col: str = "sasaran") -> str:
     return c.text if c is not None and c.text else previous
 
 
-__all__ = ["SasaranBlock", "match_program", "programs_for", "sasaran_programs", "sasaran_text", "significant",
-           "words"]
+__all__ = ["SasaranBlock", "match_program", "programs_for", "sasaran_programs", "sasaran_text", "significant", "words"]

@@ -51,14 +51,14 @@ register(
             "{path} is not an .xlsx workbook.",
         ),
         "wb.no_tables": (
-            "Berkas {path} tidak memuat satu pun tabel standar LKjIP (lembar \"Tabel 1.1\" … \"Tabel 3.17\"). "
+            'Berkas {path} tidak memuat satu pun tabel standar LKjIP (lembar "Tabel 1.1" … "Tabel 3.17"). '
             "Lembar yang ada: {sheets}.",
-            "{path} contains none of the standard LKjIP tables (sheets \"Tabel 1.1\" … \"Tabel 3.17\"). "
+            '{path} contains none of the standard LKjIP tables (sheets "Tabel 1.1" … "Tabel 3.17"). '
             "Sheets found: {sheets}.",
         ),
         "wb.no_header": (
-            "Lembar \"{sheet}\": baris judul kolom tabel {table} tidak ditemukan (dicari: {wanted}).",
-            "Sheet \"{sheet}\": the column header of table {table} was not found (looked for: {wanted}).",
+            'Lembar "{sheet}": baris judul kolom tabel {table} tidak ditemukan (dicari: {wanted}).',
+            'Sheet "{sheet}": the column header of table {table} was not found (looked for: {wanted}).',
         ),
         "out.exists": (
             "Berkas keluaran {path} sudah ada. Pakai --force untuk menimpanya.",

@@ -142,8 +142,22 @@ class Table:
             }
             for r, cid, c in self.iter_cells()
         ]
-        cols = ["table", "row", "role", "row_id", "label", "column", "sheet", "cell", "raw", "status",
-                "value", "decimals", "unit", "letter"]
+        cols = [
+            "table",
+            "row",
+            "role",
+            "row_id",
+            "label",
+            "column",
+            "sheet",
+            "cell",
+            "raw",
+            "status",
+            "value",
+            "decimals",
+            "unit",
+            "letter",
+        ]
         return pd.DataFrame.from_records(recs, columns=cols)
 
 

@@ -112,7 +112,7 @@ def parse_text(raw: str) -> Parsed:
     m = re.match(r"(?i)^\s*(rp\.?|idr)\s*", core)
     if m:
         unit = "Rp"
-        core = core[m.end():]
+        core = core[m.end() :]
     m = re.search(r"(?i)\s*(%|ha|jiwa|poin)\s*\.?\s*$", core)
     if m:
         u = m.group(1).lower()

@@ -16,24 +16,64 @@ from .write.layout import Styles, table_layout, write_table_frame
 PETUNJUK = [
     ("Petunjuk pengisian templat LKjIP", "title"),
     ("", None),
-    (("1. Satu lembar untuk satu tabel: \"Tabel 1.1\" sampai \"Tabel 3.17\". Jangan mengganti nama lembar, "
-     "jangan menghapus baris judul kolom maupun baris nomor kolom \"(1) (2) …\"."), None),
-    (("2. Isi data mulai baris pertama di bawah baris nomor kolom. Baris boleh ditambah sesuai kebutuhan "
-     "(misalnya desa, program, kegiatan)."), None),
-    (("3. Ketik angka sebagai angka, bukan teks: 2960780030, bukan \"Rp 2.960.780.030\". Pemisah ribuan dan "
-     "desimal mengikuti pengaturan wilayah komputer (Indonesia: 2.960.780.030 dan 88,65)."), None),
-    (("4. Persentase diketik sebagai angka persen: 88,65 untuk 88,65% (bukan 0,8865). Luas dalam hektare tanpa "
-     "satuan \"Ha\"."), None),
-    (("5. Ketik \"-\" (tanda minus) bila tidak ada nilainya; jangan biarkan sel angka kosong bila maksudnya nol "
-     "atau tidak ada."), None),
-    ("6. Nilai AKIP dengan predikat ditulis \"BB (71,00)\": huruf predikat lalu nilai dalam kurung.", None),
-    (("7. Baris jumlah diberi label \"Jumlah\" (atau \"Total\" bila sudah tercetak) pada kolom uraian. "
-     "Baris yang sudah berlabel (jenis belanja, unsur SKM, aspek AKIP, program, indikator) jangan diubah "
-     "labelnya; hapus saja baris yang tidak dipakai."), None),
-    (("8. Lembar \"Info\": isi Nama Instansi, Kabupaten dan Tahun laporan (kolom B). Tahun harus sama dengan "
-     "tahun pada judul kolom tabel."), None),
-    (("9. Lembar \"Narasi\": kolom A \"Mengikuti\" berisi letak paragraf (misalnya \"Bab I\" atau \"Tabel 3.7\"), "
-     "kolom B \"Paragraf\" berisi teks paragrafnya, satu paragraf per baris."), None),
+    (
+        (
+            '1. Satu lembar untuk satu tabel: "Tabel 1.1" sampai "Tabel 3.17". Jangan mengganti nama lembar, '
+            'jangan menghapus baris judul kolom maupun baris nomor kolom "(1) (2) …".'
+        ),
+        None,
+    ),
+    (
+        (
+            "2. Isi data mulai baris pertama di bawah baris nomor kolom. Baris boleh ditambah sesuai kebutuhan "
+            "(misalnya desa, program, kegiatan)."
+        ),
+        None,
+    ),
+    (
+        (
+            '3. Ketik angka sebagai angka, bukan teks: 2960780030, bukan "Rp 2.960.780.030". Pemisah ribuan dan '
+            "desimal mengikuti pengaturan wilayah komputer (Indonesia: 2.960.780.030 dan 88,65)."
+        ),
+        None,
+    ),
+    (
+        (
+            "4. Persentase diketik sebagai angka persen: 88,65 untuk 88,65% (bukan 0,8865). Luas dalam hektare tanpa "
+            'satuan "Ha".'
+        ),
+        None,
+    ),
+    (
+        (
+            '5. Ketik "-" (tanda minus) bila tidak ada nilainya; jangan biarkan sel angka kosong bila maksudnya nol '
+            "atau tidak ada."
+        ),
+        None,
+    ),
+    ('6. Nilai AKIP dengan predikat ditulis "BB (71,00)": huruf predikat lalu nilai dalam kurung.', None),
+    (
+        (
+            '7. Baris jumlah diberi label "Jumlah" (atau "Total" bila sudah tercetak) pada kolom uraian. '
+            "Baris yang sudah berlabel (jenis belanja, unsur SKM, aspek AKIP, program, indikator) jangan diubah "
+            "labelnya; hapus saja baris yang tidak dipakai."
+        ),
+        None,
+    ),
+    (
+        (
+            '8. Lembar "Info": isi Nama Instansi, Kabupaten dan Tahun laporan (kolom B). Tahun harus sama dengan '
+            "tahun pada judul kolom tabel."
+        ),
+        None,
+    ),
+    (
+        (
+            '9. Lembar "Narasi": kolom A "Mengikuti" berisi letak paragraf (misalnya "Bab I" atau "Tabel 3.7"), '
+            'kolom B "Paragraf" berisi teks paragrafnya, satu paragraf per baris.'
+        ),
+        None,
+    ),
     ("10. Setelah selesai, simpan sebagai .xlsx lalu periksa dengan perintah:", None),
     ("      lkj-excel check NAMA_BERKAS.xlsx", "code"),
     ("    Hasilnya: daftar temuan dan buku kerja yang sudah dikoreksi dan diberi catatan.", None),
@@ -117,8 +157,7 @@ def _table_sheet(wb: Any, st: Styles, spec: TableSpec) -> None:
     lay = table_layout(spec)
     write_table_frame(ws, lay, st)
     key = (
-        spec.key if spec.key and lay.has(spec.key)
-        else next((c.id for c in lay.columns if c.spec.kind == "text"), None)
+        spec.key if spec.key and lay.has(spec.key) else next((c.id for c in lay.columns if c.spec.kind == "text"), None)
     )
     rows = template_rows(spec)
     r = lay.data_start

@@ -25,16 +25,24 @@ NO_REKENING = ""  # jenis code of lines that carry no kode rekening (sub kegiata
 register(
     {
         "budget.program_unknown": (
-            ("Sel {ref}: kode program {code} bukan program kecamatan yang dikenal (7.01.01–7.01.06); "
-            "tetap dihitung dengan kodenya sendiri."),
-            ("Cell {ref}: program code {code} is not a known kecamatan program (7.01.01–7.01.06); "
-            "it is kept under its own code."),
+            (
+                "Sel {ref}: kode program {code} bukan program kecamatan yang dikenal (7.01.01–7.01.06); "
+                "tetap dihitung dengan kodenya sendiri."
+            ),
+            (
+                "Cell {ref}: program code {code} is not a known kecamatan program (7.01.01–7.01.06); "
+                "it is kept under its own code."
+            ),
         ),
         "budget.jenis_unknown": (
-            ("Sel {ref}: jenis belanja {code} (dari kode rekening {rekening}) tidak ada dalam daftar kode; "
-            "tetap dihitung dengan kodenya sendiri."),
-            ("Cell {ref}: jenis belanja {code} (from kode rekening {rekening}) is not in the code list; "
-            "it is kept under its own code."),
+            (
+                "Sel {ref}: jenis belanja {code} (dari kode rekening {rekening}) tidak ada dalam daftar kode; "
+                "tetap dihitung dengan kodenya sendiri."
+            ),
+            (
+                "Cell {ref}: jenis belanja {code} (from kode rekening {rekening}) is not in the code list; "
+                "it is kept under its own code."
+            ),
         ),
         "budget.no_rekening": (
             "Sel {ref}: baris ini tidak memiliki kode rekening, sehingga jenis belanjanya tidak diketahui.",
@@ -79,10 +87,12 @@ def _finish(df: pd.DataFrame) -> pd.DataFrame:
 
 def _sum_by(lines: pd.DataFrame, key: pd.Series) -> pd.DataFrame:
     grouped = lines.assign(kode=key).groupby("kode", sort=True)
-    return pd.DataFrame({
-        "anggaran": grouped["anggaran"].sum(min_count=1),
-        "realisasi": grouped["realisasi"].sum(min_count=1),
-    }).reset_index()
+    return pd.DataFrame(
+        {
+            "anggaran": grouped["anggaran"].sum(min_count=1),
+            "realisasi": grouped["realisasi"].sum(min_count=1),
+        }
+    ).reset_index()
 
 
 def jenis_code(rekening: str) -> str:
@@ -116,10 +126,14 @@ def by_jenis(lines: pd.DataFrame, codes: dict[str, dict[str, str]] | None = None
 
 
 def grand_total(lines: pd.DataFrame) -> pd.DataFrame:
-    df = pd.DataFrame({
-        "kode": [""], "nama": ["Jumlah"],
-        "anggaran": [lines["anggaran"].sum(min_count=1)], "realisasi": [lines["realisasi"].sum(min_count=1)],
-    })
+    df = pd.DataFrame(
+        {
+            "kode": [""],
+            "nama": ["Jumlah"],
+            "anggaran": [lines["anggaran"].sum(min_count=1)],
+            "realisasi": [lines["realisasi"].sum(min_count=1)],
+        }
+    )
     return _finish(df)[SUMMARY_COLUMNS]
 
 
@@ -134,16 +148,49 @@ def aggregate(export: BudgetExport | pd.DataFrame, codes: dict[str, dict[str, st
         sheet, _, cell = str(ref).rpartition("!")
         if x["program"] not in codes["programs"] and ("p", x["program"]) not in seen:
             seen.add(("p", x["program"]))
-            findings.append(Finding("B010", "budget.program", "info", sheet, cell, x["program"], None,
-                                    "budget.program_unknown", {"ref": ref, "code": x["program"]}))
+            findings.append(
+                Finding(
+                    "B010",
+                    "budget.program",
+                    "info",
+                    sheet,
+                    cell,
+                    x["program"],
+                    None,
+                    "budget.program_unknown",
+                    {"ref": ref, "code": x["program"]},
+                )
+            )
         jenis = jenis_code(x["rekening"])
         if jenis == NO_REKENING:
             if ("j", "") not in seen:
                 seen.add(("j", ""))
-                findings.append(Finding("B012", "budget.no_rekening", "info", sheet, cell, None, None,
-                                        "budget.no_rekening", {"ref": ref}))
+                findings.append(
+                    Finding(
+                        "B012",
+                        "budget.no_rekening",
+                        "info",
+                        sheet,
+                        cell,
+                        None,
+                        None,
+                        "budget.no_rekening",
+                        {"ref": ref},
+                    )
+                )
         elif jenis not in codes["akun"] and ("j", jenis) not in seen:
             seen.add(("j", jenis))
-            findings.append(Finding("B011", "budget.jenis", "info", sheet, cell, jenis, None,
-                                    "budget.jenis_unknown", {"ref": ref, "code": jenis, "rekening": x["rekening"]}))
+            findings.append(
+                Finding(
+                    "B011",
+                    "budget.jenis",
+                    "info",
+                    sheet,
+                    cell,
+                    jenis,
+                    None,
+                    "budget.jenis_unknown",
+                    {"ref": ref, "code": jenis, "rekening": x["rekening"]},
+                )
+            )
     return BudgetSummary(by_program(lines, codes), by_jenis(lines, codes), grand_total(lines), findings)

@@ -59,28 +59,44 @@ messages.register(
             "% absorption of {what}: table {found}, SIPD export {realisasi} ÷ {anggaran} × 100 = {expected}.",
         ),
         "budget.cmp_sasaran": (
-            ("% penyerapan anggaran sasaran \"{what}\": tabel {found}; program {programs} (Tabel 3.15) "
-             "menurut ekspor SIPD: {realisasi} ÷ {anggaran} × 100 = {expected}."),
-            ("% budget absorption of sasaran \"{what}\": table {found}; its programs {programs} (Tabel 3.15) "
-             "in the SIPD export: {realisasi} ÷ {anggaran} × 100 = {expected}."),
+            (
+                '% penyerapan anggaran sasaran "{what}": tabel {found}; program {programs} (Tabel 3.15) '
+                "menurut ekspor SIPD: {realisasi} ÷ {anggaran} × 100 = {expected}."
+            ),
+            (
+                '% budget absorption of sasaran "{what}": table {found}; its programs {programs} (Tabel 3.15) '
+                "in the SIPD export: {realisasi} ÷ {anggaran} × 100 = {expected}."
+            ),
         ),
         "budget.cmp_not_in_table": (
-            ("{kind} {kode} {name} ada di ekspor SIPD (anggaran {anggaran}, realisasi {realisasi}) "
-             "tetapi tidak ada barisnya di Tabel {tabel}."),
-            ("{kind} {kode} {name} is in the SIPD export (budget {anggaran}, realisation {realisasi}) "
-             "but Tabel {tabel} has no row for it."),
+            (
+                "{kind} {kode} {name} ada di ekspor SIPD (anggaran {anggaran}, realisasi {realisasi}) "
+                "tetapi tidak ada barisnya di Tabel {tabel}."
+            ),
+            (
+                "{kind} {kode} {name} is in the SIPD export (budget {anggaran}, realisation {realisasi}) "
+                "but Tabel {tabel} has no row for it."
+            ),
         ),
         "budget.cmp_not_in_export": (
-            ("Tabel {tabel}, baris \"{what}\" ({kode}): tidak ada baris {kind} ini di ekspor SIPD, tetapi tabel "
-            "mencatat {found}."),
-            ("Tabel {tabel}, row \"{what}\" ({kode}): the SIPD export has no {kind} lines for it, but the table "
-            "reads {found}."),
+            (
+                'Tabel {tabel}, baris "{what}" ({kode}): tidak ada baris {kind} ini di ekspor SIPD, tetapi tabel '
+                "mencatat {found}."
+            ),
+            (
+                'Tabel {tabel}, row "{what}" ({kode}): the SIPD export has no {kind} lines for it, but the table '
+                "reads {found}."
+            ),
         ),
         "budget.cmp_unknown_row": (
-            ("Tabel {tabel}, baris \"{what}\": program ini tidak dikenali, sehingga tidak dapat dicocokkan "
-            "dengan ekspor SIPD (tabel mencatat {found})."),
-            ("Tabel {tabel}, row \"{what}\": the program is not recognised, so it cannot be matched with the "
-            "SIPD export (the table reads {found})."),
+            (
+                'Tabel {tabel}, baris "{what}": program ini tidak dikenali, sehingga tidak dapat dicocokkan '
+                "dengan ekspor SIPD (tabel mencatat {found})."
+            ),
+            (
+                'Tabel {tabel}, row "{what}": the program is not recognised, so it cannot be matched with the '
+                "SIPD export (the table reads {found})."
+            ),
         ),
     }
 )
@@ -178,8 +194,10 @@ class _Source:
         self.jenis_of = self.lines["rekening"].map(jenis_code)
         self.anggaran_file = Path(export.path).name
         self.realisasi_file = Path(export.realisasi_path or export.path).name
-        self.programs = {str(k): self._fig(a, r, self.lines[self.lines["program"] == k])
-                         for k, a, r in summary.programs[["kode", "anggaran", "realisasi"]].itertuples(index=False)}
+        self.programs = {
+            str(k): self._fig(a, r, self.lines[self.lines["program"] == k])
+            for k, a, r in summary.programs[["kode", "anggaran", "realisasi"]].itertuples(index=False)
+        }
         self.jenis: dict[str, Figure] = {}
         for k, level, a, r in summary.jenis[["kode", "level", "anggaran", "realisasi"]].itertuples(index=False):
             if not k:
@@ -272,8 +290,9 @@ class _Compare:
         self.out: list[Finding] = []
 
     # one figure -------------------------------------------------------------
-    def amount(self, t: Table, row: Row, cid: str, value: float | None, fig: Figure, what: str,
-               code: str, role: str) -> None:
+    def amount(
+        self, t: Table, row: Row, cid: str, value: float | None, fig: Figure, what: str, code: str, role: str
+    ) -> None:
         if value is None or not t.spec.has_column(cid) or cid not in t.columns:
             return
         located = _printed_at(t, row, cid)
@@ -291,14 +310,37 @@ class _Compare:
             key, rcode, rel = "budget.cmp_realisasi", "B102", self.src.refs(fig.lines, ("realisasi",))
         else:
             key, rcode, rel = "budget.cmp_anggaran", "B101", self.src.refs(fig.lines, ("anggaran",))
-        self.out.append(make(
-            rcode, "error", cell, found, expected, key, table=t, related=rel, fix=fix,
-            what=what, kode=code, diff=_rp(printed - value), ref=cell.address,
-            anggaran=_rp(fig.anggaran), realisasi=_rp(fig.realisasi or 0.0),
-        ))
+        self.out.append(
+            make(
+                rcode,
+                "error",
+                cell,
+                found,
+                expected,
+                key,
+                table=t,
+                related=rel,
+                fix=fix,
+                what=what,
+                kode=code,
+                diff=_rp(printed - value),
+                ref=cell.address,
+                anggaran=_rp(fig.anggaran),
+                realisasi=_rp(fig.realisasi or 0.0),
+            )
+        )
 
-    def percent(self, t: Table, row: Row, cid: str, fig: Figure, what: str, code: str,
-                key: str = "budget.cmp_penyerapan", **params: Any) -> None:
+    def percent(
+        self,
+        t: Table,
+        row: Row,
+        cid: str,
+        fig: Figure,
+        what: str,
+        code: str,
+        key: str = "budget.cmp_penyerapan",
+        **params: Any,
+    ) -> None:
         ratio = fig.penyerapan
         if ratio is None or cid not in t.columns:
             return
@@ -311,12 +353,25 @@ class _Compare:
         if _percent_ok(printed, d, ratio):
             return
         fix = round_half_up(ratio, d)
-        self.out.append(make(
-            "B103", "error", cell, cell.text or "-", cell.fmt(fix, d), key, table=t,
-            related=self.src.refs(fig.lines, ("anggaran", "realisasi")), fix=fix,
-            what=what, kode=code, ref=cell.address,
-            anggaran=_rp(fig.anggaran), realisasi=_rp(fig.realisasi or 0.0), **params,
-        ))
+        self.out.append(
+            make(
+                "B103",
+                "error",
+                cell,
+                cell.text or "-",
+                cell.fmt(fix, d),
+                key,
+                table=t,
+                related=self.src.refs(fig.lines, ("anggaran", "realisasi")),
+                fix=fix,
+                what=what,
+                kode=code,
+                ref=cell.address,
+                anggaran=_rp(fig.anggaran),
+                realisasi=_rp(fig.realisasi or 0.0),
+                **params,
+            )
+        )
 
     def row(self, t: Table, row: Row, fig: Figure, what: str, code: str) -> None:
         self.amount(t, row, "anggaran", fig.anggaran, fig, what, code, "anggaran")
@@ -337,10 +392,22 @@ class _Compare:
                 continue
             p = _printed(cell)
             if p is not None and p[0]:
-                self.out.append(make(
-                    "B104", "error", cell, cell.text, None, "budget.cmp_not_in_export", table=t,
-                    what=_label(row.label), kode=code, kind=kind, ref=cell.address, tabel=t.id,
-                ))
+                self.out.append(
+                    make(
+                        "B104",
+                        "error",
+                        cell,
+                        cell.text,
+                        None,
+                        "budget.cmp_not_in_export",
+                        table=t,
+                        what=_label(row.label),
+                        kode=code,
+                        kind=kind,
+                        ref=cell.address,
+                        tabel=t.id,
+                    )
+                )
                 return
 
     def not_in_table(self, t: Table, anchor: Row | None, code: str, name: str, fig: Figure, kind: str) -> None:
@@ -350,12 +417,25 @@ class _Compare:
         cell = anchor.get("anggaran") or _blank_cell(t, anchor, "anggaran")
         if cell is None:
             return
-        self.out.append(make(
-            "B104", "error", cell, None, None, "budget.cmp_not_in_table", table=t,
-            related=self.src.refs(fig.lines, ("anggaran",)),
-            kind=kind, kode=code, name=name, anggaran=_rp(fig.anggaran), realisasi=_rp(fig.realisasi or 0.0),
-            ref=cell.address, tabel=t.id,
-        ))
+        self.out.append(
+            make(
+                "B104",
+                "error",
+                cell,
+                None,
+                None,
+                "budget.cmp_not_in_table",
+                table=t,
+                related=self.src.refs(fig.lines, ("anggaran",)),
+                kind=kind,
+                kode=code,
+                name=name,
+                anggaran=_rp(fig.anggaran),
+                realisasi=_rp(fig.realisasi or 0.0),
+                ref=cell.address,
+                tabel=t.id,
+            )
+        )
 
     # tables -----------------------------------------------------------------
     def jenis_table(self, t: Table) -> None:
@@ -412,8 +492,20 @@ class _Compare:
             if not code:
                 cell = row.get("anggaran")
                 if cell is not None and (p := _printed(cell)) is not None and p[0]:
-                    self.out.append(make("B104", "warning", cell, cell.text, None, "budget.cmp_unknown_row",
-                                         table=t, what=what, ref=cell.address, tabel=t.id))
+                    self.out.append(
+                        make(
+                            "B104",
+                            "warning",
+                            cell,
+                            cell.text,
+                            None,
+                            "budget.cmp_unknown_row",
+                            table=t,
+                            what=what,
+                            ref=cell.address,
+                            tabel=t.id,
+                        )
+                    )
                 continue
             seen.add(code)
             fig = self.src.programs.get(code)
@@ -439,11 +531,20 @@ class _Compare:
             if not programs or any(p not in self.src.programs for p in programs):
                 continue
             figs = [self.src.programs[p] for p in programs]
-            fig = Figure(sum(f.anggaran for f in figs), sum(f.realisasi or 0.0 for f in figs),
-                         pd.concat([f.lines for f in figs]))
+            fig = Figure(
+                sum(f.anggaran for f in figs), sum(f.realisasi or 0.0 for f in figs), pd.concat([f.lines for f in figs])
+            )
             what = current_sasaran or row.label
-            self.percent(t14, row, "penyerapan", fig, what, ", ".join(programs), key="budget.cmp_sasaran",
-                         programs=", ".join(programs))
+            self.percent(
+                t14,
+                row,
+                "penyerapan",
+                fig,
+                what,
+                ", ".join(programs),
+                key="budget.cmp_sasaran",
+                programs=", ".join(programs),
+            )
 
 
 def _label(text: str) -> str:
@@ -455,8 +556,9 @@ def _label(text: str) -> str:
 
 
 def _column_decimals(t: Table, cid: str) -> int:
-    ds = [c.decimals for r in t.rows
-          if (c := r.get(cid)) is not None and c.status == "number" and c.decimals is not None]
+    ds = [
+        c.decimals for r in t.rows if (c := r.get(cid)) is not None and c.status == "number" and c.decimals is not None
+    ]
     return max(set(ds), key=ds.count) if ds else 2
 
 

@@ -37,8 +37,17 @@ _LEVEL_RES = {
     "rekening": re.compile(r"[4-6]\.\d(?:\.\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?)?"),
 }
 LINE_COLUMNS = [
-    "program", "kegiatan", "sub_kegiatan", "rekening", "uraian",
-    "anggaran", "realisasi", "sheet", "row", "anggaran_cell", "realisasi_cell",
+    "program",
+    "kegiatan",
+    "sub_kegiatan",
+    "rekening",
+    "uraian",
+    "anggaran",
+    "realisasi",
+    "sheet",
+    "row",
+    "anggaran_cell",
+    "realisasi_cell",
 ]
 KEY_COLUMNS = ["program", "kegiatan", "sub_kegiatan", "rekening"]
 AMOUNT_ROLES = ("anggaran", "realisasi")
@@ -51,62 +60,98 @@ _TOTAL_RE = re.compile(
 register(
     {
         "budget.no_header": (
-            ("Berkas {path}: baris judul kolom anggaran tidak ditemukan di lembar {sheets} "
-            "(dicari: Kode/Kode Rekening, Uraian, Anggaran/Pagu/DPPA, Realisasi)."),
-            ("{path}: no budget column header found in sheet(s) {sheets} "
-            "(looked for: Kode/Kode Rekening, Uraian, Anggaran/Pagu/DPPA, Realisasi)."),
+            (
+                "Berkas {path}: baris judul kolom anggaran tidak ditemukan di lembar {sheets} "
+                "(dicari: Kode/Kode Rekening, Uraian, Anggaran/Pagu/DPPA, Realisasi)."
+            ),
+            (
+                "{path}: no budget column header found in sheet(s) {sheets} "
+                "(looked for: Kode/Kode Rekening, Uraian, Anggaran/Pagu/DPPA, Realisasi)."
+            ),
         ),
         "budget.sheet_missing": (
-            "Berkas {path} tidak memuat lembar \"{sheet}\". Lembar yang ada: {sheets}.",
-            "{path} has no sheet \"{sheet}\". Sheets found: {sheets}.",
+            'Berkas {path} tidak memuat lembar "{sheet}". Lembar yang ada: {sheets}.',
+            '{path} has no sheet "{sheet}". Sheets found: {sheets}.',
         ),
         "budget.no_code": (
-            ("Berkas {path}, sel {ref}: baris judul kolom tidak memuat kolom kode "
-            "(Kode, Kode Rekening, Kode Program, Kode Sub Kegiatan …). Kolom yang dikenali: {columns}."),
-            ("{path}, cell {ref}: the column header has no code column "
-            "(Kode, Kode Rekening, Kode Program, Kode Sub Kegiatan …). Columns recognised: {columns}."),
+            (
+                "Berkas {path}, sel {ref}: baris judul kolom tidak memuat kolom kode "
+                "(Kode, Kode Rekening, Kode Program, Kode Sub Kegiatan …). Kolom yang dikenali: {columns}."
+            ),
+            (
+                "{path}, cell {ref}: the column header has no code column "
+                "(Kode, Kode Rekening, Kode Program, Kode Sub Kegiatan …). Columns recognised: {columns}."
+            ),
         ),
         "budget.no_anggaran": (
-            ("Berkas {path}, sel {ref}: baris judul kolom tidak memuat kolom anggaran "
-            "(Anggaran, Pagu, DPPA, Setelah Perubahan …). Kolom yang dikenali: {columns}."),
-            ("{path}, cell {ref}: the column header has no budget column "
-            "(Anggaran, Pagu, DPPA, Setelah Perubahan …). Columns recognised: {columns}."),
+            (
+                "Berkas {path}, sel {ref}: baris judul kolom tidak memuat kolom anggaran "
+                "(Anggaran, Pagu, DPPA, Setelah Perubahan …). Kolom yang dikenali: {columns}."
+            ),
+            (
+                "{path}, cell {ref}: the column header has no budget column "
+                "(Anggaran, Pagu, DPPA, Setelah Perubahan …). Columns recognised: {columns}."
+            ),
         ),
         "budget.no_amount": (
-            ("Berkas {path}, sel {ref}: baris judul kolom tidak memuat kolom anggaran maupun realisasi. "
-            "Kolom yang dikenali: {columns}."),
-            ("{path}, cell {ref}: the column header has neither a budget nor a realisation column. "
-            "Columns recognised: {columns}."),
+            (
+                "Berkas {path}, sel {ref}: baris judul kolom tidak memuat kolom anggaran maupun realisasi. "
+                "Kolom yang dikenali: {columns}."
+            ),
+            (
+                "{path}, cell {ref}: the column header has neither a budget nor a realisation column. "
+                "Columns recognised: {columns}."
+            ),
         ),
         "budget.no_lines": (
-            ("Berkas {path}, lembar {sheet}: tidak ada baris berkode (program, kegiatan, sub kegiatan, "
-            "kode rekening) di bawah baris judul {ref}."),
-            ("{path}, sheet {sheet}: no coded rows (program, kegiatan, sub kegiatan, kode rekening) "
-            "below the header at {ref}."),
+            (
+                "Berkas {path}, lembar {sheet}: tidak ada baris berkode (program, kegiatan, sub kegiatan, "
+                "kode rekening) di bawah baris judul {ref}."
+            ),
+            (
+                "{path}, sheet {sheet}: no coded rows (program, kegiatan, sub kegiatan, kode rekening) "
+                "below the header at {ref}."
+            ),
         ),
         "budget.amount_text": (
-            ("Berkas {path}, sel {ref}: kolom \"{column}\" berisi \"{value}\", bukan angka. "
-            "Isi dengan angka (mis. 1.234.500) atau kosongkan."),
-            ("{path}, cell {ref}: column \"{column}\" holds \"{value}\", not a number. "
-            "Enter a number (e.g. 1.234.500) or leave it empty."),
+            (
+                'Berkas {path}, sel {ref}: kolom "{column}" berisi "{value}", bukan angka. '
+                "Isi dengan angka (mis. 1.234.500) atau kosongkan."
+            ),
+            (
+                '{path}, cell {ref}: column "{column}" holds "{value}", not a number. '
+                "Enter a number (e.g. 1.234.500) or leave it empty."
+            ),
         ),
         "budget.orphan": (
-            ("Berkas {path}, sel {ref}: {level} {code} tidak berada di bawah {parent} mana pun. "
-            "Pastikan ada baris {parent} di atasnya atau kolom kode {parent} terisi."),
-            ("{path}, cell {ref}: {level} {code} is not under any {parent}. "
-            "Add the {parent} row above it or fill in the {parent} code column."),
+            (
+                "Berkas {path}, sel {ref}: {level} {code} tidak berada di bawah {parent} mana pun. "
+                "Pastikan ada baris {parent} di atasnya atau kolom kode {parent} terisi."
+            ),
+            (
+                "{path}, cell {ref}: {level} {code} is not under any {parent}. "
+                "Add the {parent} row above it or fill in the {parent} code column."
+            ),
         ),
         "budget.subtotal": (
-            ("Sel {ref}: subtotal {level} {code} pada kolom \"{column}\" tertulis {found}, "
-            "sedangkan jumlah {count} baris rinciannya {expected}."),
-            ("Cell {ref}: the {level} {code} subtotal in column \"{column}\" reads {found}, "
-            "but its {count} detail lines add up to {expected}."),
+            (
+                'Sel {ref}: subtotal {level} {code} pada kolom "{column}" tertulis {found}, '
+                "sedangkan jumlah {count} baris rinciannya {expected}."
+            ),
+            (
+                'Cell {ref}: the {level} {code} subtotal in column "{column}" reads {found}, '
+                "but its {count} detail lines add up to {expected}."
+            ),
         ),
         "budget.total": (
-            ("Sel {ref}: baris JUMLAH pada kolom \"{column}\" tertulis {found}, "
-            "sedangkan jumlah seluruh {count} baris rincian {expected}."),
-            ("Cell {ref}: the JUMLAH row in column \"{column}\" reads {found}, "
-            "but all {count} detail lines add up to {expected}."),
+            (
+                'Sel {ref}: baris JUMLAH pada kolom "{column}" tertulis {found}, '
+                "sedangkan jumlah seluruh {count} baris rincian {expected}."
+            ),
+            (
+                'Cell {ref}: the JUMLAH row in column "{column}" reads {found}, '
+                "but all {count} detail lines add up to {expected}."
+            ),
         ),
         "budget.sisa": (
             "Sel {ref}: sisa tertulis {found}, sedangkan anggaran − realisasi = {expected}.",
@@ -121,16 +166,24 @@ register(
             "Cell {ref}: {level} {code} does not belong to the {parent} {parent_code} above it.",
         ),
         "budget.code": (
-            ("Sel {ref}: kode \"{code}\" tidak dikenali sebagai kode program, kegiatan, sub kegiatan "
-            "atau rekening (format Permendagri 90/2019); baris ini tidak dihitung."),
-            ("Cell {ref}: \"{code}\" is not a program, kegiatan, sub kegiatan or rekening code "
-            "(Permendagri 90/2019 format); the row is not counted."),
+            (
+                'Sel {ref}: kode "{code}" tidak dikenali sebagai kode program, kegiatan, sub kegiatan '
+                "atau rekening (format Permendagri 90/2019); baris ini tidak dihitung."
+            ),
+            (
+                'Cell {ref}: "{code}" is not a program, kegiatan, sub kegiatan or rekening code '
+                "(Permendagri 90/2019 format); the row is not counted."
+            ),
         ),
         "budget.merge_no_dpa": (
-            ("Sel {ref}: baris realisasi {path_code} tidak ada di DPA ({dpa}); realisasinya {realisasi} "
-            "tanpa anggaran."),
-            ("Cell {ref}: realisation line {path_code} is not in the DPA ({dpa}); {realisasi} spent "
-            "without a budget line."),
+            (
+                "Sel {ref}: baris realisasi {path_code} tidak ada di DPA ({dpa}); realisasinya {realisasi} "
+                "tanpa anggaran."
+            ),
+            (
+                "Cell {ref}: realisation line {path_code} is not in the DPA ({dpa}); {realisasi} spent "
+                "without a budget line."
+            ),
         ),
         "budget.merge_no_lra": (
             "Sel {ref}: baris anggaran {path_code} tidak ada di laporan realisasi ({lra}); realisasi dianggap 0.",
@@ -138,8 +191,10 @@ register(
         ),
         "budget.merge_anggaran": (
             "Sel {ref}: anggaran {path_code} di laporan realisasi {found} berbeda dengan DPA {expected}.",
-            ("Cell {ref}: the budget of {path_code} in the realisation report, {found}, differs from the DPA, "
-            "{expected}."),
+            (
+                "Cell {ref}: the budget of {path_code} in the realisation report, {found}, differs from the DPA, "
+                "{expected}."
+            ),
         ),
     }
 )
@@ -395,16 +450,44 @@ class _Reader:
         if p.status in ("empty", "none"):
             return _Amount(None, 0, coord)
         if strict:
-            raise LkjError("budget.amount_text", path=self.path, ref=self.ref(coord), column=col.label,
-                           value=text_of(cell.value)[:60])
+            raise LkjError(
+                "budget.amount_text",
+                path=self.path,
+                ref=self.ref(coord),
+                column=col.label,
+                value=text_of(cell.value)[:60],
+            )
         return _Amount(None, 0, coord)  # sisa / % are derived; a text there only skips the check
 
-    def finding(self, fid: str, rule: str, severity: str, cell: str, key: str, *, found: str | None = None,
-                expected: str | None = None, fix: object = None, related: list[str] | None = None,
-                **params: object) -> None:
-        self.findings.append(Finding(fid, rule, severity, self.sheet, cell, found, expected, key,
-                                     {"ref": self.ref(cell), "found": found, "expected": expected, **params},
-                                     related or [], fix))
+    def finding(
+        self,
+        fid: str,
+        rule: str,
+        severity: str,
+        cell: str,
+        key: str,
+        *,
+        found: str | None = None,
+        expected: str | None = None,
+        fix: object = None,
+        related: list[str] | None = None,
+        **params: object,
+    ) -> None:
+        self.findings.append(
+            Finding(
+                fid,
+                rule,
+                severity,
+                self.sheet,
+                cell,
+                found,
+                expected,
+                key,
+                {"ref": self.ref(cell), "found": found, "expected": expected, **params},
+                related or [],
+                fix,
+            )
+        )
 
 
 def _pick_anggaran(cols: list[_Column]) -> _Column | None:
@@ -418,7 +501,7 @@ def _pick_anggaran(cols: list[_Column]) -> _Column | None:
 
 
 def _tolerance(decimals: int) -> float:
-    return 0.5 * 10 ** -decimals + 1e-9
+    return 0.5 * 10**-decimals + 1e-9
 
 
 def read_export(path: str | Path, sheet: str | None = None, *, need_anggaran: bool = True) -> BudgetExport:
@@ -446,7 +529,7 @@ def read_export(path: str | Path, sheet: str | None = None, *, need_anggaran: bo
 def _read_sheet(path: str, sh: _Sheet, first: int, last: int, *, need_anggaran: bool) -> BudgetExport:
     cols = _columns(sh, first, last)
     header_ref = f"{sh.ws.title}!A{first}"
-    recognised = ", ".join(f"\"{c.label}\"" for c in cols if c.role != "no") or "-"
+    recognised = ", ".join(f'"{c.label}"' for c in cols if c.role != "no") or "-"
     code_cols = [c for c in cols if c.role == "code"]
     if not code_cols:
         raise LkjError("budget.no_code", path=path, ref=header_ref, columns=recognised)
@@ -484,22 +567,33 @@ def _read_sheet(path: str, sh: _Sheet, first: int, last: int, *, need_anggaran: 
 
     records = [
         {
-            "program": x.program, "kegiatan": x.kegiatan, "sub_kegiatan": x.sub_kegiatan,
-            "rekening": x.rekening, "uraian": x.uraian,
-            "anggaran": value_of(x, "anggaran"), "realisasi": value_of(x, "realisasi"),
-            "sheet": sheet, "row": x.row,
-            "anggaran_cell": cell_of(x, "anggaran"), "realisasi_cell": cell_of(x, "realisasi"),
+            "program": x.program,
+            "kegiatan": x.kegiatan,
+            "sub_kegiatan": x.sub_kegiatan,
+            "rekening": x.rekening,
+            "uraian": x.uraian,
+            "anggaran": value_of(x, "anggaran"),
+            "realisasi": value_of(x, "realisasi"),
+            "sheet": sheet,
+            "row": x.row,
+            "anggaran_cell": cell_of(x, "anggaran"),
+            "realisasi_cell": cell_of(x, "realisasi"),
         }
         for x in leaves
     ]
     lines = pd.DataFrame.from_records(records, columns=LINE_COLUMNS)
     lines = lines.astype({"anggaran": "float64", "realisasi": "float64", "row": "int64"})
     return BudgetExport(
-        path=path, sheet=sheet, lines=lines,
+        path=path,
+        sheet=sheet,
+        lines=lines,
         anggaran_column=anggaran_col.label if anggaran_col else None,
         anggaran_header_cell=f"{get_column_letter(anggaran_col.col)}{last}" if anggaran_col else None,
         realisasi_column=realisasi_col.label if realisasi_col else None,
-        government=government, office=office, year=year, findings=rd.findings,
+        government=government,
+        office=office,
+        year=year,
+        findings=rd.findings,
     )
 
 
@@ -528,16 +622,37 @@ def _scan_rows(
             if any(_TOTAL_RE.match(" ".join(t.split())) for t in texts if t):
                 # The grand total closes the table; rows after it (rekap,
                 # signatures) are not budget lines.
-                total = _Row(r, "total", "", "", "", "", "JUMLAH", f"{get_column_letter(code_cols[0].col)}{r}",
-                             uraian, _amounts(rd, r, amount_cols))
+                total = _Row(
+                    r,
+                    "total",
+                    "",
+                    "",
+                    "",
+                    "",
+                    "JUMLAH",
+                    f"{get_column_letter(code_cols[0].col)}{r}",
+                    uraian,
+                    _amounts(rd, r, amount_cols),
+                )
                 return rows, total
             continue
         for level, code, coord in found:
             _enter(rd, ctx, level, code, coord)
         level, code, coord = found[-1]
-        rows.append(_Row(r, level, ctx["program"], ctx["kegiatan"], ctx["sub_kegiatan"],
-                         ctx["rekening"] if level == "rekening" else "", code, coord, uraian,
-                         _amounts(rd, r, amount_cols)))
+        rows.append(
+            _Row(
+                r,
+                level,
+                ctx["program"],
+                ctx["kegiatan"],
+                ctx["sub_kegiatan"],
+                ctx["rekening"] if level == "rekening" else "",
+                code,
+                coord,
+                uraian,
+                _amounts(rd, r, amount_cols),
+            )
+        )
     return rows, None
 
 
@@ -568,26 +683,48 @@ def _enter(rd: _Reader, ctx: dict[str, str], level: str, code: str, coord: str) 
         return
     if level == "rekening":
         if not ctx["sub_kegiatan"]:
-            raise LkjError("budget.orphan", path=rd.path, ref=rd.ref(coord), level="rekening", code=code,
-                           parent="sub kegiatan")
+            raise LkjError(
+                "budget.orphan", path=rd.path, ref=rd.ref(coord), level="rekening", code=code, parent="sub kegiatan"
+            )
         ctx["rekening"] = code
         return
     parent_prog = ".".join(code.split(".")[:3])
     if not ctx["program"]:
-        raise LkjError("budget.orphan", path=rd.path, ref=rd.ref(coord), level=LEVEL_NAMES[level], code=code,
-                       parent="program")
+        raise LkjError(
+            "budget.orphan", path=rd.path, ref=rd.ref(coord), level=LEVEL_NAMES[level], code=code, parent="program"
+        )
     if ctx["program"] != parent_prog:
-        rd.finding("B005", "budget.parent", "error", coord, "budget.parent", found=code,
-                   expected=ctx["program"], level=LEVEL_NAMES[level], code=code, parent="program",
-                   parent_code=ctx["program"])
+        rd.finding(
+            "B005",
+            "budget.parent",
+            "error",
+            coord,
+            "budget.parent",
+            found=code,
+            expected=ctx["program"],
+            level=LEVEL_NAMES[level],
+            code=code,
+            parent="program",
+            parent_code=ctx["program"],
+        )
     if level == "kegiatan":
         ctx.update(kegiatan=code, sub_kegiatan="", rekening="")
         return
     parent_keg = ".".join(code.split(".")[:5])
     if ctx["kegiatan"] and ctx["kegiatan"] != parent_keg and ctx["program"] == parent_prog:
-        rd.finding("B005", "budget.parent", "error", coord, "budget.parent", found=code,
-                   expected=ctx["kegiatan"], level="sub kegiatan", code=code, parent="kegiatan",
-                   parent_code=ctx["kegiatan"])
+        rd.finding(
+            "B005",
+            "budget.parent",
+            "error",
+            coord,
+            "budget.parent",
+            found=code,
+            expected=ctx["kegiatan"],
+            level="sub kegiatan",
+            code=code,
+            parent="kegiatan",
+            parent_code=ctx["kegiatan"],
+        )
     # The sub kegiatan code names its own kegiatan; exports without kegiatan rows rely on that.
     ctx.update(kegiatan=parent_keg, sub_kegiatan=code, rekening="")
 
@@ -616,12 +753,21 @@ def _check_rows(
                 expected = sums.get(x.key, {}).get(role, 0.0)
                 if abs(a.value - expected) > _tolerance(a.decimals):
                     col = amount_cols[role]
-                    rd.finding("B001", "budget.subtotal", "error", a.cell, "budget.subtotal",
-                               found=format_id(a.value, a.decimals), expected=format_id(expected, a.decimals),
-                               fix=expected,
-                               related=[rd.ref(m.amounts[role].cell) for m in members.get(x.key, [])][:50],
-                               level=LEVEL_NAMES[x.level], code=x.code, column=col.label if col else role,
-                               count=len(members.get(x.key, [])))
+                    rd.finding(
+                        "B001",
+                        "budget.subtotal",
+                        "error",
+                        a.cell,
+                        "budget.subtotal",
+                        found=format_id(a.value, a.decimals),
+                        expected=format_id(expected, a.decimals),
+                        fix=expected,
+                        related=[rd.ref(m.amounts[role].cell) for m in members.get(x.key, [])][:50],
+                        level=LEVEL_NAMES[x.level],
+                        code=x.code,
+                        column=col.label if col else role,
+                        count=len(members.get(x.key, [])),
+                    )
         _check_sisa_pct(rd, x, amount_cols)
     if total is not None:
         for role in AMOUNT_ROLES:
@@ -631,9 +777,18 @@ def _check_rows(
             expected = sum((x.amounts[role].value or 0.0) for x in leaves if role in x.amounts)
             if abs(a.value - expected) > _tolerance(a.decimals):
                 col = amount_cols[role]
-                rd.finding("B002", "budget.total", "error", a.cell, "budget.total",
-                           found=format_id(a.value, a.decimals), expected=format_id(expected, a.decimals),
-                           fix=expected, column=col.label if col else role, count=len(leaves))
+                rd.finding(
+                    "B002",
+                    "budget.total",
+                    "error",
+                    a.cell,
+                    "budget.total",
+                    found=format_id(a.value, a.decimals),
+                    expected=format_id(expected, a.decimals),
+                    fix=expected,
+                    column=col.label if col else role,
+                    count=len(leaves),
+                )
         _check_sisa_pct(rd, total, amount_cols)
     return leaves
 
@@ -647,17 +802,33 @@ def _check_sisa_pct(rd: _Reader, x: _Row, amount_cols: dict[str, _Column | None]
         expected = ang.value - real.value
         # "Lebih/(Kurang)" columns print realisasi − anggaran; accept either sign.
         if min(abs(sisa.value - expected), abs(sisa.value + expected)) > _tolerance(sisa.decimals):
-            rd.finding("B003", "budget.sisa", "error", sisa.cell, "budget.sisa",
-                       found=format_id(sisa.value, sisa.decimals), expected=format_id(expected, sisa.decimals),
-                       fix=expected, related=[rd.ref(ang.cell), rd.ref(real.cell)])
+            rd.finding(
+                "B003",
+                "budget.sisa",
+                "error",
+                sisa.cell,
+                "budget.sisa",
+                found=format_id(sisa.value, sisa.decimals),
+                expected=format_id(expected, sisa.decimals),
+                fix=expected,
+                related=[rd.ref(ang.cell), rd.ref(real.cell)],
+            )
     pct = x.amounts.get("pct")
     if pct is not None and pct.value is not None and ang.value:
         expected = real.value / ang.value * 100
         if abs(pct.value - expected) > _tolerance(pct.decimals):
             shown = round(expected, pct.decimals)
-            rd.finding("B004", "budget.percent", "error", pct.cell, "budget.percent",
-                       found=format_id(pct.value, pct.decimals), expected=format_id(shown, pct.decimals),
-                       fix=shown, related=[rd.ref(ang.cell), rd.ref(real.cell)])
+            rd.finding(
+                "B004",
+                "budget.percent",
+                "error",
+                pct.cell,
+                "budget.percent",
+                found=format_id(pct.value, pct.decimals),
+                expected=format_id(shown, pct.decimals),
+                fix=shown,
+                related=[rd.ref(ang.cell), rd.ref(real.cell)],
+            )
 
 
 # --- two-file layout ---------------------------------------------------------
@@ -679,12 +850,21 @@ def merge_realisasi(dpa: BudgetExport, lra: BudgetExport) -> BudgetExport:
     line (B007, error) or a budget line missing from the LRA (B008, warning).
     Repeated lines (same code path) are summed first.
     """
+
     def collapse(df: pd.DataFrame) -> pd.DataFrame:
-        return df.groupby(KEY_COLUMNS, sort=False, dropna=False).agg(
-            uraian=("uraian", "first"), anggaran=("anggaran", lambda s: s.sum(min_count=1)),
-            realisasi=("realisasi", lambda s: s.sum(min_count=1)), sheet=("sheet", "first"), row=("row", "first"),
-            anggaran_cell=("anggaran_cell", "first"), realisasi_cell=("realisasi_cell", "first"),
-        ).reset_index()
+        return (
+            df.groupby(KEY_COLUMNS, sort=False, dropna=False)
+            .agg(
+                uraian=("uraian", "first"),
+                anggaran=("anggaran", lambda s: s.sum(min_count=1)),
+                realisasi=("realisasi", lambda s: s.sum(min_count=1)),
+                sheet=("sheet", "first"),
+                row=("row", "first"),
+                anggaran_cell=("anggaran_cell", "first"),
+                realisasi_cell=("realisasi_cell", "first"),
+            )
+            .reset_index()
+        )
 
     left, right = collapse(dpa.lines), collapse(lra.lines)
     both = left.merge(right, on=KEY_COLUMNS, how="outer", suffixes=("", "_lra"), indicator=True, sort=False)
@@ -695,44 +875,103 @@ def merge_realisasi(dpa: BudgetExport, lra: BudgetExport) -> BudgetExport:
         rec = {k: x[k] for k in KEY_COLUMNS}
         if where == "right_only":
             sheet, cell = _cell_parts(x["realisasi_cell_lra"])
-            findings.append(Finding(
-                "B007", "budget.merge_no_dpa", "error", sheet, cell, format_id(x["realisasi_lra"]), None,
-                "budget.merge_no_dpa",
-                {"ref": x["realisasi_cell_lra"], "path_code": _path_code(x), "dpa": dpa.path,
-                 "realisasi": format_id(x["realisasi_lra"])}, fix=None))
-            rec.update(uraian=x["uraian_lra"], anggaran=0.0, realisasi=x["realisasi_lra"], sheet=x["sheet_lra"],
-                       row=x["row_lra"], anggaran_cell=None, realisasi_cell=x["realisasi_cell_lra"])
+            findings.append(
+                Finding(
+                    "B007",
+                    "budget.merge_no_dpa",
+                    "error",
+                    sheet,
+                    cell,
+                    format_id(x["realisasi_lra"]),
+                    None,
+                    "budget.merge_no_dpa",
+                    {
+                        "ref": x["realisasi_cell_lra"],
+                        "path_code": _path_code(x),
+                        "dpa": dpa.path,
+                        "realisasi": format_id(x["realisasi_lra"]),
+                    },
+                    fix=None,
+                )
+            )
+            rec.update(
+                uraian=x["uraian_lra"],
+                anggaran=0.0,
+                realisasi=x["realisasi_lra"],
+                sheet=x["sheet_lra"],
+                row=x["row_lra"],
+                anggaran_cell=None,
+                realisasi_cell=x["realisasi_cell_lra"],
+            )
         else:
             realisasi = x["realisasi_lra"] if where == "both" else 0.0
             if where == "left_only":
                 sheet, cell = _cell_parts(x["anggaran_cell"])
-                findings.append(Finding(
-                    "B008", "budget.merge_no_lra", "warning", sheet, cell, None, None, "budget.merge_no_lra",
-                    {"ref": x["anggaran_cell"], "path_code": _path_code(x), "lra": lra.path}))
+                findings.append(
+                    Finding(
+                        "B008",
+                        "budget.merge_no_lra",
+                        "warning",
+                        sheet,
+                        cell,
+                        None,
+                        None,
+                        "budget.merge_no_lra",
+                        {"ref": x["anggaran_cell"], "path_code": _path_code(x), "lra": lra.path},
+                    )
+                )
             elif pd.notna(x["anggaran_lra"]) and abs(x["anggaran_lra"] - x["anggaran"]) > 0.5:
                 sheet, cell = _cell_parts(x["anggaran_cell_lra"])
                 found, expected = format_id(x["anggaran_lra"]), format_id(x["anggaran"])
-                findings.append(Finding(
-                    "B009", "budget.merge_anggaran", "warning", sheet, cell, found, expected, "budget.merge_anggaran",
-                    {"ref": x["anggaran_cell_lra"], "path_code": _path_code(x), "found": found,
-                     "expected": expected}, related=[x["anggaran_cell"]]))
-            rec.update(uraian=x["uraian"], anggaran=x["anggaran"],
-                       realisasi=0.0 if pd.isna(realisasi) else realisasi, sheet=x["sheet"], row=x["row"],
-                       anggaran_cell=x["anggaran_cell"],
-                       realisasi_cell=x["realisasi_cell_lra"] if where == "both" else None)
+                findings.append(
+                    Finding(
+                        "B009",
+                        "budget.merge_anggaran",
+                        "warning",
+                        sheet,
+                        cell,
+                        found,
+                        expected,
+                        "budget.merge_anggaran",
+                        {
+                            "ref": x["anggaran_cell_lra"],
+                            "path_code": _path_code(x),
+                            "found": found,
+                            "expected": expected,
+                        },
+                        related=[x["anggaran_cell"]],
+                    )
+                )
+            rec.update(
+                uraian=x["uraian"],
+                anggaran=x["anggaran"],
+                realisasi=0.0 if pd.isna(realisasi) else realisasi,
+                sheet=x["sheet"],
+                row=x["row"],
+                anggaran_cell=x["anggaran_cell"],
+                realisasi_cell=x["realisasi_cell_lra"] if where == "both" else None,
+            )
         records.append(rec)
     lines = pd.DataFrame.from_records(records, columns=LINE_COLUMNS)
     lines = lines.astype({"anggaran": "float64", "realisasi": "float64", "row": "int64"})
     return BudgetExport(
-        path=dpa.path, sheet=dpa.sheet, lines=lines, anggaran_column=dpa.anggaran_column,
-        anggaran_header_cell=dpa.anggaran_header_cell, realisasi_column=lra.realisasi_column,
-        government=dpa.government or lra.government, office=dpa.office or lra.office, year=dpa.year or lra.year,
-        findings=findings, realisasi_path=lra.path,
+        path=dpa.path,
+        sheet=dpa.sheet,
+        lines=lines,
+        anggaran_column=dpa.anggaran_column,
+        anggaran_header_cell=dpa.anggaran_header_cell,
+        realisasi_column=lra.realisasi_column,
+        government=dpa.government or lra.government,
+        office=dpa.office or lra.office,
+        year=dpa.year or lra.year,
+        findings=findings,
+        realisasi_path=lra.path,
     )
 
 
-def read_split(dpa_path: str | Path, lra_path: str | Path, dpa_sheet: str | None = None,
-               lra_sheet: str | None = None) -> BudgetExport:
+def read_split(
+    dpa_path: str | Path, lra_path: str | Path, dpa_sheet: str | None = None, lra_sheet: str | None = None
+) -> BudgetExport:
     """Read a DPA file and an LRA file and join them (see merge_realisasi)."""
     dpa = read_export(dpa_path, dpa_sheet)
     lra = read_export(lra_path, lra_sheet, need_anggaran=False)

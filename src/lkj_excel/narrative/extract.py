@@ -26,10 +26,35 @@ _SPELLED = (
 )
 _SPELLED_RE = re.compile(rf"\s*\((?:{_SPELLED})\)", re.IGNORECASE)
 _COUNT_NOUNS = (
-    "Kepala Keluarga", "Rumah Tangga", "Sub Kegiatan", "Dusun", "Desa", "Kelurahan", "Kecamatan",
-    "Responden", "Orang", "Sasaran", "Indikator", "Program", "Kegiatan", "Seksi", "Sekretaris",
-    "Subbagian", "Aspek", "Unsur", "Pegawai", "ASN", "PNS", "Unit", "Buah", "Dokumen",
-    "Pengaduan", "Kali", "Hari", "Bulan", "KK",
+    "Kepala Keluarga",
+    "Rumah Tangga",
+    "Sub Kegiatan",
+    "Dusun",
+    "Desa",
+    "Kelurahan",
+    "Kecamatan",
+    "Responden",
+    "Orang",
+    "Sasaran",
+    "Indikator",
+    "Program",
+    "Kegiatan",
+    "Seksi",
+    "Sekretaris",
+    "Subbagian",
+    "Aspek",
+    "Unsur",
+    "Pegawai",
+    "ASN",
+    "PNS",
+    "Unit",
+    "Buah",
+    "Dokumen",
+    "Pengaduan",
+    "Kali",
+    "Hari",
+    "Bulan",
+    "KK",
 )
 _COUNT_RE = re.compile(r"\s*(" + "|".join(n.replace(" ", r"\s+") for n in _COUNT_NOUNS) + r")\b", re.IGNORECASE)
 _UNIT_WORD_RE = re.compile(r"\s*(ha|hektar|jiwa|poin|persen)\b", re.IGNORECASE)
@@ -163,8 +188,31 @@ def _may_match(low: str | None, keywords: tuple[str, ...]) -> bool:
 
 _ABBREV = frozenset(
     [
-        "rp", "no", "kec", "kab", "jln", "jl", "hal", "tabel", "tbl", "gambar", "dll", "dsb", "dst",
-        "prov", "ds", "kel", "dr", "drs", "ir", "th", "ta", "nip", "ttd", "sdr", "bpk",
+        "rp",
+        "no",
+        "kec",
+        "kab",
+        "jln",
+        "jl",
+        "hal",
+        "tabel",
+        "tbl",
+        "gambar",
+        "dll",
+        "dsb",
+        "dst",
+        "prov",
+        "ds",
+        "kel",
+        "dr",
+        "drs",
+        "ir",
+        "th",
+        "ta",
+        "nip",
+        "ttd",
+        "sdr",
+        "bpk",
     ]
 )
 
@@ -237,21 +285,17 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
         if m.group().startswith("\n"):
             cuts.append(m.end())
             continue
-        after = text[m.end():]
+        after = text[m.end() :]
         nxt = _NEXT_TOKEN_RE.match(after)
         if not nxt:
             continue
         token = nxt.group(1)
         list_item = _LIST_ITEM_RE.match(token) is not None
         if text[i] in ".!?;":
-            word = _LAST_WORD_RE.search(text[max(0, i - 40): i])
+            word = _LAST_WORD_RE.search(text[max(0, i - 40) : i])
             if text[i] == "." and word and word.group(1).lower() in _ABBREV:
                 continue
-            if (
-                text[i] == "."
-                and _LIST_MARK_RE.search(text[max(0, i - 4): i])
-                and i - 2 < cuts[-1] + 3
-            ):
+            if text[i] == "." and _LIST_MARK_RE.search(text[max(0, i - 4) : i]) and i - 2 < cuts[-1] + 3:
                 continue  # the "1." / "b." of a list item itself
             if token[0].isupper() or token[0].isdigit() or token[0] in "(\"“'" or list_item or text[i] == ";":
                 cuts.append(i + 1)
@@ -305,8 +349,8 @@ def _candidates(core: str, unit: str | None) -> tuple[float, int, bool, list[tup
 
 def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, int]]) -> str | None:
     """Kind of a number that is not a claim (year, ordinal, reference-number), else None."""
-    before = text[max(0, s - 40): s]
-    after = text[e: e + 30]
+    before = text[max(0, s - 40) : s]
+    after = text[e : e + 30]
     if any(a <= s < b for a, b in covered):
         return "reference-number"  # inside "Tabel 3.16", "Gambar 3.6"
     if (s > 0 and (text[s - 1].isalpha() or text[s - 1] in "/_")) or _SLASH_CODE_RE.match(after):
@@ -333,7 +377,7 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
     if is_int and _ORDINAL_WORD_RE.search(before):
         return "ordinal"
     if is_int and len(core) <= 2:
-        line_start = _LINE_START_RE.search(text[max(0, s - 4): s]) is not None or s == 0
+        line_start = _LINE_START_RE.search(text[max(0, s - 4) : s]) is not None or s == 0
         if line_start and _ITEM_MARK_RE.match(after):
             return "ordinal"  # "1. Pada tahun 2023", "7) Membina"
         in_parens = s > 0 and text[s - 1] == "(" and after.startswith(")")
@@ -414,17 +458,17 @@ def extract_claims(
         start, end = s, e
         unit: str | None = None
         kind: str | None = it["skip"]
-        after = text[e: e + 80]
+        after = text[e : e + 80]
         if kind is None and s > 0 and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n("):
             start = s - 1  # "-10,29"
-        m_rp = _RP_RE.search(text[max(0, start - 12): start])
+        m_rp = _RP_RE.search(text[max(0, start - 12) : start])
         if kind is None and m_rp:
             unit = "Rp"
             start = max(0, start - 12) + m_rp.start()
         tail = _RP_TAIL_RE.match(after)
         if tail:
             end = e + tail.end()
-            after = text[end: end + 80]
+            after = text[end : end + 80]
         m_pct = _PCT_RE.match(after)
         if m_pct:
             unit = "%"
@@ -448,15 +492,26 @@ def extract_claims(
             cands = [(-v, d) for v, d in cands]
         letter = None
         if kind is None:
-            lb = _LETTER_BEFORE_RE.search(text[max(0, start - 30): start])
+            lb = _LETTER_BEFORE_RE.search(text[max(0, start - 30) : start])
             la = _LETTER_AFTER_RE.match(text, end)
             if lb:
                 letter = lb.group(1)
-            elif la and (text[end:end + 1].strip() == "" or text[end] == ")"):
+            elif la and (text[end : end + 1].strip() == "" or text[end] == ")"):
                 letter = la.group(1)
         claims_data.append(
-            dict(it, start=start, end=end, unit=unit, kind=kind, counted=counted, value=value, decimals=decimals,
-                 malformed=malformed, candidates=cands, letter=letter)
+            dict(
+                it,
+                start=start,
+                end=end,
+                unit=unit,
+                kind=kind,
+                counted=counted,
+                value=value,
+                decimals=decimals,
+                malformed=malformed,
+                candidates=cands,
+                letter=letter,
+            )
         )
 
     # Context windows need the positions of neighbouring claims, hence a second pass.
@@ -465,16 +520,16 @@ def extract_claims(
         sa, sb = _sentence_of(spans, c["num_start"])
         prev_end = real[i - 1]["end"] if i > 0 and real[i - 1]["end"] > sa else sa
         next_start = real[i + 1]["start"] if i + 1 < len(real) and real[i + 1]["start"] < sb else sb
-        ctx = text[prev_end: c["start"]]
+        ctx = text[prev_end : c["start"]]
         breaks = list(_BREAK_RE.finditer(ctx))
         if breaks:
-            ctx = ctx[breaks[-1].end():]
+            ctx = ctx[breaks[-1].end() :]
         words = _WORD_RE.findall(ctx)
         if len(words) > 10:
-            ctx = ctx[[m.start() for m in _WORD_RE.finditer(ctx)][-10]:]
+            ctx = ctx[[m.start() for m in _WORD_RE.finditer(ctx)][-10] :]
             words = words[-10:]
         c["context_words"] = [w.lower() for w in words[-6:]]
-        after = text[c["end"]: next_start]
+        after = text[c["end"] : next_start]
         ym = _YEAR_REF_RE.search(after)
         if ym is None and prev_end == sa:
             ym = _YEAR_REF_RE.search(ctx)
@@ -511,7 +566,7 @@ def extract_claims(
             in_sentence = earlier[-1:]
         claims.append(
             Claim(
-                raw=text[c["start"]: c["end"]],
+                raw=text[c["start"] : c["end"]],
                 start=c["start"],
                 end=c["end"],
                 value=c["value"],
@@ -624,7 +679,7 @@ def extract_direction_statements(
                 for _, i in near:
                     c = claims[i]
                     comparative = _LEBIH_RE.match(m.group()) and not _DARI_RE.search(m.group())
-                    if c.start >= e and _FIGURE_GAP_RE.match(text[e: c.start]) and not comparative:
+                    if c.start >= e and _FIGURE_GAP_RE.match(text[e : c.start]) and not comparative:
                         figure, fdec, funit = c.value, c.decimals, c.unit
                     break
             found.append(

@@ -141,14 +141,39 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
     tid = t.id
     append = out.append
 
-    def add(value: float, iv: Interval, decimals: int, kind: str, unit: str | None, cells: tuple[Cell, ...],
-            column: str, r: Row | None, desc: str, years: tuple[int, ...] = (), is_cell: bool = False,
-            trend: float | None = None, recomputed: float | None = None) -> None:
+    def add(
+        value: float,
+        iv: Interval,
+        decimals: int,
+        kind: str,
+        unit: str | None,
+        cells: tuple[Cell, ...],
+        column: str,
+        r: Row | None,
+        desc: str,
+        years: tuple[int, ...] = (),
+        is_cell: bool = False,
+        trend: float | None = None,
+        recomputed: float | None = None,
+    ) -> None:
         add_lh(value, iv.lo, iv.hi, decimals, kind, unit, cells, column, r, desc, years, is_cell, trend, recomputed)
 
-    def add_lh(value: float, lo: float, hi: float, decimals: int, kind: str, unit: str | None,
-               cells: tuple[Cell, ...], column: str, r: Row | None, desc: str, years: tuple[int, ...] = (),
-               is_cell: bool = False, trend: float | None = None, recomputed: float | None = None) -> None:
+    def add_lh(
+        value: float,
+        lo: float,
+        hi: float,
+        decimals: int,
+        kind: str,
+        unit: str | None,
+        cells: tuple[Cell, ...],
+        column: str,
+        r: Row | None,
+        desc: str,
+        years: tuple[int, ...] = (),
+        is_cell: bool = False,
+        trend: float | None = None,
+        recomputed: float | None = None,
+    ) -> None:
         """``add`` with the interval given by its bounds."""
         if not lo >= 0:  # as _mag: NaN too
             if hi <= 0:
@@ -161,8 +186,27 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
             rid, name = r.row_id, names.get(id(r))
             if name is None:
                 name = names[id(r)] = _row_name(r, t)
-        append(Figure(value, lo, hi, decimals, kind, unit, tid, cells, column, rid, name, years, desc, is_cell, trend,
-                      recomputed, r))
+        append(
+            Figure(
+                value,
+                lo,
+                hi,
+                decimals,
+                kind,
+                unit,
+                tid,
+                cells,
+                column,
+                rid,
+                name,
+                years,
+                desc,
+                is_cell,
+                trend,
+                recomputed,
+                r,
+            )
+        )
 
     # The numeric cells of each column over the data rows, and their intervals.
     col_cells: dict[str, list[Cell]] = {cid: [] for cid, _, _ in cols}
@@ -198,8 +242,20 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
                     recomputed = sv
             fk = "sum" if r.role in ("total", "subtotal") else "value"
             unit = c.parsed.unit if c.parsed.unit == "%" else _UNIT_OF_KIND.get(kind)
-            add(c.value, iv, c.decimals or 0, fk, unit, (c,), cid, r, f"{cid}", (y,) if y else (),
-                is_cell=True, recomputed=recomputed)
+            add(
+                c.value,
+                iv,
+                c.decimals or 0,
+                fk,
+                unit,
+                (c,),
+                cid,
+                r,
+                f"{cid}",
+                (y,) if y else (),
+                is_cell=True,
+                recomputed=recomputed,
+            )
 
     # Sums, means and row counts.
     for cid, (sv, siv, dec, cs) in sums.items():
@@ -214,8 +270,17 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
         n = len(cs)
         mean = sum(c.value for c in cs) / n
         dec = max(max((c.decimals or 0) for c in cs), 2)
-        add(mean, iv.scale(1 / n), dec, "average", "%" if kind == "percent" else _UNIT_OF_KIND.get(kind),
-            tuple(cs), cid, None, f"rata-rata {cid}")
+        add(
+            mean,
+            iv.scale(1 / n),
+            dec,
+            "average",
+            "%" if kind == "percent" else _UNIT_OF_KIND.get(kind),
+            tuple(cs),
+            cid,
+            None,
+            f"rata-rata {cid}",
+        )
     if len(data) >= 2:
         n = float(len(data))
         add(n, Interval.exact(n), 0, "count", "count", (), "_rows", None, "jumlah baris")
@@ -225,7 +290,7 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
         present = present_of[id(r)]
         for i, (a, ka, _, ca, iva) in enumerate(present):
             sa, ya = years[a]
-            for b, kb, _, cb, ivb in present[i + 1:]:
+            for b, kb, _, cb, ivb in present[i + 1 :]:
                 if ka != kb:
                     continue
                 sb, yb = years[b]
@@ -237,8 +302,20 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
                     trend = (ca.value - cb.value) if ya > yb else (cb.value - ca.value)
                 yrs = tuple(y for y in (ya, yb) if y)
                 # iva - ivb, without the Interval
-                add_lh(ca.value - cb.value, iva.lo - ivb.hi, iva.hi - ivb.lo, dec, "difference",
-                       _UNIT_OF_KIND.get(ka), (ca, cb), f"{a}-{b}", r, f"{a} − {b}", yrs, trend=trend)
+                add_lh(
+                    ca.value - cb.value,
+                    iva.lo - ivb.hi,
+                    iva.hi - ivb.lo,
+                    dec,
+                    "difference",
+                    _UNIT_OF_KIND.get(ka),
+                    (ca, cb),
+                    f"{a}-{b}",
+                    r,
+                    f"{a} − {b}",
+                    yrs,
+                    trend=trend,
+                )
         for a, ka, _, ca, iva in present:
             sa, ya = years[a]
             if not sa.startswith(_DEN_STEMS) or ka == "percent":
@@ -248,8 +325,18 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
                 if not sb.startswith(_NUM_STEMS) or yb != ya or kb != ka or ca.value == 0:
                     continue
                 iv = (ivb / iva).scale(100)
-                add(cb.value / ca.value * 100, iv, 2, "ratio", "%", (cb, ca), f"{b}/{a}", r, f"{b} / {a} × 100",
-                    (ya,) if ya else ())
+                add(
+                    cb.value / ca.value * 100,
+                    iv,
+                    2,
+                    "ratio",
+                    "%",
+                    (cb, ca),
+                    f"{b}/{a}",
+                    r,
+                    f"{b} / {a} × 100",
+                    (ya,) if ya else (),
+                )
 
     # Same column across rows that share an id (own office vs a peer in Tabel 3.12).
     by_id: dict[str, list[Row]] = {}
@@ -261,15 +348,24 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
             continue
         for cid, kind, ex in cols:
             for i, ra in enumerate(rows):
-                for rb in rows[i + 1:]:
+                for rb in rows[i + 1 :]:
                     ca, cb = _num(ra, cid), _num(rb, cid)
                     if ca is None or cb is None:
                         continue
                     y = years[cid][1]
                     iv = interval_of(ca, ex) - interval_of(cb, ex)
-                    add(ca.value - cb.value, iv, max(ca.decimals or 0, cb.decimals or 0), "difference",
-                        _UNIT_OF_KIND.get(kind), (ca, cb), cid, ra, f"{cid}: {_row_name(ra, t)} − {_row_name(rb, t)}",
-                        (y,) if y else ())
+                    add(
+                        ca.value - cb.value,
+                        iv,
+                        max(ca.decimals or 0, cb.decimals or 0),
+                        "difference",
+                        _UNIT_OF_KIND.get(kind),
+                        (ca, cb),
+                        cid,
+                        ra,
+                        f"{cid}: {_row_name(ra, t)} − {_row_name(rb, t)}",
+                        (y,) if y else (),
+                    )
 
     # Shares of a column total within the table.
     for cid, kind, ex in cols:
@@ -324,8 +420,23 @@ def cross_table_shares(wb: Workbook) -> list[Figure]:
             for v, iv, cells in vals:
                 q = (iv / aiv).scale(100)
                 lo, hi = _mag(q)
-                out.append(Figure(v / av * 100, lo, hi, 2, "share", "%", t.id, cells, cid, None,
-                                  f"luas {cid}", (), f"{cid} / luas wilayah × 100"))
+                out.append(
+                    Figure(
+                        v / av * 100,
+                        lo,
+                        hi,
+                        2,
+                        "share",
+                        "%",
+                        t.id,
+                        cells,
+                        cid,
+                        None,
+                        f"luas {cid}",
+                        (),
+                        f"{cid} / luas wilayah × 100",
+                    )
+                )
     return out
 
 
@@ -511,7 +622,8 @@ class _Prep:
         pool = self._fitting.get(k)
         if pool is None:
             pool = self._fitting[k] = [
-                f for f in self.idx.by_table.get(tid, [])
+                f
+                for f in self.idx.by_table.get(tid, [])
                 if f.recomputed is None and _compatible(claim, f) and self.noun_ok(claim, f)
             ]
         return pool
@@ -616,8 +728,15 @@ def _row_hint(text: str) -> set[str]:
     return {rid for rid, rx in _ROW_HINTS.items() if _may_match(low, _ROW_HINT_KEYWORDS[rid]) and rx.search(text)}
 
 
-_RANK_KINDS = {"value": ("value", "sum"), "sum": ("sum",), "ratio": ("ratio",), "share": ("share",),
-               "average": ("average",), "difference": ("difference",), "count": ("count", "sum", "value")}
+_RANK_KINDS = {
+    "value": ("value", "sum"),
+    "sum": ("sum",),
+    "ratio": ("ratio",),
+    "share": ("share",),
+    "average": ("average",),
+    "difference": ("difference",),
+    "count": ("count", "sum", "value"),
+}
 
 
 def _rank(claim: Claim, f: Figure, scope: list[str], hints: set[str], sentence: str) -> tuple:
@@ -645,11 +764,12 @@ def _sentence(text: str, claim: Claim) -> str:
     a = max(text.rfind(". ", 0, claim.start), text.rfind(": ", 0, claim.start), text.rfind("; ", 0, claim.start))
     b_candidates = [i for i in (text.find(". ", claim.end), text.find("; ", claim.end)) if i >= 0]
     b = min(b_candidates) if b_candidates else len(text)
-    return text[a + 1: b]
+    return text[a + 1 : b]
 
 
-def _subject_row(t: Table, p: Paragraph, claims: list[Claim], claim: Claim, group_text: str,
-                 prep: _Prep | None = None) -> list[Row]:
+def _subject_row(
+    t: Table, p: Paragraph, claims: list[Claim], claim: Claim, group_text: str, prep: _Prep | None = None
+) -> list[Row]:
     """Rows of ``t`` the paragraph is about: the one whose cells its other figures repeat."""
     rows = [r for r in t.rows if r.role == "data"]
     ids = {r.row_id for r in rows}
@@ -676,11 +796,19 @@ def _subject_row(t: Table, p: Paragraph, claims: list[Claim], claim: Claim, grou
     return [rows[i] for i, s in scores.items() if s == best]
 
 
-def _known_quantity(wb: Workbook, p: Paragraph, claim: Claim, claims: list[Claim], scope: list[str],
-                    idx: FigureIndex, group_text: str, prep: _Prep | None = None) -> Figure | None:
+def _known_quantity(
+    wb: Workbook,
+    p: Paragraph,
+    claim: Claim,
+    claims: list[Claim],
+    scope: list[str],
+    idx: FigureIndex,
+    group_text: str,
+    prep: _Prep | None = None,
+) -> Figure | None:
     """The figure a claim names outright: "selisih antara target dan realisasi", "prosentase capaian"."""
     prev_end = max((c.end for c in claims if c.end <= claim.start), default=0)
-    seg = p.text[prev_end: claim.start]
+    seg = p.text[prev_end : claim.start]
     sentence_before = _sentence(p.text, claim)
     want: str | None = None
     if claim.kind == "difference" and _TARGET_WORD.search(seg) and _REAL_WORD.search(seg):
@@ -749,10 +877,18 @@ def _is_small_bare(claim: Claim) -> bool:
     return claim.unit is None and claim.decimals == 0 and abs(claim.value) <= 31 and claim.kind in ("value", "sum")
 
 
-def classify_paragraph(wb: Workbook, p: Paragraph, idx: FigureIndex, group_text: str = "",
-                       claims: list[Claim] | None = None, *, refs: list[TableRef] | None = None,
-                       scope: list[str] | None = None, dirs: list[DirectionStatement] | None = None,
-                       prep: _Prep | None = None) -> list[ClaimResult]:
+def classify_paragraph(
+    wb: Workbook,
+    p: Paragraph,
+    idx: FigureIndex,
+    group_text: str = "",
+    claims: list[Claim] | None = None,
+    *,
+    refs: list[TableRef] | None = None,
+    scope: list[str] | None = None,
+    dirs: list[DirectionStatement] | None = None,
+    prep: _Prep | None = None,
+) -> list[ClaimResult]:
     """Classify every claim of ``p``; ``analyse`` passes what it already extracted."""
     text = p.text or ""
     if prep is None:
@@ -772,7 +908,7 @@ def classify_paragraph(wb: Workbook, p: Paragraph, idx: FigureIndex, group_text:
             continue
         sentence = _sentence(text, claim)
         hints = prep.row_hint(sentence) or prep.row_hint(text) or prep.row_hint(group_text)
-        printed = text[claim.num_start: claim.num_end]
+        printed = text[claim.num_start : claim.num_end]
 
         def fits(f: Figure, claim: Claim = claim) -> bool:
             return _compatible(claim, f) and prep.noun_ok(claim, f)
@@ -790,8 +926,17 @@ def classify_paragraph(wb: Workbook, p: Paragraph, idx: FigureIndex, group_text:
         if claim.malformed and claim.candidates:
             v, d = claim.candidates[0]
             agree = agreeing(abs(v), d)
-            res = ClaimResult(claim, p, "contradicted", ranked(agree), v, d, "malformed", "malformed",
-                              ranked(agree)[0] if agree else None)
+            res = ClaimResult(
+                claim,
+                p,
+                "contradicted",
+                ranked(agree),
+                v,
+                d,
+                "malformed",
+                "malformed",
+                ranked(agree)[0] if agree else None,
+            )
             out.append(res)
             continue
         agree = agreeing(abs(claim.value), claim.decimals)
@@ -802,18 +947,32 @@ def classify_paragraph(wb: Workbook, p: Paragraph, idx: FigureIndex, group_text:
                 out.append(ClaimResult(claim, p, "verified", good, figure=good[0]))
             else:
                 f = agree[0]
-                out.append(ClaimResult(claim, p, "contradicted", agree, f.recomputed, claim.decimals,
-                                       "wrong total", "wrong_total", f))
+                out.append(
+                    ClaimResult(
+                        claim, p, "contradicted", agree, f.recomputed, claim.decimals, "wrong total", "wrong_total", f
+                    )
+                )
             continue
         counted = claim.kind == "count" or (claim.unit not in (None, "%", "Rp", "Ha", "poin"))
         known = None if counted else _known_quantity(wb, p, claim, claims, scope, idx, group_text, prep)
         if known is not None:
             edits = typo_edits(printed, abs(known.value), claim.decimals)
-            out.append(ClaimResult(claim, p, "contradicted", [known], round_half_up(abs(known.value), claim.decimals),
-                                   claim.decimals, edits[0] if edits else "known quantity", "known", known))
+            out.append(
+                ClaimResult(
+                    claim,
+                    p,
+                    "contradicted",
+                    [known],
+                    round_half_up(abs(known.value), claim.decimals),
+                    claim.decimals,
+                    edits[0] if edits else "known quantity",
+                    "known",
+                    known,
+                )
+            )
             continue
         if not counted and not _is_small_bare(claim):
-            lo, hi = abs(claim.value) - 0.5 * 10 ** -claim.decimals, abs(claim.value) + 0.5 * 10 ** -claim.decimals
+            lo, hi = abs(claim.value) - 0.5 * 10**-claim.decimals, abs(claim.value) + 0.5 * 10**-claim.decimals
             wide = [f for f in idx.overlapping(lo, hi) if _compatible(claim, f) and _agrees(claim, f)]
             good = [f for f in wide if f.recomputed is None]
             if good:
@@ -866,8 +1025,14 @@ def _group_claim_results(results: list[ClaimResult]) -> dict[int, ClaimResult]:
     return {id(r.claim): r for r in results}
 
 
-def check_directions(wb: Workbook, p: Paragraph, claims: list[Claim], results: list[ClaimResult],
-                     scope: list[str], dirs: list[DirectionStatement] | None = None) -> list[DirectionIssue]:
+def check_directions(
+    wb: Workbook,
+    p: Paragraph,
+    claims: list[Claim],
+    results: list[ClaimResult],
+    scope: list[str],
+    dirs: list[DirectionStatement] | None = None,
+) -> list[DirectionIssue]:
     text = p.text or ""
     by_claim = _group_claim_results(results)
     out: list[DirectionIssue] = []
@@ -895,13 +1060,24 @@ def check_directions(wb: Workbook, p: Paragraph, claims: list[Claim], results: l
                     word_id = "peningkatan" if d.kind == "up" else "penurunan"
                     word_en = "an increase" if d.kind == "up" else "a decrease"
                     yrs = sorted(r.figure.years)
-                    out.append(DirectionIssue(
-                        p, d.raw, d.kind, d.start, d.end,
-                        (f"paragraf menyebut {word_id}, tetapi nilai {yrs[-1]} − {yrs[0]} = "
-                         f"{format_id(t, r.figure.decimals)}"),
-                        (f"the paragraph states {word_en}, but the {yrs[-1]} value minus {yrs[0]} is "
-                         f"{format_id(t, r.figure.decimals)}"),
-                        list(r.figure.cells)))
+                    out.append(
+                        DirectionIssue(
+                            p,
+                            d.raw,
+                            d.kind,
+                            d.start,
+                            d.end,
+                            (
+                                f"paragraf menyebut {word_id}, tetapi nilai {yrs[-1]} − {yrs[0]} = "
+                                f"{format_id(t, r.figure.decimals)}"
+                            ),
+                            (
+                                f"the paragraph states {word_en}, but the {yrs[-1]} value minus {yrs[0]} is "
+                                f"{format_id(t, r.figure.decimals)}"
+                            ),
+                            list(r.figure.cells),
+                        )
+                    )
                     break
         elif d.kind in ("max", "min") and near:
             r = by_claim.get(id(near[0]))
@@ -919,15 +1095,22 @@ def check_directions(wb: Workbook, p: Paragraph, claims: list[Claim], results: l
             ext = max(peers, key=lambda c: c.value) if d.kind == "max" else min(peers, key=lambda c: c.value)
             if abs(ext.value - f.value) > 1e-9:
                 word = "tertinggi" if d.kind == "max" else "terendah"
-                out.append(DirectionIssue(
-                    p, d.raw, d.kind, d.start, d.end,
-                    f"paragraf menyebut {word} {near[0].raw}, tetapi nilai {word} di tabel adalah {ext.text}",
-                    f"the paragraph calls {near[0].raw} the {'highest' if d.kind == 'max' else 'lowest'}, "
-                    f"but the table's is {ext.text}",
-                    [ext, *f.cells]))
+                out.append(
+                    DirectionIssue(
+                        p,
+                        d.raw,
+                        d.kind,
+                        d.start,
+                        d.end,
+                        f"paragraf menyebut {word} {near[0].raw}, tetapi nilai {word} di tabel adalah {ext.text}",
+                        f"the paragraph calls {near[0].raw} the {'highest' if d.kind == 'max' else 'lowest'}, "
+                        f"but the table's is {ext.text}",
+                        [ext, *f.cells],
+                    )
+                )
         elif d.kind in ("above", "below") and d.figure is not None and d.figure_unit == "%":
             sent_start = text.rfind(". ", 0, d.start) + 1
-            if not _ALL_WORD.search(text[sent_start: d.end + 1]):
+            if not _ALL_WORD.search(text[sent_start : d.end + 1]):
                 continue
             tid = scope[0] if scope else None
             t = wb.tables.get(tid) if tid else None
@@ -940,13 +1123,20 @@ def check_directions(wb: Workbook, p: Paragraph, claims: list[Claim], results: l
             bad = [c for c in cells if (c.value <= d.figure if d.kind == "above" else c.value >= d.figure)]
             if bad:
                 rel = "di atas" if d.kind == "above" else "di bawah"
-                out.append(DirectionIssue(
-                    p, d.raw, d.kind, d.start, d.end,
-                    f"paragraf menyebut semuanya {rel} {format_id(d.figure, d.figure_decimals or 0)}%, "
-                    f"tetapi {', '.join(c.text for c in bad)} tidak",
-                    f"the paragraph says all are {'above' if d.kind == 'above' else 'below'} "
-                    f"{format_id(d.figure, d.figure_decimals or 0)}%, but {', '.join(c.text for c in bad)} are not",
-                    bad))
+                out.append(
+                    DirectionIssue(
+                        p,
+                        d.raw,
+                        d.kind,
+                        d.start,
+                        d.end,
+                        f"paragraf menyebut semuanya {rel} {format_id(d.figure, d.figure_decimals or 0)}%, "
+                        f"tetapi {', '.join(c.text for c in bad)} tidak",
+                        f"the paragraph says all are {'above' if d.kind == 'above' else 'below'} "
+                        f"{format_id(d.figure, d.figure_decimals or 0)}%, but {', '.join(c.text for c in bad)} are not",
+                        bad,
+                    )
+                )
     return out
 
 

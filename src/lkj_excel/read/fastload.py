@@ -199,9 +199,9 @@ def _shared_strings(xml: str | None) -> list[str]:
 # layout r="A1" [s="3"] [t="s"] (as Excel, openpyxl and xlsxwriter write
 # them), or any other cell, whose attributes go through _attrs.
 _ROW_OR_CELL = re.compile(
-    r'<(?:(row)\b([^>]*)>'
+    r"<(?:(row)\b([^>]*)>"
     r'|c r="([A-Z]{1,3})([0-9]+)"(?: s="([0-9]+)")?(?: t="(\w+)")?\s*(?:/>|>(.*?)</c>)'
-    r'|c\b([^>]*?)(?:/>|>(.*?)</c>))',
+    r"|c\b([^>]*?)(?:/>|>(.*?)</c>))",
     re.S,
 )
 _ROW_R = re.compile(r"""\br\s*=\s*["']([0-9]+)["']""")

@@ -111,7 +111,9 @@ def from_openpyxl(ws: Any) -> Grid:
     while values and all(v is None for v in values[-1]):
         values.pop()
         formats.pop()
-    merges = [
-        (m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in getattr(ws, "merged_cells", []).ranges
-    ] if hasattr(ws, "merged_cells") else []
+    merges = (
+        [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in getattr(ws, "merged_cells", []).ranges]
+        if hasattr(ws, "merged_cells")
+        else []
+    )
     return Grid(ws.title, values, formats, merges)

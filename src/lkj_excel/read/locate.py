@@ -20,7 +20,7 @@ _FOOTER_RE = re.compile(r"^(sumber|keterangan|catatan|ket\b|sumber data|note)")
 
 
 def table_id_of_sheet(name: str) -> str | None:
-    """"Tabel 1.2", "TABEL 1.2", "Tabel. 1.2", "Tabel 1.2 Jumlah Penduduk" -> "1.2"."""
+    """ "Tabel 1.2", "TABEL 1.2", "Tabel. 1.2", "Tabel 1.2 Jumlah Penduduk" -> "1.2"."""
     m = _SHEET_RE.match(name)
     return f"{int(m.group(1))}.{int(m.group(2))}" if m else None
 
@@ -228,8 +228,9 @@ def is_repeated_header(grid: Grid, r: int, layout: Layout, spec: TableSpec) -> b
     if len(own) < 2:
         return False
     if layout.signatures is None:
-        layout.signatures = [{c: normalise(grid.merged_value(hr, c)) for c in range(grid.n_cols)}
-                             for hr in layout.header_rows]
+        layout.signatures = [
+            {c: normalise(grid.merged_value(hr, c)) for c in range(grid.n_cols)} for hr in layout.header_rows
+        ]
     return any(all(sig.get(c) == t for c, t in own.items()) for sig in layout.signatures)
 
 

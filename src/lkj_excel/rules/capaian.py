@@ -80,8 +80,17 @@ def capaian_ratio(ctx: Context) -> Iterable[Finding]:
         params = {"formula": POLARITIES[pol], "target": tc.text, "realisasi": rc.text, "computed": _num(point)}
         if cc.parsed.unit != "%" and consistent(cc.value, cc.decimals, iv.scale(0.01)):
             # 0,8865 for 88,65%: a ratio where a percentage is expected
-            yield make("C201", "warning", cc, cc.text, format_id(round_half_up(point, 2), 2, "%"),
-                       "capaian.fraction", t, related=[tc, rc], **params)
+            yield make(
+                "C201",
+                "warning",
+                cc,
+                cc.text,
+                format_id(round_half_up(point, 2), 2, "%"),
+                "capaian.fraction",
+                t,
+                related=[tc, rc],
+                **params,
+            )
             continue
         fix = round_half_up(point, cc.decimals)
         yield make("C201", "error", cc, cc.text, cc.fmt(fix), "capaian.ratio", t, related=[tc, rc], fix=fix, **params)
@@ -111,15 +120,42 @@ def capaian_predikat_letter(ctx: Context) -> Iterable[Finding]:
             if verdict == "ok" or best is None or not best.letter:
                 continue
             right = f"{best.letter} ({format_id(cell.value, cell.decimals or 0)})"
-            yield make("C202", "error", cell, cell.text, right, "predikat.letter", t, fix=right,
-                       score=format_id(cell.value, cell.decimals or 0), letter=cell.letter, right=best.letter,
-                       band=best.text or best.label,
-                       source=sc.table.sheet if sc.table is not None else "PermenPANRB 88/2021")
+            yield make(
+                "C202",
+                "error",
+                cell,
+                cell.text,
+                right,
+                "predikat.letter",
+                t,
+                fix=right,
+                score=format_id(cell.value, cell.decimals or 0),
+                letter=cell.letter,
+                right=best.letter,
+                band=best.text or best.label,
+                source=sc.table.sheet if sc.table is not None else "PermenPANRB 88/2021",
+            )
         rt, rr = predikat_rank(tc.letter), predikat_rank(rc.letter)
-        if (cc is not None and cc.value is not None and rt is not None and rr is not None and rr < rt
-                and cc.value >= 100):
-            yield make("C202", "warning", cc, cc.text, None, "predikat.order", t, related=[tc, rc],
-                       t_letter=tc.letter, r_letter=rc.letter)
+        if (
+            cc is not None
+            and cc.value is not None
+            and rt is not None
+            and rr is not None
+            and rr < rt
+            and cc.value >= 100
+        ):
+            yield make(
+                "C202",
+                "warning",
+                cc,
+                cc.text,
+                None,
+                "predikat.order",
+                t,
+                related=[tc, rc],
+                t_letter=tc.letter,
+                r_letter=rc.letter,
+            )
 
 
 @rule("C203", "penyerapan.ratio")
@@ -146,47 +182,75 @@ def penyerapan_ratio(ctx: Context) -> Iterable[Finding]:
             point = nc.value / dc.value * 100
             params = {"num": nc.text, "den": dc.text, "computed": _num(point)}
             if oc.parsed.unit != "%" and consistent(oc.value, oc.decimals, iv.scale(0.01)):
-                yield make("C203", "warning", oc, oc.text, format_id(round_half_up(point, 2), 2, "%"),
-                           "ratio.fraction", t, related=[nc, dc], **params)
+                yield make(
+                    "C203",
+                    "warning",
+                    oc,
+                    oc.text,
+                    format_id(round_half_up(point, 2), 2, "%"),
+                    "ratio.fraction",
+                    t,
+                    related=[nc, dc],
+                    **params,
+                )
                 continue
             fix = round_half_up(point, oc.decimals)
-            yield make("C203", "error", oc, oc.text, oc.fmt(fix), "ratio.mismatch", t, related=[nc, dc], fix=fix,
-                       **params)
+            yield make(
+                "C203", "error", oc, oc.text, oc.fmt(fix), "ratio.mismatch", t, related=[nc, dc], fix=fix, **params
+            )
 
 
 register(
     {
         "capaian.ratio": (
-            ("Persentase capaian {found} tidak sesuai: {formula} = {computed}% dari target {target} dan realisasi "
-            "{realisasi}; seharusnya {expected}."),
-            ("Capaian {found} is wrong: {formula} = {computed}% from target {target} and realisasi {realisasi}; "
-            "it should be {expected}."),
+            (
+                "Persentase capaian {found} tidak sesuai: {formula} = {computed}% dari target {target} dan realisasi "
+                "{realisasi}; seharusnya {expected}."
+            ),
+            (
+                "Capaian {found} is wrong: {formula} = {computed}% from target {target} and realisasi {realisasi}; "
+                "it should be {expected}."
+            ),
         ),
         "capaian.fraction": (
-            ("Capaian {found} tampaknya ditulis sebagai pecahan, bukan persen: {formula} = {computed}% "
-            "(target {target}, realisasi {realisasi}). Tulis {expected}."),
-            ("Capaian {found} looks like a fraction, not a percentage: {formula} = {computed}% "
-            "(target {target}, realisasi {realisasi}). Write {expected}."),
+            (
+                "Capaian {found} tampaknya ditulis sebagai pecahan, bukan persen: {formula} = {computed}% "
+                "(target {target}, realisasi {realisasi}). Tulis {expected}."
+            ),
+            (
+                "Capaian {found} looks like a fraction, not a percentage: {formula} = {computed}% "
+                "(target {target}, realisasi {realisasi}). Write {expected}."
+            ),
         ),
         "predikat.letter": (
-            ("Predikat {letter} tidak sesuai dengan nilai {score}: menurut skala ({source}) nilai itu masuk "
-            "{band}, predikat {right}. Seharusnya {expected}."),
-            ("Predikat {letter} does not fit the score {score}: on the scale ({source}) it falls in {band}, "
-            "predikat {right}. It should be {expected}."),
+            (
+                "Predikat {letter} tidak sesuai dengan nilai {score}: menurut skala ({source}) nilai itu masuk "
+                "{band}, predikat {right}. Seharusnya {expected}."
+            ),
+            (
+                "Predikat {letter} does not fit the score {score}: on the scale ({source}) it falls in {band}, "
+                "predikat {right}. It should be {expected}."
+            ),
         ),
         "predikat.order": (
-            ("Predikat realisasi {r_letter} lebih rendah dari predikat target {t_letter}, tetapi capaian ditulis "
-            "{found} (≥ 100%). Periksa target, realisasi atau capaian."),
-            ("The realisasi predikat {r_letter} is below the target predikat {t_letter}, yet capaian is {found} "
-            "(≥ 100%). Check the target, realisasi or capaian."),
+            (
+                "Predikat realisasi {r_letter} lebih rendah dari predikat target {t_letter}, tetapi capaian ditulis "
+                "{found} (≥ 100%). Periksa target, realisasi atau capaian."
+            ),
+            (
+                "The realisasi predikat {r_letter} is below the target predikat {t_letter}, yet capaian is {found} "
+                "(≥ 100%). Check the target, realisasi or capaian."
+            ),
         ),
         "ratio.mismatch": (
             "Persentase {found} tidak sesuai: {num} / {den} × 100 = {computed}%; seharusnya {expected}.",
             "Percentage {found} is wrong: {num} / {den} × 100 = {computed}%; it should be {expected}.",
         ),
         "ratio.fraction": (
-            ("Persentase {found} tampaknya ditulis sebagai pecahan: {num} / {den} × 100 = {computed}%. "
-            "Tulis {expected}."),
+            (
+                "Persentase {found} tampaknya ditulis sebagai pecahan: {num} / {den} × 100 = {computed}%. "
+                "Tulis {expected}."
+            ),
             "Percentage {found} looks like a fraction: {num} / {den} × 100 = {computed}%. Write {expected}.",
         ),
     }

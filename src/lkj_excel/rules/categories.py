@@ -83,10 +83,16 @@ class Scale:
 
     def rule_text(self, lang: str = "id") -> str:
         if self.upper_inclusive:
-            return ("batas atas kelas sebelumnya < nilai ≤ batas atas kelas" if lang == "id"
-                    else "previous band's upper end < value ≤ band's upper end")
-        return ("batas bawah kelas ≤ nilai < batas bawah kelas berikutnya" if lang == "id"
-                else "band's lower end ≤ value < next band's lower end")
+            return (
+                "batas atas kelas sebelumnya < nilai ≤ batas atas kelas"
+                if lang == "id"
+                else "previous band's upper end < value ≤ band's upper end"
+            )
+        return (
+            "batas bawah kelas ≤ nilai < batas bawah kelas berikutnya"
+            if lang == "id"
+            else "band's lower end ≤ value < next band's lower end"
+        )
 
     def classify(self, v: float) -> list[Band]:
         """Bands a value belongs to: the printed band(s) holding it, else by the half-open rule."""
@@ -132,7 +138,7 @@ def _key(s: str | None) -> str:
 
 
 def parse_label(text: str) -> tuple[str | None, str | None]:
-    """"C (Kurang Baik)" -> ("C", "Kurang Baik"); "BB" -> ("BB", None); "Sangat Tinggi" -> (None, "Sangat Tinggi")."""
+    """ "C (Kurang Baik)" -> ("C", "Kurang Baik"); "BB" -> ("BB", None); "Sangat Tinggi" -> (None, "Sangat Tinggi")."""
     s = re.sub(r"\s+", " ", str(text or "").replace("\u00a0", " ")).strip().rstrip(":").strip()
     if not s:
         return None, None
@@ -247,8 +253,9 @@ def reference_bands(name: str) -> tuple[list[Band], dict[str, Any]]:
         if letter and not words:
             words = None
         ui = bool(ref.get("upper_inclusive"))
-        out.append(Band(float(b["lower"]), float(b["upper"]), lo_open=ui, hi_open=not ui,
-                        letter=letter, words=words, text=""))
+        out.append(
+            Band(float(b["lower"]), float(b["upper"]), lo_open=ui, hi_open=not ui, letter=letter, words=words, text="")
+        )
     return out, ref
 
 
@@ -328,7 +335,8 @@ def judge_category(
     if not names_a_category:
         return "unknown", best, cands
     ok_letters = {b.letter for b in cands if b.letter} | {
-        r.letter for b in cands for r in scale.reference if r.letter and _same_band(b, r)}
+        r.letter for b in cands for r in scale.reference if r.letter and _same_band(b, r)
+    }
     ok_words: set[str] = set()
     for b in cands:
         ok_words |= b.word_keys()
@@ -389,7 +397,7 @@ def _grid_point(lo: float, lo_incl: bool, hi: float, hi_incl: bool, d: int | Non
         if math.isinf(lo):
             return hi - 1
         return (lo + hi) / 2
-    scale = 10.0 ** d
+    scale = 10.0**d
     tol = 1e-6
     if math.isinf(lo):
         if math.isinf(hi):
@@ -444,7 +452,7 @@ def scale_issues(scale: Scale) -> list[_Issue]:
     bands = sorted(scale.bands, key=lambda b: (b.lo, b.lo_open, b.hi))
     out: list[_Issue] = []
     for i, a in enumerate(bands):
-        for b in bands[i + 1:]:
+        for b in bands[i + 1 :]:
             lo, lo_incl = (b.lo, not b.lo_open) if b.lo > a.lo else (a.lo, not (a.lo_open or b.lo_open))
             if a.hi < b.hi:
                 hi, hi_incl = a.hi, not a.hi_open
@@ -511,7 +519,7 @@ def scale_gaps(ctx: Context) -> Iterable[Finding]:
         if sc is None or sc.source != "printed" or sc.table is not t:
             continue
         pr = printed_scale(ctx, name)
-        for bad in (pr[3] if pr else []):
+        for bad in pr[3] if pr else []:
             yield make("K301", "warning", bad, bad.text, None, "scale.unparsed", t, scale=sc.name)
         values = _values_for_scale(ctx, name)
         for iss in scale_issues(sc):
@@ -521,27 +529,51 @@ def scale_gaps(ctx: Context) -> Iterable[Finding]:
             d_ex = sc.decimals if sc.decimals is not None else shortest_decimals(iss.example)
             inside = [c for c in values if c.value is not None and _in_region(c.value, iss.lo, iss.hi)]
             if iss.kind == "overlap":
-                yield make("K301", "warning", iss.anchor, iss.anchor.text, None, "scale.overlap", t,
-                           related=[x.cell for x in (iss.other, iss.band) if x and x.cell],
-                           a=iss.other.text if iss.other else "", b=iss.band.text if iss.band else "",
-                           lo=_fmt(iss.lo, d_show), hi=_fmt(iss.hi, d_show), example=_fmt(iss.example, d_ex))
+                yield make(
+                    "K301",
+                    "warning",
+                    iss.anchor,
+                    iss.anchor.text,
+                    None,
+                    "scale.overlap",
+                    t,
+                    related=[x.cell for x in (iss.other, iss.band) if x and x.cell],
+                    a=iss.other.text if iss.other else "",
+                    b=iss.band.text if iss.band else "",
+                    lo=_fmt(iss.lo, d_show),
+                    hi=_fmt(iss.hi, d_show),
+                    example=_fmt(iss.example, d_ex),
+                )
                 continue
             cls = sc.half_open(iss.example)
             examples = ", ".join(f"{c.text} ({c.address})" for c in inside[:3])
             sev = "warning" if (iss.kind == "gap" or inside) else "info"
             key = {"gap": "scale.gap", "above": "scale.above", "below": "scale.below"}[iss.kind]
-            yield make("K301", sev, iss.anchor, iss.anchor.text, None, key + (".values" if inside else ""), t,
-                       related=[c.address for c in inside[:3]],
-                       lo=_fmt(iss.lo, d_show), hi=_fmt(iss.hi, d_show), example=_fmt(iss.example, d_ex),
-                       label=cls.label if cls else "-", rule_id=sc.rule_text("id"), rule_en=sc.rule_text("en"),
-                       values=examples, scale=sc.name)
+            yield make(
+                "K301",
+                sev,
+                iss.anchor,
+                iss.anchor.text,
+                None,
+                key + (".values" if inside else ""),
+                t,
+                related=[c.address for c in inside[:3]],
+                lo=_fmt(iss.lo, d_show),
+                hi=_fmt(iss.hi, d_show),
+                example=_fmt(iss.example, d_ex),
+                label=cls.label if cls else "-",
+                rule_id=sc.rule_text("id"),
+                rule_en=sc.rule_text("en"),
+                values=examples,
+                scale=sc.name,
+            )
 
 
 # --------------------------------------------------------------------------- K302
 
 
 def _cut(b: Band, upper_inclusive: bool, d: int | None) -> float:
-    step = 10.0 ** -d if d is not None else 0.0
+    step = 10.0**-d if d is not None else 0.0
     if upper_inclusive:
         return b.hi - step if (b.hi_open and step) else b.hi
     return b.lo + step if (b.lo_open and step) else b.lo
@@ -569,29 +601,72 @@ def scale_reference(ctx: Context) -> Iterable[Finding]:
         if len(printed) != len(refs):
             anchor = printed[0].cell if printed else None
             if anchor is not None:
-                yield make("K302", "info", anchor, str(len(printed)), str(len(refs)), "scale.ref.count", t,
-                           n=len(printed), m=len(refs), refname=refname,
-                           ref_labels=", ".join(r.label for r in refs),
-                           labels=", ".join(b.label for b in printed))
+                yield make(
+                    "K302",
+                    "info",
+                    anchor,
+                    str(len(printed)),
+                    str(len(refs)),
+                    "scale.ref.count",
+                    t,
+                    n=len(printed),
+                    m=len(refs),
+                    refname=refname,
+                    ref_labels=", ".join(r.label for r in refs),
+                    labels=", ".join(b.label for b in printed),
+                )
         for b in printed:
             # the reference band with the same category, else the one at the same position
             match = next((r for r in refs if _same_band(b, r)), None)
             if match is None:
                 if b.label_cell is not None:
-                    yield make("K302", "info", b.label_cell, b.label_cell.text,
-                               " / ".join(r.label for r in refs), "scale.ref.label", t,
-                               refname=refname, labels=", ".join(r.label for r in refs))
+                    yield make(
+                        "K302",
+                        "info",
+                        b.label_cell,
+                        b.label_cell.text,
+                        " / ".join(r.label for r in refs),
+                        "scale.ref.label",
+                        t,
+                        refname=refname,
+                        labels=", ".join(r.label for r in refs),
+                    )
                 continue
             bc, rc = _cut(b, ui, d), _cut(match, ui, d)
             if b.cell is not None and not (math.isinf(bc) and math.isinf(rc)) and abs(bc - rc) > 1e-9 * max(1, abs(rc)):
                 dd = b.decimals
-                yield make("K302", "info", b.cell, b.text, _ref_text(match, ui, dd), "scale.ref.ends", t,
-                           related=[b.label_cell] if b.label_cell else [],
-                           label=b.label, refname=refname, ref=_ref_text(match, ui, dd))
-            elif (b.letter and match.letter and b.words and match.words and b.label_cell is not None
-                  and not (b.word_keys() & match.word_keys())):
-                yield make("K302", "info", b.label_cell, b.label_cell.text, match.label, "scale.ref.words", t,
-                           refname=refname, ref=match.label)
+                yield make(
+                    "K302",
+                    "info",
+                    b.cell,
+                    b.text,
+                    _ref_text(match, ui, dd),
+                    "scale.ref.ends",
+                    t,
+                    related=[b.label_cell] if b.label_cell else [],
+                    label=b.label,
+                    refname=refname,
+                    ref=_ref_text(match, ui, dd),
+                )
+            elif (
+                b.letter
+                and match.letter
+                and b.words
+                and match.words
+                and b.label_cell is not None
+                and not (b.word_keys() & match.word_keys())
+            ):
+                yield make(
+                    "K302",
+                    "info",
+                    b.label_cell,
+                    b.label_cell.text,
+                    match.label,
+                    "scale.ref.words",
+                    t,
+                    refname=refname,
+                    ref=match.label,
+                )
 
 
 def _ref_text(r: Band, ui: bool, d: int) -> str:
@@ -608,8 +683,9 @@ def _ref_text(r: Band, ui: bool, d: int) -> str:
 # --------------------------------------------------------------------------- K303
 
 
-def _category_findings(ctx: Context, t: Table, scale_name: str | None, value: Cell | None, cat: Cell | None,
-                       exact: bool = False) -> Iterable[Finding]:
+def _category_findings(
+    ctx: Context, t: Table, scale_name: str | None, value: Cell | None, cat: Cell | None, exact: bool = False
+) -> Iterable[Finding]:
     if scale_name is None or value is None or cat is None or value.value is None or not cat.text:
         return
     sc = get_scale(ctx, scale_name)
@@ -621,12 +697,36 @@ def _category_findings(ctx: Context, t: Table, scale_name: str | None, value: Ce
     right = category_text(best, cat.text)
     src = sc.table.sheet if sc.table is not None else "sheets/_scales.toml"
     if verdict == "wrong":
-        yield make("K303", "error", cat, cat.text, right, "category.wrong", t, related=[value], fix=right,
-                   value=value.text, vcell=value.address, band=best.text or best.label, source=src)
+        yield make(
+            "K303",
+            "error",
+            cat,
+            cat.text,
+            right,
+            "category.wrong",
+            t,
+            related=[value],
+            fix=right,
+            value=value.text,
+            vcell=value.address,
+            band=best.text or best.label,
+            source=src,
+        )
     else:
-        yield make("K303", "info", cat, cat.text, right, "category.unknown", t, related=[value],
-                   value=value.text, vcell=value.address, source=src,
-                   labels=", ".join(b.label for b in sc.bands))
+        yield make(
+            "K303",
+            "info",
+            cat,
+            cat.text,
+            right,
+            "category.unknown",
+            t,
+            related=[value],
+            value=value.text,
+            vcell=value.address,
+            source=src,
+            labels=", ".join(b.label for b in sc.bands),
+        )
 
 
 @rule("K303", "category.value")
@@ -658,78 +758,110 @@ def category_value(ctx: Context) -> Iterable[Finding]:
 register(
     {
         "scale.unparsed": (
-            "Interval \"{found}\" pada skala {scale} tidak dapat dibaca sebagai rentang nilai.",
-            "Interval \"{found}\" of the {scale} scale cannot be read as a range.",
+            'Interval "{found}" pada skala {scale} tidak dapat dibaca sebagai rentang nilai.',
+            'Interval "{found}" of the {scale} scale cannot be read as a range.',
         ),
         "scale.gap": (
-            ("Skala ({scale}) tidak mencakup nilai di antara {lo} dan {hi} (mis. {example}): nilai itu tidak "
-            "masuk kelas mana pun. Alat ini memakai aturan setengah terbuka ({rule_id}), sehingga {example} "
-            "digolongkan {label}. Sebaiknya tulis batas kelas tanpa celah (mis. kelas di atasnya \"> {lo}\")."),
-            ("The {scale} scale does not cover values between {lo} and {hi} (e.g. {example}): they fall in no "
-            "band. The tool uses the half-open rule ({rule_en}), so {example} is classified {label}. Write the "
-            "bands without gaps (e.g. the band above as \"> {lo}\")."),
+            (
+                "Skala ({scale}) tidak mencakup nilai di antara {lo} dan {hi} (mis. {example}): nilai itu tidak "
+                "masuk kelas mana pun. Alat ini memakai aturan setengah terbuka ({rule_id}), sehingga {example} "
+                'digolongkan {label}. Sebaiknya tulis batas kelas tanpa celah (mis. kelas di atasnya "> {lo}").'
+            ),
+            (
+                "The {scale} scale does not cover values between {lo} and {hi} (e.g. {example}): they fall in no "
+                "band. The tool uses the half-open rule ({rule_en}), so {example} is classified {label}. Write the "
+                'bands without gaps (e.g. the band above as "> {lo}").'
+            ),
         ),
         "scale.gap.values": (
-            ("Skala ({scale}) tidak mencakup nilai di antara {lo} dan {hi} (mis. {example}); nilai laporan yang "
-            "jatuh di celah ini: {values}. Alat ini memakai aturan setengah terbuka ({rule_id}): digolongkan {label}."),
-            ("The {scale} scale does not cover values between {lo} and {hi} (e.g. {example}); report figures in "
-            "this gap: {values}. The tool uses the half-open rule ({rule_en}): classified {label}."),
+            (
+                "Skala ({scale}) tidak mencakup nilai di antara {lo} dan {hi} (mis. {example}); nilai laporan yang "
+                "jatuh di celah ini: {values}. Alat ini memakai aturan setengah terbuka ({rule_id}): digolongkan {label}."
+            ),
+            (
+                "The {scale} scale does not cover values between {lo} and {hi} (e.g. {example}); report figures in "
+                "this gap: {values}. The tool uses the half-open rule ({rule_en}): classified {label}."
+            ),
         ),
         "scale.above": (
-            ("Kelas tertinggi skala ({scale}) berhenti di {lo}: nilai di atasnya (mis. {example}) tidak masuk kelas "
-            "mana pun. Alat ini memakai aturan setengah terbuka ({rule_id}): nilai di atas {lo} digolongkan {label}."),
-            ("The top band of the {scale} scale ends at {lo}: values above it (e.g. {example}) fall in no band. "
-            "The tool uses the half-open rule ({rule_en}): values above {lo} are classified {label}."),
+            (
+                "Kelas tertinggi skala ({scale}) berhenti di {lo}: nilai di atasnya (mis. {example}) tidak masuk kelas "
+                "mana pun. Alat ini memakai aturan setengah terbuka ({rule_id}): nilai di atas {lo} digolongkan {label}."
+            ),
+            (
+                "The top band of the {scale} scale ends at {lo}: values above it (e.g. {example}) fall in no band. "
+                "The tool uses the half-open rule ({rule_en}): values above {lo} are classified {label}."
+            ),
         ),
         "scale.above.values": (
-            ("Kelas tertinggi skala ({scale}) berhenti di {lo}, padahal laporan memuat nilai di atasnya: {values}. "
-            "Alat ini memakai aturan setengah terbuka ({rule_id}): nilai tsb digolongkan {label}."),
-            ("The top band of the {scale} scale ends at {lo}, but the report has values above it: {values}. "
-            "The tool uses the half-open rule ({rule_en}): they are classified {label}."),
+            (
+                "Kelas tertinggi skala ({scale}) berhenti di {lo}, padahal laporan memuat nilai di atasnya: {values}. "
+                "Alat ini memakai aturan setengah terbuka ({rule_id}): nilai tsb digolongkan {label}."
+            ),
+            (
+                "The top band of the {scale} scale ends at {lo}, but the report has values above it: {values}. "
+                "The tool uses the half-open rule ({rule_en}): they are classified {label}."
+            ),
         ),
         "scale.below": (
-            ("Kelas terendah skala ({scale}) mulai di {hi}: nilai di bawahnya (mis. {example}) tidak masuk kelas "
-            "mana pun. Alat ini memakai aturan setengah terbuka ({rule_id}): digolongkan {label}."),
-            ("The bottom band of the {scale} scale starts at {hi}: values below it (e.g. {example}) fall in no "
-            "band. The tool uses the half-open rule ({rule_en}): classified {label}."),
+            (
+                "Kelas terendah skala ({scale}) mulai di {hi}: nilai di bawahnya (mis. {example}) tidak masuk kelas "
+                "mana pun. Alat ini memakai aturan setengah terbuka ({rule_id}): digolongkan {label}."
+            ),
+            (
+                "The bottom band of the {scale} scale starts at {hi}: values below it (e.g. {example}) fall in no "
+                "band. The tool uses the half-open rule ({rule_en}): classified {label}."
+            ),
         ),
         "scale.below.values": (
-            ("Kelas terendah skala ({scale}) mulai di {hi}, padahal laporan memuat nilai di bawahnya: {values}. "
-            "Alat ini memakai aturan setengah terbuka ({rule_id}): digolongkan {label}."),
-            ("The bottom band of the {scale} scale starts at {hi}, but the report has values below it: {values}. "
-            "The tool uses the half-open rule ({rule_en}): classified {label}."),
+            (
+                "Kelas terendah skala ({scale}) mulai di {hi}, padahal laporan memuat nilai di bawahnya: {values}. "
+                "Alat ini memakai aturan setengah terbuka ({rule_id}): digolongkan {label}."
+            ),
+            (
+                "The bottom band of the {scale} scale starts at {hi}, but the report has values below it: {values}. "
+                "The tool uses the half-open rule ({rule_en}): classified {label}."
+            ),
         ),
         "scale.overlap": (
-            "Kelas \"{a}\" dan \"{b}\" tumpang tindih ({lo}–{hi}, mis. {example}): satu nilai masuk dua kelas.",
-            "Bands \"{a}\" and \"{b}\" overlap ({lo}–{hi}, e.g. {example}): one value falls in two bands.",
+            'Kelas "{a}" dan "{b}" tumpang tindih ({lo}–{hi}, mis. {example}): satu nilai masuk dua kelas.',
+            'Bands "{a}" and "{b}" overlap ({lo}–{hi}, e.g. {example}): one value falls in two bands.',
         ),
         "scale.ref.count": (
             "Skala tercetak memiliki {n} kelas ({labels}), sedangkan acuan {refname} memiliki {m} ({ref_labels}).",
             "The printed scale has {n} bands ({labels}); the reference {refname} has {m} ({ref_labels}).",
         ),
         "scale.ref.label": (
-            "Kategori \"{found}\" tidak ada pada acuan {refname} ({labels}).",
-            "Category \"{found}\" is not in the reference {refname} ({labels}).",
+            'Kategori "{found}" tidak ada pada acuan {refname} ({labels}).',
+            'Category "{found}" is not in the reference {refname} ({labels}).',
         ),
         "scale.ref.ends": (
-            "Batas kelas {label} tercetak \"{found}\", sedangkan acuan {refname}: {ref}.",
-            "Band {label} is printed \"{found}\"; the reference {refname} has {ref}.",
+            'Batas kelas {label} tercetak "{found}", sedangkan acuan {refname}: {ref}.',
+            'Band {label} is printed "{found}"; the reference {refname} has {ref}.',
         ),
         "scale.ref.words": (
-            "Kelas tercetak \"{found}\", sedangkan acuan {refname} menyebutnya {ref}.",
-            "Band printed \"{found}\"; the reference {refname} calls it {ref}.",
+            'Kelas tercetak "{found}", sedangkan acuan {refname} menyebutnya {ref}.',
+            'Band printed "{found}"; the reference {refname} calls it {ref}.',
         ),
         "category.wrong": (
-            ("Kategori \"{found}\" tidak sesuai dengan nilai {value} ({vcell}): menurut skala ({source}) nilai "
-            "itu masuk kelas {band}, yaitu \"{expected}\"."),
-            ("Category \"{found}\" does not fit the value {value} ({vcell}): on the scale ({source}) it falls in "
-            "{band}, i.e. \"{expected}\"."),
+            (
+                'Kategori "{found}" tidak sesuai dengan nilai {value} ({vcell}): menurut skala ({source}) nilai '
+                'itu masuk kelas {band}, yaitu "{expected}".'
+            ),
+            (
+                'Category "{found}" does not fit the value {value} ({vcell}): on the scale ({source}) it falls in '
+                '{band}, i.e. "{expected}".'
+            ),
         ),
         "category.unknown": (
-            ("Kategori \"{found}\" bukan salah satu kelas skala ({source}: {labels}); nilai {value} ({vcell}) "
-            "masuk kelas \"{expected}\"."),
-            ("Category \"{found}\" is none of the scale's bands ({source}: {labels}); the value {value} ({vcell}) "
-            "falls in \"{expected}\"."),
+            (
+                'Kategori "{found}" bukan salah satu kelas skala ({source}: {labels}); nilai {value} ({vcell}) '
+                'masuk kelas "{expected}".'
+            ),
+            (
+                'Category "{found}" is none of the scale\'s bands ({source}: {labels}); the value {value} ({vcell}) '
+                'falls in "{expected}".'
+            ),
         ),
     }
 )

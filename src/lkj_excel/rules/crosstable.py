@@ -41,46 +41,74 @@ SOURCE_RANK: dict[tuple[str, str], int] = {
 register(
     {
         "crosstable.same_value": (
-            ("Tabel {tid} sel {cell} ({what}) berisi {found}, sedangkan Tabel {other_table} sel {other_cell} "
-            "berisi {source_text}. Angka yang sama harus sama di kedua tabel; periksa mana yang benar."),
-            ("Tabel {tid} cell {cell} ({what}) reads {found}, but Tabel {other_table} cell {other_cell} "
-            "reads {source_text}. The same figure must agree in both tables; check which one is right."),
+            (
+                "Tabel {tid} sel {cell} ({what}) berisi {found}, sedangkan Tabel {other_table} sel {other_cell} "
+                "berisi {source_text}. Angka yang sama harus sama di kedua tabel; periksa mana yang benar."
+            ),
+            (
+                "Tabel {tid} cell {cell} ({what}) reads {found}, but Tabel {other_table} cell {other_cell} "
+                "reads {source_text}. The same figure must agree in both tables; check which one is right."
+            ),
         ),
         "crosstable.same_value_source": (
-            ("Tabel {tid} sel {cell} ({what}) berisi {found}, sedangkan sumbernya, Tabel {other_table} "
-            "sel {other_cell}, berisi {source_text}. Samakan dengan Tabel {other_table}."),
-            ("Tabel {tid} cell {cell} ({what}) reads {found}, but its source, Tabel {other_table} "
-            "cell {other_cell}, reads {source_text}. Make it match Tabel {other_table}."),
+            (
+                "Tabel {tid} sel {cell} ({what}) berisi {found}, sedangkan sumbernya, Tabel {other_table} "
+                "sel {other_cell}, berisi {source_text}. Samakan dengan Tabel {other_table}."
+            ),
+            (
+                "Tabel {tid} cell {cell} ({what}) reads {found}, but its source, Tabel {other_table} "
+                "cell {other_cell}, reads {source_text}. Make it match Tabel {other_table}."
+            ),
         ),
         "crosstable.desa_missing": (
-            ("Desa \"{desa}\" (Tabel {tid} sel {cell}) tidak ada di Tabel {other_table}. "
-            "Daftar desa harus sama di Tabel {tables}."),
-            ("Desa \"{desa}\" (Tabel {tid} cell {cell}) is not listed in Tabel {other_table}. "
-            "The list of desa must be the same in Tabel {tables}."),
+            (
+                'Desa "{desa}" (Tabel {tid} sel {cell}) tidak ada di Tabel {other_table}. '
+                "Daftar desa harus sama di Tabel {tables}."
+            ),
+            (
+                'Desa "{desa}" (Tabel {tid} cell {cell}) is not listed in Tabel {other_table}. '
+                "The list of desa must be the same in Tabel {tables}."
+            ),
         ),
         "crosstable.desa_extra": (
-            ("Desa \"{desa}\" (Tabel {tid} sel {cell}) tercantum {count} kali di Tabel {tid} "
-            "tetapi {other_count} kali di Tabel {other_table}."),
-            ("Desa \"{desa}\" (Tabel {tid} cell {cell}) is listed {count} times in Tabel {tid} "
-            "but {other_count} times in Tabel {other_table}."),
+            (
+                'Desa "{desa}" (Tabel {tid} sel {cell}) tercantum {count} kali di Tabel {tid} '
+                "tetapi {other_count} kali di Tabel {other_table}."
+            ),
+            (
+                'Desa "{desa}" (Tabel {tid} cell {cell}) is listed {count} times in Tabel {tid} '
+                "but {other_count} times in Tabel {other_table}."
+            ),
         ),
         "crosstable.desa_missing_near": (
-            ("Desa \"{desa}\" (Tabel {tid} sel {cell}) tidak ada di Tabel {other_table}; mungkin maksudnya "
-            "\"{near}\"? Daftar desa harus sama di Tabel {tables}."),
-            ("Desa \"{desa}\" (Tabel {tid} cell {cell}) is not listed in Tabel {other_table}; did you mean "
-            "\"{near}\"? The list of desa must be the same in Tabel {tables}."),
+            (
+                'Desa "{desa}" (Tabel {tid} sel {cell}) tidak ada di Tabel {other_table}; mungkin maksudnya '
+                '"{near}"? Daftar desa harus sama di Tabel {tables}.'
+            ),
+            (
+                'Desa "{desa}" (Tabel {tid} cell {cell}) is not listed in Tabel {other_table}; did you mean '
+                '"{near}"? The list of desa must be the same in Tabel {tables}.'
+            ),
         ),
         "crosstable.land_use": (
-            ("Luas desa {desa} di Tabel {tid} sel {cell} adalah {found}, tetapi di Tabel {other_table} "
-            "{terms} = {expected} (selisih {diff})."),
-            ("The area of desa {desa} in Tabel {tid} cell {cell} is {found}, but in Tabel {other_table} "
-            "{terms} = {expected} (off by {diff})."),
+            (
+                "Luas desa {desa} di Tabel {tid} sel {cell} adalah {found}, tetapi di Tabel {other_table} "
+                "{terms} = {expected} (selisih {diff})."
+            ),
+            (
+                "The area of desa {desa} in Tabel {tid} cell {cell} is {found}, but in Tabel {other_table} "
+                "{terms} = {expected} (off by {diff})."
+            ),
         ),
         "crosstable.land_use_total": (
-            ("Jumlah luas di Tabel {tid} sel {cell} adalah {found}, tetapi jumlah {terms} di Tabel "
-            "{other_table} = {expected} (selisih {diff})."),
-            ("The total area in Tabel {tid} cell {cell} is {found}, but the totals of {terms} in Tabel "
-            "{other_table} add up to {expected} (off by {diff})."),
+            (
+                "Jumlah luas di Tabel {tid} sel {cell} adalah {found}, tetapi jumlah {terms} di Tabel "
+                "{other_table} = {expected} (selisih {diff})."
+            ),
+            (
+                "The total area in Tabel {tid} cell {cell} is {found}, but the totals of {terms} in Tabel "
+                "{other_table} add up to {expected} (off by {diff})."
+            ),
         ),
     }
 )
@@ -196,7 +224,7 @@ class Pair:
         return _kind(self.ta, self.ca) in EXACT_KINDS and _kind(self.tb, self.cb) in EXACT_KINDS
 
     def source(self) -> str | None:
-        """"a", "b" or None when neither table is the source of this figure."""
+        """ "a", "b" or None when neither table is the source of this figure."""
         ra, rb = _rank(self.ta.id, self.ca), _rank(self.tb.id, self.cb)
         if ra is None and rb is None:
             return None
@@ -306,8 +334,14 @@ def _pairs(ctx: Context) -> Iterator[Pair]:
                 continue
             total = sum(c.value or 0.0 for c in cells)
             dec = max((c.decimals or 0) for c in cells)
-            virtual = Cell(t.sheet, f"{cells[0].ref}:{cells[-1].ref}", total, format_id(total, dec),
-                           Parsed("number", total, dec), None)
+            virtual = Cell(
+                t.sheet,
+                f"{cells[0].ref}:{cells[-1].ref}",
+                total,
+                format_id(total, dec),
+                Parsed("number", total, dec),
+                None,
+            )
             yield Pair(t, None, ca, virtual, o, rb, cb, rb.cells[cb], f"Jumlah {_col_label(t, ca)}")
 
 
@@ -446,22 +480,45 @@ def desa_list(ctx: Context) -> Iterable[Finding]:
                 if cnt_b[k] == 0:
                     seen.add((c.address, b.id))
                     near = difflib.get_close_matches(k, list(b_names), n=1, cutoff=0.75)
-                    yield make("X602", "error", c, c.text, b_names[near[0]] if near else None,
-                               "crosstable.desa_missing_near" if near else "crosstable.desa_missing",
-                               table=a, tid=a.id, desa=c.text, other_table=b.id, tables=names,
-                               near=b_names[near[0]] if near else None)
+                    yield make(
+                        "X602",
+                        "error",
+                        c,
+                        c.text,
+                        b_names[near[0]] if near else None,
+                        "crosstable.desa_missing_near" if near else "crosstable.desa_missing",
+                        table=a,
+                        tid=a.id,
+                        desa=c.text,
+                        other_table=b.id,
+                        tables=names,
+                        near=b_names[near[0]] if near else None,
+                    )
                 elif used[k] > cnt_b[k] and cnt_a[k] > cnt_b[k]:
                     seen.add((c.address, b.id))
-                    yield make("X602", "error", c, c.text, None, "crosstable.desa_extra", table=a,
-                               tid=a.id, desa=c.text, other_table=b.id, count=cnt_a[k], other_count=cnt_b[k])
+                    yield make(
+                        "X602",
+                        "error",
+                        c,
+                        c.text,
+                        None,
+                        "crosstable.desa_extra",
+                        table=a,
+                        tid=a.id,
+                        desa=c.text,
+                        other_table=b.id,
+                        count=cnt_a[k],
+                        other_count=cnt_b[k],
+                    )
 
 
 # --------------------------------------------------------------------------- X603
 
 
 def _column_decimals(t: Table, cid: str) -> int:
-    return max((r.cells[cid].decimals or 0 for r in t.rows if cid in r.cells and r.cells[cid].value is not None),
-               default=0)
+    return max(
+        (r.cells[cid].decimals or 0 for r in t.rows if cid in r.cells and r.cells[cid].value is not None), default=0
+    )
 
 
 def _terms(expression: str) -> list[tuple[int, str]]:
@@ -475,8 +532,18 @@ def _term_value(c: Cell | None) -> float | None:
     return c.value
 
 
-def _land_finding(t: Table, o: Table, cell: Cell, parts: list[Cell], computed: float, dec: int, show: int,
-                  terms: str, key: str, desa: str | None) -> Finding | None:
+def _land_finding(
+    t: Table,
+    o: Table,
+    cell: Cell,
+    parts: list[Cell],
+    computed: float,
+    dec: int,
+    show: int,
+    terms: str,
+    key: str,
+    desa: str | None,
+) -> Finding | None:
     """Compare exact hectares at `dec` decimals; print them at `show` decimals."""
     printed = cell.value
     if printed is None:
@@ -484,8 +551,11 @@ def _land_finding(t: Table, o: Table, cell: Cell, parts: list[Cell], computed: f
     diff = abs(round_half_up(printed, dec) - round_half_up(computed, dec))
     if diff <= FLOAT_NOISE * max(1.0, abs(computed)):
         return None
-    show = max(show, min(dec, shortest_decimals(round_half_up(computed, dec))),
-               min(dec, shortest_decimals(round_half_up(diff, dec))))
+    show = max(
+        show,
+        min(dec, shortest_decimals(round_half_up(computed, dec))),
+        min(dec, shortest_decimals(round_half_up(diff, dec))),
+    )
     severity = "error" if diff >= 1 - FLOAT_NOISE else "warning"
     return make(
         "X603",
@@ -537,8 +607,7 @@ def land_use(ctx: Context) -> Iterable[Finding]:
                 continue
             computed = sum(s * (v or 0.0) for (s, _n), v in zip(terms, vals))
             parts = [rb.cells[n] for _s, n in terms if n in rb.cells]
-            f = _land_finding(t, o, cell, parts, computed, dec, show, terms_txt, "crosstable.land_use",
-                              r.label)
+            f = _land_finding(t, o, cell, parts, computed, dec, show, terms_txt, "crosstable.land_use", r.label)
             if f:
                 yield f
         ta, tb = t.total_row(), o.total_row()
@@ -549,7 +618,6 @@ def land_use(ctx: Context) -> Iterable[Finding]:
             continue
         computed = sum(s * (v or 0.0) for (s, _n), v in zip(terms, vals))
         parts = [tb.cells[n] for _s, n in terms if n in tb.cells]
-        f = _land_finding(t, o, ta.cells[col], parts, computed, dec, show, terms_txt,
-                              "crosstable.land_use_total", None)
+        f = _land_finding(t, o, ta.cells[col], parts, computed, dec, show, terms_txt, "crosstable.land_use_total", None)
         if f:
             yield f

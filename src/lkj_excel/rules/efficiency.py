@@ -58,20 +58,38 @@ def efisiensi_penyerapan(ctx: Context) -> Iterable[Finding]:
                 continue
             who = (r.get("indikator").text if r.get("indikator") else None) or r.label
             if links is None or budgets is None:
-                missing = " / ".join(x for x, tb in ((chk.get("links", "3.15"), links),
-                                                      (chk.get("budgets", "3.17"), budgets)) if tb is None)
+                missing = " / ".join(
+                    x
+                    for x, tb in ((chk.get("links", "3.15"), links), (chk.get("budgets", "3.17"), budgets))
+                    if tb is None
+                )
                 yield make("E501", "info", pc, pc.text, None, "eff.no_tables", t, tables=missing, who=who)
                 continue
             pids, unknown = programs_for(blocks, r.row_id, sasaran)
             if not pids:
                 yield make("E501", "info", pc, pc.text, None, "eff.no_link", t, who=who, links=links.sheet)
                 continue
-            absent = [p for p in pids if p not in budget_of or None in (
-                budget_of[p][0] and budget_of[p][0].value, budget_of[p][1] and budget_of[p][1].value)]
+            absent = [
+                p
+                for p in pids
+                if p not in budget_of
+                or None in (budget_of[p][0] and budget_of[p][0].value, budget_of[p][1] and budget_of[p][1].value)
+            ]
             if unknown or absent:
-                yield make("E501", "info", pc, pc.text, None, "eff.partial", t, who=who,
-                           unknown="; ".join(unknown) or "-", absent=", ".join(absent) or "-",
-                           links=links.sheet, budgets=budgets.sheet)
+                yield make(
+                    "E501",
+                    "info",
+                    pc,
+                    pc.text,
+                    None,
+                    "eff.partial",
+                    t,
+                    who=who,
+                    unknown="; ".join(unknown) or "-",
+                    absent=", ".join(absent) or "-",
+                    links=links.sheet,
+                    budgets=budgets.sheet,
+                )
                 continue
             ang = [budget_of[p][0] for p in pids]
             rea = [budget_of[p][1] for p in pids]
@@ -90,9 +108,23 @@ def efisiensi_penyerapan(ctx: Context) -> Iterable[Finding]:
                 continue
             point = s_rea / s_ang * 100
             fix = round_half_up(point, pc.decimals)
-            yield make("E501", "error", pc, pc.text, pc.fmt(fix), "eff.penyerapan", t, related=ang + rea, fix=fix,
-                       who=who, programs=", ".join(pids), realisasi=format_id(s_rea), anggaran=format_id(s_ang),
-                       computed=format_id(point, 4), budgets=budgets.sheet)
+            yield make(
+                "E501",
+                "error",
+                pc,
+                pc.text,
+                pc.fmt(fix),
+                "eff.penyerapan",
+                t,
+                related=ang + rea,
+                fix=fix,
+                who=who,
+                programs=", ".join(pids),
+                realisasi=format_id(s_rea),
+                anggaran=format_id(s_ang),
+                computed=format_id(point, 4),
+                budgets=budgets.sheet,
+            )
 
 
 @rule("E502", "efisiensi.reported")
@@ -115,8 +147,16 @@ def efisiensi_reported(ctx: Context) -> Iterable[Finding]:
     if t314 is None:
         c = inds[0].get("indikator") or next(iter(inds[0].cells.values()), None)
         if c is not None:
-            yield make("E502", "warning", c, None, None, "eff.no_table", t32,
-                       sheet314=ctx.wb.sheet_of.get("3.14") or "Tabel 3.14")
+            yield make(
+                "E502",
+                "warning",
+                c,
+                None,
+                None,
+                "eff.no_table",
+                t32,
+                sheet314=ctx.wb.sheet_of.get("3.14") or "Tabel 3.14",
+            )
         return
     for r in inds:
         anchor = r.get("indikator") or next(iter(r.cells.values()), None)
@@ -130,50 +170,68 @@ def efisiensi_reported(ctx: Context) -> Iterable[Finding]:
         if match is None:
             yield make("E502", "warning", anchor, anchor.text, None, "eff.no_row", t32, sheet314=t314.sheet)
             continue
-        empty = [cid for cid in ("penyerapan", "efisiensi")
-                 if t314.spec.has_column(cid) and (match.get(cid) is None or match.get(cid).value is None)]
+        empty = [
+            cid
+            for cid in ("penyerapan", "efisiensi")
+            if t314.spec.has_column(cid) and (match.get(cid) is None or match.get(cid).value is None)
+        ]
         if empty:
             c = match.get(empty[0]) or anchor
-            yield make("E502", "warning", c, c.text or None, None, "eff.empty", t314,
-                       who=anchor.text, columns=", ".join(empty))
+            yield make(
+                "E502", "warning", c, c.text or None, None, "eff.empty", t314, who=anchor.text, columns=", ".join(empty)
+            )
 
 
 register(
     {
         "eff.penyerapan": (
-            ("Penyerapan anggaran sasaran \"{who}\" ditulis {found}, padahal program pendukungnya ({programs}) "
-            "merealisasikan Rp {realisasi} dari Rp {anggaran} ({budgets}) = {computed}%; seharusnya {expected}."),
-            ("Budget absorption of sasaran \"{who}\" is {found}, but its programs ({programs}) spent "
-            "Rp {realisasi} of Rp {anggaran} ({budgets}) = {computed}%; it should be {expected}."),
+            (
+                'Penyerapan anggaran sasaran "{who}" ditulis {found}, padahal program pendukungnya ({programs}) '
+                "merealisasikan Rp {realisasi} dari Rp {anggaran} ({budgets}) = {computed}%; seharusnya {expected}."
+            ),
+            (
+                'Budget absorption of sasaran "{who}" is {found}, but its programs ({programs}) spent '
+                "Rp {realisasi} of Rp {anggaran} ({budgets}) = {computed}%; it should be {expected}."
+            ),
         ),
         "eff.no_tables": (
-            "Penyerapan anggaran \"{who}\" tidak dapat diperiksa: tabel {tables} tidak ada.",
-            "Budget absorption of \"{who}\" cannot be verified: table {tables} is missing.",
+            'Penyerapan anggaran "{who}" tidak dapat diperiksa: tabel {tables} tidak ada.',
+            'Budget absorption of "{who}" cannot be verified: table {tables} is missing.',
         ),
         "eff.no_link": (
-            ("Penyerapan anggaran \"{who}\" tidak dapat diperiksa: {links} tidak menyebut program yang "
-            "mendukung sasaran ini."),
-            "Budget absorption of \"{who}\" cannot be verified: {links} names no program supporting this sasaran.",
+            (
+                'Penyerapan anggaran "{who}" tidak dapat diperiksa: {links} tidak menyebut program yang '
+                "mendukung sasaran ini."
+            ),
+            'Budget absorption of "{who}" cannot be verified: {links} names no program supporting this sasaran.',
         ),
         "eff.partial": (
-            ("Penyerapan anggaran \"{who}\" tidak dapat diperiksa: program yang tidak dikenali di {links}: "
-            "{unknown}; program tanpa anggaran/realisasi di {budgets}: {absent}."),
-            ("Budget absorption of \"{who}\" cannot be verified: programs not recognised in {links}: {unknown}; "
-            "programs without anggaran/realisasi in {budgets}: {absent}."),
+            (
+                'Penyerapan anggaran "{who}" tidak dapat diperiksa: program yang tidak dikenali di {links}: '
+                "{unknown}; program tanpa anggaran/realisasi di {budgets}: {absent}."
+            ),
+            (
+                'Budget absorption of "{who}" cannot be verified: programs not recognised in {links}: {unknown}; '
+                "programs without anggaran/realisasi in {budgets}: {absent}."
+            ),
         ),
         "eff.no_table": (
-            ("Tabel 3.14 (analisis efisiensi penggunaan sumber daya) tidak ada: efisiensi tidak dilaporkan untuk "
-            "indikator Tabel 3.2."),
-            ("Table 3.14 (efficiency of resource use) is missing: efficiency is not reported for the indicators "
-            "of Table 3.2."),
+            (
+                "Tabel 3.14 (analisis efisiensi penggunaan sumber daya) tidak ada: efisiensi tidak dilaporkan untuk "
+                "indikator Tabel 3.2."
+            ),
+            (
+                "Table 3.14 (efficiency of resource use) is missing: efficiency is not reported for the indicators "
+                "of Table 3.2."
+            ),
         ),
         "eff.no_row": (
-            "Indikator \"{found}\" tidak ada di {sheet314}: efisiensi penggunaan sumber dayanya tidak dilaporkan.",
-            "Indicator \"{found}\" is not in {sheet314}: the efficiency of its resource use is not reported.",
+            'Indikator "{found}" tidak ada di {sheet314}: efisiensi penggunaan sumber dayanya tidak dilaporkan.',
+            'Indicator "{found}" is not in {sheet314}: the efficiency of its resource use is not reported.',
         ),
         "eff.empty": (
-            "Efisiensi indikator \"{who}\" tidak lengkap: kolom {columns} kosong.",
-            "Efficiency of indicator \"{who}\" is incomplete: column {columns} is empty.",
+            'Efisiensi indikator "{who}" tidak lengkap: kolom {columns} kosong.',
+            'Efficiency of indicator "{who}" is incomplete: column {columns} is empty.',
         ),
     }
 )

@@ -22,10 +22,10 @@ messages.register(
     {
         "form.unparsed": (
             (
-                "Lembar \"{sheet}\" sel {cell}: \"{found}\" bukan angka yang dapat dibaca, "
+                'Lembar "{sheet}" sel {cell}: "{found}" bukan angka yang dapat dibaca, '
                 "padahal kolom {column} berisi angka."
             ),
-            "Sheet \"{sheet}\" cell {cell}: \"{found}\" is not a readable figure, but column {column} holds figures.",
+            'Sheet "{sheet}" cell {cell}: "{found}" is not a readable figure, but column {column} holds figures.',
         ),
         "form.missing_table": (
             "Tabel standar tidak ditemukan: {tables}.",
@@ -33,11 +33,11 @@ messages.register(
         ),
         "form.missing_header": (
             (
-                "Lembar \"{sheet}\": judul kolom Tabel {tid} tidak ditemukan (kolom wajib: {columns}); "
+                'Lembar "{sheet}": judul kolom Tabel {tid} tidak ditemukan (kolom wajib: {columns}); '
                 "tabel tidak dapat diperiksa."
             ),
             (
-                "Sheet \"{sheet}\": the column header of Tabel {tid} was not found (required columns: {columns}); "
+                'Sheet "{sheet}": the column header of Tabel {tid} was not found (required columns: {columns}); '
                 "the table cannot be checked."
             ),
         ),
@@ -58,21 +58,21 @@ messages.register(
         ),
         "form.decimal_point": (
             (
-                "Sel {cell}: \"{found}\" memakai titik sebagai pemisah desimal; "
+                'Sel {cell}: "{found}" memakai titik sebagai pemisah desimal; '
                 "angka lain di tabel memakai koma: {expected}."
             ),
             (
-                "Cell {cell}: \"{found}\" uses a point as the decimal separator; "
+                'Cell {cell}: "{found}" uses a point as the decimal separator; '
                 "the table's other figures use a comma: {expected}."
             ),
         ),
         "form.precision": (
             (
-                "Sel {cell}: \"{found}\" ditulis dengan {decimals} desimal, angka lain di kolom {column} "
+                'Sel {cell}: "{found}" ditulis dengan {decimals} desimal, angka lain di kolom {column} '
                 "dengan {usual} desimal (mis. {example})."
             ),
             (
-                "Cell {cell}: \"{found}\" is printed with {decimals} decimals, the other figures in column {column} "
+                'Cell {cell}: "{found}" is printed with {decimals} decimals, the other figures in column {column} '
                 "with {usual} (e.g. {example})."
             ),
         ),
@@ -126,7 +126,13 @@ def unparsed(ctx: Context) -> Iterator[Finding]:
             letter = cell.ref.rstrip("0123456789")
             cid = col_of.get(letter)
             yield make(
-                "F701", "error", cell, cell.text, None, "form.unparsed", table=table,
+                "F701",
+                "error",
+                cell,
+                cell.text,
+                None,
+                "form.unparsed",
+                table=table,
                 column=_label(table, cid) if cid else letter,
             )
 
@@ -154,19 +160,28 @@ def missing(ctx: Context) -> Iterator[Finding]:
             absent.append(tid)
             continue
         spec = specs.get(tid)
-        req = ", ".join(f"\"{column_name(c)}\"" for c in spec.columns if c.required) if spec else "-"
-        yield make("F707", "warning", _placeholder(sheet), None, None, "form.missing_header", table=tid,
-                   tid=tid, columns=req)
+        req = ", ".join(f'"{column_name(c)}"' for c in spec.columns if c.required) if spec else "-"
+        yield make(
+            "F707", "warning", _placeholder(sheet), None, None, "form.missing_header", table=tid, tid=tid, columns=req
+        )
     if absent:
         names = ", ".join(f"Tabel {t}" for t in absent)
-        yield make("F707", "warning", _placeholder("-"), None, names, "form.missing_table", table=None,
-                   tables=names)
+        yield make("F707", "warning", _placeholder("-"), None, names, "form.missing_table", table=None, tables=names)
     for table in ctx.tables():
         req = [c for c in table.missing_columns if table.spec.has_column(c) and table.spec.column(c).required]
         if req:
-            names = ", ".join(f"\"{_label(table, c)}\"" for c in req)
-            yield make("F707", "warning", _placeholder(table.sheet), None, names, "form.missing_column",
-                       table=table, tid=table.id, columns=names)
+            names = ", ".join(f'"{_label(table, c)}"' for c in req)
+            yield make(
+                "F707",
+                "warning",
+                _placeholder(table.sheet),
+                None,
+                names,
+                "form.missing_column",
+                table=table,
+                tid=table.id,
+                columns=names,
+            )
 
 
 def _number_of(cell: Cell | None) -> int | None:
@@ -215,29 +230,61 @@ def numbering(ctx: Context) -> Iterator[Finding]:
         prev: int | None = None
         for i, (r, n) in enumerate(zip(rows, nums)):
             if n is None:
-                nxt = next((m for m in nums[i + 1:] if m is not None), None)
+                nxt = next((m for m in nums[i + 1 :] if m is not None), None)
                 if prev is not None and nxt == prev + 2:
                     cell = _placeholder(table.sheet, f"{letter}{r.excel_row}")
                     exp = prev + 1
-                    yield make("F702", "warning", cell, None, f"{exp}.", "form.numbering", table=table, fix=exp,
-                               row=r.excel_row, label=row_name(r), prev=f"{prev}.", next=f"{nxt}.", number=exp)
+                    yield make(
+                        "F702",
+                        "warning",
+                        cell,
+                        None,
+                        f"{exp}.",
+                        "form.numbering",
+                        table=table,
+                        fix=exp,
+                        row=r.excel_row,
+                        label=row_name(r),
+                        prev=f"{prev}.",
+                        next=f"{nxt}.",
+                        number=exp,
+                    )
                     prev = exp
                 continue
             if prev is not None and n != prev + 1:
                 cell = r.cells[cid]
-                yield make("F702", "warning", cell, cell.text, f"{prev + 1}.", "form.numbering_jump", table=table,
-                           row=r.excel_row, label=row_name(r), prev=f"{prev}.")
+                yield make(
+                    "F702",
+                    "warning",
+                    cell,
+                    cell.text,
+                    f"{prev + 1}.",
+                    "form.numbering_jump",
+                    table=table,
+                    row=r.excel_row,
+                    label=row_name(r),
+                    prev=f"{prev}.",
+                )
             elif prev is None and n != 1:
                 cell = r.cells[cid]
-                yield make("F702", "warning", cell, cell.text, "1.", "form.numbering_jump", table=table,
-                           row=r.excel_row, label=row_name(r), prev="-")
+                yield make(
+                    "F702",
+                    "warning",
+                    cell,
+                    cell.text,
+                    "1.",
+                    "form.numbering_jump",
+                    table=table,
+                    row=r.excel_row,
+                    label=row_name(r),
+                    prev="-",
+                )
             prev = n
 
 
 def _uses_comma(cells: list[Cell]) -> bool:
     return any(
-        c.is_text_typed and c.value is not None and (c.decimals or 0) > 0 and not c.parsed.decimal_point
-        for c in cells
+        c.is_text_typed and c.value is not None and (c.decimals or 0) > 0 and not c.parsed.decimal_point for c in cells
     )
 
 
@@ -287,7 +334,9 @@ def precision(ctx: Context) -> Iterator[Finding]:
             if col.kind not in ROUNDED_KINDS:
                 continue
             cells = [
-                c for r in table.rows if r.role in ("data", "subtotal", "total")
+                c
+                for r in table.rows
+                if r.role in ("data", "subtotal", "total")
                 if (c := r.get(col.id)) is not None and c.value is not None
             ]
             if len(cells) < 3:
@@ -297,9 +346,19 @@ def precision(ctx: Context) -> Iterator[Finding]:
                 usual = min(o.decimals or 0 for o in others)
                 if (c.decimals or 0) < usual:
                     ex = next(o for o in others if (o.decimals or 0) == usual)
-                    yield make("F704", "info", c, c.text, c.fmt(c.value, usual), "form.precision", table=table,
-                               decimals=c.decimals or 0, usual=usual, column=_label(table, col.id),
-                               example=ex.text)
+                    yield make(
+                        "F704",
+                        "info",
+                        c,
+                        c.text,
+                        c.fmt(c.value, usual),
+                        "form.precision",
+                        table=table,
+                        decimals=c.decimals or 0,
+                        usual=usual,
+                        column=_label(table, col.id),
+                        example=ex.text,
+                    )
 
 
 @rule("F705", "form.negative")
@@ -316,8 +375,7 @@ def negative(ctx: Context) -> Iterator[Finding]:
         for _r, cid, c in table.iter_cells():
             col = table.spec.column(cid)
             if col.kind in NONNEGATIVE_KINDS and c.value is not None and c.value < 0:
-                yield make("F705", "error", c, c.text, None, "form.negative", table=table,
-                           column=_label(table, cid))
+                yield make("F705", "error", c, c.text, None, "form.negative", table=table, column=_label(table, cid))
 
 
 def _may_be_negative(table: Table, cid: str) -> bool:
@@ -366,6 +424,13 @@ def implausible_percent(ctx: Context) -> Iterator[Finding]:
                 if len(others) >= 3:
                     med = statistics.median(others)
                     if med > 0 and c.value > 10 * med:
-                        yield make("F706", "warning", c, c.text, None, "form.percent_outlier", table=table,
-                                   median=format_id(med, 2))
-
+                        yield make(
+                            "F706",
+                            "warning",
+                            c,
+                            c.text,
+                            None,
+                            "form.percent_outlier",
+                            table=table,
+                            median=format_id(med, 2),
+                        )

@@ -39,12 +39,12 @@ messages.register(
             + "{expected}{source_en}.",
         ),
         "narrative.table_reference": (
-            "Paragraf merujuk \"{found}\" di atas, padahal tabel tepat di atasnya adalah {expected}{edit_id}.",
-            "The paragraph refers to \"{found}\" above, but the table right above it is {expected}{edit_en}.",
+            'Paragraf merujuk "{found}" di atas, padahal tabel tepat di atasnya adalah {expected}{edit_id}.',
+            'The paragraph refers to "{found}" above, but the table right above it is {expected}{edit_en}.',
         ),
         "narrative.direction": (
-            "Pernyataan \"{found}\" tidak sesuai tabel: {detail_id}.",
-            "The statement \"{found}\" contradicts the tables: {detail_en}.",
+            'Pernyataan "{found}" tidak sesuai tabel: {detail_id}.',
+            'The statement "{found}" contradicts the tables: {detail_en}.',
         ),
         "narrative.unverifiable": (
             "Angka {found} tidak ditemukan di tabel mana pun.",
@@ -127,10 +127,20 @@ def contradicted(ctx: Context) -> Iterator[Finding]:
         what_id, what_en = _what(r, ctx.wb)
         e_id, e_en = EDITS.get(r.edit or "", (None, None))
         yield make(
-            "N801", "error", _cell(r.paragraph), r.claim.raw, r.expected_text, "narrative.contradicted",
-            table=NARASI, related=r.cells, fix=a.corrected.get(r.paragraph.ref),
-            what=what_id, what_en=what_en, source=_source(r),
-            edit_id=f" (kemungkinan {e_id})" if e_id else "", edit_en=f" (likely {e_en})" if e_en else "",
+            "N801",
+            "error",
+            _cell(r.paragraph),
+            r.claim.raw,
+            r.expected_text,
+            "narrative.contradicted",
+            table=NARASI,
+            related=r.cells,
+            fix=a.corrected.get(r.paragraph.ref),
+            what=what_id,
+            what_en=what_en,
+            source=_source(r),
+            edit_id=f" (kemungkinan {e_id})" if e_id else "",
+            edit_en=f" (likely {e_en})" if e_en else "",
         )
 
 
@@ -150,10 +160,17 @@ def malformed_number(ctx: Context) -> Iterator[Finding]:
             continue
         src = _source(r)
         yield make(
-            "N802", "error" if r.figure is not None else "warning", _cell(r.paragraph), r.claim.raw,
-            r.expected_text, "narrative.malformed_number", table=NARASI, related=r.cells,
+            "N802",
+            "error" if r.figure is not None else "warning",
+            _cell(r.paragraph),
+            r.claim.raw,
+            r.expected_text,
+            "narrative.malformed_number",
+            table=NARASI,
+            related=r.cells,
             fix=a.corrected.get(r.paragraph.ref),
-            source_id=f", sama dengan {src}" if src else "", source_en=f", as in {src}" if src else "",
+            source_id=f", sama dengan {src}" if src else "",
+            source_en=f", as in {src}" if src else "",
         )
 
 
@@ -172,9 +189,16 @@ def table_reference(ctx: Context) -> Iterator[Finding]:
     for ri in a.refs:
         e_id, e_en = EDITS.get(ri.edit or "", (None, None))
         yield make(
-            "N803", "warning", _cell(ri.paragraph), f"Tabel {ri.ref.table_id}", f"Tabel {ri.expected}",
-            "narrative.table_reference", table=NARASI, fix=a.corrected.get(ri.paragraph.ref),
-            edit_id=f" (kemungkinan {e_id})" if e_id else "", edit_en=f" (likely {e_en})" if e_en else "",
+            "N803",
+            "warning",
+            _cell(ri.paragraph),
+            f"Tabel {ri.ref.table_id}",
+            f"Tabel {ri.expected}",
+            "narrative.table_reference",
+            table=NARASI,
+            fix=a.corrected.get(ri.paragraph.ref),
+            edit_id=f" (kemungkinan {e_id})" if e_id else "",
+            edit_en=f" (likely {e_en})" if e_en else "",
         )
 
 
@@ -192,8 +216,16 @@ def direction(ctx: Context) -> Iterator[Finding]:
     a = _analysis(ctx)
     for d in a.directions:
         yield make(
-            "N804", "warning", _cell(d.paragraph), d.raw, None, "narrative.direction", table=NARASI,
-            related=d.cells, detail_id=d.detail_id, detail_en=d.detail_en,
+            "N804",
+            "warning",
+            _cell(d.paragraph),
+            d.raw,
+            None,
+            "narrative.direction",
+            table=NARASI,
+            related=d.cells,
+            detail_id=d.detail_id,
+            detail_en=d.detail_en,
         )
 
 
@@ -226,8 +258,16 @@ def repeats_wrong_total(ctx: Context) -> Iterator[Finding]:
         if r.reason != "wrong_total" or r.figure is None or r.intended is None:
             continue
         yield make(
-            "N806", "warning", _cell(r.paragraph), r.claim.raw, r.expected_text, "narrative.repeats_wrong_total",
-            table=NARASI, related=r.cells, fix=a.corrected.get(r.paragraph.ref), source=_source(r),
+            "N806",
+            "warning",
+            _cell(r.paragraph),
+            r.claim.raw,
+            r.expected_text,
+            "narrative.repeats_wrong_total",
+            table=NARASI,
+            related=r.cells,
+            fix=a.corrected.get(r.paragraph.ref),
+            source=_source(r),
         )
 
 

@@ -79,12 +79,34 @@ def skm_nrr_tertimbang(ctx: Context) -> Iterable[Finding]:
         fix = round_half_up(exact, out.decimals)
         for w in ROUNDED_WEIGHTS:
             if consistent(out.value, out.decimals, s.scale(w)):
-                yield make("S401", "warning", out, out.text, out.fmt(fix), "skm.nrr.weight", t, related=cells,
-                           fix=fix, weight=format_id(w, len(str(w)) - 2), computed=_f(exact))
+                yield make(
+                    "S401",
+                    "warning",
+                    out,
+                    out.text,
+                    out.fmt(fix),
+                    "skm.nrr.weight",
+                    t,
+                    related=cells,
+                    fix=fix,
+                    weight=format_id(w, len(str(w)) - 2),
+                    computed=_f(exact),
+                )
                 break
         else:
-            yield make("S401", "error", out, out.text, out.fmt(fix), "skm.nrr", t, related=cells, fix=fix,
-                       total=_f(sum(c.value for c in cells), 2), computed=_f(exact))
+            yield make(
+                "S401",
+                "error",
+                out,
+                out.text,
+                out.fmt(fix),
+                "skm.nrr",
+                t,
+                related=cells,
+                fix=fix,
+                total=_f(sum(c.value for c in cells), 2),
+                computed=_f(exact),
+            )
 
 
 @rule("S402", "skm.ikm")
@@ -106,19 +128,51 @@ def skm_ikm(ctx: Context) -> Iterable[Finding]:
             if not consistent(ikm.value, ikm.decimals, s.scale(25 / N_UNSUR)):
                 w = next((w for w in ROUNDED_WEIGHTS if consistent(ikm.value, ikm.decimals, s.scale(w * 25))), None)
                 if w is not None:
-                    yield make("S402", "warning", ikm, ikm.text, ikm.fmt(fix), "skm.ikm.weight", t, related=cells,
-                               fix=fix, weight=format_id(w, len(str(w)) - 2), computed=_f(exact))
+                    yield make(
+                        "S402",
+                        "warning",
+                        ikm,
+                        ikm.text,
+                        ikm.fmt(fix),
+                        "skm.ikm.weight",
+                        t,
+                        related=cells,
+                        fix=fix,
+                        weight=format_id(w, len(str(w)) - 2),
+                        computed=_f(exact),
+                    )
                 else:
-                    yield make("S402", "error", ikm, ikm.text, ikm.fmt(fix), "skm.ikm", t, related=cells, fix=fix,
-                               computed=_f(exact))
+                    yield make(
+                        "S402",
+                        "error",
+                        ikm,
+                        ikm.text,
+                        ikm.fmt(fix),
+                        "skm.ikm",
+                        t,
+                        related=cells,
+                        fix=fix,
+                        computed=_f(exact),
+                    )
                 continue
         if nrr_t is not None and nrr_t.value is not None:
             iv = interval_of(nrr_t, False).scale(25)
             if not consistent(ikm.value, ikm.decimals, iv):
                 fix = round_half_up(nrr_t.value * 25, ikm.decimals)
-                yield make("S402", "error", ikm, ikm.text, ikm.fmt(fix), "skm.ikm.nrr_t", t, related=[nrr_t],
-                           fix=None if not missing else fix, nrr_t=nrr_t.text,
-                           lo=_f(iv.lo, (nrr_t.decimals or 0) + 1), hi=_f(iv.hi, (nrr_t.decimals or 0) + 1))
+                yield make(
+                    "S402",
+                    "error",
+                    ikm,
+                    ikm.text,
+                    ikm.fmt(fix),
+                    "skm.ikm.nrr_t",
+                    t,
+                    related=[nrr_t],
+                    fix=None if not missing else fix,
+                    nrr_t=nrr_t.text,
+                    lo=_f(iv.lo, (nrr_t.decimals or 0) + 1),
+                    hi=_f(iv.hi, (nrr_t.decimals or 0) + 1),
+                )
 
 
 @rule("S403", "skm.range")
@@ -143,11 +197,20 @@ def skm_range(ctx: Context) -> Iterable[Finding]:
             for uid in missing:
                 rs = next((r for r in t.spec.rows if r.id == uid), None)
                 labels.append(rs.label[0] if rs is not None and rs.label else uid)
-            anchor = (cells[-1] if cells else ikm or nrr_t)
+            anchor = cells[-1] if cells else ikm or nrr_t
             if anchor is None:
                 continue
-            yield make("S403", "warning", anchor, str(len(cells)), str(N_UNSUR), "skm.missing", t,
-                       n=len(cells), unsur=", ".join(labels))
+            yield make(
+                "S403",
+                "warning",
+                anchor,
+                str(len(cells)),
+                str(N_UNSUR),
+                "skm.missing",
+                t,
+                n=len(cells),
+                unsur=", ".join(labels),
+            )
 
 
 @rule("S404", "skm.mutu")
@@ -173,35 +236,57 @@ def skm_mutu(ctx: Context) -> Iterable[Finding]:
             if verdict == "ok" or best is None:
                 continue
             right = category_text(best, c.text)
-            yield make("S404", "error" if verdict == "wrong" else "warning", c, c.text, right,
-                       f"skm.{key}", t, related=[ikm], fix=right if verdict == "wrong" else None,
-                       ikm=ikm.text, band=best.text or best.label,
-                       source=sc.table.sheet if sc.table is not None else "PermenPANRB 14/2017")
+            yield make(
+                "S404",
+                "error" if verdict == "wrong" else "warning",
+                c,
+                c.text,
+                right,
+                f"skm.{key}",
+                t,
+                related=[ikm],
+                fix=right if verdict == "wrong" else None,
+                ikm=ikm.text,
+                band=best.text or best.label,
+                source=sc.table.sheet if sc.table is not None else "PermenPANRB 14/2017",
+            )
 
 
 register(
     {
         "skm.nrr": (
-            ("Jumlah NRR tertimbang {found} tidak sesuai: Σ NRR 9 unsur = {total}, × 1/9 = {computed}; "
-            "seharusnya {expected}."),
-            ("Jumlah NRR tertimbang {found} is wrong: Σ NRR of the 9 unsur = {total}, × 1/9 = {computed}; "
-            "it should be {expected}."),
+            (
+                "Jumlah NRR tertimbang {found} tidak sesuai: Σ NRR 9 unsur = {total}, × 1/9 = {computed}; "
+                "seharusnya {expected}."
+            ),
+            (
+                "Jumlah NRR tertimbang {found} is wrong: Σ NRR of the 9 unsur = {total}, × 1/9 = {computed}; "
+                "it should be {expected}."
+            ),
         ),
         "skm.nrr.weight": (
-            ("Jumlah NRR tertimbang {found} hanya cocok dengan penimbang yang dibulatkan {weight}, bukan 1/9 "
-            "(Σ NRR × 1/9 = {computed}). Pakai 1/9: {expected}."),
-            ("Jumlah NRR tertimbang {found} fits only the rounded penimbang {weight}, not 1/9 "
-            "(Σ NRR × 1/9 = {computed}). Use 1/9: {expected}."),
+            (
+                "Jumlah NRR tertimbang {found} hanya cocok dengan penimbang yang dibulatkan {weight}, bukan 1/9 "
+                "(Σ NRR × 1/9 = {computed}). Pakai 1/9: {expected}."
+            ),
+            (
+                "Jumlah NRR tertimbang {found} fits only the rounded penimbang {weight}, not 1/9 "
+                "(Σ NRR × 1/9 = {computed}). Use 1/9: {expected}."
+            ),
         ),
         "skm.ikm": (
             "IKM {found} tidak sesuai: Σ NRR × 1/9 × 25 = {computed}; seharusnya {expected}.",
             "IKM {found} is wrong: Σ NRR × 1/9 × 25 = {computed}; it should be {expected}.",
         ),
         "skm.ikm.weight": (
-            ("IKM {found} hanya cocok dengan penimbang yang dibulatkan {weight}, bukan 1/9 "
-            "(Σ NRR × 1/9 × 25 = {computed}). Pakai 1/9: {expected}."),
-            ("IKM {found} fits only the rounded penimbang {weight}, not 1/9 "
-            "(Σ NRR × 1/9 × 25 = {computed}). Use 1/9: {expected}."),
+            (
+                "IKM {found} hanya cocok dengan penimbang yang dibulatkan {weight}, bukan 1/9 "
+                "(Σ NRR × 1/9 × 25 = {computed}). Pakai 1/9: {expected}."
+            ),
+            (
+                "IKM {found} fits only the rounded penimbang {weight}, not 1/9 "
+                "(Σ NRR × 1/9 × 25 = {computed}). Use 1/9: {expected}."
+            ),
         ),
         "skm.ikm.nrr_t": (
             "IKM {found} tidak sesuai dengan NRR tertimbang {nrr_t}: × 25 memberi {lo} s.d. {hi}.",
@@ -220,16 +305,24 @@ register(
             "The SKM table has {n} of the 9 service elements of PermenPANRB 14/2017; missing: {unsur}.",
         ),
         "skm.mutu": (
-            ("Mutu pelayanan \"{found}\" tidak sesuai dengan IKM {ikm}: menurut skala ({source}) IKM itu masuk "
-            "{band}, mutu {expected}."),
-            ("Mutu pelayanan \"{found}\" does not fit IKM {ikm}: on the scale ({source}) it falls in {band}, "
-            "mutu {expected}."),
+            (
+                'Mutu pelayanan "{found}" tidak sesuai dengan IKM {ikm}: menurut skala ({source}) IKM itu masuk '
+                "{band}, mutu {expected}."
+            ),
+            (
+                'Mutu pelayanan "{found}" does not fit IKM {ikm}: on the scale ({source}) it falls in {band}, '
+                "mutu {expected}."
+            ),
         ),
         "skm.kinerja": (
-            ("Kinerja unit pelayanan \"{found}\" tidak sesuai dengan IKM {ikm}: menurut skala ({source}) IKM itu "
-            "masuk {band}, kinerja \"{expected}\"."),
-            ("Kinerja unit pelayanan \"{found}\" does not fit IKM {ikm}: on the scale ({source}) it falls in "
-            "{band}, kinerja \"{expected}\"."),
+            (
+                'Kinerja unit pelayanan "{found}" tidak sesuai dengan IKM {ikm}: menurut skala ({source}) IKM itu '
+                'masuk {band}, kinerja "{expected}".'
+            ),
+            (
+                'Kinerja unit pelayanan "{found}" does not fit IKM {ikm}: on the scale ({source}) it falls in '
+                '{band}, kinerja "{expected}".'
+            ),
         ),
     }
 )

@@ -127,7 +127,7 @@ class _Check:
             return None
         fix = round_half_up(computed.mid, d)
         gap = discrepancy(printed.value, d, computed)
-        severity = "error" if gap >= 10 ** -d * (1 - FLOAT_NOISE) else "warning"
+        severity = "error" if gap >= 10**-d * (1 - FLOAT_NOISE) else "warning"
         return severity, fix, d, printed.value - fix
 
 
@@ -204,9 +204,18 @@ def column_sum(ctx: Context) -> Iterator[Finding]:
             expected = printed.fmt(fix, d)
             first, last = rows[0].cells[cid], rows[-1].cells[cid]
             yield make(
-                "T101", severity, printed, printed.text, expected, "totals.column_sum",
-                table=table, related=[first, last] if first is not last else [first], fix=fix,
-                column=column_name(col), rows=_rows_text(rows), diff=_diff_text(printed, diff, d),
+                "T101",
+                severity,
+                printed,
+                printed.text,
+                expected,
+                "totals.column_sum",
+                table=table,
+                related=[first, last] if first is not last else [first],
+                fix=fix,
+                column=column_name(col),
+                rows=_rows_text(rows),
+                diff=_diff_text(printed, diff, d),
             )
 
 
@@ -258,9 +267,17 @@ def subtotal(ctx: Context) -> Iterator[Finding]:
                     continue
                 severity, fix, d, diff = v
                 yield make(
-                    "T102", severity, printed, printed.text, printed.fmt(fix, d), "totals.subtotal",
-                    table=table, related=[ch.cells[col.id] for ch in rows], fix=fix,
-                    label=row_name(parent), column=column_name(col),
+                    "T102",
+                    severity,
+                    printed,
+                    printed.text,
+                    printed.fmt(fix, d),
+                    "totals.subtotal",
+                    table=table,
+                    related=[ch.cells[col.id] for ch in rows],
+                    fix=fix,
+                    label=row_name(parent),
+                    column=column_name(col),
                     parts=" + ".join(row_name(ch) for ch in rows),
                     diff=_diff_text(printed, diff, d),
                 )
@@ -353,10 +370,19 @@ def row_formula(ctx: Context) -> Iterator[Finding]:
                     for i, ((sign, _cid), c) in enumerate(zip(terms, cells))
                 )
                 yield make(
-                    "T103", severity, printed, printed.text, printed.fmt(fix, d), "totals.row_formula",
-                    table=table, related=[c for c in cells if c is not None], fix=fix,
-                    column=column_name(col), row=row_name(r),
-                    formula=_formula_text(table, terms), terms=term_text,
+                    "T103",
+                    severity,
+                    printed,
+                    printed.text,
+                    printed.fmt(fix, d),
+                    "totals.row_formula",
+                    table=table,
+                    related=[c for c in cells if c is not None],
+                    fix=fix,
+                    column=column_name(col),
+                    row=row_name(r),
+                    formula=_formula_text(table, terms),
+                    terms=term_text,
                 )
 
 

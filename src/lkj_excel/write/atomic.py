@@ -27,8 +27,9 @@ def check_output(out: Path, force: bool = False, source: str | Path | None = Non
 
 
 @contextmanager
-def atomic_output(out: Path, force: bool = False, source: str | Path | None = None,
-                  make_parents: bool = False) -> Iterator[Path]:
+def atomic_output(
+    out: Path, force: bool = False, source: str | Path | None = None, make_parents: bool = False
+) -> Iterator[Path]:
     """Yield a sibling temp path to write; it becomes `out` when the block succeeds."""
     out = Path(out)
     check_output(out, force, source)

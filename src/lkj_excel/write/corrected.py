@@ -207,8 +207,12 @@ class _Writer:
                 simple = fmt_code if fmt_code and fmt_code != "General" and len(fmt_code) < 40 else None
                 fs = self.by_cell.get((g.title, ref(r, c)), [])
                 fill = self._severity_fill(fs)
-                fmt = self.st.get(num_format=simple if isinstance(v, (int, float)) else None, bg_color=fill,
-                                  text_wrap=True if isinstance(v, str) and len(v) > 60 else None, valign="top")
+                fmt = self.st.get(
+                    num_format=simple if isinstance(v, (int, float)) else None,
+                    bg_color=fill,
+                    text_wrap=True if isinstance(v, str) and len(v) > 60 else None,
+                    valign="top",
+                )
                 if (r, c) in merged_origin and merged_origin[(r, c)] != (r, c):
                     r2, c2 = merged_origin[(r, c)]
                     ws.merge_range(r, c, r2, c2, "", fmt)
@@ -276,9 +280,10 @@ class _Writer:
         used = set(in_cols.values())
         first_hdr = t.header_rows[0] - 1
         extra_cols = sorted(
-            c for c in range(g.n_cols)
-            if c not in used and any(g.value(r, c) is not None for r in range(first_hdr, g.n_rows)
-                                     if r + 1 != t.number_row)
+            c
+            for c in range(g.n_cols)
+            if c not in used
+            and any(g.value(r, c) is not None for r in range(first_hdr, g.n_rows) if r + 1 != t.number_row)
         )
         extra_hdr = []
         for c in extra_cols:
@@ -341,8 +346,15 @@ class _Writer:
             for i in range(len(t.rows)):
                 r = lay.data_start + i
                 s0, s1 = slots.get((r, nc)), slots.get((r, nc + 1))
-                if (s0 is not None and s1 is not None and s1.kind == "blank" and not s1.findings
-                        and s0.kind in ("str", "raw") and isinstance(s0.value, str) and s0.value.strip()):
+                if (
+                    s0 is not None
+                    and s1 is not None
+                    and s1.kind == "blank"
+                    and not s1.findings
+                    and s0.kind in ("str", "raw")
+                    and isinstance(s0.value, str)
+                    and s0.value.strip()
+                ):
                     s0.merge_to = nc + 1
                     s0.center = False
                     merged.add((r, nc + 1))
@@ -568,8 +580,13 @@ class _Writer:
 
     def _write_slot(self, ws: Any, r: int, c: int, s: _Slot) -> None:
         fill = self._severity_fill(s.findings) or (ADDED_FILL if s.added else s.fill)
-        fmt = self.st.cell(s.num_format if s.kind in ("num", "formula", "raw") else None,
-                           numeric=s.numeric and s.kind != "str", bold=s.bold, fill=fill, center=s.center)
+        fmt = self.st.cell(
+            s.num_format if s.kind in ("num", "formula", "raw") else None,
+            numeric=s.numeric and s.kind != "str",
+            bold=s.bold,
+            fill=fill,
+            center=s.center,
+        )
         if s.kind == "formula":
             ws.write_formula(r, c, s.formula, fmt, s.value)
         elif s.kind == "num":
@@ -638,11 +655,20 @@ def _column_decimals(t: Table) -> dict[str, int]:
     for col in t.spec.columns:
         if not col.numeric or col.id == t.spec.numbering:
             continue
-        ds = [c.decimals for r in t.rows if r.role == "data" for c in [r.cells.get(col.id)]
-              if c is not None and c.status == "number" and c.decimals is not None]
+        ds = [
+            c.decimals
+            for r in t.rows
+            if r.role == "data"
+            for c in [r.cells.get(col.id)]
+            if c is not None and c.status == "number" and c.decimals is not None
+        ]
         if not ds:
-            ds = [c.decimals for r in t.rows for c in [r.cells.get(col.id)]
-                  if c is not None and c.status in ("number", "predikat") and c.decimals is not None]
+            ds = [
+                c.decimals
+                for r in t.rows
+                for c in [r.cells.get(col.id)]
+                if c is not None and c.status in ("number", "predikat") and c.decimals is not None
+            ]
         if ds:
             out[col.id] = min(max(ds), 4)
     return out
@@ -660,5 +686,3 @@ def _parse_a1(a1: str) -> tuple[int, int]:
     if not m:
         return (-1, -1)
     return int(m.group(2)) - 1, _col_index(m.group(1))
-
-

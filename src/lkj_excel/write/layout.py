@@ -192,8 +192,14 @@ class Styles:
     def number_row(self) -> Any:
         return self.get(italic=True, align="center", valign="vcenter", border=1, bg_color=NUMBER_ROW_FILL, font_size=8)
 
-    def cell(self, num_format: str | None = None, numeric: bool = False, bold: bool = False,
-             fill: str | None = None, center: bool = False) -> Any:
+    def cell(
+        self,
+        num_format: str | None = None,
+        numeric: bool = False,
+        bold: bool = False,
+        fill: str | None = None,
+        center: bool = False,
+    ) -> Any:
         return self.get(
             num_format=num_format,
             border=1,

@@ -20,8 +20,8 @@ from .atomic import atomic_output
 register(
     {
         "out.suffix": (
-            "Jenis berkas laporan \"{suffix}\" tidak dikenal ({path}). Pakai .xlsx, .html atau .json.",
-            "Unknown report type \"{suffix}\" ({path}). Use .xlsx, .html or .json.",
+            'Jenis berkas laporan "{suffix}" tidak dikenal ({path}). Pakai .xlsx, .html atau .json.',
+            'Unknown report type "{suffix}" ({path}). Use .xlsx, .html or .json.',
         ),
     }
 )
@@ -29,8 +29,9 @@ register(
 SUFFIXES = (".xlsx", ".html", ".json")
 
 
-def write_report(wb: Workbook, findings: list[Finding], out: Path, lang: str = "id", force: bool = False,
-                 today: date | None = None) -> Path:
+def write_report(
+    wb: Workbook, findings: list[Finding], out: Path, lang: str = "id", force: bool = False, today: date | None = None
+) -> Path:
     """Write the report to `out`, its kind chosen by suffix; return `out`."""
     out = Path(out)
     suffix = out.suffix.lower()
@@ -144,17 +145,25 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
     when = S.format_date(today or date.today(), lang)
     out: list[str] = []
     w = out.append
-    w(f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
-      f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-      f"<title>{t('title')} — {_e(wb.office or fname)} {_e(wb.year or '')}</title>\n"
-      f"<style>{_CSS}</style>\n</head>\n<body>\n")
+    w(
+        f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{t('title')} — {_e(wb.office or fname)} {_e(wb.year or '')}</title>\n"
+        f"<style>{_CSS}</style>\n</head>\n<body>\n"
+    )
 
     # Header
     w('<header class="top">\n')
     w(f'<div class="kicker">lkj-excel · {t("title")}</div>\n')
-    w(f"<h1>{_e(wb.office or fname)}{(' — ' + _e(wb.year)) if wb.year else ''}</h1>\n<dl class=\"meta\">\n")
-    meta = [("office", wb.office), ("kabupaten", wb.kabupaten), ("year", wb.year), ("file", fname),
-            ("date", when), ("tool", f"lkj-excel {__version__}")]
+    w(f'<h1>{_e(wb.office or fname)}{(" — " + _e(wb.year)) if wb.year else ""}</h1>\n<dl class="meta">\n')
+    meta = [
+        ("office", wb.office),
+        ("kabupaten", wb.kabupaten),
+        ("year", wb.year),
+        ("file", fname),
+        ("date", when),
+        ("tool", f"lkj-excel {__version__}"),
+    ]
     for k, v in meta:
         w(f"<dt>{t(k)}</dt><dd>{_e(v if v not in (None, '') else '-')}</dd>\n")
     w("</dl>\n</header>\n")
@@ -162,10 +171,11 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
     # Summary counts
     w(f'<section id="ringkasan">\n<h2>{t("by_severity")}</h2>\n<div class="cards">\n')
     for s in SEVERITIES:
-        w(f'<div class="card {s}"><div class="n">{counts[s]}</div><div class="l">{_e(S.severity_label(s, lang))}'
-          f"</div></div>\n")
-    w(f'<div class="card total"><div class="n">{len(findings)}</div><div class="l">{t("total")}</div></div>\n'
-      "</div>\n")
+        w(
+            f'<div class="card {s}"><div class="n">{counts[s]}</div><div class="l">{_e(S.severity_label(s, lang))}'
+            f"</div></div>\n"
+        )
+    w(f'<div class="card total"><div class="n">{len(findings)}</div><div class="l">{t("total")}</div></div>\n</div>\n')
     if findings:
         w(f'<table class="by-table"><thead><tr><th>{t("table")}</th>')
         for s in SEVERITIES:
@@ -192,16 +202,20 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
     if kis:
         cols = [26, 9, 10, 11, 11, 13, 11, 9]
         w('<table class="kpi"><colgroup>' + "".join(f'<col style="width:{x}%">' for x in cols) + "</colgroup>")
-        w(f'<thead><tr><th>{t("indicator")}</th><th class="num">{t("target")}</th>'
-          f'<th class="num">{t("realisasi")}</th><th class="num">{t("capaian")}</th>'
-          f'<th class="num">{t("capaian_calc")}</th><th>{t("category")}</th><th>{t("capaian_cat")}</th>'
-          f'<th>{t("source")}</th></tr></thead><tbody>\n')
+        w(
+            f'<thead><tr><th>{t("indicator")}</th><th class="num">{t("target")}</th>'
+            f'<th class="num">{t("realisasi")}</th><th class="num">{t("capaian")}</th>'
+            f'<th class="num">{t("capaian_calc")}</th><th>{t("category")}</th><th>{t("capaian_cat")}</th>'
+            f"<th>{t('source')}</th></tr></thead><tbody>\n"
+        )
         for k in kis:
             cat = _e(k["category"] or "-") + (f" ({_e(k['category_kinerja'])})" if k["category_kinerja"] else "")
-            w(f"<tr><td>{_e(k['name'])}</td><td class=\"num\">{_num(k['target'])}</td>"
-              f"<td class=\"num\">{_num(k['realisasi'])}</td><td class=\"num\">{_num(k['capaian'], '%')}</td>"
-              f"<td class=\"num\">{_num(k['capaian_computed'], '%')}</td><td><b>{cat}</b></td>"
-              f"<td>{_e(k['capaian_category'] or '-')}</td><td>{_e(S.table_label(k['table']))}</td></tr>\n")
+            w(
+                f'<tr><td>{_e(k["name"])}</td><td class="num">{_num(k["target"])}</td>'
+                f'<td class="num">{_num(k["realisasi"])}</td><td class="num">{_num(k["capaian"], "%")}</td>'
+                f'<td class="num">{_num(k["capaian_computed"], "%")}</td><td><b>{cat}</b></td>'
+                f"<td>{_e(k['capaian_category'] or '-')}</td><td>{_e(S.table_label(k['table']))}</td></tr>\n"
+            )
         w("</tbody></table>\n")
         tabs = ", ".join(sorted({k["table"] for k in kis}))
         w(f'<p class="muted">{t("key_src", tables=tabs)}</p>\n')
@@ -211,17 +225,21 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
 
     # Checklist
     w(f'<section id="checklist">\n<h2>{t("c_title")}</h2>\n<p class="muted">{t("c_intro")}</p>\n')
-    w(f'<table class="checklist"><thead><tr><th style="width:5%">{t("no")}</th><th style="width:43%">'
-      f'{t("question")}</th><th style="width:14%">{t("answer")}</th><th class="num" style="width:8%">{t("count")}'
-      f'</th><th>{t("note")}</th></tr></thead><tbody>\n')
+    w(
+        f'<table class="checklist"><thead><tr><th style="width:5%">{t("no")}</th><th style="width:43%">'
+        f'{t("question")}</th><th style="width:14%">{t("answer")}</th><th class="num" style="width:8%">{t("count")}'
+        f"</th><th>{t('note')}</th></tr></thead><tbody>\n"
+    )
     for it in S.checklist_items(wb, findings, lang):
         codes = ", ".join(it["codes"])
         note = _e(it["note"])
         if codes:
             note += (" — " if note else "") + f'<span class="mono">{_e(codes)}</span>'
-        w(f"<tr><td>{it['no']}</td><td>{_e(it['question'])}<div class=\"muted\">{_e(it['basis'])}</div></td>"
-          f"<td><span class=\"ans {it['answer']}\">{_e(S.answer_label(it['answer'], lang))}</span></td>"
-          f"<td class=\"num\">{it['count']}</td><td>{note}</td></tr>\n")
+        w(
+            f'<tr><td>{it["no"]}</td><td>{_e(it["question"])}<div class="muted">{_e(it["basis"])}</div></td>'
+            f'<td><span class="ans {it["answer"]}">{_e(S.answer_label(it["answer"], lang))}</span></td>'
+            f'<td class="num">{it["count"]}</td><td>{note}</td></tr>\n'
+        )
     w("</tbody></table>\n</section>\n")
 
     # Findings, grouped by table
@@ -233,17 +251,21 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
         w("<thead><tr>" + "".join(f"<th>{t(h)}</th>" for h in heads) + "</tr></thead>\n")
         for tid, fs in S.group_by_table(findings):
             label = S.table_label(tid) + (f" — {titles[tid]}" if tid in titles else "")
-            w(f'<tbody id="grp-{_e(tid or "lain")}"><tr class="group"><th colspan="{len(heads)}">{_e(label)} '
-              f'<span class="muted">({len(fs)})</span></th></tr>\n')
+            w(
+                f'<tbody id="grp-{_e(tid or "lain")}"><tr class="group"><th colspan="{len(heads)}">{_e(label)} '
+                f'<span class="muted">({len(fs)})</span></th></tr>\n'
+            )
             for f in fs:
-                rel = (f'<div class="muted">{t("related")}: {_e(", ".join(f.related))}</div>' if f.related else "")
+                rel = f'<div class="muted">{t("related")}: {_e(", ".join(f.related))}</div>' if f.related else ""
                 st_cls = "st-fixed" if f.fix is not None else "st-check"
-                w(f'<tr class="finding" data-code="{_e(f.code)}"><td class="mono">{_e(f.code)}</td>'
-                  f'<td><span class="sev {_e(f.severity)}">{_e(S.severity_label(f.severity, lang))}</span></td>'
-                  f'<td class="mono addr" title="{_e(S.address(f.sheet, f.cell))}">'
-                  f"{_e(S.address(f.sheet, f.cell))}</td><td>{_e(f.found)}</td>"
-                  f"<td>{_e(f.expected)}</td><td>{_e(f.message(lang))}{rel}</td>"
-                  f'<td class="{st_cls}">{_e(S.status_label(f.status, lang))}</td></tr>\n')
+                w(
+                    f'<tr class="finding" data-code="{_e(f.code)}"><td class="mono">{_e(f.code)}</td>'
+                    f'<td><span class="sev {_e(f.severity)}">{_e(S.severity_label(f.severity, lang))}</span></td>'
+                    f'<td class="mono addr" title="{_e(S.address(f.sheet, f.cell))}">'
+                    f"{_e(S.address(f.sheet, f.cell))}</td><td>{_e(f.found)}</td>"
+                    f"<td>{_e(f.expected)}</td><td>{_e(f.message(lang))}{rel}</td>"
+                    f'<td class="{st_cls}">{_e(S.status_label(f.status, lang))}</td></tr>\n'
+                )
             w("</tbody>\n")
         w("</table>\n")
     else:
@@ -251,4 +273,3 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
     w("</section>\n")
     w(f"<footer>lkj-excel {__version__} · {_e(fname)} · {_e(when)}</footer>\n</body>\n</html>\n")
     return "".join(out)
-

@@ -41,8 +41,20 @@ ANSWER_LABEL = {
     "en": {"ya": "Yes", "tidak": "No", "periksa": "To review"},
 }
 
-_MONTHS_ID = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-              "Oktober", "November", "Desember")
+_MONTHS_ID = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 L: dict[str, dict[str, str]] = {
     "id": {
@@ -76,7 +88,7 @@ L: dict[str, dict[str, str]] = {
         "chart_trend": "Realisasi indikator kinerja {y0}–{y1} (Tabel 3.9)",
         "chart_peer": "Perbandingan realisasi {year} dengan kecamatan lain (Tabel 3.12)",
         "chart_abs": "Penyerapan anggaran per program (Tabel 3.17, %)",
-        "chart_skip": "Grafik \"{chart}\" tidak dibuat: {reason}",
+        "chart_skip": 'Grafik "{chart}" tidak dibuat: {reason}',
         "reason_missing": "Tabel {table} tidak ditemukan.",
         "reason_empty": "Tabel {table} tidak memuat angka yang dapat digambar.",
         "trend_name": "Realisasi per tahun",
@@ -100,7 +112,7 @@ L: dict[str, dict[str, str]] = {
         # Checklist
         "c_title": "Checklist Reviu Laporan Kinerja",
         "c_intro": "Pertanyaan reviu Inspektorat (PermenPANRB 53/2014; kriteria pelaporan PermenPANRB 88/2021) "
-                   "dan temuan alat ini yang menjawabnya.",
+        "dan temuan alat ini yang menjawabnya.",
         "no": "No",
         "question": "Pertanyaan reviu",
         "answer": "Jawaban",
@@ -140,7 +152,7 @@ L: dict[str, dict[str, str]] = {
         "chart_trend": "Indicator realisasi {y0}–{y1} (Tabel 3.9)",
         "chart_peer": "Realisasi {year} compared with other kecamatan (Tabel 3.12)",
         "chart_abs": "Budget absorption per program (Tabel 3.17, %)",
-        "chart_skip": "Chart \"{chart}\" not drawn: {reason}",
+        "chart_skip": 'Chart "{chart}" not drawn: {reason}',
         "reason_missing": "Tabel {table} was not found.",
         "reason_empty": "Tabel {table} has no figures to draw.",
         "trend_name": "Realisasi over the years",
@@ -162,7 +174,7 @@ L: dict[str, dict[str, str]] = {
         "open_cell": "Open cell {cell} in the output sheet",
         "c_title": "Reviu Checklist",
         "c_intro": "The Inspektorat's reviu questions (PermenPANRB 53/2014; reporting criteria of PermenPANRB "
-                   "88/2021) and the findings of this tool that answer them.",
+        "88/2021) and the findings of this tool that answer them.",
         "no": "No",
         "question": "Reviu question",
         "answer": "Answer",
@@ -260,8 +272,9 @@ def _sources(wb: Workbook) -> list[tuple[str, str, str, str]]:
     return out
 
 
-def _indicator_entry(table: Table, row: Row, cols: tuple[str, str, str], meta: dict[str, Any],
-                     scales: dict[str, Any]) -> dict[str, Any]:
+def _indicator_entry(
+    table: Table, row: Row, cols: tuple[str, str, str], meta: dict[str, Any], scales: dict[str, Any]
+) -> dict[str, Any]:
     tcol, rcol, ccol = cols
     cells = {k: row.get(c) for k, c in (("target", tcol), ("realisasi", rcol), ("capaian", ccol))}
     ind = row.get("indikator")
@@ -464,8 +477,11 @@ def checklist_items(wb: Workbook, findings: list[Finding], lang: str = "id") -> 
             note = "Tabel 2.2 (Perjanjian Kinerja) tidak ditemukan." if not en else "Tabel 2.2 was not found."
         elif q["key"] == "budget" and not any(wb.table(t) for t in BUDGET_TABLES):
             answer = "periksa" if answer == "ya" else answer
-            note = ("Tabel anggaran (2.3, 2.4, 3.16, 3.17) tidak ditemukan." if not en
-                    else "No budget table (2.3, 2.4, 3.16, 3.17) was found.")
+            note = (
+                "Tabel anggaran (2.3, 2.4, 3.16, 3.17) tidak ditemukan."
+                if not en
+                else "No budget table (2.3, 2.4, 3.16, 3.17) was found."
+            )
         elif q["key"] == "efficiency" and wb.table("3.14") is None:
             answer = "tidak"
             note = "Tabel 3.14 (efisiensi) tidak ditemukan." if not en else "Tabel 3.14 (efficiency) was not found."
@@ -479,17 +495,19 @@ def checklist_items(wb: Workbook, findings: list[Finding], lang: str = "id") -> 
         if not note and fs:
             c = severity_counts(fs)
             note = ", ".join(f"{v} {severity_label(s, lang).lower()}" for s, v in c.items() if v)
-        out.append({
-            "no": n,
-            "key": q["key"],
-            "question": q["en"] if en else q["id"],
-            "basis": q["basis"],
-            "answer": answer,
-            "count": len(fs),
-            "codes": sorted({f.code for f in fs}),
-            "cells": [address(f.sheet, f.cell) for f in fs],
-            "note": note,
-        })
+        out.append(
+            {
+                "no": n,
+                "key": q["key"],
+                "question": q["en"] if en else q["id"],
+                "basis": q["basis"],
+                "answer": answer,
+                "count": len(fs),
+                "codes": sorted({f.code for f in fs}),
+                "cells": [address(f.sheet, f.cell) for f in fs],
+                "note": note,
+            }
+        )
     return out
 
 
@@ -533,8 +551,9 @@ def chart_data(wb: Workbook, lang: str = "id") -> dict[str, dict[str, Any]]:
     cols = _year_cols(t, "realisasi") if t else []
     if y:
         cols = [(yy, c) for yy, c in cols if y - 3 <= yy <= y]
-    title = text("chart_trend", lang, y0=cols[0][0] if cols else (y - 3 if y else ""),
-                 y1=cols[-1][0] if cols else (y or ""))
+    title = text(
+        "chart_trend", lang, y0=cols[0][0] if cols else (y - 3 if y else ""), y1=cols[-1][0] if cols else (y or "")
+    )
     if t is None:
         out["trend"] = {"title": text("trend_name", lang), "skip": text("reason_missing", lang, table="3.9")}
     else:
@@ -599,8 +618,11 @@ def chart_data(wb: Workbook, lang: str = "id") -> dict[str, dict[str, Any]]:
             cats.append(_shorten(name, 60))
             vals.append(v)
         if cats:
-            out["absorption"] = {"title": text("chart_abs", lang), "categories": cats,
-                                 "series": [(text("pct_axis", lang), vals)]}
+            out["absorption"] = {
+                "title": text("chart_abs", lang),
+                "categories": cats,
+                "series": [(text("pct_axis", lang), vals)],
+            }
         else:
             out["absorption"] = {"title": text("abs_name", lang), "skip": text("reason_empty", lang, table="3.17")}
     return out
@@ -632,8 +654,15 @@ def _formats(book: Any) -> dict[str, Any]:
     def f(**kw: Any) -> Any:
         return book.add_format({**base, **kw})
 
-    hdr = {"bold": True, "bg_color": "#1F3864", "font_color": "#FFFFFF", "border": 1, "border_color": "#8EA9DB",
-           "text_wrap": True, "valign": "vcenter"}
+    hdr = {
+        "bold": True,
+        "bg_color": "#1F3864",
+        "font_color": "#FFFFFF",
+        "border": 1,
+        "border_color": "#8EA9DB",
+        "text_wrap": True,
+        "valign": "vcenter",
+    }
     cell = {"border": 1, "border_color": "#BFBFBF"}
     fm = {
         "title": f(bold=True, font_size=15, font_color="#1F3864"),
@@ -676,8 +705,9 @@ def _num(ws: Any, r: int, c: int, v: float | None, fmt: Any, blank_fmt: Any) -> 
 # ---------------------------------------------------------------- Ringkasan
 
 
-def write_ringkasan(book: Any, ws: Any, wb: Workbook, findings: list[Finding], lang: str = "id",
-                    today: date | None = None) -> None:
+def write_ringkasan(
+    book: Any, ws: Any, wb: Workbook, findings: list[Finding], lang: str = "id", today: date | None = None
+) -> None:
     """Fill the (empty) Ringkasan worksheet `ws` of the xlsxwriter workbook `book`."""
     from .. import __version__
 
@@ -761,8 +791,17 @@ def write_ringkasan(book: Any, ws: Any, wb: Workbook, findings: list[Finding], l
     r += 1
     kis = key_indicators(wb)
     if kis:
-        heads = ["indicator", "target", "realisasi", "capaian", "capaian_calc", "category", "kinerja",
-                 "capaian_cat", "source"]
+        heads = [
+            "indicator",
+            "target",
+            "realisasi",
+            "capaian",
+            "capaian_calc",
+            "category",
+            "kinerja",
+            "capaian_cat",
+            "source",
+        ]
         for i, h in enumerate(heads):
             ws.write(r, i, text(h, lang), fm["hdr"] if i in (0, 5, 6, 7, 8) else fm["hdr_num"])
         ws.set_row(r, 30)
@@ -839,8 +878,11 @@ def _write_charts(book: Any, ws: Any, wb: Workbook, lang: str, row: int, fm: dic
         chart.show_hidden_data()
         chart.show_blanks_as("gap")
         chart.set_legend({"position": "bottom"} if len(series) > 1 else {"none": True})
-        value_axis = {"num_format": "#,##0", "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
-                      "name": text("pct_axis" if key == "absorption" else "value_axis", lang)}
+        value_axis = {
+            "num_format": "#,##0",
+            "major_gridlines": {"visible": True, "line": {"color": "#D9D9D9"}},
+            "name": text("pct_axis" if key == "absorption" else "value_axis", lang),
+        }
         if key == "absorption":
             value_axis["min"] = 0
             value_axis["max"] = 100 if max(series[0][1]) <= 100 else None
@@ -879,14 +921,28 @@ def _internal_url(sheet: str, cell: str) -> str:
     return "internal:'{}'!{}".format(sheet.replace("'", "''"), cell)
 
 
-def write_temuan(book: Any, wb: Workbook, findings: list[Finding],
-                 cell_map: dict[tuple[str, str], tuple[str, str]] | None = None, lang: str = "id") -> Any:
+def write_temuan(
+    book: Any,
+    wb: Workbook,
+    findings: list[Finding],
+    cell_map: dict[tuple[str, str], tuple[str, str]] | None = None,
+    lang: str = "id",
+) -> Any:
     """Add the "Temuan" sheet: one row per finding; Sel links to the output cell when `cell_map` has it."""
     fm = _formats(book)
     ws = _add_sheet(book, SHEET_TEMUAN)
     cell_map = cell_map or {}
-    heads = [("code", 9), ("severity", 12), ("table", 11), ("cell", 18), ("found", 20), ("expected", 20),
-             ("message", 70), ("status", 15), ("related", 30)]
+    heads = [
+        ("code", 9),
+        ("severity", 12),
+        ("table", 11),
+        ("cell", 18),
+        ("found", 20),
+        ("expected", 20),
+        ("message", 70),
+        ("status", 15),
+        ("related", 30),
+    ]
     for i, (h, w) in enumerate(heads):
         ws.set_column(i, i, w)
         ws.write(0, i, text(h, lang), fm["hdr"])
