@@ -63,3 +63,12 @@ def plan_from_findings(findings: list[Finding]) -> RepairPlan:
     for (sheet, ref), fs in by_cell.items():
         plan.edits[(sheet, ref)] = CellEdit(sheet, ref, fs[0].fix, None, tuple(fs))
     return plan
+
+
+def plan_repairs(wb: Any, findings: list[Finding]) -> RepairPlan:
+    """The repair plan for `wb` given its findings: what every writer renders.
+
+    For now the findings' own fixes; the localizer (issue #10) replaces this with the
+    minimal set of located cells plus the live formulas of the derived cells.
+    """
+    return plan_from_findings(findings)
