@@ -10,6 +10,7 @@ and the chart sits above its data so it never straddles a page edge.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,20 +35,41 @@ def _new_book(path: Path) -> Any:
 
 
 def _lines(text: str, width: float) -> int:
-    """Lines a text wraps to in a column `width` characters wide (a little pessimistic: never clipped)."""
-    per = max(1, int(width * 0.95))
-    return sum(max(1, math.ceil(len(part) / per)) for part in str(text).split("\n"))
+    """Lines a text wraps to in a column `width` characters wide: words packed greedily, a little pessimistic
+    (LibreOffice does not grow a row to fit, so an estimate too low would clip the text)."""
+    per = max(1, int(width))
+    if len(text) <= per and "\n" not in text:
+        return 1
+    n = 0
+    for para in text.split("\n"):
+        n += 1
+        used = 0
+        for word in para.split(" "):
+            w = len(word)
+            if used and used + 1 + w > per:
+                n += 1
+                used = 0
+            while w > per:  # a word longer than the column breaks anywhere
+                n += 1
+                w -= per
+            used += w + (1 if used else 0)
+    return n
 
 
 def _height(texts: list[tuple[str, float]]) -> float:
     return LINE_PT * max([_lines(x, w) for x, w in texts if x] or [1])
 
 
-def _print_setup(ws: Any, title: str, lang: str, repeat: bool = True) -> None:
-    """A4 landscape, one page wide, header row repeated, office and page numbers in the footer."""
+def _head_height(head: list[str], widths: Sequence[float]) -> float:
+    """Bold text is wider, and the filter button takes two characters of each header cell."""
+    return _height([(h, (w - 2) * 0.85) for h, w in zip(head, widths, strict=True)])
+
+
+def _print_setup(ws: Any, title: str, lang: str, repeat: bool = True, pages_wide: int = 1) -> None:
+    """A4 landscape, `pages_wide` pages wide, header row repeated, page numbers in the footer."""
     ws.set_paper(9)
     ws.set_landscape()
-    ws.fit_to_pages(1, 0)
+    ws.fit_to_pages(pages_wide, 0)
     ws.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
     ws.set_footer(t("footer", lang, title=title.replace("&", "&&")))
     if repeat:
@@ -62,6 +84,7 @@ class _Formats:
         self.wrap = book.add_format({"text_wrap": True, "valign": "top"})
         self.num2 = book.add_format({"num_format": "#,##0.00", "valign": "top"})
         self.int = book.add_format({"num_format": "0", "valign": "top"})
+        self.num = book.add_format({"valign": "top"})
         self.bad = book.add_format({"font_color": "#9C0006", "bg_color": "#FFC7CE", "valign": "top", "text_wrap": True})
 
 
@@ -74,21 +97,23 @@ def _indicator_columns(results: list[Result]) -> list[tuple[str, str]]:
     return list(seen.items())
 
 
-_REKAP_WIDTHS = (32, 26, 22, 7, 13, 44, 11, 11, 8)
+_REKAP_WIDTHS = (26, 24, 18, 7, 12, 32, 11, 11, 8)
 
 
 def _write_rekap(book: Any, fm: _Formats, results: list[Result], lang: str) -> Any:
     ws = book.add_worksheet(t("sheet.rekap", lang))
-    _print_setup(ws, t("sheet.rekap", lang), lang)
     inds = _indicator_columns(results)
     head = [t(f"h.{k}", lang) for k in ("file", "office", "kabupaten", "year", "status", "reason")]
     head += [t(f"h.{k}", lang) for k in ("error", "warning", "info")]
     for _iid, name in inds:
         head += [f"{name} – {t(f'h.{k}', lang)}" for k in ("target", "realisasi", "capaian", "category")]
     head += [t("h.penyerapan", lang), t("h.corrected", lang)]
-    widths = list(_REKAP_WIDTHS) + [13] * (4 * len(inds) + 1) + [34]
+    widths = list(_REKAP_WIDTHS) + [13] * (4 * len(inds) + 1) + [28]
+    # Wider than ~170 characters is unreadable on one A4 page: split it, the file name repeated on each.
+    _print_setup(ws, t("sheet.rekap", lang), lang, pages_wide=max(1, math.ceil(sum(widths) / 170)))
+    ws.repeat_columns(0)
     ws.write_row(0, 0, head, fm.head)
-    ws.set_row(0, _height(list(zip(head, widths, strict=True))))
+    ws.set_row(0, _head_height(head, widths))
     for i, r in enumerate(results, start=1):
         _rekap_row(ws, fm, i, r, inds, lang, widths)
     ws.freeze_panes(1, 1)
@@ -148,7 +173,7 @@ TEMUAN_COLS = (
     "related",
     "fix",
 )
-TEMUAN_WIDTHS = (28, 7, 24, 11, 7, 13, 7, 14, 14, 64, 26, 12)
+TEMUAN_WIDTHS = (26, 7, 22, 11, 7, 12, 7, 14, 14, 60, 26, 30)
 
 
 def _finding_row(name: str, f: Finding, lang: str) -> list[Any]:
@@ -173,7 +198,7 @@ def _write_temuan(book: Any, fm: _Formats, results: list[Result], lang: str) -> 
     _print_setup(ws, t("sheet.temuan", lang), lang)
     head = [t(f"h.{c}", lang) for c in TEMUAN_COLS]
     ws.write_row(0, 0, head, fm.head)
-    ws.set_row(0, _height(list(zip(head, TEMUAN_WIDTHS, strict=True))))
+    ws.set_row(0, _head_height(head, TEMUAN_WIDTHS))
     n = 0
     for r in results:
         for f in r.findings:
@@ -183,10 +208,10 @@ def _write_temuan(book: Any, fm: _Formats, results: list[Result], lang: str) -> 
                 if v is None or v == "":
                     continue
                 if isinstance(v, (int, float)) and not isinstance(v, bool):
-                    ws.write_number(n, c, v)
+                    ws.write_number(n, c, v, fm.num)
                 else:
                     ws.write_string(n, c, str(v), fm.wrap)
-            ws.set_row(n, _height([(str(v), w) for v, w in zip(row, TEMUAN_WIDTHS, strict=True) if v is not None]))
+            ws.set_row(n, _height([(v, w) for v, w in zip(row, TEMUAN_WIDTHS, strict=True) if isinstance(v, str)]))
     ws.freeze_panes(1, 1)
     ws.autofilter(0, 0, max(n, 1), len(TEMUAN_COLS) - 1)
     for c, w in enumerate(TEMUAN_WIDTHS):
