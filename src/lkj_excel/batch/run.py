@@ -107,6 +107,7 @@ class _Batch:
         self.lang: str = opts["lang"]
         self.pool = Pool(opts["jobs"], opts["timeout"], opts["memory_mb"])
         self.results = [Result(i.name, str(i.path)) for i in items]
+        self.started = time.time() - 1  # for "written by this run" (file systems keep coarse times)
 
     def check_all(self) -> None:
         tasks = [(str(i.path), i.name, self.lang) for i in self.items]
@@ -190,10 +191,18 @@ def _summary(b: _Batch, skipped: list[Any], elapsed: float, lang: str) -> int:
     return 1 if totals["error"] else 0
 
 
+def _written_since(p: Path, t: float) -> bool:
+    try:
+        return p.stat().st_mtime >= t
+    except OSError:
+        return False
+
+
 def _interrupted(b: _Batch, lang: str) -> int:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
     checked = sum(1 for r in b.results if r.status != "ok" or r.profile is not None)
-    written = [f"{b.out_dir / o}" for r in b.results for o in r.outputs]
+    # What is on disk, not what the workers reported: one may have finished a file and been stopped
+    # before it could say so.
+    written = [str(p) for o in b.plans for p in o.paths() if _written_since(p, b.started)]
     _echo(t("interrupted", lang, checked=checked, n=len(b.results), written=len(written)), err=True)
     if written:
         _echo(t("written", lang), err=True)
@@ -244,6 +253,10 @@ def run_batch(
         _echo(str(e), err=True)
         return 2
     except (KeyboardInterrupt, Interrupted):
+        # Ctrl-C stays ignored until the process ends: a second or third one must not kill the clean exit
+        # (Python resets its own handler to the default while shutting down, but leaves SIG_IGN alone).
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        old = signal.SIG_IGN
         return _interrupted(b, lang) if b is not None else 130
     finally:
         signal.signal(signal.SIGINT, old)
