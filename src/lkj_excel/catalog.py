@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .rules import Rule, load_rules
+from .rules import all_rules as all_rules
 
 FAMILIES = {
     "totals": "Totals and subtotals",
@@ -20,14 +20,6 @@ FAMILIES = {
     "budget": "Budget export (SIPD DPPA / LRA)",
     "batch": "Across workbooks (batch)",
 }
-
-
-def all_rules() -> dict[str, Rule]:
-    """The whole catalog, with the rules that only run in budget and batch mode."""
-    import lkj_excel.batch  # noqa: F401 - registers W9xx
-    import lkj_excel.budget.compare  # noqa: F401 - registers B1xx
-
-    return load_rules()
 
 
 def render_markdown() -> str:

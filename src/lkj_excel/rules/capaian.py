@@ -55,7 +55,7 @@ def _capaian_rows(ctx: Context) -> Iterable[tuple[Table, Row, Cell, Cell, Cell |
             yield t, r, tc, rc, r.get(ccol), _exact(t, tcol), _exact(t, rcol)
 
 
-@rule("C201", "capaian.ratio")
+@rule("C201", "capaian.ratio", severity="error", question="arithmetic")
 def capaian_ratio(ctx: Context) -> Iterable[Finding]:
     """A printed % capaian is not realisasi / target × 100 (or the indicator's negative-polarity formula) at printed precision.
 
@@ -96,7 +96,7 @@ def capaian_ratio(ctx: Context) -> Iterable[Finding]:
         yield make("C201", "error", cc, cc.text, cc.fmt(fix), "capaian.ratio", t, related=[tc, rc], fix=fix, **params)
 
 
-@rule("C202", "capaian.predikat_letter")
+@rule("C202", "capaian.predikat_letter", severity="error", question="arithmetic")
 def capaian_predikat_letter(ctx: Context) -> Iterable[Finding]:
     """A predikat letter does not belong to its score (AKIP bands, upper end inclusive), or a lower predikat is reported as capaian ≥ 100%.
 
@@ -158,7 +158,7 @@ def capaian_predikat_letter(ctx: Context) -> Iterable[Finding]:
             )
 
 
-@rule("C203", "penyerapan.ratio")
+@rule("C203", "penyerapan.ratio", severity="error", question="arithmetic")
 def penyerapan_ratio(ctx: Context) -> Iterable[Finding]:
     """A printed percentage is not numerator / denominator × 100 (% penyerapan = realisasi / anggaran × 100).
 

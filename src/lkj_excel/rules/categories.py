@@ -500,7 +500,7 @@ def _in_region(v: float, lo: float, hi: float) -> bool:
     return lo < v < hi
 
 
-@rule("K301", "scale.gaps")
+@rule("K301", "scale.gaps", severity="warning", question="arithmetic")
 def scale_gaps(ctx: Context) -> Iterable[Finding]:
     """A printed rating scale leaves values unclassified (gaps), classifies some twice (overlaps), or stops below the values it must rate.
 
@@ -579,7 +579,7 @@ def _cut(b: Band, upper_inclusive: bool, d: int | None) -> float:
     return b.lo + step if (b.lo_open and step) else b.lo
 
 
-@rule("K302", "scale.reference")
+@rule("K302", "scale.reference", severity="info", question="arithmetic")
 def scale_reference(ctx: Context) -> Iterable[Finding]:
     """A printed rating scale differs from the reference scale of `sheets/_scales.toml` (band ends or labels).
 
@@ -729,7 +729,7 @@ def _category_findings(
         )
 
 
-@rule("K303", "category.value")
+@rule("K303", "category.value", severity="error", question="arithmetic")
 def category_value(ctx: Context) -> Iterable[Finding]:
     """A category (mutu letter, kinerja words or predikat) given to a value is not the category of that value on the scale.
 

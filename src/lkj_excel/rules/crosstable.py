@@ -348,7 +348,7 @@ def _pairs(ctx: Context) -> Iterator[Pair]:
 # --------------------------------------------------------------------------- X601
 
 
-@rule("X601", "crosstable.same_value")
+@rule("X601", "crosstable.same_value", severity="error", question="crosstable")
 def same_value(ctx: Context) -> Iterable[Finding]:
     """A figure repeated in another table must be the same figure there.
 
@@ -451,7 +451,7 @@ def _key_rows(t: Table) -> list[tuple[str, Row, Cell]]:
     return out
 
 
-@rule("X602", "crosstable.desa_list")
+@rule("X602", "crosstable.desa_list", severity="error", question="crosstable")
 def desa_list(ctx: Context) -> Iterable[Finding]:
     """Tabel 1.1, 1.2 and 1.3 list the same desa, each once.
 
@@ -574,7 +574,7 @@ def _land_finding(
     )
 
 
-@rule("X603", "crosstable.land_use")
+@rule("X603", "crosstable.land_use", severity="error", question="crosstable")
 def land_use(ctx: Context) -> Iterable[Finding]:
     """The area of each desa (Tabel 1.1) equals perkebunan + pertanian + perumahan (Tabel 1.3).
 

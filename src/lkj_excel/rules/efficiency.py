@@ -23,7 +23,7 @@ from .base import Context, make, rule
 from .categories import checks_of, col_id
 
 
-@rule("E501", "efisiensi.selisih")
+@rule("E501", "efisiensi.selisih", severity="error", question="efficiency")
 def efisiensi_penyerapan(ctx: Context) -> Iterable[Finding]:
     """The % penyerapan of a sasaran in Tabel 3.14 is not Σ realisasi / Σ anggaran × 100 of the programs Tabel 3.15 links to it (amounts from Tabel 3.17).
 
@@ -127,7 +127,7 @@ def efisiensi_penyerapan(ctx: Context) -> Iterable[Finding]:
             )
 
 
-@rule("E502", "efisiensi.reported")
+@rule("E502", "efisiensi.reported", severity="warning", question="efficiency")
 def efisiensi_reported(ctx: Context) -> Iterable[Finding]:
     """Efficiency of resource use is not reported for every indicator: Tabel 3.14 is missing or lacks an indicator of Tabel 3.2.
 

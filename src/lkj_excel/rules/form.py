@@ -110,7 +110,7 @@ def _placeholder(sheet: str, ref: str = "A1") -> Cell:
     return Cell(sheet, ref, None, "", Parsed("empty"))
 
 
-@rule("F701", "form.unparsed")
+@rule("F701", "form.unparsed", severity="error", question="form")
 def unparsed(ctx: Context) -> Iterator[Finding]:
     """A cell of a numeric column holds text that is not a readable figure.
 
@@ -137,7 +137,7 @@ def unparsed(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("F707", "form.missing")
+@rule("F707", "form.missing", severity="warning", question="form")
 def missing(ctx: Context) -> Iterator[Finding]:
     """A standard table, or a required column of one, is not in the workbook (warning).
 
@@ -197,7 +197,7 @@ def _item_rows(table: Table) -> list[Row]:
     return [r for r in table.rows if r.role in ("data", "subtotal") and not (r.row_id and r.row_id in children)]
 
 
-@rule("F702", "form.numbering")
+@rule("F702", "form.numbering", severity="warning", question="form")
 def numbering(ctx: Context) -> Iterator[Finding]:
     """The numbering column runs 1, 2, 3 … over the rows that start a new item (warning).
 
@@ -288,7 +288,7 @@ def _uses_comma(cells: list[Cell]) -> bool:
     )
 
 
-@rule("F703", "form.decimal_point")
+@rule("F703", "form.decimal_point", severity="warning", question="form")
 def decimal_point(ctx: Context) -> Iterator[Finding]:
     """A figure typed with a point as decimal separator where the others use the comma (warning).
 
@@ -317,7 +317,7 @@ def decimal_point(ctx: Context) -> Iterator[Finding]:
                 yield make("F703", "warning", c, c.text, exp, "form.decimal_point", table=table, fix=c.value)
 
 
-@rule("F704", "form.precision")
+@rule("F704", "form.precision", severity="info", question="form")
 def precision(ctx: Context) -> Iterator[Finding]:
     """A rounded figure printed with fewer decimals than all its column-mates (info).
 
@@ -361,7 +361,7 @@ def precision(ctx: Context) -> Iterator[Finding]:
                     )
 
 
-@rule("F705", "form.negative")
+@rule("F705", "form.negative", severity="error", question="form")
 def negative(ctx: Context) -> Iterator[Finding]:
     """A negative figure in a count, rupiah or hectare column (error).
 
@@ -396,7 +396,7 @@ def _capaian_cells(ctx: Context) -> list[tuple[Table, Cell]]:
     return out
 
 
-@rule("F706", "form.implausible_percent")
+@rule("F706", "form.implausible_percent", severity="warning", question="form")
 def implausible_percent(ctx: Context) -> Iterator[Finding]:
     """A percentage that cannot be right (warning).
 

@@ -104,7 +104,7 @@ def _what(r: ClaimResult, wb: Workbook | None = None) -> tuple[str, str]:
     return (f"kolom {f_column}" + (f" {row}" if row else ""), f"column {f_column}" + (f" for {row}" if row else ""))
 
 
-@rule("N801", "narrative.contradicted")
+@rule("N801", "narrative.contradicted", severity="error", question="narrative")
 def contradicted(ctx: Context) -> Iterator[Finding]:
     """A figure in a paragraph that no table figure agrees with, where the table shows what was meant.
 
@@ -144,7 +144,7 @@ def contradicted(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("N802", "narrative.malformed_number")
+@rule("N802", "narrative.malformed_number", severity="error", question="narrative")
 def malformed_number(ctx: Context) -> Iterator[Finding]:
     """A figure in a paragraph whose thousands and decimal separators are mixed up.
 
@@ -174,7 +174,7 @@ def malformed_number(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("N803", "narrative.table_reference")
+@rule("N803", "narrative.table_reference", severity="warning", question="narrative")
 def table_reference(ctx: Context) -> Iterator[Finding]:
     """A paragraph that points at a table "di atas"/"sebelumnya" must name the table it follows.
 
@@ -202,7 +202,7 @@ def table_reference(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("N804", "narrative.direction")
+@rule("N804", "narrative.direction", severity="warning", question="narrative")
 def direction(ctx: Context) -> Iterator[Finding]:
     """A statement of direction or rank that the tables contradict.
 
@@ -229,7 +229,7 @@ def direction(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("N805", "narrative.unverifiable")
+@rule("N805", "narrative.unverifiable", severity="info", question="narrative")
 def unverifiable(ctx: Context) -> Iterator[Finding]:
     """A figure in a paragraph that no table figure, nor any figure derived from them, speaks of.
 
@@ -244,7 +244,7 @@ def unverifiable(ctx: Context) -> Iterator[Finding]:
             yield make("N805", "info", _cell(r.paragraph), r.claim.raw, None, "narrative.unverifiable", table=NARASI)
 
 
-@rule("N806", "narrative.repeats_wrong_total")
+@rule("N806", "narrative.repeats_wrong_total", severity="warning", question="narrative")
 def repeats_wrong_total(ctx: Context) -> Iterator[Finding]:
     """A paragraph repeats a printed table total that its rows do not add up to.
 

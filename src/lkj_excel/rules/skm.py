@@ -57,7 +57,7 @@ def _f(v: float, d: int = 4) -> str:
     return format_id(v, d)
 
 
-@rule("S401", "skm.nrr_tertimbang")
+@rule("S401", "skm.nrr_tertimbang", severity="error", question="arithmetic")
 def skm_nrr_tertimbang(ctx: Context) -> Iterable[Finding]:
     """The printed Jumlah NRR Tertimbang is not Σ NRR × 1/9 over the 9 unsur at printed precision.
 
@@ -109,7 +109,7 @@ def skm_nrr_tertimbang(ctx: Context) -> Iterable[Finding]:
             )
 
 
-@rule("S402", "skm.ikm")
+@rule("S402", "skm.ikm", severity="error", question="arithmetic")
 def skm_ikm(ctx: Context) -> Iterable[Finding]:
     """The printed IKM is not NRR tertimbang × 25, recomputed from the unsur NRR and from the printed NRR tertimbang, at printed precision.
 
@@ -175,7 +175,7 @@ def skm_ikm(ctx: Context) -> Iterable[Finding]:
                 )
 
 
-@rule("S403", "skm.range")
+@rule("S403", "skm.range", severity="error", question="arithmetic")
 def skm_range(ctx: Context) -> Iterable[Finding]:
     """An NRR outside 1–4, an IKM outside 25–100, or an unsur of the 9 missing from the SKM table.
 
@@ -213,7 +213,7 @@ def skm_range(ctx: Context) -> Iterable[Finding]:
             )
 
 
-@rule("S404", "skm.mutu")
+@rule("S404", "skm.mutu", severity="error", question="arithmetic")
 def skm_mutu(ctx: Context) -> Iterable[Finding]:
     """The printed Mutu Pelayanan or Kinerja Unit Pelayanan does not match the category of the IKM.
 

@@ -154,7 +154,7 @@ def _sum_parts(table: Table) -> list[Row]:
     return [r for r in table.rows if r.role == "subtotal" or (r.role == "data" and r.index not in covered)]
 
 
-@rule("T101", "totals.column_sum")
+@rule("T101", "totals.column_sum", severity="error", question="arithmetic")
 def column_sum(ctx: Context) -> Iterator[Finding]:
     """The total row of each declared total column equals the sum of the rows above it.
 
@@ -219,7 +219,7 @@ def column_sum(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("T102", "totals.subtotal")
+@rule("T102", "totals.subtotal", severity="error", question="arithmetic")
 def subtotal(ctx: Context) -> Iterator[Finding]:
     """A row declared as the sum of other rows (`sum_of`) equals their sum, in every additive column.
 
@@ -317,7 +317,7 @@ def parse_formula(expr: str) -> list[tuple[int, str]]:
     return terms
 
 
-@rule("T103", "totals.row_formula")
+@rule("T103", "totals.row_formula", severity="error", question="arithmetic")
 def row_formula(ctx: Context) -> Iterator[Finding]:
     """A column declared with a `formula` (sums and differences of other columns) holds it on every row.
 
