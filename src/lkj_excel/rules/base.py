@@ -5,6 +5,7 @@ to are declared in `sheets/`."""
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -54,7 +55,7 @@ def rule(
         if code in RULES:
             raise ValueError(f"duplicate rule code {code}")
         family = name.split(".")[0]
-        RULES[code] = Rule(code, name, (func.__doc__ or "").strip(), func, family, severity, question, runs)
+        RULES[code] = Rule(code, name, inspect.cleandoc(func.__doc__ or ""), func, family, severity, question, runs)
         return func
 
     return deco
