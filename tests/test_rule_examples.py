@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook
+from openpyxl import Workbook, load_workbook
 
 from lkj_excel.check import run_checks
 from lkj_excel.read.reader import read_workbook
 from lkj_excel.rules import all_rules, load_rules
 from lkj_excel.rules.examples import Example, ExampleError, parse_examples
+from lkj_excel.template import write_template
 
 CHECK_RULES = load_rules()
 CASES = [
@@ -25,8 +26,15 @@ CASES = [
 
 
 def build(path: Path, ex: Example) -> Path:
-    book = Workbook()
-    book.remove(book.active)
+    if ex.template:
+        write_template(path, year=2024)
+        book = load_workbook(path)
+        for name in ex.sheets:
+            if name in book.sheetnames:
+                del book[name]
+    else:
+        book = Workbook()
+        book.remove(book.active)
     for name, rows in ex.sheets.items():
         ws = book.create_sheet(name)
         for row in rows:

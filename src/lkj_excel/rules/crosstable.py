@@ -635,13 +635,13 @@ def land_use(ctx: Context) -> Iterable[Finding]:
         | 1  | Sei Balai   | 100       |
         | 2  | Mekar Mulio | 225       |
         | Jumlah |         | 325       |
+        => X603 warning at C3
+        => X603 warning at C4
         [Tabel 1.3]
         | No | Desa        | Perkebunan | Pertanian | Perumahan |
         | 1  | Sei Balai   | 16         | 55        | 29        |
         | 2  | Mekar Mulio | 36,6       | 143       | 45,5      |
         | Jumlah |         | 52,6       | 198       | 74,5      |
-        => X603 warning at C3
-        => X603 warning at C4
 
     Passes: Sei Balai 100 Ha in Tabel 1.1 and 16 + 55 + 29 = 100 Ha in Tabel 1.3; "-" counts as 0.
 

@@ -36,13 +36,13 @@ def efisiensi_penyerapan(ctx: Context) -> Iterable[Finding]:
         [Tabel 3.14]
         | No | Sasaran Strategis | Indikator  | Capaian Kinerja (%) | Serapan Anggaran | Efisiensi (%) |
         | 1  | Akuntabilitas     | Nilai AKIP | 102,28              | 96,07            | 6,21          |
+        => E501 at E2
         [Tabel 3.15]
         | No | Sasaran       | Indikator Kinerja Sasaran | % Capaian | Program/Kegiatan                                |
         | 1  | Akuntabilitas | Nilai AKIP                | 102,28    | 1. Program Penunjang Urusan Pemerintahan Daerah |
         [Tabel 3.17]
         | No | Nama Program                                  | Pagu Anggaran | Realisasi     | % Penyerapan |
         | 1  | Program Penunjang Urusan Pemerintah Daerah    | 2.746.175.328 | 2.610.761.561 | 95,07        |
-        => E501 at E2
 
     Passes: the same tables with 95,07 in Tabel 3.14.
 
@@ -163,10 +163,10 @@ def efisiensi_reported(ctx: Context) -> Iterable[Finding]:
         | No | Sasaran Strategis | Indikator Kinerja | Satuan | Target | Realisasi | Capaian |
         | 1  | Meningkatnya kepuasan masyarakat | Indeks Kepuasan Masyarakat | Nilai | 85,00 | 75,35 | 88,65% |
         | 2  | Meningkatnya akuntabilitas kinerja | Nilai AKIP | Nilai | BB (71,00) | BB (72,62) | 102,28% |
+        => E502 at C3
         [Tabel 3.14]
         | No | Sasaran Strategis | Indikator | Capaian Kinerja (%) | Serapan Anggaran | Efisiensi (%) |
         | 1  | Meningkatnya kepuasan masyarakat | Indeks Kepuasan Masyarakat | 88,65 | 98,94 | -10,29 |
-        => E502 at C3
 
     Passes: Tabel 3.14 has a row with % capaian, % penyerapan and efisiensi for both.
 

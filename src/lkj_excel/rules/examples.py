@@ -17,9 +17,11 @@ block in docs/rules.md)::
 `[Name]` starts a sheet; each `| ... |` line is the next row from row 1,
 column A onwards (a blank cell is empty; every value is written as the text
 shown, as offices that type figures as text do); `merged: E1:G1, A3:B3` merges
-ranges of the current sheet; `=> CODE [severity] at [Sheet!]A1` is a finding
+ranges of the current sheet; `+ template` adds every other standard table as
+`lkj-excel template` writes it, blank (for the rules that look at the whole
+workbook); `=> CODE [severity] at [Sheet!]A1` is a finding
 the Fails example must yield (the severity defaults to the rule's declared one,
-the sheet to the current one). An example without a block is prose: the batch
+the sheet to the one whose rows it follows). An example without a block is prose: the batch
 and budget rules, which cannot run on one workbook, keep such examples.
 """
 
@@ -52,10 +54,11 @@ class Example:
     sheets: dict[str, list[list[str | None]]] = field(default_factory=dict)
     merges: dict[str, list[str]] = field(default_factory=dict)
     expected: list[Expected] = field(default_factory=list)
+    template: bool = False  # the other standard tables as `lkj-excel template` writes them, blank
 
     @property
     def runnable(self) -> bool:
-        return bool(self.sheets)
+        return bool(self.sheets) or self.template
 
 
 def parse_row(line: str) -> list[str | None]:
@@ -69,6 +72,9 @@ def parse_row(line: str) -> list[str | None]:
 
 def _block_line(ex: Example, sheet: str | None, line: str) -> str | None:
     """Apply one line of an example block; returns the current sheet."""
+    if line == "+ template":
+        ex.template = True
+        return sheet
     if line.startswith("[") and line.endswith("]"):
         name = line[1:-1].strip()
         ex.sheets.setdefault(name, [])
