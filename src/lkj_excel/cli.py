@@ -11,7 +11,7 @@ import click
 
 from . import __version__
 from .errors import LkjError
-from .spec import load_all
+from .read.notes import NO_HEADER
 
 LANG = click.option(
     "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Bahasa pesan / message language."
@@ -97,12 +97,9 @@ def inspect(workbook: Path, as_json: bool, lang: str) -> None:
         click.echo(inspect_text(d, lang))
     # A table sheet whose header cannot be found is bad input: say so after
     # reporting everything else that was read.
-    unreadable = [n for n in wb.notes if n.startswith("no_header:")]
+    unreadable = [n for n in wb.notes if n.kind == NO_HEADER]
     for n in unreadable:
-        _, tid, sheet = n.split(":", 2)
-        spec = next(s for s in load_all(wb.year) if s.id == tid)
-        wanted = ", ".join(f'"{c.header[0]}"' for c in spec.columns if c.required)
-        click.echo(LkjError("wb.no_header", sheet=sheet, table=tid, wanted=wanted).message(lang), err=True)
+        click.echo(n.message(lang), err=True)
     if unreadable:
         sys.exit(2)
 

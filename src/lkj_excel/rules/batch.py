@@ -195,7 +195,7 @@ def _agree(a: Figure, b: Figure) -> bool:
     return abs(a.value - b.value) <= 0.5 * 10 ** (-d) + 1e-9
 
 
-@rule(PEER_CODE, PEER_RULE)
+@rule(PEER_CODE, PEER_RULE, severity="warning", question="crosstable", runs="batch")
 def peer_figures(ctx: Context) -> Iterable[Finding]:
     """Tabel 3.12 prints a peer kecamatan's target or realisasi that differs from the peer's own workbook
     (Tabel 3.2, else Tabel 3.9, same indicator and year), at printed precision. Batch mode only: the peer's
@@ -250,7 +250,7 @@ def peer_findings(profiles: list[CrossProfile]) -> list[Finding]:
     return out
 
 
-@rule(SCALES_CODE, SCALES_RULE)
+@rule(SCALES_CODE, SCALES_RULE, severity="info", question="arithmetic", runs="batch")
 def scales(ctx: Context) -> Iterable[Finding]:
     """Offices of the same kabupaten and year print different reference scales in Tabel 3.1 (capaian),
     3.4 (IKM mutu) or 3.6 (AKIP predikat). Info; batch mode only. The office whose printed scale differs
