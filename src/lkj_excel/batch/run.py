@@ -269,15 +269,19 @@ def _run(b: _Batch, found: Discovery, json: bool, force: bool, lang: str) -> int
     b.cross()
     b.write_all()
     recap = b.out_dir / RECAP_NAME
+    failed = None
     try:
         write_recap(recap, b.results, found.skipped, lang, force)
         if json:
             from ..write.atomic import write_text_atomic
 
             write_text_atomic(b.out_dir / RECAP_JSON, dumps(recap_dict(b.results, found.skipped, lang)), force)
-    except LkjError as e:
-        raise _Stop(e.message(lang)) from None
+    except LkjError as e:  # e.g. another run wrote it meanwhile: the findings are still printed
+        failed = e.message(lang)
     code = _summary(b, found.skipped, time.perf_counter() - t0, lang)
+    if failed:
+        _echo(failed, err=True)
+        return 2
     _echo(t("recap_at", lang, path=recap))
     return code
 
