@@ -19,7 +19,7 @@ from typing import Any, NoReturn, TypeVar
 
 import click
 
-from .cli_i18n import LANGS, current, install, lang_from_args, localize_tree
+from .cli_i18n import LANGS, begin_run, current, default_lang, end_run, lang_from_args, localize_tree
 from .errors import LkjError, os_error
 from .messages import render
 
@@ -65,13 +65,16 @@ class _Lkj:
     def main(self, args: Sequence[str] | None = None, *a: Any, **kw: Any) -> Any:
         argv = list(sys.argv[1:] if args is None else args)
         lang = lang_from_args(argv)
-        install(lang)
+        begin_run(lang)
         localize_tree(self, lang)  # type: ignore[arg-type]
         if sys.stdout is sys.__stdout__:  # a real run, not click's test runner
             from .runtime import setup_streams
 
             setup_streams()
-        return super().main(args, *a, **kw)  # type: ignore[misc]
+        try:
+            return super().main(args, *a, **kw)  # type: ignore[misc]
+        finally:
+            end_run()
 
     def invoke(self, ctx: click.Context) -> Any:
         return _guarded(super().invoke, ctx)  # type: ignore[misc]
@@ -100,7 +103,7 @@ def lang_option(f: F) -> F:
     return click.option(
         "--lang",
         type=click.Choice(LANGS, case_sensitive=False),
-        default=current,
+        default=default_lang,
         show_default="id; LKJ_EXCEL_LANG",
         help="Bahasa pesan: id (Indonesia) atau en (English).",
     )(f)

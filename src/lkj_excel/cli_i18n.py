@@ -105,8 +105,27 @@ def install(lang: str) -> None:
             mod.ngettext = _ngettext
 
 
+_in_run = False
+
+
 def current() -> str:
     return _current
+
+
+def default_lang() -> str:
+    """`--lang`'s default: the language chosen for this run by `LkjGroup.main`, else LKJ_EXCEL_LANG."""
+    return _current if _in_run else env_lang()
+
+
+def begin_run(lang: str) -> None:
+    global _in_run
+    install(lang)
+    _in_run = True
+
+
+def end_run() -> None:
+    global _in_run
+    _in_run = False
 
 
 def env_lang() -> str:
