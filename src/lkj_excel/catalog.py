@@ -68,6 +68,16 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+def _meta(r: Rule) -> list[str]:
+    """Severity, reviu question and mode where the rule declares them (issue 14's metadata)."""
+    parts = [
+        f"{label}: {v}"
+        for label, attr in (("tingkat", "severity"), ("pertanyaan reviu", "question"), ("dijalankan di", "runs"))
+        if (v := getattr(r, attr, None))
+    ]
+    return ["", "*" + "; ".join(parts) + "*"] if parts else []
+
+
 def render_markdown() -> str:
     """docs/rules.md: the catalog in Bahasa Indonesia, each rule's English description and examples beside."""
     rules = all_rules()
@@ -98,5 +108,5 @@ def render_markdown() -> str:
             lines += ["", f"## {fam} / {FAMILIES.get(r.family, r.family)}"]
         nama, uraian = rule_text(r.code, "id")
         doc = textwrap.dedent(r.doc).strip() or "(no description)"
-        lines += ["", f"### {r.code} {nama} (`{r.name}`)", "", uraian, "", "English:", "", doc]
+        lines += ["", f"### {r.code} {nama} (`{r.name}`)", "", uraian, *_meta(r), "", "English:", "", doc]
     return "\n".join(lines) + "\n"
