@@ -50,6 +50,24 @@ def test_race_loser_refuses_and_winner_kept(tmp_path: Path) -> None:
     assert _temps(tmp_path) == []
 
 
+def test_without_hard_links_the_name_is_still_claimed_exclusively(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_links(a: object, b: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")  # as on a FAT USB stick
+
+    monkeypatch.setattr(os, "link", no_links)
+    out = tmp_path / "hasil.txt"
+    a, b = atomic_output(out), atomic_output(out)
+    ta, tb = a.__enter__(), b.__enter__()
+    ta.write_text("A", encoding="utf-8")
+    tb.write_text("B", encoding="utf-8")
+    a.__exit__(None, None, None)
+    with pytest.raises(LkjError):
+        b.__exit__(None, None, None)
+    assert out.read_text(encoding="utf-8") == "A" and _temps(tmp_path) == []
+
+
 def test_data_is_fsynced_before_it_is_published(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     events: list[str] = []
     real_fsync, real_link = os.fsync, os.link

@@ -30,6 +30,18 @@ from pathlib import Path
 from ..errors import LkjError, os_error
 
 PathLike = str | Path
+# How a file system without hard links (FAT, some network shares) answers os.link.
+_NO_LINKS = {
+    errno.EPERM,
+    errno.EACCES,
+    errno.EINVAL,
+    errno.ENOTSUP,
+    errno.EOPNOTSUPP,
+    errno.EXDEV,
+    errno.EMLINK,
+    errno.ENOSYS,
+}
+_cleaned: set[str] = set()  # folders already cleaned by this process (a batch writes many files in one)
 _TMP_RE = re.compile(r"^\.(?P<stem>.*)\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp(?P<suffix>\.[^.]*)?$")
 
 
@@ -105,9 +117,13 @@ def _alive(pid: int) -> bool:
 
 
 def _fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    # Read-write: Windows flushes a file only through a handle with write access.
+    fd = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
     try:
         os.fsync(fd)
+    except OSError as e:
+        if e.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+            raise  # EIO, ENOSPC: the data is not on disk
     finally:
         os.close(fd)
 
@@ -137,7 +153,7 @@ def _publish(tmp: Path, out: Path, force: bool) -> None:
     except FileExistsError:
         raise LkjError("out.exists", path=str(out)) from None
     except OSError as e:
-        if e.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
+        if e.errno not in _NO_LINKS:
             raise
         # No hard links here (FAT USB stick, some network shares): claim the
         # name exclusively, then move the data over the claim.
@@ -145,7 +161,11 @@ def _publish(tmp: Path, out: Path, force: bool) -> None:
             os.close(os.open(out, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
         except FileExistsError:
             raise LkjError("out.exists", path=str(out)) from None
-        os.replace(tmp, out)
+        try:
+            os.replace(tmp, out)
+        except OSError:
+            os.unlink(out)  # give the claimed name back
+            raise
         return
     tmp.unlink()
 
@@ -168,7 +188,10 @@ def atomic_output(
     try:
         if make_parents:
             out.parent.mkdir(parents=True, exist_ok=True)
-        remove_stale_temps(out.parent)
+        folder = os.path.abspath(out.parent)
+        if folder not in _cleaned:
+            _cleaned.add(folder)
+            remove_stale_temps(out.parent)
         yield tmp
         _fsync_file(tmp)
         _publish(tmp, out, force)
