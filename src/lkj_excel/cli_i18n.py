@@ -225,7 +225,7 @@ def _english(text: str) -> str:
 
 def localize_tree(cmd: click.Command, lang: str) -> None:
     """Set the help texts of `cmd`, its options and subcommands to `lang` (Indonesian originals are kept)."""
-    cmd._help_option = None  # type: ignore[attr-defined]  # click caches it with the text of its first use
+    cmd._help_option = None  # click caches it with the text of its first use
     cmd.options_metavar = "[OPSI]" if lang != "en" else "[OPTIONS]"
     items: list[object] = [cmd, *cmd.params]
     for obj in items:
