@@ -92,3 +92,10 @@ def test_rules_doc_is_indonesian_too() -> None:
     doc = (Path(__file__).resolve().parents[1] / "docs" / "rules.md").read_text(encoding="utf-8")
     assert doc.startswith("# Katalog aturan")
     assert "### T101 jumlah.kolom (`totals.column_sum`)" in doc and "## Jumlah dan subjumlah" in doc
+
+
+def test_click_path_messages_are_indonesian(sample_path: Path, tmp_path: Path) -> None:
+    res = _run(["check", str(sample_path), "-o", str(tmp_path)])
+    assert res.exit_code == 2 and "Berkas" in res.output and "adalah folder, bukan berkas" in res.output
+    res = _run(["check", str(sample_path), "-o", str(tmp_path), "--lang", "en"])
+    assert "File" in res.output and "is a directory" in res.output

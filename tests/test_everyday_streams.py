@@ -85,3 +85,21 @@ def test_read_only_folder(sample_path: Path, tmp_path: Path) -> None:
     assert "hanya-baca" in err and "LKJ_terkoreksi.xlsx" in err and "Traceback" not in err
     assert res.stdout.decode().startswith("Temuan: 9 kesalahan")
     assert sorted(p.name for p in folder.iterdir()) == ["LKJ.xlsx"]
+
+
+def test_unreadable_input(sample_path: Path, tmp_path: Path) -> None:
+    src = tmp_path / "LKJ.xlsx"
+    shutil.copy(sample_path, src)
+    src.chmod(0o000)  # as a file locked by another program or without read permission
+    try:
+        res = subprocess.run(
+            _without_root_override([*CLI, "check", str(src), "--no-output"]),
+            capture_output=True,
+            env=_env(),
+            timeout=120,
+        )
+    finally:
+        src.chmod(0o644)
+    err = res.stderr.decode()
+    assert res.returncode == 2, err
+    assert "tidak dapat dibuka" in err and str(src) in err and "Traceback" not in err and "internal" not in err

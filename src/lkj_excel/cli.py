@@ -111,7 +111,7 @@ def _no_header_messages(wb: object, lang: str) -> list[str]:
 
 
 @main.command()
-@click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path), metavar="BUKU_KERJA")
+@click.argument("workbook", type=click.Path(dir_okay=False, readable=False, path_type=Path), metavar="BUKU_KERJA")
 @json_option
 @click.option("--force", is_flag=True, help="Timpa berkas JSON yang sudah ada.")
 @lang_option
@@ -183,7 +183,9 @@ def _batch(
 
 
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="BUKU_KERJA...")
+@click.argument(
+    "inputs", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path), metavar="BUKU_KERJA..."
+)
 @json_option
 @click.option(
     "-o",

@@ -20,7 +20,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from .cli_i18n import LANGS, begin_run, current, default_lang, end_run, lang_from_args, localize_tree
-from .errors import LkjError, os_error
+from .errors import LkjError, read_error
 from .messages import render
 
 EXIT_INTERRUPTED = 130
@@ -50,9 +50,8 @@ def _guarded(invoke: Callable[[click.Context], Any], ctx: click.Context) -> Any:
     except LkjError as e:
         fail(e, lang)
     except Exception as e:  # noqa: BLE001 - the last line of defence for users
-        err = os_error(e, getattr(e, "filename", None) or "?") if isinstance(e, OSError) else None
-        if err is not None and not os.environ.get("LKJ_EXCEL_DEBUG"):
-            fail(err, lang)
+        if isinstance(e, OSError) and not os.environ.get("LKJ_EXCEL_DEBUG"):
+            fail(read_error(e), lang)  # outputs word their own failures (write.atomic)
         if os.environ.get("LKJ_EXCEL_DEBUG"):
             raise
         click.echo(render("run.internal", lang, detail=f"{type(e).__name__}: {e}"), err=True)

@@ -223,10 +223,19 @@ def _english(text: str) -> str:
     return "\n\n".join(HELP_EN.get(p, p) for p in paragraphs)
 
 
+def _path_kind(t: click.Path, lang: str) -> str:
+    """The word click puts before a path in its messages ("Berkas 'x' tidak ada.")."""
+    kind = "file" if t.file_okay and not t.dir_okay else "directory" if t.dir_okay and not t.file_okay else "path"
+    return kind if lang == "en" else ID[kind].lower()
+
+
 def localize_tree(cmd: click.Command, lang: str) -> None:
     """Set the help texts of `cmd`, its options and subcommands to `lang` (Indonesian originals are kept)."""
     cmd._help_option = None  # click caches it with the text of its first use
     cmd.options_metavar = "[OPSI]" if lang != "en" else "[OPTIONS]"
+    for param in cmd.params:
+        if isinstance(param.type, click.Path):
+            param.type.name = _path_kind(param.type, lang)
     items: list[object] = [cmd, *cmd.params]
     for obj in items:
         original = obj.__dict__.setdefault("_help_id", getattr(obj, "help", None))

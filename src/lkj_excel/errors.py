@@ -67,3 +67,19 @@ def os_error(e: BaseException, path: str | Path) -> LkjError | None:
     if isinstance(ose, IsADirectoryError):
         return LkjError("out.is_dir", path=shown)
     return LkjError("out.os", path=shown, detail=ose.strerror or type(ose).__name__)
+
+
+def read_error(e: OSError) -> LkjError:
+    """The user's message for an operating-system failure that reached the top of a run (reading an input).
+
+    Outputs go through `write.atomic`, which words its own failures; what is
+    left is an input that cannot be opened: no permission, or locked by another program.
+    """
+    shown = str(e.filename) if e.filename is not None else "?"
+    if e.errno in _FULL:
+        return LkjError("out.disk_full", path=shown)
+    if isinstance(e, PermissionError) or e.errno in _DENIED or getattr(e, "winerror", None) in (5, 32, 33):
+        return LkjError("file.denied", path=shown)
+    if isinstance(e, FileNotFoundError):
+        return LkjError("file.missing", path=shown)
+    return LkjError("file.os", path=shown, detail=e.strerror or type(e).__name__)

@@ -98,6 +98,16 @@ register(
             'Lembar "{sheet}": baris judul kolom tabel {table} tidak ditemukan (dicari: {wanted}).',
             'Sheet "{sheet}": the column header of table {table} was not found (looked for: {wanted}).',
         ),
+        "file.denied": (
+            "Berkas {path} tidak dapat dibuka: tidak ada izin membacanya, atau sedang dikunci program lain. "
+            "Tutup berkas itu (misalnya di Excel) atau salin ke folder Anda sendiri, lalu jalankan lagi.",
+            "{path} cannot be opened: no permission to read it, or another program has locked it. "
+            "Close the file (e.g. in Excel) or copy it to your own folder, then run again.",
+        ),
+        "file.os": (
+            "Berkas {path} tidak dapat dibuka ({detail}).",
+            "{path} cannot be opened ({detail}).",
+        ),
         "out.exists": (
             "Berkas keluaran {path} sudah ada. Pakai --force untuk menimpanya.",
             "Output {path} exists. Use --force to overwrite it.",
