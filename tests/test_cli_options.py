@@ -106,3 +106,18 @@ def test_check_and_inspect_agree_on_a_missing_header(sample_path: Path, tmp_path
     msg = [line for line in ins.stderr.splitlines() if "Tabel 3.16" in line]
     assert msg and msg == [line for line in chk.stderr.splitlines() if "Tabel 3.16" in line]
     assert "Temuan:" in chk.stdout  # the rest was still checked and reported
+
+
+def test_anggaran_json_is_a_file_or_stdout(tmp_path: Path) -> None:
+    from helpers import build_export_samples
+
+    export = build_export_samples(tmp_path / "x") / "sei_balai_2024_dppa_lra.xlsx"
+    out = tmp_path / "anggaran.json"
+    res = _run("anggaran", export, "--json", out)
+    assert res.exit_code in (0, 1), res.output
+    assert json.loads(out.read_text(encoding="utf-8"))["budget"]["lines"] > 0
+    assert "Per program" in res.stdout  # the text summary is still printed when the JSON goes to a file
+    res = _run("anggaran", export, "--json", "-")
+    assert json.loads(res.stdout)["budget"]["lines"] > 0
+    res = _run("anggaran", export, "--json", export, "--force")
+    assert res.exit_code == 2 and "masukan" in res.output
