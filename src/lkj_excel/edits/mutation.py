@@ -97,7 +97,8 @@ def sites(wb: Workbook) -> list[Site]:
                 continue
             rr, cc = _rc(cell.ref)
             raw = cell.raw
-            scale = cell.value / raw if isinstance(raw, (int, float)) and raw not in (0, True, False) else 1.0
+            numeric = isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw != 0
+            scale = cell.value / raw if numeric else 1.0
             out.append(
                 Site(cell.sheet, cell.ref, rr, cc, t.id, cell.value, cell.decimals or 0, round(scale, 6),
                      isinstance(raw, str), cell.parsed.unit)

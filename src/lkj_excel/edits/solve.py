@@ -135,6 +135,7 @@ def solve(changed: Iterable[Address], edits: list[Edit], vs: dict[Address, Var])
                 val[a] = got[0]
                 pending.discard(a)
                 progress = True
+    _typo_choice(pending, cand, val, edits, vs)
     changed_set = set(cand)
     failing = [e for e in edits if not any(a in pending for a in e.vars) and not holds(e, vs, val)]
     if failing:  # branch where it is cheapest: the failing edit with the fewest unchanged cells
@@ -143,3 +144,29 @@ def solve(changed: Iterable[Address], edits: list[Edit], vs: dict[Address, Var])
         if _same(val[a], vs[a].value):  # "changed" to what it already shows: not a change
             return Solution(val, cand, next(e for e in edits if a in e.vars))
     return Solution(val, {a: cand[a] for a in pending})
+
+
+def _typo_choice(
+    pending: set[Address], cand: dict[Address, list[float] | None], val: dict[Address, float], edits: list[Edit],
+    vs: dict[Address, Var],
+) -> None:
+    """A cell the edits fix only to a range at its printed precision: the one value a typing error explains.
+
+    Scholtus' rule: among the values that make its edits hold, accept one only if it is the single
+    value one typing error away from what was typed.
+    """
+    from .typo import typo_kind
+
+    for a in sorted(pending):
+        got = cand.get(a)
+        if not got:
+            continue
+        own = [e for e in edits if a in e.vars and not any(b in pending and b != a for b in e.vars)]
+        fits = []
+        for x in got:
+            trial = {**val, a: x}
+            if typo_kind(vs[a].value, x, vs[a].decimals) is not None and all(holds(e, vs, trial) for e in own):
+                fits.append(x)
+        if len(fits) == 1:
+            val[a] = fits[0]
+            pending.discard(a)
