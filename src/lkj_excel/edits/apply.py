@@ -34,10 +34,10 @@ RULE_NAMES = {
 messages.register(
     {
         "localize.located": (
-            "Sel {cell} berisi {found}, seharusnya {expected}{typo_id}: hanya dengan angka ini {edits} cocok "
-            "(sel terkait: {others}).",
-            "Cell {cell} reads {found}, it should be {expected}{typo_en}: only this figure makes {edits_en} agree "
-            "(related cells: {others}).",
+            "Sel {cell} berisi {found}, seharusnya {expected}{typo_id}: perubahan terkecil yang membuat {edits} "
+            "cocok lagi (sel terkait: {others}).",
+            "Cell {cell} reads {found}, it should be {expected}{typo_en}: the smallest change that makes {edits_en} "
+            "agree again (related cells: {others}).",
         ),
         "localize.explained": (
             "Angka ini tidak cocok karena sel {culprits}; angka ini sendiri benar.",
@@ -73,9 +73,24 @@ def _severity(fs: list[Finding]) -> str:
     return SEVERITIES[min(sev)] if sev else "error"
 
 
+EDIT_TEXT = {
+    "T101": ("jumlah kolom", "the column total"),
+    "T102": ("subtotal", "the subtotal"),
+    "T103": ("rumus kolom", "the column formula"),
+    "C201": ("persentase capaian", "the % capaian"),
+    "C203": ("persentase penyerapan", "the percentage"),
+    "X601": ("angka yang sama di tabel lain", "the same figure in another table"),
+    "S401": ("NRR tertimbang", "the weighted NRR"),
+    "S402": ("IKM", "the IKM"),
+}
+
+
 def _edit_names(d: Diagnosis, a: Address) -> tuple[str, str]:
-    names = sorted({RULE_NAMES.get(e.code, e.code) for e in d.violated if a in e.vars})
-    return ", ".join(names), ", ".join(names)
+    codes = sorted({e.code for e in d.violated if a in e.vars})
+    return (
+        ", ".join(EDIT_TEXT.get(c, (c, c))[0] for c in codes),
+        ", ".join(EDIT_TEXT.get(c, (c, c))[1] for c in codes),
+    )
 
 
 def _located(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
@@ -112,7 +127,9 @@ def _located(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
         text = ", ".join(f"{_short(es, b, o[0])} ({es.vars[b].text} → {_fmt(es, b, ex.values[b])})" for b in culprits)
         params = {"sheet": o[0], "cell": o[1], "culprits": text}
         rel = [f"{b[0]}!{b[1]}" for b in culprits]
-        out.append(_finding(e.code, "info", o, es.vars[o].text, None, "localize.explained", params, rel, None, es.vars[o]))
+        out.append(
+            _finding(e.code, "info", o, es.vars[o].text, None, "localize.explained", params, rel, None, es.vars[o])
+        )
     return out
 
 
@@ -140,11 +157,20 @@ def _ambiguous(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
 
 
 def _finding(
-    code: str, sev: str, a: Address, found: str | None, expected: str | None, key: str, params: dict[str, Any],
-    related: list[str], fix: Any, var: Any,
+    code: str,
+    sev: str,
+    a: Address,
+    found: str | None,
+    expected: str | None,
+    key: str,
+    params: dict[str, Any],
+    related: list[str],
+    fix: Any,
+    var: Any,
 ) -> Finding:
-    return Finding(code, RULE_NAMES.get(code, code), sev, a[0], a[1], found, expected, key, params, related, fix,
-                   var.table)
+    return Finding(
+        code, RULE_NAMES.get(code, code), sev, a[0], a[1], found, expected, key, params, related, fix, var.table
+    )
 
 
 def localize_findings(ctx: Any, findings: list[Finding]) -> list[Finding]:

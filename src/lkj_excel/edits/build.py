@@ -191,8 +191,10 @@ class _Builder:
                 continue
             c = f.cells[0]
             v = self.es.vars.get((c.sheet, c.ref))
-            if v is not None and r.claim.value is not None and abs(abs(r.claim.value) - abs(v.value)) < 1e-9 * max(
-                1.0, abs(v.value)
+            if (
+                v is not None
+                and r.claim.value is not None
+                and abs(abs(r.claim.value) - abs(v.value)) < 1e-9 * max(1.0, abs(v.value))
             ):
                 v.support = max(v.support, NARRATIVE_SUPPORT)
 
@@ -209,8 +211,8 @@ def _source_rank(tid: str, cid: str) -> int | None:
     return _rank(tid, cid)
 
 
-def build_edits(ctx: Any) -> EditSet:
-    """The edits of the workbook behind a rule Context (cached there)."""
+def build_edits(ctx: Any, evidence: bool = True) -> EditSet:
+    """The edits of the workbook behind a rule Context (cached there); `evidence`: the narrative's support."""
     got = ctx.cache.get("edits")
     if got is not None:
         return got  # type: ignore[no-any-return]
@@ -221,7 +223,8 @@ def build_edits(ctx: Any) -> EditSet:
         b.ratios(t)
         b.skm(t)
     b.copies(ctx)
-    b.narrative(ctx)
+    if evidence:
+        b.narrative(ctx)
     ctx.cache["edits"] = b.es
     return b.es
 

@@ -89,7 +89,7 @@ def sites(wb: Workbook) -> list[Site]:
     """Every figure the reader read in a standard table (not the numbering column)."""
     out = []
     for t in wb.tables.values():
-        for r, cid, cell in t.iter_cells():
+        for _r, cid, cell in t.iter_cells():
             col = t.spec.column(cid) if t.spec.has_column(cid) else None
             if col is None or not col.numeric or cid == t.spec.numbering or cell.status != "number":
                 continue
@@ -100,8 +100,18 @@ def sites(wb: Workbook) -> list[Site]:
             numeric = isinstance(raw, (int, float)) and not isinstance(raw, bool) and raw != 0
             scale = cell.value / raw if numeric else 1.0
             out.append(
-                Site(cell.sheet, cell.ref, rr, cc, t.id, cell.value, cell.decimals or 0, round(scale, 6),
-                     isinstance(raw, str), cell.parsed.unit)
+                Site(
+                    cell.sheet,
+                    cell.ref,
+                    rr,
+                    cc,
+                    t.id,
+                    cell.value,
+                    cell.decimals or 0,
+                    round(scale, 6),
+                    isinstance(raw, str),
+                    cell.parsed.unit,
+                )
             )
     return out
 
@@ -177,7 +187,9 @@ class Corpus:
         fs = run_checks(self.mutated(changes))
         return judge(self, changes, classes, fs)
 
-    def cases(self, classes: tuple[str, ...] = CLASSES, seed: int = 1) -> Iterator[tuple[list[tuple[Site, float]], tuple[str, ...]]]:
+    def cases(
+        self, classes: tuple[str, ...] = CLASSES, seed: int = 1
+    ) -> Iterator[tuple[list[tuple[Site, float]], tuple[str, ...]]]:
         rnd = random.Random(seed)
         for s in self.sites:
             for cls in classes:

@@ -147,7 +147,10 @@ def solve(changed: Iterable[Address], edits: list[Edit], vs: dict[Address, Var])
 
 
 def _typo_choice(
-    pending: set[Address], cand: dict[Address, list[float] | None], val: dict[Address, float], edits: list[Edit],
+    pending: set[Address],
+    cand: dict[Address, list[float] | None],
+    val: dict[Address, float],
+    edits: list[Edit],
     vs: dict[Address, Var],
 ) -> None:
     """A cell the edits fix only to a range at its printed precision: the one value a typing error explains.
