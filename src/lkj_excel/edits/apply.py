@@ -98,10 +98,12 @@ def _located(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
     ex = d.chosen
     assert ex is not None
     for a in sorted(ex.cells):
+        if es.vars[a].prose:
+            continue  # the narrative rules correct the paragraph
         v = ex.values[a]
         var = es.vars[a]
         code = next((e.code for e in d.violated if a in e.vars), "T101")
-        others = sorted({b for e in d.violated if a in e.vars for b in e.vars if b != a})
+        others = sorted({b for e in d.violated if a in e.vars for b in e.vars if b != a and not es.vars[b].prose})
         kind = ex.typos.get(a)
         ids, ens = KINDS.get(kind or "", ("", ""))
         edits_id, edits_en = _edit_names(d, a)
@@ -121,9 +123,9 @@ def _located(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
         out.append(_finding(code, sev, a, found, expected, "localize.located", params, rel, _fix_value(es, a, v), var))
     for e in d.violated:
         o = e.output
-        if o is None or o in ex.cells:
+        culprits = [b for b in e.vars if b in ex.cells and not es.vars[b].prose]
+        if o is None or o in ex.cells or not culprits:
             continue
-        culprits = [b for b in e.vars if b in ex.cells]
         text = ", ".join(f"{_short(es, b, o[0])} ({es.vars[b].text} → {_fmt(es, b, ex.values[b])})" for b in culprits)
         params = {"sheet": o[0], "cell": o[1], "culprits": text}
         rel = [f"{b[0]}!{b[1]}" for b in culprits]
@@ -144,7 +146,7 @@ def _alternative(es: EditSet, ex: Explanation, near: str) -> str:
 
 def _ambiguous(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
     out: list[Finding] = []
-    cands = sorted({a for ex in d.alternatives for a in ex.cells})
+    cands = sorted({a for ex in d.alternatives for a in ex.cells if not es.vars[a].prose})
     for a in cands:
         alts = d.alternatives[:6]
         text = " atau ".join(_alternative(es, ex, a[0]) for ex in alts) + (" …" if len(d.alternatives) > 6 else "")
@@ -178,7 +180,8 @@ def localize_findings(ctx: Any, findings: list[Finding]) -> list[Finding]:
     if not any(f.code in EDIT_CODES and f.severity != "info" for f in findings):
         return findings
     es = build_edits(ctx)
-    diags = localize(es)
+    # A diagnosis that only changes prose is the narrative rules' to report.
+    diags = [d for d in localize(es) if not _prose_only(es, d)]
     if not diags:
         return findings
     owner: dict[Address, Diagnosis] = {a: d for d in diags for a in d.scope}
@@ -213,6 +216,11 @@ def localize_findings(ctx: Any, findings: list[Finding]) -> list[Finding]:
         elif d.status == "ambiguous":
             out.extend(_ambiguous(es, d, sev))
     return out
+
+
+def _prose_only(es: EditSet, d: Diagnosis) -> bool:
+    exs = [d.chosen] if d.chosen is not None else d.alternatives
+    return bool(exs) and all(es.vars[a].prose for ex in exs for a in ex.cells)
 
 
 def _dependent(

@@ -2,8 +2,9 @@
 
 Column totals (`[total] columns`), declared sums (`[[rows]] sum_of`), formula columns
 (`formula = "l + p"`), ratio and capaian checks (`[[checks]]`, capaian by the indicator's polarity)
-and figures printed twice (`[[same]]`). The narrative's repetition of a table figure is evidence
-for it (`Var.support`), not an edit of its own: prose copies a table.
+and figures printed twice (`[[same]]`). A figure the narrative states for one table cell is an
+equality edit too, but its prose copy costs half a table figure to change: prose copies a table, so
+it is evidence, never enough to outvote a table's own arithmetic.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ..spec import ColumnSpec
 from .model import Address, Edit, Var
 
 ADDITIVE_KINDS = {"count", "rupiah", "hectare", "decimal", "score"}
-NARRATIVE_SUPPORT = 0.5  # a narrative repetition: evidence, never outvoting a table's arithmetic
+NARRATIVE_COST = 0.5  # changing a prose copy of a figure: evidence, never outvoting a table's arithmetic
 
 
 @dataclass(slots=True)
@@ -187,16 +188,18 @@ class _Builder:
             return
         for r in analysis.results:
             f = r.figure or (r.matched[0] if r.matched else None)
-            if f is None or len(f.cells) != 1:
+            if f is None or len(f.cells) != 1 or f.kind in ("difference", "ratio", "share", "average"):
                 continue
             c = f.cells[0]
             v = self.es.vars.get((c.sheet, c.ref))
-            if (
-                v is not None
-                and r.claim.value is not None
-                and abs(abs(r.claim.value) - abs(v.value)) < 1e-9 * max(1.0, abs(v.value))
-            ):
-                v.support = max(v.support, NARRATIVE_SUPPORT)
+            claim = r.claim
+            if v is None or claim.value is None or claim.kind in ("difference", "ratio", "share", "average"):
+                continue
+            a = (r.paragraph.sheet, f"{r.paragraph.ref}#{claim.start}")
+            exact = v.exact and claim.decimals <= v.decimals
+            self.es.vars[a] = Var(a, abs(float(claim.value)), claim.decimals, exact, claim.raw, "Narasi", None,
+                                  cost=NARRATIVE_COST, prose=True)
+            self.es.add(Edit("equal", (v.address, a), "N801", label=claim.raw))
 
 
 def _year(cid: Any, year: int | None) -> Any:
@@ -212,7 +215,7 @@ def _source_rank(tid: str, cid: str) -> int | None:
 
 
 def build_edits(ctx: Any, evidence: bool = True) -> EditSet:
-    """The edits of the workbook behind a rule Context (cached there); `evidence`: the narrative's support."""
+    """The edits of the workbook behind a rule Context (cached there); `evidence`: with the narrative's copies."""
     got = ctx.cache.get("edits")
     if got is not None:
         return got  # type: ignore[no-any-return]

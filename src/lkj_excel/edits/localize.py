@@ -2,8 +2,7 @@
 
 Fellegi-Holt by bounded branch-and-bound over the cells of violated edits: a set of changed cells
 is grown one cell at a time from an edit that still fails, and never beyond a set that already
-explains everything. A cell weighs 1, plus the evidence for its printed figure (the narrative
-repeats it). Among explanations of equal weight, one whose every change is a plausible typing
+explains everything. A table figure weighs 1, a prose copy of one 0,5. Among explanations of equal weight, one whose every change is a plausible typing
 error (Scholtus) wins; a declared source table only breaks what remains tied. Still tied: no
 correction, every candidate is named.
 """
@@ -18,7 +17,7 @@ from .model import Address, Edit, holds
 from .solve import Solution, solve
 from .typo import typo_kind
 
-MAX_CELLS = 4  # at most this many changed cells in one explanation
+MAX_CELLS = 4  # at most this many changed table cells in one explanation
 MAX_STEPS = 4000  # solver calls per component before giving up (no correction then)
 
 
@@ -79,7 +78,7 @@ def components(es: EditSet, bad: list[Edit]) -> list[list[Edit]]:
 
 
 def _weight(es: EditSet, cells: frozenset[Address]) -> float:
-    return sum(1.0 + es.vars[a].support for a in cells)
+    return sum(es.vars[a].cost for a in cells)
 
 
 def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
@@ -107,10 +106,13 @@ def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
             found.append(_explanation(es, s, sol))
             best = min(best, w)
             continue
-        if len(s) >= MAX_CELLS or sol.failing is None:
+        if sol.failing is None:
             continue
+        full = sum(not es.vars[a].prose for a in s) >= MAX_CELLS  # prose copies do not count
         for a in sorted(sol.failing.vars, reverse=True):
-            if a not in s and w + 1.0 + es.vars[a].support <= best + 1e-9:
+            if full and not es.vars[a].prose:
+                continue
+            if a not in s and w + es.vars[a].cost <= best + 1e-9:
                 queue.append(s | {a})
     if not found:
         return Diagnosis(bad, "unresolved")

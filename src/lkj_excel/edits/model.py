@@ -33,7 +33,8 @@ class Var:
     table: str | None = None
     column: str | None = None
     source: bool = False  # a declared source table of this figure (tie-breaker only)
-    support: float = 0.0  # extra evidence for the printed figure (the narrative repeats it)
+    cost: float = 1.0  # what changing it weighs: 1 for a table figure, less for prose that copies one
+    prose: bool = False  # a figure the narrative states (its own rules correct the text)
 
     @property
     def name(self) -> str:
