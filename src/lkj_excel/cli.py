@@ -256,8 +256,10 @@ def rules_cmd(markdown: bool) -> None:
 
 def _register_subcommands() -> None:
     from .cli_anggaran import anggaran
+    from .cli_mutation import mutasi
 
     main.add_command(anggaran)
+    main.add_command(mutasi)
 
 
 _register_subcommands()
