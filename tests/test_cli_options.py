@@ -53,14 +53,20 @@ def test_wrong_output_suffixes(sample_copy: Path) -> None:
 
 def test_mistyped_folder_in_batch(sample_copy: Path, tmp_path: Path) -> None:
     res = _run("check", tmp_path / "laporan_kecamatn", "--out-dir", tmp_path / "hasil")
-    _usage(res, "tidak ditemukan")
-    assert "laporan_kecamatn" in res.output and not (tmp_path / "hasil").exists()
+    assert res.exit_code == 2 and "laporan_kecamatn" in res.output and "Traceback" not in res.output
+    assert "ditemukan" in res.output.lower() and not (tmp_path / "hasil").exists()
 
 
-@pytest.mark.parametrize("option", [["--report", "r.html"], ["--json", "t.json"], ["-o", "x.xlsx"]])
+@pytest.mark.parametrize("option", [["-o", "x.xlsx"], ["--json", "t.json"]])
 def test_batch_refuses_single_file_outputs(sample_copy: Path, tmp_path: Path, option: list[str]) -> None:
     res = _run("check", sample_copy.parent, "--out-dir", tmp_path / "hasil", *option)
     _usage(res, "mode banyak berkas")
+    assert not (tmp_path / "hasil").exists()
+
+
+def test_timeout_only_in_batch_and_positive(sample_copy: Path, tmp_path: Path) -> None:
+    _usage(_run("check", sample_copy, "--timeout", "5", "--no-output"), "mode banyak berkas")
+    _usage(_run("check", sample_copy.parent, "--out-dir", tmp_path / "hasil", "--timeout", "0"), "--timeout")
     assert not (tmp_path / "hasil").exists()
 
 

@@ -11,7 +11,8 @@ import textwrap
 from functools import lru_cache
 from typing import Any
 
-from .rules import Rule, load_rules
+from .rules import Rule
+from .rules import all_rules as all_rules
 from .spec import load_aux
 
 FAMILIES = {
@@ -28,14 +29,6 @@ FAMILIES = {
     "budget": "Budget export (SIPD DPPA / LRA)",
     "batch": "Across workbooks (batch)",
 }
-
-
-def all_rules() -> dict[str, Rule]:
-    """The whole catalog, with the rules that only run in budget and batch mode."""
-    import lkj_excel.batch  # noqa: F401 - registers W9xx
-    import lkj_excel.budget.compare  # noqa: F401 - registers B1xx
-
-    return load_rules()
 
 
 @lru_cache(maxsize=1)
@@ -68,14 +61,18 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
+_SEVERITY_ID = {"error": "kesalahan", "warning": "peringatan", "info": "info"}
+
+
 def _meta(r: Rule) -> list[str]:
-    """Severity, reviu question and mode where the rule declares them (issue 14's metadata)."""
-    parts = [
-        f"{label}: {v}"
-        for label, attr in (("tingkat", "severity"), ("pertanyaan reviu", "question"), ("dijalankan di", "runs"))
-        if (v := getattr(r, attr, None))
+    """Severity, reviu question and mode of a rule, in both languages."""
+    sev = getattr(r, "severity", "")
+    question, runs = getattr(r, "question", ""), getattr(r, "runs", "")
+    return [
+        "",
+        f"*tingkat: {_SEVERITY_ID.get(sev, sev)}; pertanyaan reviu: {question}; dijalankan di `{runs}`*",
+        f"*({sev}; reviu question: {question}; runs in `{runs}`)*",
     ]
-    return ["", "*" + "; ".join(parts) + "*"] if parts else []
 
 
 def render_markdown() -> str:
@@ -92,6 +89,10 @@ def render_markdown() -> str:
         "(kesalahan, peringatan, info), lembar dan sel, angka yang tercetak dan yang seharusnya, serta pesan "
         "dalam Bahasa Indonesia (bahasa Inggris dengan `--lang en`). Contoh gagal/lulus setiap aturan "
         "(Fails/Passes) ditulis dalam rumus dan angka.",
+        "",
+        "Setiap aturan menyatakan tingkat bawaannya, pertanyaan reviu yang dijawabnya, dan tempat ia dijalankan: "
+        "`check` (satu buku kerja; contoh Fails/Passes-nya adalah buku kerja dalam notasi "
+        "`lkj_excel/rules/examples.py`, dijalankan oleh `tests/test_rule_examples.py`), `batch` atau `anggaran`.",
         "",
         "| kode | aturan | uraian | rule (English) |",
         "| --- | --- | --- | --- |",

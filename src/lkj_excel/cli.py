@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -19,7 +19,7 @@ from .cli_common import LkjGroup, emit_json, fail, json_option, lang_option, usa
 from .errors import LkjError
 from .findings import Finding
 from .messages import SEVERITY_WORDS, register, render, severity_label
-from .spec import load_all
+from .read.notes import NO_HEADER
 
 register(
     {
@@ -33,9 +33,11 @@ register(
             "{option} is not used in batch mode (--out-dir): each workbook's results are in the --out-dir folder "
             "and rekap.xlsx. For {option}, check one file at a time.",
         ),
-        "cli.input_missing": (
-            "Berkas atau folder masukan tidak ditemukan: {path}. Periksa ejaannya.",
-            "Input file or folder not found: {path}. Check its spelling.",
+        "cli.batch_json": (
+            "Dalam mode banyak berkas, --json menulis rekap.json di folder --out-dir: tulis --json tanpa nama "
+            "berkas (diberikan: {path}).",
+            "In batch mode --json writes rekap.json in the --out-dir folder: give --json without a file name "
+            "(given: {path}).",
         ),
         "cli.out_dir_is_file": (
             "--out-dir {path} adalah berkas, bukan folder.",
@@ -46,8 +48,8 @@ register(
             "--no-output and -o contradict each other: choose one.",
         ),
         "cli.jobs_single": (
-            "--jobs hanya untuk mode banyak berkas (--out-dir).",
-            "--jobs is only for batch mode (--out-dir).",
+            "--jobs dan --timeout hanya untuk mode banyak berkas (--out-dir).",
+            "--jobs and --timeout are only for batch mode (--out-dir).",
         ),
         "cli.suffix": (
             "{option} {path}: akhiran harus {allowed}.",
@@ -99,15 +101,7 @@ def template(out: Path, year: int | None, force: bool, lang: str) -> None:
 
 def _no_header_messages(wb: object, lang: str) -> list[str]:
     """One message per table sheet whose header row cannot be found (check and inspect say the same)."""
-    out = []
-    for n in getattr(wb, "notes", []):
-        if not n.startswith("no_header:"):
-            continue
-        _, tid, sheet = n.split(":", 2)
-        spec = next(s for s in load_all(getattr(wb, "year", None)) if s.id == tid)
-        wanted = ", ".join(f'"{c.header[0]}"' for c in spec.columns if c.required)
-        out.append(LkjError("wb.no_header", sheet=sheet, table=tid, wanted=wanted).message(lang))
-    return out
+    return [n.message(lang) for n in getattr(wb, "notes", []) if getattr(n, "kind", None) == NO_HEADER]
 
 
 @main.command()
@@ -158,28 +152,31 @@ def summary_text(findings: list[Finding], lang: str) -> str:
 _summary_text = summary_text  # the name other modules used
 
 
-def _batch(
-    inputs: tuple[Path, ...],
-    out_dir: Path | None,
-    refused: Mapping[str, object],
-    jobs: int | None,
-    force: bool,
-    no_output: bool,
-    lang: str,
-) -> None:
-    from .batch import run_batch
+def _batch(inputs: tuple[Path, ...], out_dir: Path | None, opts: dict[str, Any], lang: str) -> None:
+    """Batch mode: options checked here, inputs and outputs by run_batch (it says which input is missing)."""
+    from .batch import DEFAULT_TIMEOUT, run_batch
 
     if out_dir is None:
         usage_error("cli.batch_needs_out_dir", lang)
-    for option, value in refused.items():
-        if value is not None:
-            usage_error("cli.batch_option", lang, option=option)
-    for p in inputs:
-        if not p.exists():
-            usage_error("cli.input_missing", lang, path=str(p))
+    if opts["output"] is not None:
+        usage_error("cli.batch_option", lang, option="-o/--output")
+    if opts["json_out"] not in (None, "-"):
+        usage_error("cli.batch_json", lang, path=str(opts["json_out"]))
     if out_dir.exists() and not out_dir.is_dir():
         usage_error("cli.out_dir_is_file", lang, path=str(out_dir))
-    sys.exit(run_batch(list(inputs), out_dir, jobs=jobs, force=force, lang=lang, write_corrected=not no_output))
+    timeout = opts["timeout"]
+    code = run_batch(
+        list(inputs),
+        out_dir,
+        jobs=opts["jobs"],
+        force=opts["force"],
+        lang=lang,
+        write_corrected=not opts["no_output"],
+        report=opts["report"],
+        json=opts["json_out"] is not None,
+        timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+    )
+    sys.exit(code)
 
 
 @main.command()
@@ -210,6 +207,13 @@ def _batch(
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Jumlah proses paralel (bawaan: jumlah inti)."
 )
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="DETIK",
+    help="Mode banyak berkas: batas waktu per buku kerja dalam detik (bawaan: 20).",
+)
 @click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada (masukan tidak pernah ditimpa).")
 @lang_option
 def check(
@@ -220,6 +224,7 @@ def check(
     report: Path | None,
     out_dir: Path | None,
     jobs: int | None,
+    timeout: float | None,
     force: bool,
     lang: str,
 ) -> None:
@@ -231,9 +236,9 @@ def check(
     if no_output and output is not None:
         usage_error("cli.no_output_and_o", lang)
     if out_dir is not None or len(inputs) > 1 or inputs[0].is_dir():
-        refused = {"-o/--output": output, "--report": report, "--json": json_out}
-        _batch(inputs, out_dir, refused, jobs, force, no_output, lang)
-    if jobs is not None:
+        opts = {"output": output, "json_out": json_out, "report": report, "no_output": no_output}
+        _batch(inputs, out_dir, {**opts, "jobs": jobs, "timeout": timeout, "force": force}, lang)
+    if jobs is not None or timeout is not None:
         usage_error("cli.jobs_single", lang)
     _suffix("-o", output, (".xlsx",), lang)
     _suffix("--report", report, REPORT_SUFFIXES, lang)
@@ -259,8 +264,10 @@ def rules_cmd(markdown: bool, lang: str) -> None:
 
 def _register_subcommands() -> None:
     from .cli_anggaran import anggaran
+    from .cli_mutation import mutasi
 
     main.add_command(anggaran)
+    main.add_command(mutasi)
 
 
 _register_subcommands()

@@ -195,6 +195,9 @@ HELP_EN: dict[str, str] = {
         "Write the results as JSON to BERKAS (file); '-' (or --json alone) prints them."
     ),
     "Tampilkan versi lalu keluar.": "Show the version and exit.",
+    "Mode banyak berkas: batas waktu per buku kerja dalam detik (bawaan: 20).": (
+        "Batch mode: time limit per workbook in seconds (default: 20)."
+    ),
     "Ringkas ekspor anggaran SIPD (DPPA + LRA) per program dan jenis belanja; dengan --workbook, cocokkan tabel "
     "anggaran LKjIP dengan ekspor.": (
         "Summarise a SIPD budget export (DPPA + LRA) per program and jenis belanja; with --workbook, hold the "
