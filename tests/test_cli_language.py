@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from lkj_excel.catalog import all_rules, indonesian_entry, rule_text
 from lkj_excel.cli import main
 
-COMMANDS = [[], ["check"], ["inspect"], ["template"], ["rules"], ["anggaran"]]
+COMMANDS = [[], ["check"], ["inspect"], ["template"], ["rules"], ["anggaran"], ["mutasi"]]
 ENGLISH_CLICK = ["Usage:", "Options:", "Show this message and exit", "Commands:", "Error:", "Missing argument"]
 
 

@@ -195,6 +195,13 @@ HELP_EN: dict[str, str] = {
         "Write the results as JSON to BERKAS (file); '-' (or --json alone) prints them."
     ),
     "Tampilkan versi lalu keluar.": "Show the version and exit.",
+    "Ukur koreksi salah ketik: setiap angka tabel diketik salah, lalu diperiksa.": (
+        "Measure typo correction: every table figure mistyped in turn, then checked."
+    ),
+    "Kelas salah ketik (bawaan: semua).": "Typing-error classes (default: all).",
+    "Ambil setiap mutasi ke-N (irisan cepat).": "Take every N-th mutation (a quick slice).",
+    "Tambah N pasangan dua salah ketik.": "Add N pairs of two typing errors.",
+    "Cetak setiap mutasi yang salah atau ambigu.": "Print every wrong or ambiguous mutation.",
     "Mode banyak berkas: batas waktu per buku kerja dalam detik (bawaan: 20).": (
         "Batch mode: time limit per workbook in seconds (default: 20)."
     ),
