@@ -99,3 +99,13 @@ def test_click_path_messages_are_indonesian(sample_path: Path, tmp_path: Path) -
     assert res.exit_code == 2 and "Berkas" in res.output and "adalah folder, bukan berkas" in res.output
     res = _run(["check", str(sample_path), "-o", str(tmp_path), "--lang", "en"])
     assert "File" in res.output and "is a directory" in res.output
+
+
+@pytest.mark.parametrize(
+    ("value", "english"), [("en", True), ("EN", True), ("en_US.UTF-8", True), ("fr", False), ("", False)]
+)
+def test_language_from_the_environment(value: str, english: bool) -> None:
+    res = _run(["rules"], env={"LKJ_EXCEL_LANG": value})
+    assert res.exit_code == 0
+    assert ("T101  totals.column_sum" in res.output) is english
+    assert ("T101  jumlah.kolom" in res.output) is not english
