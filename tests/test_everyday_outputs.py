@@ -90,6 +90,19 @@ def test_stale_temp_of_a_killed_run_is_removed_next_time(tmp_path: Path) -> None
     assert remove_stale_temps(tmp_path) == []
 
 
+def test_on_windows_only_old_temps_are_stale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    old = tmp_path / ".hasil.4242.0badc0de.tmp.xlsx"
+    new = tmp_path / ".hasil.4243.0badc0df.tmp.xlsx"
+    old.write_bytes(b"")
+    new.write_bytes(b"")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    monkeypatch.setattr(atomic.os, "name", "nt")  # process ids cannot be probed there
+    assert remove_stale_temps(tmp_path) == [old]
+    assert new.exists()
+
+
 def test_killed_run_leaves_only_a_temp_that_the_next_run_removes(tmp_path: Path, sample_path: Path) -> None:
     src = tmp_path / "a.xlsx"
     shutil.copy(sample_path, src)

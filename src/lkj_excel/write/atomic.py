@@ -22,6 +22,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -41,6 +42,7 @@ _NO_LINKS = {
     errno.EMLINK,
     errno.ENOSYS,
 }
+STALE_AFTER_S = 600  # Windows only: how old an unowned temporary file must be to be removed
 _cleaned: set[str] = set()  # folders already cleaned by this process (a batch writes many files in one)
 _TMP_RE = re.compile(r"^\.(?P<stem>.*)\.(?P<pid>\d+)\.[0-9a-f]{8}\.tmp(?P<suffix>\.[^.]*)?$")
 
@@ -90,30 +92,34 @@ def remove_stale_temps(folder: Path) -> list[Path]:
         return removed
     for e in entries:
         m = _TMP_RE.match(e.name)
-        if not m or _alive(int(m["pid"])):
+        if not m or not _stale(int(m["pid"]), e):
             continue
         try:
             os.unlink(e.path)
             removed.append(Path(e.path))
         except OSError:
-            pass  # still open by a writer on Windows, or not ours to remove: leave it
+            pass  # not ours to remove: leave it
     return removed
 
 
-def _alive(pid: int) -> bool:
+def _stale(pid: int, entry: os.DirEntry[str]) -> bool:
+    """Whether a temporary file belongs to a run that is gone."""
     if pid == os.getpid():
-        return True
-    if os.name == "nt":
-        # os.kill would terminate the process on Windows; a file still being
-        # written cannot be deleted there, so unlinking is the test itself.
         return False
+    if os.name == "nt":
+        # os.kill would terminate the process on Windows: call a temporary file
+        # stale once it has not been touched for a while (a run writes in seconds).
+        try:
+            return time.time() - entry.stat().st_mtime > STALE_AFTER_S
+        except OSError:
+            return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
-        return False
+        return True
     except OSError:
-        return True  # exists, owned by someone else
-    return True
+        return False  # exists, owned by someone else
+    return False
 
 
 def _fsync_file(path: Path) -> None:
