@@ -98,7 +98,7 @@ def test_on_windows_only_old_temps_are_stale(tmp_path: Path, monkeypatch: pytest
     old.write_bytes(b"")
     new.write_bytes(b"")
     os.utime(old, (time.time() - 3600, time.time() - 3600))
-    monkeypatch.setattr(atomic.os, "name", "nt")  # process ids cannot be probed there
+    monkeypatch.setattr(atomic, "_on_windows", lambda: True)  # process ids cannot be probed there
     assert remove_stale_temps(tmp_path) == [old]
     assert new.exists()
 

@@ -102,11 +102,15 @@ def remove_stale_temps(folder: Path) -> list[Path]:
     return removed
 
 
+def _on_windows() -> bool:
+    return os.name == "nt"
+
+
 def _stale(pid: int, entry: os.DirEntry[str]) -> bool:
     """Whether a temporary file belongs to a run that is gone."""
     if pid == os.getpid():
         return False
-    if os.name == "nt":
+    if _on_windows():
         # os.kill would terminate the process on Windows: call a temporary file
         # stale once it has not been touched for a while (a run writes in seconds).
         try:
@@ -135,7 +139,7 @@ def _fsync_file(path: Path) -> None:
 
 
 def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
+    if _on_windows():
         return  # directories cannot be opened for fsync on Windows
     try:
         fd = os.open(folder, os.O_RDONLY)
