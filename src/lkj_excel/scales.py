@@ -249,6 +249,14 @@ def printed_scale(wb: Workbook, name: str) -> tuple[Table, dict[str, Any], list[
     return None
 
 
+def reference_scale(name: str) -> Scale | None:
+    """The reference scale `name` of `sheets/_scales.toml`, or None."""
+    bands, ref = reference_bands(name)
+    if not ref:
+        return None
+    return Scale(name, bands, "reference", bool(ref.get("upper_inclusive")), ref.get("decimals"), None, bands)
+
+
 def get_scale(wb: Workbook, name: str, cache: dict[str, Any] | None = None) -> Scale | None:
     """The scale `name` of `wb`: the printed one when it has two bands or more, else the reference."""
     cache = {} if cache is None else cache

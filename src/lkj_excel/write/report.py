@@ -14,6 +14,7 @@ from ..errors import LkjError
 from ..findings import SEVERITIES, Finding, report_dict
 from ..messages import register
 from ..model import Workbook
+from ..review import Review, build_review
 from . import summary as S
 from .atomic import atomic_output
 
@@ -53,12 +54,16 @@ def write_report(
 def _write_xlsx(wb: Workbook, findings: list[Finding], path: Path, lang: str, today: date | None) -> None:
     import xlsxwriter
 
-    book = xlsxwriter.Workbook(str(path))
+    rv = build_review(wb, findings, lang)
+    # Input text is text: no formula, number or link is made from it.
+    book = xlsxwriter.Workbook(
+        str(path), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
+    )
     try:
         ws = book.add_worksheet(S.SHEET_RINGKASAN)
-        S.write_ringkasan(book, ws, wb, findings, lang, today=today)
+        S.write_ringkasan(book, ws, wb, findings, lang, today=today, review=rv)
         S.write_temuan(book, wb, findings, {}, lang)  # no output cells to link to here
-        S.write_checklist(book, wb, findings, lang)
+        S.write_checklist(book, wb, findings, lang, review=rv)
         ws.activate()
     finally:
         book.close()
@@ -104,6 +109,7 @@ tbody tr:nth-child(even) td { background: #f6f8fb; }
        font-weight: 700; }
 .ans.ya { background: #d1e7dd; color: #0f5132; } .ans.tidak { background: #f8d7da; color: #842029; }
 .ans.periksa { background: #fff3cd; color: #664d03; }
+.ans.tidak_dinilai { background: #e7e6e6; color: #404040; }
 .st-fixed { color: #146c43; } .st-check { color: #7f6000; }
 .muted { color: #666; font-size: 8.5pt; }
 .note { color: #7f6000; font-style: italic; }
@@ -132,15 +138,19 @@ def _num(v: float | None, unit: str | None = None) -> str:
     return _e(S.fmt_value(v, 2, unit))
 
 
-def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: date | None = None) -> str:
+def render_html(
+    wb: Workbook, findings: list[Finding], lang: str = "id", today: date | None = None, review: Review | None = None
+) -> str:
     """The report as one self-contained HTML page (inline CSS, no external resources)."""
     from .. import __version__
+
+    rv = review or build_review(wb, findings, lang)
 
     def t(key: str, **kw: Any) -> str:
         return _e(S.text(key, lang, **kw))
 
-    titles = S.table_titles(wb)
-    counts = S.severity_counts(findings)
+    titles = rv.titles
+    counts = rv.counts
     fname = Path(wb.path).name if wb.path else "-"
     when = S.format_date(today or date.today(), lang)
     out: list[str] = []
@@ -181,7 +191,7 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
         for s in SEVERITIES:
             w(f'<th class="num">{_e(S.severity_label(s, lang))}</th>')
         w(f'<th class="num">{t("total")}</th></tr></thead><tbody>\n')
-        for tid, c in S.table_counts(findings):
+        for tid, c in rv.by_table:
             label = S.table_label(tid) + (f" — {titles[tid]}" if tid in titles else "")
             w(f'<tr><td><a href="#grp-{_e(tid or "lain")}">{_e(label)}</a></td>')
             for s in SEVERITIES:
@@ -198,7 +208,7 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
 
     # Key indicators
     w(f'<section id="indikator">\n<h2>{t("key")}</h2>\n')
-    kis = S.key_indicators(wb)
+    kis = rv.indicators
     if kis:
         cols = [26, 9, 10, 11, 11, 13, 11, 9]
         w('<table class="kpi"><colgroup>' + "".join(f'<col style="width:{x}%">' for x in cols) + "</colgroup>")
@@ -208,16 +218,16 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
             f'<th class="num">{t("capaian_calc")}</th><th>{t("category")}</th><th>{t("capaian_cat")}</th>'
             f"<th>{t('source')}</th></tr></thead><tbody>\n"
         )
-        for k in kis:
-            cat = _e(k["category"] or "-") + (f" ({_e(k['category_kinerja'])})" if k["category_kinerja"] else "")
+        for ki in kis:
+            cat = _e(ki["category"] or "-") + (f" ({_e(ki['category_kinerja'])})" if ki["category_kinerja"] else "")
             w(
-                f'<tr><td>{_e(k["name"])}</td><td class="num">{_num(k["target"])}</td>'
-                f'<td class="num">{_num(k["realisasi"])}</td><td class="num">{_num(k["capaian"], "%")}</td>'
-                f'<td class="num">{_num(k["capaian_computed"], "%")}</td><td><b>{cat}</b></td>'
-                f"<td>{_e(k['capaian_category'] or '-')}</td><td>{_e(S.table_label(k['table']))}</td></tr>\n"
+                f'<tr><td>{_e(ki["name"])}</td><td class="num">{_num(ki["target"])}</td>'
+                f'<td class="num">{_num(ki["realisasi"])}</td><td class="num">{_num(ki["capaian"], "%")}</td>'
+                f'<td class="num">{_num(ki["capaian_computed"], "%")}</td><td><b>{cat}</b></td>'
+                f"<td>{_e(ki['capaian_category'] or '-')}</td><td>{_e(S.table_label(ki['table']))}</td></tr>\n"
             )
         w("</tbody></table>\n")
-        tabs = ", ".join(sorted({k["table"] for k in kis}))
+        tabs = ", ".join(sorted({ki["table"] for ki in kis}))
         w(f'<p class="muted">{t("key_src", tables=tabs)}</p>\n')
     else:
         w(f'<p class="muted">{t("no_key")}</p>\n')
@@ -230,7 +240,7 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
         f'{t("question")}</th><th style="width:14%">{t("answer")}</th><th class="num" style="width:8%">{t("count")}'
         f"</th><th>{t('note')}</th></tr></thead><tbody>\n"
     )
-    for it in S.checklist_items(wb, findings, lang):
+    for it in rv.checklist:
         codes = ", ".join(it["codes"])
         note = _e(it["note"])
         if codes:
