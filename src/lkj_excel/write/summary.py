@@ -252,8 +252,8 @@ def _ringkasan_indicators(ws: Any, rv: Review, lang: str, r: int, fm: dict[str, 
 
 
 # Printable height of a landscape A4 page in default rows (20 px), with margins and the page
-# header, at the scale that fits the Ringkasan's width on the page (about 0.85).
-_PAGE_ROWS = 26
+# header, at the scale that fits the Ringkasan's width on the page (about 0.94): two 280 px charts fit.
+_PAGE_ROWS = 33
 _PALETTE = ["#1F3864", "#C55A11", "#548235", "#7030A0", "#BF9000", "#2E75B6"]
 
 
@@ -269,7 +269,7 @@ def _write_charts(book: Any, ws: Any, rv: Review, lang: str, row: int, fm: dict[
             continue
         first, last = _chart_helper_block(ws, d, hr, fm)
         chart = _make_chart(book, ws.name, key, ctype, d, first, last, lang)
-        height = 320 if key != "absorption" else min(600, max(300, 60 + 40 * len(d["categories"])))
+        height = 280 if key != "absorption" else min(600, max(280, 60 + 40 * len(d["categories"])))
         rows = math.ceil(height / 20) + 2
         if used + rows > _PAGE_ROWS:
             breaks.append(row)
