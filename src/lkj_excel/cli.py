@@ -144,6 +144,13 @@ def _summary_text(findings: list, lang: str) -> str:
 )
 @click.option("--no-output", is_flag=True, help="Jangan tulis buku kerja terkoreksi.")
 @click.option(
+    "--layout",
+    type=click.Choice(["asli", "standar"]),
+    default="asli",
+    show_default=True,
+    help="Buku kerja terkoreksi: 'asli' = berkas kantor sendiri dikoreksi di tempat; 'standar' = tata letak templat.",
+)
+@click.option(
     "--report",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Laporan untuk reviu Inspektorat: .xlsx, .html atau .json.",
@@ -161,6 +168,7 @@ def check(
     json_out: Path | None,
     output: Path | None,
     no_output: bool,
+    layout: str,
     report: Path | None,
     out_dir: Path | None,
     jobs: int | None,
@@ -204,13 +212,17 @@ def check(
 
             write_report(wb, findings, report, lang=lang, force=force)
         if not no_output:
-            from .write.corrected import write_corrected
-            from .write.summary import extra_sheets_hook
-
             out = output or path.with_name(f"{path.stem}_terkoreksi.xlsx")
-            write_corrected(
-                wb, findings, out, force=force, lang=lang, extra_sheets=extra_sheets_hook(wb, findings, lang)
-            )
+            if layout == "standar":
+                from .write.corrected import write_corrected
+                from .write.summary import extra_sheets_hook
+
+                hook = extra_sheets_hook(wb, findings, lang)
+                write_corrected(wb, findings, out, force=force, lang=lang, extra_sheets=hook)
+            else:
+                from .write.inplace import write_inplace
+
+                write_inplace(wb, findings, out, force=force, lang=lang)
     except LkjError as e:
         _fail(e, lang)
     if json_out is None or str(json_out) != "-":
