@@ -9,7 +9,7 @@ formula, its value cached. A changed cell is filled by severity, framed by a bor
 whose style says the severity (visible in grey print) and marked "*" through its number
 format, and carries a comment with the original value, the rule and why; a cell with a
 finding but no correction is filled and commented. Comments print at the end of the
-sheet. Ringkasan, Temuan and Checklist Reviu are added after the office's sheets; every
+sheet. Ringkasan is added before the office's sheets, Temuan and Checklist Reviu after them; every
 address they name is the input address.
 """
 
@@ -329,7 +329,8 @@ def _add_report_sheets(
         S.write_checklist(xw, wb, findings, lang, review=rv)
         xw.close()
         added = copy_sheets(path, book, skip=set(book.sheetnames))
-    book.active = book.worksheets.index(added[0])
+    book.move_sheet(added[0], offset=-book.index(added[0]))  # Ringkasan first, as the reviewer reads
+    book.active = 0
     for ws in book.worksheets:
         ws.sheet_view.tabSelected = ws is added[0]
 
