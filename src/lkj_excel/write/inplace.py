@@ -37,7 +37,7 @@ from ..review import Review, build_review, text
 from . import summary as S
 from .atomic import atomic_output
 from .layout import SEVERITY_FILL, fit_row_height
-from .xlsx_patch import copy_sheets, openpyxl_losses, write_cached_values
+from .xlsx_patch import copy_sheets, openpyxl_losses, restore_images, write_cached_values
 
 CellMap = dict[tuple[str, str], tuple[str, str]]
 
@@ -64,6 +64,7 @@ def write_inplace(
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # openpyxl's notes on unsupported extensions: named on the Ringkasan
         book = openpyxl.load_workbook(wb.path, rich_text=True)
+        lost_images = restore_images(wb.path, book)
         cached = _cached_values(wb.path, book)
     cell_map: CellMap = {}
     editor = _Editor(book, lang)
@@ -80,7 +81,8 @@ def write_inplace(
     with atomic_output(Path(out), force, source=wb.path) as tmp:
         if report_sheets:
             rv = build_review(wb, findings, lang, ran)
-            _add_report_sheets(book, wb, findings, cell_map, rv, lang, openpyxl_losses(wb.path))
+            losses = openpyxl_losses(wb.path) + [f"gambar {x}" for x in lost_images]
+            _add_report_sheets(book, wb, findings, cell_map, rv, lang, losses)
         if any(c.data_type == "f" for ws in book.worksheets for row in ws.iter_rows() for c in row):
             book.calculation.fullCalcOnLoad = True  # Excel recomputes; the cached values are right already
         with warnings.catch_warnings():

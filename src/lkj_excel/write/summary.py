@@ -445,6 +445,7 @@ def write_checklist(
     hr = 3
     for i, h in enumerate(heads):
         ws.write(hr, i, text(h, lang), fm["hdr"])
+    ws.set_row(hr, fit_row_height([(text(h, lang), w) for h, w in zip(heads, widths, strict=True)]))
     for i, it in enumerate(items, hr + 1):
         codes, cells = ", ".join(it["codes"]), _join_limited(it["cells"])
         note = it["note"] + ("\n" if it["note"] else "") + it["basis"]

@@ -7,6 +7,8 @@
   does not recalculate (openpyxl `data_only`, viewers, this tool) sees nothing. The
   values are put back into the sheet XML: the input's own cached values for its formulas,
   the computed value for a formula the repair plan wrote.
+- `restore_images`: without Pillow, openpyxl drops every image of the input; they are put back
+  from the package, at their own anchors.
 - `openpyxl_losses`: what openpyxl drops from an input (shapes, form controls, sparklines),
   so the output can say so instead of losing it silently.
 """
@@ -157,6 +159,59 @@ def write_cached_values(path: Path, values: dict[tuple[str, str], Any]) -> int:
     return done
 
 
+class _RawImage:
+    """An image of the input carried over byte for byte (openpyxl's Image needs Pillow to read one)."""
+
+    def __init__(self, data: bytes, fmt: str, anchor: Any) -> None:
+        self._bytes, self.format, self.anchor = data, fmt, anchor
+        self.width = self.height = 0  # the anchor holds the size
+        self.ref = None
+
+    def _data(self) -> bytes:
+        return self._bytes
+
+    @property
+    def path(self) -> str:
+        return f"/xl/media/image{self._id}.{self.format}"  # type: ignore[attr-defined]
+
+
+_DRAWING_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing"
+_IMAGE_FORMATS = {"png": "png", "jpeg": "jpeg", "jpg": "jpeg", "gif": "gif"}
+
+
+def restore_images(path: str | Path, book: Any) -> list[str]:
+    """Put the input's images back on the sheets of `book` (loaded without Pillow); return the
+    images that could not be (format openpyxl cannot write: EMF, WMF, …)."""
+    from openpyxl.drawing.image import PILImage
+    from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
+    from openpyxl.packaging.relationship import get_dependents, get_rels_path
+
+    if PILImage:
+        return []  # openpyxl read them itself
+    lost: list[str] = []
+    with zipfile.ZipFile(path) as z:
+        names = set(z.namelist())
+        for title, part in _sheet_parts(z).items():
+            rels = get_rels_path(part)
+            if rels not in names or title not in book.sheetnames:
+                continue
+            for rel in get_dependents(z, rels).find(_DRAWING_REL):
+                tree: Any = ET.fromstring(z.read(rel.target))
+                drawing = SpreadsheetDrawing.from_tree(tree)
+                drels = get_rels_path(rel.target)
+                deps = get_dependents(z, drels) if drels in names else None
+                for blip in getattr(drawing, "_blip_rels", []):
+                    dep = deps.get(blip.embed) if deps is not None else None
+                    if dep is None or dep.target not in names:
+                        continue
+                    fmt = _IMAGE_FORMATS.get(dep.target.rsplit(".", 1)[-1].lower())
+                    if fmt is None:
+                        lost.append(f"{title}: {posixpath.basename(dep.target)}")
+                        continue
+                    book[title]._images.append(_RawImage(z.read(dep.target), fmt, blip.anchor))
+    return lost
+
+
 _LOSSES = (
     (re.compile(rb"<xdr:(sp|grpSp|cxnSp)\b"), "bentuk/kotak teks (shape)"),
     (re.compile(rb"sparklineGroup"), "sparkline"),
@@ -182,4 +237,4 @@ def openpyxl_losses(path: str | Path) -> list[str]:
     return found
 
 
-__all__ = ["copy_sheets", "openpyxl_losses", "write_cached_values"]
+__all__ = ["copy_sheets", "openpyxl_losses", "restore_images", "write_cached_values"]
