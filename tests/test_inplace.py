@@ -320,3 +320,45 @@ def test_cli_default_and_standard_layout(case, tmp_path) -> None:
     xa, xb = openpyxl.load_workbook(a), openpyxl.load_workbook(b)
     assert xa["Tabel 1.2"]["A2"].value == "Jumlah Dusun, KK dan Jumlah Penduduk Kecamatan Contoh Tahun 2024"
     assert xb["Tabel 1.2"]["A2"].value != xa["Tabel 1.2"]["A2"].value  # the template's own caption
+
+
+@pytest.mark.parametrize(
+    ("before", "value", "after"),
+    [
+        ("15.106", 15103, "15.103"),
+        ("100 Ha", 100.5, "100,5 Ha"),
+        ("Rp 2.960.780.030", 2960780031, "Rp 2.960.780.031"),
+        ("88,65%", 88.66, "88,66%"),
+        ("1,234.50", 1234.75, "1,234.75"),
+        ("15106", 15103, "15103"),
+        (15106, 15103.0, 15103),
+        (88.5, 88.66, 88.66),
+    ],
+)
+def test_office_notation(before, value, after) -> None:
+    from lkj_excel.write.inplace import _in_notation
+
+    got = _in_notation(before, value)
+    assert got == after and type(got) is type(after)
+
+
+def test_temuan_links_first_n_then_plain(case, tmp_path) -> None:
+    from lkj_excel.write import summary as S
+
+    fs = [
+        Finding("T101", "totals.column_sum", "error", "Tabel 1.2", f"E{i}", "1", "2", "x", table="1.2")
+        for i in range(7, 12)
+    ]
+    path = tmp_path / "t.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    book.add_worksheet("Tabel 1.2")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        S.write_temuan(book, case["wb"], fs, {(f.sheet, f.cell): (f.sheet, f.cell) for f in fs}, "id", link_limit=3)
+        book.close()
+    ws = openpyxl.load_workbook(path)["Temuan"]
+    cells = [r[3] for r in ws.iter_rows(min_row=2, max_row=6)]
+    assert [c.hyperlink is not None for c in cells] == [True, True, True, False, False]
+    assert [c.value for c in cells] == [f"Tabel 1.2!E{i}" for i in range(7, 12)]
+    notes = [c.value for row in ws.iter_rows(min_row=7) for c in row if isinstance(c.value, str)]
+    assert any("3 temuan pertama" in n for n in notes)
