@@ -182,7 +182,11 @@ def test_report_xlsx(tmp_path, sample_wb):
 def test_report_json(tmp_path, sample_wb):
     fs = _findings()
     out = write_report(sample_wb, fs, tmp_path / "r.json", lang="en")
-    assert json.loads(out.read_text(encoding="utf-8")) == report_dict(fs, sample_wb.path, "en")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    review = data.pop("review")
+    assert data == report_dict(fs, sample_wb.path, "en")
+    assert [i["key"] for i in review["checklist"]][0] == "arithmetic" and review["counts"]["error"] == 2
+    assert {k["id"] for k in review["indicators"]} >= {"ikm", "akip"}
 
 
 def test_report_exists_and_suffix(tmp_path, sample_wb):

@@ -46,7 +46,7 @@ def write_report(
         elif suffix == ".html":
             tmp.write_text(render_html(wb, findings, lang, today), encoding="utf-8")
         else:
-            data = report_dict(findings, wb.path, lang)
+            data = report_dict(findings, wb.path, lang, review=build_review(wb, findings, lang).to_dict())
             tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
     return out
 
