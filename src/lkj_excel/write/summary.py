@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ..findings import SEVERITIES, Finding
+from ..findings import SEVERITIES, Finding, sort_key
 from ..model import Workbook
 from ..numbers import format_id
 from ..review import (
@@ -186,7 +186,8 @@ def _ringkasan_counts(ws: Any, wb: Workbook, rv: Review, lang: str, r: int, fm: 
         r += 1
     ws.write(r, 0, text("total", lang), fm["bold"])
     ws.write_number(r, 1, len(rv.findings), fm["int_bold"])
-    r += 2
+    ws.write(r + 1, 0, text("corrected", lang), fm["muted"])  # how a corrected cell looks on paper
+    r += 3
     ws.write(r, 0, text("by_table", lang), fm["section"])
     r += 1
     if rv.findings:
@@ -388,7 +389,7 @@ def write_temuan(
         ws.set_column(i, i, w)
         ws.write(0, i, text(h, lang), fm["hdr"])
     ws.set_row(0, 22)
-    rows = sorted(findings, key=_sort_key)
+    rows = sorted(findings, key=sort_key)
     links = 0
     for i, f in enumerate(rows, 1):
         ws.write_string(i, 0, f.code, fm["txt"])
@@ -417,12 +418,6 @@ def write_temuan(
     print_setup(ws, wb, lang)
     ws.repeat_rows(0)
     return ws
-
-
-def _sort_key(f: Finding) -> tuple:
-    from ..findings import sort_key
-
-    return sort_key(f)
 
 
 # ---------------------------------------------------------------- Checklist
