@@ -5,11 +5,14 @@ Checklist Reviu), .html (one self-contained printable page) or .json
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Any
 
+from .. import __version__ as VERSION
 from ..errors import LkjError
 from ..findings import SEVERITIES, Finding, report_dict
 from ..messages import register
@@ -142,27 +145,45 @@ def render_html(
     wb: Workbook, findings: list[Finding], lang: str = "id", today: date | None = None, review: Review | None = None
 ) -> str:
     """The report as one self-contained HTML page (inline CSS, no external resources)."""
-    from .. import __version__
 
     rv = review or build_review(wb, findings, lang)
-
-    def t(key: str, **kw: Any) -> str:
-        return _e(S.text(key, lang, **kw))
-
-    titles = rv.titles
-    counts = rv.counts
     fname = Path(wb.path).name if wb.path else "-"
     when = S.format_date(today or date.today(), lang)
     out: list[str] = []
     w = out.append
+    c = _Page(wb, findings, lang, rv, fname, when)
     w(
         f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{t('title')} — {_e(wb.office or fname)} {_e(wb.year or '')}</title>\n"
+        f"<title>{c.t('title')} — {_e(wb.office or fname)} {_e(wb.year or '')}</title>\n"
         f"<style>{_CSS}</style>\n</head>\n<body>\n"
     )
+    for section in (_html_header, _html_counts, _html_indicators, _html_checklist, _html_findings):
+        section(w, c)
+    w(f"<footer>lkj-excel {VERSION} · {_e(fname)} · {_e(when)}</footer>\n</body>\n</html>\n")
+    return "".join(out)
 
-    # Header
+
+@dataclass
+class _Page:
+    """What every section of the HTML page reads."""
+
+    wb: Workbook
+    findings: list[Finding]
+    lang: str
+    rv: Review
+    fname: str
+    when: str
+
+    def t(self, key: str, **kw: Any) -> str:
+        return _e(S.text(key, self.lang, **kw))
+
+
+def _html_header(w: Callable[[str], None], c: _Page) -> None:
+    wb = c.wb
+    t = c.t
+    fname = c.fname
+    when = c.when
     w('<header class="top">\n')
     w(f'<div class="kicker">lkj-excel · {t("title")}</div>\n')
     w(f'<h1>{_e(wb.office or fname)}{(" — " + _e(wb.year)) if wb.year else ""}</h1>\n<dl class="meta">\n')
@@ -172,13 +193,21 @@ def render_html(
         ("year", wb.year),
         ("file", fname),
         ("date", when),
-        ("tool", f"lkj-excel {__version__}"),
+        ("tool", f"lkj-excel {VERSION}"),
     ]
     for k, v in meta:
         w(f"<dt>{t(k)}</dt><dd>{_e(v if v not in (None, '') else '-')}</dd>\n")
     w("</dl>\n</header>\n")
 
-    # Summary counts
+
+def _html_counts(w: Callable[[str], None], c: _Page) -> None:
+    wb = c.wb
+    findings = c.findings
+    lang = c.lang
+    rv = c.rv
+    t = c.t
+    titles = c.rv.titles
+    counts = c.rv.counts
     w(f'<section id="ringkasan">\n<h2>{t("by_severity")}</h2>\n<div class="cards">\n')
     for s in SEVERITIES:
         w(
@@ -191,12 +220,12 @@ def render_html(
         for s in SEVERITIES:
             w(f'<th class="num">{_e(S.severity_label(s, lang))}</th>')
         w(f'<th class="num">{t("total")}</th></tr></thead><tbody>\n')
-        for tid, c in rv.by_table:
+        for tid, n in rv.by_table:
             label = S.table_label(tid) + (f" — {titles[tid]}" if tid in titles else "")
             w(f'<tr><td><a href="#grp-{_e(tid or "lain")}">{_e(label)}</a></td>')
             for s in SEVERITIES:
-                w(f'<td class="num">{c[s] or ""}</td>')
-            w(f'<td class="num"><b>{sum(c.values())}</b></td></tr>\n')
+                w(f'<td class="num">{n[s] or ""}</td>')
+            w(f'<td class="num"><b>{sum(n.values())}</b></td></tr>\n')
         w("</tbody></table>\n")
     else:
         w(f'<p class="muted">{t("no_findings")}</p>\n')
@@ -206,7 +235,10 @@ def render_html(
         w(f'<p class="muted"><b>{t("notes")}:</b> ' + "; ".join(_e(n) for n in wb.notes) + "</p>\n")
     w("</section>\n")
 
-    # Key indicators
+
+def _html_indicators(w: Callable[[str], None], c: _Page) -> None:
+    rv = c.rv
+    t = c.t
     w(f'<section id="indikator">\n<h2>{t("key")}</h2>\n')
     kis = rv.indicators
     if kis:
@@ -233,7 +265,11 @@ def render_html(
         w(f'<p class="muted">{t("no_key")}</p>\n')
     w("</section>\n")
 
-    # Checklist
+
+def _html_checklist(w: Callable[[str], None], c: _Page) -> None:
+    lang = c.lang
+    rv = c.rv
+    t = c.t
     w(f'<section id="checklist">\n<h2>{t("c_title")}</h2>\n<p class="muted">{t("c_intro")}</p>\n')
     w(
         f'<table class="checklist"><thead><tr><th style="width:5%">{t("no")}</th><th style="width:43%">'
@@ -252,7 +288,12 @@ def render_html(
         )
     w("</tbody></table>\n</section>\n")
 
-    # Findings, grouped by table
+
+def _html_findings(w: Callable[[str], None], c: _Page) -> None:
+    findings = c.findings
+    lang = c.lang
+    t = c.t
+    titles = c.rv.titles
     w(f'<section id="daftar-temuan">\n<h2>{t("t_title")}</h2>\n')
     if findings:
         widths = [7, 12, 15, 14, 14, 27, 11]
@@ -281,5 +322,3 @@ def render_html(
     else:
         w(f'<table id="temuan"><tbody></tbody></table><p class="muted">{t("no_findings")}</p>\n')
     w("</section>\n")
-    w(f"<footer>lkj-excel {__version__} · {_e(fname)} · {_e(when)}</footer>\n</body>\n</html>\n")
-    return "".join(out)
