@@ -362,3 +362,36 @@ def test_temuan_links_first_n_then_plain(case, tmp_path) -> None:
     assert [c.value for c in cells] == [f"Tabel 1.2!E{i}" for i in range(7, 12)]
     notes = [c.value for row in ws.iter_rows(min_row=7) for c in row if isinstance(c.value, str)]
     assert any("3 temuan pertama" in n for n in notes)
+
+
+def test_what_openpyxl_drops_is_named(case, tmp_path) -> None:
+    """A text box (a drawing shape) cannot be carried over: the Ringkasan says so instead of losing it silently."""
+    from lkj_excel.write.xlsx_patch import openpyxl_losses
+
+    src = tmp_path / "shape.xlsx"
+    build_office_book(src, tmp_path)
+    x = openpyxl.load_workbook(src)
+    x.save(tmp_path / "plain.xlsx")
+    assert openpyxl_losses(tmp_path / "plain.xlsx") == []
+    xw = xlsxwriter.Workbook(str(tmp_path / "box.xlsx"))
+    ws = xw.add_worksheet("Tabel 1.2")
+    ws.insert_textbox("B2", "Catatan kantor")
+    xw.close()
+    assert openpyxl_losses(tmp_path / "box.xlsx") == ["bentuk/kotak teks (shape)"]
+    wb = read_workbook(src)
+    with zipfile.ZipFile(tmp_path / "box.xlsx") as zb, zipfile.ZipFile(src) as za:
+        shape = next(n for n in zb.namelist() if n.startswith("xl/drawings/drawing"))
+        merged = tmp_path / "merged.xlsx"
+        with zipfile.ZipFile(merged, "w") as zo:
+            for item in za.infolist():
+                data = za.read(item.filename)
+                if item.filename == "xl/drawings/drawing1.xml":  # the office's drawing, with a text box added
+                    sp = re.search(rb"<xdr:twoCellAnchor.*</xdr:twoCellAnchor>", zb.read(shape), re.S).group(0)
+                    data = data.replace(b"</xdr:wsDr>", sp + b"</xdr:wsDr>")
+                zo.writestr(item, data)
+    wb.path = str(merged)
+    out = tmp_path / "out.xlsx"
+    write_inplace(wb, case["findings"], out)
+    ring = openpyxl.load_workbook(out)["Ringkasan"]
+    texts = [c.value for row in ring.iter_rows() for c in row if isinstance(c.value, str)]
+    assert any("Tidak terbawa dari berkas asli: bentuk/kotak teks (shape)" in t for t in texts)
