@@ -395,3 +395,28 @@ def test_what_openpyxl_drops_is_named(case, tmp_path) -> None:
     ring = openpyxl.load_workbook(out)["Ringkasan"]
     texts = [c.value for row in ring.iter_rows() for c in row if isinstance(c.value, str)]
     assert any("Tidak terbawa dari berkas asli: bentuk/kotak teks (shape)" in t for t in texts)
+
+
+def test_percent_formatted_cells_store_fractions(case, tmp_path) -> None:
+    """lkj-excel speaks percent points (102,28); a cell with Excel's % format stores 1,0228."""
+    import dataclasses
+
+    x = openpyxl.load_workbook(case["src"])
+    ws = x["Info"]
+    ws["D1"], ws["D2"], ws["E1"], ws["E2"] = 0.5, 0.6, 23.5, 24.39
+    ws["D1"].number_format = ws["D2"].number_format = "0.00%"
+    src = tmp_path / "pct.xlsx"
+    x.save(src)
+    wb = dataclasses.replace(case["wb"], path=str(src))
+    plan = RepairPlan()
+    plan.edits[("Info", "D1")] = CellEdit("Info", "D1", 102.28, None, ())
+    plan.edits[("Info", "D2")] = CellEdit(
+        "Info", "D2", 24.39 / 23.5 * 100, Derivation("{0}/{1}*100", (("Info", "E2"), ("Info", "E1")))
+    )
+    out = tmp_path / "pct_out.xlsx"
+    write_inplace(wb, [], out, plan=plan, report_sheets=False)
+    xf, xv = openpyxl.load_workbook(out)["Info"], openpyxl.load_workbook(out, data_only=True)["Info"]
+    assert xv["D1"].value == pytest.approx(1.0228) and xf["D1"].number_format == "0.00%"
+    assert xf["D2"].value == "=E2/E1" and xv["D2"].value == pytest.approx(24.39 / 23.5)
+    back = read_workbook(out)
+    assert back.path == str(out)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -225,7 +226,7 @@ def reference_bands(name: str) -> tuple[list[Band], dict[str, Any]]:
     return out, ref
 
 
-def printed_scale(wb: Workbook, name: str) -> tuple[Table, dict[str, Any], list[Band], list[Cell]] | None:
+def printed_scale(wb: Workbook, name: str) -> tuple[Table, Mapping[str, Any], list[Band], list[Cell]] | None:
     """The workbook's printed scale `name`: (table, check, bands, interval cells that did not parse)."""
     for t in wb.tables.values():
         chk = next((c for c in t.spec.checks if c.get("rule") == "scale" and c.get("scale") == name), None)

@@ -146,6 +146,20 @@ _MATCH: dict[str, Callable[[Finding, Workbook], bool]] = {
 }
 
 
+def _bears_on(key: str, f: Finding, wb: Workbook) -> bool:
+    """Whether a finding answers a question: by the reviu question its rule declares (`@rule(question=…)`),
+    else (a rule the catalog does not know) by its family."""
+    from ..rules.base import RULES
+
+    r = RULES.get(f.code)
+    declared = getattr(r, "question", "") if r is not None else ""
+    if not declared:
+        return _MATCH[key](f, wb)
+    if key == "pk":
+        return declared == "crosstable" and _involves(f, wb, "2.2")
+    return declared == key
+
+
 def _answer(fs: list[Finding]) -> str:
     sev = {f.severity for f in fs}
     if "error" in sev:
@@ -195,7 +209,7 @@ def checklist_items(
     ordered = sorted(findings, key=sort_key)
     out = []
     for n, q in enumerate(QUESTIONS, 1):
-        fs = [f for f in ordered if _MATCH[q["key"]](f, wb)]
+        fs = [f for f in ordered if _bears_on(q["key"], f, wb)]
         answer, note = _judge(wb, q["key"], fs, ran, lang)
         if fs:
             counts = {s: sum(1 for f in fs if f.severity == s) for s in SEVERITIES}

@@ -96,6 +96,7 @@ L: dict[str, dict[str, str]] = {
         "open_cell": "Buka sel {cell} di lembar keluaran",
         "links_cut": "Tautan hanya untuk {n} temuan pertama; temuan berikutnya ditulis tanpa tautan.",
         "footer_tool": "Hasil pemeriksaan lkj-excel",
+        "not_kept": "Tidak terbawa dari berkas asli: {what}.",
         "page": "Halaman &P dari &N",
         "corrected": "Sel bertanda * dan berbingkai telah dikoreksi; nilai asli ada di catatan "
         "(dicetak di akhir lembar).",
@@ -169,6 +170,7 @@ L: dict[str, dict[str, str]] = {
         "open_cell": "Open cell {cell} in the output sheet",
         "links_cut": "Links only for the first {n} findings; the rest are listed without links.",
         "footer_tool": "Checked by lkj-excel",
+        "not_kept": "Not carried over from the input: {what}.",
         "page": "Page &P of &N",
         "corrected": "Cells marked * with a border were corrected; the original value is in the note (printed at the "
         "end of the sheet).",

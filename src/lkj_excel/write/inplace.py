@@ -5,12 +5,13 @@ input is kept (openpyxl rewrites the package; what it cannot keep — shapes, fo
 controls, sparklines — is named on the Ringkasan). Only the cells of the repair plan
 change, at their own address and in the office's notation: a text "15.103" becomes the
 text "15.106", a number keeps its number format; a derived cell may become a live
-formula, its value cached. A changed cell is filled by severity, framed by a border
-whose style says the severity (visible in grey print) and marked "*" through its number
-format, and carries a comment with the original value, the rule and why; a cell with a
-finding but no correction is filled and commented. Comments print at the end of the
-sheet. Ringkasan is added before the office's sheets, Temuan and Checklist Reviu after them; every
-address they name is the input address.
+formula, its value cached (a cell typed as text stays text; its note gives the formula).
+A changed cell is filled by severity, framed by a border whose style says the severity
+(visible in grey print) and marked "*" through its number format, and carries a comment
+with the original value, the rule and why; a cell with a finding but no correction is
+filled and commented. Comments print at the end of the sheet. Ringkasan is added before
+the office's sheets, Temuan and Checklist Reviu after them; every address they name is
+the input address.
 """
 
 from __future__ import annotations
@@ -126,7 +127,8 @@ class _Editor:
         self.notes: dict[Address, list[str]] = {}
         self.original: dict[Address, str] = {}
         self.commented: set[str] = set()
-        self.own_comment: dict[Address, str] = {}  # the office's own comment on a cell we annotate
+        self.own_comment: dict[Address, str] = {}
+        self.formula_note: dict[Address, str] = {}  # the office's own comment on a cell we annotate
 
     def _cell(self, sheet: str, ref: str) -> Any:
         ws = self.book[sheet]
@@ -142,15 +144,24 @@ class _Editor:
             return {}
         c = self._cell(e.sheet, e.ref)
         before = c.value
-        self.original[e.address] = _shown(before)
-        if e.formula is not None:
+        typed_text = isinstance(before, str) and c.data_type != "f"  # a formula's text is no notation
+        # Figures are percent points everywhere in lkj-excel; a cell with Excel's % format stores a fraction.
+        pct = _excel_percent(c.number_format) and not typed_text
+        self.original[e.address] = _shown(before * 100) + "%" if pct and _is_num(before) else _shown(before)
+        value = e.value / 100 if pct and _is_num(e.value) else e.value
+        if e.formula is not None and not typed_text:
 
             def where(a: Address, home: str = e.sheet) -> str:
                 return a[1] if a[0] == home else f"{_quote(a[0])}!{a[1]}"
 
-            c.value = e.formula.to_excel(where)
-            return {(c.parent.title, c.coordinate): e.value}
-        c.value = _in_notation(before, e.value)
+            formula = e.formula.to_excel(where)
+            if pct:
+                formula = formula[:-4] if formula.endswith("*100") else f"=({formula[1:]})/100"
+            c.value = formula
+            return {(c.parent.title, c.coordinate): value}
+        if e.formula is not None:  # typed as text: stays text; the formula goes into the note
+            self.formula_note[(c.parent.title, c.coordinate)] = e.formula.to_excel(lambda a: f"{_quote(a[0])}!{a[1]}")
+        c.value = _in_notation(before if typed_text else None, value)
         if isinstance(c.value, str):
             c.data_type = "s"  # a corrected text stays text, even one starting with "="
         return {}
@@ -174,6 +185,8 @@ class _Editor:
         lines.append(f"[{f.code}] {f.rule}: {f.message(self.lang)}")
         if f.fix is not None:
             lines.append(f"Dikoreksi menjadi: {_shown(f.fix)}")
+        if key in self.formula_note and not any(x.startswith("Rumus") for x in lines):
+            lines.append(f"Rumus (tidak ditulis karena sel diketik sebagai teks): {self.formula_note[key]}")
         self._comment(c, lines)
 
     @staticmethod
@@ -194,6 +207,16 @@ class _Editor:
         cm.height = min(600, 40 + 15 * (textv.count("\n") + 1 + len(textv) // 60))
         c.comment = cm
         self.commented.add(c.parent.title)
+
+
+def _is_num(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _excel_percent(fmt: str | None) -> bool:
+    """Whether a number format scales by 100 (an unquoted, unescaped "%")."""
+    bare = re.sub(r'"[^"]*"|\\.', "", fmt or "")
+    return "%" in bare
 
 
 def _shown(v: Any) -> str:
@@ -325,8 +348,8 @@ def _add_report_sheets(
         for n in book.sheetnames:  # placeholders: the report sheets get names the workbook does not have
             xw.add_worksheet(n)
         first = S._add_sheet(xw, S.SHEET_RINGKASAN)
-        notes = wb.notes + [f"Tidak terbawa dari berkas asli: {x}." for x in losses]
-        S.write_ringkasan(xw, first, _with_notes(wb, notes), findings, lang, review=rv)
+        notes = [text("not_kept", lang, what=x) for x in losses]
+        S.write_ringkasan(xw, first, wb, findings, lang, review=rv, extra_notes=notes)
         S.write_temuan(xw, wb, findings, cell_map, lang)
         S.write_checklist(xw, wb, findings, lang, review=rv)
         xw.close()
@@ -335,9 +358,3 @@ def _add_report_sheets(
     book.active = 0
     for ws in book.worksheets:
         ws.sheet_view.tabSelected = ws is added[0]
-
-
-def _with_notes(wb: Workbook, notes: list[str]) -> Workbook:
-    import dataclasses
-
-    return dataclasses.replace(wb, notes=notes)

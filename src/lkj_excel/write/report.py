@@ -232,7 +232,7 @@ def _html_counts(w: Callable[[str], None], c: _Page) -> None:
     if wb.missing:
         w(f'<p class="note">{t("missing")}: {_e(", ".join(wb.missing))}</p>\n')
     if wb.notes:
-        w(f'<p class="muted"><b>{t("notes")}:</b> ' + "; ".join(_e(n) for n in wb.notes) + "</p>\n")
+        w(f'<p class="muted"><b>{t("notes")}:</b> ' + "; ".join(_e(n.message(lang)) for n in wb.notes) + "</p>\n")
     w("</section>\n")
 
 

@@ -8,7 +8,7 @@ Rendering only: the data (counts, key indicators, checklist answers, chart data)
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -139,8 +139,10 @@ def write_ringkasan(
     lang: str = "id",
     today: date | None = None,
     review: Review | None = None,
+    extra_notes: Sequence[str] = (),
 ) -> None:
-    """Fill the (empty) Ringkasan worksheet `ws` of the xlsxwriter workbook `book`."""
+    """Fill the (empty) Ringkasan worksheet `ws` of the xlsxwriter workbook `book`; `extra_notes` are
+    shown with the reader's notes (what the corrected workbook could not carry over)."""
     rv = review or build_review(wb, findings, lang)
     fm = _formats(book)
     ws.hide_gridlines(2)
@@ -148,7 +150,7 @@ def write_ringkasan(
     ws.set_column(1, 8, 14)
     print_setup(ws, wb, lang)
     r = _ringkasan_head(ws, wb, lang, today, fm)
-    r = _ringkasan_counts(ws, wb, rv, lang, r, fm)
+    r = _ringkasan_counts(ws, wb, rv, lang, r, fm, extra_notes)
     r = _ringkasan_indicators(ws, rv, lang, r, fm)
     # The charts start on a page of their own (Grafik), so none is split by a page break.
     breaks = [r]
@@ -177,7 +179,9 @@ def _ringkasan_head(ws: Any, wb: Workbook, lang: str, today: date | None, fm: di
     return r + 1
 
 
-def _ringkasan_counts(ws: Any, wb: Workbook, rv: Review, lang: str, r: int, fm: dict[str, Any]) -> int:
+def _ringkasan_counts(
+    ws: Any, wb: Workbook, rv: Review, lang: str, r: int, fm: dict[str, Any], extra_notes: Sequence[str] = ()
+) -> int:
     ws.write(r, 0, text("by_severity", lang), fm["section"])
     r += 1
     for s in SEVERITIES:
@@ -212,10 +216,11 @@ def _ringkasan_counts(ws: Any, wb: Workbook, rv: Review, lang: str, r: int, fm: 
         ws.write(r, 0, text("missing", lang), fm["label"])
         ws.write_string(r, 1, ", ".join(wb.missing), fm["note"])
         r += 1
-    if wb.notes:
+    notes = [n.message(lang) for n in wb.notes] + list(extra_notes)
+    if notes:
         r += 1
         ws.write(r, 0, text("notes", lang), fm["label"])
-        for n in wb.notes:
+        for n in notes:
             ws.write_string(r, 1, n, fm["muted"])
             r += 1
     return r + 1
