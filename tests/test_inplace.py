@@ -420,3 +420,38 @@ def test_percent_formatted_cells_store_fractions(case, tmp_path) -> None:
     assert xf["D2"].value == "=E2/E1" and xv["D2"].value == pytest.approx(24.39 / 23.5)
     back = read_workbook(out)
     assert back.path == str(out)
+
+
+def test_text_typed_cell_keeps_text_and_notes_the_formula(case, tmp_path) -> None:
+    f = Finding("T101", "totals.column_sum", "error", "Tabel 1.2", "E10", "3.648", "3.645", "x", fix=3645, table="1.2")
+    plan = RepairPlan()
+    plan.edits[("Tabel 1.2", "E10")] = CellEdit(
+        "Tabel 1.2", "E10", 3645.0, Derivation("SUM({0}:{1})", (("Tabel 1.2", "E7"), ("Tabel 1.2", "E9"))), (f,)
+    )
+    out = tmp_path / "txt.xlsx"
+    write_inplace(case["wb"], [f], out, plan=plan)
+    c = openpyxl.load_workbook(out)["Tabel 1.2"]["E10"]
+    assert c.data_type == "s" and c.value == "3.645"
+    assert "=SUM(E7:E9)" in c.comment.text and "Nilai asli: 3.648" in c.comment.text
+
+
+def test_sample_recalculates_in_libreoffice(sample_path, tmp_path) -> None:
+    """The bundled sample, corrected in place with the repair plan's live formulas: LibreOffice agrees."""
+    from test_corrected import _soffice_convert
+
+    wb = read_workbook(sample_path)
+    out = tmp_path / "sample_terkoreksi.xlsx"
+    write_inplace(wb, run_checks(wb), out)
+    lo = _soffice_convert(out, tmp_path / "lo", "xlsx", tmp_path / "profile", recalc=True)
+    xf = openpyxl.load_workbook(out)
+    mine, theirs = openpyxl.load_workbook(out, data_only=True), openpyxl.load_workbook(lo, data_only=True)
+    bad = [
+        (ws.title, c.coordinate, c.value, mine[ws.title][c.coordinate].value, theirs[ws.title][c.coordinate].value)
+        for ws in xf.worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.data_type == "f" and not _same(mine[ws.title][c.coordinate].value, theirs[ws.title][c.coordinate].value)
+    ]
+    assert bad == []
+    back = read_workbook(out)
+    assert [f for f in run_checks(back) if f.severity == "error"] == []

@@ -149,18 +149,19 @@ class _Editor:
         pct = _excel_percent(c.number_format) and not typed_text
         self.original[e.address] = _shown(before * 100) + "%" if pct and _is_num(before) else _shown(before)
         value = e.value / 100 if pct and _is_num(e.value) else e.value
-        if e.formula is not None and not typed_text:
+        if e.formula is not None:
 
             def where(a: Address, home: str = e.sheet) -> str:
                 return a[1] if a[0] == home else f"{_quote(a[0])}!{a[1]}"
 
             formula = e.formula.to_excel(where)
-            if pct:
-                formula = formula[:-4] if formula.endswith("*100") else f"=({formula[1:]})/100"
-            c.value = formula
-            return {(c.parent.title, c.coordinate): value}
-        if e.formula is not None:  # typed as text: stays text; the formula goes into the note
-            self.formula_note[(c.parent.title, c.coordinate)] = e.formula.to_excel(lambda a: f"{_quote(a[0])}!{a[1]}")
+            if typed_text:  # typed as text: stays text; the formula goes into the note
+                self.formula_note[(c.parent.title, c.coordinate)] = formula
+            else:
+                if pct:
+                    formula = formula[:-4] if formula.endswith("*100") else f"=({formula[1:]})/100"
+                c.value = formula
+                return {(c.parent.title, c.coordinate): value}
         c.value = _in_notation(before if typed_text else None, value)
         if isinstance(c.value, str):
             c.data_type = "s"  # a corrected text stays text, even one starting with "="
