@@ -175,6 +175,7 @@ def _batch(inputs: tuple[Path, ...], out_dir: Path | None, opts: dict[str, Any],
         report=opts["report"],
         json=opts["json_out"] is not None,
         timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+        layout=opts.get("layout", "asli"),
     )
     sys.exit(code)
 
@@ -244,7 +245,7 @@ def check(
     if no_output and output is not None:
         usage_error("cli.no_output_and_o", lang)
     if out_dir is not None or len(inputs) > 1 or inputs[0].is_dir():
-        opts = {"output": output, "json_out": json_out, "report": report, "no_output": no_output}
+        opts = {"output": output, "json_out": json_out, "report": report, "no_output": no_output, "layout": layout}
         _batch(inputs, out_dir, {**opts, "jobs": jobs, "timeout": timeout, "force": force}, lang)
     if jobs is not None or timeout is not None:
         usage_error("cli.jobs_single", lang)
