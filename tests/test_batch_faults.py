@@ -193,7 +193,7 @@ def test_two_runs_never_both_write_one_output(tmp_path: Path, sample_path: Path)
         (src / f"Kec {i}").mkdir(parents=True)
         shutil.copy(sample_path, src / f"Kec {i}" / "LKjIP 2024.xlsx")
     out = tmp_path / "out"
-    cmd = [str(LKJ), "check", str(src), "--out-dir", str(out), "--jobs", "1"]
+    cmd = [*LKJ, "check", str(src), "--out-dir", str(out), "--jobs", "1"]
     runs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for _ in range(2)]
     texts = [p.communicate(timeout=300)[0] for p in runs]
     assert "Traceback" not in "".join(texts)
