@@ -16,13 +16,15 @@ block in docs/rules.md)::
 
 `[Name]` starts a sheet; each `| ... |` line is the next row from row 1,
 column A onwards (a blank cell is empty; every value is written as the text
-shown, as offices that type figures as text do); `merged: E1:G1, A3:B3` merges
-ranges of the current sheet; `+ template` adds every other standard table as
-`lkj-excel template` writes it, blank (for the rules that look at the whole
-workbook); `=> CODE [severity] at [Sheet!]A1` is a finding
-the Fails example must yield (the severity defaults to the rule's declared one,
-the sheet to the one whose rows it follows). An example without a block is prose: the batch
-and budget rules, which cannot run on one workbook, keep such examples.
+shown, as offices that type figures as text do); `merged: E1:G1, A3:B3`
+merges ranges of the current sheet; `+ template` adds every other standard
+table as `lkj-excel template` writes it, blank (for the rules that look at the
+whole workbook); `=> CODE [severity] at [Sheet!]A1` is a finding the Fails
+example must yield (the severity defaults to the rule's declared one, the
+sheet to the one whose rows it follows). A Fails example yields exactly the
+findings it names; a Passes example names none and yields none. An example
+without a block is prose: the rules that need two files (the DPA+LRA merge)
+or several workbooks (batch) keep such examples.
 """
 
 from __future__ import annotations
