@@ -11,7 +11,7 @@ import pytest
 import lkj_excel.rules as rules_pkg
 from lkj_excel.model import Cell
 from lkj_excel.numbers import parse_cell
-from lkj_excel.rules import CHECK_MODULES, QUESTIONS, RULES, RUNS, all_rules, load_rules, make, rule
+from lkj_excel.rules import CHECK_MODULES, MODE_MODULES, QUESTIONS, RULES, RUNS, all_rules, load_rules, make, rule
 from lkj_excel.rules.base import Rule
 
 FAMILY_OF_MODE = {"batch": {"batch"}, "anggaran": {"budget"}}
@@ -24,7 +24,9 @@ def test_check_rules_come_from_the_listed_modules_only() -> None:
     assert all(r.runs == "check" for r in check.values())
     # Every rule module of the package is listed (a forgotten one would silently drop its rules from `check`).
     found = {m.name for m in pkgutil.iter_modules(rules_pkg.__path__) if not m.name.startswith("_")}
-    assert found - set(CHECK_MODULES) == {"base", "examples"}
+    modes = {m.rsplit(".", 1)[1] for m in MODE_MODULES if m.startswith(f"{rules_pkg.__name__}.")}
+    assert modes == {"batch"}  # the W9xx rules live in rules/ with their logic
+    assert found - set(CHECK_MODULES) == {"base", "examples"} | modes
 
 
 def test_all_rules_adds_batch_and_anggaran_but_check_does_not_run_them() -> None:

@@ -151,6 +151,12 @@ def _summary_text(findings: list, lang: str) -> str:
     help="Mode banyak berkas: folder keluaran (buku kerja terkoreksi + rekap.xlsx).",
 )
 @click.option("--jobs", type=int, default=None, help="Jumlah proses paralel (bawaan: jumlah inti).")
+@click.option(
+    "--timeout",
+    type=float,
+    default=None,
+    help="Mode banyak berkas: batas waktu per buku kerja dalam detik (bawaan: 20).",
+)
 @click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada.")
 @LANG
 def check(
@@ -161,6 +167,7 @@ def check(
     report: Path | None,
     out_dir: Path | None,
     jobs: int | None,
+    timeout: float | None,
     force: bool,
     lang: str,
 ) -> None:
@@ -179,7 +186,21 @@ def check(
                 err=True,
             )
             sys.exit(2)
-        sys.exit(run_batch(list(inputs), out_dir, jobs=jobs, force=force, lang=lang, write_corrected=not no_output))
+        from .batch import DEFAULT_TIMEOUT
+
+        sys.exit(
+            run_batch(
+                list(inputs),
+                out_dir,
+                jobs=jobs,
+                force=force,
+                lang=lang,
+                write_corrected=not no_output,
+                report=report,
+                json=json_out is not None,
+                timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+            )
+        )
     from .check import run_checks
     from .findings import report_dict
     from .read.reader import read_workbook
@@ -235,8 +256,10 @@ def rules_cmd(markdown: bool) -> None:
 
 def _register_subcommands() -> None:
     from .cli_anggaran import anggaran
+    from .cli_mutation import mutasi
 
     main.add_command(anggaran)
+    main.add_command(mutasi)
 
 
 _register_subcommands()

@@ -17,7 +17,7 @@ __all__ = ["QUESTIONS", "RULES", "RUNS", "Context", "Rule", "make", "rule", "loa
 # The rule modules of `check`, in catalog order (T1xx ... N8xx).
 CHECK_MODULES = ("totals", "capaian", "categories", "skm", "efficiency", "crosstable", "form", "narrative")
 # Modules that register the rules of `batch` (W9xx) and `anggaran` (B0xx, B1xx).
-MODE_MODULES = ("lkj_excel.batch", "lkj_excel.budget.catalog", "lkj_excel.budget.compare")
+MODE_MODULES = ("lkj_excel.rules.batch", "lkj_excel.budget.catalog", "lkj_excel.budget.compare")
 
 
 def load_rules() -> dict[str, Rule]:

@@ -18,7 +18,7 @@ from ..findings import Finding
 from ..messages import register
 from ..model import Cell, Row, Table
 from ..numbers import Parsed, format_id, shortest_decimals
-from ..precision import FLOAT_NOISE, half_unit, round_half_up
+from ..precision import FLOAT_NOISE, round_half_up
 from ..spec import EXACT_KINDS, _template, normalise, squash
 from .base import Context, make, rule
 
@@ -167,7 +167,7 @@ def _is_blank(c: Cell | None) -> bool:
 
 
 def _agree(a: Cell, b: Cell, exact: bool) -> bool:
-    """Two printed figures agree when their intervals overlap (exact kinds: equal)."""
+    """Two printed figures agree when one can be the printing of the other (exact kinds: equal)."""
     if a.letter and b.letter and a.letter.upper() != b.letter.upper():
         return False
     va, vb = a.value, b.value
@@ -183,7 +183,13 @@ def _agree(a: Cell, b: Cell, exact: bool) -> bool:
     g = FLOAT_NOISE * max(1.0, abs(va), abs(vb))
     if exact:
         return abs(va - vb) <= g
-    return abs(va - vb) <= half_unit(a.decimals) + half_unit(b.decimals) + g
+    # Rounding intervals are half-open: two printings at one precision must be identical (90,00 and
+    # 90,01 are two figures); at two precisions the coarser must be the rounding of the finer.
+    da, db = a.decimals or 0, b.decimals or 0
+    if da == db:
+        return abs(va - vb) <= g
+    fine, coarse, dc = (va, vb, db) if da > db else (vb, va, da)
+    return abs(round_half_up(fine, dc) - coarse) <= g
 
 
 # Cells that hold no figure to compare (unreadable ones are reported by the reader's rules).
