@@ -38,7 +38,7 @@ def test_every_shared_file_loads() -> None:
     assert "_sources.toml" in names and "_scales.toml" in names
     for name in names:
         assert spec.load_aux(name), name
-    assert sources().scale_tables == ("3.1", "3.4", "3.6")
+    assert sources().budget.efficiency == "3.14"
 
 
 def test_declaration_reads_like_the_toml_table() -> None:
@@ -87,7 +87,7 @@ def test_a_planted_typo_fails_when_the_file_loads(tmp_path: Path, monkeypatch: p
 @pytest.mark.parametrize(
     ("raw", "needle"),
     [
-        ({"scale_tabels": []}, "scale_tabels"),
+        ({"budget_tables": []}, "budget_tables"),
         ({"rank": [{"table": "2.2", "column": "target", "rank": 0, "rnak": 1}]}, "rnak"),
         ({"rank": [{"table": "2.2", "column": "target"}]}, "rank"),
     ],
@@ -100,13 +100,11 @@ def test_sources_reject_unknown_and_missing_keys(raw: dict, needle: str) -> None
 
 def test_sources_say_what_the_code_still_hard_codes() -> None:
     """The declarations equal the constants they replace, so their owners can switch without a change in findings."""
-    from lkj_excel import batch
     from lkj_excel.rules import crosstable
     from lkj_excel.write import summary
 
     s = sources()
     assert s.source_ranks() == crosstable.SOURCE_RANK
-    assert s.scale_tables == batch.SCALE_TABLES
     assert set(s.budget_tables) == summary.BUDGET_TABLES
     assert s.indicator_sources(None) == [(t, "target", "realisasi", "capaian") for t in ("3.2", "3.5", "3.7")]
     assert s.indicator_sources(2024)[-1] == ("3.9", "target_2024", "realisasi_2024", "capaian_2024")
