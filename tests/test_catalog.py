@@ -69,13 +69,8 @@ def test_importing_the_package_registers_nothing_by_itself() -> None:
     assert "pkgutil" not in src and "iter_modules" not in src
 
 
-def test_declared_questions_are_the_checklist_s(sample_wb) -> None:
-    """The reviu question a rule declares is one the Checklist Reviu files its findings under today."""
-    from lkj_excel.check import run_checks
+def test_declared_questions_are_the_checklist_s() -> None:
+    """The reviu questions rules declare are the questions of the Checklist Reviu, in its order."""
     from lkj_excel.write import summary
 
     assert QUESTIONS == tuple(q["key"] for q in summary.QUESTIONS)
-    findings = run_checks(sample_wb)
-    assert len({f.code for f in findings}) >= 10
-    for f in findings:
-        assert summary._matches(RULES[f.code].question, f, sample_wb), (f.code, RULES[f.code].question)

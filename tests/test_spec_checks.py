@@ -92,14 +92,18 @@ def test_sources_reject_unknown_and_missing_keys(raw: dict, needle: str) -> None
         parse_sources(full)
 
 
-def test_sources_say_what_the_code_still_hard_codes() -> None:
-    """The declarations equal the constants they replace, so their owners can switch without a change in findings."""
-    from lkj_excel.rules import crosstable
-    from lkj_excel.write import summary
-
+def test_sources_name_tables_and_columns_that_exist() -> None:
+    """Every table and column `_sources.toml` names is declared in sheets/ (a typo in an id fails here)."""
+    specs = {t.id: t for t in spec.load_all(2024)}
     s = sources()
-    assert s.source_ranks() == crosstable.SOURCE_RANK
-    assert set(s.budget_tables) == summary.BUDGET_TABLES
-    assert s.indicator_sources(None) == [(t, "target", "realisasi", "capaian") for t in ("3.2", "3.5", "3.7")]
-    assert s.indicator_sources(2024)[-1] == ("3.9", "target_2024", "realisasi_2024", "capaian_2024")
-    assert (s.budget.jenis, s.budget.program) == (("2.3", "3.16"), ("2.4", "3.17"))
+    assert s.ranks and s.budget_tables and s.indicators
+    for r in s.ranks:
+        cols = {c.id for c in specs[r.table].columns}
+        assert r.column in cols or f"{r.column}_2024" in cols, (r.table, r.column)
+    for tid in s.budget_tables:
+        assert specs[tid].has_column("anggaran"), tid
+    assert set(s.budget.jenis) == {t for t in s.budget_tables if specs[t].key == "uraian"}
+    assert specs[s.budget.efficiency].has_column("penyerapan") and specs[s.budget.links].has_column("program")
+    for tid, *cols in s.indicator_sources(2024):
+        assert all(specs[tid].has_column(c) for c in cols), (tid, cols)
+    assert [t for t, *_ in s.indicator_sources(None)] == ["3.2", "3.5", "3.7"]  # 3.9's columns need the year
