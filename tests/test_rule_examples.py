@@ -86,7 +86,10 @@ def test_example(tmp_path: Path, code: str, i: int, ex: Example) -> None:
 @pytest.mark.parametrize("code", sorted(set(RULES) - PROSE))
 def test_every_rule_has_both_examples(code: str) -> None:
     kinds = [ex.kind for ex in parse_examples(RULES[code].doc) if ex.runnable]
-    assert "fails" in kinds and "passes" in kinds, f"{code} lacks a runnable Fails or Passes example"
+    assert "fails" in kinds and "passes" in kinds, (
+        f"{code} lacks a runnable Fails or Passes example: write them in the notation of lkj_excel/rules/examples.py"
+        " (or, if the rule needs two files or several workbooks, add its code to PROSE here)"
+    )
 
 
 def test_only_the_merge_and_batch_examples_are_prose() -> None:
