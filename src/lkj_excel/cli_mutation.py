@@ -44,7 +44,9 @@ def _line(name: str, row: dict[str, int]) -> str:
 
 @click.command("mutasi")
 @click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--kelas", "classes", multiple=True, type=click.Choice(CLASSES), help="Kelas salah ketik (bawaan: semua).")
+@click.option(
+    "--kelas", "classes", multiple=True, type=click.Choice(CLASSES), help="Kelas salah ketik (bawaan: semua)."
+)
 @click.option("--setiap", "every", default=1, show_default=True, help="Ambil setiap mutasi ke-N (irisan cepat).")
 @click.option("--pasangan", "pairs", default=0, show_default=True, help="Tambah N pasangan dua salah ketik.")
 @click.option("--seed", default=1, show_default=True)
