@@ -107,3 +107,11 @@ def test_sources_name_tables_and_columns_that_exist() -> None:
     for tid, *cols in s.indicator_sources(2024):
         assert all(specs[tid].has_column(c) for c in cols), (tid, cols)
     assert [t for t, *_ in s.indicator_sources(None)] == ["3.2", "3.5", "3.7"]  # 3.9's columns need the year
+
+
+def test_source_of_a_column_is_its_lowest_rank() -> None:
+    s = sources()
+    assert s.source_tables("target") == ("2.2",)  # the Perjanjian Kinerja, before Tabel 3.2
+    assert s.source_rank("3.2", "target") == 1 and s.source_rank("3.9", "target") is None
+    assert s.source_tables("realisasi") == ("3.2", "3.16", "3.17")  # equal ranks: no single source
+    assert s.source_tables("no such column") == ()

@@ -67,6 +67,12 @@ class Sources:
     def source_rank(self, tid: str, cid: str) -> int | None:
         return self.source_ranks().get((tid, cid))
 
+    def source_tables(self, column: str) -> tuple[str, ...]:
+        """The tables that are the source of `column` (the lowest rank): ("2.2",) for "target"."""
+        ranked = [r for r in self.ranks if r.column == column]
+        best = min((r.rank for r in ranked), default=None)
+        return tuple(r.table for r in ranked if r.rank == best)
+
     @property
     def budget_tables(self) -> tuple[str, ...]:
         """Every table that repeats the SIPD budget: jenis tables, then program tables."""
