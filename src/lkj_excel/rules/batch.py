@@ -19,6 +19,7 @@ from typing import Any
 from ..findings import Finding
 from ..messages import register
 from ..model import Cell, Workbook
+from ..spec import load_aux
 from .base import Context, rule
 
 PEER_CODE = "W901"
@@ -89,10 +90,9 @@ def norm_office(name: Any) -> str:
 
 
 def scale_tables() -> tuple[str, ...]:
-    """The tables where offices print a reference scale they should share (`scale_tables` in sheets/_sources.toml)."""
-    from ..spec_sources import sources
-
-    return sources().scale_tables
+    """The tables where offices print a reference scale (`printed_in` in sheets/_scales.toml)."""
+    aux = load_aux("scales")
+    return tuple(str(v["printed_in"]) for v in aux.values() if isinstance(v, dict) and v.get("printed_in"))
 
 
 def _figure(c: Cell) -> Figure:
