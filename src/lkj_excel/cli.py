@@ -17,9 +17,7 @@ import click
 from . import __version__
 from .cli_common import LkjGroup, emit_json, fail, json_option, lang_option, usage_error, year_type
 from .errors import LkjError
-from .findings import Finding
-from .messages import SEVERITY_WORDS, register, render, severity_label
-from .read.notes import NO_HEADER
+from .messages import register
 
 register(
     {
@@ -99,11 +97,6 @@ def template(out: Path, year: int | None, force: bool, lang: str) -> None:
     click.echo(f"{'Templat ditulis' if lang != 'en' else 'Template written'}: {out}")
 
 
-def _no_header_messages(wb: object, lang: str) -> list[str]:
-    """One message per table sheet whose header row cannot be found (check and inspect say the same)."""
-    return [n.message(lang) for n in getattr(wb, "notes", []) if getattr(n, "kind", None) == NO_HEADER]
-
-
 @main.command()
 @click.argument("workbook", type=click.Path(dir_okay=False, readable=False, path_type=Path), metavar="BUKU_KERJA")
 @json_option
@@ -111,6 +104,7 @@ def _no_header_messages(wb: object, lang: str) -> list[str]:
 @lang_option
 def inspect(workbook: Path, json_out: str | None, force: bool, lang: str) -> None:
     """Tampilkan tabel yang ditemukan dan nilai yang tidak terbaca."""
+    from .check_run import no_header_messages
     from .inspect import inspect_dict, inspect_text
     from .read.reader import read_workbook
 
@@ -122,34 +116,11 @@ def inspect(workbook: Path, json_out: str | None, force: bool, lang: str) -> Non
         click.echo(inspect_text(d, lang))
     # A table sheet whose header cannot be found is bad input: say so after
     # reporting everything else that was read.
-    problems = _no_header_messages(wb, lang)
+    problems = no_header_messages(wb, lang)
     for m in problems:
         click.echo(m, err=True)
     if problems:
         sys.exit(2)
-
-
-def summary_text(findings: list[Finding], lang: str) -> str:
-    from .findings import summary
-
-    s = summary(findings)
-    words = SEVERITY_WORDS["en" if lang == "en" else "id"]
-    head = ", ".join(f"{s[k]} {words[k]}" for k in ("error", "warning", "info"))
-    lines = [("Temuan: " if lang != "en" else "Findings: ") + head]
-    current = None
-    for f in findings:
-        t = f.table or "-"
-        if t != current:
-            current = t
-            label = t if t in ("Narasi", "-") or not t[0].isdigit() else f"Tabel {t}"
-            lines.append("")
-            lines.append(label)
-        loc = f"{f.sheet}!{f.cell}"
-        lines.append(f"  {severity_label(f.severity, lang):<10} {f.code} {loc:<16} {f.message(lang)}")
-    return "\n".join(lines)
-
-
-_summary_text = summary_text  # the name other modules used
 
 
 def _batch(inputs: tuple[Path, ...], out_dir: Path | None, opts: dict[str, Any], lang: str) -> None:
@@ -272,7 +243,7 @@ def _register_subcommands() -> None:
 
 _register_subcommands()
 
-__all__ = ["main", "render", "summary_text"]
+__all__ = ["main"]
 
 if __name__ == "__main__":  # pragma: no cover
     main()
