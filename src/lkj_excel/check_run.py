@@ -51,7 +51,9 @@ def _outputs(path: Path, json_out: str | None, output: Path | None, no_output: b
     return {"json": json_file, "report": report, "corrected": corrected}
 
 
-def _write_all(wb: object, findings: list[Finding], path: Path, outs: dict, force: bool, lang: str) -> list[str]:
+def _write_all(
+    wb: object, findings: list[Finding], path: Path, outs: dict, force: bool, lang: str, layout: str = "asli"
+) -> list[str]:
     """Write the outputs in order; return the lines that say what was written."""
     from .findings import report_dict
 
@@ -66,23 +68,29 @@ def _write_all(wb: object, findings: list[Finding], path: Path, outs: dict, forc
         write_report(wb, findings, outs["report"], lang=lang, force=force)  # type: ignore[arg-type]
         written.append(f"{'Laporan reviu' if lang != 'en' else 'Review report'}: {outs['report']}")
     if outs["corrected"] is not None:
-        from .write.corrected import write_corrected
-        from .write.summary import extra_sheets_hook
+        if layout == "standar":
+            from .write.corrected import write_corrected
+            from .write.summary import extra_sheets_hook
 
-        write_corrected(
-            wb,  # type: ignore[arg-type]
-            findings,
-            outs["corrected"],
-            force=force,
-            lang=lang,
-            extra_sheets=extra_sheets_hook(wb, findings, lang),  # type: ignore[arg-type]
-        )
+            hook = extra_sheets_hook(wb, findings, lang)  # type: ignore[arg-type]
+            write_corrected(wb, findings, outs["corrected"], force=force, lang=lang, extra_sheets=hook)  # type: ignore[arg-type]
+        else:
+            from .write.inplace import write_inplace
+
+            write_inplace(wb, findings, outs["corrected"], force=force, lang=lang)  # type: ignore[arg-type]
         written.append(f"{'Buku kerja terkoreksi' if lang != 'en' else 'Corrected workbook'}: {outs['corrected']}")
     return written
 
 
 def run_single(
-    path: Path, json_out: str | None, output: Path | None, no_output: bool, report: Path | None, force: bool, lang: str
+    path: Path,
+    json_out: str | None,
+    output: Path | None,
+    no_output: bool,
+    report: Path | None,
+    force: bool,
+    lang: str,
+    layout: str = "asli",
 ) -> int:
     """Check one workbook; return the exit code (0, 1, 2)."""
     from .check import run_checks
@@ -96,7 +104,7 @@ def run_single(
     written: list[str] = []
     try:
         check_outputs(outs.values(), force, inputs=[path])
-        written = _write_all(wb, findings, path, outs, force, lang)
+        written = _write_all(wb, findings, path, outs, force, lang, layout)
     except LkjError as e:
         problem = e
     if json_out == "-":

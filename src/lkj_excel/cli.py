@@ -164,6 +164,13 @@ def _batch(inputs: tuple[Path, ...], out_dir: Path | None, opts: dict[str, Any],
 )
 @click.option("--no-output", is_flag=True, help="Jangan tulis buku kerja terkoreksi.")
 @click.option(
+    "--layout",
+    type=click.Choice(["asli", "standar"]),
+    default="asli",
+    show_default=True,
+    help="Buku kerja terkoreksi: 'asli' = berkas kantor sendiri dikoreksi di tempat; 'standar' = tata letak templat.",
+)
+@click.option(
     "--report",
     type=click.Path(dir_okay=False, path_type=Path),
     metavar="BERKAS",
@@ -192,6 +199,7 @@ def check(
     json_out: str | None,
     output: Path | None,
     no_output: bool,
+    layout: str,
     report: Path | None,
     out_dir: Path | None,
     jobs: int | None,
@@ -215,7 +223,7 @@ def check(
     _suffix("--report", report, REPORT_SUFFIXES, lang)
     from .check_run import run_single
 
-    sys.exit(run_single(inputs[0], json_out, output, no_output, report, force, lang))
+    sys.exit(run_single(inputs[0], json_out, output, no_output, report, force, lang, layout))
 
 
 @main.command("rules")
