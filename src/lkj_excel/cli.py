@@ -42,8 +42,8 @@ register(
             "--out-dir {path} is a file, not a folder.",
         ),
         "cli.no_output_and_o": (
-            "--no-output dan -o saling bertentangan: pilih salah satu.",
-            "--no-output and -o contradict each other: choose one.",
+            "--no-output dan {option} saling bertentangan: pilih salah satu.",
+            "--no-output and {option} contradict each other: choose one.",
         ),
         "cli.jobs_single": (
             "--jobs dan --timeout hanya untuk mode banyak berkas (--out-dir).",
@@ -129,8 +129,9 @@ def _batch(inputs: tuple[Path, ...], out_dir: Path | None, opts: dict[str, Any],
 
     if out_dir is None:
         usage_error("cli.batch_needs_out_dir", lang)
-    if opts["output"] is not None:
-        usage_error("cli.batch_option", lang, option="-o/--output")
+    for option, key in (("-o/--output", "output"), ("--layout", "layout")):
+        if opts[key] is not None:
+            usage_error("cli.batch_option", lang, option=option)
     if opts["json_out"] not in (None, "-"):
         usage_error("cli.batch_json", lang, path=str(opts["json_out"]))
     if out_dir.exists() and not out_dir.is_dir():
@@ -166,8 +167,8 @@ def _batch(inputs: tuple[Path, ...], out_dir: Path | None, opts: dict[str, Any],
 @click.option(
     "--layout",
     type=click.Choice(["asli", "standar"]),
-    default="asli",
-    show_default=True,
+    default=None,
+    show_default="asli",
     help="Buku kerja terkoreksi: 'asli' = berkas kantor sendiri dikoreksi di tempat; 'standar' = tata letak templat.",
 )
 @click.option(
@@ -199,7 +200,7 @@ def check(
     json_out: str | None,
     output: Path | None,
     no_output: bool,
-    layout: str,
+    layout: str | None,
     report: Path | None,
     out_dir: Path | None,
     jobs: int | None,
@@ -212,10 +213,11 @@ def check(
     Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 masalah berkas masukan/keluaran
     (temuan tetap dicetak; tidak ada keluaran yang ditimpa), 130 dihentikan (Ctrl-C).
     """
-    if no_output and output is not None:
-        usage_error("cli.no_output_and_o", lang)
+    for option, value in (("-o", output), ("--layout", layout)):
+        if no_output and value is not None:
+            usage_error("cli.no_output_and_o", lang, option=option)
     if out_dir is not None or len(inputs) > 1 or inputs[0].is_dir():
-        opts = {"output": output, "json_out": json_out, "report": report, "no_output": no_output}
+        opts = {"output": output, "json_out": json_out, "report": report, "no_output": no_output, "layout": layout}
         _batch(inputs, out_dir, {**opts, "jobs": jobs, "timeout": timeout, "force": force}, lang)
     if jobs is not None or timeout is not None:
         usage_error("cli.jobs_single", lang)
@@ -223,7 +225,7 @@ def check(
     _suffix("--report", report, REPORT_SUFFIXES, lang)
     from .check_run import run_single
 
-    sys.exit(run_single(inputs[0], json_out, output, no_output, report, force, lang, layout))
+    sys.exit(run_single(inputs[0], json_out, output, no_output, report, force, lang, layout or "asli"))
 
 
 @main.command("rules")

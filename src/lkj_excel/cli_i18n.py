@@ -182,6 +182,9 @@ HELP_EN: dict[str, str] = {
         "Corrected workbook (default: <name>_terkoreksi.xlsx beside the input)."
     ),
     "Jangan tulis buku kerja terkoreksi.": "Do not write the corrected workbook.",
+    "Buku kerja terkoreksi: 'asli' = berkas kantor sendiri dikoreksi di tempat; 'standar' = tata letak templat.": (
+        "Corrected workbook: 'asli' = the office's own file corrected in place; 'standar' = the template's layout."
+    ),
     "Laporan untuk reviu Inspektorat: .xlsx, .html atau .json.": (
         "Report for the Inspektorat's reviu: .xlsx, .html or .json."
     ),
