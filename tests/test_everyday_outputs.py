@@ -237,15 +237,11 @@ def test_missing_output_folder(sample_copy: Path) -> None:
 
 
 def test_ctrl_c_in_a_single_check(sample_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import lkj_excel.write.corrected as corrected
-
-    real = corrected._Writer.write_all
-
-    def interrupted(self: object) -> None:
-        real(self)
+    def interrupted(path: Path) -> None:
+        assert path.exists()  # the whole temporary file is written: Ctrl-C comes just before it is published
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(corrected._Writer, "write_all", interrupted)
+    monkeypatch.setattr(atomic, "_fsync_file", interrupted)
     res = _run("check", sample_copy)
     assert res.exit_code == 130
     assert "Dihentikan (Ctrl-C)" in res.stderr and "Aborted" not in res.output
