@@ -147,7 +147,6 @@ def _batch(inputs: tuple[Path, ...], out_dir: Path | None, opts: dict[str, Any],
         report=opts["report"],
         json=opts["json_out"] is not None,
         timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
-        layout=opts.get("layout", "asli"),
     )
     sys.exit(code)
 
