@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..messages import register, render
 
 STATUSES = ("ok", "unreadable", "failed", "too_big", "killed", "timeout")
@@ -143,6 +145,7 @@ register(
 )
 
 
+@lru_cache(maxsize=512)
 def rule_title(code: str, rule: str, lang: str) -> str:
     """The rule's name in words for the rekap's "Aturan" column, not its internal id: the review layer's
     Indonesian name; in English the catalog's family ("Totals and subtotals"), its ids being English already."""
@@ -154,6 +157,7 @@ def rule_title(code: str, rule: str, lang: str) -> str:
     return family_name((rule or "").split(".")[0], lang)
 
 
+@lru_cache(maxsize=16)
 def severity(sev: str, lang: str) -> str:
     from ..review.texts import severity_label
 
