@@ -18,6 +18,28 @@ LANG = click.option(
 )
 
 
+SHEETS = click.option(
+    "--sheets",
+    "sheets_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder deklarasi tabel (.toml) kantor sendiri, di atas sheets/ bawaan.",
+)
+YEAR = click.option("--year", type=int, default=None, help="Tahun laporan (bawaan: dari judul Tabel 3.2).")
+
+
+def _declarations(sheets_dir: Path | None, year: int | None, lang: str) -> None:
+    """Apply `--sheets` and `--year` (kept in the environment, so batch workers see them)."""
+    from .read.year import set_year
+    from .spec import set_overlay
+
+    try:
+        set_overlay(sheets_dir)
+    except LkjError as e:
+        _fail(e, lang)
+    set_year(year)
+
+
 def _fail(e: LkjError, lang: str) -> None:
     click.echo(e.message(lang), err=True)
     sys.exit(e.exit_code)
@@ -65,10 +87,13 @@ def main() -> None:
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--year", type=int, default=None, help="Tahun laporan untuk judul kolom.")
 @click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
+@SHEETS
 @LANG
-def template(out: Path, year: int | None, force: bool, lang: str) -> None:
+def template(out: Path, year: int | None, force: bool, sheets_dir: Path | None, lang: str) -> None:
     """Tulis buku kerja standar kosong ke OUT.xlsx."""
     from .template import write_template
+
+    _declarations(sheets_dir, None, lang)
 
     try:
         write_template(out, force=force, year=year)
@@ -80,12 +105,15 @@ def template(out: Path, year: int | None, force: bool, lang: str) -> None:
 @main.command()
 @click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Cetak sebagai satu objek JSON.")
+@YEAR
+@SHEETS
 @LANG
-def inspect(workbook: Path, as_json: bool, lang: str) -> None:
-    """Tampilkan tabel yang ditemukan dan nilai yang tidak terbaca."""
+def inspect(workbook: Path, as_json: bool, year: int | None, sheets_dir: Path | None, lang: str) -> None:
+    """Tampilkan tabel yang ditemukan, kolom yang dikenali (dan caranya) dan nilai yang tidak terbaca."""
     from .inspect import inspect_dict, inspect_text
     from .read.reader import read_workbook
 
+    _declarations(sheets_dir, year, lang)
     try:
         wb = read_workbook(workbook)
     except LkjError as e:
@@ -155,6 +183,8 @@ def _summary_text(findings: list, lang: str) -> str:
 )
 @click.option("--jobs", type=int, default=None, help="Jumlah proses paralel (bawaan: jumlah inti).")
 @click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada.")
+@YEAR
+@SHEETS
 @LANG
 def check(
     inputs: tuple[Path, ...],
@@ -165,12 +195,15 @@ def check(
     out_dir: Path | None,
     jobs: int | None,
     force: bool,
+    year: int | None,
+    sheets_dir: Path | None,
     lang: str,
 ) -> None:
     """Periksa setiap total, persentase, kategori dan angka kembar; tulis temuan.
 
     Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 masukan tidak terbaca.
     """
+    _declarations(sheets_dir, year, lang)
     if out_dir is not None or len(inputs) > 1 or (inputs and inputs[0].is_dir()):
         from .batch import run_batch
 
