@@ -131,7 +131,9 @@ def _column_lines(t: dict[str, Any], id_: bool) -> list[str]:
         out.append(f"      {'notasi angka Inggris (1,234.56)' if id_ else 'English number notation (1,234.56)'}")
     for g in t.get("groups", []):
         kind = ("kelompok" if g["role"] == "group" else "judul bagian") if id_ else g["role"]
-        out.append(f"      {'baris' if id_ else 'row'} {g['row']}: {kind}, {g['children']} {'anak' if id_ else 'children'}")
+        out.append(
+            f"      {'baris' if id_ else 'row'} {g['row']}: {kind}, {g['children']} {'anak' if id_ else 'children'}"
+        )
     for sc in t.get("shared", []):
         out.append(f"      {sc['cell']}: {'digabung untuk baris' if id_ else 'merged over rows'} {sc['rows']}")
     return out

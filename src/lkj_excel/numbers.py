@@ -155,9 +155,7 @@ DITTO_MARKS = frozenset({'"', "''", "\u3003", "\u201d", "\u201c", "idem", "sda",
 _RATIO_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*:\s*(\d+(?:[.,]\d+)?)\s*$")
 _ACCOUNTING_RE = re.compile(r"(?i)^\(\s*(rp\.?\s*)?([\d.,]+)\s*\)$")
 _REMARK_RE = re.compile(r"^(?P<head>.*?\d)\s*\(\s*[<>≤≥]=?\s*[\d.,]+\s*%?\s*\)\s*$")
-_WORD_UNIT_RE = re.compile(
-    r"^(?P<head>.*?\d(?:,-)?)\s+(?P<unit>[A-Za-z][A-Za-z.]+(?:\s*/\s*[A-Za-z][A-Za-z.]*)?)\s*$"
-)
+_WORD_UNIT_RE = re.compile(r"^(?P<head>.*?\d(?:,-)?)\s+(?P<unit>[A-Za-z][A-Za-z.]+(?:\s*/\s*[A-Za-z][A-Za-z.]*)?)\s*$")
 
 
 def parse_annotated(s: str) -> Parsed | None:

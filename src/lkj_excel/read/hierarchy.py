@@ -57,7 +57,9 @@ def _rank(row: Row, numbering: str | None) -> int | None:
 
 def _figures(row: Row, table: Table) -> bool:
     return any(
-        c.value is not None for cid, c in row.cells.items() if cid != table.spec.numbering and table.spec.column(cid).numeric
+        c.value is not None
+        for cid, c in row.cells.items()
+        if cid != table.spec.numbering and table.spec.column(cid).numeric
     )
 
 

@@ -12,6 +12,7 @@ from ..errors import LkjError
 from ..model import Cell, Paragraph, Row, Table, Workbook
 from ..numbers import Parsed, format_id, parse_cell
 from ..spec import TableSpec, load_all, normalise, squash, table_sort_key
+from .columns import recognise as recognise_columns
 from .grid import Grid, ref, text_of
 from .locate import (
     Layout,
@@ -22,7 +23,6 @@ from .locate import (
     table_id_in_grid,
     table_id_of_sheet,
 )
-from .columns import recognise as recognise_columns
 from .notation import decide as decide_notation
 from .structure import finish_table
 from .year import report_year

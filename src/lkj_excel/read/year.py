@@ -57,9 +57,9 @@ def report_year(tables: dict[str, Grid], info_year: int | None) -> tuple[int | N
         return given, "--year"
     for tid in report_year_tables():
         g = tables.get(tid)
-        years = _title_years(g) if g is not None else []
-        if years:
-            return max(years), f"judul Tabel {tid}"
+        in_title = _title_years(g) if g is not None else []
+        if in_title:
+            return max(in_title), f"judul Tabel {tid}"
     if info_year is not None:
         return info_year, "lembar info"
     years: Counter[int] = Counter()

@@ -300,10 +300,14 @@ def decimal_point(ctx: Context) -> Iterator[Finding]:
     Fails: Tabel 3.17 Persentase "100.00" among "95,07", "97,61", "100,00".
     Passes: "100,00"; "1.570" (a thousands point); a table typed entirely the English way.
     """
-    all_cells = [c for t in ctx.tables() for _r, _cid, c in t.iter_cells()]
+    all_cells = [c for t in ctx.tables() for _r, cid, c in t.iter_cells() if cid != t.spec.numbering]
     wb_comma = _uses_comma(all_cells)
     for table in ctx.tables():
-        cells = [c for _r, cid, c in table.iter_cells() if table.spec.column(cid).numeric]
+        if table.notation == "en":
+            continue  # F710 reports what departs from an English table
+        cells = [
+            c for _r, cid, c in table.iter_cells() if table.spec.column(cid).numeric and cid != table.spec.numbering
+        ]
         others = [c for c in cells if not c.parsed.decimal_point]
         has_decimals = any((c.decimals or 0) > 0 for c in others if c.is_text_typed)
         comma = _uses_comma(others) if has_decimals else wb_comma
