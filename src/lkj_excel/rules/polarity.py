@@ -1,0 +1,186 @@
+"""Polarity of an indicator when the workbook does not declare it.
+
+Rarely declared, polarity decides the capaian formula. An indicator whose
+name says lower is better (`sheets/_polarity.toml`: angka kematian,
+kemiskinan, waktu penyelesaian, ...) is assumed negative, and every finding
+about it says so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from ..findings import Finding
+from ..formulas import POLARITIES, capaian_interval, capaian_point
+from ..messages import register
+from ..model import Cell, Row, Table
+from ..numbers import format_id
+from ..precision import consistent, interval_of, round_half_up
+from ..spec import load_aux, normalise
+from .base import Context, make, rule
+from .categories import checks_of, col_id, rowspec
+
+NEGATIVE = ("negative_2T", "negative_ratio")
+
+
+@lru_cache(maxsize=1)
+def _lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    d = load_aux("polarity")
+    return (
+        tuple(normalise(w) for w in d.get("lower_is_better", [])),
+        tuple(normalise(w) for w in d.get("goal_is_decrease", [])),
+    )
+
+
+def _has(name: str, word: str) -> bool:
+    return re.search(rf"(^| ){re.escape(word)}( |$)", name) is not None
+
+
+@lru_cache(maxsize=4096)
+def inferred_lower(name: str) -> str | None:
+    """The word of `name` that says lower is better, or None."""
+    low = normalise(name)
+    lower, decrease = _lists()
+    if any(_has(low, w) for w in decrease):
+        return None
+    return next((w for w in lower if _has(low, w)), None)
+
+
+def declared(t: Table, r: Row) -> str | None:
+    rs = rowspec(t, r)
+    pol = rs.extra.get("polarity") if rs is not None else None
+    return str(pol) if pol in POLARITIES else None
+
+
+def assumed_lower(t: Table, r: Row) -> str | None:
+    """The word that makes this row's indicator lower-is-better by assumption (no declared polarity)."""
+    if declared(t, r) is not None:
+        return None
+    return inferred_lower(r.label or "")
+
+
+def fits(t: Table, tc: Cell, rc: Cell, cc: Cell, ex_t: bool, ex_r: bool) -> set[str]:
+    """The polarities under which the printed capaian is right."""
+    it, ir = interval_of(tc, ex_t), interval_of(rc, ex_r)
+    if it is None or ir is None or cc.value is None:
+        return set()
+    return {p for p in POLARITIES if consistent(cc.value, cc.decimals, capaian_interval(p, it, ir))}
+
+
+def _pairs(ctx: Context) -> Iterator[tuple[Table, Row, list[tuple[str, Cell, Cell, Cell, bool, bool]]]]:
+    """Each row with its capaian checks: (capaian column, target, realisasi, capaian cells, exactness)."""
+    per_row: dict[tuple[str, int], tuple[Table, Row, list]] = {}
+    for t, chk in checks_of(ctx, "capaian"):
+        tcol, rcol, ccol = (col_id(ctx, chk.get(k, k)) for k in ("target", "realisasi", "capaian"))
+        for r in t.rows:
+            tc, rc, cc = r.get(tcol), r.get(rcol), r.get(ccol)
+            if tc is None or rc is None or cc is None or None in (tc.value, rc.value, cc.value):
+                continue
+            ex = tuple(t.spec.has_column(c) and t.spec.column(c).exact for c in (tcol, rcol))
+            entry = per_row.setdefault((t.id, r.index), (t, r, []))
+            entry[2].append((ccol, tc, rc, cc, ex[0], ex[1]))
+    yield from per_row.values()
+
+
+@rule("C204", "capaian.polarity")
+def capaian_polarity(ctx: Context) -> Iterable[Finding]:
+    """The capaian of an indicator whose name says lower is better, judged under that assumption; two capaian columns of one row computed with different polarities.
+
+    Without a declared polarity, an indicator named like those in
+    `sheets/_polarity.toml` is assumed "semakin rendah semakin baik": its
+    capaian is right under (2T − R)/T × 100 or T/R × 100. One that only fits
+    R/T × 100 is a warning (computed as if higher were better); one that fits
+    no formula is an error, fixed by (2T − R)/T. C201 leaves such rows to this
+    rule. A row whose capaian columns (the year's and the RPJMD's) each fit
+    only a different polarity is a warning.
+
+    Fails: "Angka kematian ibu" target 100, realisasi 80, capaian 80,00% (R/T; (2T − R)/T = 120%).
+    Passes: the same with capaian 120,00% or 125,00%; "Penurunan angka kemiskinan" with R/T.
+    """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
+    for t, r, checks in _pairs(ctx):
+        word = assumed_lower(t, r)
+        found_fits = []
+        for _ccol, tc, rc, cc, ex_t, ex_r in checks:
+            ok = fits(t, tc, rc, cc, ex_t, ex_r)
+            found_fits.append((cc, ok))
+            if word is None or ok & set(NEGATIVE):
+                continue
+            yield _assumed(t, tc, rc, cc, word, "positive" in ok)
+        single = [(cc, next(iter(ok))) for cc, ok in found_fits if len(ok) == 1]
+        if len(single) >= 2 and len({p for _c, p in single}) > 1:
+            (c1, p1), (c2, p2) = single[0], next(x for x in single if x[1] != single[0][1])
+            yield make(
+                "C204",
+                "warning",
+                c2,
+                c2.text,
+                None,
+                "polarity.mixed",
+                t,
+                related=[c1],
+                first=c1.ref,
+                first_formula=POLARITIES[p1],
+                formula=POLARITIES[p2],
+            )
+
+
+def _assumed(t: Table, tc: Cell, rc: Cell, cc: Cell, word: str, positive: bool) -> Finding:
+    point = capaian_point("negative_2T", tc.value, rc.value)
+    params = {"word": word, "target": tc.text, "realisasi": rc.text}
+    if positive or point is None:
+        return make("C204", "warning", cc, cc.text, None, "polarity.assumed_positive", t, related=[tc, rc], **params)
+    fix = round_half_up(point, cc.decimals)
+    return make(
+        "C204",
+        "error",
+        cc,
+        cc.text,
+        cc.fmt(fix),
+        "polarity.assumed_wrong",
+        t,
+        related=[tc, rc],
+        fix=fix,
+        computed=format_id(point, 4),
+        **params,
+    )
+
+
+register(
+    {
+        "polarity.assumed_positive": (
+            (
+                'Capaian {found} dihitung realisasi / target × 100, padahal nama indikator memuat "{word}" '
+                "(diasumsikan semakin rendah semakin baik: (2 × target − realisasi) / target × 100 atau "
+                "target / realisasi × 100; target {target}, realisasi {realisasi}). Periksa polaritasnya."
+            ),
+            (
+                'Capaian {found} is realisasi / target × 100, but the indicator name holds "{word}" '
+                "(assumed lower is better: (2 × target − realisasi) / target × 100 or target / realisasi × 100; "
+                "target {target}, realisasi {realisasi}). Check its polarity."
+            ),
+        ),
+        "polarity.assumed_wrong": (
+            (
+                'Capaian {found} tidak sesuai rumus mana pun. Nama indikator memuat "{word}", diasumsikan semakin '
+                "rendah semakin baik: (2 × {target} − {realisasi}) / {target} × 100 = {computed}%; "
+                "seharusnya {expected}."
+            ),
+            (
+                'Capaian {found} fits no formula. The indicator name holds "{word}", assumed lower is better: '
+                "(2 × {target} − {realisasi}) / {target} × 100 = {computed}%; it should be {expected}."
+            ),
+        ),
+        "polarity.mixed": (
+            (
+                "Capaian {found} dihitung {formula}, sedangkan capaian di sel {first} pada baris yang sama "
+                "dihitung {first_formula}: satu indikator, dua polaritas."
+            ),
+            (
+                "Capaian {found} is computed as {formula}, while the capaian in cell {first} of the same row "
+                "is {first_formula}: one indicator, two polarities."
+            ),
+        ),
+    }
+)
