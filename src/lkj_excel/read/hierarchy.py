@@ -32,7 +32,7 @@ def _number_rank(text: str) -> int | None:
     if _CODE.match(t):
         return 10 + len([p for p in t.rstrip(".").split(".") if p])
     if _ARABIC.match(t):
-        return 20
+        return 11  # "1." is a one-part code: "1.1" stands below it
     if _LETTER.match(t):
         return 30
     return None
@@ -41,18 +41,30 @@ def _number_rank(text: str) -> int | None:
 def _rank(row: Row, numbering: str | None) -> int | None:
     """The row's level kind: smaller stands higher; None when the row gives no sign."""
     label = row.label or ""
-    low = normalise(label)
-    for word, rank in _KEYWORDS:
-        if low.startswith(word + " ") or low == word:
-            return rank
     cell = row.cells.get(numbering) if numbering else None
     if cell is not None and cell.text:
         r = _number_rank(cell.text)
         if r is not None:
             return r
+    low = normalise(label)
+    for word, rank in _KEYWORDS:
+        if low.startswith(word + " ") or low == word:
+            return rank
     if _DASH.match(label):
         return 40
     return None
+
+
+def _code(row: Row, numbering: str | None) -> str | None:
+    cell = row.cells.get(numbering) if numbering else None
+    if cell is None or not (_CODE.match(cell.text.strip()) or _ARABIC.match(cell.text.strip())):
+        return None
+    return cell.text.strip().rstrip(".)").strip()
+
+
+def _other_branch(parent: str | None, child: str | None) -> bool:
+    """Two codes where the first is not the start of the second: "01.02" is not above "4.1.4"."""
+    return parent is not None and child is not None and not child.startswith(parent + ".")
 
 
 def _figures(row: Row, table: Table) -> bool:
@@ -78,7 +90,8 @@ def infer_hierarchy(table: Table) -> None:
             rank = previous  # an unnumbered row continues the item it follows
         if rank is None:
             continue
-        while stack and stack[-1][0] >= rank:
+        code = _code(row, table.spec.numbering)
+        while stack and (stack[-1][0] >= rank or _other_branch(_code(stack[-1][1], table.spec.numbering), code)):
             stack.pop()
         if stack:
             parent = stack[-1][1]

@@ -80,7 +80,10 @@ def _column_score(col: ColumnSpec, path: tuple[str, ...]) -> int:
         if col.parent:
             p = max((_alt_score(h, o) for h in col.parent for o in others), default=0)
             if p == 0:
-                continue
+                # "L", "P" without "Jumlah Penduduk" above them: a weaker fit; a bare year never fits alone.
+                if others or s < 3 or re.search(r"\d", e):
+                    continue
+                s -= 1.5  # type: ignore[assignment]
             s += p
         elif others:
             # A bare "Target" should prefer a column with no year above it.

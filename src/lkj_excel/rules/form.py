@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from .. import messages
 from ..findings import Finding
 from ..model import Cell, Row, Table
-from ..numbers import Parsed, format_id
+from ..numbers import FORMAT_UNITS, Parsed, format_id
 from ..spec import load_all
 from .base import Context, make, rule
 from .totals import column_name, row_name
@@ -337,11 +337,13 @@ def precision(ctx: Context) -> Iterator[Finding]:
         for col in table.spec.columns:
             if col.kind not in ROUNDED_KINDS:
                 continue
+            # A figure with its own unit word ("12 Unit") is not a rounding of its percentage neighbours.
             cells = [
                 c
                 for r in table.rows
-                if r.role in ("data", "subtotal", "total")
+                if r.role in ("data", "subtotal", "total", "group")
                 if (c := r.get(col.id)) is not None and c.value is not None
+                if c.parsed.unit is None or c.parsed.unit in FORMAT_UNITS
             ]
             if len(cells) < 3:
                 continue
@@ -372,13 +374,17 @@ def negative(ctx: Context) -> Iterator[Finding]:
     People, households, money budgeted or spent and land areas are never
     negative; a minus sign there is a typing error or a misplaced difference.
 
+    A difference column (Sisa = Anggaran − Realisasi) may be negative.
+
     Fails: Tabel 1.2 KK "-846"; Tabel 3.17 Realisasi "-2.930.000".
-    Passes: "846"; "-" (no figure); a negative Tingkat Efisiensi (a percent).
+    Passes: "846"; "-" (no figure); a negative Tingkat Efisiensi (a percent); Sisa "(451.393.295,00)".
     """
     for table in ctx.tables():
         for _r, cid, c in table.iter_cells():
             col = table.spec.column(cid)
-            if col.kind in NONNEGATIVE_KINDS and c.value is not None and c.value < 0:
+            # A difference ("Sisa", "Lebih/(Kurang)" = anggaran - realisasi) is negative when overspent.
+            difference = bool(col.formula and "-" in col.formula)
+            if col.kind in NONNEGATIVE_KINDS and not difference and c.value is not None and c.value < 0:
                 yield make("F705", "error", c, c.text, None, "form.negative", table=table, column=_label(table, cid))
 
 
