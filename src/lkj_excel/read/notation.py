@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from ..model import Table
 from ..numbers import Parsed, parse_text
@@ -24,6 +25,7 @@ def _core(text: str) -> str:
     return _STRIP.sub("", text.strip()).strip()
 
 
+@lru_cache(maxsize=1 << 15)
 def _vote(text: str) -> str | None:
     """ "en" or "id" when the text can only be read one way; "1.570" and "1,5" read both ways...
 
