@@ -7,9 +7,9 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
+
 from corpus.book import Case, Sheet, table, write
 from corpus.performance import dinas_pu_content_column, kabupaten_year
-
 from lkj_excel.cli import main
 from lkj_excel.numbers import parse_text
 from lkj_excel.read.locate import _one_typo
