@@ -143,3 +143,25 @@ def test_a_table_read_in_part_is_reported(tmp_path):
     sheet = table("1.2", "Jumlah Penduduk", [head], rows)
     whole = write(Case("whole", "kecamatan", {"Tabel 1.2": Sheet(sheet)}, []), tmp_path / "whole.xlsx")
     assert not [f for f in run_checks(read_workbook(whole)) if f.code == "F708"]
+
+
+def test_units_compared_where_a_figure_appears_twice(tmp_path):
+    from lkj_excel.check import run_checks
+
+    ikm = "Indeks Kepuasan Masyarakat"
+    pk = table(
+        "2.2",
+        "Perjanjian Kinerja 2024",
+        [["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target"]],
+        [[1, "S", ikm, "Nilai", "80 Indeks"], [2, None, "Nilai AKIP", "Nilai", "70 Nilai"]],
+    )
+    header = [["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian"]]
+
+    def book(unit: str):
+        t32 = table("3.2", "Capaian Kinerja Tahun 2024", header, [[1, "S", ikm, "Nilai", f"80 {unit}", "80", "100,00"]])
+        case = Case(unit, "kecamatan", {"Tabel 2.2": Sheet(pk), "Tabel 3.2": Sheet(t32)}, [])
+        return [f for f in run_checks(read_workbook(write(case, tmp_path / f"{unit}.xlsx"))) if f.code == "F711"]
+
+    found = [(f.sheet, f.cell) for f in book("Skor")]
+    assert found in ([("Tabel 2.2", "E5")], [("Tabel 3.2", "E5")])
+    assert not book("indeks")

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from .. import messages
 from ..findings import Finding
 from ..model import Cell
-from ..numbers import Parsed, format_id
+from ..numbers import FORMAT_UNITS, Parsed, format_id
 from ..read.notation import departs
 from .base import Context, make, rule
 
@@ -41,6 +41,12 @@ messages.register(
                 'Sheet "{sheet}" also holds Tabel {tid}; sheet "{used}" was checked{why}. '
                 "Delete or rename the copy that no longer applies."
             ),
+        ),
+        "form.unit_mismatch": (
+            'Sel {cell}: "{found}" memakai satuan "{unit}", sedangkan angka yang sama di {other} ditulis '
+            '"{other_text}" (satuan "{other_unit}").',
+            'Cell {cell}: "{found}" is in "{unit}", while the same figure in {other} reads "{other_text}" '
+            '(unit "{other_unit}").',
         ),
         "form.relocated": (
             'Lembar "{sheet}" bernomor {number}, tetapi isinya Tabel {tid} standar; diperiksa sebagai Tabel {tid}.',
@@ -136,3 +142,44 @@ def duplicate_sheet(ctx: Context) -> Iterator[Finding]:
         )
     for tid, sheet, number in ctx.wb.relocated:
         yield make("F709", "info", _placeholder(sheet), None, None, "form.relocated", table=tid, tid=tid, number=number)
+
+
+def _word_unit(c: Cell) -> str | None:
+    u = c.parsed.unit
+    return u.lower() if u and u not in FORMAT_UNITS else None
+
+
+@rule("F711", "form.unit_mismatch")
+def unit_mismatch(ctx: Context) -> Iterator[Finding]:
+    """A figure printed twice with different units typed in its cells (warning).
+
+    Where two tables hold the same figure (`[[same]]` declarations) and both
+    cells carry a unit word, the words must agree; the figures themselves are
+    compared by the cross-table rules.
+
+    Fails: Tabel 2.2 target "15 Nagari", Tabel 3.2 target "15 Desa".
+    Passes: "15 Nagari" and "15 nagari"; "15 Nagari" and "15".
+    """
+    from .crosstable import _pairs
+
+    seen: set[frozenset[str]] = set()
+    for p in _pairs(ctx):
+        ua, ub = _word_unit(p.a), _word_unit(p.b)
+        key = frozenset((p.a.address, p.b.address))
+        if ua is None or ub is None or ua == ub or key in seen:
+            continue
+        seen.add(key)
+        yield make(
+            "F711",
+            "warning",
+            p.b,
+            p.b.text,
+            None,
+            "form.unit_mismatch",
+            table=p.tb,
+            related=[p.a],
+            unit=p.b.parsed.unit,
+            other=p.a.address,
+            other_text=p.a.text,
+            other_unit=p.a.parsed.unit,
+        )
