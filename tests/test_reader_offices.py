@@ -165,3 +165,11 @@ def test_units_compared_where_a_figure_appears_twice(tmp_path):
     found = [(f.sheet, f.cell) for f in book("Skor")]
     assert found in ([("Tabel 2.2", "E5")], [("Tabel 3.2", "E5")])
     assert not book("indeks")
+
+
+def test_realisasi_against_its_target_is_not_a_capaian():
+    from lkj_excel.narrative.extract import extract_claims
+
+    claims = extract_claims("Realisasi sebesar 58,3% dari target sebesar 60%, capaian 97,17%.")
+    kinds = {c.raw: c.kind for c in claims}
+    assert kinds["58,3%"] == "value" and kinds["97,17%"] == "ratio"
