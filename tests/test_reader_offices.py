@@ -173,3 +173,5 @@ def test_realisasi_against_its_target_is_not_a_capaian():
     claims = extract_claims("Realisasi sebesar 58,3% dari target sebesar 60%, capaian 97,17%.")
     kinds = {c.raw: c.kind for c in claims}
     assert kinds["58,3%"] == "value" and kinds["97,17%"] == "ratio"
+    # without the target's figure it is the usual way of stating a capaian
+    assert [c.kind for c in extract_claims("Capaian kinerja 97,17% dari target.")] == ["ratio"]

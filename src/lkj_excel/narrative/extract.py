@@ -118,7 +118,10 @@ _KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
     "sum": ("jumlah", "total", "akumulasi"),
     "share": ("porsi",),
 }
-_AGAINST_TARGET_RE = re.compile(r"^\s*(?:dari|terhadap)\s+(?:target|sasaran)\b", re.IGNORECASE)
+# "... dari target sebesar 60%": the target's own figure follows ("capaian 97% dari target" has none).
+_AGAINST_TARGET_RE = re.compile(
+    r"^\s*(?:dari|terhadap)\s+target\s+(?:yang\s+ditetapkan\s+)?(?:sebesar\s+|yaitu\s+|:\s*)?[-−]?\d", re.IGNORECASE
+)
 _SHARE_AFTER_RE = re.compile(r"^\s*(?:dari\s+(?:total|luas|jumlah|keseluruhan|seluruh))", re.IGNORECASE)
 _YEAR_REF_RE = re.compile(
     r"(?:banding\w*|dari|terhadap)\s+(?:dengan\s+)?(?:tahun\w*\s+|TA\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
