@@ -118,9 +118,11 @@ _KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
     "sum": ("jumlah", "total", "akumulasi"),
     "share": ("porsi",),
 }
-# "... dari target sebesar 60%": the target's own figure follows ("capaian 97% dari target" has none).
+# "... dari target sebesar 60%": the target's own figure follows ("capaian 97% dari target" has none);
+# the text after a claim stops where the next claim starts, hence the end anchor.
 _AGAINST_TARGET_RE = re.compile(
-    r"^\s*(?:dari|terhadap)\s+target\s+(?:yang\s+ditetapkan\s+)?(?:sebesar\s+|yaitu\s+|:\s*)?[-−]?\d", re.IGNORECASE
+    r"^\s*(?:dari|terhadap)\s+target\s+(?:yang\s+ditetapkan\s+)?(?:sebesar\s*|yaitu\s*|:\s*)?(?:[-−]?\d|$)",
+    re.IGNORECASE,
 )
 _SHARE_AFTER_RE = re.compile(r"^\s*(?:dari\s+(?:total|luas|jumlah|keseluruhan|seluruh))", re.IGNORECASE)
 _YEAR_REF_RE = re.compile(
