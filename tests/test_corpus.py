@@ -26,21 +26,32 @@ def test_corpus_is_broad():
     assert len({c.name for c in cases}) == len(cases)
 
 
+def _at(expect: tuple[str, str, str], f) -> bool:
+    """A finding at one of the expected cells: "E7|F7|G7" when the cell at fault cannot be told (a ratio of
+    three printed figures), the localizer places the finding at one of them and corrects nothing."""
+    codes, sheet, cells = expect
+    return f.code in codes.split("|") and f.sheet == sheet and f.cell in cells.split("|")
+
+
 @pytest.mark.parametrize("make", ALL, ids=lambda m: m.__name__)
 def test_office_workbook(make, tmp_path):
     case = make()
     wb = read_workbook(write(case, tmp_path / f"{case.name}.xlsx"))
     findings = run_checks(wb)
-    found = {(f.code, f.sheet, f.cell) for f in findings}
-    missed = [e for e in case.expect if e not in found]
-    assert not missed, f"not found: {missed}; found {sorted(found)}"
+    missed = [e for e in case.expect if not any(_at(e, f) for f in findings)]
+    assert not missed, f"not found: {missed}; found {sorted((f.code, f.sheet, f.cell) for f in findings)}"
     false_errors = [
         (f.code, f.sheet, f.cell, f.message())
         for f in findings
-        if f.severity == "error" and (f.code, f.sheet, f.cell) not in case.expect
+        if f.severity == "error" and not any(_at(e, f) for e in case.expect)
     ]
     assert not false_errors, false_errors
-    at_traps = [(f.code, f.sheet, f.cell) for f in findings if (f.sheet, f.cell) in case.traps]
+    # An info finding may point at a trap ("this figure is right; it disagrees because of cell E9").
+    at_traps = [
+        (f.code, f.sheet, f.cell, f.message())
+        for f in findings
+        if (f.sheet, f.cell) in case.traps and f.severity != "info"
+    ]
     assert not at_traps, at_traps
     if case.extra is not None:
         case.extra(wb, findings)

@@ -24,7 +24,7 @@ def dinas_pendidikan() -> Case:
         "dinas_pendidikan",
         "dinas",
         {T32: Sheet(rows)},
-        expect=[("C201", T32, "G7")],
+        expect=[("C201", T32, "E7|F7|G7")],
         traps=[(T32, "G5"), (T32, "G6"), (T32, "E8"), (T32, "F8"), (T32, "G8")],
     )
 
@@ -48,7 +48,7 @@ def pengadilan_negeri() -> Case:
         "pengadilan_negeri",
         "pengadilan",
         {T32: Sheet(rows)},
-        expect=[("C201", T32, "F10"), ("C204", T32, "F7")],
+        expect=[("C201", T32, "D10|E10|F10"), ("C204", T32, "F7")],
         traps=[(T32, "F6"), (T32, "F9"), (T32, "A5"), (T32, "A8")],
     )
 
@@ -106,7 +106,7 @@ def bappeda_relocated() -> Case:
         "bappeda_relocated",
         "badan",
         {sheet: Sheet(rows)},
-        expect=[("C201", sheet, "G7"), ("F709", sheet, "A1")],
+        expect=[("C201", sheet, "E7|F7|G7"), ("F709", sheet, "A1")],
         traps=[(sheet, "G5"), (sheet, "G6")],
         extra=extra,
     )
@@ -140,7 +140,7 @@ def dinas_kesehatan_hidden_copy() -> Case:
         "dinas_kesehatan_hidden_copy",
         "dinas",
         {lama: Sheet(stale, hidden=True), T32: Sheet(live)},
-        expect=[("C201", T32, "G6"), ("F709", lama, "A1")],
+        expect=[("C201", T32, "E6|F6|G6"), ("F709", lama, "A1")],
         traps=[(T32, "G5"), (lama, "G5")],
         extra=extra,
     )
@@ -178,7 +178,7 @@ def dinas_pu_content_column() -> Case:
         "dinas_pu_content_column",
         "dinas",
         {T32: Sheet(rows)},
-        expect=[("C201", T32, "G8")],
+        expect=[("C201", T32, "E8|F8|G8")],
         traps=[(T32, "G5"), (T32, "G6"), (T32, "G7"), (T32, "G9")],
         extra=extra,
     )
@@ -202,7 +202,7 @@ def nagari_ditto() -> Case:
         "nagari_ditto",
         "kecamatan",
         {T32: Sheet(rows)},
-        expect=[("C201", T32, "G9")],
+        expect=[("C201", T32, "E9|F9|G9")],
         traps=[(T32, "E6"), (T32, "G6"), (T32, "G7"), (T32, "E8"), (T32, "F8"), (T32, "G8"), (T32, "E5")],
     )
 
@@ -228,7 +228,7 @@ def rsud_merged_average() -> Case:
         "rsud_merged_average",
         "rsud",
         {T32: Sheet(rows, merges=["G5:G6"])},
-        expect=[("C201", T32, "G7")],
+        expect=[("C201", T32, "E7|F7|G7")],
         traps=[(T32, "G5")],
         extra=extra,
     )

@@ -24,6 +24,7 @@ from .locate import (
     table_id_of_sheet,
 )
 from .notation import decide as decide_notation
+from .notes import ReaderNote, duplicate, no_header
 from .structure import finish_table
 from .year import report_year
 
@@ -48,7 +49,7 @@ class _Sorted:
         self.others: list[Grid] = []
         self.narrative: Grid | None = None
         self.info: Grid | None = None
-        self.notes: list[str] = []
+        self.notes: list[ReaderNote] = []
         self.duplicates: list[tuple[str, str, str]] = []
         numbers = _declared_numbers()
         for g in grids:
@@ -76,7 +77,7 @@ class _Sorted:
             # A hidden stale copy ("Tabel 3.2 lama") loses to the visible sheet, wherever it stands.
             self.by_table[tid] = g
             kept, g = g, kept
-        self.notes.append(f"duplicate:{tid}:{g.title}")
+        self.notes.append(duplicate(tid, g.title, kept.title))
         self.duplicates.append((tid, kept.title, g.title))
         self.others.append(g)
 
@@ -124,7 +125,7 @@ def read_grids(path: str, grids: list[Grid], year: int | None = None) -> Workboo
         if any(r[1] == g.title for r in relocated):
             sheet_of.pop(tid, None)
         elif tid in specs:
-            notes.append(f"no_header:{tid}:{g.title}")
+            notes.append(no_header(specs[tid], g.title))
         else:
             found.others.append(g)
     for tid, sheet, _number in relocated:

@@ -22,7 +22,7 @@ messages.register(
 )
 
 
-@rule("N807", "narrative.arithmetic")
+@rule("N807", "narrative.arithmetic", severity="error", question="narrative")
 def arithmetic(ctx: Context) -> Iterator[Finding]:
     """A division written out in the narrative does not give the result written after it.
 
@@ -30,8 +30,19 @@ def arithmetic(ctx: Context) -> Iterator[Finding]:
     each figure standing for its printed precision; a bare "a / b = c" may be
     the ratio or the percentage.
 
-    Fails: "(12 : 5) x 100% = 420%".
-    Passes: "(12 : 5) x 100% = 240%"; "4.125/9.870 = 41,79"; "1/3 = 0,33".
+    Fails: "(12 : 5) x 100% = 420%" (it is 240%).
+
+        [Narasi]
+        | Mengikuti | Paragraf |
+        | Tabel 3.2 | Capaian pembinaan kelompok tani dihitung (12 : 5) x 100% = 420%. |
+        => N807 at B2
+
+    Passes: "(12 : 5) x 100% = 240%"; "4.125/9.870 = 41,79"; "1/3 = 0,33" (the ratio itself).
+
+        [Narasi]
+        | Mengikuti | Paragraf |
+        | Tabel 3.2 | Capaian pembinaan kelompok tani dihitung (12 : 5) x 100% = 240%. |
+        | Tabel 3.2 | Luas tanam 4.125/9.870 = 41,79 persen dari luas baku; 1/3 = 0,33 pengaduan lewat aplikasi. |
     """
     for p in ctx.wb.paragraphs:
         for ar in find_arithmetic(p.text):

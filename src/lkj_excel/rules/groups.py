@@ -50,7 +50,7 @@ def group_mean_fits(t: Table, r: Row, cell: Cell) -> bool:
     return consistent(cell.value, cell.decimals, total.scale(1 / len(kids)))
 
 
-@rule("T104", "totals.group")
+@rule("T104", "totals.group", severity="error", question="arithmetic")
 def group_sum(ctx: Context) -> Iterator[Finding]:
     """A group row (I/II, Program above its Kegiatan, "1." above "a.", "b.") holds the sum of the rows directly below it, in every rupiah or count column.
 
@@ -60,8 +60,23 @@ def group_sum(ctx: Context) -> Iterator[Finding]:
     C201/C203 on the group's own figures) or the mean of its children's
     (accepted there). Precision and severity as in T101.
 
-    Fails: Program anggaran 150.000.000 above Kegiatan 100.000.000 and 60.000.000.
-    Passes: Program 160.000.000 above the same; I (section without figures) above 1., 2.
+    Fails: the Program's anggaran is 150.000.000, its Kegiatan add up to 160.000.000 (and the sisa to 20.000.000).
+
+        [Tabel 3.17]
+        | No  | Program           | Anggaran    | Realisasi   | Persentase | Sisa       |
+        | 1   | Program Penunjang | 150.000.000 | 140.000.000 | 93,33      | 10.000.000 |
+        | 1.1 | Kegiatan A        | 100.000.000 | 95.000.000  | 95,00      | 5.000.000  |
+        | 1.2 | Kegiatan B        | 60.000.000  | 45.000.000  | 75,00      | 15.000.000 |
+        => T104 at C2
+        => T104 at F2
+
+    Passes: the Program's anggaran 160.000.000 and sisa 20.000.000.
+
+        [Tabel 3.17]
+        | No  | Program           | Anggaran    | Realisasi   | Persentase | Sisa       |
+        | 1   | Program Penunjang | 160.000.000 | 140.000.000 | 87,50      | 20.000.000 |
+        | 1.1 | Kegiatan A        | 100.000.000 | 95.000.000  | 95,00      | 5.000.000  |
+        | 1.2 | Kegiatan B        | 60.000.000  | 45.000.000  | 75,00      | 15.000.000 |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     for table in ctx.tables():
         for g in table.rows:

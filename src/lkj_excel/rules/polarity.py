@@ -61,6 +61,47 @@ def assumed_lower(t: Table, r: Row) -> str | None:
     return inferred_lower(r.label or "")
 
 
+def effective_polarity(t: Table, r: Row) -> str | None:
+    """The formula an assumed lower-is-better row is read with: a negative one its capaian fits, else R/T if
+    that fits (C204 warns), else (2T - R)/T; None when the polarity is declared or not assumed."""
+    if assumed_lower(t, r) is None:
+        return None
+    for tcol, rcol, ccol in _check_columns(t):
+        tc, rc, cc = r.get(tcol), r.get(rcol), r.get(ccol)
+        if tc is None or rc is None or cc is None or None in (tc.value, rc.value, cc.value):
+            continue
+        ok = fits(t, tc, rc, cc, _exact(t, tcol), _exact(t, rcol))
+        for pol in (*NEGATIVE, "positive"):
+            if pol in ok:
+                return pol
+    return "negative_2T"
+
+
+def _check_columns(t: Table) -> list[tuple[str, str, str]]:
+    """(target, realisasi, capaian) column ids of the table's capaian checks; "target_{year}" taken for
+    every year whose three columns the table declares."""
+    out = []
+    for chk in t.spec.checks:
+        if chk.get("rule") != "capaian":
+            continue
+        ids = [str(chk.get(k, k)) for k in ("target", "realisasi", "capaian")]
+        if not any("{" in i for i in ids):
+            out.append((ids[0], ids[1], ids[2]))
+            continue
+        prefixes = [i.split("{")[0] for i in ids]
+        for col in t.spec.columns:
+            suffix = col.id[len(prefixes[2]) :]
+            if col.id.startswith(prefixes[2]) and suffix.isdigit():
+                trio = tuple(p + suffix for p in prefixes)
+                if all(t.spec.has_column(c) for c in trio):
+                    out.append((trio[0], trio[1], trio[2]))
+    return list(dict.fromkeys(out))
+
+
+def _exact(t: Table, cid: str) -> bool:
+    return t.spec.has_column(cid) and t.spec.column(cid).exact
+
+
 def fits(t: Table, tc: Cell, rc: Cell, cc: Cell, ex_t: bool, ex_r: bool) -> set[str]:
     """The polarities under which the printed capaian is right."""
     it, ir = interval_of(tc, ex_t), interval_of(rc, ex_r)
@@ -84,7 +125,7 @@ def _pairs(ctx: Context) -> Iterator[tuple[Table, Row, list[tuple[str, Cell, Cel
     yield from per_row.values()
 
 
-@rule("C204", "capaian.polarity")
+@rule("C204", "capaian.polarity", severity="warning", question="arithmetic")
 def capaian_polarity(ctx: Context) -> Iterable[Finding]:
     """The capaian of an indicator whose name says lower is better, judged under that assumption; two capaian columns of one row computed with different polarities.
 
@@ -96,8 +137,20 @@ def capaian_polarity(ctx: Context) -> Iterable[Finding]:
     rule. A row whose capaian columns (the year's and the RPJMD's) each fit
     only a different polarity is a warning.
 
-    Fails: "Angka kematian ibu" target 100, realisasi 80, capaian 80,00% (R/T; (2T − R)/T = 120%).
-    Passes: the same with capaian 120,00% or 125,00%; "Penurunan angka kemiskinan" with R/T.
+    Fails: "Angka kematian ibu" target 100, realisasi 80, capaian 135,00% fits no formula ((2T − R)/T = 120%).
+
+        [Tabel 3.2]
+        | No | Sasaran             | Indikator Kinerja  | Satuan | Target | Realisasi | Capaian (%) |
+        | 1  | Menurunnya kematian | Angka kematian ibu | Kasus  | 100    | 80        | 135,00      |
+        => C204 error at G2
+
+    Passes: 120,00% ((2T − R)/T) and 125,00% (T/R); "penurunan angka kemiskinan" (a decrease as the goal) by R/T.
+
+        [Tabel 3.2]
+        | No | Sasaran             | Indikator Kinerja                     | Satuan | Target | Realisasi | Capaian (%) |
+        | 1  | Menurunnya kematian | Angka kematian ibu                    | Kasus  | 100    | 80        | 120,00      |
+        | 2  |                     | Angka kematian bayi                   | Kasus  | 10     | 8         | 125,00      |
+        | 3  | Kesejahteraan       | Persentase penurunan angka kemiskinan | %      | 2,00   | 2,50      | 125,00      |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     for t, r, checks in _pairs(ctx):
         word = assumed_lower(t, r)

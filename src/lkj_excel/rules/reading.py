@@ -60,7 +60,7 @@ def _placeholder(sheet: str, ref: str = "A1") -> Cell:
     return Cell(sheet, ref, None, "", Parsed("empty"))
 
 
-@rule("F710", "form.notation_departs")
+@rule("F710", "form.notation_departs", severity="warning", question="form")
 def notation_departs(ctx: Context) -> Iterator[Finding]:
     """In a table typed in English notation, a figure typed the Indonesian way (warning).
 
@@ -68,8 +68,20 @@ def notation_departs(ctx: Context) -> Iterator[Finding]:
     (else for the document): a table typed consistently as 1,002,654,953.00
     is read that way and raises nothing; only a cell that departs is reported.
 
-    Fails: "95,07" in a table of "1,002,654,953.00", "97.61".
-    Passes: a table typed entirely the English way; "1.570" (read either way).
+    Fails: "95,00" in a table of "1,000,000.00" and "95.00".
+
+        [Tabel 3.17]
+        | No | Program   | Anggaran     | Realisasi    | Persentase | Sisa       |
+        | 1  | Program A | 1,000,000.00 | 950,000.00   | 95.00      | 50,000.00  |
+        | 2  | Program B | 2,000,000.00 | 1,900,000.00 | 95,00      | 100,000.00 |
+        => F710 at E3
+
+    Passes: the same table typed entirely the English way.
+
+        [Tabel 3.17]
+        | No | Program   | Anggaran     | Realisasi    | Persentase | Sisa       |
+        | 1  | Program A | 1,000,000.00 | 950,000.00   | 95.00      | 50,000.00  |
+        | 2  | Program B | 2,000,000.00 | 1,900,000.00 | 95.00      | 100,000.00 |
     """
     for table in ctx.tables():
         for _r, cid, c in table.iter_cells():
@@ -81,7 +93,7 @@ def notation_departs(ctx: Context) -> Iterator[Finding]:
 PARTIAL_MIN_ROWS = 3
 
 
-@rule("F708", "form.partial_read")
+@rule("F708", "form.partial_read", severity="warning", question="form")
 def partial_read(ctx: Context) -> Iterator[Finding]:
     """A table read with far fewer figures than its sheet holds (warning).
 
@@ -90,8 +102,28 @@ def partial_read(ctx: Context) -> Iterator[Finding]:
     half as many as the rows read, mean the header or the table's end was
     misplaced, and its checks saw only part of it.
 
-    Fails: a header row skipped, so the table starts half-way down its sheet.
-    Passes: the sample's tables (no figure outside a table).
+    Fails: the first header row names no known column, so the table is read from the header typed
+    again below it, and the rows above that are left out.
+
+        [Tabel 1.2]
+        | Nomor | Nama | Dsn | KK Total | Pria  | Wanita | Semua |
+        | 1  | A | 2 | 1.101 | 1.200 | 1.210 | 2.410 |
+        | 2  | B | 2 | 1.102 | 1.200 | 1.210 | 2.410 |
+        | 3  | C | 2 | 1.103 | 1.200 | 1.210 | 2.410 |
+        | 4  | D | 2 | 1.104 | 1.200 | 1.210 | 2.410 |
+        | 5  | E | 2 | 1.105 | 1.200 | 1.210 | 2.410 |
+        | No | Nama Desa | Jumlah Dusun | Jumlah KK | L | P | L+P |
+        | 6  | F | 2 | 1.106 | 1.200 | 1.210 | 2.410 |
+        => F708 at A1
+
+    Passes: the header the reader knows on top; every row is read.
+
+        [Tabel 1.2]
+        | No | Nama Desa | Jumlah Dusun | Jumlah KK | L | P | L+P |
+        | 1  | A | 2 | 1.101 | 1.200 | 1.210 | 2.410 |
+        | 2  | B | 2 | 1.102 | 1.200 | 1.210 | 2.410 |
+        | 3  | C | 2 | 1.103 | 1.200 | 1.210 | 2.410 |
+        | 4  | D | 2 | 1.104 | 1.200 | 1.210 | 2.410 |
     """
     for table in ctx.tables():
         unread = table.unread_figure_rows
@@ -113,7 +145,7 @@ def partial_read(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("F709", "form.duplicate_sheet")
+@rule("F709", "form.duplicate_sheet", severity="warning", question="form")
 def duplicate_sheet(ctx: Context) -> Iterator[Finding]:
     """Two sheets claim one table, or a sheet's number does not fit its content (warning / info).
 
@@ -122,8 +154,21 @@ def duplicate_sheet(ctx: Context) -> Iterator[Finding]:
     number belongs to another table but whose header fits a standard table
     that is missing is checked as that table (info).
 
-    Fails: hidden "Tabel 3.2 lama" before the visible "Tabel 3.2".
+    Fails: "Tabel 3.2 lama" (a copy the office kept) comes after "Tabel 3.2".
+
+        [Tabel 3.2]
+        | No | Sasaran | Indikator Kinerja | Satuan | Target | Realisasi | Capaian |
+        | 1  | S       | Indeks X          | %      | 80,00  | 72,00     | 90,00   |
+        [Tabel 3.2 lama]
+        | No | Sasaran | Indikator Kinerja | Satuan | Target | Realisasi | Capaian |
+        | 1  | S       | Indeks X          | %      | 80,00  | 70,00     | 87,50   |
+        => F709 at Tabel 3.2 lama!A1
+
     Passes: one sheet per table.
+
+        [Tabel 3.2]
+        | No | Sasaran | Indikator Kinerja | Satuan | Target | Realisasi | Capaian |
+        | 1  | S       | Indeks X          | %      | 80,00  | 72,00     | 90,00   |
     """
     hidden = {g.title for g in ctx.wb.grids if getattr(g, "hidden", False)}
     for tid, used, ignored in ctx.wb.duplicates:
@@ -149,7 +194,7 @@ def _word_unit(c: Cell) -> str | None:
     return u.lower() if u and u not in FORMAT_UNITS else None
 
 
-@rule("F711", "form.unit_mismatch")
+@rule("F711", "form.unit_mismatch", severity="warning", question="crosstable")
 def unit_mismatch(ctx: Context) -> Iterator[Finding]:
     """A figure printed twice with different units typed in its cells (warning).
 
@@ -157,8 +202,24 @@ def unit_mismatch(ctx: Context) -> Iterator[Finding]:
     cells carry a unit word, the words must agree; the figures themselves are
     compared by the cross-table rules.
 
-    Fails: Tabel 2.2 target "15 Nagari", Tabel 3.2 target "15 Desa".
-    Passes: "15 Nagari" and "15 nagari"; "15 Nagari" and "15".
+    Fails: the IKM target is "80 Indeks" in Tabel 2.2 and "80 Skor" in Tabel 3.2.
+
+        [Tabel 2.2]
+        | No | Sasaran | Indikator Kinerja          | Satuan | Target    |
+        | 1  | S       | Indeks Kepuasan Masyarakat | Nilai  | 80 Indeks |
+        [Tabel 3.2]
+        | No | Sasaran | Indikator Kinerja          | Satuan | Target  | Realisasi | Capaian |
+        | 1  | S       | Indeks Kepuasan Masyarakat | Nilai  | 80 Skor | 80        | 100,00  |
+        => F711 at Tabel 2.2!E2
+
+    Passes: "80 Indeks" and "80 indeks".
+
+        [Tabel 2.2]
+        | No | Sasaran | Indikator Kinerja          | Satuan | Target    |
+        | 1  | S       | Indeks Kepuasan Masyarakat | Nilai  | 80 Indeks |
+        [Tabel 3.2]
+        | No | Sasaran | Indikator Kinerja          | Satuan | Target    | Realisasi | Capaian |
+        | 1  | S       | Indeks Kepuasan Masyarakat | Nilai  | 80 indeks | 80        | 100,00  |
     """
     from .crosstable import _pairs
 
