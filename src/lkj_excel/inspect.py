@@ -51,7 +51,7 @@ def inspect_dict(wb: Workbook) -> dict[str, Any]:
                             "column": row.column,
                             "raw": row.raw,
                             "value": row.value,
-                            "decimals": None if row.decimals != row.decimals else row.decimals,
+                            "decimals": _not_nan(row.decimals),
                         }
                         for row in nums.itertuples()
                     ],
@@ -137,3 +137,7 @@ def _column_lines(t: dict[str, Any], id_: bool) -> list[str]:
     for sc in t.get("shared", []):
         out.append(f"      {sc['cell']}: {'digabung untuk baris' if id_ else 'merged over rows'} {sc['rows']}")
     return out
+
+
+def _not_nan(v: Any) -> Any:
+    return None if v != v else v  # NaN: a cell without printed decimals

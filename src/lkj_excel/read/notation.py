@@ -57,8 +57,11 @@ def votes(table: Table) -> tuple[int, int]:
     return en, id_
 
 
+_SWAP = str.maketrans(".,", ",.")
+
+
 def swap(text: str) -> str:
-    return text.translate(str.maketrans({".": ",", ",": "."}))
+    return text.translate(_SWAP)
 
 
 def reread_english(table: Table) -> None:
