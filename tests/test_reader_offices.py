@@ -175,3 +175,19 @@ def test_realisasi_against_its_target_is_not_a_capaian():
     assert kinds["58,3%"] == "value" and kinds["97,17%"] == "ratio"
     # without the target's figure it is the usual way of stating a capaian
     assert [c.kind for c in extract_claims("Capaian kinerja 97,17% dari target.")] == ["ratio"]
+
+
+def test_two_capaian_columns_of_one_row_with_different_polarities(tmp_path):
+    from lkj_excel.check import run_checks
+
+    header = [
+        ["No", "Indikator Kinerja", "Target Akhir RPJMD", "2023", None, None, "2024", None, None],
+        [None, None, None, "Target", "Realisasi", "% Capaian", "Target", "Realisasi", "% Capaian"],
+    ]
+    # 2023: 40 / 50 = 80 % (as if higher were better); 2024: (2 x 40 - 30) / 40 = 125 % (lower is better)
+    row = [1, "Jumlah kasus DBD", "30", "50", "40", "80,00", "40", "30", "125,00"]
+    rows = table("3.9", "Perbandingan Capaian Kinerja Tahun 2023 dan Tahun 2024", header, [row])
+    case = Case("mixed", "dinas", {"Tabel 3.9": Sheet(rows, merges=["D4:F4", "G4:I4"])}, [])
+    wb = read_workbook(write(case, tmp_path / "mixed.xlsx"))
+    found = {(f.cell, f.message_key) for f in run_checks(wb) if f.code == "C204"}
+    assert found == {("F6", "polarity.assumed_positive"), ("I6", "polarity.mixed")}

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter
 
 from ..spec import load_all
 from .grid import Grid
@@ -62,13 +61,11 @@ def report_year(tables: dict[str, Grid], info_year: int | None) -> tuple[int | N
             return max(in_title), f"judul Tabel {tid}"
     if info_year is not None:
         return info_year, "lembar info"
-    years: Counter[int] = Counter()
+    years: set[int] = set()
     for g in tables.values():
         for r in range(min(g.n_rows, 4)):
             for c in range(min(g.n_cols, 3)):
-                m = _YEAR_IN_TEXT.search(g.text(r, c))
-                if m:
-                    years[int(m.group(1))] += 1
+                years.update(int(m.group(1)) for m in _YEAR_IN_TEXT.finditer(g.text(r, c)))
     if years:
-        return years.most_common(1)[0][0], "judul tabel"
+        return max(years), "judul tabel"  # the latest: a comparison names the report year last
     return None, None
