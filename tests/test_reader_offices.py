@@ -191,3 +191,16 @@ def test_two_capaian_columns_of_one_row_with_different_polarities(tmp_path):
     wb = read_workbook(write(case, tmp_path / "mixed.xlsx"))
     found = {(f.cell, f.message_key) for f in run_checks(wb) if f.code == "C204"}
     assert found == {("F6", "polarity.assumed_positive"), ("I6", "polarity.mixed")}
+
+
+def test_a_capaian_that_is_the_inverted_ratio(tmp_path):
+    from lkj_excel.check import run_checks
+
+    header = [["No", "Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "Capaian"]]
+    data = [
+        [1, "S", "Persentase desa mandiri", "%", "80,00", "64,00", "125,00"],  # 80 / 64: turned over
+        [2, None, "Persentase desa maju", "%", "80,00", "64,00", "80,00"],
+    ]
+    case = Case("inv", "kecamatan", {"Tabel 3.2": Sheet(table("3.2", "Capaian Kinerja Tahun 2024", header, data))}, [])
+    found = [(f.cell, f.message_key) for f in run_checks(read_workbook(write(case, tmp_path / "i.xlsx")))]
+    assert ("G5", "polarity.inverted") in found and not [k for c, k in found if c == "G6"]

@@ -296,12 +296,13 @@ class _TableFigures:
     def row_differences(self, r: Row) -> None:
         """Differences of two columns of the same kind on one row (a trend when their years differ)."""
         present = self.present_of[id(r)]
+        years, add_lh = self.years, self.add_lh  # locals: this loop is the narrative's hottest
         for i, (a, ka, _, ca, iva) in enumerate(present):
-            sa, ya = self.years[a]
+            sa, ya = years[a]
             for b, kb, _, cb, ivb in present[i + 1 :]:
                 if ka != kb:
                     continue
-                sb, yb = self.years[b]
+                sb, yb = years[b]
                 if ka == "percent" and sa != sb:
                     continue
                 dec = max(ca.decimals or 0, cb.decimals or 0)
@@ -310,7 +311,7 @@ class _TableFigures:
                     trend = (ca.value - cb.value) if ya > yb else (cb.value - ca.value)
                 yrs = tuple(y for y in (ya, yb) if y)
                 # iva - ivb, without the Interval
-                self.add_lh(
+                add_lh(
                     ca.value - cb.value,
                     iva.lo - ivb.hi,
                     iva.hi - ivb.lo,

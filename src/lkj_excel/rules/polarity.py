@@ -135,7 +135,8 @@ def capaian_polarity(ctx: Context) -> Iterable[Finding]:
     R/T × 100 is a warning (computed as if higher were better); one that fits
     no formula is an error, fixed by (2T − R)/T. C201 leaves such rows to this
     rule. A row whose capaian columns (the year's and the RPJMD's) each fit
-    only a different polarity is a warning.
+    only a different polarity is a warning, and so is a higher-is-better capaian that is exactly
+    target / realisasi × 100 (the ratio turned over; C201 reports the figure itself).
 
     Fails: "Angka kematian ibu" target 100, realisasi 80, capaian 135,00% fits no formula ((2T − R)/T = 120%).
 
@@ -158,6 +159,10 @@ def capaian_polarity(ctx: Context) -> Iterable[Finding]:
         for _ccol, tc, rc, cc, ex_t, ex_r in checks:
             ok = fits(t, tc, rc, cc, ex_t, ex_r)
             found_fits.append((cc, ok))
+            if word is None and ok == {"negative_ratio"} and declared(t, r) in (None, "positive"):
+                # higher is better, yet the printed capaian is target / realisasi: the ratio turned over
+                params = {"target": tc.text, "realisasi": rc.text}
+                yield make("C204", "warning", cc, cc.text, None, "polarity.inverted", t, related=[tc, rc], **params)
             if word is None or ok & set(NEGATIVE):
                 continue
             yield _assumed(t, tc, rc, cc, word, "positive" in ok)
@@ -223,6 +228,17 @@ register(
             (
                 'Capaian {found} fits no formula. The indicator name holds "{word}", assumed lower is better: '
                 "(2 × {target} − {realisasi}) / {target} × 100 = {computed}%; it should be {expected}."
+            ),
+        ),
+        "polarity.inverted": (
+            (
+                "Capaian {found} sama dengan target / realisasi × 100 ({target} / {realisasi}), rumus indikator "
+                "semakin rendah semakin baik, padahal indikator ini semakin tinggi semakin baik "
+                "(realisasi / target × 100)."
+            ),
+            (
+                "Capaian {found} equals target / realisasi × 100 ({target} / {realisasi}), the lower-is-better "
+                "formula, but this indicator is higher-is-better (realisasi / target × 100)."
             ),
         ),
         "polarity.mixed": (
