@@ -56,7 +56,7 @@ def test_inspect_says_how_each_column_was_recognised(tmp_path):
     assert out.exit_code == 0, out.output
     assert "judul: indikator kinerja" in out.output
     assert "capaian" in out.output and "isi: 4 dari 5 baris = realisasi / target × 100" in out.output
-    data = json.loads(CliRunner().invoke(main, ["inspect", "--json", str(path)]).output)
+    data = json.loads(CliRunner().invoke(main, ["inspect", str(path), "--json", "-"]).output)
     t32 = next(t for t in data["tables"] if t["table"] == "3.2")
     how = {c["column"]: c["how"] for c in t32["recognised"]}
     assert how["capaian"].startswith("isi:") and how["target"].startswith("judul:")
