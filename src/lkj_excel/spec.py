@@ -203,16 +203,20 @@ def set_overlay(path: str | Path | None) -> None:
         raise LkjError("sheets.not_dir", path=str(path))
     os.environ[OVERLAY_ENV] = str(p.resolve())
     for name in sorted(x.name for x in p.glob("*.toml")):
-        _load_raw(name, overlay_dir())  # a broken file is reported now, before any workbook is read
+        _load_raw(name)  # a broken file is reported now, before any workbook is read
 
 
 def overlay_dir() -> str | None:
     return os.environ.get(OVERLAY_ENV) or None
 
 
+def _load_raw(name: str) -> dict[str, Any]:
+    """A declaration file, from `--sheets DIR` when it holds one."""
+    return _load_raw_in(name, overlay_dir())
+
+
 @cache
-def _load_raw(name: str, overlay: str | None = None) -> dict[str, Any]:
-    """A declaration file, from `--sheets DIR` when it holds one (callers pass `overlay_dir()`)."""
+def _load_raw_in(name: str, overlay: str | None) -> dict[str, Any]:
     path = Path(overlay) / name if overlay else None
     if path is None or not path.exists():
         path = sheets_dir() / name
@@ -251,7 +255,7 @@ def _rowspec(d: dict[str, Any]) -> RowSpec:
 
 
 def load_table(name: str, year: int | None = None) -> TableSpec:
-    d = _load_raw(name, overlay_dir())
+    d = _load_raw(name)
     rows: list[RowSpec] = [_rowspec(r) for r in d.get("rows", [])]
     if d.get("row_set"):
         for r in load_aux(d["row_set"]).get("rows", []):
@@ -280,7 +284,7 @@ def load_aux(name: str) -> dict[str, Any]:
     """A shared declaration file such as `_scales.toml` or `_indicators.toml`."""
     if not name.endswith(".toml"):
         name = f"_{name}.toml"
-    return _load_raw(name, overlay_dir())
+    return _load_raw(name)
 
 
 def load_all(year: int | None = None) -> tuple[TableSpec, ...]:
@@ -294,4 +298,4 @@ def _load_all(year: int | None, overlay: str | None) -> tuple[TableSpec, ...]:
 
 
 def narrative_spec() -> dict[str, Any]:
-    return _load_raw("narasi.toml", overlay_dir())
+    return _load_raw("narasi.toml")
