@@ -162,7 +162,7 @@ class _Editor:
                     formula = formula[:-4] if formula.endswith("*100") else f"=({formula[1:]})/100"
                 c.value = formula
                 return {(c.parent.title, c.coordinate): value}
-        c.value = _in_notation(before if typed_text else None, value)
+        c.value = _in_notation(None if c.data_type == "f" else before, value)
         if isinstance(c.value, str):
             c.data_type = "s"  # a corrected text stays text, even one starting with "="
         return {}
