@@ -27,7 +27,7 @@ import openpyxl
 import xlsxwriter
 from openpyxl.comments import Comment
 from openpyxl.styles import Border, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import coordinate_to_tuple, get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from ..findings import SEVERITIES, Finding
@@ -127,16 +127,21 @@ class _Editor:
         self.notes: dict[Address, list[str]] = {}
         self.original: dict[Address, str] = {}
         self.commented: set[str] = set()
-        self.own_comment: dict[Address, str] = {}
-        self.formula_note: dict[Address, str] = {}  # the office's own comment on a cell we annotate
+        self.own_comment: dict[Address, str] = {}  # the office's own comment on a cell we annotate
+        self.formula_note: dict[Address, str] = {}
+        self.merged: dict[str, dict[tuple[int, int], tuple[int, int]]] = {}  # cell -> top-left of its merge
 
     def _cell(self, sheet: str, ref: str) -> Any:
         ws = self.book[sheet]
-        ref = ref.replace("$", "").upper()
-        for rng in ws.merged_cells.ranges:
-            if ref in rng:
-                return ws.cell(rng.min_row, rng.min_col)  # a merged area is written at its top-left cell
-        return ws[ref]
+        if sheet not in self.merged:
+            self.merged[sheet] = {
+                (r, c): (m.min_row, m.min_col)
+                for m in ws.merged_cells.ranges
+                for r in range(m.min_row, m.max_row + 1)
+                for c in range(m.min_col, m.max_col + 1)
+            }
+        at = coordinate_to_tuple(ref.replace("$", "").upper())
+        return ws.cell(*self.merged[sheet].get(at, at))  # a merged area is written at its top-left cell
 
     def apply(self, e: CellEdit) -> dict[tuple[str, str], Any]:
         """Change one cell; return the cached value of the formula written there, if any."""
