@@ -97,6 +97,9 @@ L: dict[str, dict[str, str]] = {
         "links_cut": "Tautan hanya untuk {n} temuan pertama; temuan berikutnya ditulis tanpa tautan.",
         "footer_tool": "Hasil pemeriksaan lkj-excel",
         "not_kept": "Tidak terbawa dari berkas asli: {what}.",
+        "n_orig": "Nilai asli: {v}",
+        "n_fixed": "Dikoreksi menjadi: {v}",
+        "n_formula": "Rumus (tidak ditulis karena sel diketik sebagai teks): {f}",
         "page": "Halaman &P dari &N",
         "corrected": "Sel bertanda * dan berbingkai telah dikoreksi; nilai asli ada di catatan "
         "(dicetak di akhir lembar).",
@@ -171,6 +174,9 @@ L: dict[str, dict[str, str]] = {
         "links_cut": "Links only for the first {n} findings; the rest are listed without links.",
         "footer_tool": "Checked by lkj-excel",
         "not_kept": "Not carried over from the input: {what}.",
+        "n_orig": "Original value: {v}",
+        "n_fixed": "Corrected to: {v}",
+        "n_formula": "Formula (not written: the cell was typed as text): {f}",
         "page": "Page &P of &N",
         "corrected": "Cells marked * with a border were corrected; the original value is in the note (printed at the "
         "end of the sheet).",

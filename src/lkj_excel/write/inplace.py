@@ -183,16 +183,17 @@ class _Editor:
         lines = self.notes.setdefault(key, [])
         if not lines:
             if key in self.original or changed:
-                lines.append(f"Nilai asli: {self.original.get((f.sheet, f.cell), _shown(c.value))}")
+                lines.append(text("n_orig", self.lang, v=self.original.get((f.sheet, f.cell), _shown(c.value))))
             if changed:
                 side = Side(style=MARK_BORDER[worst], color="000000")  # type: ignore[arg-type]
                 c.border = Border(left=side, right=side, top=side, bottom=side)
                 c.number_format = _marked(c.number_format, isinstance(c.value, str))
         lines.append(f"[{f.code}] {f.rule}: {f.message(self.lang)}")
         if f.fix is not None:
-            lines.append(f"Dikoreksi menjadi: {_shown(f.fix)}")
-        if key in self.formula_note and not any(x.startswith("Rumus") for x in lines):
-            lines.append(f"Rumus (tidak ditulis karena sel diketik sebagai teks): {self.formula_note[key]}")
+            lines.append(text("n_fixed", self.lang, v=_shown(f.fix)))
+        note = text("n_formula", self.lang, f=self.formula_note.get(key, ""))
+        if key in self.formula_note and note not in lines:
+            lines.append(note)
         self._comment(c, lines)
 
     @staticmethod
