@@ -262,9 +262,9 @@ def anggaran(
             wb = read_workbook(workbook)
             compared = compare_workbook(wb, exp, s)
             if output is not None:
-                from .write.corrected import write_corrected
+                from .write.inplace import write_inplace
 
-                write_corrected(wb, compared, output, force=force, lang=lang)
+                write_inplace(wb, compared, output, force=force, lang=lang, ran=("anggaran",))
     except LkjError as e:
         click.echo(e.message(lang), err=True)
         sys.exit(e.exit_code)

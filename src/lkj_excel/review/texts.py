@@ -107,6 +107,7 @@ L: dict[str, dict[str, str]] = {
         "dengan ekspor SIPD (DPPA dan LRA) untuk menilainya.",
         "nd_empty": "Tidak dapat dinilai: tabel yang diperiksa untuk pertanyaan ini kosong atau tidak ada ({tables}).",
         "nd_none": "Tidak dapat dinilai: tidak ada tabel berisi angka untuk diperiksa.",
+        "nd_notrun": "Tidak dapat dinilai di sini: pemeriksaan tabel (lkj-excel check) tidak dijalankan.",
         "empty_tables": "Tabel kosong: {tables}.",
         # Checklist
         "c_title": "Checklist Reviu Laporan Kinerja",
@@ -184,6 +185,7 @@ L: dict[str, dict[str, str]] = {
         "export (DPPA and LRA) to assess it.",
         "nd_empty": "Cannot be assessed: the tables this question needs are empty or missing ({tables}).",
         "nd_none": "Cannot be assessed: no table holds figures to check.",
+        "nd_notrun": "Not assessed here: the table checks (lkj-excel check) did not run.",
         "empty_tables": "Empty tables: {tables}.",
         "c_title": "Reviu Checklist",
         "c_intro": "The Inspektorat's reviu questions (PermenPANRB 53/2014; reporting criteria of PermenPANRB "
