@@ -241,8 +241,8 @@ def test_ctrl_c_in_a_single_check(sample_copy: Path, monkeypatch: pytest.MonkeyP
 
     real = inplace.write_cached_values
 
-    def interrupted(path: Path, values: dict) -> int:
-        real(path, values)  # the temporary file is written: Ctrl-C comes before it replaces the output
+    def interrupted(*args: object) -> None:
+        real(*args)  # the temporary file is complete: Ctrl-C just before it would become the output
         raise KeyboardInterrupt
 
     monkeypatch.setattr(inplace, "write_cached_values", interrupted)
