@@ -459,3 +459,18 @@ def test_sample_recalculates_in_libreoffice(sample_path, tmp_path) -> None:
     assert bad == []
     back = read_workbook(out)
     assert [f for f in run_checks(back) if f.severity == "error"] == []
+
+
+def test_corrected_number_cell_keeps_its_number_format(sample_path, tmp_path) -> None:
+    """A number typed with "#,##0" that becomes a live formula keeps "#,##0" (plus the marker), not a text format."""
+    wb = read_workbook(sample_path)
+    findings = run_checks(wb)
+    plan = plan_repairs(wb, findings)
+    out = tmp_path / "out.xlsx"
+    write_inplace(wb, findings, out, plan=plan)
+    src, res = openpyxl.load_workbook(sample_path), openpyxl.load_workbook(out)
+    numeric = [e for e in plan.changed() if isinstance(src[e.sheet][e.ref].value, (int, float))]
+    assert numeric, "the sample has corrected cells typed as numbers"
+    for e in numeric:
+        before, after = src[e.sheet][e.ref].number_format, res[e.sheet][e.ref].number_format
+        assert "@" not in after and after.startswith(before), (e.address, before, after)

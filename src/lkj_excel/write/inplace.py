@@ -187,7 +187,8 @@ class _Editor:
             if changed:
                 side = Side(style=MARK_BORDER[worst], color="000000")  # type: ignore[arg-type]
                 c.border = Border(left=side, right=side, top=side, bottom=side)
-                c.number_format = _marked(c.number_format, isinstance(c.value, str))
+                # A formula ("=SUM(...)") is a str to openpyxl but shows a number: keep its number format.
+                c.number_format = _marked(c.number_format, c.data_type == "s")
         lines.append(f"[{f.code}] {f.rule}: {f.message(self.lang)}")
         if f.fix is not None:
             lines.append(text("n_fixed", self.lang, v=_shown(f.fix)))
