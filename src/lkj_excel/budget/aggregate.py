@@ -7,6 +7,7 @@ under its own code and reported as an info finding.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +17,8 @@ import pandas as pd
 
 from ..findings import Finding
 from ..messages import register
-from .export import BudgetExport
+from ..rules.base import Context, rule
+from .model import BudgetExport
 
 SUMMARY_COLUMNS = ["kode", "nama", "anggaran", "realisasi", "sisa", "penyerapan"]
 JENIS_COLUMNS = ["kode", "nama", "level", "anggaran", "realisasi", "sisa", "penyerapan"]
@@ -50,6 +52,51 @@ register(
         ),
     }
 )
+
+
+@rule("B010", "budget.program")
+def program(ctx: Context) -> Iterable[Finding]:
+    """A program code of the SIPD export is a known kecamatan program (info).
+
+    Known programs are listed in `sheets/_budget_codes.toml`; an unknown one is
+    still totalled under its own code. Found while aggregating an export
+    (`lkj-excel anggaran EXPORT`); `check` reads no export, so there this rule
+    reports nothing.
+
+    Fails: a line under program 7.01.09.
+    Passes: every line under 7.01.01–7.01.06.
+    """
+    return []
+
+
+@rule("B011", "budget.jenis")
+def jenis(ctx: Context) -> Iterable[Finding]:
+    """The jenis belanja of a kode rekening in the SIPD export is in the code list (info).
+
+    The jenis is the first three segments of the kode rekening, looked up in
+    `sheets/_budget_codes.toml`; an unknown one is still totalled under its own
+    code. Found while aggregating an export (`lkj-excel anggaran EXPORT`);
+    `check` reads no export, so there this rule reports nothing.
+
+    Fails: a line with kode rekening 5.9.99.01.01.0001 (jenis 5.9.99).
+    Passes: a line with kode rekening 5.1.02.01.01.0024 (jenis 5.1.02).
+    """
+    return []
+
+
+@rule("B012", "budget.no_rekening")
+def no_rekening(ctx: Context) -> Iterable[Finding]:
+    """Every leaf line of the SIPD export carries a kode rekening (info).
+
+    A line without one (a sub kegiatan with no rekening rows) counts toward
+    its program but its jenis belanja is unknown. Found while aggregating an
+    export (`lkj-excel anggaran EXPORT`); `check` reads no export, so there
+    this rule reports nothing.
+
+    Fails: sub kegiatan 7.01.01.2.01.0001 has an amount but no rekening lines.
+    Passes: its amount is split over kode rekening lines.
+    """
+    return []
 
 
 def codes_path() -> Path:

@@ -1,0 +1,301 @@
+"""Checks of one export's own figures: parents against their leaves, and each line's arithmetic.
+
+Every printed parent (program, kegiatan, sub kegiatan, each rekening level, `[#]`
+group) and every printed total (JUMLAH, "Jumlah Anggaran Sub Kegiatan") is held
+against the sum of the leaves under it; each item's koefisien × harga × (1 + PPN)
+against its jumlah; sisa, %, bertambah/(berkurang) against their inputs; and a
+line whose realisasi exceeds its anggaran is reported (pelampauan). The rules
+B001-B004 and B013-B015 are declared here, with their logic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..findings import Finding
+from ..numbers import format_id
+from ..rules.base import Context, rule
+from .codes import LEVEL_NAMES
+from .model import Node, leaves_of
+from .money import tolerance
+from .sheet import SheetView
+
+SUMMED = ("anggaran", "realisasi", "sebelum")
+
+
+@rule("B001", "budget.subtotal")
+def subtotal(ctx: Context) -> Iterable[Finding]:
+    """A parent row of the export equals the sum of the leaf lines under it (error).
+
+    Every program, kegiatan, sub kegiatan, rekening level and `[#]` group, in
+    every amount column (anggaran, sebelum perubahan, realisasi), against the
+    leaves under it. Found while reading the export (`lkj-excel anggaran
+    EXPORT`); `check` reads no export, so there this rule reports nothing. The
+    fix is the leaves' sum.
+
+    Fails: kegiatan 7.01.01.2.08 reads 208.000.000 in "Anggaran Setelah
+    Perubahan" while its lines add up to 207.000.000.
+    Passes: the subtotal reads 207.000.000.
+    """
+    return []
+
+
+@rule("B002", "budget.total")
+def total(ctx: Context) -> Iterable[Finding]:
+    """A total row of the export (JUMLAH, Jumlah Anggaran Sub Kegiatan) equals the sum of its leaf lines (error).
+
+    Checked per amount column. Found while reading the export (`lkj-excel
+    anggaran EXPORT`); `check` reads no export, so there this rule reports
+    nothing. The fix is the leaves' sum.
+
+    Fails: JUMLAH realisasi reads 2.823.094.000 while the lines add up to
+    2.823.094.761.
+    Passes: JUMLAH realisasi reads 2.823.094.761.
+    """
+    return []
+
+
+@rule("B003", "budget.sisa")
+def sisa(ctx: Context) -> Iterable[Finding]:
+    """A sisa (or Lebih/(Kurang)) cell of the SIPD export equals anggaran − realisasi (error).
+
+    Either sign is accepted, as "Lebih/(Kurang)" columns print realisasi −
+    anggaran. Found while reading the export (`lkj-excel anggaran EXPORT`);
+    `check` reads no export, so there this rule reports nothing.
+
+    Fails: anggaran 10.000.000, realisasi 9.000.000, sisa 1.500.000.
+    Passes: sisa 1.000.000 (or -1.000.000 in a Lebih/(Kurang) column).
+    """
+    return []
+
+
+@rule("B004", "budget.percent")
+def percent(ctx: Context) -> Iterable[Finding]:
+    """A % cell of the SIPD export equals realisasi ÷ anggaran × 100 at its printed decimals (error).
+
+    Found while reading the export (`lkj-excel anggaran EXPORT`); `check` reads
+    no export, so there this rule reports nothing. The fix is the ratio rounded
+    to the cell's decimals.
+
+    Fails: anggaran 10.000.000, realisasi 9.000.000, % 95,00.
+    Passes: % 90,00.
+    """
+    return []
+
+
+@rule("B013", "budget.rincian")
+def rincian(ctx: Context) -> Iterable[Finding]:
+    """An item line's jumlah equals koefisien × harga × (1 + PPN%) (error).
+
+    In the Rincian Perhitungan columns of a DPA / DPPA / RKA print, or in the
+    PENJELASAN text of a Penjabaran ("2 Keg x 1.500.000,00 = 3.000.000,00"). A
+    jumlah printed with d decimals agrees when the product lies within half a
+    unit of its last digit. No automatic fix: the koefisien or the harga may be
+    the wrong figure. Found by `lkj-excel anggaran EXPORT`; `check` reports
+    nothing for this rule.
+
+    Fails: 12 Orang / Bulan × 800.000, PPN 0, jumlah Rp9.800.000.
+    Passes: jumlah Rp9.600.000.
+    """
+    return []
+
+
+@rule("B014", "budget.pelampauan")
+def pelampauan(ctx: Context) -> Iterable[Finding]:
+    """A line's realisasi does not exceed its anggaran (error: pelampauan).
+
+    Per leaf line of a file with both figures (LRA), and per sub kegiatan ×
+    kode rekening when a DPA / DPPA is joined with a realisation list or an
+    LRA (`lkj-excel anggaran DPA --realisasi FILE`). No automatic fix. Found by
+    `lkj-excel anggaran`; `check` reports nothing for this rule.
+
+    Fails: 5.1.02.01.01.0024 has anggaran 10.000.000 and realisasi 10.250.000.
+    Passes: realisasi 9.980.000.
+    """
+    return []
+
+
+@rule("B015", "budget.bertambah")
+def bertambah(ctx: Context) -> Iterable[Finding]:
+    """A Bertambah/(Berkurang) cell of a perubahan print equals setelah − sebelum perubahan (error).
+
+    Found by `lkj-excel anggaran EXPORT` on DPPA and Penjabaran Perubahan
+    prints; `check` reports nothing for this rule. The fix is the difference.
+
+    Fails: sebelum 10.000.000, setelah 12.000.000, bertambah 3.000.000.
+    Passes: bertambah 2.000.000.
+    """
+    return []
+
+
+# --- the checks ---------------------------------------------------------------------
+def check_nodes(sh: SheetView, nodes: list[Node], labels: dict[str, str]) -> list[Node]:
+    """Check every parent and total against its leaves and each line's arithmetic; return the leaves."""
+    leaves = leaves_of(nodes)
+    sums: dict[tuple[str, ...], dict[str, float]] = {}
+    members: dict[tuple[str, ...], list[Node]] = {}
+    for leaf in leaves:
+        for i in range(len(leaf.path)):
+            key = leaf.path[:i]
+            members.setdefault(key, []).append(leaf)
+            bucket = sums.setdefault(key, {})
+            for role in SUMMED:
+                a = leaf.amounts.get(role)
+                if a is not None:
+                    bucket[role] = bucket.get(role, 0.0) + (a.value or 0.0)
+    leaf_ids = {id(n) for n in leaves}
+    for n in nodes:
+        if id(n) not in leaf_ids and n.path in members:
+            _check_parent(sh, n, sums[n.path], members[n.path], labels)
+        _check_sisa_pct(sh, n)
+        _check_bertambah(sh, n)
+    for leaf in leaves:
+        for role, calc in leaf.rincian.items():
+            check_rincian(sh, leaf, role, calc)
+        check_pelampauan(sh, leaf)
+    return leaves
+
+
+def _check_parent(sh: SheetView, n: Node, sums: dict[str, float], members: list[Node], labels: dict[str, str]) -> None:
+    for role in SUMMED:
+        a = n.amounts.get(role)
+        if a is None:
+            continue
+        value = a.value if a.value is not None else sh.uncached_sum(a.cell)
+        if value is None:
+            continue  # an empty parent cell states nothing
+        expected = sums.get(role, 0.0)
+        if abs(value - expected) <= tolerance(a.decimals):
+            continue
+        related = [sh.qualified(m.amounts[role].cell) for m in members if role in m.amounts]
+        column = labels.get(role, role)
+        shown = dict(found=format_id(value, a.decimals), expected=format_id(expected, a.decimals))
+        if n.level == "total":
+            sh.finding(
+                "B002",
+                "error",
+                a.cell,
+                "budget.total",
+                fix=expected,
+                related=related,
+                column=column,
+                count=len(members),
+                **shown,
+            )
+        else:
+            sh.finding(
+                "B001",
+                "error",
+                a.cell,
+                "budget.subtotal",
+                fix=expected,
+                related=related,
+                level=LEVEL_NAMES.get(n.level, n.level),
+                code=n.code or n.uraian[:40],
+                column=column,
+                count=len(members),
+                **shown,
+            )
+
+
+def _check_sisa_pct(sh: SheetView, x: Node) -> None:
+    ang, real = x.amounts.get("anggaran"), x.amounts.get("realisasi")
+    if ang is None or real is None or ang.value is None or real.value is None:
+        return
+    sisa = x.amounts.get("sisa")
+    if sisa is not None and sisa.value is not None:
+        expected = ang.value - real.value
+        # "Lebih/(Kurang)" columns print realisasi − anggaran; accept either sign.
+        if min(abs(sisa.value - expected), abs(sisa.value + expected)) > tolerance(sisa.decimals):
+            sh.finding(
+                "B003",
+                "error",
+                sisa.cell,
+                "budget.sisa",
+                found=format_id(sisa.value, sisa.decimals),
+                expected=format_id(expected, sisa.decimals),
+                fix=expected,
+                related=[sh.qualified(ang.cell), sh.qualified(real.cell)],
+            )
+    pct = x.amounts.get("pct")
+    if pct is not None and pct.value is not None and ang.value:
+        ratio = real.value / ang.value * 100
+        if abs(pct.value - ratio) > tolerance(pct.decimals):
+            shown = round(ratio, pct.decimals)
+            sh.finding(
+                "B004",
+                "error",
+                pct.cell,
+                "budget.percent",
+                found=format_id(pct.value, pct.decimals),
+                expected=format_id(shown, pct.decimals),
+                fix=shown,
+                related=[sh.qualified(ang.cell), sh.qualified(real.cell)],
+            )
+
+
+def _check_bertambah(sh: SheetView, x: Node) -> None:
+    before, after, diff = x.amounts.get("sebelum"), x.amounts.get("anggaran"), x.amounts.get("bertambah")
+    if before is None or after is None or diff is None or diff.value is None:
+        return
+    expected = (after.value or 0.0) - (before.value or 0.0)
+    if abs(diff.value - expected) > tolerance(diff.decimals):
+        sh.finding(
+            "B015",
+            "error",
+            diff.cell,
+            "budget.bertambah",
+            found=format_id(diff.value, diff.decimals),
+            expected=format_id(expected, diff.decimals),
+            fix=expected,
+            related=[sh.qualified(before.cell), sh.qualified(after.cell)],
+        )
+
+
+def check_rincian(sh: SheetView, x: Node, role: str, calc: object) -> None:
+    from .model import Rincian
+
+    assert isinstance(calc, Rincian)
+    a = x.amounts.get(role)
+    if a is None or a.value is None:
+        return
+    expected = calc.koefisien * calc.harga * (1 + calc.ppn / 100)
+    if abs(a.value - expected) <= tolerance(a.decimals):
+        return
+    sh.finding(
+        "B013",
+        "error",
+        a.cell,
+        "budget.rincian",
+        found=format_id(a.value, a.decimals),
+        expected=format_id(expected, a.decimals),
+        related=[sh.qualified(c) for c in calc.cells],
+        uraian=x.uraian[:60],
+        koefisien=format_id(calc.koefisien, _decimals(calc.koefisien)),
+        harga=format_id(calc.harga, _decimals(calc.harga)),
+        ppn_text=f" × (1 + {format_id(calc.ppn, _decimals(calc.ppn))}%)" if calc.ppn else "",
+    )
+
+
+def check_pelampauan(sh: SheetView, x: Node) -> None:
+    ang, real = x.amounts.get("anggaran"), x.amounts.get("realisasi")
+    if ang is None or real is None or ang.value is None or real.value is None:
+        return
+    if real.value - ang.value <= tolerance(min(ang.decimals, real.decimals)):
+        return
+    path_code = " / ".join(p for p in (x.sub_kegiatan, x.rekening or x.code) if p)
+    sh.finding(
+        "B014",
+        "error",
+        real.cell,
+        "budget.pelampauan",
+        found=format_id(real.value, real.decimals),
+        expected=format_id(ang.value, ang.decimals),
+        related=[sh.qualified(ang.cell)],
+        path_code=path_code,
+        diff=format_id(real.value - ang.value, max(ang.decimals, real.decimals)),
+    )
+
+
+def _decimals(v: float) -> int:
+    return 0 if float(v).is_integer() else 2
