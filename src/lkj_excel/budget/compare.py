@@ -38,8 +38,6 @@ from ..rules.base import Context, make, rule
 from .aggregate import BudgetSummary, aggregate, jenis_code
 from .export import BudgetExport
 
-MAX_RELATED = 6  # export cells listed per finding before "… +N"
-
 messages.register(
     {
         "budget.cmp_anggaran": (
@@ -67,6 +65,10 @@ messages.register(
                 '% budget absorption of sasaran "{what}": table {found}; its programs {programs} (Tabel 3.15) '
                 "in the SIPD export: {realisasi} ÷ {anggaran} × 100 = {expected}."
             ),
+        ),
+        "budget.cmp_filled": (
+            "Sel {ref} ({what}) kosong: diisi dari ekspor SIPD, {expected}.",
+            "Cell {ref} ({what}) was blank: filled from the SIPD export, {expected}.",
         ),
         "budget.cmp_not_in_table": (
             (
@@ -232,8 +234,6 @@ class _Source:
             for fname, v in zip(files, cells, strict=True):
                 if isinstance(v, str) and v:
                     out.append(f"{fname}:{v}")
-        if len(out) > MAX_RELATED:
-            return out[:MAX_RELATED] + [f"… +{len(out) - MAX_RELATED}"]
         return out
 
 
@@ -310,10 +310,13 @@ class _Compare:
             key, rcode, rel = "budget.cmp_realisasi", "B102", self.src.refs(fig.lines, ("realisasi",))
         else:
             key, rcode, rel = "budget.cmp_anggaran", "B101", self.src.refs(fig.lines, ("anggaran",))
+        severity = "error"
+        if cell.status == "empty":  # a blank template cell: filled from the export, not an error
+            key, severity = "budget.cmp_filled", "info"
         self.out.append(
             make(
                 rcode,
-                "error",
+                severity,
                 cell,
                 found,
                 expected,
@@ -353,10 +356,13 @@ class _Compare:
         if _percent_ok(printed, d, ratio):
             return
         fix = round_half_up(ratio, d)
+        severity = "error"
+        if cell.status == "empty":  # a blank template cell: filled from the export, not an error
+            key, severity = "budget.cmp_filled", "info"
         self.out.append(
             make(
                 "B103",
-                "error",
+                severity,
                 cell,
                 cell.text or "-",
                 cell.fmt(fix, d),
@@ -379,7 +385,7 @@ class _Compare:
             return
         if "realisasi" in t.columns:
             self.amount(t, row, "realisasi", fig.realisasi, fig, what, code, "realisasi")
-        if "sisa" in t.columns and row.get("sisa") is not None:
+        if "sisa" in t.columns:
             self.amount(t, row, "sisa", fig.anggaran - fig.realisasi, fig, what, code, "sisa")
         if "persen" in t.columns:
             self.percent(t, row, "persen", fig, what, code)

@@ -112,6 +112,7 @@ def _finish(
         layout=layout,
         office_code=info.get("office_code"),
         sub_names=dict(info.get("sub_names", {})),
+        rekap_columns=info.get("columns"),
     )
 
 

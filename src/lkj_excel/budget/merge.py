@@ -164,6 +164,7 @@ def merge_realisasi(dpa: BudgetExport, lra: BudgetExport) -> BudgetExport:
         realisasi_layout=lra.layout,
         office_code=dpa.office_code,
         sub_names=dpa.sub_names,
+        rekap_columns=dpa.rekap_columns,
     )
 
 
