@@ -1,0 +1,163 @@
+"""Each real budget layout (sipd_exports.md) read, its planted problems found at their cells, and no other.
+
+The workbooks are written by `budget_layouts` from the reference's description;
+each carries a wrong parent subtotal, a wrong rincian product and an
+over-realised line where its layout can hold them, and a blank LKjIP template
+filled from it must give Tabel 2.3/2.4/3.16/3.17 the leaf sums.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import budget_layouts as bl
+from lkj_excel.budget.export import read_export
+from lkj_excel.cli import main
+from lkj_excel.errors import LkjError
+from lkj_excel.read.reader import read_workbook
+
+
+def run(*args: object) -> tuple[int, str]:
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.output
+
+
+@pytest.fixture(scope="module")
+def blank(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("tpl") / "blank.xlsx"
+    assert run("template", out, "--year", "2024")[0] == 0
+    return out
+
+
+def _found(d: dict) -> set[tuple[str, str]]:
+    return {(f["code"], f"{f['sheet']}!{f['cell']}") for f in d["findings"] if f["severity"] != "info"}
+
+
+DPA_CASES: dict[str, Callable[[Path], bl.Planted]] = {
+    "dpa": lambda p: bl.dpa_print(p),
+    "dppa": lambda p: bl.dpa_print(p, perubahan=True),
+    "rka_split_code": lambda p: bl.dpa_print(p, split_code=True),
+    "penjabaran": bl.penjabaran,
+}
+LAYOUT = {"dpa": "rincian", "dppa": "rincian_perubahan", "rka_split_code": "rincian", "penjabaran": "penjabaran"}
+
+
+@pytest.mark.parametrize("case", list(DPA_CASES))
+def test_budget_print_alone(case: str, tmp_path: Path) -> None:
+    planted = DPA_CASES[case](tmp_path / f"{case}.xlsx")
+    exp = read_export(tmp_path / f"{case}.xlsx")
+    assert exp.layout == LAYOUT[case]
+    got = {(f.code, f"{f.sheet}!{f.cell}") for f in exp.findings}
+    assert got == {("B001", planted.parent), ("B013", planted.rincian)}
+    assert exp.total_anggaran == sum(x.anggaran for x in bl.LINES)  # leaves only, as printed
+
+
+def _fill_and_check(tmp_path: Path, blank: Path, args: list[object], with_realisasi: bool) -> dict:
+    filled = tmp_path / "filled.xlsx"
+    code, out = run("anggaran", *args, "--workbook", blank, "-o", filled, "--json", "-")
+    d = json.loads(out)
+    wb = read_workbook(filled)
+    progs, jenis = bl.expected_programs(), bl.expected_jenis()
+    for tid in ("2.4", "3.17"):
+        t = wb.tables[tid]
+        for prog, (a, r) in progs.items():
+            row = t.row(prog)
+            assert row.cells["anggaran"].value == a, (tid, prog)
+            if tid == "3.17" and with_realisasi:
+                assert row.cells["realisasi"].value == r, (tid, prog)
+        assert t.total_row().cells["anggaran"].value == jenis[""][0]
+    rows = {"operasi": "5.1", "pegawai": "5.1.01", "barang_jasa": "5.1.02", "modal": "5.2", "modal_peralatan": "5.2.02"}
+    for tid in ("2.3", "3.16"):
+        t = wb.tables[tid]
+        for rid, key in rows.items():
+            assert t.row(rid).cells["anggaran"].value == jenis[key][0], (tid, rid)
+            if tid == "3.16" and with_realisasi:
+                assert t.row(rid).cells["realisasi"].value == jenis[key][1], (tid, rid)
+        assert t.total_row().cells["anggaran"].value == jenis[""][0]
+    d["exit"] = code
+    return d
+
+
+@pytest.mark.parametrize("case", ["dpa", "dppa", "rka_split_code"])
+def test_budget_print_with_realisation_list(case: str, tmp_path: Path, blank: Path) -> None:
+    planted = DPA_CASES[case](tmp_path / f"{case}.xlsx")
+    real = bl.realisation_list(tmp_path / "real.xlsx", with_pagu=False)
+    d = _fill_and_check(tmp_path, blank, [tmp_path / f"{case}.xlsx", "--realisasi", tmp_path / "real.xlsx"], True)
+    assert _found(d) == {("B001", planted.parent), ("B013", planted.rincian), ("B014", real.over)}
+    assert d["exit"] == 1 and d["budget"]["realisasi_layout"] == "realisasi_list"
+
+
+def test_penjabaran_fills_the_tables(tmp_path: Path, blank: Path) -> None:
+    planted = bl.penjabaran(tmp_path / "pj.xlsx")
+    d = _fill_and_check(tmp_path, blank, [tmp_path / "pj.xlsx"], False)
+    assert _found(d) == {("B001", planted.parent), ("B013", planted.rincian)}
+
+
+def test_lra_with_levels(tmp_path: Path, blank: Path) -> None:
+    planted = bl.lra_levels(tmp_path / "lra.xlsx")
+    exp = read_export(tmp_path / "lra.xlsx")
+    assert exp.layout == "lra" and exp.realisasi_column == "realisasi"  # not previous_realisasi
+    d = _fill_and_check(tmp_path, blank, [tmp_path / "lra.xlsx"], True)
+    assert _found(d) == {("B001", planted.parent), ("B014", planted.over)}
+
+
+def test_realisation_list_with_pagu(tmp_path: Path) -> None:
+    planted = bl.realisation_list(tmp_path / "real.xlsx")
+    exp = read_export(tmp_path / "real.xlsx", need_anggaran=False)
+    assert exp.layout == "realisasi_list"
+    assert {(f.code, f"{f.sheet}!{f.cell}") for f in exp.findings} == {("B014", planted.over)}
+    assert exp.total_realisasi == sum(x.realisasi for x in bl.LINES)
+
+
+@pytest.mark.parametrize(
+    "extra", [None, ("PAKET/KELOMPOK", "NAMA PAKET/KELOMPOK"), ("KODE STANDAR HARGA", "NAMA STANDAR HARGA")]
+)
+def test_kabupaten_rekap(extra: tuple[str, str] | None, tmp_path: Path, blank: Path) -> None:
+    bl.rekap(tmp_path / "rekap.xlsx", extra)
+    with pytest.raises(LkjError) as info:
+        read_export(tmp_path / "rekap.xlsx")
+    assert info.value.key == "budget.office_ambiguous"
+    assert all(code in str(info.value) for code in (bl.OFFICE[0], bl.OTHERS[0][0], bl.OTHERS[1][0]))
+    by_code = read_export(tmp_path / "rekap.xlsx", skpd=bl.OFFICE[0])
+    by_name = read_export(tmp_path / "rekap.xlsx", office_name="KECAMATAN TALAWI")
+    for exp in (by_code, by_name):
+        assert (exp.layout, exp.office, exp.findings) == ("rekap", bl.OFFICE[1], [])
+        assert exp.total_anggaran == sum(x.anggaran for x in bl.LINES)
+        assert exp.rekap_columns == (23 if extra else 21)
+    real = bl.realisation_list(tmp_path / "real.xlsx", with_pagu=False)
+    args = [tmp_path / "rekap.xlsx", "--skpd", bl.OFFICE[0], "--realisasi", tmp_path / "real.xlsx"]
+    d = _fill_and_check(tmp_path, blank, args, True)
+    assert _found(d) == {("B014", real.over)}
+    code, out = run("anggaran", tmp_path / "rekap.xlsx", "--skpd", "9.99")
+    assert code == 2 and "Kecamatan Talawi" in out
+
+
+def test_no_output_may_be_an_input(tmp_path: Path, blank: Path) -> None:
+    bl.dpa_print(tmp_path / "dpa.xlsx")
+    bl.realisation_list(tmp_path / "real.xlsx")
+    for target in ("dpa.xlsx", "real.xlsx", "blank.xlsx"):
+        src = tmp_path / "blank.xlsx"
+        src.write_bytes(blank.read_bytes())
+        before = (tmp_path / target).read_bytes()
+        for opt in ("-o", "--json"):
+            args = ["anggaran", tmp_path / "dpa.xlsx", "--realisasi", tmp_path / "real.xlsx", "--workbook", src]
+            code, out = run(*args, opt, tmp_path / target, "--force")
+            assert code == 2, (target, opt, out)
+            assert (tmp_path / target).read_bytes() == before
+
+
+def test_blank_template_is_filled_not_an_error(tmp_path: Path, blank: Path) -> None:
+    bl.rekap(tmp_path / "rekap.xlsx")
+    code, out = run(
+        "anggaran", tmp_path / "rekap.xlsx", "--skpd", bl.OFFICE[0], "--workbook", blank, "-o", tmp_path / "f.xlsx"
+    )
+    assert code == 0, out
+    assert "Diisi dari ekspor" in out and "KESALAHAN" not in out
+    assert "rekap SIPD-RI datar (21 kolom)" in out
