@@ -110,7 +110,7 @@ def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
     out = []
     for rec in df.to_dict(orient="records"):
         out.append(
-            {k: (_num(v) if k in ("anggaran", "realisasi", "sisa", "penyerapan") else v) for k, v in rec.items()}
+            {str(k): (_num(v) if k in ("anggaran", "realisasi", "sisa", "penyerapan") else v) for k, v in rec.items()}
         )
     return out
 

@@ -211,9 +211,9 @@ class _Source:
             self.jenis[str(k)] = self._fig(a, r, self.lines[mask])
         t = summary.total.iloc[0]
         self.total = self._fig(t["anggaran"], t["realisasi"], self.lines)
-        self.kinds = dict(summary.jenis[["kode", "level"]].itertuples(index=False))
-        self.jenis_names = dict(summary.jenis[["kode", "nama"]].itertuples(index=False))
-        self.program_names = dict(summary.programs[["kode", "nama"]].itertuples(index=False))
+        self.kinds: dict[str, str] = dict(summary.jenis[["kode", "level"]].itertuples(index=False))
+        self.jenis_names: dict[str, str] = dict(summary.jenis[["kode", "nama"]].itertuples(index=False))
+        self.program_names: dict[str, str] = dict(summary.programs[["kode", "nama"]].itertuples(index=False))
 
     def _fig(self, a: Any, r: Any, lines: pd.DataFrame) -> Figure:
         a = 0.0 if pd.isna(a) else float(a)
@@ -260,7 +260,7 @@ def _printed_at(t: Table, row: Row, cid: str) -> tuple[Cell, float, int] | None:
     if cell is None:
         return None
     p = _printed(cell)
-    if p is None:
+    if p is None or p[0] is None:
         return None
     return cell, p[0], p[1]
 

@@ -76,9 +76,9 @@ def _read_sheet(sh: SheetView, need_anggaran: bool, skpd: str | None, office_nam
     if rincian.detect(sh):
         nodes, info = rincian.read_nodes(sh)
         labels = info.pop("labels", {})
-        layout = "rincian_perubahan" if "sebelum" in labels else "rincian"  # type: ignore[operator]
-        info.update(anggaran_column=labels.get("anggaran", "Jumlah"))  # type: ignore[union-attr]
-        return _finish(sh, layout, nodes, info, labels)  # type: ignore[arg-type]
+        layout = "rincian_perubahan" if "sebelum" in labels else "rincian"
+        info.update(anggaran_column=labels.get("anggaran", "Jumlah"))
+        return _finish(sh, layout, nodes, info, labels)
     if (head := reallist.detect(sh)) is not None:
         nodes, info = reallist.read_nodes(sh, head)
         return _finish(sh, "realisasi_list", nodes, info, {"realisasi": "REALISASI", "anggaran": "PAGU"})

@@ -14,6 +14,7 @@ row names (`sheets/_budget_codes.toml`); others keep their own code.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..links import match_program, significant
 from ..read.grid import ref
@@ -92,11 +93,11 @@ class _Jenis:
         return code
 
 
-def read_nodes(sh: SheetView, head: int, cols: dict[str, int]) -> tuple[list[Node], dict[str, object]]:
+def read_nodes(sh: SheetView, head: int, cols: dict[str, int]) -> tuple[list[Node], dict[str, Any]]:
     nodes: list[Node] = []
     jenis = _Jenis()
     program = kegiatan = ""
-    info: dict[str, object] = {"sub_names": {}}
+    info: dict[str, Any] = {"sub_names": {}}
     rek_base: tuple[str, ...] = ()
     for r in range(head + 1, sh.grid.n_rows):
         parts = split_code(sh.text(r, cols["code"]))
@@ -105,7 +106,7 @@ def read_nodes(sh: SheetView, head: int, cols: dict[str, int]) -> tuple[list[Nod
             if rek_base and "text" in cols:
                 nodes += _items(sh, r, cols, rek_base, nodes[-1] if nodes else None, own_row=True)
             continue
-        amounts = {k: sh.amount(r, cols[k], k.upper()) for k in ("anggaran", "sebelum") if k in cols}
+        amounts: dict[str, Amount] = {k: sh.amount(r, cols[k], k.upper()) for k in ("anggaran", "sebelum") if k in cols}
         if "bertambah" in cols:
             amounts["bertambah"] = sh.amount(r, cols["bertambah"], "BERTAMBAH/(BERKURANG)", strict=False)
         cell = ref(r, cols["code"])
@@ -116,7 +117,7 @@ def read_nodes(sh: SheetView, head: int, cols: dict[str, int]) -> tuple[list[Nod
             kegiatan, rek_base = "", ()
         elif len(parts) == 4:
             kegiatan = f"{program}.{parts[3]}"
-            info["sub_names"][kegiatan] = name  # type: ignore[index]
+            info["sub_names"][kegiatan] = name
             rek_base = ()
             nodes.append(
                 Node(
@@ -150,7 +151,7 @@ def read_nodes(sh: SheetView, head: int, cols: dict[str, int]) -> tuple[list[Nod
                 kegiatan,
                 rek,
                 sub_kegiatan_nama=str(info["sub_names"].get(kegiatan, "")),
-            )  # type: ignore[union-attr]
+            )
             nodes.append(node)
             if "text" in cols:
                 nodes += _items(sh, r, cols, rek_base, node, own_row=False)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..read.grid import ref
 from .codes import classify_code, joined_code, normalize_code, parents_of, rekening_prefixes
@@ -114,11 +115,11 @@ class _Block:
         self.group: tuple[str, ...] | None = None
 
 
-def read_nodes(sh: SheetView) -> tuple[list[Node], dict[str, object]]:
+def read_nodes(sh: SheetView) -> tuple[list[Node], dict[str, Any]]:
     nodes: list[Node] = []
     block: _Block | None = None
     lay: Layout | None = None
-    info: dict[str, object] = {"sub_names": {}}
+    info: dict[str, Any] = {"sub_names": {}}
     skip = -1
     for r in range(sh.grid.n_rows):
         t = row_text(sh, r)
@@ -129,7 +130,7 @@ def read_nodes(sh: SheetView) -> tuple[list[Node], dict[str, object]]:
             if classify_code(sub) == "sub_kegiatan":
                 name = re.sub(r"^\s*[\d.]+\s*", "", m.group(1)).strip()
                 block = _Block(sub, name)
-                info["sub_names"][sub] = name  # type: ignore[index]
+                info["sub_names"][sub] = name
             continue
         if (head := _header_at(sh, r)) is not None:
             lay, skip = head, r + 1  # the header's second row (Koefisien, Harga ...) is no data
@@ -145,7 +146,7 @@ def read_nodes(sh: SheetView) -> tuple[list[Node], dict[str, object]]:
     return nodes, info
 
 
-def _title_info(t: str, info: dict[str, object]) -> None:
+def _title_info(t: str, info: dict[str, Any]) -> None:
     if "government" not in info and re.match(r"(?i)pemerintah\s+(kabupaten|kota|provinsi)", t):
         info["government"] = t
     if "office" not in info and (m := re.match(r"(?i)(organisasi|sub unit organisasi|skpd)\s*:+\s*(.+)", t)):
@@ -178,7 +179,9 @@ def _data_row(sh: SheetView, r: int, t: str, block: _Block, lay: Layout) -> Node
     texts = [sh.text(r, c) for c in lay.code_cols]
     code = joined_code(texts) if len(texts) > 1 else normalize_code(texts[0])
     uraian = sh.text(r, lay.name_col)
-    common = dict(program=block.program, kegiatan=block.kegiatan, sub_kegiatan=block.sub, sub_kegiatan_nama=block.name)
+    common: dict[str, Any] = dict(
+        program=block.program, kegiatan=block.kegiatan, sub_kegiatan=block.sub, sub_kegiatan_nama=block.name
+    )
     if code and classify_code(code) == "rekening":
         block.rekening, block.group = code, None
         path = block.rek_path + rekening_prefixes(code)
