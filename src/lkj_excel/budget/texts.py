@@ -221,3 +221,70 @@ LAYOUT_NAMES = {
 def layout_name(key: str, lang: str = "id", **params: object) -> str:
     id_text, en_text = LAYOUT_NAMES.get(key, (key, key))
     return (en_text if lang == "en" else id_text).format(**params)
+
+
+# --- comparing the LKjIP budget tables with the export (budget.compare) ---
+register(
+    {
+        "budget.cmp_anggaran": (
+            "Anggaran {what}: tabel {found}, ekspor SIPD {expected} (selisih {diff}).",
+            "Budget of {what}: table {found}, SIPD export {expected} (difference {diff}).",
+        ),
+        "budget.cmp_realisasi": (
+            "Realisasi {what}: tabel {found}, ekspor SIPD {expected} (selisih {diff}).",
+            "Realisation of {what}: table {found}, SIPD export {expected} (difference {diff}).",
+        ),
+        "budget.cmp_sisa": (
+            "Sisa anggaran {what}: tabel {found}, ekspor SIPD {anggaran} − {realisasi} = {expected}.",
+            "Unspent budget of {what}: table {found}, SIPD export {anggaran} − {realisasi} = {expected}.",
+        ),
+        "budget.cmp_penyerapan": (
+            "% penyerapan {what}: tabel {found}, ekspor SIPD {realisasi} ÷ {anggaran} × 100 = {expected}.",
+            "% absorption of {what}: table {found}, SIPD export {realisasi} ÷ {anggaran} × 100 = {expected}.",
+        ),
+        "budget.cmp_sasaran": (
+            (
+                '% penyerapan anggaran sasaran "{what}": tabel {found}; program {programs} (Tabel 3.15) '
+                "menurut ekspor SIPD: {realisasi} ÷ {anggaran} × 100 = {expected}."
+            ),
+            (
+                '% budget absorption of sasaran "{what}": table {found}; its programs {programs} (Tabel 3.15) '
+                "in the SIPD export: {realisasi} ÷ {anggaran} × 100 = {expected}."
+            ),
+        ),
+        "budget.cmp_filled": (
+            "Sel {ref} ({what}) kosong: diisi dari ekspor SIPD, {expected}.",
+            "Cell {ref} ({what}) was blank: filled from the SIPD export, {expected}.",
+        ),
+        "budget.cmp_not_in_table": (
+            (
+                "{kind} {kode} {name} ada di ekspor SIPD (anggaran {anggaran}, realisasi {realisasi}) "
+                "tetapi tidak ada barisnya di Tabel {tabel}."
+            ),
+            (
+                "{kind} {kode} {name} is in the SIPD export (budget {anggaran}, realisation {realisasi}) "
+                "but Tabel {tabel} has no row for it."
+            ),
+        ),
+        "budget.cmp_not_in_export": (
+            (
+                'Tabel {tabel}, baris "{what}" ({kode}): tidak ada baris {kind} ini di ekspor SIPD, tetapi tabel '
+                "mencatat {found}."
+            ),
+            (
+                'Tabel {tabel}, row "{what}" ({kode}): the SIPD export has no {kind} lines for it, but the table '
+                "reads {found}."
+            ),
+        ),
+        "budget.cmp_unknown_row": (
+            (
+                'Tabel {tabel}, baris "{what}": program ini tidak dikenali, sehingga tidak dapat dicocokkan '
+                "dengan ekspor SIPD (tabel mencatat {found})."
+            ),
+            (
+                'Tabel {tabel}, row "{what}": the program is not recognised, so it cannot be matched with the '
+                "SIPD export (the table reads {found})."
+            ),
+        ),
+    }
+)
