@@ -97,7 +97,12 @@ LINES = [
         700_000,  # planted: over its pagu of 660.000
         group="Paket ATK Penyusunan Dokumen",
     ),
-    Line(S0, "5.1.02.01.01.0052", [Item("Nasi kotak rapat", "40 Kotak", 40, "Kotak", 25_000, 0, 1_000_000)], 950_000),
+    Line(
+        S0,
+        "5.1.02.01.01.0052",
+        [Item("Nasi kotak rapat", "40 Kotak", 40, "Kotak", 25_000, 0, 1_000_000, sebelum_harga=30_000)],
+        950_000,
+    ),
     Line(S1, "5.1.02.04.01.0001", [Item("Uang harian", "2 Orang x 3 Hari", 6, "OH", 350_000, 0, 2_100_000)], 2_100_000),
     Line(
         S1,
@@ -431,28 +436,51 @@ OLD_NAMES = {
 }  # fmt: skip
 
 
-def penjabaran(path: Path) -> Planted:
-    """KODE REKENING | URAIAN | JUMLAH | PENJELASAN with spaced-dot codes, rincian in PENJELASAN."""
+def penjabaran(path: Path, perubahan: bool = False) -> Planted:
+    """KODE REKENING | URAIAN | JUMLAH | PENJELASAN with spaced-dot codes, rincian in PENJELASAN.
+
+    `perubahan`: JUMLAH SEBELUM / SETELAH PERUBAHAN and BERTAMBAH/(BERKURANG) Rp and %,
+    decreases in parentheses.
+    """
     wb = Workbook()
     ws = wb.active
     ws.title = "Penjabaran"
     ws.append(["PEMERINTAH KABUPATEN BATU BARA"])
-    ws.append(["PENJABARAN APBD TAHUN ANGGARAN 2015"])
-    ws.append(["KODE REKENING", "URAIAN", "JUMLAH", "PENJELASAN"])
-    ws.append([1, 2, 3, 4])
+    ws.append(["PENJABARAN PERUBAHAN APBD TAHUN ANGGARAN 2015" if perubahan else "PENJABARAN APBD TAHUN ANGGARAN 2015"])
+    if perubahan:
+        ws.append(["KODE REKENING", "URAIAN", "JUMLAH", None, "BERTAMBAH/(BERKURANG)", None, "PENJELASAN"])
+        ws.append([None, None, "SEBELUM PERUBAHAN", "SETELAH PERUBAHAN", "Rp", "%", None])
+        ws.merge_cells("C3:D3")
+        ws.merge_cells("E3:F3")
+        ws.append([1, 2, 3, 4, 5, 6, 7])
+    else:
+        ws.append(["KODE REKENING", "URAIAN", "JUMLAH", "PENJELASAN"])
+        ws.append([1, 2, 3, 4])
+
+    def put(code: str, name: str, lines: list[Line], extra: int = 0, text: str | None = None) -> int:
+        after = sum(x.anggaran for x in lines) + extra
+        if not perubahan:
+            ws.append([code, name, id2(after), text])
+            return ws.max_row
+        before = sum(x.sebelum for x in lines)
+        pct = id2((after - before) / before * 100) if before else None
+        ws.append([code, name, id2(before), id2(after), id2(after - before), pct, text])
+        return ws.max_row
+
     org = "1.20 . 1.20.03"
-    ws.append([org, OFFICE[1], id2(sum(x.anggaran for x in LINES)), None])
+    put(org, OFFICE[1], LINES)
     planted = Planted("", "")
+    jumlah_col, text_col = ("D", "G") if perubahan else ("C", "D")
     for i, sub in enumerate(SUBS, start=1):
         prog = program_of(sub)
         pl = [x for x in LINES if x.sub == sub]
         pcode = f"{org} . {15 + i}"
-        ws.append([pcode, PROGRAM_NAMES[prog], id2(sum(x.anggaran for x in pl)), None])
+        put(pcode, PROGRAM_NAMES[prog], pl)
         kcode = f"{pcode} . 01"
-        ws.append([kcode, SUBS[sub], id2(sum(x.anggaran for x in pl)), None])
+        put(kcode, SUBS[sub], pl)
         olds = {OLD_REKENING[x.rekening][0]: x for x in pl}
         for code in sorted({p for o in olds for p in _prefixes(o, 1)}, key=lambda p: [int(v) for v in p.split(".")]):
-            amount = sum(x.anggaran for o, x in olds.items() if o == code or o.startswith(code + "."))
+            under = [x for o, x in olds.items() if o == code or o.startswith(code + ".")]
             wrong = (sub, code) == (WRONG_PARENT[0], "5.2.2.01")
             x = olds.get(code)
             text = None
@@ -461,10 +489,10 @@ def penjabaran(path: Path) -> Planted:
                     f"{it.koef_text} x {id2(it.harga * (1 + it.ppn / 100))} = {id2(it.jumlah)}" for it in x.items
                 )
             name = OLD_REKENING[x.rekening][1] if x else OLD_NAMES[code]
-            ws.append([f"{kcode} . {code}", name, id2(amount + (WRONG_PARENT[2] if wrong else 0)), text])
+            r = put(f"{kcode} . {code}", name, under, WRONG_PARENT[2] if wrong else 0, text)
             if wrong:
-                planted.parent = f"Penjabaran!C{ws.max_row}"
+                planted.parent = f"Penjabaran!{jumlah_col}{r}"
             if x is not None and any(it.uraian == MAP_ITEM for it in x.items):
-                planted.rincian = f"Penjabaran!D{ws.max_row}"
+                planted.rincian = f"Penjabaran!{text_col}{r}"
     wb.save(path)
     return planted

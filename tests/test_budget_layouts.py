@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
 from click.testing import CliRunner
 
@@ -161,3 +162,47 @@ def test_blank_template_is_filled_not_an_error(tmp_path: Path, blank: Path) -> N
     assert code == 0, out
     assert "Diisi dari ekspor" in out and "KESALAHAN" not in out
     assert "rekap SIPD-RI datar (21 kolom)" in out
+
+
+def test_penjabaran_perubahan(tmp_path: Path, blank: Path) -> None:
+    planted = bl.penjabaran(tmp_path / "pjp.xlsx", perubahan=True)
+    exp = read_export(tmp_path / "pjp.xlsx")
+    assert (exp.layout, exp.anggaran_column) == ("penjabaran", "JUMLAH SETELAH PERUBAHAN")
+    assert {(f.code, f"{f.sheet}!{f.cell}") for f in exp.findings} == {
+        ("B001", planted.parent),
+        ("B013", planted.rincian),
+    }
+    _fill_and_check(tmp_path, blank, [tmp_path / "pjp.xlsx"], False)
+
+
+def _edit(path: Path, edits: dict[str, object]) -> None:
+    wb = openpyxl.load_workbook(path)
+    for ref, value in edits.items():
+        wb.active[ref] = value
+    wb.save(path)
+
+
+def test_before_column_and_difference_are_checked(tmp_path: Path) -> None:
+    """Sebelum subtotals are summed from the rekening rows (the items print "after" only); bertambah = after − before."""
+    planted = bl.penjabaran(tmp_path / "pjp.xlsx", perubahan=True)
+    _edit(tmp_path / "pjp.xlsx", {"C11": "9.700.000,00", "E13": "(1.000,00)"})  # Belanja Pegawai; Honorarium PNS
+    got = {(f.code, f"{f.sheet}!{f.cell}") for f in read_export(tmp_path / "pjp.xlsx").findings}
+    assert got == {
+        ("B001", planted.parent),
+        ("B013", planted.rincian),
+        ("B001", "Penjabaran!C11"),  # sebelum of 5.2.1 against its child 5.2.1.01
+        ("B015", "Penjabaran!E11"),  # its bertambah no longer matches the edited sebelum
+        ("B015", "Penjabaran!E13"),
+    }
+
+
+def test_dppa_difference_column(tmp_path: Path) -> None:
+    planted = bl.dpa_print(tmp_path / "dppa.xlsx", perubahan=True)
+    sheet, cell = planted.rincian.split("!")
+    wb = openpyxl.load_workbook(tmp_path / "dppa.xlsx")
+    ws = wb.active
+    row = int("".join(ch for ch in cell if ch.isdigit()))
+    ws.cell(row, ws.max_column).value = "999"
+    wb.save(tmp_path / "dppa.xlsx")
+    codes = {(f.code, f.cell) for f in read_export(tmp_path / "dppa.xlsx").findings}
+    assert ("B015", f"{openpyxl.utils.get_column_letter(ws.max_column)}{row}") in codes

@@ -131,24 +131,12 @@ def bertambah(ctx: Context) -> Iterable[Finding]:
 # --- the checks ---------------------------------------------------------------------
 def check_nodes(sh: SheetView, nodes: list[Node], labels: dict[str, str]) -> list[Node]:
     """Check every parent and total against its leaves and each line's arithmetic; return the leaves."""
-    leaves = leaves_of(nodes)
-    sums: dict[tuple[str, ...], dict[str, float]] = {}
-    members: dict[tuple[str, ...], list[Node]] = {}
-    for leaf in leaves:
-        for i in range(len(leaf.path)):
-            key = leaf.path[:i]
-            members.setdefault(key, []).append(leaf)
-            bucket = sums.setdefault(key, {})
-            for role in SUMMED:
-                a = leaf.amounts.get(role)
-                if a is not None:
-                    bucket[role] = bucket.get(role, 0.0) + (a.value or 0.0)
-    leaf_ids = {id(n) for n in leaves}
+    for role in SUMMED:
+        _check_role(sh, [n for n in nodes if role in n.amounts], role, labels.get(role, role))
     for n in nodes:
-        if id(n) not in leaf_ids and n.path in members:
-            _check_parent(sh, n, sums[n.path], members[n.path], labels)
         _check_sisa_pct(sh, n)
         _check_bertambah(sh, n)
+    leaves = leaves_of(nodes)
     for leaf in leaves:
         for role, calc in leaf.rincian.items():
             check_rincian(sh, leaf, role, calc)
@@ -156,46 +144,59 @@ def check_nodes(sh: SheetView, nodes: list[Node], labels: dict[str, str]) -> lis
     return leaves
 
 
-def _check_parent(sh: SheetView, n: Node, sums: dict[str, float], members: list[Node], labels: dict[str, str]) -> None:
-    for role in SUMMED:
-        a = n.amounts.get(role)
-        if a is None:
-            continue
-        value = a.value if a.value is not None else sh.uncached_sum(a.cell)
-        if value is None:
-            continue  # an empty parent cell states nothing
-        expected = sums.get(role, 0.0)
-        if abs(value - expected) <= tolerance(a.decimals):
-            continue
-        related = [sh.qualified(m.amounts[role].cell) for m in members if role in m.amounts]
-        column = labels.get(role, role)
-        shown = dict(found=format_id(value, a.decimals), expected=format_id(expected, a.decimals))
-        if n.level == "total":
-            sh.finding(
-                "B002",
-                "error",
-                a.cell,
-                "budget.total",
-                fix=expected,
-                related=related,
-                column=column,
-                count=len(members),
-                **shown,
-            )
-        else:
-            sh.finding(
-                "B001",
-                "error",
-                a.cell,
-                "budget.subtotal",
-                fix=expected,
-                related=related,
-                level=LEVEL_NAMES.get(n.level, n.level),
-                code=n.code or n.uraian[:40],
-                column=column,
-                count=len(members),
-                **shown,
-            )
+def _check_role(sh: SheetView, nodes: list[Node], role: str, column: str) -> None:
+    """One amount column: each node that prints it, against the deepest nodes below it that print it too.
+
+    A Penjabaran Perubahan prints its items' rincian for the "after" figure only, so
+    the "before" column is summed from the rekening rows, not from the items.
+    """
+    leaves = leaves_of(nodes)
+    sums: dict[tuple[str, ...], float] = {}
+    members: dict[tuple[str, ...], list[Node]] = {}
+    for leaf in leaves:
+        for i in range(len(leaf.path)):
+            key = leaf.path[:i]
+            members.setdefault(key, []).append(leaf)
+            sums[key] = sums.get(key, 0.0) + (leaf.amounts[role].value or 0.0)
+    leaf_ids = {id(n) for n in leaves}
+    for n in nodes:
+        if id(n) not in leaf_ids and n.path in members:
+            _check_parent(sh, n, role, sums[n.path], members[n.path], column)
+
+
+def _check_parent(sh: SheetView, n: Node, role: str, expected: float, members: list[Node], column: str) -> None:
+    a = n.amounts[role]
+    value = a.value if a.value is not None else sh.uncached_sum(a.cell)
+    if value is None or abs(value - expected) <= tolerance(a.decimals):
+        return  # an empty parent cell states nothing
+    related = [sh.qualified(m.amounts[role].cell) for m in members]
+    shown = dict(found=format_id(value, a.decimals), expected=format_id(expected, a.decimals))
+    if n.level == "total":
+        sh.finding(
+            "B002",
+            "error",
+            a.cell,
+            "budget.total",
+            fix=expected,
+            related=related,
+            column=column,
+            count=len(members),
+            **shown,
+        )
+    else:
+        sh.finding(
+            "B001",
+            "error",
+            a.cell,
+            "budget.subtotal",
+            fix=expected,
+            related=related,
+            level=LEVEL_NAMES.get(n.level, n.level),
+            code=n.code or n.uraian[:40],
+            column=column,
+            count=len(members),
+            **shown,
+        )
 
 
 def _check_sisa_pct(sh: SheetView, x: Node) -> None:

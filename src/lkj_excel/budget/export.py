@@ -84,8 +84,9 @@ def _read_sheet(sh: SheetView, need_anggaran: bool, skpd: str | None, office_nam
         return _finish(sh, "realisasi_list", nodes, info, {"realisasi": "REALISASI", "anggaran": "PAGU"})
     if (found := penjabaran.detect(sh)) is not None:
         nodes, info = penjabaran.read_nodes(sh, *found)
-        labels = {"anggaran": "JUMLAH", "sebelum": "JUMLAH SEBELUM PERUBAHAN"}
-        return _finish(sh, "penjabaran", nodes, {**info, "anggaran_column": "JUMLAH"}, labels)
+        after = "JUMLAH SETELAH PERUBAHAN" if "sebelum" in found[1] else "JUMLAH"
+        labels = {"anggaran": after, "sebelum": "JUMLAH SEBELUM PERUBAHAN"}
+        return _finish(sh, "penjabaran", nodes, {**info, "anggaran_column": after}, labels)
     header = find_header(sh)
     if header is None:
         return None

@@ -20,7 +20,7 @@ from ..rules.base import RULES, Context, rule
 from .codes import parents_of
 from .model import LINE_COLUMNS, BudgetExport, typed_lines
 
-MERGE_KEY = ["sub_kegiatan", "rekening"]
+MERGE_KEY = ["sub_kegiatan", "rekening", "_unresolved"]  # _unresolved: the name of a sub kegiatan not in the DPA
 
 
 @rule("B007", "budget.merge_no_dpa")
@@ -84,6 +84,10 @@ def _resolve_names(right: pd.DataFrame, dpa: BudgetExport) -> pd.DataFrame:
     right.loc[missing, "sub_kegiatan"] = right.loc[missing, "sub_kegiatan_nama"].map(
         lambda n: by_name.get(name_key(n), "")
     )
+    # Two unknown sub kegiatan must not fall together on one rekening.
+    right["_unresolved"] = [
+        name_key(n) if not c else "" for c, n in zip(right["sub_kegiatan"], right["sub_kegiatan_nama"])
+    ]
     return right
 
 
@@ -139,7 +143,8 @@ def merge_realisasi(dpa: BudgetExport, lra: BudgetExport) -> BudgetExport:
     warning); a joined line whose realisasi exceeds its anggaran is B014.
     Repeated lines (items of one rekening) are summed first.
     """
-    left, right = _collapse(dpa.lines), _collapse(_resolve_names(lra.lines, dpa))
+    left = _collapse(dpa.lines.assign(_unresolved=""))
+    right = _collapse(_resolve_names(lra.lines, dpa))
     both = left.merge(right, on=MERGE_KEY, how="outer", suffixes=("", "_lra"), indicator=True, sort=False)
     findings = list(dpa.findings) + list(lra.findings)
     records = []

@@ -35,10 +35,12 @@ def parse_amount(raw: Any, fmt: str | None = None) -> tuple[float | None, int]:
     if isinstance(raw, (int, float)) and not isinstance(raw, bool):
         p = parse_cell(raw, fmt)
         value, decimals = float(p.value or 0.0), p.decimals or 0
-        if decimals > 2 and abs(value - round(value, 2)) < 1e-6 * max(1.0, abs(value)):
+        cents = round(value, 2)
+        if cents != value and abs(value - cents) < max(1e-4, 1e-12 * abs(value)):
             # float noise of a cached =SUM: 751.97998 stands for 751.98
-            value = round(value, 2)
-            decimals = 0 if value.is_integer() else 2
+            value = cents
+            if decimals > 2:  # General format: the noise was taken for printed decimals
+                decimals = 0 if value.is_integer() else 2
         return value, decimals
     text = " ".join(str(raw).replace("\u00a0", " ").split())
     if text in ("", "-", "–", "—"):

@@ -184,16 +184,6 @@ register(
             "Opsi --skpd hanya berlaku untuk rekap SIPD-RI sekabupaten; berkas {path} berformat {layout}.",
             "Option --skpd only applies to a kabupaten-wide SIPD-RI rekap; {path} is a {layout}.",
         ),
-        "budget.no_sub_kegiatan": (
-            (
-                'Berkas {path}, sel {ref}: sub kegiatan "{name}" tidak dikenali (tanpa kode) dan tidak ada '
-                "di DPA; barisnya dicocokkan hanya dengan kode rekening."
-            ),
-            (
-                '{path}, cell {ref}: sub kegiatan "{name}" has no code and is not in the DPA; '
-                "its line is matched on the kode rekening only."
-            ),
-        ),
     }
 )
 
