@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LkjError
-from ..read.grid import from_openpyxl, ref
-from ..read.open import open_workbook
+from ..read.fastload import load_fast
+from ..read.grid import ref
 from . import penjabaran, reallist, rekap, rincian, texts  # noqa: F401 - texts registers the messages
 from .checks import check_nodes
 from .codes import classify_code, normalize_code  # noqa: F401 - re-exported for callers
@@ -50,14 +50,12 @@ def read_export(
     `skpd` / `office_name` choose the office in a kabupaten-wide rekap.
     """
     shown = str(path)
-    wb = open_workbook(path)
-    try:
-        if sheet is not None and sheet not in wb.sheetnames:
-            raise LkjError("budget.sheet_missing", path=shown, sheet=sheet, sheets=", ".join(wb.sheetnames))
-        candidates = [wb[sheet]] if sheet is not None else list(wb.worksheets)
-        grids = [from_openpyxl(ws) for ws in candidates]
-    finally:
-        wb.close()
+    grids = load_fast(path)  # the project's fast .xlsx reader (openpyxl when it cannot)
+    names = [g.title for g in grids]
+    if sheet is not None:
+        if sheet not in names:
+            raise LkjError("budget.sheet_missing", path=shown, sheet=sheet, sheets=", ".join(names))
+        grids = [g for g in grids if g.title == sheet]
     for grid in grids:
         sh = SheetView(shown, grid, source=path)
         found = _read_sheet(sh, need_anggaran, skpd, office_name)
