@@ -206,3 +206,22 @@ def test_dppa_difference_column(tmp_path: Path) -> None:
     wb.save(tmp_path / "dppa.xlsx")
     codes = {(f.code, f.cell) for f in read_export(tmp_path / "dppa.xlsx").findings}
     assert ("B015", f"{openpyxl.utils.get_column_letter(ws.max_column)}{row}") in codes
+
+
+def test_options_as_check(tmp_path: Path, blank: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bl.lra_levels(tmp_path / "lra.xlsx")
+    report = tmp_path / "temuan.json"
+    code, out = run("anggaran", tmp_path / "lra.xlsx", "--json", report)
+    assert code == 1 and "Format dikenali: LRA bertingkat (kolom level)" in out
+    d = json.loads(report.read_text(encoding="utf-8"))
+    assert d["budget"]["layout"] == "lra"
+    b001 = next(f for f in d["findings"] if f["code"] == "B001")
+    assert len(b001["related"]) == 2 and all(r.startswith("LRA!D") for r in b001["related"])
+    # An existing output is refused before anything is written, the other output included.
+    filled = tmp_path / "filled.xlsx"
+    code, out = run("anggaran", tmp_path / "lra.xlsx", "--json", report, "--workbook", blank, "-o", filled)
+    assert code == 2 and not filled.exists()
+    monkeypatch.setenv("LKJ_EXCEL_LANG", "en")
+    code, out = run("anggaran", tmp_path / "lra.xlsx", "--json", report, "--force")
+    assert code == 1 and "Layout recognised: hierarchical LRA (level column)" in out
+    assert json.loads(report.read_text(encoding="utf-8"))["findings"][0]["message"].startswith("Cell ")
