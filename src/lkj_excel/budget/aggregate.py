@@ -54,7 +54,7 @@ register(
 )
 
 
-@rule("B010", "budget.program")
+@rule("B010", "budget.program", severity="info", question="budget", runs="anggaran")
 def program(ctx: Context) -> Iterable[Finding]:
     """A program code of the SIPD export is a known kecamatan program (info).
 
@@ -69,7 +69,7 @@ def program(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B011", "budget.jenis")
+@rule("B011", "budget.jenis", severity="info", question="budget", runs="anggaran")
 def jenis(ctx: Context) -> Iterable[Finding]:
     """The jenis belanja of a kode rekening in the SIPD export is in the code list (info).
 
@@ -84,7 +84,7 @@ def jenis(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B012", "budget.no_rekening")
+@rule("B012", "budget.no_rekening", severity="info", question="budget", runs="anggaran")
 def no_rekening(ctx: Context) -> Iterable[Finding]:
     """Every leaf line of the SIPD export carries a kode rekening (info).
 

@@ -23,7 +23,7 @@ from .sheet import SheetView
 SUMMED = ("anggaran", "realisasi", "sebelum")
 
 
-@rule("B001", "budget.subtotal")
+@rule("B001", "budget.subtotal", severity="error", question="budget", runs="anggaran")
 def subtotal(ctx: Context) -> Iterable[Finding]:
     """A parent row of the export equals the sum of the leaf lines under it (error).
 
@@ -40,7 +40,7 @@ def subtotal(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B002", "budget.total")
+@rule("B002", "budget.total", severity="error", question="budget", runs="anggaran")
 def total(ctx: Context) -> Iterable[Finding]:
     """A total row of the export (JUMLAH, Jumlah Anggaran Sub Kegiatan) equals the sum of its leaf lines (error).
 
@@ -55,7 +55,7 @@ def total(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B003", "budget.sisa")
+@rule("B003", "budget.sisa", severity="error", question="budget", runs="anggaran")
 def sisa(ctx: Context) -> Iterable[Finding]:
     """A sisa (or Lebih/(Kurang)) cell of the SIPD export equals anggaran − realisasi (error).
 
@@ -69,7 +69,7 @@ def sisa(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B004", "budget.percent")
+@rule("B004", "budget.percent", severity="error", question="budget", runs="anggaran")
 def percent(ctx: Context) -> Iterable[Finding]:
     """A % cell of the SIPD export equals realisasi ÷ anggaran × 100 at its printed decimals (error).
 
@@ -83,7 +83,7 @@ def percent(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B013", "budget.rincian")
+@rule("B013", "budget.rincian", severity="error", question="budget", runs="anggaran")
 def rincian(ctx: Context) -> Iterable[Finding]:
     """An item line's jumlah equals koefisien × harga × (1 + PPN%) (error).
 
@@ -100,7 +100,7 @@ def rincian(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B014", "budget.pelampauan")
+@rule("B014", "budget.pelampauan", severity="error", question="budget", runs="anggaran")
 def pelampauan(ctx: Context) -> Iterable[Finding]:
     """A line's realisasi does not exceed its anggaran (error: pelampauan).
 
@@ -115,7 +115,7 @@ def pelampauan(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B015", "budget.bertambah")
+@rule("B015", "budget.bertambah", severity="error", question="budget", runs="anggaran")
 def bertambah(ctx: Context) -> Iterable[Finding]:
     """A Bertambah/(Berkurang) cell of a perubahan print equals setelah − sebelum perubahan (error).
 

@@ -23,7 +23,7 @@ from .model import LINE_COLUMNS, BudgetExport, typed_lines
 MERGE_KEY = ["sub_kegiatan", "rekening", "_unresolved"]  # _unresolved: the name of a sub kegiatan not in the DPA
 
 
-@rule("B007", "budget.merge_no_dpa")
+@rule("B007", "budget.merge_no_dpa", severity="error", question="budget", runs="anggaran")
 def merge_no_dpa(ctx: Context) -> Iterable[Finding]:
     """Every realisasi line of a separate realisation file has its budget line in the DPA file (error).
 
@@ -39,7 +39,7 @@ def merge_no_dpa(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B008", "budget.merge_no_lra")
+@rule("B008", "budget.merge_no_lra", severity="warning", question="budget", runs="anggaran")
 def merge_no_lra(ctx: Context) -> Iterable[Finding]:
     """Every budget line of a separate DPA file appears in the realisation file (warning).
 
@@ -54,7 +54,7 @@ def merge_no_lra(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B009", "budget.merge_anggaran")
+@rule("B009", "budget.merge_anggaran", severity="warning", question="budget", runs="anggaran")
 def merge_anggaran(ctx: Context) -> Iterable[Finding]:
     """A line's anggaran in the realisation file, when printed, equals the DPA file's (warning).
 

@@ -27,7 +27,7 @@ TOTAL_RE = re.compile(
 STRICT_ROLES = ("anggaran", "realisasi", "sebelum")
 
 
-@rule("B005", "budget.parent")
+@rule("B005", "budget.parent", severity="error", question="budget", runs="anggaran")
 def parent(ctx: Context) -> Iterable[Finding]:
     """A kegiatan or sub kegiatan code of the SIPD export belongs to the program / kegiatan above it (error).
 
@@ -41,7 +41,7 @@ def parent(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B006", "budget.code")
+@rule("B006", "budget.code", severity="warning", question="budget", runs="anggaran")
 def code(ctx: Context) -> Iterable[Finding]:
     """A code in the SIPD export's code column is a program, kegiatan, sub kegiatan or rekening code (warning).
 
