@@ -239,8 +239,11 @@ def test_output_holds_export_figures(samples: Path, sample_path: Path, sample_wb
     assert wb.tables["3.16"].row("barang_jasa").cells["realisasi"].value == 756_991_550
     assert round(wb.tables["3.16"].row("total").cells["persen"].value, 2) == 95.38
     assert round(wb.tables["3.14"].row("ikm").cells["penyerapan"].value, 2) == 99.41
-    # Nothing left to correct against the export.
-    assert compare_workbook(wb, read_export(altered)) == []
+    # Nothing left to correct against the export; only blank cells (the standard layout's Sisa column,
+    # which the sample lacks) could still be filled from it.
+    left = compare_workbook(wb, read_export(altered))
+    assert [f for f in left if f.message_key != "budget.cmp_filled"] == []
+    assert {(f.severity, f.table, f.cell[0]) for f in left} <= {("info", "3.16", "F"), ("info", "3.17", "F")}
     # An existing output is not overwritten without --force.
     code, text = run(altered, "--workbook", sample_path, "-o", out)
     assert code == 2
