@@ -316,8 +316,11 @@ class _RowWriter:
 
 
 # --- hierarchical LRA (level column) ------------------------------------------------------------
-def lra_levels(path: Path) -> Planted:
-    """kode_rekening | level | nama_rekening | nominal | realisasi | presentase | previous_realisasi."""
+def lra_levels(path: Path, by_sub: bool = True) -> Planted:
+    """kode_rekening | level | nama_rekening | nominal | realisasi | presentase | previous_realisasi.
+
+    `by_sub=False`: the SKPD's LRA as SIPD-RI gives it, by rekening only (levels 1-6, no sub kegiatan).
+    """
     wb = Workbook()
     ws = wb.active
     ws.title = "LRA"
@@ -334,6 +337,29 @@ def lra_levels(path: Path) -> Planted:
         ws.cell(n, 6).number_format = "0.00"
         return f"LRA!D{n}"
 
+    def rekening_rows(sub: str | None) -> None:
+        sl = [x for x in LINES if sub is None or x.sub == sub]
+        codes = sorted({p for x in sl for p in _prefixes(x.rekening, 1)}, key=lambda p: [int(v) for v in p.split(".")])
+        for code in codes:
+            under = [x for x in sl if x.rekening == code or x.rekening.startswith(code + ".")]
+            a, r = sum(x.anggaran for x in under), sum(x.realisasi for x in under)
+            wrong = code == WRONG_PARENT[1] and sub in (None, WRONG_PARENT[0])
+            cell = row(
+                code,
+                code.count(".") + 1,
+                REKENING_NAMES.get(code, "BELANJA DAERAH"),
+                a + (WRONG_PARENT[2] if wrong else 0),
+                r,
+            )
+            if wrong:
+                planted.parent = cell
+            if code == OVER[1] and sub in (None, OVER[0]):
+                planted.over = cell.replace("!D", "!E")
+
+    if not by_sub:
+        rekening_rows(None)
+        wb.save(path)
+        return planted
     for prog in sorted({program_of(s) for s in SUBS}):
         pl = [x for x in LINES if program_of(x.sub) == prog]
         row(prog, None, PROGRAM_NAMES[prog], sum(x.anggaran for x in pl), sum(x.realisasi for x in pl))
@@ -342,18 +368,7 @@ def lra_levels(path: Path) -> Planted:
             keg = ".".join(sub.split(".")[:5])
             row(keg, None, "Kegiatan", sum(x.anggaran for x in sl), sum(x.realisasi for x in sl))
             row(sub, None, SUBS[sub], sum(x.anggaran for x in sl), sum(x.realisasi for x in sl))
-            codes = sorted(
-                {p for x in sl for p in _prefixes(x.rekening, 1)}, key=lambda p: [int(v) for v in p.split(".")]
-            )
-            for code in codes:
-                a, r = _sub_sums(sub, code, "anggaran"), _sub_sums(sub, code, "realisasi")
-                if (sub, code) == WRONG_PARENT[:2]:
-                    a += WRONG_PARENT[2]
-                cell = row(code, code.count(".") + 1, REKENING_NAMES.get(code, "BELANJA DAERAH"), a, r)
-                if (sub, code) == WRONG_PARENT[:2]:
-                    planted.parent = cell
-                if (sub, code) == OVER:
-                    planted.over = cell.replace("!D", "!E")
+            rekening_rows(sub)
     wb.save(path)
     return planted
 

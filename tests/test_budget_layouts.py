@@ -60,7 +60,20 @@ def test_budget_print_alone(case: str, tmp_path: Path) -> None:
     assert exp.total_anggaran == sum(x.anggaran for x in bl.LINES)  # leaves only, as printed
 
 
-def _fill_and_check(tmp_path: Path, blank: Path, args: list[object], with_realisasi: bool) -> dict:
+def _value(row: object, cid: str) -> float | None:
+    """A table cell's value; None for a blank cell (the table reads none)."""
+    cell = row.get(cid)  # type: ignore[attr-defined]
+    return None if cell is None else cell.value
+
+
+def _fill_and_check(
+    tmp_path: Path,
+    blank: Path,
+    args: list[object],
+    with_realisasi: bool,
+    programs: bool = True,
+    by_program: bool = True,
+) -> dict:
     filled = tmp_path / "filled.xlsx"
     code, out = run("anggaran", *args, "--workbook", blank, "-o", filled, "--json", "-")
     d = json.loads(out)
@@ -70,10 +83,10 @@ def _fill_and_check(tmp_path: Path, blank: Path, args: list[object], with_realis
         t = wb.tables[tid]
         for prog, (a, r) in progs.items():
             row = t.row(prog)
-            assert row.cells["anggaran"].value == a, (tid, prog)
+            assert _value(row, "anggaran") == (a if programs else None), (tid, prog)
             if tid == "3.17" and with_realisasi:
-                assert row.cells["realisasi"].value == r, (tid, prog)
-        assert t.total_row().cells["anggaran"].value == jenis[""][0]
+                assert _value(row, "realisasi") == (r if by_program and programs else None), (tid, prog)
+        assert _value(t.total_row(), "anggaran") == (jenis[""][0] if programs else None)
     rows = {"operasi": "5.1", "pegawai": "5.1.01", "barang_jasa": "5.1.02", "modal": "5.2", "modal_peralatan": "5.2.02"}
     for tid in ("2.3", "3.16"):
         t = wb.tables[tid]
@@ -225,3 +238,23 @@ def test_options_as_check(tmp_path: Path, blank: Path, monkeypatch: pytest.Monke
     code, out = run("anggaran", tmp_path / "lra.xlsx", "--json", report, "--force")
     assert code == 1 and "Layout recognised: hierarchical LRA (level column)" in out
     assert json.loads(report.read_text(encoding="utf-8"))["findings"][0]["message"].startswith("Cell ")
+
+
+def test_skpd_lra_by_rekening(tmp_path: Path, blank: Path) -> None:
+    """The SIPD-RI LRA of an SKPD: rekening levels 1-6 only; Tabel 2.3/3.16 from it, the program tables left."""
+    planted = bl.lra_levels(tmp_path / "lra.xlsx", by_sub=False)
+    exp = read_export(tmp_path / "lra.xlsx")
+    assert exp.layout == "lra" and set(exp.lines["program"]) == {""}
+    assert {(f.code, f"{f.sheet}!{f.cell}") for f in exp.findings} == {("B001", planted.parent), ("B014", planted.over)}
+    d = _fill_and_check(tmp_path, blank, [tmp_path / "lra.xlsx"], True, programs=False)
+    assert _found(d) == {("B001", planted.parent), ("B014", planted.over)}
+
+
+def test_dpa_with_skpd_lra(tmp_path: Path, blank: Path) -> None:
+    """Joined on the kode rekening: jenis tables get both figures, program tables the anggaran only."""
+    dpa = bl.dpa_print(tmp_path / "dpa.xlsx")
+    lra = bl.lra_levels(tmp_path / "lra.xlsx", by_sub=False)
+    args = [tmp_path / "dpa.xlsx", "--realisasi", tmp_path / "lra.xlsx"]
+    d = _fill_and_check(tmp_path, blank, args, True, by_program=False)
+    expected = {("B001", dpa.parent), ("B013", dpa.rincian), ("B001", lra.parent), ("B014", lra.over)}
+    assert _found(d) == expected

@@ -150,6 +150,7 @@ def jenis_code(rekening: str) -> str:
 
 def by_program(lines: pd.DataFrame, codes: dict[str, dict[str, str]] | None = None) -> pd.DataFrame:
     names = (codes or load_codes())["programs"]
+    lines = lines[lines["program"] != ""]  # an SKPD's LRA by rekening names no program
     df = _sum_by(lines, lines["program"])
     df.insert(1, "nama", [names.get(k, "") for k in df["kode"]])
     return _finish(df)[SUMMARY_COLUMNS]
@@ -193,7 +194,7 @@ def aggregate(export: BudgetExport | pd.DataFrame, codes: dict[str, dict[str, st
     for _, x in lines.iterrows():
         ref = x["anggaran_cell"] or x["realisasi_cell"] or f"{x['sheet']}!A{x['row']}"
         sheet, _, cell = str(ref).rpartition("!")
-        if x["program"] not in codes["programs"] and ("p", x["program"]) not in seen:
+        if x["program"] and x["program"] not in codes["programs"] and ("p", x["program"]) not in seen:
             seen.add(("p", x["program"]))
             findings.append(
                 Finding(

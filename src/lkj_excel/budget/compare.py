@@ -445,11 +445,13 @@ def compare_workbook(wb: Workbook, export: BudgetExport, summary: BudgetSummary 
     for tid in ("2.3", "3.16"):
         if (t := wb.tables.get(tid)) is not None:
             c.jenis_table(t)
-    for tid in ("2.4", "3.17"):
+    # An SKPD's LRA by rekening names no program: the program tables have nothing to hold against.
+    has_programs = bool((export.lines["program"] != "").any())
+    for tid in ("2.4", "3.17") if has_programs else ():
         if (t := wb.tables.get(tid)) is not None:
             c.program_table(t)
     t14, t15 = wb.tables.get("3.14"), wb.tables.get("3.15")
-    if t14 is not None and t15 is not None:
+    if t14 is not None and t15 is not None and has_programs and export.realisasi_by_program:
         c.efficiency_table(t14, t15)
     # One finding per cell and rule.
     seen: set[tuple[str, str, str]] = set()

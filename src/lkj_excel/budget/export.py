@@ -140,7 +140,8 @@ def _read_report(sh: SheetView, first: int, last: int, *, need_anggaran: bool) -
         "pct": next((c for c in cols if c.role == "pct"), None),
     }
     amount_cols = {k: v for k, v in picked.items() if v is not None}
-    nodes = scan_rows(sh, last + 1, code_cols, name_col, amount_cols)
+    has_level = any(c.role == "level" for c in cols)
+    nodes = scan_rows(sh, last + 1, code_cols, name_col, amount_cols, top_rekening=has_level)
     if not [n for n in nodes if n.level != "total"]:
         raise LkjError("budget.no_lines", path=sh.path, sheet=sh.title, ref=header_ref)
     government, office, year = header_block(sh, first)
@@ -153,7 +154,7 @@ def _read_report(sh: SheetView, first: int, last: int, *, need_anggaran: bool) -
         "year": year,
         "sub_names": {n.sub_kegiatan: n.uraian for n in nodes if n.level == "sub_kegiatan"},
     }
-    layout = "lra" if any(c.role == "level" for c in cols) else "laporan"
+    layout = "lra" if has_level else "laporan"
     return _finish(sh, layout, nodes, info, {k: c.label for k, c in amount_cols.items()})
 
 

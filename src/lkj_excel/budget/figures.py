@@ -40,8 +40,9 @@ class Source:
         self.jenis_of = self.lines["rekening"].map(jenis_code)
         self.anggaran_file = Path(export.path).name
         self.realisasi_file = Path(export.realisasi_path or export.path).name
+        by_program = export.realisasi_by_program
         self.programs = {
-            str(k): self._fig(a, r, self.lines[self.lines["program"] == k])
+            str(k): self._fig(a, r if by_program else None, self.lines[self.lines["program"] == k], by_program)
             for k, a, r in summary.programs[["kode", "anggaran", "realisasi"]].itertuples(index=False)
         }
         self.jenis: dict[str, Figure] = {}
@@ -59,9 +60,9 @@ class Source:
         self.jenis_names: dict[str, str] = dict(summary.jenis[["kode", "nama"]].itertuples(index=False))
         self.program_names: dict[str, str] = dict(summary.programs[["kode", "nama"]].itertuples(index=False))
 
-    def _fig(self, a: Any, r: Any, lines: pd.DataFrame) -> Figure:
+    def _fig(self, a: Any, r: Any, lines: pd.DataFrame, known: bool = True) -> Figure:
         a = 0.0 if pd.isna(a) else float(a)
-        if not self.has_realisasi:
+        if not self.has_realisasi or not known:
             real: float | None = None
         else:
             real = 0.0 if pd.isna(r) else float(r)

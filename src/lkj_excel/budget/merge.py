@@ -143,6 +143,8 @@ def merge_realisasi(dpa: BudgetExport, lra: BudgetExport) -> BudgetExport:
     warning); a joined line whose realisasi exceeds its anggaran is B014.
     Repeated lines (items of one rekening) are summed first.
     """
+    if (lra.lines["sub_kegiatan"] == "").all() and (lra.lines["sub_kegiatan_nama"] == "").all():
+        return _merge_by_rekening(dpa, lra)
     left = _collapse(dpa.lines.assign(_unresolved=""))
     right = _collapse(_resolve_names(lra.lines, dpa))
     both = left.merge(right, on=MERGE_KEY, how="outer", suffixes=("", "_lra"), indicator=True, sort=False)
@@ -268,3 +270,68 @@ def _compare_joined(x: Any, realisasi: float) -> list[Finding]:
             )
         )
     return out
+
+
+def _merge_by_rekening(dpa: BudgetExport, lra: BudgetExport) -> BudgetExport:
+    """A realisation file by rekening only (the SIPD-RI LRA of an SKPD): joined on the kode rekening.
+
+    The DPA's lines keep their anggaran; the realisasi comes as one line per rekening
+    without a program, so totals per jenis belanja hold and per program the realisasi is unknown.
+    """
+    left = _collapse(dpa.lines.assign(sub_kegiatan="", _unresolved=""))
+    right = _collapse(lra.lines.assign(_unresolved=""))
+    both = left.merge(right, on=MERGE_KEY, how="outer", suffixes=("", "_lra"), indicator=True, sort=False)
+    findings = list(dpa.findings) + list(lra.findings)
+    for _, x in both.iterrows():
+        if x["_merge"] == "right_only":
+            real = format_id(x["realisasi_lra"])
+            findings.append(
+                _finding(
+                    "B007",
+                    "error",
+                    x["realisasi_cell_lra"],
+                    "budget.merge_no_dpa",
+                    {"path_code": x["rekening"], "dpa": dpa.path, "realisasi": real},
+                    found=real,
+                    related=list(x["realisasi_cells_lra"]),
+                )
+            )
+        elif x["_merge"] == "left_only":
+            findings.append(
+                _finding(
+                    "B008",
+                    "warning",
+                    x["anggaran_cell"],
+                    "budget.merge_no_lra",
+                    {"path_code": x["rekening"], "lra": lra.path},
+                    related=list(x["anggaran_cells"]),
+                )
+            )
+        else:
+            real = x["realisasi_lra"]
+            findings += _compare_joined(x, 0.0 if pd.isna(real) else float(real))
+    realisasi = lra.lines.assign(program="", kegiatan="", sub_kegiatan="", anggaran=0.0, anggaran_cell=None)
+    lines = typed_lines(
+        pd.concat(
+            [dpa.lines.assign(realisasi=float("nan"), realisasi_cell=None), realisasi[LINE_COLUMNS]], ignore_index=True
+        )
+    )
+    return BudgetExport(
+        path=dpa.path,
+        sheet=dpa.sheet,
+        lines=lines,
+        anggaran_column=dpa.anggaran_column,
+        anggaran_header_cell=dpa.anggaran_header_cell,
+        realisasi_column=lra.realisasi_column,
+        government=dpa.government or lra.government,
+        office=dpa.office or lra.office,
+        year=dpa.year or lra.year,
+        findings=findings,
+        realisasi_path=lra.path,
+        layout=dpa.layout,
+        realisasi_layout=lra.layout,
+        office_code=dpa.office_code,
+        sub_names=dpa.sub_names,
+        realisasi_by_program=False,
+        rekap_columns=dpa.rekap_columns,
+    )

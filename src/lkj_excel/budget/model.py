@@ -91,6 +91,7 @@ class BudgetExport:
     realisasi_layout: str | None = None
     office_code: str | None = None  # KODE SKPD / SUB UNIT chosen in a kabupaten-wide file
     sub_names: dict[str, str] = field(default_factory=dict)  # sub kegiatan code -> name
+    realisasi_by_program: bool = True  # False: the realisation file gives realisasi per rekening only
     rekap_columns: int | None = None  # a rekap's column count (21 or 23), as the summary names the layout
 
     @property

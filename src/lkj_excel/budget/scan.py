@@ -58,9 +58,10 @@ def code(ctx: Context) -> Iterable[Finding]:
 class Context_:
     """Where the scan is in the hierarchy."""
 
-    def __init__(self) -> None:
+    def __init__(self, top_rekening: bool = False) -> None:
         self.codes: dict[str, str] = {level: "" for level in LEVELS}
         self.names: dict[str, str] = {}
+        self.top_rekening = top_rekening  # the SKPD's LRA by rekening: no sub kegiatan above
 
     def path(self, level: str, code: str) -> tuple[str, ...]:
         head = tuple(self.codes[k] for k in ("program", "kegiatan", "sub_kegiatan") if self.codes[k])
@@ -87,10 +88,18 @@ class Context_:
 
 
 def scan_rows(
-    sh: SheetView, start: int, code_cols: list[Column], name_col: Column | None, amount_cols: dict[str, Column]
+    sh: SheetView,
+    start: int,
+    code_cols: list[Column],
+    name_col: Column | None,
+    amount_cols: dict[str, Column],
+    top_rekening: bool = False,
 ) -> list[Node]:
-    """Nodes of the rows below the header (0-based `start`), up to and including the JUMLAH row."""
-    ctx = Context_()
+    """Nodes of the rows below the header (0-based `start`), up to and including the JUMLAH row.
+
+    `top_rekening`: rekening rows need no sub kegiatan above them (the SIPD-RI LRA of an SKPD).
+    """
+    ctx = Context_(top_rekening)
     nodes: list[Node] = []
     for r in range(start, sh.grid.n_rows):
         uraian = sh.text(r, name_col.col) if name_col else ""
@@ -160,7 +169,7 @@ def enter(sh: SheetView, ctx: Context_, level: str, code_: str, cell: str) -> No
         c.update(program=code_, kegiatan="", sub_kegiatan="", rekening="")
         return
     if level == "rekening":
-        if not c["sub_kegiatan"]:
+        if not c["sub_kegiatan"] and not ctx.top_rekening:
             raise LkjError(
                 "budget.orphan",
                 path=sh.path,
