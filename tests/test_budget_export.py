@@ -497,33 +497,3 @@ def test_open_workbook_read_only(samples: Path) -> None:
         assert wb.read_only and wb.sheetnames == ["Realisasi"]
     finally:
         wb.close()
-
-
-# --- the SIPD-RI layout samples -------------------------------------------------------
-SEI_BALAI = "7.01.0.00.0.00.09.0000"
-
-
-@pytest.mark.parametrize(
-    ("dpa", "skpd", "layout"),
-    [("batu_bara_2024_rekap.xlsx", SEI_BALAI, "rekap"), ("sei_balai_2024_dpa_rincian.xlsx", None, "rincian")],
-)
-def test_layout_samples_same_aggregation(
-    samples: Path, report: BudgetExport, dpa: str, skpd: str | None, layout: str
-) -> None:
-    merged = read_split(samples / dpa, samples / "sei_balai_2024_realisasi.xlsx", skpd=skpd)
-    assert (merged.layout, merged.realisasi_layout, merged.findings) == (layout, "realisasi_list", [])
-    a, b = aggregate(report), aggregate(merged)
-    pd.testing.assert_frame_equal(a.programs, b.programs)
-    pd.testing.assert_frame_equal(a.jenis, b.jenis)
-    pd.testing.assert_frame_equal(a.total, b.total)
-
-
-def test_kabupaten_rekap_lists_its_offices(samples: Path) -> None:
-    with pytest.raises(LkjError) as info:
-        read_export(samples / "batu_bara_2024_rekap.xlsx")
-    assert info.value.key == "budget.office_ambiguous" and info.value.params["count"] == 3
-    for name in ("Kecamatan Lima Puluh", "Kecamatan Sei Balai", "Kecamatan Talawi"):
-        assert name in str(info.value) and name in info.value.message("en")
-    assert (
-        read_export(samples / "batu_bara_2024_rekap.xlsx", office_name="Kecamatan Sei Balai").office_code == SEI_BALAI
-    )

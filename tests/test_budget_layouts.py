@@ -13,14 +13,29 @@ from collections.abc import Callable
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
 import budget_layouts as bl
-from lkj_excel.budget.export import read_export
+import budget_layouts_pre_sipd as pj
+from helpers import build_export_samples
+from lkj_excel.budget.aggregate import aggregate
+from lkj_excel.budget.export import BudgetExport, read_export, read_split
 from lkj_excel.cli import main
 from lkj_excel.errors import LkjError
 from lkj_excel.read.reader import read_workbook
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Freshly built samples, so the tests never depend on stale committed files."""
+    return build_export_samples(tmp_path_factory.mktemp("budget_samples"))
+
+
+@pytest.fixture(scope="module")
+def report(samples: Path) -> BudgetExport:
+    return read_export(samples / "sei_balai_2024_dppa_lra.xlsx")
 
 
 def run(*args: object) -> tuple[int, str]:
@@ -45,7 +60,7 @@ DPA_CASES: dict[str, Callable[[Path], bl.Planted]] = {
     "dpa": lambda p: bl.dpa_print(p),
     "dppa": lambda p: bl.dpa_print(p, perubahan=True),
     "rka_split_code": lambda p: bl.dpa_print(p, split_code=True),
-    "penjabaran": bl.penjabaran,
+    "penjabaran": pj.penjabaran,
 }
 LAYOUT = {"dpa": "rincian", "dppa": "rincian_perubahan", "rka_split_code": "rincian", "penjabaran": "penjabaran"}
 
@@ -109,7 +124,7 @@ def test_budget_print_with_realisation_list(case: str, tmp_path: Path, blank: Pa
 
 
 def test_penjabaran_fills_the_tables(tmp_path: Path, blank: Path) -> None:
-    planted = bl.penjabaran(tmp_path / "pj.xlsx")
+    planted = pj.penjabaran(tmp_path / "pj.xlsx")
     d = _fill_and_check(tmp_path, blank, [tmp_path / "pj.xlsx"], False)
     assert _found(d) == {("B001", planted.parent), ("B013", planted.rincian)}
 
@@ -178,7 +193,7 @@ def test_blank_template_is_filled_not_an_error(tmp_path: Path, blank: Path) -> N
 
 
 def test_penjabaran_perubahan(tmp_path: Path, blank: Path) -> None:
-    planted = bl.penjabaran(tmp_path / "pjp.xlsx", perubahan=True)
+    planted = pj.penjabaran(tmp_path / "pjp.xlsx", perubahan=True)
     exp = read_export(tmp_path / "pjp.xlsx")
     assert (exp.layout, exp.anggaran_column) == ("penjabaran", "JUMLAH SETELAH PERUBAHAN")
     assert {(f.code, f"{f.sheet}!{f.cell}") for f in exp.findings} == {
@@ -197,7 +212,7 @@ def _edit(path: Path, edits: dict[str, object]) -> None:
 
 def test_before_column_and_difference_are_checked(tmp_path: Path) -> None:
     """Sebelum subtotals are summed from the rekening rows (the items print "after" only); bertambah = after − before."""
-    planted = bl.penjabaran(tmp_path / "pjp.xlsx", perubahan=True)
+    planted = pj.penjabaran(tmp_path / "pjp.xlsx", perubahan=True)
     _edit(tmp_path / "pjp.xlsx", {"C11": "9.700.000,00", "E13": "(1.000,00)"})  # Belanja Pegawai; Honorarium PNS
     got = {(f.code, f"{f.sheet}!{f.cell}") for f in read_export(tmp_path / "pjp.xlsx").findings}
     assert got == {
@@ -258,3 +273,33 @@ def test_dpa_with_skpd_lra(tmp_path: Path, blank: Path) -> None:
     d = _fill_and_check(tmp_path, blank, args, True, by_program=False)
     expected = {("B001", dpa.parent), ("B013", dpa.rincian), ("B001", lra.parent), ("B014", lra.over)}
     assert _found(d) == expected
+
+
+# --- the SIPD-RI layout samples -------------------------------------------------------
+SEI_BALAI = "7.01.0.00.0.00.09.0000"
+
+
+@pytest.mark.parametrize(
+    ("dpa", "skpd", "layout"),
+    [("batu_bara_2024_rekap.xlsx", SEI_BALAI, "rekap"), ("sei_balai_2024_dpa_rincian.xlsx", None, "rincian")],
+)
+def test_layout_samples_same_aggregation(
+    samples: Path, report: BudgetExport, dpa: str, skpd: str | None, layout: str
+) -> None:
+    merged = read_split(samples / dpa, samples / "sei_balai_2024_realisasi.xlsx", skpd=skpd)
+    assert (merged.layout, merged.realisasi_layout, merged.findings) == (layout, "realisasi_list", [])
+    a, b = aggregate(report), aggregate(merged)
+    pd.testing.assert_frame_equal(a.programs, b.programs)
+    pd.testing.assert_frame_equal(a.jenis, b.jenis)
+    pd.testing.assert_frame_equal(a.total, b.total)
+
+
+def test_kabupaten_rekap_lists_its_offices(samples: Path) -> None:
+    with pytest.raises(LkjError) as info:
+        read_export(samples / "batu_bara_2024_rekap.xlsx")
+    assert info.value.key == "budget.office_ambiguous" and info.value.params["count"] == 3
+    for name in ("Kecamatan Lima Puluh", "Kecamatan Sei Balai", "Kecamatan Talawi"):
+        assert name in str(info.value) and name in info.value.message("en")
+    assert (
+        read_export(samples / "batu_bara_2024_rekap.xlsx", office_name="Kecamatan Sei Balai").office_code == SEI_BALAI
+    )
