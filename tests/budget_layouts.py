@@ -167,12 +167,12 @@ def _sub_sums(sub: str, prefix: str, key: str) -> int:
     )
 
 
-def dpa_print(path: Path, perubahan: bool = False, split_code: bool = False) -> Planted:
+def dpa_print(path: Path, perubahan: bool = False, split_code: bool = False, print_2021: bool = False) -> Planted:
     """A DPA (or, with `perubahan`, DPPA) Rincian Belanja print saved as Excel."""
     wb = Workbook()
     ws: Worksheet = wb.active
     ws.title = "DPPA" if perubahan else "DPA"
-    w = _RowWriter(ws)
+    w = _RowWriter(ws, print_2021)
     w.put(["DOKUMEN PELAKSANAAN PERUBAHAN ANGGARAN" if perubahan else "DOKUMEN PELAKSANAAN ANGGARAN"])
     w.put(["PEMERINTAH KABUPATEN BATU BARA"])
     w.put(["Tahun Anggaran 2024"])
@@ -258,9 +258,12 @@ def _dpa_header(w: _RowWriter, ncode: int, perubahan: bool) -> None:
 
 
 class _RowWriter:
-    def __init__(self, ws: Worksheet) -> None:
+    def __init__(self, ws: Worksheet, print_2021: bool = False) -> None:
         self.ws, self.r = ws, 1
         self.ncode, self.perubahan = 1, False
+        # 2021 prints: "Rp. 509.547.700" and harga with two decimals ("5.000.000,00")
+        self.rp = (lambda v: "Rp. " + rp(v)[2:]) if print_2021 else rp
+        self.harga = (lambda v: id2(v)) if print_2021 else (lambda v: f"{v:,}".replace(",", "."))
 
     def put(self, values: list[object]) -> int:
         for c, v in enumerate(values, start=1):
@@ -284,10 +287,10 @@ class _RowWriter:
                 if it:
                     ws.cell(r, c, it.koef_text), ws.cell(r, c + 1, it.satuan)
                     (
-                        ws.cell(r, c + 2, f"{harga:,}".replace(",", ".")),
+                        ws.cell(r, c + 2, self.harga(harga)),
                         ws.cell(r, c + 3, f"{it.ppn} %" if it.ppn else "0"),
                     )
-                ws.cell(r, c + 4, rp(amount or 0))
+                ws.cell(r, c + 4, self.rp(amount or 0))
                 jcell = f"{get_column_letter(c + 4)}{r}"
                 c += 5
             ws.cell(r, c, id2(jumlah - (sebelum or 0)).replace(",00", ""))
@@ -295,10 +298,10 @@ class _RowWriter:
             if it:
                 ws.cell(r, c, it.koef_text), ws.cell(r, c + 1, it.satuan)
                 (
-                    ws.cell(r, c + 2, f"{it.harga:,}".replace(",", ".")),
+                    ws.cell(r, c + 2, self.harga(it.harga)),
                     ws.cell(r, c + 3, f"{it.ppn} %" if it.ppn else "0"),
                 )
-            ws.cell(r, c + 4, rp(jumlah))
+            ws.cell(r, c + 4, self.rp(jumlah))
             jcell = f"{get_column_letter(c + 4)}{r}"
         self.r += 1
         return f"{ws.title}!{jcell}"
@@ -308,10 +311,10 @@ class _RowWriter:
         if self.perubahan:
             c = self.ncode + 2
             ws.cell(r, 1, "Jumlah Anggaran Sub Kegiatan :")
-            ws.cell(r, c + 4, rp(sebelum or 0))
-            ws.cell(r, c + 9, rp(total))
+            ws.cell(r, c + 4, self.rp(sebelum or 0))
+            ws.cell(r, c + 9, self.rp(total))
         else:
-            ws.cell(r, 1, f"Jumlah Anggaran Sub Kegiatan : {rp(total)}")
+            ws.cell(r, 1, f"Jumlah Anggaran Sub Kegiatan : {self.rp(total)}")
         self.r += 1
 
 

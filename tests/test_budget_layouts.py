@@ -60,9 +60,16 @@ DPA_CASES: dict[str, Callable[[Path], bl.Planted]] = {
     "dpa": lambda p: bl.dpa_print(p),
     "dppa": lambda p: bl.dpa_print(p, perubahan=True),
     "rka_split_code": lambda p: bl.dpa_print(p, split_code=True),
+    "dpa_2021_notation": lambda p: bl.dpa_print(p, print_2021=True),
     "penjabaran": pj.penjabaran,
 }
-LAYOUT = {"dpa": "rincian", "dppa": "rincian_perubahan", "rka_split_code": "rincian", "penjabaran": "penjabaran"}
+LAYOUT = {
+    "dpa_2021_notation": "rincian",
+    "dpa": "rincian",
+    "dppa": "rincian_perubahan",
+    "rka_split_code": "rincian",
+    "penjabaran": "penjabaran",
+}
 
 
 @pytest.mark.parametrize("case", list(DPA_CASES))
@@ -248,6 +255,8 @@ def test_options_as_check(tmp_path: Path, blank: Path, monkeypatch: pytest.Monke
     # An existing output is refused before anything is written, the other output included.
     filled = tmp_path / "filled.xlsx"
     code, out = run("anggaran", tmp_path / "lra.xlsx", "--json", report, "--workbook", blank, "-o", filled)
+    assert code == 2 and not filled.exists()
+    code, out = run("anggaran", tmp_path / "lra.xlsx", "--workbook", blank, "-o", filled, "--json", filled)
     assert code == 2 and not filled.exists()
     monkeypatch.setenv("LKJ_EXCEL_LANG", "en")
     code, out = run("anggaran", tmp_path / "lra.xlsx", "--json", report, "--force")

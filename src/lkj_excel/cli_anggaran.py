@@ -19,6 +19,10 @@ from .numbers import format_id
 
 register(
     {
+        "budget.outputs_same": (
+            "-o dan --json menunjuk berkas yang sama ({path}); beri nama yang berbeda.",
+            "-o and --json name the same file ({path}); give them different names.",
+        ),
         "budget.output_needs_workbook": (
             "Opsi -o memerlukan --workbook (buku kerja LKjIP yang dikoreksi).",
             "Option -o needs --workbook (the LKjIP workbook to correct).",
@@ -240,6 +244,8 @@ def _check_outputs(outputs: list[Path], inputs: list[Path], force: bool) -> None
     """Refuse every output that is one of the inputs (even with --force) or exists (without it), before writing."""
     from .write.atomic import check_output
 
+    if len({Path(p).resolve() for p in outputs}) < len(outputs):
+        raise LkjError("budget.outputs_same", path=str(outputs[0]))
     for out in outputs:
         for src in inputs:
             check_output(out, True, source=src)
