@@ -7,6 +7,8 @@ selisih and pelampauan are checked too.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..read.grid import ref
 from .codes import classify_code, normalize_code, parents_of, rekening_prefixes
 from .model import Node
@@ -24,7 +26,7 @@ def detect(sh: SheetView) -> int | None:
     return None
 
 
-def read_nodes(sh: SheetView, head: int) -> tuple[list[Node], dict[str, object]]:
+def read_nodes(sh: SheetView, head: int) -> tuple[list[Node], dict[str, Any]]:
     cols = header_columns(sh, head)
     pagu = next((cols[k] for k in _PAGU if k in cols), None)
     roles = {"realisasi": cols["REALISASI"]}
@@ -59,7 +61,7 @@ def read_nodes(sh: SheetView, head: int) -> tuple[list[Node], dict[str, object]]
                 sub_kegiatan_nama=name,
             )
         )
-    info: dict[str, object] = {
+    info: dict[str, Any] = {
         "realisasi_column": "REALISASI",
         "anggaran_column": "PAGU" if pagu is not None else None,
         "anggaran_header_cell": ref(head, pagu) if pagu is not None else None,

@@ -10,6 +10,7 @@ are listed (exit 2).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..errors import LkjError
 from ..read.grid import ref
@@ -92,7 +93,9 @@ def choose_office(
     raise LkjError("budget.office_ambiguous", path=sh.path, count=len(offices), offices=listed)
 
 
-def read_nodes(sh: SheetView, head: int, skpd: str | None, office_name: str | None) -> tuple[list[Node], dict]:
+def read_nodes(
+    sh: SheetView, head: int, skpd: str | None, office_name: str | None
+) -> tuple[list[Node], dict[str, Any]]:
     """Leaf nodes of the chosen office, and what the summary shows (office, year, column)."""
     cols = header_columns(sh, head)
     code, name, accepted = choose_office(sh, head, cols, skpd, office_name)

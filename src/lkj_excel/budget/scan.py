@@ -55,7 +55,7 @@ def code(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-class Context_:
+class ScanState:
     """Where the scan is in the hierarchy."""
 
     def __init__(self, top_rekening: bool = False) -> None:
@@ -99,7 +99,7 @@ def scan_rows(
 
     `top_rekening`: rekening rows need no sub kegiatan above them (the SIPD-RI LRA of an SKPD).
     """
-    ctx = Context_(top_rekening)
+    ctx = ScanState(top_rekening)
     nodes: list[Node] = []
     for r in range(start, sh.grid.n_rows):
         uraian = sh.text(r, name_col.col) if name_col else ""
@@ -122,7 +122,7 @@ def scan_rows(
 
 
 def _codes_of_row(
-    sh: SheetView, r: int, code_cols: list[Column], ctx: Context_, uraian: str
+    sh: SheetView, r: int, code_cols: list[Column], ctx: ScanState, uraian: str
 ) -> list[tuple[str, str, str]]:
     found: list[tuple[str, str, str]] = []  # (level, code, cell)
     for col in code_cols:
@@ -162,7 +162,7 @@ def complete_code(text: str, hint: str | None, ctx: dict[str, str], found: list[
     return normalize_code(text)
 
 
-def enter(sh: SheetView, ctx: Context_, level: str, code_: str, cell: str) -> None:
+def enter(sh: SheetView, ctx: ScanState, level: str, code_: str, cell: str) -> None:
     """Move the hierarchy context to a code; raise for an orphan, record a misplaced one."""
     c = ctx.codes
     if level == "program":
