@@ -312,3 +312,14 @@ def test_kabupaten_rekap_lists_its_offices(samples: Path) -> None:
     assert (
         read_export(samples / "batu_bara_2024_rekap.xlsx", office_name="Kecamatan Sei Balai").office_code == SEI_BALAI
     )
+
+
+def test_workbook_names_the_office(samples: Path, sample_path: Path) -> None:
+    """Without --skpd, the LKjIP workbook's office ("Kecamatan Sei Balai") chooses it in the kabupaten rekap."""
+    rekap = samples / "batu_bara_2024_rekap.xlsx"
+    code, out = run(
+        "anggaran", rekap, "--realisasi", samples / "sei_balai_2024_realisasi.xlsx", "--workbook", sample_path
+    )
+    assert code == 0, out
+    assert f"Perangkat daerah: {SEI_BALAI} Kecamatan Sei Balai" in out
+    assert "Tabel 2.3, 2.4, 3.14, 3.16 dan 3.17 sesuai dengan ekspor." in out
