@@ -15,13 +15,14 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from lkj_excel.batch import run_batch
 from lkj_excel.batch import run as batch_run
+from lkj_excel.batch import run_batch
 from lkj_excel.batch.pool import Failure, Pool
 from lkj_excel.batch.worker import check_task
 
 ROOT = Path(__file__).resolve().parents[1]
-LKJ = ROOT / ".venv" / "bin" / "lkj-excel"
+# The CLI of the code under test, whichever environment runs the tests.
+LKJ = [sys.executable, "-c", "from lkj_excel.cli import main; main()"]
 
 
 # ------------------------------------------------------------------ the pool on its own
@@ -133,7 +134,7 @@ def twenty(tmp_path_factory: pytest.TempPathFactory, sample_path: Path) -> Path:
 def _interrupt(src: Path, out: Path, signals: int, lang: str = "id") -> tuple[int, str, float]:
     """Start a batch, wait until it has begun writing, send SIGINT `signals` times to its process group."""
     p = subprocess.Popen(
-        [str(LKJ), "check", str(src), "--out-dir", str(out), "--jobs", "2", "--lang", lang],
+        [*LKJ, "check", str(src), "--out-dir", str(out), "--jobs", "2", "--lang", lang],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -12,17 +11,14 @@ from typing import Any
 import click
 import pandas as pd
 
+from .cli_common import emit_json, json_option, lang_option
 from .errors import LkjError
 from .findings import Finding, report_dict, sort_key, summary
-from .messages import register
+from .messages import register, severity_label
 from .numbers import format_id
 
 register(
     {
-        "budget.outputs_same": (
-            "-o dan --json menunjuk berkas yang sama ({path}); beri nama yang berbeda.",
-            "-o and --json name the same file ({path}); give them different names.",
-        ),
         "budget.output_needs_workbook": (
             "Opsi -o memerlukan --workbook (buku kerja LKjIP yang dikoreksi).",
             "Option -o needs --workbook (the LKjIP workbook to correct).",
@@ -174,18 +170,12 @@ def _findings_text(findings: list[Finding], lang: str) -> list[str]:
     for f in sorted(findings, key=sort_key):
         where = f"{f.sheet}!{f.cell}"
         label = f"Tabel {f.table} " if f.table else ""
-        out.append(f"  {_severity(f.severity, lang):<10} {f.code} {label}{where:<16} {f.message(lang)}")
+        out.append(f"  {severity_label(f.severity, lang):<10} {f.code} {label}{where:<16} {f.message(lang)}")
         if f.related:
             shown = f.related[:SHOWN_RELATED]
             more = len(f.related) - len(shown)
             out.append(f"             ← {', '.join(shown)}" + (f", … +{more}" if more else ""))
     return out
-
-
-def _severity(severity: str, lang: str) -> str:
-    if lang == "en":
-        return severity.upper()
-    return {"error": "KESALAHAN", "warning": "PERINGATAN", "info": "INFO"}.get(severity, severity)
 
 
 def _counts(findings: list[Finding], lang: str) -> str:
@@ -236,22 +226,6 @@ def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: 
     return "\n".join(lines)
 
 
-def _default_lang() -> str:
-    return "en" if os.environ.get("LKJ_EXCEL_LANG", "").lower().startswith("en") else "id"
-
-
-def _check_outputs(outputs: list[Path], inputs: list[Path], force: bool) -> None:
-    """Refuse every output that is one of the inputs (even with --force) or exists (without it), before writing."""
-    from .write.atomic import check_output
-
-    if len({Path(p).resolve() for p in outputs}) < len(outputs):
-        raise LkjError("budget.outputs_same", path=str(outputs[0]))
-    for out in outputs:
-        for src in inputs:
-            check_output(out, True, source=src)
-        check_output(out, force)
-
-
 @click.command("anggaran")
 @click.argument("export", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -264,12 +238,7 @@ def _check_outputs(outputs: list[Path], inputs: list[Path], force: bool) -> None
     "--sheet", default=None, help="Lembar ekspor yang dibaca (bawaan: lembar pertama yang formatnya dikenali)."
 )
 @click.option("--skpd", default=None, help="Rekap sekabupaten: KODE SKPD atau KODE SUB UNIT perangkat daerah.")
-@click.option(
-    "--json",
-    "json_out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Tulis laporan JSON ke berkas ini ('-' untuk layar).",
-)
+@json_option
 @click.option(
     "--workbook",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -282,18 +251,13 @@ def _check_outputs(outputs: list[Path], inputs: list[Path], force: bool) -> None
     help="Tulis buku kerja LKjIP terkoreksi (angka tabel diganti angka ekspor; perlu --workbook).",
 )
 @click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada (tidak pernah berkas masukan).")
-@click.option(
-    "--lang",
-    type=click.Choice(["id", "en"]),
-    default=_default_lang,
-    help="Bahasa pesan / message language (bawaan: LKJ_EXCEL_LANG, atau id).",
-)
+@lang_option
 def anggaran(
     export: Path,
     lra: Path | None,
     sheet: str | None,
     skpd: str | None,
-    json_out: Path | None,
+    json_out: str | None,
     workbook: Path | None,
     output: Path | None,
     force: bool,
@@ -311,9 +275,11 @@ def anggaran(
     try:
         if output is not None and workbook is None:
             raise LkjError("budget.output_needs_workbook")
-        inputs = [p for p in (export, lra, workbook) if p is not None]
-        outputs = [p for p in (output, json_out) if p is not None and str(p) != "-"]
-        _check_outputs(outputs, inputs, force)
+        from .write.atomic import check_outputs
+
+        # Every output checked before anything is read or written: none may be an input, even with --force.
+        inputs = [export, lra, workbook]
+        check_outputs([output, json_out], force, inputs=inputs)
         wb = None
         if workbook is not None:
             from .read.reader import read_workbook
@@ -340,17 +306,11 @@ def anggaran(
             d = report_dict(
                 everything, str(export), lang, workbook=str(workbook) if workbook else None, budget=budget_dict(exp, s)
             )
-            text = json.dumps(d, ensure_ascii=False, indent=1, default=str)
-            if str(json_out) == "-":
-                click.echo(text)
-            else:
-                from .write.atomic import write_text_atomic
-
-                write_text_atomic(json_out, text, force)
+            emit_json(json.dumps(d, ensure_ascii=False, indent=1, default=str), json_out, force, inputs)
     except LkjError as e:
         click.echo(e.message(lang), err=True)
         sys.exit(e.exit_code)
-    if json_out is None or str(json_out) != "-":
+    if json_out != "-":
         click.echo(summary_text(exp, s, export_findings, compared, lang))
         if output is not None:
             click.echo("")
