@@ -235,9 +235,17 @@ def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: 
     help="Daftar realisasi atau LRA terpisah; EXPORT lalu berisi DPA/DPPA.",
 )
 @click.option(
-    "--sheet", default=None, help="Lembar ekspor yang dibaca (bawaan: lembar pertama yang formatnya dikenali)."
+    "--sheet",
+    default=None,
+    metavar="LEMBAR",
+    help="Lembar ekspor yang dibaca (bawaan: lembar pertama yang formatnya dikenali).",
 )
-@click.option("--skpd", default=None, help="Rekap sekabupaten: KODE SKPD atau KODE SUB UNIT perangkat daerah.")
+@click.option(
+    "--skpd",
+    default=None,
+    metavar="KODE",
+    help="Rekap sekabupaten: KODE SKPD atau KODE SUB UNIT perangkat daerah yang dibaca.",
+)
 @json_option
 @click.option(
     "--workbook",
