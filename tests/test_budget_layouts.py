@@ -323,3 +323,28 @@ def test_workbook_names_the_office(samples: Path, sample_path: Path) -> None:
     assert code == 0, out
     assert f"Perangkat daerah: {SEI_BALAI} Kecamatan Sei Balai" in out
     assert "Tabel 2.3, 2.4, 3.14, 3.16 dan 3.17 sesuai dengan ekspor." in out
+
+
+def test_text_in_a_print_amount_is_named(tmp_path: Path) -> None:
+    planted = bl.dpa_print(tmp_path / "dpa.xlsx")
+    sheet, cell = planted.parent.split("!")
+    _edit(tmp_path / "dpa.xlsx", {cell: "lihat lampiran"})
+    code, out = run("anggaran", tmp_path / "dpa.xlsx")
+    assert code == 2 and f"{sheet}!{cell}" in out and "lihat lampiran" in out and "Traceback" not in out
+
+
+def test_spaced_item_marks(tmp_path: Path) -> None:
+    """Some prints write "[ - ]" and "[ # ]": still items and groups."""
+    planted = bl.dpa_print(tmp_path / "dpa.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "dpa.xlsx")
+    for row in wb.active.iter_rows():
+        for c in row:
+            if isinstance(c.value, str) and c.value.startswith(("[-]", "[#]")):
+                c.value = c.value.replace("[-]", "[ - ]").replace("[#]", "[ # ]")
+    wb.save(tmp_path / "dpa.xlsx")
+    exp = read_export(tmp_path / "dpa.xlsx")
+    assert {(f.code, f"{f.sheet}!{f.cell}") for f in exp.findings} == {
+        ("B001", planted.parent),
+        ("B013", planted.rincian),
+    }
+    assert len(exp.lines) == sum(len(x.items) for x in bl.LINES)

@@ -22,6 +22,7 @@ from .money import NotAnAmount, parse_amount
 from .sheet import SheetView
 
 _SUB_RE = re.compile(r"(?i)^sub\s*kegiatan\s*:+\s*(.*)$")
+_MARK_RE = re.compile(r"^\[\s*([#-])\s*\]\s*")  # "[#]" group, "[-]" item (some prints space them)
 _TOTAL_RE = re.compile(r"(?i)^jumlah\s+anggaran\s+sub\s*kegiatan\s*:*\s*(.*)$")
 
 
@@ -196,17 +197,19 @@ def _data_row(sh: SheetView, r: int, t: str, block: _Block, lay: Layout) -> Node
             rekening=code,
             **common,
         )
-    if not block.rekening or not uraian.startswith(("[#]", "[-]")):
+    mark = _MARK_RE.match(uraian)
+    if not block.rekening or mark is None:
         return None  # keterangan, spesifikasi, page headers
     base = block.rek_path + rekening_prefixes(block.rekening)
-    if uraian.startswith("[#]"):
+    uraian = uraian[mark.end() :].strip()
+    if mark.group(1) == "#":
         block.group = base + (f"#{r}",)
         return Node(
             r + 1,
             "group",
             "",
             ref(r, lay.name_col),
-            uraian[3:].strip(),
+            uraian,
             block.group,
             _amounts(sh, r, lay),
             rekening=block.rekening,
@@ -218,7 +221,7 @@ def _data_row(sh: SheetView, r: int, t: str, block: _Block, lay: Layout) -> Node
         "item",
         "",
         ref(r, lay.name_col),
-        uraian[3:].strip(),
+        uraian,
         path,
         _amounts(sh, r, lay),
         rekening=block.rekening,
