@@ -237,15 +237,15 @@ def test_missing_output_folder(sample_copy: Path) -> None:
 
 
 def test_ctrl_c_in_a_single_check(sample_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import lkj_excel.write.corrected as corrected
+    import lkj_excel.write.inplace as inplace
 
-    real = corrected._Writer.write_all
+    real = inplace.write_cached_values
 
-    def interrupted(self: object) -> None:
-        real(self)
+    def interrupted(*args: object) -> None:
+        real(*args)  # the temporary file is complete: Ctrl-C just before it would become the output
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(corrected._Writer, "write_all", interrupted)
+    monkeypatch.setattr(inplace, "write_cached_values", interrupted)
     res = _run("check", sample_copy)
     assert res.exit_code == 130
     assert "Dihentikan (Ctrl-C)" in res.stderr and "Aborted" not in res.output

@@ -33,9 +33,28 @@ def subtotal(ctx: Context) -> Iterable[Finding]:
     EXPORT`); `check` reads no export, so there this rule reports nothing. The
     fix is the leaves' sum.
 
-    Fails: kegiatan 7.01.01.2.08 reads 208.000.000 in "Anggaran Setelah
-    Perubahan" while its lines add up to 207.000.000.
-    Passes: the subtotal reads 207.000.000.
+    Fails: kegiatan 7.01.01.2.01 reads 3.100.000 in Anggaran while its lines add up to 3.000.000.
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.100.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        => B001 at C3
+
+    Passes: the kegiatan reads 3.000.000.
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
     """
     return []
 
@@ -48,9 +67,28 @@ def total(ctx: Context) -> Iterable[Finding]:
     anggaran EXPORT`); `check` reads no export, so there this rule reports
     nothing. The fix is the leaves' sum.
 
-    Fails: JUMLAH realisasi reads 2.823.094.000 while the lines add up to
-    2.823.094.761.
-    Passes: JUMLAH realisasi reads 2.823.094.761.
+    Fails: JUMLAH realisasi reads 2.400.000 while the lines add up to 2.500.000.
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.400.000 | 500.000 | 83,33  |
+        => B002 at D7
+
+    Passes: JUMLAH realisasi reads 2.500.000.
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
     """
     return []
 
@@ -63,8 +101,28 @@ def sisa(ctx: Context) -> Iterable[Finding]:
     anggaran. Found while reading the export (`lkj-excel anggaran EXPORT`);
     `check` reads no export, so there this rule reports nothing.
 
-    Fails: anggaran 10.000.000, realisasi 9.000.000, sisa 1.500.000.
-    Passes: sisa 1.000.000 (or -1.000.000 in a Lebih/(Kurang) column).
+    Fails: anggaran 1.000.000, realisasi 1.000.000, sisa 100.000.
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 100.000 | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        => B003 at E5
+
+    Passes: sisa 0 (a Lebih/(Kurang) column may print realisasi − anggaran).
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
     """
     return []
 
@@ -77,8 +135,28 @@ def percent(ctx: Context) -> Iterable[Finding]:
     no export, so there this rule reports nothing. The fix is the ratio rounded
     to the cell's decimals.
 
-    Fails: anggaran 10.000.000, realisasi 9.000.000, % 95,00.
-    Passes: % 90,00.
+    Fails: anggaran 2.000.000, realisasi 1.500.000, % 57,00.
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 57,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        => B004 at F6
+
+    Passes: % 75,00.
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
     """
     return []
 
@@ -94,8 +172,28 @@ def rincian(ctx: Context) -> Iterable[Finding]:
     the wrong figure. Found by `lkj-excel anggaran EXPORT`; `check` reports
     nothing for this rule.
 
-    Fails: 12 Orang / Bulan × 800.000, PPN 0, jumlah Rp9.800.000.
-    Passes: jumlah Rp9.600.000.
+    Fails: 5 Buah × 30.000, PPN 0, jumlah Rp160.000.
+
+        [DPA]
+        | Sub Kegiatan : 7.01.01.2.01.0001 Penyusunan Dokumen Perencanaan |  |  |  |  |  |  |
+        | Kode Rekening     | Uraian                    | Koefisien | Satuan | Harga   | PPN | Jumlah (Rp) |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor |           |        |         |     | Rp660.000   |
+        |                   | [-] Kertas HVS            | 10 Rim    | Rim    | 50.000  | 0   | Rp500.000   |
+        |                   | [-] Map                   | 5 Buah    | Buah   | 30.000  | 0   | Rp160.000   |
+        | Jumlah Anggaran Sub Kegiatan : Rp660.000 |  |  |  |  |  |  |
+        => B013 at G5
+
+    Passes: jumlah Rp150.000 (and, with PPN 11 %, 1 Unit × 12.000.000 = Rp13.320.000).
+
+        [DPA]
+        | Sub Kegiatan : 7.01.01.2.01.0001 Penyusunan Dokumen Perencanaan |  |  |  |  |  |  |
+        | Kode Rekening     | Uraian                    | Koefisien | Satuan | Harga   | PPN | Jumlah (Rp) |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor |           |        |         |     | Rp650.000   |
+        |                   | [-] Kertas HVS            | 10 Rim    | Rim    | 50.000  | 0   | Rp500.000   |
+        |                   | [-] Map                   | 5 Buah    | Buah   | 30.000  | 0   | Rp150.000   |
+        | 5.2.02.10.01.0002 | Belanja Modal PC          |           |        |         |     | Rp13.320.000 |
+        |                   | [-] Laptop                | 1 Unit    | Unit   | 12.000.000 | 11 % | Rp13.320.000 |
+        | Jumlah Anggaran Sub Kegiatan : Rp13.970.000 |  |  |  |  |  |  |
     """
     return []
 
@@ -109,8 +207,28 @@ def pelampauan(ctx: Context) -> Iterable[Finding]:
     LRA (`lkj-excel anggaran DPA --realisasi FILE`). No automatic fix. Found by
     `lkj-excel anggaran`; `check` reports nothing for this rule.
 
-    Fails: 5.1.02.01.01.0024 has anggaran 10.000.000 and realisasi 10.250.000.
-    Passes: realisasi 9.980.000.
+    Fails: 5.1.02.01.01.0024 has anggaran 1.000.000 and realisasi 1.200.000.
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa     | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.700.000 | 300.000 | 90,00  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.700.000 | 300.000 | 90,00  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.700.000 | 300.000 | 90,00  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.200.000 | -200.000 | 120,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000  | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.700.000 | 300.000  | 90,00  |
+        => B014 at D5
+
+    Passes: realisasi 1.000.000.
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa     | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0        | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000  | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000  | 83,33  |
     """
     return []
 
@@ -122,8 +240,26 @@ def bertambah(ctx: Context) -> Iterable[Finding]:
     Found by `lkj-excel anggaran EXPORT` on DPPA and Penjabaran Perubahan
     prints; `check` reports nothing for this rule. The fix is the difference.
 
-    Fails: sebelum 10.000.000, setelah 12.000.000, bertambah 3.000.000.
-    Passes: bertambah 2.000.000.
+    Fails: sebelum Rp500.000, setelah Rp600.000, bertambah 150.000.
+
+        [DPPA]
+        | Sub Kegiatan : 7.01.01.2.01.0001 Penyusunan Dokumen Perencanaan |  |  |  |  |  |  |  |  |  |  |  |  |
+        | Kode Rekening | Uraian | Sebelum Perubahan |  |  |  |  | Setelah Perubahan |  |  |  |  | Bertambah/(Berkurang) |
+        |  |  | Koefisien | Satuan | Harga | PPN | Jumlah | Koefisien | Satuan | Harga | PPN | Jumlah |  |
+        merged: C2:G2, H2:L2
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor |  |  |  |  | Rp500.000 |  |  |  |  | Rp600.000 | 150.000 |
+        |  | [-] Kertas HVS | 10 Rim | Rim | 50.000 | 0 | Rp500.000 | 12 Rim | Rim | 50.000 | 0 | Rp600.000 | 100.000 |
+        => B015 at M4
+
+    Passes: bertambah 100.000.
+
+        [DPPA]
+        | Sub Kegiatan : 7.01.01.2.01.0001 Penyusunan Dokumen Perencanaan |  |  |  |  |  |  |  |  |  |  |  |  |
+        | Kode Rekening | Uraian | Sebelum Perubahan |  |  |  |  | Setelah Perubahan |  |  |  |  | Bertambah/(Berkurang) |
+        |  |  | Koefisien | Satuan | Harga | PPN | Jumlah | Koefisien | Satuan | Harga | PPN | Jumlah |  |
+        merged: C2:G2, H2:L2
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor |  |  |  |  | Rp500.000 |  |  |  |  | Rp600.000 | 100.000 |
+        |  | [-] Kertas HVS | 10 Rim | Rim | 50.000 | 0 | Rp500.000 | 12 Rim | Rim | 50.000 | 0 | Rp600.000 | 100.000 |
     """
     return []
 

@@ -48,9 +48,34 @@ def table_anggaran(ctx: Context) -> Iterable[Finding]:
     `lkj-excel anggaran EXPORT --workbook LKJ.xlsx`; `check` has no export,
     so there this rule reports nothing. The fix is the export's figure.
 
-    Fails: Tabel 3.17 gives Program Pemberdayaan Masyarakat Desa dan Kelurahan
-    an anggaran of 69.580.000 while its lines in the DPPA add up to 69.850.000.
-    Passes: Tabel 2.4 and the DPPA both give 69.850.000.
+    Fails: Tabel 3.17 gives Program Penunjang an anggaran of 3.100.000; its lines in the export add up to 3.000.000.
+
+        [Tabel 3.17]
+        | No | Program                                      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan Pemerintahan Daerah | 3.100.000     | 2.500.000      | 83,33          |
+        => B101 at C2
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+
+    Passes: Tabel 3.17 and the export both give 3.000.000.
+
+        [Tabel 3.17]
+        | No | Program                                      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan Pemerintahan Daerah | 3.000.000     | 2.500.000      | 83,33          |
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
     """
     return []
 
@@ -64,9 +89,34 @@ def table_realisasi(ctx: Context) -> Iterable[Finding]:
     `lkj-excel anggaran EXPORT --workbook LKJ.xlsx`; `check` has no export, so
     there this rule reports nothing. The fix is the export's figure.
 
-    Fails: Tabel 3.16 gives Belanja Barang dan Jasa a realisasi of 755.991.550
-    while the LRA lines of jenis 5.1.02 add up to 756.991.550.
-    Passes: both give 755.991.550.
+    Fails: Tabel 3.17 gives a realisasi of 2.600.000; the export's lines of the program add up to 2.500.000.
+
+        [Tabel 3.17]
+        | No | Program                                      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan Pemerintahan Daerah | 3.000.000     | 2.600.000      | 83,33          |
+        => B102 at D2
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+
+    Passes: both give 2.500.000.
+
+        [Tabel 3.17]
+        | No | Program                                      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan Pemerintahan Daerah | 3.000.000     | 2.500.000      | 83,33          |
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
     """
     return []
 
@@ -81,10 +131,34 @@ def table_penyerapan(ctx: Context) -> Iterable[Finding]:
     is that ratio rounded to the cell's decimals. Run by `lkj-excel anggaran
     EXPORT --workbook LKJ.xlsx`; `check` reports nothing for this rule.
 
-    Fails: Tabel 3.17 prints 98,12 for a program whose export gives
-    69.535.700 ÷ 69.850.000 = 99,55%.
-    Passes: the table prints 98,12 and the export gives 68.535.700 ÷ 69.850.000
-    = 98,1184…%, which rounds to 98,12.
+    Fails: Tabel 3.17 prints 85,33 where the export gives 2.500.000 ÷ 3.000.000 = 83,33%.
+
+        [Tabel 3.17]
+        | No | Program                                      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan Pemerintahan Daerah | 3.000.000     | 2.500.000      | 85,33          |
+        => B103 at E2
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+
+    Passes: 83,33, the export's ratio at the cell's two decimals.
+
+        [Tabel 3.17]
+        | No | Program                                      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan Pemerintahan Daerah | 3.000.000     | 2.500.000      | 83,33          |
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
     """
     return []
 
@@ -99,9 +173,35 @@ def table_missing_line(ctx: Context) -> Iterable[Finding]:
     `lkj-excel anggaran EXPORT --workbook LKJ.xlsx`; `check` reports nothing
     for this rule. No automatic fix.
 
-    Fails: the export has lines of 5.2.02 Belanja Modal Peralatan dan Mesin
-    (25.000.000) but Tabel 2.3 has no such row.
-    Passes: Tabel 2.3 lists Belanja Modal Peralatan dan Mesin with 25.000.000.
+    Fails: Tabel 3.17 lists Program Pemberdayaan Masyarakat Desa with 69.850.000, which has no lines in the export.
+
+        [Tabel 3.17]
+        | No | Program                                            | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan Pemerintahan Daerah       | 3.000.000     | 2.500.000      | 83,33          |
+        | 2  | Program Pemberdayaan Masyarakat Desa dan Kelurahan | 69.850.000    | 68.535.700     | 98,12          |
+        => B104 at C3
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+
+    Passes: every program of the table has its lines in the export, and every program of the export its row.
+
+        [Tabel 3.17]
+        | No | Program                                      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan Pemerintahan Daerah | 3.000.000     | 2.500.000      | 83,33          |
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
     """
     return []
 

@@ -22,6 +22,7 @@ from .money import NotAnAmount, parse_amount
 from .sheet import SheetView
 
 _SUB_RE = re.compile(r"(?i)^sub\s*kegiatan\s*:+\s*(.*)$")
+_SUB_LABEL = re.compile(r"koefisien|volume|satuan|harga( satuan)?|ppn|jumlah.*|\(rp\)")
 _MARK_RE = re.compile(r"^\[\s*([#-])\s*\]\s*")  # "[#]" group, "[-]" item (some prints space them)
 _TOTAL_RE = re.compile(r"(?i)^jumlah\s+anggaran\s+sub\s*kegiatan\s*:*\s*(.*)$")
 
@@ -34,6 +35,7 @@ class Layout:
     name_col: int
     parts: dict[str, dict[str, int]] = field(default_factory=dict)  # role -> {koefisien, harga, ppn, jumlah}
     bertambah: int | None = None
+    two_rows: bool = False  # the header has a second row of labels
     labels: dict[str, str] = field(default_factory=dict)  # role -> header text
 
 
@@ -61,9 +63,12 @@ def _header_at(sh: SheetView, r: int) -> Layout | None:
     if not code_cols or name_col is None:
         return None
     lowers = [" ".join(sh.text(r + 1, c).lower().split()) for c in range(g.n_cols)]
+    # A second header row (Koefisien, Satuan, Harga, PPN, Jumlah under a merged label) has labels only.
+    if not any(_SUB_LABEL.fullmatch(t) for t in lowers) or any(normalize_code(t) for t in lowers):
+        lowers = [""] * g.n_cols
     if not any(re.search(r"koefisien|volume|harga", t) for t in lowers + uppers):
         return None
-    lay = Layout(code_cols, name_col)
+    lay = Layout(code_cols, name_col, two_rows=any(lowers))
     for c in range(g.n_cols):
         upper, lower = uppers[c], lowers[c] or uppers[c]
         side = "sebelum" if "sebelum" in upper else "anggaran"
@@ -71,7 +76,7 @@ def _header_at(sh: SheetView, r: int) -> Layout | None:
             if part in lower or (part == "koefisien" and "volume" in lower):
                 lay.parts.setdefault(side, {}).setdefault(part, c)
                 if part == "jumlah":
-                    lay.labels[side] = f"{sh.merged_text(r, c)} {sh.text(r + 1, c)}".strip()
+                    lay.labels[side] = f"{sh.merged_text(r, c)} {sh.text(r + 1, c) if lowers[c] else ''}".strip()
         if "bertambah" in upper or "berkurang" in upper:
             lay.bertambah = c
     return lay if "jumlah" in lay.parts.get("anggaran", {}) else None
@@ -134,7 +139,8 @@ def read_nodes(sh: SheetView) -> tuple[list[Node], dict[str, Any]]:
                 info["sub_names"][sub] = name
             continue
         if (head := _header_at(sh, r)) is not None:
-            lay, skip = head, r + 1  # the header's second row (Koefisien, Harga ...) is no data
+            lay = head
+            skip = r + 1 if head.two_rows else -1  # the header's second row (Koefisien, Harga ...) is no data
             continue
         if block is None or lay is None:
             _title_info(t, info)

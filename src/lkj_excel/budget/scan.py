@@ -35,8 +35,29 @@ def parent(ctx: Context) -> Iterable[Finding]:
     one is misplaced. Found while reading the export (`lkj-excel anggaran
     EXPORT`); `check` reads no export, so there this rule reports nothing.
 
-    Fails: kegiatan 7.01.02.2.01 listed under program 7.01.01.
+    Fails: kegiatan 7.01.02.2.01 and its sub kegiatan listed under program 7.01.01.
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.02.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.02.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        => B005 at A3
+        => B005 at A4
+
     Passes: kegiatan 7.01.01.2.01 under program 7.01.01.
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
     """
     return []
 
@@ -49,8 +70,29 @@ def code(ctx: Context) -> Iterable[Finding]:
     is not summed. Found while reading the export (`lkj-excel anggaran
     EXPORT`); `check` reads no export, so there this rule reports nothing.
 
-    Fails: a row coded 7.01.0.00.0.00.36.0000.
-    Passes: a row coded 7.01.01.2.01.0001 (sub kegiatan) or 5.1.02.01.01.0024 (rekening).
+    Fails: a row coded 7.01.0.00.0.00.36.0000, which is no program, kegiatan, sub kegiatan or rekening code.
+
+        [LRA]
+        | Kode Rekening          | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01                | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01           | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001      | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024      | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026      | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        | 7.01.0.00.0.00.36.0000 | Lain-lain                        |           |           |         |        |
+        |                        | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        => B006 at A7
+
+    Passes: rows coded 7.01.01.2.01.0001 (sub kegiatan) and 5.1.02.01.01.0024 (rekening).
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
     """
     return []
 
