@@ -244,7 +244,7 @@ def bertambah(ctx: Context) -> Iterable[Finding]:
 
         [DPPA]
         | Sub Kegiatan : 7.01.01.2.01.0001 Penyusunan Dokumen Perencanaan |  |  |  |  |  |  |  |  |  |  |  |  |
-        | Kode Rekening | Uraian | Sebelum Perubahan |  |  |  |  | Setelah Perubahan |  |  |  |  | Bertambah/(Berkurang) |
+        | Kode Rekening | Uraian | Sebelum Perubahan | | | | | Setelah Perubahan | | | | | Bertambah/(Berkurang) |
         |  |  | Koefisien | Satuan | Harga | PPN | Jumlah | Koefisien | Satuan | Harga | PPN | Jumlah |  |
         merged: C2:G2, H2:L2
         | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor |  |  |  |  | Rp500.000 |  |  |  |  | Rp600.000 | 150.000 |
@@ -255,7 +255,7 @@ def bertambah(ctx: Context) -> Iterable[Finding]:
 
         [DPPA]
         | Sub Kegiatan : 7.01.01.2.01.0001 Penyusunan Dokumen Perencanaan |  |  |  |  |  |  |  |  |  |  |  |  |
-        | Kode Rekening | Uraian | Sebelum Perubahan |  |  |  |  | Setelah Perubahan |  |  |  |  | Bertambah/(Berkurang) |
+        | Kode Rekening | Uraian | Sebelum Perubahan | | | | | Setelah Perubahan | | | | | Bertambah/(Berkurang) |
         |  |  | Koefisien | Satuan | Harga | PPN | Jumlah | Koefisien | Satuan | Harga | PPN | Jumlah |  |
         merged: C2:G2, H2:L2
         | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor |  |  |  |  | Rp500.000 |  |  |  |  | Rp600.000 | 100.000 |
