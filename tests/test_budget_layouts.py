@@ -348,3 +348,16 @@ def test_spaced_item_marks(tmp_path: Path) -> None:
         ("B013", planted.rincian),
     }
     assert len(exp.lines) == sum(len(x.items) for x in bl.LINES)
+
+
+def test_group_subtotal_is_checked(tmp_path: Path) -> None:
+    """A `[#]` group row carries the subtotal of its items."""
+    bl.dpa_print(tmp_path / "dpa.xlsx")
+    wb = openpyxl.load_workbook(tmp_path / "dpa.xlsx")
+    ws = wb.active
+    row = next(c.row for r in ws.iter_rows() for c in r if isinstance(c.value, str) and c.value.startswith("[#]"))
+    ws.cell(row, 7).value = "Rp670.000"
+    wb.save(tmp_path / "dpa.xlsx")
+    b001 = [f for f in read_export(tmp_path / "dpa.xlsx").findings if f.code == "B001" and f.cell == f"G{row}"]
+    assert len(b001) == 1 and "kelompok [#]" in b001[0].message() and b001[0].expected == "660.000"
+    assert b001[0].related == [f"DPA!G{row + 1}", f"DPA!G{row + 2}"]
