@@ -3,8 +3,8 @@
 Every figure of every table is mistyped in turn with each typing-error class (and, with
 `--pasangan N`, N pairs of mistakes); each mutated workbook is checked in memory and the verdict
 at the mistyped cell counted: benar (the original figure restored), ambigu (named among
-candidates, nothing corrected), tak terdeteksi (no identity breaks at printed precision), salah
-(a wrong value anywhere: must stay 0).
+candidates, nothing corrected), tak terdeteksi (no identity of the tables breaks at printed
+precision), salah (a wrong value anywhere: must stay 0). The rate is benar / (n - tak terdeteksi).
 """
 
 from __future__ import annotations
@@ -44,7 +44,9 @@ def _line(name: str, row: dict[str, int]) -> str:
 
 @click.command("mutasi")
 @click.argument("workbook", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--kelas", "classes", multiple=True, type=click.Choice(CLASSES), help="Kelas salah ketik (bawaan: semua).")
+@click.option(
+    "--kelas", "classes", multiple=True, type=click.Choice(CLASSES), help="Kelas salah ketik (bawaan: semua)."
+)
 @click.option("--setiap", "every", default=1, show_default=True, help="Ambil setiap mutasi ke-N (irisan cepat).")
 @click.option("--pasangan", "pairs", default=0, show_default=True, help="Tambah N pasangan dua salah ketik.")
 @click.option("--seed", default=1, show_default=True)

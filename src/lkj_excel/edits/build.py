@@ -197,8 +197,10 @@ class _Builder:
                 continue
             a = (r.paragraph.sheet, f"{r.paragraph.ref}#{claim.start}")
             exact = v.exact and claim.decimals <= v.decimals
-            self.es.vars[a] = Var(a, abs(float(claim.value)), claim.decimals, exact, claim.raw, "Narasi", None,
-                                  cost=NARRATIVE_COST, prose=True)
+            signed = abs(float(claim.value)) * (-1.0 if v.value < 0 else 1.0)  # prose drops the sign of a gap
+            self.es.vars[a] = Var(
+                a, signed, claim.decimals, exact, claim.raw, "Narasi", None, cost=NARRATIVE_COST, prose=True
+            )
             self.es.add(Edit("equal", (v.address, a), "N801", label=claim.raw))
 
 

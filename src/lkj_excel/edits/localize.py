@@ -34,6 +34,16 @@ class Explanation:
     def plausible(self) -> bool:
         return not self.open and all(k is not None for k in self.typos.values())
 
+    def maybe_plausible(self, es: EditSet) -> bool:
+        """Could an undetermined cell's value be a typing error too (then it ties with a plausible one)?"""
+        if not all(k is not None for k in self.typos.values()):
+            return False
+        for a, got in self.open.items():
+            v = es.vars[a]
+            if got is not None and not any(typo_kind(v.value, x, v.decimals) for x in got):
+                return False
+        return True
+
 
 @dataclass(slots=True)
 class Diagnosis:
@@ -117,7 +127,7 @@ def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
     if not found:
         return Diagnosis(bad, "unresolved")
     minimal = [f for f in found if f.weight <= best + 1e-9 and not any(g.cells < f.cells for g in found)]
-    return _decide(bad, minimal)
+    return _decide(es, bad, minimal)
 
 
 def _explanation(es: EditSet, s: frozenset[Address], sol: Solution) -> Explanation:
@@ -125,14 +135,15 @@ def _explanation(es: EditSet, s: frozenset[Address], sol: Solution) -> Explanati
     return Explanation(s, _weight(es, s), dict(sol.values), dict(sol.open), typos, sum(es.vars[a].source for a in s))
 
 
-def _decide(bad: list[Edit], minimal: list[Explanation]) -> Diagnosis:
+def _decide(es: EditSet, bad: list[Edit], minimal: list[Explanation]) -> Diagnosis:
     if len(minimal) == 1 and not minimal[0].open:
         return Diagnosis(bad, "located", minimal[0], [])
     plausible = [f for f in minimal if f.plausible]
-    if len(plausible) == 1:
+    rivals = [f for f in minimal if not f.plausible and f.open and f.maybe_plausible(es)]
+    if len(plausible) == 1 and not rivals:
         return Diagnosis(bad, "located", plausible[0], [f for f in minimal if f is not plausible[0]])
     pool = plausible or [f for f in minimal if not f.open]
-    if pool:
+    if pool and not rivals:
         least = min(f.source for f in pool)
         top = [f for f in pool if f.source == least]
         if len(top) == 1 and len(pool) > 1:
