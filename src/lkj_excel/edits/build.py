@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Cell, Row, Table, Workbook
+from ..precision import round_half_up
 from ..spec import ColumnSpec
 from .model import Address, Edit, Var
 
@@ -57,7 +58,9 @@ class _Builder:
         a = (cell.sheet, cell.ref)
         if a not in self.es.vars:
             d = _col_decimals(t, cid) if col.exact else (cell.decimals or 0)
-            self.es.vars[a] = Var(a, float(cell.value), d, col.exact, cell.text, t.id, cid)
+            # The printed figure: a stored 88,6470588 shown with two decimals is 88,65.
+            v = float(cell.value) if col.exact else round_half_up(float(cell.value), d)
+            self.es.vars[a] = Var(a, v, d, col.exact, cell.text, t.id, cid)
             self.es.cells[a] = cell
         return a
 

@@ -64,7 +64,7 @@ def violated(es: EditSet) -> list[Edit]:
 
 
 def components(es: EditSet, bad: list[Edit]) -> list[list[Edit]]:
-    """Violated edits grouped when they share a cell, or a cell with an edit between them."""
+    """Violated edits grouped when they share a cell (each group is diagnosed on its own)."""
     parent = list(range(len(bad)))
 
     def find(i: int) -> int:
@@ -75,8 +75,7 @@ def components(es: EditSet, bad: list[Edit]) -> list[list[Edit]]:
 
     near: dict[Address, int] = {}
     for i, e in enumerate(bad):
-        reach = {a for v in e.vars for j in es.by_var.get(v, []) for a in es.edits[j].vars}
-        for a in reach:
+        for a in e.vars:
             if a in near:
                 parent[find(i)] = find(near[a])
             else:

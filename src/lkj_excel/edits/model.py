@@ -117,7 +117,8 @@ def same_figure(va: Var, a: float, vb: Var, b: float) -> bool:
         da = max(da, db)
     if vb.exact:
         db = max(da, db)
+    a, b = round_half_up(a, da), round_half_up(b, db)  # as printed: a stored 88,6470588 shows 88,65
     if da == db:
-        return abs(a - b) <= 0.5 * 10.0**-da * 1e-3 + _noise(a, b)
+        return abs(a - b) <= _noise(a, b)
     fine, coarse, dc = (a, b, db) if da > db else (b, a, da)
     return abs(round_half_up(fine, dc) - coarse) <= _noise(fine, coarse)

@@ -186,6 +186,7 @@ def _agree(a: Cell, b: Cell, exact: bool) -> bool:
     # Rounding intervals are half-open: two printings at one precision must be identical (90,00 and
     # 90,01 are two figures); at two precisions the coarser must be the rounding of the finer.
     da, db = a.decimals or 0, b.decimals or 0
+    va, vb = round_half_up(va, da), round_half_up(vb, db)  # a stored 88,6470588 prints 88,65
     if da == db:
         return abs(va - vb) <= g
     fine, coarse, dc = (va, vb, db) if da > db else (vb, va, da)
