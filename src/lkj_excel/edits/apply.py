@@ -194,9 +194,9 @@ def localize_findings(ctx: Any, findings: list[Finding]) -> list[Finding]:
     out: list[Finding] = []
     by_diag: dict[int, list[Finding]] = {}
     for f in findings:
-        a = (f.sheet, f.cell)
-        d = owner.get(a)
-        if f.code in EDIT_CODES and d is not None:
+        owned = owner.get((f.sheet, f.cell))
+        if f.code in EDIT_CODES and owned is not None:
+            d = owned
             if d.status == "unresolved":
                 f.fix = None  # no single explanation: a wrong correction is worse than none
                 out.append(f)

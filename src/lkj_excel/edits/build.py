@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Cell, Row, Table, Workbook
-from ..precision import round_half_up
 from ..spec import ColumnSpec
-from .model import Address, Edit, Var
+from .model import Address, Edit, Var, round_half_up
 
 ADDITIVE_KINDS = {"count", "rupiah", "hectare", "decimal", "score"}
 NARRATIVE_COST = 0.5  # changing a prose copy of a figure: evidence, never outvoting a table's arithmetic
@@ -133,13 +132,13 @@ class _Builder:
                 ids, code = (chk.get("capaian"), chk.get("realisasi"), chk.get("target")), "C201"
             else:
                 continue
-            ids = tuple(_year(i, self.wb.year) for i in ids)
-            if not all(isinstance(i, str) and t.spec.has_column(i) for i in ids):
+            cols = [str(_year(i, self.wb.year)) for i in ids if isinstance(i, str)]
+            if len(cols) != 3 or not all(t.spec.has_column(i) for i in cols):
                 continue
             for r in t.rows:
                 if r.role not in ("data", "subtotal", "total"):
                     continue
-                addrs = [self.var(t, i, r.get(i)) for i in ids]
+                addrs = [self.var(t, i, r.get(i)) for i in cols]
                 if any(a is None for a in addrs):
                     continue
                 form = "ratio" if rule == "ratio" else polarity_of(t, r)
@@ -221,9 +220,9 @@ def _source_rank(tid: str, cid: str) -> int | None:
 
 def build_edits(ctx: Any, evidence: bool = True) -> EditSet:
     """The edits of the workbook behind a rule Context (cached there); `evidence`: with the narrative's copies."""
-    got = ctx.cache.get("edits")
+    got: EditSet | None = ctx.cache.get("edits")
     if got is not None:
-        return got  # type: ignore[no-any-return]
+        return got
     b = _Builder(ctx.wb)
     for t in ctx.wb.tables.values():
         b.totals(t)

@@ -1,10 +1,10 @@
 """Error localization: the smallest weighted set of cells whose change makes every edit hold.
 
-Fellegi-Holt by bounded branch-and-bound over the cells of violated edits: a set of changed cells
-is grown one cell at a time from an edit that still fails, and never beyond a set that already
-explains everything. A table figure weighs 1, a prose copy of one 0,5. Among explanations of equal weight, one whose every change is a plausible typing
-error (Scholtus) wins; a declared source table only breaks what remains tied. Still tied: no
-correction, every candidate is named.
+Fellegi-Holt by bounded breadth-first search over the cells of violated edits: a set of changed
+cells grows one cell at a time from an edit that still fails, never beyond a set that already
+explains everything. A table figure weighs 1, a prose copy of one 0,5. Among explanations of equal
+weight, one whose every change is a plausible typing error (Scholtus) wins; a declared source table
+only breaks what remains tied. Still tied: no correction, every candidate is named.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from .solve import Solution, solve
 from .typo import typo_kind
 
 MAX_CELLS = 4  # at most this many changed table cells in one explanation
-MAX_STEPS = 4000  # solver calls per component before giving up (no correction then)
+MAX_STEPS = 400  # solver calls per group before giving up (no correction then): bounds the cost
 
 
 @dataclass(slots=True)

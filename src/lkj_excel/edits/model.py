@@ -16,7 +16,13 @@ import math
 from dataclasses import dataclass, field
 
 from ..formulas import capaian_interval
-from ..precision import FLOAT_NOISE, Interval, round_half_up
+from ..narrative.typo import round_half_up as _round
+from ..precision import FLOAT_NOISE, Interval
+
+
+def round_half_up(v: float, decimals: int) -> float:
+    """Half away from zero at `decimals`, as offices round (float-guarded: fast on the search path)."""
+    return _round(v, decimals)
 
 Address = tuple[str, str]  # (sheet, A1)
 
@@ -83,11 +89,13 @@ def holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     if e.kind == "linear":
         lo = hi = 0.0
         for a, k in zip(e.vars, e.coefs):
-            iv = vs[a].interval(get(a))
+            v = vs[a]
+            x = val[a] if a in val else v.value
+            h = 0.0 if v.exact else 0.5 * 10.0**-v.decimals
             if k > 0:
-                lo, hi = lo + k * iv.lo, hi + k * iv.hi
+                lo, hi = lo + k * (x - h), hi + k * (x + h)
             else:
-                lo, hi = lo + k * iv.hi, hi + k * iv.lo
+                lo, hi = lo + k * (x + h), hi + k * (x - h)
         g = _noise(lo, hi)
         return lo - g <= 0.0 <= hi + g
     if e.kind == "ratio":
