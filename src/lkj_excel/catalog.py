@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .rules import Rule, load_rules
+from .rules import all_rules as all_rules
 
 FAMILIES = {
     "totals": "Totals and subtotals",
@@ -22,14 +22,6 @@ FAMILIES = {
 }
 
 
-def all_rules() -> dict[str, Rule]:
-    """The whole catalog, with the rules that only run in budget and batch mode."""
-    import lkj_excel.batch  # noqa: F401 - registers W9xx
-    import lkj_excel.budget.compare  # noqa: F401 - registers B1xx
-
-    return load_rules()
-
-
 def render_markdown() -> str:
     rules = all_rules()
     lines = [
@@ -40,18 +32,24 @@ def render_markdown() -> str:
         "Each rule has a stable code and a dotted name. Findings carry both, with the severity, the sheet and",
         "cell, the figure as found and as expected, and a message in Bahasa Indonesia (or English with `--lang en`).",
         "",
-        "| code | rule | summary |",
-        "| --- | --- | --- |",
+        "Each rule declares its default severity, the reviu question it bears on and where it runs: `check` (one",
+        "workbook; its Fails/Passes examples are workbooks in the notation of `lkj_excel/rules/examples.py`, run by",
+        "`tests/test_rule_examples.py`), `batch` or `anggaran` (examples in prose: they need several workbooks or a",
+        "SIPD export).",
+        "",
+        "| code | rule | severity | question | runs in | summary |",
+        "| --- | --- | --- | --- | --- | --- |",
     ]
     ordered = sorted(rules.values(), key=lambda r: r.code)
     for r in ordered:
         first = (r.doc.splitlines() or [""])[0].replace("|", "\\|")
-        lines.append(f"| {r.code} | `{r.name}` | {first} |")
+        lines.append(f"| {r.code} | `{r.name}` | {r.severity} | {r.question} | {r.runs} | {first} |")
     current = None
     for r in ordered:
         fam = FAMILIES.get(r.family, r.family)
         if fam != current:
             current = fam
             lines += ["", f"## {fam}"]
-        lines += ["", f"### {r.code} `{r.name}`", "", textwrap.dedent(r.doc).strip() or "(no description)"]
+        meta = f"*{r.severity}; reviu question: {r.question}; runs in `{r.runs}`*"
+        lines += ["", f"### {r.code} `{r.name}`", "", meta, "", textwrap.dedent(r.doc).strip() or "(no description)"]
     return "\n".join(lines) + "\n"

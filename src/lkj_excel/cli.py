@@ -11,7 +11,7 @@ import click
 
 from . import __version__
 from .errors import LkjError
-from .spec import load_all
+from .read.notes import NO_HEADER
 
 LANG = click.option(
     "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Bahasa pesan / message language."
@@ -97,12 +97,9 @@ def inspect(workbook: Path, as_json: bool, lang: str) -> None:
         click.echo(inspect_text(d, lang))
     # A table sheet whose header cannot be found is bad input: say so after
     # reporting everything else that was read.
-    unreadable = [n for n in wb.notes if n.startswith("no_header:")]
+    unreadable = [n for n in wb.notes if n.kind == NO_HEADER]
     for n in unreadable:
-        _, tid, sheet = n.split(":", 2)
-        spec = next(s for s in load_all(wb.year) if s.id == tid)
-        wanted = ", ".join(f'"{c.header[0]}"' for c in spec.columns if c.required)
-        click.echo(LkjError("wb.no_header", sheet=sheet, table=tid, wanted=wanted).message(lang), err=True)
+        click.echo(n.message(lang), err=True)
     if unreadable:
         sys.exit(2)
 
@@ -154,6 +151,12 @@ def _summary_text(findings: list, lang: str) -> str:
     help="Mode banyak berkas: folder keluaran (buku kerja terkoreksi + rekap.xlsx).",
 )
 @click.option("--jobs", type=int, default=None, help="Jumlah proses paralel (bawaan: jumlah inti).")
+@click.option(
+    "--timeout",
+    type=float,
+    default=None,
+    help="Mode banyak berkas: batas waktu per buku kerja dalam detik (bawaan: 20).",
+)
 @click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada.")
 @LANG
 def check(
@@ -164,6 +167,7 @@ def check(
     report: Path | None,
     out_dir: Path | None,
     jobs: int | None,
+    timeout: float | None,
     force: bool,
     lang: str,
 ) -> None:
@@ -182,7 +186,21 @@ def check(
                 err=True,
             )
             sys.exit(2)
-        sys.exit(run_batch(list(inputs), out_dir, jobs=jobs, force=force, lang=lang, write_corrected=not no_output))
+        from .batch import DEFAULT_TIMEOUT
+
+        sys.exit(
+            run_batch(
+                list(inputs),
+                out_dir,
+                jobs=jobs,
+                force=force,
+                lang=lang,
+                write_corrected=not no_output,
+                report=report,
+                json=json_out is not None,
+                timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+            )
+        )
     from .check import run_checks
     from .findings import report_dict
     from .read.reader import read_workbook

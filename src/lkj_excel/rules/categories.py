@@ -500,7 +500,7 @@ def _in_region(v: float, lo: float, hi: float) -> bool:
     return lo < v < hi
 
 
-@rule("K301", "scale.gaps")
+@rule("K301", "scale.gaps", severity="warning", question="arithmetic")
 def scale_gaps(ctx: Context) -> Iterable[Finding]:
     """A printed rating scale leaves values unclassified (gaps), classifies some twice (overlaps), or stops below the values it must rate.
 
@@ -510,8 +510,24 @@ def scale_gaps(ctx: Context) -> Iterable[Finding]:
     leaves 90,5 unrated. Unrated values are classified by the half-open rule of
     `sheets/_scales.toml`, which the finding states.
 
-    Fails: Tabel 3.1 "91% ≤ 100%" / "76% ≤ 90%" (90,5% is in no band; 102,28% is above 100%).
-    Passes: Tabel 3.4 "88,31-100" / "76,61-88,30" / "65,00-76,60" / "25,00-64,99".
+    Fails: B ends at 88,00 and A starts at 88,31: 88,01…88,30 fall in no band.
+
+        [Tabel 3.4]
+        | No | Nilai Interval | Mutu            |
+        | 1  | 88,31 - 100,00 | A (Sangat Baik) |
+        | 2  | 76,61 - 88,00  | B (Baik)        |
+        | 3  | 65,00 - 76,60  | C (Kurang Baik) |
+        | 4  | 25,00 - 64,99  | D (Tidak Baik)  |
+        => K301 at B3
+
+    Passes: "88,31-100" after "76,61-88,30" leaves no gap at the two decimals the IKM is printed with.
+
+        [Tabel 3.4]
+        | No | Nilai Interval | Mutu            |
+        | 1  | 88,31 - 100,00 | A (Sangat Baik) |
+        | 2  | 76,61 - 88,30  | B (Baik)        |
+        | 3  | 65,00 - 76,60  | C (Kurang Baik) |
+        | 4  | 25,00 - 64,99  | D (Tidak Baik)  |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     for t, chk in checks_of(ctx, "scale"):
         name = chk.get("scale")
@@ -579,12 +595,31 @@ def _cut(b: Band, upper_inclusive: bool, d: int | None) -> float:
     return b.lo + step if (b.lo_open and step) else b.lo
 
 
-@rule("K302", "scale.reference")
+@rule("K302", "scale.reference", severity="info", question="arithmetic")
 def scale_reference(ctx: Context) -> Iterable[Finding]:
     """A printed rating scale differs from the reference scale of `sheets/_scales.toml` (band ends or labels).
 
-    Fails: Tabel 3.4 printing "75,00-88,30 B (Baik)" where PermenPANRB 14/2017 has B from 76,61.
-    Passes: Tabel 3.6 ">70-80 BB (Sangat Baik)" (the reference BB: above 70 up to 80).
+    Fails: B printed from 75,00 where PermenPANRB 14/2017 has B from 76,61.
+
+        [Tabel 3.4]
+        | No | Skor        | Mutu            |
+        | 1  | 88,31-100   | A (Sangat Baik) |
+        | 2  | 75,00-88,30 | B (Baik)        |
+        | 3  | 65,00-74,99 | C (Kurang Baik) |
+        | 4  | 25,00-64,99 | D (Tidak Baik)  |
+        => K302 at B3
+
+    Passes: the AKIP scale as PermenPANRB 88/2021 gives it (">70-80" BB: above 70 up to 80).
+
+        [Tabel 3.6]
+        | No | Interval | Kategori |
+        | 1  | >90-100  | AA       |
+        | 2  | >80-90   | A        |
+        | 3  | >70-80   | BB       |
+        | 4  | >60-70   | B        |
+        | 5  | >50-60   | CC       |
+        | 6  | >30-50   | C        |
+        | 7  | >0-30    | D        |
     """
     for t, chk in checks_of(ctx, "scale"):
         name = chk.get("scale")
@@ -729,7 +764,7 @@ def _category_findings(
         )
 
 
-@rule("K303", "category.value")
+@rule("K303", "category.value", severity="error", question="arithmetic")
 def category_value(ctx: Context) -> Iterable[Finding]:
     """A category (mutu letter, kinerja words or predikat) given to a value is not the category of that value on the scale.
 
@@ -737,8 +772,18 @@ def category_value(ctx: Context) -> Iterable[Finding]:
     for AKIP, 3.1 for capaian), else the reference. The letter, the words or
     both ("C (Kurang Baik)") are accepted.
 
-    Fails: Tabel 3.5 IKM 75,35 with kategori "Baik" (75,35 is C / Kurang Baik).
-    Passes: Tabel 3.8 total 72,62 with kategori "BB".
+    Fails: IKM 75,35 with kategori "Baik": on the IKM scale 75,35 is C (Kurang Baik).
+
+        [Tabel 3.5]
+        | No | Sasaran   | Indikator Kinerja          | Satuan | Target | Realisasi | % Capaian | Kategori |
+        | 1  | Kepuasan  | Indeks Kepuasan Masyarakat | Nilai  | 85,00  | 75,35     | 88,65%    | Baik     |
+        => K303 at H2
+
+    Passes: the same row with kategori "Kurang Baik".
+
+        [Tabel 3.5]
+        | No | Sasaran   | Indikator Kinerja          | Satuan | Target | Realisasi | % Capaian | Kategori    |
+        | 1  | Kepuasan  | Indeks Kepuasan Masyarakat | Nilai  | 85,00  | 75,35     | 88,65%    | Kurang Baik |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     for t, chk in checks_of(ctx, "category"):
         vcol, ccol = col_id(ctx, chk.get("value", "realisasi")), col_id(ctx, chk.get("category", "kategori"))

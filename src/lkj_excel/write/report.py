@@ -193,7 +193,7 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
     if wb.missing:
         w(f'<p class="note">{t("missing")}: {_e(", ".join(wb.missing))}</p>\n')
     if wb.notes:
-        w(f'<p class="muted"><b>{t("notes")}:</b> ' + "; ".join(_e(n) for n in wb.notes) + "</p>\n")
+        w(f'<p class="muted"><b>{t("notes")}:</b> ' + "; ".join(_e(n.message(lang)) for n in wb.notes) + "</p>\n")
     w("</section>\n")
 
     # Key indicators

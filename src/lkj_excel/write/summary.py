@@ -782,7 +782,7 @@ def write_ringkasan(
         r += 1
         ws.write(r, 0, text("notes", lang), fm["label"])
         for n in wb.notes:
-            ws.write(r, 1, n, fm["muted"])
+            ws.write(r, 1, n.message(lang), fm["muted"])
             r += 1
     r += 1
 
