@@ -60,7 +60,8 @@ def _check(path: Path, out: Path | None, report: Path) -> dict:
 
 
 @pytest.mark.parametrize(
-    ("tid", "col", "cls"), [("3.17", "realisasi", "replaced"), ("1.2", "dusun", "inserted"), ("3.3", "nilai", "thousands")]
+    ("tid", "col", "cls"),
+    [("3.17", "realisasi", "replaced"), ("1.2", "dusun", "inserted"), ("3.3", "nilai", "thousands")],
 )
 def test_corrected_workbook_rechecks_clean_through_the_cli(
     tmp_path: Path, sample_path: Path, tid: str, col: str, cls: str
@@ -72,7 +73,9 @@ def test_corrected_workbook_rechecks_clean_through_the_cli(
     refs = [r.cells[col].ref for r in t.rows if col in r.cells]
     rnd = random.Random(5)
     s, typed = next(
-        (x, v) for x in corpus.sites if x.table == tid and x.ref in refs
+        (x, v)
+        for x in corpus.sites
+        if x.table == tid and x.ref in refs
         if (v := mistype(x.value, x.decimals, cls, rnd)) is not None
     )
     src = tmp_path / "mistyped.xlsx"

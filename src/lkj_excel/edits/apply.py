@@ -51,6 +51,12 @@ messages.register(
 )
 
 
+def _natural(a: Address) -> tuple[str, int, str]:
+    """Sheet, then row, then column: E7 before E10."""
+    digits = "".join(ch for ch in a[1] if ch.isdigit())
+    return (a[0], int(digits) if digits else 0, a[1].rjust(8))
+
+
 def _short(es: EditSet, a: Address, near: str) -> str:
     return a[1] if a[0] == near else f"{a[0]}!{a[1]}"
 
@@ -103,7 +109,9 @@ def _located(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
         v = ex.values[a]
         var = es.vars[a]
         code = next((e.code for e in d.violated if a in e.vars), "T101")
-        others = sorted({b for e in d.violated if a in e.vars for b in e.vars if b != a and not es.vars[b].prose})
+        others = sorted(
+            {b for e in d.violated if a in e.vars for b in e.vars if b != a and not es.vars[b].prose}, key=_natural
+        )
         kind = ex.typos.get(a)
         ids, ens = KINDS.get(kind or "", ("", ""))
         edits_id, edits_en = _edit_names(d, a)

@@ -24,6 +24,7 @@ def round_half_up(v: float, decimals: int) -> float:
     """Half away from zero at `decimals`, as offices round (float-guarded: fast on the search path)."""
     return _round(v, decimals)
 
+
 Address = tuple[str, str]  # (sheet, A1)
 
 
