@@ -26,6 +26,7 @@ class EditSet:
     edits: list[Edit] = field(default_factory=list)
     by_var: dict[Address, list[int]] = field(default_factory=dict)
     cells: dict[Address, Cell] = field(default_factory=dict)
+    claims: dict[Address, Any] = field(default_factory=dict)  # prose vars: the narrative claim
 
     def add(self, e: Edit) -> None:
         if len(set(e.vars)) != len(e.vars) or len(e.vars) < 2:
@@ -203,6 +204,7 @@ class _Builder:
             self.es.vars[a] = Var(
                 a, signed, claim.decimals, exact, claim.raw, "Narasi", None, cost=NARRATIVE_COST, prose=True
             )
+            self.es.claims[a] = claim
             self.es.add(Edit("equal", (v.address, a), "N801", label=claim.raw))
 
 
