@@ -50,7 +50,7 @@ def offices(tmp_path_factory: pytest.TempPathFactory, sample_path: Path) -> Path
 @pytest.fixture(scope="module")
 def run(offices: Path):
     out = offices.parent / "keluar"
-    res = CliRunner().invoke(main, ["check", str(offices), "--out-dir", str(out), "--json", "x", "--report", ".html"])
+    res = CliRunner().invoke(main, ["check", str(offices), "--out-dir", str(out), "--json", "--report", ".html"])
     return res, out
 
 

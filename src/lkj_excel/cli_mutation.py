@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from .cli_common import lang_option
 from .edits.mutation import CLASSES, Corpus, Outcome, rates
 
 HEAD = {"right": "benar", "ambiguous": "ambigu", "missed": "tak terdeteksi", "wrong": "salah"}
@@ -51,7 +52,8 @@ def _line(name: str, row: dict[str, int]) -> str:
 @click.option("--pasangan", "pairs", default=0, show_default=True, help="Tambah N pasangan dua salah ketik.")
 @click.option("--seed", default=1, show_default=True)
 @click.option("--rinci", is_flag=True, help="Cetak setiap mutasi yang salah atau ambigu.")
-def mutasi(workbook: Path, classes: tuple[str, ...], every: int, pairs: int, seed: int, rinci: bool) -> None:
+@lang_option  # one option set everywhere: help and click's own messages follow it
+def mutasi(workbook: Path, classes: tuple[str, ...], every: int, pairs: int, seed: int, rinci: bool, lang: str) -> None:
     """Ukur koreksi salah ketik: setiap angka tabel diketik salah, lalu diperiksa."""
     corpus = Corpus(workbook)
     cases = [c for i, c in enumerate(corpus.cases(classes or CLASSES, seed)) if i % max(every, 1) == 0]
