@@ -293,8 +293,8 @@ def _narrative_after(ctx: Any, es: EditSet, changed: dict[Address, float]) -> li
         sub = Context(ctx.wb)
         out = [f for code, r in sorted(load_rules().items()) if code.startswith("N8") for f in r.run(sub)]
         fixed = {f.cell: f.fix for f in out if f.fix is not None}
-        for ref, subs in prose.items():
-            for start, _end, new, a in subs:
+        for ref, subs in sorted(prose.items()):
+            for start, _end, new, a in sorted(subs):  # in the order of the text: stable findings
                 old = texts[ref][start:_end]
                 params = {
                     "sheet": paras[ref].sheet,
