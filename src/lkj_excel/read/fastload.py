@@ -401,6 +401,7 @@ def grids_from_zip(zf: zipfile.ZipFile) -> list[Grid]:
         if xml is None:
             raise _Unsupported(f"missing part {part}")
         grids.append(_sheet_grid(_text(a.get("name", "")), xml, strings, styles, epoch))
+        grids[-1].hidden = a.get("state", "visible") != "visible"
     return grids
 
 

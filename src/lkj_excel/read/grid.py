@@ -18,6 +18,7 @@ class Grid:
     values: list[list[Any]]  # [row][col], 0-based
     formats: list[list[str | None]]
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # 0-based inclusive r1,c1,r2,c2
+    hidden: bool = False  # a hidden or very hidden sheet (a stale copy loses to a visible one)
     _n_cols: int = -1  # computed once: the reader asks for it in every loop
     _row_merges: dict[int, list[tuple[int, int, int, int]]] | None = field(default=None, repr=False, compare=False)
 
@@ -116,4 +117,4 @@ def from_openpyxl(ws: Any) -> Grid:
         if hasattr(ws, "merged_cells")
         else []
     )
-    return Grid(ws.title, values, formats, merges)
+    return Grid(ws.title, values, formats, merges, hidden=getattr(ws, "sheet_state", "visible") != "visible")
