@@ -661,23 +661,14 @@ def _ind_by_id(r: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def write_recap(path: Path, results: list[dict[str, Any]], cross: list[tuple[str, Finding]], lang: str = "id") -> None:
-    import xlsxwriter
-
     from .write.atomic import atomic_output
+    from .write.xlsx import new_workbook
 
     h = _HEAD.get(lang, _HEAD["id"])
     # run_batch has refused an existing rekap already unless --force was given.
     with atomic_output(path, force=True) as tmp:
         _write_recap_book(
-            xlsxwriter.Workbook(
-                str(tmp),
-                {
-                    "strings_to_numbers": False,
-                    "strings_to_formulas": False,
-                    "strings_to_urls": False,
-                    "nan_inf_to_errors": True,
-                },
-            ),
+            new_workbook(tmp),
             h,
             results,
             cross,

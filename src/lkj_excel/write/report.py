@@ -51,9 +51,9 @@ def write_report(
 
 
 def _write_xlsx(wb: Workbook, findings: list[Finding], path: Path, lang: str, today: date | None) -> None:
-    import xlsxwriter
+    from .xlsx import new_workbook
 
-    book = xlsxwriter.Workbook(str(path))
+    book = new_workbook(path)
     try:
         ws = book.add_worksheet(S.SHEET_RINGKASAN)
         S.write_ringkasan(book, ws, wb, findings, lang, today=today)
