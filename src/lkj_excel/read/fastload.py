@@ -25,7 +25,7 @@ from .formula import Workbook as FormulaBook
 from .grid import CellData, Grid, build_grid
 from .open import check_workbook_file
 from .sheetxml import SheetData, parse_sheet
-from .xmlsafe import Budget, XmlRefused
+from .xmlsafe import Budget, XmlRefused, check_sizes
 
 
 def _pending(data: SheetData, full_calc: bool) -> list[tuple[int, int]]:
@@ -62,6 +62,7 @@ def grids_from_zip(zf: zipfile.ZipFile, path: str = "") -> list[Grid]:
     """Every worksheet of an open .xlsx zip, in workbook order, as a Grid."""
     from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900
 
+    check_sizes(zf, path)
     budget = Budget()
     root = parts.rels(zf, "", budget, path)
     wb_part = next((full for kind, full in root.values() if kind == "officeDocument"), "xl/workbook.xml")

@@ -28,6 +28,10 @@ messages.register(
             "Berkas {path} terlalu besar setelah dibuka: bagian {part} lebih dari {size}; batas {limit}.",
             "{path} is too large once unpacked: part {part} exceeds {size}; the limit is {limit}.",
         ),
+        "file.zip_bomb": (
+            "Berkas {path} ditolak: bagian {part} mengembang {ratio} kali lipat menjadi {size} (bom zip).",
+            "{path} refused: part {part} inflates {ratio} times to {size} (a zip bomb).",
+        ),
     }
 )
 

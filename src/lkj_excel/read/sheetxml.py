@@ -15,7 +15,7 @@ from typing import Any
 
 from .grid import MAX_CELLS, too_big
 from .parts import Styles
-from .xmlsafe import Budget, local, new_parser, parse_member
+from .xmlsafe import LOCAL_NAMES as _LOCAL, Budget, new_parser, parse_member
 
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 _COLS: dict[str, int] = {}
@@ -93,13 +93,14 @@ def parse_sheet(
 ) -> SheetData:
     out = SheetData()
     cells = out.cells
+    names = _LOCAL
     text: list[str] = []  # character data of the open <v>, <f> or inline <t>
     st: dict[str, Any] = {"row": 0, "col": 0, "in": "", "rph": 0, "n": 0}
     cur: dict[str, Any] = {}
     shared: dict[str, tuple[str, int, int]] = {}  # shared formula id -> (text, row, col) of its master
 
     def start(tag: str, a: dict[str, str]) -> None:
-        name = local(tag)
+        name = names[tag]
         if name == "c":
             coord = a.get("r")
             rc = parse_ref(coord) if coord else (st["row"], st["col"] + 1)
@@ -126,7 +127,7 @@ def parse_sheet(
             _merge(a.get("ref", ""), out.merges)
 
     def end(tag: str) -> None:
-        name = local(tag)
+        name = names[tag]
         where = st["in"]
         if name == where:
             st["in"] = ""

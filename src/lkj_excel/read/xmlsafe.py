@@ -23,8 +23,14 @@ from ..errors import LkjError
 
 MAX_PART_BYTES = 1 << 30  # inflated size of one XML part
 MAX_TOTAL_BYTES = 2 << 30  # inflated size of all parts read from one workbook
+MAX_RATIO = 200  # inflated / compressed, for parts above RATIO_FROM (a zip bomb is ~1000)
+RATIO_FROM = 64 << 20
 _CHUNK = 1 << 20
-_EMPTY_CELL = re.compile(rb"<c\s[^<>]*/>")
+# A styled empty cell, then a row left holding nothing. Literal prefixes ("<c ", "<row r=")
+# keep the scan fast; a cell or row written another way is simply parsed. Rows without
+# r="" are numbered by counting, so only rows that carry their number are dropped.
+_EMPTY_CELLS = re.compile(rb"<c [^<>]*/>")
+_EMPTY_ROWS = re.compile(rb'<row r="\d+"[^<>]*(?:/>|></row>)')
 _MAX_CARRY = 1 << 20
 
 
@@ -57,6 +63,20 @@ class Budget:
 
     def __init__(self, total: int = MAX_TOTAL_BYTES) -> None:
         self.left = total
+
+
+def check_sizes(zf: zipfile.ZipFile, path: str) -> None:
+    """Refuse a zip bomb from its directory, before inflating anything.
+
+    The sizes a zip declares bound what zipfile will inflate (it stops at the
+    declared size and then fails the CRC check), so checking them is enough.
+    """
+    for info in zf.infolist():
+        size, packed = info.file_size, max(info.compress_size, 1)
+        if size > MAX_PART_BYTES:
+            raise LkjError("file.part_too_big", path=path, part=info.filename, size=_mb(size), limit=_mb(MAX_PART_BYTES))
+        if size > RATIO_FROM and size / packed > MAX_RATIO:
+            raise LkjError("file.zip_bomb", path=path, part=info.filename, size=_mb(size), ratio=round(size / packed))
 
 
 def parse_member(
@@ -92,7 +112,7 @@ def parse_member(
                         cut = buf.rfind(b"<")
                         if cut < 0 or b">" in buf[cut:] or len(buf) - cut > _MAX_CARRY:
                             cut = len(buf)
-                        parser.Parse(_EMPTY_CELL.sub(b"", buf[:cut]), False)
+                        parser.Parse(_EMPTY_ROWS.sub(b"", _EMPTY_CELLS.sub(b"", buf[:cut])), False)
                         carry = buf[cut:]
                 else:
                     parser.Parse(chunk, False)
@@ -111,7 +131,18 @@ def _mb(n: int) -> str:
     return f"{n / (1 << 20):,.0f} MB".replace(",", ".")
 
 
+class LocalNames(dict[str, str]):
+    """Expat "namespace local" names -> local part, computed once per name."""
+
+    def __missing__(self, name: str) -> str:
+        i = name.rfind(" ")
+        out = self[name] = name if i < 0 else name[i + 1 :]
+        return out
+
+
+LOCAL_NAMES = LocalNames()
+
+
 def local(name: str) -> str:
     """The local part of an expat "namespace local" name."""
-    i = name.rfind(" ")
-    return name if i < 0 else name[i + 1 :]
+    return LOCAL_NAMES[name]
