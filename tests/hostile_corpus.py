@@ -64,15 +64,22 @@ def _rename_sheet(old: str, new_xml: str) -> Callable[[str], str]:
 
 
 def far_cell(d: Path) -> Path:
-    return patch(d / "far_cell.xlsx", {INFO: _before_end_of_sheet_data('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')})
+    return patch(
+        d / "far_cell.xlsx", {INFO: _before_end_of_sheet_data('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')}
+    )
 
 
 def huge_merge(d: Path) -> Path:
-    return patch(d / "huge_merge.xlsx", {INFO: _after_sheet_data('<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')})
+    return patch(
+        d / "huge_merge.xlsx",
+        {INFO: _after_sheet_data('<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>')},
+    )
 
 
 def unclosed_cells(d: Path) -> Path:
-    return patch(d / "unclosed.xlsx", {INFO: _before_end_of_sheet_data('<row r="9">' + '<c r="A9"><v>1</v>' * 10_000 + "</row>")})
+    return patch(
+        d / "unclosed.xlsx", {INFO: _before_end_of_sheet_data('<row r="9">' + '<c r="A9"><v>1</v>' * 10_000 + "</row>")}
+    )
 
 
 def dtd_entities(d: Path) -> Path:
@@ -111,7 +118,9 @@ def number_1e400(d: Path) -> Path:
 
 def digits_400(d: Path) -> Path:
     ref = _first_number_cell(T12)
-    return patch(d / "digits400.xlsx", {T12: _set_cell(ref, f'<c r="{ref}" t="inlineStr"><is><t>{"9" * 400}</t></is></c>')})
+    return patch(
+        d / "digits400.xlsx", {T12: _set_cell(ref, f'<c r="{ref}" t="inlineStr"><is><t>{"9" * 400}</t></is></c>')}
+    )
 
 
 def number_1e27(d: Path) -> Path:
@@ -183,7 +192,9 @@ def formulas_xlsxwriter(d: Path) -> Path:
 
     p = d / "formula_xlsxwriter.xlsx"
     wb = xlsxwriter.Workbook(str(p))
-    _formula_book(wb.add_worksheet, lambda ws, r, c, v: ws.write(r, c, v), lambda ws, r, c, f: ws.write_formula(r, c, f))
+    _formula_book(
+        wb.add_worksheet, lambda ws, r, c, v: ws.write(r, c, v), lambda ws, r, c, f: ws.write_formula(r, c, f)
+    )
     wb.close()
     return p
 

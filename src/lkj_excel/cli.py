@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ import click
 from . import __version__
 from .errors import LkjError
 from .spec import load_all
+from .write.jsonsafe import dumps as strict_json
 
 LANG = click.option(
     "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Bahasa pesan / message language."
@@ -92,7 +92,7 @@ def inspect(workbook: Path, as_json: bool, lang: str) -> None:
         _fail(e, lang)
     d = inspect_dict(wb)
     if as_json:
-        click.echo(json.dumps(d, ensure_ascii=False, indent=1, default=str))
+        click.echo(strict_json(d, ensure_ascii=False, indent=1))
     else:
         click.echo(inspect_text(d, lang))
     # A table sheet whose header cannot be found is bad input: say so after
@@ -192,7 +192,7 @@ def check(
         wb = read_workbook(path)
         findings = run_checks(wb)
         if json_out is not None:
-            text = json.dumps(report_dict(findings, str(path), lang), ensure_ascii=False, indent=1, default=str)
+            text = strict_json(report_dict(findings, str(path), lang), ensure_ascii=False, indent=1)
             if str(json_out) == "-":
                 click.echo(text)
             else:

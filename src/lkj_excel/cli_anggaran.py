@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from .errors import LkjError
 from .findings import Finding, report_dict, sort_key, summary
 from .messages import register
 from .numbers import format_id
+from .write.jsonsafe import dumps as strict_json
 
 register(
     {
@@ -273,7 +273,7 @@ def anggaran(
         d = report_dict(
             everything, str(export), lang, workbook=str(workbook) if workbook else None, budget=budget_dict(exp, s)
         )
-        click.echo(json.dumps(d, ensure_ascii=False, indent=1, default=str))
+        click.echo(strict_json(d, ensure_ascii=False, indent=1))
     else:
         click.echo(summary_text(exp, s, export_findings, compared, lang))
         if output is not None:

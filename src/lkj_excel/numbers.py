@@ -42,7 +42,23 @@ def _digits_after(s: str, sep: str) -> int:
     return len(s.rsplit(sep, 1)[1]) if sep in s else 0
 
 
+# Figures at or beyond this size are no LKjIP figure (a whole national budget is ~4e15 rupiah;
+# floats hold integers exactly below 9e15): read as unreadable, never compared or rounded.
+MAX_FIGURE = 1e16
+
+
+def sensible(v: float) -> bool:
+    """Is `v` a figure a report could hold (finite, below MAX_FIGURE in size)?"""
+    return math.isfinite(v) and abs(v) < MAX_FIGURE
+
+
 def parse_plain_number(s: str) -> tuple[float, int, bool, bool] | None:
+    """`_parse_plain_number`, None for a figure out of any sensible range ("1e400", 400 digits)."""
+    out = _parse_plain_number(s)
+    return out if out is None or sensible(out[0]) else None
+
+
+def _parse_plain_number(s: str) -> tuple[float, int, bool, bool] | None:
     """Parse digits with Indonesian separators: return (value, decimals, decimal_point, thousands_point).
 
     "." groups thousands and "," marks decimals; a lone "." followed by one, two
@@ -173,7 +189,14 @@ def shortest_decimals(value: float) -> int:
 
 
 def parse_cell(raw: object, number_format: str | None = None) -> Parsed:
-    """Parse a cell value as openpyxl or calamine gives it."""
+    """Parse a cell value as openpyxl or calamine gives it; a figure out of any sensible range is unparsed."""
+    p = _parse_cell(raw, number_format)
+    if p.value is not None and not sensible(p.value):
+        return Parsed("unparsed", unit=p.unit)
+    return p
+
+
+def _parse_cell(raw: object, number_format: str | None = None) -> Parsed:
     if raw is None:
         return Parsed("empty")
     if isinstance(raw, bool):

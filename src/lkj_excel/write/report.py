@@ -4,7 +4,6 @@ Checklist Reviu), .html (one self-contained printable page) or .json
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from html import escape
 from pathlib import Path
@@ -16,6 +15,7 @@ from ..messages import register
 from ..model import Workbook
 from . import summary as S
 from .atomic import atomic_output
+from .jsonsafe import dumps as strict_json
 
 register(
     {
@@ -46,7 +46,7 @@ def write_report(
             tmp.write_text(render_html(wb, findings, lang, today), encoding="utf-8")
         else:
             data = report_dict(findings, wb.path, lang)
-            tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+            tmp.write_text(strict_json(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return out
 
 
