@@ -215,8 +215,8 @@ def formulas_openpyxl(d: Path) -> Path:
     return p
 
 
-# Tabel 1.2 of a made-up office: villages, population and households, total by formula.
-FORMULA_ROWS = [("Desa A", 1200, 300), ("Desa B", 950, 240), ("Desa C", 1875, 470)]
+# Tabel 1.2 of a made-up office: villages, hamlets and households, totals by formula.
+FORMULA_ROWS = [("Desa A", 4, 300), ("Desa B", 3, 240), ("Desa C", 5, 470)]
 
 
 def _formula_book(add_sheet, put, put_formula) -> None:  # type: ignore[no-untyped-def]
@@ -227,18 +227,18 @@ def _formula_book(add_sheet, put, put_formula) -> None:  # type: ignore[no-untyp
     ws = add_sheet("Tabel 1.2")
     put(ws, 0, 0, "Tabel 1.2")
     put(ws, 1, 0, "Jumlah Penduduk per Desa")
-    for c, h in enumerate(["No.", "Nama Desa", "Jumlah Penduduk (Jiwa)", "Jumlah KK"]):
+    for c, h in enumerate(["No.", "Nama Desa", "Jumlah Dusun", "Jumlah KK"]):
         put(ws, 3, c, h)
-    for i, (name, pop, kk) in enumerate(FORMULA_ROWS):
+    for i, (name, dusun, kk) in enumerate(FORMULA_ROWS):
         r = 4 + i
         put(ws, r, 0, f"{i + 1}.")
         put(ws, r, 1, name)
-        put(ws, r, 2, pop)
+        put(ws, r, 2, dusun)
         put(ws, r, 3, kk)
     last = 4 + len(FORMULA_ROWS)
     put(ws, last, 1, "Jumlah")
     put_formula(ws, last, 2, f"=SUM(C5:C{last})")
-    put_formula(ws, last, 3, f"=D5+D6+D7")
+    put_formula(ws, last, 3, "=D5+D6+D7")
 
 
 BUILDERS: list[Callable[[Path], Path]] = [
