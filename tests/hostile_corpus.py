@@ -44,7 +44,7 @@ def _set_cell(ref: str, xml_cell: str) -> Callable[[str], str]:
     """Replace cell `ref` (whole <c> element) by `xml_cell`."""
 
     def edit(x: str) -> str:
-        new, n = re.subn(rf'<c r="{ref}"[^>]*?(?:/>|>.*?</c>)', xml_cell, x, count=1)
+        new, n = re.subn(rf'<c r="{ref}"[^>]*?(?:/>|>.*?</c>)', lambda _m: xml_cell, x, count=1)
         assert n == 1, ref
         return new
 
