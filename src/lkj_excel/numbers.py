@@ -162,7 +162,7 @@ def parse_text(raw: str) -> Parsed:
 
 def decimals_from_format(fmt: str | None, value: float) -> tuple[int, bool]:
     """Decimals shown by an Excel number format, and whether it is a percent format."""
-    decimals, is_pct = _format_info(fmt or "General")
+    decimals, is_pct = _format_info(format_section(fmt or "General", value))
     if decimals is None:
         return shortest_decimals(value * (100 if is_pct else 1)), is_pct
     return decimals, is_pct
@@ -171,12 +171,65 @@ def decimals_from_format(fmt: str | None, value: float) -> tuple[int, bool]:
 @lru_cache(maxsize=512)
 def _format_info(fmt: str) -> tuple[int | None, bool]:
     """(decimals shown, None for General; percent format?): a workbook uses a handful of formats."""
-    is_pct = "%" in re.sub(r'"[^"]*"|\\.', "", fmt.split(";")[0])
+    is_pct = "%" in re.sub(r'"[^"]*"|\\.', "", _sections(fmt)[0])
     if fmt == "General" or fmt == "@":
         return None, is_pct
-    section = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", fmt.split(";")[0])
-    m = re.search(r"\.([0#?]+)", section)
-    return (len(m.group(1)) if m else 0), is_pct
+    section = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", _sections(fmt)[0])
+    m = re.search(r"\.([0#?,]+)", section)  # "#.##0,00": the comma does not end the decimals
+    return (len(m.group(1).replace(",", "")) if m else 0), is_pct
+
+
+_CONDITION = re.compile(r"\[\s*(<=|>=|<>|<|>|=)\s*(-?\d+(?:\.\d*)?)\s*\]")
+
+
+@lru_cache(maxsize=512)
+def _sections(fmt: str) -> tuple[str, ...]:
+    """The ;-separated sections of a number format (a ; inside quotes or after \\ does not split)."""
+    out, cur, quoted, i = [], [], False, 0
+    while i < len(fmt):
+        ch = fmt[i]
+        if ch == "\\" and not quoted:
+            cur.append(fmt[i : i + 2])
+            i += 2
+            continue
+        if ch == '"':
+            quoted = not quoted
+        if ch == ";" and not quoted:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    out.append("".join(cur))
+    return tuple(out)
+
+
+def _holds(section: str, value: float) -> bool | None:
+    m = _CONDITION.search(section)
+    if m is None:
+        return None
+    op, n = m.group(1), float(m.group(2))
+    return {"<": value < n, "<=": value <= n, ">": value > n, ">=": value >= n, "=": value == n, "<>": value != n}[op]
+
+
+def format_section(fmt: str, value: float) -> str:
+    """The section of `fmt` Excel shows `value` with: conditions ("[>=1000]#,##0;0.00") first,
+    else positive;negative;zero."""
+    secs = _sections(fmt)
+    if len(secs) == 1:
+        return secs[0]
+    first, second = _holds(secs[0], value), _holds(secs[1], value)
+    if first is not None or second is not None:
+        if first:
+            return secs[0]
+        if second or (second is None and len(secs) == 2) or len(secs) < 3:
+            return secs[1]
+        return secs[2]
+    if value < 0:
+        return secs[1]
+    if value == 0 and len(secs) >= 3:
+        return secs[2]
+    return secs[0]
 
 
 def shortest_decimals(value: float) -> int:
