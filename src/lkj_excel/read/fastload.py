@@ -55,7 +55,9 @@ def _evaluate(sheets: dict[str, SheetData], full_calc: bool) -> None:
         results.append((name, r, c, v))
     for name, r, c, v in results:
         row = sheets[name].cells[r]
-        row[c] = (v, row[c][1])
+        old = row[c][0]
+        if not (isinstance(old, (int, float)) and isinstance(v, (int, float)) and old == v):
+            row[c] = (v, row[c][1])  # an equal saved value is kept, with its type
 
 
 def grids_from_zip(zf: zipfile.ZipFile, path: str = "") -> list[Grid]:
