@@ -196,7 +196,8 @@ def mutate(data: dict[str, bytes], rng: random.Random) -> dict[str, bytes]:
         roll = rng.random()
         if roll < 0.8:
             name = rng.choice(sheets)
-            parts[name] = _mutate_sheet(rng, parts[name].decode("utf-8", "surrogateescape")).encode("utf-8", "surrogateescape")
+            xml = parts[name].decode("utf-8", "surrogateescape")  # a byte flip may have broken UTF-8
+            parts[name] = _mutate_sheet(rng, xml).encode("utf-8", "surrogateescape")
         elif roll < 0.88:
             wb = parts["xl/workbook.xml"].decode()
             parts["xl/workbook.xml"] = _sub_random(

@@ -176,7 +176,7 @@ class _Parser:
         return fn(args)
 
 
-class _Range(list):  # type: ignore[type-arg]
+class _Range(list[Any]):
     """The values of a range reference: functions take them, arithmetic does not."""
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from .grid import MAX_CELLS, too_big
 from .parts import Styles
-from .xmlsafe import LOCAL_NAMES as _LOCAL, Budget, new_parser, parse_member
+from .xmlsafe import LOCAL_NAMES, Budget, new_parser, parse_member
 
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 _COLS: dict[str, int] = {}
@@ -92,12 +92,12 @@ def parse_sheet(
     path: str,
 ) -> SheetData:
     out = SheetData()
-    cells = out.cells
-    names = _LOCAL
+    names = LOCAL_NAMES
     text: list[str] = []  # character data of the open <v>, <f> or inline <t>
     st: dict[str, Any] = {"row": 0, "col": 0, "in": "", "rph": 0, "n": 0}
     cur: dict[str, Any] = {}
     shared: dict[str, tuple[str, int, int]] = {}  # shared formula id -> (text, row, col) of its master
+    ctx = (strings, styles, epoch, title)
 
     def start(tag: str, a: dict[str, str]) -> None:
         name = names[tag]
@@ -140,31 +140,8 @@ def parse_sheet(
         elif name == "rPh":
             st["rph"] -= 1
         elif name == "c" and cur:
-            _end_cell()
-
-    def _end_cell() -> None:
-        r, c, t, s = cur["r"] - 1, cur["c"] - 1, cur["t"], cur["s"]
-        raw = cur["v"]
-        value: Any = None
-        if t == "inlineStr":
-            value = "".join(cur["is_"]) if cur["is_"] else None
-        elif raw:
-            value = _convert(raw, t, s, strings, styles, epoch)
-        f, fa = cur["f"], cur["fa"]
-        formula = _formula(f or "", fa, r, c, shared) if f is not None or fa.get("t") == "shared" else ""
-        row = cells.get(r)
-        if row is None:
-            row = cells[r] = {}
-        if value is not None or formula or c in row:  # a later empty duplicate of a cell wins
-            row[c] = (value, s)
-            st["n"] += 1
-            if st["n"] > MAX_CELLS:
-                raise too_big(title, st["n"], MAX_CELLS)
-        if formula:
-            out.formulas[(r, c)] = formula
-            if value is not None:
-                out.cached.add((r, c))
-        cur.clear()
+            _store(cur, out, st, shared, ctx)
+            cur.clear()
 
     def chars(data: str) -> None:
         if st["in"]:
@@ -176,6 +153,38 @@ def parse_sheet(
     p.CharacterDataHandler = chars
     parse_member(zf, part, p, budget, path, strip_empty_cells=True)
     return out
+
+
+def _store(
+    cur: dict[str, Any],
+    out: SheetData,
+    st: dict[str, Any],
+    shared: dict[str, tuple[str, int, int]],
+    ctx: tuple[list[str], Styles, Any, str],
+) -> None:
+    """Record the cell that just ended: its value as openpyxl casts it, its formula."""
+    strings, styles, epoch, title = ctx
+    r, c, t, s = cur["r"] - 1, cur["c"] - 1, cur["t"], cur["s"]
+    raw = cur["v"]
+    value: Any = None
+    if t == "inlineStr":
+        value = "".join(cur["is_"]) if cur["is_"] else None
+    elif raw:
+        value = _convert(raw, t, s, strings, styles, epoch)
+    f, fa = cur["f"], cur["fa"]
+    formula = _formula(f or "", fa, r, c, shared) if f is not None or fa.get("t") == "shared" else ""
+    row = out.cells.get(r)
+    if row is None:
+        row = out.cells[r] = {}
+    if value is not None or formula or c in row:  # a later empty duplicate of a cell wins
+        row[c] = (value, s)
+        st["n"] += 1
+        if st["n"] > MAX_CELLS:
+            raise too_big(title, st["n"], MAX_CELLS)
+    if formula:
+        out.formulas[(r, c)] = formula
+        if value is not None:
+            out.cached.add((r, c))
 
 
 def _formula(f: str, fa: dict[str, str], r: int, c: int, shared: dict[str, tuple[str, int, int]]) -> str:

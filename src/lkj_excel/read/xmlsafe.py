@@ -38,7 +38,7 @@ class XmlRefused(Exception):
     """The XML is malformed or uses a construct refused for safety (DTD, entities)."""
 
 
-def _refuse(*_args: Any) -> None:
+def _refuse(*_args: Any) -> Any:
     raise XmlRefused("DTD atau deklarasi entitas tidak diizinkan")
 
 
@@ -74,7 +74,9 @@ def check_sizes(zf: zipfile.ZipFile, path: str) -> None:
     for info in zf.infolist():
         size, packed = info.file_size, max(info.compress_size, 1)
         if size > MAX_PART_BYTES:
-            raise LkjError("file.part_too_big", path=path, part=info.filename, size=_mb(size), limit=_mb(MAX_PART_BYTES))
+            raise LkjError(
+                "file.part_too_big", path=path, part=info.filename, size=_mb(size), limit=_mb(MAX_PART_BYTES)
+            )
         if size > RATIO_FROM and size / packed > MAX_RATIO:
             raise LkjError("file.zip_bomb", path=path, part=info.filename, size=_mb(size), ratio=round(size / packed))
 
