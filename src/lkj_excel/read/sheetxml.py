@@ -180,7 +180,7 @@ def _store(
         row[c] = (value, s)
         st["n"] += 1
         if st["n"] > MAX_CELLS:
-            raise too_big(title, st["n"], MAX_CELLS)
+            raise too_big(title, st["n"], MAX_CELLS, more=True)  # parsing stops here: the total is not known
     if formula:
         out.formulas[(r, c)] = formula
         if value is not None:
