@@ -103,10 +103,10 @@ def ref(r: int, c: int) -> str:
     return f"{get_column_letter(c + 1)}{r + 1}"
 
 
-def too_big(title: str, n: int, limit: int) -> LkjError:
-    return LkjError(
-        "sheet.too_big", sheet=title, cells=f"{n:,}".replace(",", "."), limit=f"{limit:,}".replace(",", ".")
-    )
+def too_big(title: str, n: int, limit: int, more: bool = False) -> LkjError:
+    """LkjError "sheet.too_big"; `more`: reading stopped at `n`, the sheet holds at least that many."""
+    cells = ("> " if more else "") + f"{limit if more else n:,}".replace(",", ".")
+    return LkjError("sheet.too_big", sheet=title, cells=cells, limit=f"{limit:,}".replace(",", "."))
 
 
 def _drop_covered(cells: dict[int, dict[int, CellData]], merges: list[tuple[int, int, int, int]], title: str) -> None:
