@@ -15,6 +15,7 @@ from lkj_excel.cli import main
 
 HAS_CORRECTED = importlib.util.find_spec("lkj_excel.write.corrected") is not None
 PEER_FILE = "datuk_tanah_datar_2024.xlsx"
+PEER = f"sub/{PEER_FILE}"  # its name in the batch: the folder is kept
 
 
 def make_peer(sample: Path, dst: Path) -> Path:
@@ -72,7 +73,7 @@ def test_rekap_rows(batch_run) -> None:
     rows = _rows(ws)
     assert len(rows) == 4
     by = {r["Berkas"]: r for r in rows}
-    assert set(by) == {"sei_balai_2024.xlsx", PEER_FILE, "rusak.xlsx", "lama.xls"}
+    assert set(by) == {"sei_balai_2024.xlsx", PEER, "rusak.xlsx", "lama.xls"}
     assert by["lama.xls"]["Status"] == "tidak terbaca"
     assert ".xls" in by["lama.xls"]["Keterangan"] and "xlsx" in by["lama.xls"]["Keterangan"]
     assert by["rusak.xlsx"]["Status"] == "tidak terbaca"
@@ -80,11 +81,11 @@ def test_rekap_rows(batch_run) -> None:
     sb = by["sei_balai_2024.xlsx"]
     assert sb["Status"] == "terbaca" and sb["Perangkat Daerah"] == "Kecamatan Sei Balai" and sb["Tahun"] == 2024
     assert sb["Kesalahan"] >= 1
-    assert by[PEER_FILE]["Perangkat Daerah"] == "Kecamatan Datuk Tanah Datar"
+    assert by[PEER]["Perangkat Daerah"] == "Kecamatan Datuk Tanah Datar"
     assert sb["Penyerapan Anggaran (%)"] == pytest.approx(95.35)
     ikm_real = next(k for k in sb if k and "realisasi" in k.lower() and "ikm" in k.lower().replace("kepuasan", "ikm"))
     assert sb[ikm_real] == pytest.approx(75.35)
-    assert by[PEER_FILE][ikm_real] == pytest.approx(97.10)
+    assert by[PEER][ikm_real] == pytest.approx(97.10)
 
 
 def test_cross_workbook_peer_finding(batch_run) -> None:
@@ -94,13 +95,14 @@ def test_cross_workbook_peer_finding(batch_run) -> None:
     g7 = [r for r in w901 if r["Berkas"] == "sei_balai_2024.xlsx" and r["Sel"] == "G7"]
     assert len(g7) == 1, w901
     f = g7[0]
-    assert f["Lembar"] == "Tabel 3.12" and f["Aturan"] == "batch.peer_figures"
+    assert f["Lembar"] == "Tabel 3.12" and f["Aturan"] == "Angka kecamatan pembanding berbeda"
+    assert f["Tingkat"] == "Peringatan"
     assert "sei_balai_2024.xlsx:Tabel 3.12!G7" in f["Pesan"]
-    assert f"{PEER_FILE}:Tabel 3.2!F6" in f["Pesan"]
-    assert f["Sel Terkait"] == f"{PEER_FILE}:Tabel 3.2!F6"
+    assert f"{PEER}:Tabel 3.2!F6" in f["Pesan"]
+    assert f["Sel Terkait"] == f"{PEER}:Tabel 3.2!F6"
     assert "98,20" in f["Pesan"] and "97,10" in f["Pesan"]
     # The peer's own Tabel 3.12 lists Sei Balai with Sei Balai's own figures: nothing to report there.
-    assert not [r for r in w901 if r["Berkas"] == PEER_FILE]
+    assert not [r for r in w901 if r["Berkas"] == PEER]
 
 
 def test_temuan_has_file_names(batch_run) -> None:
@@ -109,7 +111,7 @@ def test_temuan_has_file_names(batch_run) -> None:
     assert next(ws.iter_rows(values_only=True))[0] == "Berkas"
     rows = _rows(ws)
     files = {r["Berkas"] for r in rows}
-    assert {"sei_balai_2024.xlsx", PEER_FILE} <= files
+    assert {"sei_balai_2024.xlsx", PEER} <= files
     assert all(r["Kode"] and r["Pesan"] for r in rows)
     assert ws.freeze_panes == "B2"
 
@@ -125,8 +127,8 @@ def test_chart(batch_run) -> None:
 @pytest.mark.skipif(not HAS_CORRECTED, reason="write.corrected not there yet")
 def test_corrected_workbooks(batch_run) -> None:
     _res, out = batch_run
-    names = sorted(p.name for p in out.glob("*_terkoreksi.xlsx"))
-    assert names == ["datuk_tanah_datar_2024_terkoreksi.xlsx", "sei_balai_2024_terkoreksi.xlsx"]
+    names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*_terkoreksi.xlsx"))
+    assert names == ["sei_balai_2024_terkoreksi.xlsx", "sub/datuk_tanah_datar_2024_terkoreksi.xlsx"]
 
 
 def test_outputs_are_not_inputs_and_force(batch_run, batch_dir: Path) -> None:
@@ -154,25 +156,21 @@ def test_readable_only_exit_code(tmp_path: Path, sample_path: Path) -> None:
 
 def test_scale_differences_w902() -> None:
     from lkj_excel.batch import scale_findings
+    from lkj_excel.rules.batch import CrossProfile, ScaleRow
 
-    def res(file: str, mutu_a: str) -> dict:
-        return {
-            "file": file,
-            "status": "ok",
-            "kabupaten": "Batu Bara",
-            "year": 2024,
-            "scales": {
-                "3.4": [
-                    {"interval": mutu_a, "label": "A (Sangat Baik)", "address": "Tabel 3.4!B5"},
-                    {"interval": "76,61-88,30", "label": "B (Baik)", "address": "Tabel 3.4!B6"},
-                ]
-            },
-        }
+    def prof(file: str, mutu_a: str) -> CrossProfile:
+        rows = [
+            ScaleRow(mutu_a, "A (Sangat Baik)", "Tabel 3.4!B5"),
+            ScaleRow("76,61-88,30", "B (Baik)", "Tabel 3.4!B6"),
+        ]
+        return CrossProfile(file, "Kec " + file, "Batu Bara", 2024, scales={"3.4": rows})
 
-    out = scale_findings([res("a.xlsx", "88,31-100"), res("b.xlsx", "88,31 - 100"), res("c.xlsx", "88,00-100")])
-    assert [(file, f.code, f.severity, f.cell) for file, f in out] == [("c.xlsx", "W902", "info", "B5")]
-    assert out[0][1].related == ["a.xlsx:Tabel 3.4!B5"]
-    assert "a.xlsx" in out[0][1].message("id")
+    out = scale_findings([prof("a.xlsx", "88,31-100"), prof("b.xlsx", "88,31 - 100"), prof("c.xlsx", "88,00-100")])
+    assert [(f.params["file"], f.code, f.severity, f.cell) for f in out] == [("c.xlsx", "W902", "info", "B5")]
+    assert out[0].related == ["a.xlsx:Tabel 3.4!B5"]
+    assert "a.xlsx" in out[0].message("id")
+    # Another kabupaten, or all printing one scale: nothing to report.
+    assert not scale_findings([prof("a.xlsx", "88,31-100"), prof("b.xlsx", "88,31-100")])
 
 
 def test_rules_registered() -> None:

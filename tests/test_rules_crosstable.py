@@ -59,7 +59,7 @@ def build(
 def check(path: Path, code: str):
     wb = read_workbook(path)
     # every sheet of these small workbooks is a table the reader must find
-    assert not [n for n in wb.notes if n.startswith("no_header")], wb.notes
+    assert not [n for n in wb.notes if n.kind == "no_header"], wb.notes
     assert len(wb.tables) == len(wb.sheet_of)
     return wb, run_rule(wb, code)
 

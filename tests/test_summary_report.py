@@ -16,6 +16,7 @@ import xlsxwriter
 from conftest import find_cell
 from lkj_excel.errors import LkjError
 from lkj_excel.findings import Finding, report_dict
+from lkj_excel.review.checklist import QUESTIONS
 from lkj_excel.write import summary as S
 from lkj_excel.write.report import render_html, write_report
 
@@ -88,54 +89,6 @@ def _by_id(items, key):
     return next(i for i in items if i["key"] == key)
 
 
-# ---------------------------------------------------------------- data
-
-
-def test_key_indicators_sample(sample_wb):
-    kis = {k["id"]: k for k in S.key_indicators(sample_wb)}
-    ikm, akip = kis["ikm"], kis["akip"]
-    assert (ikm["target"], ikm["realisasi"], ikm["capaian"]) == (85.0, 75.35, 88.65)
-    assert ikm["capaian_computed"] == pytest.approx(88.65, abs=0.005)
-    assert (ikm["category"], ikm["category_kinerja"]) == ("C", "Kurang Baik")
-    assert ikm["capaian_category"] == "Tinggi"
-    assert akip["category"] == "BB" and akip["capaian_category"] == "Sangat Tinggi"
-    assert ikm["table"] == "3.2"
-
-
-def test_classify_band_edges():
-    scales = S.load_aux("scales")
-    assert S.classify(88.31, scales["ikm"])["label"] == "A"
-    assert S.classify(88.305, scales["ikm"])["label"] == "A"  # IKM is classified at 2 decimals
-    assert S.classify(88.30, scales["ikm"])["label"] == "B"
-    assert S.classify(80.0, scales["akip"])["label"] == "BB"  # upper ends inclusive
-    assert S.classify(80.01, scales["akip"])["label"] == "A"
-    assert S.classify(0, scales["akip"])["label"] == "D"
-    assert S.classify(90.5, scales["capaian"])["label"] == "Tinggi"  # no integer gap
-    assert S.capaian_of(80, 90, "negative_2T") == pytest.approx(87.5)
-
-
-def test_checklist_mapping(sample_wb):
-    items = S.checklist_items(sample_wb, _findings())
-    assert _by_id(items, "arithmetic")["answer"] == "tidak"
-    assert set(_by_id(items, "arithmetic")["codes"]) == {"T001", "C001"}
-    assert _by_id(items, "crosstable")["codes"] == ["X010"]
-    assert _by_id(items, "pk")["codes"] == ["X010"]  # involves Tabel 2.2 through a related cell
-    assert _by_id(items, "budget")["codes"] == ["T001"]
-    assert _by_id(items, "efficiency")["answer"] == "periksa"
-    assert _by_id(items, "narrative")["answer"] == "ya"  # info only
-    clean = S.checklist_items(sample_wb, [])
-    assert all(i["answer"] == "ya" for i in clean)
-
-
-def test_chart_data_sample(sample_wb):
-    d = S.chart_data(sample_wb)
-    assert d["trend"]["categories"] == ["2021", "2022", "2023", "2024"]
-    assert d["trend"]["series"][0][1] == [77.98, 90.10, 80.50, 75.35]
-    own, peer = d["peer"]["series"][:2]
-    assert own[1] == [75.35, 72.62] and peer == ("Datuk Tanah Datar", [98.20, 75.50])
-    assert d["absorption"]["series"][0][1][0] == 95.07 and len(d["absorption"]["categories"]) == 7
-
-
 # ---------------------------------------------------------------- xlsx through the hook
 
 
@@ -196,7 +149,7 @@ def test_xlsx_hook(tmp_path, sample_wb):
     assert by_code["T001"][1].fill.fgColor.rgb != by_code["C001"][1].fill.fgColor.rgb
 
     ws = book["Checklist Reviu"]
-    q = find_cell(ws, S.QUESTIONS[0]["id"])
+    q = find_cell(ws, QUESTIONS[0]["id"])
     assert ws.cell(q.row, q.column + 1).value == "Tidak"
     assert ws.cell(q.row, q.column + 2).value == 2
 
@@ -229,7 +182,11 @@ def test_report_xlsx(tmp_path, sample_wb):
 def test_report_json(tmp_path, sample_wb):
     fs = _findings()
     out = write_report(sample_wb, fs, tmp_path / "r.json", lang="en")
-    assert json.loads(out.read_text(encoding="utf-8")) == report_dict(fs, sample_wb.path, "en")
+    data = json.loads(out.read_text(encoding="utf-8"))
+    review = data.pop("review")
+    assert data == report_dict(fs, sample_wb.path, "en")
+    assert [i["key"] for i in review["checklist"]][0] == "arithmetic" and review["counts"]["error"] == 2
+    assert {k["id"] for k in review["indicators"]} >= {"ikm", "akip"}
 
 
 def test_report_exists_and_suffix(tmp_path, sample_wb):

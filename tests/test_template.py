@@ -88,3 +88,30 @@ def test_opens_in_libreoffice(template_path: Path, tmp_path: Path) -> None:
     )
     pdf = tmp_path / "templat.pdf"
     assert pdf.exists() and pdf.stat().st_size > 1000
+    if shutil.which("pdftotext"):
+        pages = []
+        for i in range(1, 200):
+            r = subprocess.run(["pdftotext", "-f", str(i), "-l", str(i), str(pdf), "-"], capture_output=True, text=True)
+            if r.returncode != 0:
+                break
+            pages.append(r.stdout)
+        narasi = [p for p in pages if "Mengikuti" in p]
+        assert narasi and all("Paragraf" in p for p in narasi)  # the two Narasi columns print on one page
+        petunjuk = next(p for p in pages if "Petunjuk pengisian" in p)
+        assert "lkj-excel check NAMA_BERKAS.xlsx" in petunjuk  # the instructions are not cut off the page
+
+
+def test_print_setup(template_path: Path) -> None:
+    from lkj_excel.write.layout import fit_row_height
+
+    x = openpyxl.load_workbook(template_path)
+    for ws in x.worksheets:
+        assert ws.sheet_properties.pageSetUpPr is not None and ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert ws.page_setup.paperSize == 9 and "&P" in (ws.oddFooter.right.text or ""), ws.title
+    assert x["Narasi"].page_setup.orientation == "landscape" and x["Narasi"].print_title_rows.replace("$", "") == "1:1"
+    ws = x["Petunjuk"]
+    width = ws.column_dimensions["A"].width
+    for row in ws.iter_rows():
+        c = row[0]
+        if isinstance(c.value, str) and c.alignment.wrap_text:
+            assert ws.row_dimensions[c.row].height >= fit_row_height([(c.value, width - 1)]) - 13, c.row

@@ -1,10 +1,19 @@
-"""The rule catalog as documentation: `docs/rules.md` is generated from the rules' docstrings."""
+"""The rule catalog as documentation, in Bahasa Indonesia and English.
+
+`docs/rules.md` is generated from the rules' docstrings (English, with their
+examples) and `sheets/_aturan.toml` (each rule's Indonesian name and
+description, kept as data beside the other declarations).
+"""
 
 from __future__ import annotations
 
 import textwrap
+from functools import lru_cache
+from typing import Any
 
-from .rules import Rule, load_rules
+from .rules import Rule
+from .rules import all_rules as all_rules
+from .spec import load_aux
 
 FAMILIES = {
     "totals": "Totals and subtotals",
@@ -22,36 +31,83 @@ FAMILIES = {
 }
 
 
-def all_rules() -> dict[str, Rule]:
-    """The whole catalog, with the rules that only run in budget and batch mode."""
-    import lkj_excel.batch  # noqa: F401 - registers W9xx
-    import lkj_excel.budget.compare  # noqa: F401 - registers B1xx
+@lru_cache(maxsize=1)
+def _indonesian() -> dict[str, Any]:
+    return load_aux("aturan")
 
-    return load_rules()
+
+def indonesian_entry(code: str) -> dict[str, str] | None:
+    """{"nama", "uraian"} of a rule in Bahasa Indonesia, or None if it has none yet."""
+    entry = _indonesian().get("aturan", {}).get(code)
+    return dict(entry) if entry else None
+
+
+def rule_text(code: str, lang: str = "id") -> tuple[str, str]:
+    """(name, one-line description) of a rule for `lkj-excel rules`, in `lang`."""
+    r = all_rules()[code]
+    entry = indonesian_entry(code) if lang != "en" else None
+    if entry:
+        return entry["nama"], entry["uraian"]
+    return r.name, (r.doc.splitlines() or [""])[0]
+
+
+def family_name(family: str, lang: str = "id") -> str:
+    if lang != "en":
+        return str(_indonesian().get("keluarga", {}).get(family) or FAMILIES.get(family, family))
+    return FAMILIES.get(family, family)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+_SEVERITY_ID = {"error": "kesalahan", "warning": "peringatan", "info": "info"}
+
+
+def _meta(r: Rule) -> list[str]:
+    """Severity, reviu question and mode of a rule, in both languages."""
+    sev = getattr(r, "severity", "")
+    question, runs = getattr(r, "question", ""), getattr(r, "runs", "")
+    return [
+        "",
+        f"*tingkat: {_SEVERITY_ID.get(sev, sev)}; pertanyaan reviu: {question}; dijalankan di `{runs}`*",
+        f"*({sev}; reviu question: {question}; runs in `{runs}`)*",
+    ]
 
 
 def render_markdown() -> str:
+    """docs/rules.md: the catalog in Bahasa Indonesia, each rule's English description and examples beside."""
     rules = all_rules()
     lines = [
-        "# Rule catalog",
+        "# Katalog aturan / Rule catalog",
         "",
-        "Generated from the rules' docstrings by `lkj-excel rules --markdown > docs/rules.md`; do not edit by hand.",
+        "Dibuat dari docstring aturan dan `sheets/_aturan.toml` dengan "
+        "`lkj-excel rules --markdown > docs/rules.md`; jangan disunting langsung.",
+        "(Generated from the rules' docstrings and `sheets/_aturan.toml`; do not edit by hand.)",
         "",
-        "Each rule has a stable code and a dotted name. Findings carry both, with the severity, the sheet and",
-        "cell, the figure as found and as expected, and a message in Bahasa Indonesia (or English with `--lang en`).",
+        "Setiap aturan punya kode tetap dan nama. Setiap temuan memuat keduanya, beserta tingkat "
+        "(kesalahan, peringatan, info), lembar dan sel, angka yang tercetak dan yang seharusnya, serta pesan "
+        "dalam Bahasa Indonesia (bahasa Inggris dengan `--lang en`). Contoh gagal/lulus setiap aturan "
+        "(Fails/Passes) ditulis dalam rumus dan angka.",
         "",
-        "| code | rule | summary |",
-        "| --- | --- | --- |",
+        "Setiap aturan menyatakan tingkat bawaannya, pertanyaan reviu yang dijawabnya, dan tempat ia dijalankan: "
+        "`check` (satu buku kerja; contoh Fails/Passes-nya adalah buku kerja dalam notasi "
+        "`lkj_excel/rules/examples.py`, dijalankan oleh `tests/test_rule_examples.py`), `batch` atau `anggaran`.",
+        "",
+        "| kode | aturan | uraian | rule (English) |",
+        "| --- | --- | --- | --- |",
     ]
     ordered = sorted(rules.values(), key=lambda r: r.code)
     for r in ordered:
-        first = (r.doc.splitlines() or [""])[0].replace("|", "\\|")
-        lines.append(f"| {r.code} | `{r.name}` | {first} |")
+        nama, uraian = rule_text(r.code, "id")
+        lines.append(f"| {r.code} | {_cell(nama)} | {_cell(uraian)} | `{r.name}` |")
     current = None
     for r in ordered:
-        fam = FAMILIES.get(r.family, r.family)
+        fam = family_name(r.family, "id")
         if fam != current:
             current = fam
-            lines += ["", f"## {fam}"]
-        lines += ["", f"### {r.code} `{r.name}`", "", textwrap.dedent(r.doc).strip() or "(no description)"]
+            lines += ["", f"## {fam} / {FAMILIES.get(r.family, r.family)}"]
+        nama, uraian = rule_text(r.code, "id")
+        doc = textwrap.dedent(r.doc).strip() or "(no description)"
+        lines += ["", f"### {r.code} {nama} (`{r.name}`)", "", uraian, *_meta(r), "", "English:", "", doc]
     return "\n".join(lines) + "\n"

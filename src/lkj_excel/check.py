@@ -23,4 +23,8 @@ def run_checks(wb: Workbook, only: set[str] | None = None) -> list[Finding]:
         if k not in seen:
             seen.add(k)
             unique.append(f)
+    if not only:
+        from .edits.apply import localize_findings
+
+        unique = localize_findings(ctx, unique)
     return sorted(unique, key=sort_key)

@@ -1,120 +1,141 @@
-"""The `lkj-excel` command line."""
+"""The `lkj-excel` command line.
+
+Exit codes (every command): 0 no error-level finding, 1 errors found, 2 an input
+or output problem (a file that cannot be read or written, a contradictory
+command line), 3 a bug in lkj-excel, 130 interrupted with Ctrl-C.
+"""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
 from . import __version__
+from .cli_common import LkjGroup, emit_json, fail, json_option, lang_option, usage_error, year_type
 from .errors import LkjError
-from .spec import load_all
+from .findings import Finding
+from .messages import SEVERITY_WORDS, register, render, severity_label
+from .read.notes import NO_HEADER
 from .write.jsonsafe import dumps as strict_json
 
-LANG = click.option(
-    "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Bahasa pesan / message language."
+register(
+    {
+        "cli.batch_needs_out_dir": (
+            "Beberapa berkas atau sebuah folder memerlukan --out-dir (folder hasil).",
+            "Several files or a folder need --out-dir (the output folder).",
+        ),
+        "cli.batch_option": (
+            "{option} tidak dipakai dalam mode banyak berkas (--out-dir): hasil tiap buku kerja ada di folder "
+            "--out-dir dan rekap.xlsx. Untuk {option}, periksa satu berkas saja.",
+            "{option} is not used in batch mode (--out-dir): each workbook's results are in the --out-dir folder "
+            "and rekap.xlsx. For {option}, check one file at a time.",
+        ),
+        "cli.batch_json": (
+            "Dalam mode banyak berkas, --json menulis rekap.json di folder --out-dir: tulis --json tanpa nama "
+            "berkas (diberikan: {path}).",
+            "In batch mode --json writes rekap.json in the --out-dir folder: give --json without a file name "
+            "(given: {path}).",
+        ),
+        "cli.out_dir_is_file": (
+            "--out-dir {path} adalah berkas, bukan folder.",
+            "--out-dir {path} is a file, not a folder.",
+        ),
+        "cli.no_output_and_o": (
+            "--no-output dan -o saling bertentangan: pilih salah satu.",
+            "--no-output and -o contradict each other: choose one.",
+        ),
+        "cli.jobs_single": (
+            "--jobs dan --timeout hanya untuk mode banyak berkas (--out-dir).",
+            "--jobs and --timeout are only for batch mode (--out-dir).",
+        ),
+        "cli.suffix": (
+            "{option} {path}: akhiran harus {allowed}.",
+            "{option} {path}: the file name must end in {allowed}.",
+        ),
+    }
 )
 
-
-def _fail(e: LkjError, lang: str) -> None:
-    click.echo(e.message(lang), err=True)
-    sys.exit(e.exit_code)
+REPORT_SUFFIXES = (".xlsx", ".html", ".htm", ".json")
 
 
-class _Guarded(click.Group):
-    """Turn a crash inside lkj-excel into one message and exit code 3 instead of a traceback.
-
-    Input problems are LkjErrors with their own messages (exit 2); what reaches
-    here is a bug. LKJ_EXCEL_DEBUG=1 shows the traceback for the developers.
-    """
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
-            raise
-        except LkjError as e:
-            click.echo(e.message(), err=True)
-            sys.exit(e.exit_code)
-        except Exception as e:  # noqa: BLE001 - the last line of defence for users
-            if os.environ.get("LKJ_EXCEL_DEBUG"):
-                raise
-            click.echo(
-                f"Kesalahan internal lkj-excel ({type(e).__name__}: {e}). Berkas masukan tidak diubah. "
-                "Mohon laporkan ke pengembang beserta berkasnya; LKJ_EXCEL_DEBUG=1 menampilkan rinciannya.",
-                err=True,
-            )
-            sys.exit(3)
-
-
-@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="lkj-excel")
-def main() -> None:
+@click.group(cls=LkjGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(
+    __version__, prog_name="lkj-excel", message="%(prog)s %(version)s", help="Tampilkan versi lalu keluar."
+)
+@lang_option
+def main(lang: str) -> None:
     """Periksa dan koreksi tabel Laporan Kinerja (LKjIP) dalam Excel.
 
-    Check and correct the tables of an LKjIP workbook.
+    Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 masalah berkas masukan/keluaran
+    atau perintah, 130 dihentikan (Ctrl-C). Bahasa: --lang en atau LKJ_EXCEL_LANG=en.
     """
     from .runtime import tune_gc
 
     tune_gc()
 
 
+def _suffix(option: str, path: Path | None, allowed: tuple[str, ...], lang: str) -> None:
+    if path is not None and path.suffix.lower() not in allowed:
+        usage_error("cli.suffix", lang, option=option, path=str(path), allowed=" / ".join(allowed))
+
+
 @main.command()
-@click.argument("out", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--year", type=int, default=None, help="Tahun laporan untuk judul kolom.")
+@click.argument("out", type=click.Path(dir_okay=False, path_type=Path), metavar="BERKAS.xlsx")
+@click.option("--year", type=year_type(), default=None, metavar="TAHUN", help="Tahun laporan (2000-2100).")
 @click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
-@LANG
+@lang_option
 def template(out: Path, year: int | None, force: bool, lang: str) -> None:
-    """Tulis buku kerja standar kosong ke OUT.xlsx."""
+    """Tulis buku kerja standar kosong ke BERKAS.xlsx."""
     from .template import write_template
 
+    _suffix("template", out, (".xlsx",), lang)
     try:
         write_template(out, force=force, year=year)
     except LkjError as e:
-        _fail(e, lang)
-    click.echo(f"{'Templat ditulis' if lang == 'id' else 'Template written'}: {out}")
+        fail(e, lang)
+    click.echo(f"{'Templat ditulis' if lang != 'en' else 'Template written'}: {out}")
+
+
+def _no_header_messages(wb: object, lang: str) -> list[str]:
+    """One message per table sheet whose header row cannot be found (check and inspect say the same)."""
+    return [n.message(lang) for n in getattr(wb, "notes", []) if getattr(n, "kind", None) == NO_HEADER]
 
 
 @main.command()
-@click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Cetak sebagai satu objek JSON.")
-@LANG
-def inspect(workbook: Path, as_json: bool, lang: str) -> None:
+@click.argument("workbook", type=click.Path(dir_okay=False, readable=False, path_type=Path), metavar="BUKU_KERJA")
+@json_option
+@click.option("--force", is_flag=True, help="Timpa berkas JSON yang sudah ada.")
+@lang_option
+def inspect(workbook: Path, json_out: str | None, force: bool, lang: str) -> None:
     """Tampilkan tabel yang ditemukan dan nilai yang tidak terbaca."""
     from .inspect import inspect_dict, inspect_text
     from .read.reader import read_workbook
 
-    try:
-        wb = read_workbook(workbook)
-    except LkjError as e:
-        _fail(e, lang)
+    wb = read_workbook(workbook)
     d = inspect_dict(wb)
-    if as_json:
-        click.echo(strict_json(d, ensure_ascii=False, indent=1))
-    else:
+    if json_out is not None:
+        emit_json(strict_json(d, ensure_ascii=False, indent=1), json_out, force, inputs=[workbook])
+    if json_out is None or json_out != "-":
         click.echo(inspect_text(d, lang))
     # A table sheet whose header cannot be found is bad input: say so after
     # reporting everything else that was read.
-    unreadable = [n for n in wb.notes if n.startswith("no_header:")]
-    for n in unreadable:
-        _, tid, sheet = n.split(":", 2)
-        spec = next(s for s in load_all(wb.year) if s.id == tid)
-        wanted = ", ".join(f'"{c.header[0]}"' for c in spec.columns if c.required)
-        click.echo(LkjError("wb.no_header", sheet=sheet, table=tid, wanted=wanted).message(lang), err=True)
-    if unreadable:
+    problems = _no_header_messages(wb, lang)
+    for m in problems:
+        click.echo(m, err=True)
+    if problems:
         sys.exit(2)
 
 
-def _summary_text(findings: list, lang: str) -> str:
+def summary_text(findings: list[Finding], lang: str) -> str:
     from .findings import summary
 
     s = summary(findings)
-    id_ = lang != "en"
-    names = {"error": "kesalahan" if id_ else "errors", "warning": "peringatan" if id_ else "warnings", "info": "info"}
-    head = ", ".join(f"{s[k]} {names[k]}" for k in ("error", "warning", "info"))
-    lines = [("Temuan: " if id_ else "Findings: ") + head]
+    words = SEVERITY_WORDS["en" if lang == "en" else "id"]
+    head = ", ".join(f"{s[k]} {words[k]}" for k in ("error", "warning", "info"))
+    lines = [("Temuan: " if lang != "en" else "Findings: ") + head]
     current = None
     for f in findings:
         t = f.table or "-"
@@ -124,125 +145,142 @@ def _summary_text(findings: list, lang: str) -> str:
             lines.append("")
             lines.append(label)
         loc = f"{f.sheet}!{f.cell}"
-        lines.append(f"  {f.severity.upper():<7} {f.code} {loc:<16} {f.message(lang)}")
+        lines.append(f"  {severity_label(f.severity, lang):<10} {f.code} {loc:<16} {f.message(lang)}")
     return "\n".join(lines)
 
 
+_summary_text = summary_text  # the name other modules used
+
+
+def _batch(inputs: tuple[Path, ...], out_dir: Path | None, opts: dict[str, Any], lang: str) -> None:
+    """Batch mode: options checked here, inputs and outputs by run_batch (it says which input is missing)."""
+    from .batch import DEFAULT_TIMEOUT, run_batch
+
+    if out_dir is None:
+        usage_error("cli.batch_needs_out_dir", lang)
+    if opts["output"] is not None:
+        usage_error("cli.batch_option", lang, option="-o/--output")
+    if opts["json_out"] not in (None, "-"):
+        usage_error("cli.batch_json", lang, path=str(opts["json_out"]))
+    if out_dir.exists() and not out_dir.is_dir():
+        usage_error("cli.out_dir_is_file", lang, path=str(out_dir))
+    timeout = opts["timeout"]
+    code = run_batch(
+        list(inputs),
+        out_dir,
+        jobs=opts["jobs"],
+        force=opts["force"],
+        lang=lang,
+        write_corrected=not opts["no_output"],
+        report=opts["report"],
+        json=opts["json_out"] is not None,
+        timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+    )
+    sys.exit(code)
+
+
 @main.command()
-@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--json",
-    "json_out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Tulis laporan JSON ke berkas ini ('-' untuk layar).",
+@click.argument(
+    "inputs", nargs=-1, required=True, type=click.Path(readable=False, path_type=Path), metavar="BUKU_KERJA..."
 )
+@json_option
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
+    metavar="BERKAS.xlsx",
     help="Buku kerja terkoreksi (bawaan: <nama>_terkoreksi.xlsx di samping masukan).",
 )
 @click.option("--no-output", is_flag=True, help="Jangan tulis buku kerja terkoreksi.")
 @click.option(
+    "--layout",
+    type=click.Choice(["asli", "standar"]),
+    default="asli",
+    show_default=True,
+    help="Buku kerja terkoreksi: 'asli' = berkas kantor sendiri dikoreksi di tempat; 'standar' = tata letak templat.",
+)
+@click.option(
     "--report",
     type=click.Path(dir_okay=False, path_type=Path),
+    metavar="BERKAS",
     help="Laporan untuk reviu Inspektorat: .xlsx, .html atau .json.",
 )
 @click.option(
     "--out-dir",
     type=click.Path(file_okay=False, path_type=Path),
+    metavar="FOLDER",
     help="Mode banyak berkas: folder keluaran (buku kerja terkoreksi + rekap.xlsx).",
 )
-@click.option("--jobs", type=int, default=None, help="Jumlah proses paralel (bawaan: jumlah inti).")
-@click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada.")
-@LANG
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=None, metavar="N", help="Jumlah proses paralel (bawaan: jumlah inti)."
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=None,
+    metavar="DETIK",
+    help="Mode banyak berkas: batas waktu per buku kerja dalam detik (bawaan: 20).",
+)
+@click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada (masukan tidak pernah ditimpa).")
+@lang_option
 def check(
     inputs: tuple[Path, ...],
-    json_out: Path | None,
+    json_out: str | None,
     output: Path | None,
     no_output: bool,
+    layout: str,
     report: Path | None,
     out_dir: Path | None,
     jobs: int | None,
+    timeout: float | None,
     force: bool,
     lang: str,
 ) -> None:
     """Periksa setiap total, persentase, kategori dan angka kembar; tulis temuan.
 
-    Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 masukan tidak terbaca.
+    Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 masalah berkas masukan/keluaran
+    (temuan tetap dicetak; tidak ada keluaran yang ditimpa), 130 dihentikan (Ctrl-C).
     """
-    if out_dir is not None or len(inputs) > 1 or (inputs and inputs[0].is_dir()):
-        from .batch import run_batch
+    if no_output and output is not None:
+        usage_error("cli.no_output_and_o", lang)
+    if out_dir is not None or len(inputs) > 1 or inputs[0].is_dir():
+        opts = {"output": output, "json_out": json_out, "report": report, "no_output": no_output}
+        _batch(inputs, out_dir, {**opts, "jobs": jobs, "timeout": timeout, "force": force}, lang)
+    if jobs is not None or timeout is not None:
+        usage_error("cli.jobs_single", lang)
+    _suffix("-o", output, (".xlsx",), lang)
+    _suffix("--report", report, REPORT_SUFFIXES, lang)
+    from .check_run import run_single
 
-        if out_dir is None:
-            click.echo(
-                "Beberapa berkas atau folder memerlukan --out-dir."
-                if lang == "id"
-                else "Several files or a folder need --out-dir.",
-                err=True,
-            )
-            sys.exit(2)
-        sys.exit(run_batch(list(inputs), out_dir, jobs=jobs, force=force, lang=lang, write_corrected=not no_output))
-    from .check import run_checks
-    from .findings import report_dict
-    from .read.reader import read_workbook
-
-    path = inputs[0]
-    try:
-        wb = read_workbook(path)
-        findings = run_checks(wb)
-        if json_out is not None:
-            text = strict_json(report_dict(findings, str(path), lang), ensure_ascii=False, indent=1)
-            if str(json_out) == "-":
-                click.echo(text)
-            else:
-                from .write.atomic import write_text_atomic
-
-                write_text_atomic(json_out, text, force, source=path)
-        if report is not None:
-            from .write.report import write_report
-
-            write_report(wb, findings, report, lang=lang, force=force)
-        if not no_output:
-            from .write.corrected import write_corrected
-            from .write.summary import extra_sheets_hook
-
-            out = output or path.with_name(f"{path.stem}_terkoreksi.xlsx")
-            write_corrected(
-                wb, findings, out, force=force, lang=lang, extra_sheets=extra_sheets_hook(wb, findings, lang)
-            )
-    except LkjError as e:
-        _fail(e, lang)
-    if json_out is None or str(json_out) != "-":
-        click.echo(_summary_text(findings, lang))
-        if not no_output:
-            click.echo("")
-            click.echo(f"{'Buku kerja terkoreksi' if lang == 'id' else 'Corrected workbook'}: {out}")
-        if report is not None:
-            click.echo(f"{'Laporan reviu' if lang == 'id' else 'Review report'}: {report}")
-    sys.exit(1 if any(f.severity == "error" for f in findings) else 0)
+    sys.exit(run_single(inputs[0], json_out, output, no_output, report, force, lang, layout))
 
 
 @main.command("rules")
 @click.option("--markdown", is_flag=True, help="Cetak katalog sebagai Markdown (docs/rules.md).")
-def rules_cmd(markdown: bool) -> None:
+@lang_option
+def rules_cmd(markdown: bool, lang: str) -> None:
     """Daftar aturan pemeriksaan (kode, nama, uraian)."""
-    from .catalog import all_rules, render_markdown
+    from .catalog import all_rules, render_markdown, rule_text
 
     if markdown:
         click.echo(render_markdown(), nl=False)
         return
-    for code, r in sorted(all_rules().items()):
-        click.echo(f"{code}  {r.name:<32} {(r.doc.splitlines() or [''])[0]}")
+    for code in sorted(all_rules()):
+        name, summary = rule_text(code, lang)
+        click.echo(f"{code}  {name:<40} {summary}")
 
 
 def _register_subcommands() -> None:
     from .cli_anggaran import anggaran
+    from .cli_mutation import mutasi
 
     main.add_command(anggaran)
+    main.add_command(mutasi)
 
 
 _register_subcommands()
+
+__all__ = ["main", "render", "summary_text"]
 
 if __name__ == "__main__":  # pragma: no cover
     main()

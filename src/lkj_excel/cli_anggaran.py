@@ -10,9 +10,10 @@ from typing import Any
 import click
 import pandas as pd
 
+from .cli_common import emit_json, json_option, lang_option
 from .errors import LkjError
 from .findings import Finding, report_dict, sort_key, summary
-from .messages import register
+from .messages import register, severity_label
 from .numbers import format_id
 from .write.jsonsafe import dumps as strict_json
 
@@ -157,7 +158,7 @@ def _findings_text(findings: list[Finding], lang: str) -> list[str]:
     for f in sorted(findings, key=sort_key):
         where = f"{f.sheet}!{f.cell}"
         label = f"Tabel {f.table} " if f.table else ""
-        out.append(f"  {f.severity.upper():<7} {f.code} {label}{where:<16} {f.message(lang)}")
+        out.append(f"  {severity_label(f.severity, lang):<10} {f.code} {label}{where:<16} {f.message(lang)}")
         if f.related:
             out.append(f"          ← {', '.join(f.related)}")
     return out
@@ -211,7 +212,7 @@ def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: 
 @click.option(
     "--sheet", default=None, help="Lembar ekspor yang dibaca (bawaan: lembar pertama berjudul kolom anggaran)."
 )
-@click.option("--json", "as_json", is_flag=True, help="Cetak sebagai satu objek JSON.")
+@json_option
 @click.option(
     "--workbook",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -224,14 +225,12 @@ def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: 
     help="Tulis buku kerja LKjIP terkoreksi (angka tabel diganti angka ekspor; perlu --workbook).",
 )
 @click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada.")
-@click.option(
-    "--lang", type=click.Choice(["id", "en"]), default="id", show_default=True, help="Bahasa pesan / message language."
-)
+@lang_option
 def anggaran(
     export: Path,
     lra: Path | None,
     sheet: str | None,
-    as_json: bool,
+    json_out: str | None,
     workbook: Path | None,
     output: Path | None,
     force: bool,
@@ -262,19 +261,27 @@ def anggaran(
             wb = read_workbook(workbook)
             compared = compare_workbook(wb, exp, s)
             if output is not None:
+                from .write.atomic import check_outputs
                 from .write.corrected import write_corrected
+
+                # No output may be one of the inputs (the export, --realisasi, --workbook), even with --force.
+                check_outputs([output, json_out], force, inputs=[export, lra, workbook])
 
                 write_corrected(wb, compared, output, force=force, lang=lang)
     except LkjError as e:
         click.echo(e.message(lang), err=True)
         sys.exit(e.exit_code)
     everything = export_findings + (compared or [])
-    if as_json:
+    if json_out is not None:
         d = report_dict(
             everything, str(export), lang, workbook=str(workbook) if workbook else None, budget=budget_dict(exp, s)
         )
-        click.echo(strict_json(d, ensure_ascii=False, indent=1))
-    else:
+        try:
+            emit_json(strict_json(d, ensure_ascii=False, indent=1), json_out, force, [export, lra, workbook])
+        except LkjError as e:
+            click.echo(e.message(lang), err=True)
+            sys.exit(e.exit_code)
+    if json_out != "-":
         click.echo(summary_text(exp, s, export_findings, compared, lang))
         if output is not None:
             click.echo("")

@@ -54,7 +54,7 @@ def inspect_dict(wb: Workbook) -> dict[str, Any]:
         "missing": wb.missing,
         "other_sheets": wb.other_sheets,
         "narrative": {"sheet": wb.narrative_sheet, "paragraphs": len(wb.paragraphs)},
-        "notes": wb.notes,
+        "notes": [n.to_dict() for n in wb.notes],
     }
 
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from .numbers import Parsed, format_id
 from .spec import TableSpec
+
+if TYPE_CHECKING:
+    from .read.notes import ReaderNote
 
 
 @dataclass(slots=True)
@@ -181,7 +184,7 @@ class Workbook:
     office: str | None = None
     kabupaten: str | None = None
     year: int | None = None
-    notes: list[str] = field(default_factory=list)  # problems that did not stop reading
+    notes: list[ReaderNote] = field(default_factory=list)  # problems that did not stop reading
     grids: list[Any] = field(default_factory=list)  # every input sheet as read (read.grid.Grid), in order
 
     def table(self, tid: str) -> Table | None:

@@ -66,9 +66,15 @@ def plan_from_findings(findings: list[Finding]) -> RepairPlan:
 
 
 def plan_repairs(wb: Any, findings: list[Finding]) -> RepairPlan:
-    """The repair plan for `wb` given its findings: what every writer renders.
+    """The repair plan for `wb` given its (localized) findings: what every writer renders.
 
-    For now the findings' own fixes; the localizer (issue #10) replaces this with the
-    minimal set of located cells plus the live formulas of the derived cells.
+    The located cells get their corrected value (the findings' fixes, which the localizer set);
+    every derived cell of an edit (totals, subtotals, formula columns, percentages, IKM) whose
+    figure the corrected inputs give becomes a live formula with that value cached. A derived
+    cell the corrected inputs do not give is left as it is, for the reviewer.
     """
-    return plan_from_findings(findings)
+    from .edits.derive import add_derivations
+
+    plan = plan_from_findings(findings)
+    add_derivations(wb, plan)
+    return plan

@@ -14,6 +14,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .spec_checks import Check, Same, parse_checks, parse_same
+
 # Kinds whose printed figures are exact (counts, money, official areas): no
 # rounding interval is granted to them. Other numeric kinds are roundings.
 EXACT_KINDS = {"integer", "count", "rupiah", "hectare"}
@@ -97,8 +99,8 @@ class TableSpec:
     total_columns: tuple[str, ...] = ()
     total_labels: tuple[str, ...] = ()
     fill_down: tuple[str, ...] = ()
-    checks: tuple[dict[str, Any], ...] = ()
-    same: tuple[dict[str, Any], ...] = ()
+    checks: tuple[Check, ...] = ()  # read-only mappings too: `chk.get("rule")`
+    same: tuple[Same, ...] = ()
     template_rows: tuple[tuple[str, ...], ...] = ()
     source: str = ""
     raw: dict[str, Any] = field(default_factory=dict)
@@ -211,8 +213,8 @@ def load_table(name: str, year: int | None = None) -> TableSpec:
         total_columns=_tuple(total.get("columns")),
         total_labels=tuple(squash(x) for x in total.get("labels", DEFAULT_TOTAL_LABELS)),
         fill_down=_tuple(d.get("fill_down")),
-        checks=tuple(d.get("checks", [])),
-        same=tuple(d.get("same", [])),
+        checks=parse_checks(f"sheets/{name}", d.get("checks", [])),
+        same=parse_same(f"sheets/{name}", d.get("same", [])),
         template_rows=tuple(tuple(r) for r in d.get("template_rows", [])),
         source=d.get("source", ""),
         raw=d,

@@ -7,11 +7,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
 from .spec import TableSpec, load_all, load_aux, narrative_spec
 from .write.atomic import atomic_output
-from .write.layout import Styles, table_layout, write_table_frame
+from .write.layout import Styles, fit_row_height, table_layout, write_table_frame
+from .write.xlsx import new_workbook
 
 PETUNJUK = [
     ("Petunjuk pengisian templat LKjIP", "title"),
@@ -109,7 +108,7 @@ def write_template(out: Path, force: bool = False, year: int | None = None) -> N
     """Write the blank standard workbook to `out` (LkjError "out.exists" unless `force`)."""
     year = default_year() if year is None else int(year)
     with atomic_output(Path(out), force) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp))
+        wb = new_workbook(tmp)
         _build(wb, year)
         wb.close()
 
@@ -126,6 +125,8 @@ def _build(wb: Any, year: int) -> None:
             ws.write_string(r, 0, text, st.get(font_name="Courier New", bold=True))
         elif text:
             ws.write_string(r, 0, text, st.get(text_wrap=True, valign="top"))
+            ws.set_row(r, fit_row_height([(text, 110)]))  # LibreOffice does not grow wrapped rows
+    _page(ws, landscape=True)
 
     info = wb.add_worksheet("Info")
     info.set_column(0, 0, 22)
@@ -149,13 +150,26 @@ def _build(wb: Any, year: int) -> None:
     nar.set_column(0, 0, 16)
     nar.set_column(1, 1, 100, st.get(text_wrap=True, valign="top"))
     nar.freeze_panes(1, 0)
+    _page(nar, landscape=True)  # both columns on one page
+    nar.repeat_rows(0)
+    _page(info, landscape=False)
     wb.worksheets()[0].activate()
+
+
+def _page(ws: Any, landscape: bool) -> None:
+    """A4, one page wide, page x of y in the footer (table sheets get theirs from `write_table_frame`)."""
+    if landscape:
+        ws.set_landscape()
+    ws.set_paper(9)
+    ws.fit_to_pages(1, 0)
+    ws.set_footer("&L&8Templat LKjIP (lkj-excel)&R&8Halaman &P dari &N")
 
 
 def _table_sheet(wb: Any, st: Styles, spec: TableSpec) -> None:
     ws = wb.add_worksheet(spec.sheet)
     lay = table_layout(spec)
     write_table_frame(ws, lay, st)
+    ws.set_footer("&L&8Templat LKjIP (lkj-excel)&R&8Halaman &P dari &N")
     key = (
         spec.key if spec.key and lay.has(spec.key) else next((c.id for c in lay.columns if c.spec.kind == "text"), None)
     )

@@ -13,7 +13,7 @@ from ..findings import Finding
 from ..rules.base import Context, rule
 
 
-@rule("B001", "budget.subtotal")
+@rule("B001", "budget.subtotal", severity="error", question="budget", runs="anggaran")
 def subtotal(ctx: Context) -> Iterable[Finding]:
     """A subtotal row of the SIPD export equals the sum of its leaf lines (error).
 
@@ -29,7 +29,7 @@ def subtotal(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B002", "budget.total")
+@rule("B002", "budget.total", severity="error", question="budget", runs="anggaran")
 def total(ctx: Context) -> Iterable[Finding]:
     """The JUMLAH row of the SIPD export equals the sum of all its leaf lines (error).
 
@@ -44,7 +44,7 @@ def total(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B003", "budget.sisa")
+@rule("B003", "budget.sisa", severity="error", question="budget", runs="anggaran")
 def sisa(ctx: Context) -> Iterable[Finding]:
     """A sisa (or Lebih/(Kurang)) cell of the SIPD export equals anggaran − realisasi (error).
 
@@ -58,7 +58,7 @@ def sisa(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B004", "budget.percent")
+@rule("B004", "budget.percent", severity="error", question="budget", runs="anggaran")
 def percent(ctx: Context) -> Iterable[Finding]:
     """A % cell of the SIPD export equals realisasi ÷ anggaran × 100 at its printed decimals (error).
 
@@ -72,7 +72,7 @@ def percent(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B005", "budget.parent")
+@rule("B005", "budget.parent", severity="error", question="budget", runs="anggaran")
 def parent(ctx: Context) -> Iterable[Finding]:
     """A kegiatan or sub kegiatan code of the SIPD export belongs to the program / kegiatan above it (error).
 
@@ -86,7 +86,7 @@ def parent(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B006", "budget.code")
+@rule("B006", "budget.code", severity="warning", question="budget", runs="anggaran")
 def code(ctx: Context) -> Iterable[Finding]:
     """A code in the SIPD export's code column is a program, kegiatan, sub kegiatan or rekening code (warning).
 
@@ -100,7 +100,7 @@ def code(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B007", "budget.merge_no_dpa")
+@rule("B007", "budget.merge_no_dpa", severity="error", question="budget", runs="anggaran")
 def merge_no_dpa(ctx: Context) -> Iterable[Finding]:
     """Every realisasi line of a separate LRA file has its budget line in the DPA file (error).
 
@@ -116,7 +116,7 @@ def merge_no_dpa(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B008", "budget.merge_no_lra")
+@rule("B008", "budget.merge_no_lra", severity="warning", question="budget", runs="anggaran")
 def merge_no_lra(ctx: Context) -> Iterable[Finding]:
     """Every budget line of a separate DPA file appears in the LRA file (warning).
 
@@ -131,7 +131,7 @@ def merge_no_lra(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B009", "budget.merge_anggaran")
+@rule("B009", "budget.merge_anggaran", severity="warning", question="budget", runs="anggaran")
 def merge_anggaran(ctx: Context) -> Iterable[Finding]:
     """A line's anggaran in the LRA file, when printed, equals the DPA file's (warning).
 
@@ -146,7 +146,7 @@ def merge_anggaran(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B010", "budget.program")
+@rule("B010", "budget.program", severity="info", question="budget", runs="anggaran")
 def program(ctx: Context) -> Iterable[Finding]:
     """A program code of the SIPD export is a known kecamatan program (info).
 
@@ -161,7 +161,7 @@ def program(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B011", "budget.jenis")
+@rule("B011", "budget.jenis", severity="info", question="budget", runs="anggaran")
 def jenis(ctx: Context) -> Iterable[Finding]:
     """The jenis belanja of a kode rekening in the SIPD export is in the code list (info).
 
@@ -176,7 +176,7 @@ def jenis(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B012", "budget.no_rekening")
+@rule("B012", "budget.no_rekening", severity="info", question="budget", runs="anggaran")
 def no_rekening(ctx: Context) -> Iterable[Finding]:
     """Every leaf line of the SIPD export carries a kode rekening (info).
 

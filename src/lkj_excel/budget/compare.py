@@ -103,7 +103,7 @@ messages.register(
 
 
 # --- catalog entries ----------------------------------------------------------
-@rule("B101", "budget.table_anggaran")
+@rule("B101", "budget.table_anggaran", severity="error", question="budget", runs="anggaran")
 def table_anggaran(ctx: Context) -> Iterable[Finding]:
     """The anggaran in Tabel 2.3, 2.4, 3.16 and 3.17 equals the SIPD export (DPPA).
 
@@ -119,7 +119,7 @@ def table_anggaran(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B102", "budget.table_realisasi")
+@rule("B102", "budget.table_realisasi", severity="error", question="budget", runs="anggaran")
 def table_realisasi(ctx: Context) -> Iterable[Finding]:
     """The realisasi (and sisa) in Tabel 3.16 and 3.17 equal the SIPD export (LRA).
 
@@ -135,7 +135,7 @@ def table_realisasi(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B103", "budget.table_penyerapan")
+@rule("B103", "budget.table_penyerapan", severity="error", question="budget", runs="anggaran")
 def table_penyerapan(ctx: Context) -> Iterable[Finding]:
     """The % penyerapan in Tabel 3.16, 3.17 and 3.14 agrees with the SIPD export.
 
@@ -153,7 +153,7 @@ def table_penyerapan(ctx: Context) -> Iterable[Finding]:
     return []
 
 
-@rule("B104", "budget.table_missing_line")
+@rule("B104", "budget.table_missing_line", severity="error", question="budget", runs="anggaran")
 def table_missing_line(ctx: Context) -> Iterable[Finding]:
     """Every program and jenis belanja of the SIPD export has its row in the tables, and vice versa.
 

@@ -983,6 +983,11 @@ def classify_paragraph(
         if len(_digits(printed)) >= 3:  # else _typo_candidates finds none
             local = [f for tid in scope for f in prep.typo_pool(tid, claim)]
             typos = _typo_candidates(claim, printed, local)
+        if not typos and claim.unit == "Rp" and len(_digits(printed)) >= 7:
+            # A rupiah figure is long enough that one slip of a figure anywhere names it (issue #10);
+            # only when a single figure fits.
+            wide_pool = _typo_candidates(claim, printed, [f for tid in prep.order for f in prep.typo_pool(tid, claim)])
+            typos = wide_pool if len({round(f.value, 2) for f, _e in wide_pool}) == 1 else []
         if typos:
             typos.sort(key=lambda fe: _rank(claim, fe[0], scope, hints, sentence))
             f, edit = typos[0]

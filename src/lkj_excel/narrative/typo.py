@@ -130,7 +130,10 @@ def typo_edits(printed: str, candidate: float, decimals: int) -> list[str]:
         if len(p_frac) != len(c_frac):
             return ["shifted decimal separator"]  # 10228 or 1022,8 for 102,28
         return []  # same figure; grouping dots merely left out or added
-    if p_frac == c_frac:
+    # "Rp 2.960.708.030,00" against a rupiah figure printed without decimals: trailing zero
+    # decimals say nothing, so the integer digits are compared.
+    n = max(len(p_frac), len(c_frac))
+    if p_frac.ljust(n, "0") == c_frac.ljust(n, "0"):
         edit = _one_edit(p_int, c_int)
     elif p_int == c_int:
         edit = _one_edit(p_frac, c_frac)

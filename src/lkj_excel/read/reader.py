@@ -23,6 +23,7 @@ from .locate import (
     table_id_in_grid,
     table_id_of_sheet,
 )
+from .notes import ReaderNote, duplicate, no_header
 
 NARRATIVE_NAMES = {"narasi", "narrative", "uraian", "narasi lkjip"}
 INFO_NAMES = {"info", "informasi", "identitas", "keterangan"}
@@ -43,7 +44,7 @@ def read_grids(path: str, grids: list[Grid]) -> Workbook:
     others: list[Grid] = []
     narrative: Grid | None = None
     info: Grid | None = None
-    notes: list[str] = []
+    notes: list[ReaderNote] = []
     for g in grids:
         tid = table_id_of_sheet(g.title)
         low = normalise(g.title)
@@ -51,7 +52,7 @@ def read_grids(path: str, grids: list[Grid]) -> Workbook:
             tid = table_id_in_grid(g)
         if tid:
             if tid in by_table:
-                notes.append(f"duplicate:{tid}:{g.title}")
+                notes.append(duplicate(tid, g.title, by_table[tid].title))
                 others.append(g)
             else:
                 by_table[tid] = g
@@ -79,7 +80,7 @@ def read_grids(path: str, grids: list[Grid]) -> Workbook:
         sheet_of[tid] = g.title
         t = read_table(g, spec)
         if t is None:
-            notes.append(f"no_header:{tid}:{g.title}")
+            notes.append(no_header(spec, g.title))
             missing.append(tid)
             continue
         tables[tid] = t

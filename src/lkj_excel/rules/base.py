@@ -1,17 +1,28 @@
-"""The rule catalog: every rule has a stable code, a dotted name and a docstring
-with one failing and one passing example. Rules are generic; the tables they
-apply to are declared in `sheets/`."""
+"""The rule catalog: every rule has a stable code, a dotted name, a default
+severity, the reviu question it bears on, where it runs, and a docstring with
+one failing and one passing example. Rules are generic; the tables they apply
+to are declared in `sheets/`."""
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..findings import Finding
+from ..findings import SEVERITIES, Finding
 from ..model import Cell, Table, Workbook
 
 RULES: dict[str, Rule] = {}
+
+# The Inspektorat's reviu questions a rule bears on (the keys of the checklist
+# in the review layer; see `write/summary.py` QUESTIONS).
+QUESTIONS = ("arithmetic", "crosstable", "pk", "budget", "efficiency", "narrative", "form")
+# Where a rule runs: `check` (one workbook), `batch` (across workbooks),
+# `anggaran` (reading a SIPD export, alone or against the workbook).
+RUNS = ("check", "batch", "anggaran")
+
+RuleFunc = Callable[["Context"], Iterable[Finding]]
 
 
 @dataclass
@@ -19,22 +30,32 @@ class Rule:
     code: str
     name: str
     doc: str
-    func: Callable[[Context], Iterable[Finding]]
+    func: RuleFunc
     family: str = ""
+    severity: str = "warning"  # the default of make(); a rule may pass another per finding
+    question: str = ""  # a key of QUESTIONS
+    runs: str = "check"  # one of RUNS
 
     def run(self, ctx: Context) -> list[Finding]:
         return list(self.func(ctx))
 
 
 def rule(
-    code: str, name: str
-) -> Callable[[Callable[[Context], Iterable[Finding]]], Callable[[Context], Iterable[Finding]]]:
+    code: str, name: str, *, severity: str = "warning", question: str = "", runs: str = "check"
+) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule function; its docstring is the catalog entry."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"rule {code}: unknown severity {severity!r}")
+    if question and question not in QUESTIONS:
+        raise ValueError(f"rule {code}: unknown reviu question {question!r}")
+    if runs not in RUNS:
+        raise ValueError(f"rule {code}: unknown mode {runs!r}")
 
-    def deco(func: Callable[[Context], Iterable[Finding]]) -> Callable[[Context], Iterable[Finding]]:
+    def deco(func: RuleFunc) -> RuleFunc:
         if code in RULES:
             raise ValueError(f"duplicate rule code {code}")
-        RULES[code] = Rule(code, name, (func.__doc__ or "").strip(), func, name.split(".")[0])
+        family = name.split(".")[0]
+        RULES[code] = Rule(code, name, inspect.cleandoc(func.__doc__ or ""), func, family, severity, question, runs)
         return func
 
     return deco
@@ -57,7 +78,7 @@ class Context:
 
 def make(
     code: str,
-    severity: str,
+    severity: str | None,
     cell: Cell,
     found: str | None,
     expected: str | None,
@@ -67,13 +88,15 @@ def make(
     fix: Any = None,
     **params: Any,
 ) -> Finding:
-    """Build a Finding at `cell`; `related` may be cells or "Sheet!A1" strings."""
+    """Build a Finding at `cell`; `related` may be cells or "Sheet!A1" strings.
+
+    `severity=None` takes the rule's declared severity."""
     r = RULES.get(code)
     tid = table.id if isinstance(table, Table) else table
     return Finding(
         code=code,
         rule=r.name if r else code,
-        severity=severity,
+        severity=severity or (r.severity if r else "warning"),
         sheet=cell.sheet,
         cell=cell.ref,
         found=found,

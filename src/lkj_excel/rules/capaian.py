@@ -55,7 +55,7 @@ def _capaian_rows(ctx: Context) -> Iterable[tuple[Table, Row, Cell, Cell, Cell |
             yield t, r, tc, rc, r.get(ccol), _exact(t, tcol), _exact(t, rcol)
 
 
-@rule("C201", "capaian.ratio")
+@rule("C201", "capaian.ratio", severity="error", question="arithmetic")
 def capaian_ratio(ctx: Context) -> Iterable[Finding]:
     """A printed % capaian is not realisasi / target × 100 (or the indicator's negative-polarity formula) at printed precision.
 
@@ -64,8 +64,19 @@ def capaian_ratio(ctx: Context) -> Iterable[Finding]:
     Predikat values such as "BB (71,00)" are compared on their scores; rows
     whose target or realisasi is "-" or empty are skipped.
 
-    Fails: target 85,00, realisasi 75,35, capaian 86,65% (75,35/85,00 = 88,647%).
-    Passes: target 85,00, realisasi 75,35, capaian 88,65%; target BB (71,00), realisasi BB (72,62), capaian 102,28%.
+    Fails: 75,35 / 85,00 = 88,647%, printed 86,65%.
+
+        [Tabel 3.2]
+        | No | Sasaran Strategis | Indikator Kinerja | Satuan | Target | Realisasi | Capaian (%) |
+        | 1  | Meningkatnya kepuasan masyarakat | Indeks Kepuasan Masyarakat | Nilai | 85,00 | 75,35 | 86,65% |
+        => C201 at G2
+
+    Passes: 88,65% for the same figures; predikat values are compared on their scores (72,62 / 71,00).
+
+        [Tabel 3.2]
+        | No | Sasaran Strategis | Indikator Kinerja | Satuan | Target | Realisasi | Capaian (%) |
+        | 1  | Meningkatnya kepuasan masyarakat | Indeks Kepuasan Masyarakat | Nilai | 85,00 | 75,35 | 88,65% |
+        | 2  | Meningkatnya akuntabilitas kinerja | Nilai AKIP | Nilai | BB (71,00) | BB (72,62) | 102,28% |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     for t, r, tc, rc, cc, ex_t, ex_r in _capaian_rows(ctx):
         if cc is None or cc.value is None or tc.value is None or rc.value is None:
@@ -96,7 +107,7 @@ def capaian_ratio(ctx: Context) -> Iterable[Finding]:
         yield make("C201", "error", cc, cc.text, cc.fmt(fix), "capaian.ratio", t, related=[tc, rc], fix=fix, **params)
 
 
-@rule("C202", "capaian.predikat_letter")
+@rule("C202", "capaian.predikat_letter", severity="error", question="arithmetic")
 def capaian_predikat_letter(ctx: Context) -> Iterable[Finding]:
     """A predikat letter does not belong to its score (AKIP bands, upper end inclusive), or a lower predikat is reported as capaian ≥ 100%.
 
@@ -105,8 +116,18 @@ def capaian_predikat_letter(ctx: Context) -> Iterable[Finding]:
     >70–80 BB). A realisasi predikat below the target predikat
     (D < C < CC < B < BB < A < AA) with capaian ≥ 100% is a warning.
 
-    Fails: "A (72,62)" (72,62 is BB); target A (81,00), realisasi BB (82,00), capaian 101,23%.
+    Fails: "A (72,62)": 72,62 is BB on the AKIP scale (>70–80).
+
+        [Tabel 3.2]
+        | No | Sasaran Strategis | Indikator Kinerja | Satuan | Target | Realisasi | Capaian (%) |
+        | 1  | Meningkatnya akuntabilitas kinerja | Nilai AKIP | Nilai | BB (71,00) | A (72,62) | 102,28% |
+        => C202 at F2
+
     Passes: target BB (71,00), realisasi BB (72,62), capaian 102,28%.
+
+        [Tabel 3.2]
+        | No | Sasaran Strategis | Indikator Kinerja | Satuan | Target | Realisasi | Capaian (%) |
+        | 1  | Meningkatnya akuntabilitas kinerja | Nilai AKIP | Nilai | BB (71,00) | BB (72,62) | 102,28% |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     for t, r, tc, rc, cc, ex_t, ex_r in _capaian_rows(ctx):
         name = scale_name_of_row(t, r, "akip")
@@ -158,15 +179,25 @@ def capaian_predikat_letter(ctx: Context) -> Iterable[Finding]:
             )
 
 
-@rule("C203", "penyerapan.ratio")
+@rule("C203", "penyerapan.ratio", severity="error", question="arithmetic")
 def penyerapan_ratio(ctx: Context) -> Iterable[Finding]:
     """A printed percentage is not numerator / denominator × 100 (% penyerapan = realisasi / anggaran × 100).
 
     Rupiah amounts are exact, so only the rounding of the printed percentage
     is allowed for.
 
-    Fails: anggaran 2.935.780.030, realisasi 2.798.994.761, persentase 95,43 (the ratio is 95,3407%).
+    Fails: 2.798.994.761 / 2.935.780.030 = 95,3408%, printed 95,43.
+
+        [Tabel 3.16]
+        | No | Uraian Belanja  | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Belanja Operasi | 2.935.780.030 | 2.798.994.761  | 95,43          |
+        => C203 at E2
+
     Passes: the same amounts with 95,34.
+
+        [Tabel 3.16]
+        | No | Uraian Belanja  | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Belanja Operasi | 2.935.780.030 | 2.798.994.761  | 95,34          |
     """
     for t, chk in checks_of(ctx, "ratio"):
         ncol, dcol, ocol = (col_id(ctx, chk.get(k, k)) for k in ("numerator", "denominator", "out"))

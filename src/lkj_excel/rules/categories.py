@@ -1,35 +1,29 @@
 """Rating scales and categories: the printed scale tables (3.1, 3.4, 3.6), their
 gaps and overlaps, and the categories given to values (3.5, 3.8).
 
-A scale is read from the workbook where it is printed (the table whose
-`[[checks]] rule = "scale"` names it), else taken from `sheets/_scales.toml`.
-A value is classified by the printed band that holds it; a value that falls in
-no printed band (a gap) is classified by the half-open rule of the reference:
-each band runs from its lower end up to the next band's lower end
-(`lower <= v < next lower`), or, for upper-inclusive scales such as the AKIP
-predikat, from above the previous band's upper end up to its own
-(`previous upper < v <= upper`).
+The scale model itself (bands, printed or reference scale, classification) is
+`lkj_excel.scales`, shared with the review.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from .. import scales
 from ..findings import Finding
 from ..messages import register
 from ..model import Cell, Row, Table
-from ..numbers import format_id, parse_plain_number, shortest_decimals
+from ..numbers import format_id, shortest_decimals
 from ..precision import Interval, interval_of
-from ..spec import RowSpec, _template, load_aux
+from ..scales import INF, Band, Scale, _key, parse_interval, parse_label, reference_bands
+from ..spec import RowSpec, _template
 from .base import Context, make, rule
 
-INF = math.inf
-_LETTER_RE = r"AA|A|BB|B|CC|C|D|E"
+__all__ = ["Band", "Scale", "parse_interval", "parse_label", "reference_bands"]
 
 # The values a scale can classify. Gaps outside these are not reported: an IKM
 # runs from 25 to 100, an AKIP score above 0 up to 100, a capaian is unbounded.
@@ -38,186 +32,6 @@ DOMAINS: dict[str, tuple[float, bool, float, bool]] = {
     "ikm": (25.0, False, 100.0, False),
     "akip": (0.0, True, 100.0, False),
 }
-
-
-# --------------------------------------------------------------------------- model
-
-
-@dataclass(frozen=True)
-class Band:
-    lo: float
-    hi: float
-    lo_open: bool = False
-    hi_open: bool = False
-    letter: str | None = None
-    words: str | None = None  # kinerja words or a word label ("Sangat Tinggi")
-    text: str = ""  # the interval as printed
-    decimals: int = 0  # most decimals among the printed ends
-    cell: Cell | None = None  # interval cell
-    label_cell: Cell | None = None
-
-    @property
-    def label(self) -> str:
-        if self.letter and self.words:
-            return f"{self.letter} ({self.words})"
-        return self.letter or self.words or "?"
-
-    def holds(self, v: float) -> bool:
-        above = v > self.lo if self.lo_open else v >= self.lo
-        below = v < self.hi if self.hi_open else v <= self.hi
-        return above and below
-
-    def word_keys(self) -> set[str]:
-        return {k for k in (_key(w) for w in re.split(r"/", self.words or "")) if k}
-
-
-@dataclass
-class Scale:
-    name: str
-    bands: list[Band]
-    source: str  # "printed" | "reference"
-    upper_inclusive: bool
-    decimals: int | None  # grid of the values classified; None = continuous
-    table: Table | None = None
-    reference: list[Band] = field(default_factory=list)
-
-    def rule_text(self, lang: str = "id") -> str:
-        if self.upper_inclusive:
-            return (
-                "batas atas kelas sebelumnya < nilai ≤ batas atas kelas"
-                if lang == "id"
-                else "previous band's upper end < value ≤ band's upper end"
-            )
-        return (
-            "batas bawah kelas ≤ nilai < batas bawah kelas berikutnya"
-            if lang == "id"
-            else "band's lower end ≤ value < next band's lower end"
-        )
-
-    def classify(self, v: float) -> list[Band]:
-        """Bands a value belongs to: the printed band(s) holding it, else by the half-open rule."""
-        hits = [b for b in self.bands if b.holds(v)]
-        if hits:
-            return hits
-        b = self.half_open(v)
-        return [b] if b else []
-
-    def half_open(self, v: float) -> Band | None:
-        if not self.bands:
-            return None
-        if self.upper_inclusive:
-            bs = sorted(self.bands, key=lambda b: b.hi)
-            for b in bs:
-                if v <= b.hi:
-                    return b
-            return bs[-1]
-        bs = sorted(self.bands, key=lambda b: b.lo, reverse=True)
-        for b in bs:
-            if v >= b.lo:
-                return b
-        return bs[-1]
-
-    def candidates(self, iv: Interval, printed: float) -> list[Band]:
-        """Bands some value inside `iv` (a printed figure's interval) can fall in."""
-        out: list[Band] = []
-        for v in (printed, iv.lo, iv.hi):
-            for b in self.classify(v):
-                if b not in out:
-                    out.append(b)
-        return out
-
-
-# --------------------------------------------------------------------------- parsing
-
-
-@lru_cache(maxsize=4096)
-def _key(s: str | None) -> str:
-    s = (s or "").lower().replace("–", "-")
-    s = re.sub(r"[^\w]+", " ", s)
-    return re.sub(r"\s+", " ", s).strip()
-
-
-def parse_label(text: str) -> tuple[str | None, str | None]:
-    """ "C (Kurang Baik)" -> ("C", "Kurang Baik"); "BB" -> ("BB", None); "Sangat Tinggi" -> (None, "Sangat Tinggi")."""
-    s = re.sub(r"\s+", " ", str(text or "").replace("\u00a0", " ")).strip().rstrip(":").strip()
-    if not s:
-        return None, None
-    if re.fullmatch(rf"(?i)(?:{_LETTER_RE})", s):
-        return s.upper(), None
-    m = re.fullmatch(rf"({_LETTER_RE})\s*(?:\(\s*(.*?)\s*\)|[-–:/]\s*(.+))", s)
-    if m:
-        return m.group(1), (m.group(2) or m.group(3) or None)
-    m = re.fullmatch(rf"(.+?)\s*\(\s*({_LETTER_RE})\s*\)", s)
-    if m:
-        return m.group(2), m.group(1)
-    m = re.fullmatch(r"(?i)(?:predikat|mutu|kategori|nilai)\s*:?\s*(" + _LETTER_RE + r")", s)
-    if m:
-        return m.group(1).upper(), None
-    return None, s
-
-
-_NUM = r"[-+]?\d[\d.,]*"
-
-
-def _num(s: str) -> tuple[float, int] | None:
-    p = parse_plain_number(s)
-    if p is None:
-        return None
-    return p[0], p[1]
-
-
-def parse_interval(text: str) -> tuple[float, bool, float, bool, int] | None:
-    """Parse a printed band: return (lower, lower_open, upper, upper_open, decimals).
-
-    Understands "a-b", "a – b", "a s.d. b", "a% ≤ b%" (a to b), "a ≤ x < b",
-    ">a-b" (above a up to b), "≤ b", "< b", "> a", "≥ a", "a ke atas", "b ke bawah".
-    """
-    s = str(text or "").replace("\u00a0", " ").strip()
-    if not s:
-        return None
-    s = s.replace("–", "-").replace("—", "-").replace("−", "-")
-    s = s.replace("<=", "≤").replace("=<", "≤").replace(">=", "≥").replace("=>", "≥")
-    s = s.replace("%", " ")
-    s = re.sub(r"(?i)\b(s\s*\.?\s*/?\s*d\s*\.?|sampai dengan|sampai|hingga|to)(?=\s|\d|$)", " - ", s)
-    s = re.sub(r"(?i)\b(nilai|skor|capaian|ikm|x|n|p)\b", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
-
-    def dec(*xs: tuple[float, int]) -> int:
-        return max(x[1] for x in xs)
-
-    m = re.fullmatch(rf"([<>≤≥])?\s*({_NUM})\s*-\s*({_NUM})", s)
-    if m:
-        a, b = _num(m.group(2)), _num(m.group(3))
-        if a and b:
-            op = m.group(1)
-            return a[0], op == ">", b[0], False, dec(a, b)
-    m = re.fullmatch(rf"({_NUM})\s*([<≤])\s*(?:([<≤])\s*({_NUM}))?\s*({_NUM})?", s)
-    if m:
-        a = _num(m.group(1))
-        b = _num(m.group(4) or m.group(5) or "")
-        if a and b:
-            if m.group(3):  # "a ≤ x < b"
-                return a[0], m.group(2) == "<", b[0], m.group(3) == "<", dec(a, b)
-            # "91 ≤ 100": a to b, a printed lower end and upper end
-            return a[0], m.group(2) == "<", b[0], False, dec(a, b)
-    m = re.fullmatch(rf"([<≤])\s*({_NUM})", s)
-    if m and (b := _num(m.group(2))):
-        return -INF, False, b[0], m.group(1) == "<", b[1]
-    m = re.fullmatch(rf"([>≥])\s*({_NUM})", s)
-    if m and (a := _num(m.group(2))):
-        return a[0], m.group(1) == ">", INF, False, a[1]
-    m = re.fullmatch(rf"({_NUM})\s*([<>≤≥])", s)  # "90 >" rarely; "50 ≥" = up to 50
-    if m and (a := _num(m.group(1))):
-        if m.group(2) in "≥>":
-            return -INF, False, a[0], m.group(2) == ">", a[1]
-        return a[0], m.group(2) == "<", INF, False, a[1]
-    m = re.fullmatch(rf"(?i)({_NUM})\s*(ke atas|keatas|atau lebih)", s)
-    if m and (a := _num(m.group(1))):
-        return a[0], False, INF, False, a[1]
-    m = re.fullmatch(rf"(?i)({_NUM})\s*(ke bawah|kebawah|atau kurang)", s)
-    if m and (a := _num(m.group(1))):
-        return -INF, False, a[0], False, a[1]
-    return None
 
 
 # --------------------------------------------------------------------------- scales
@@ -244,61 +58,12 @@ def checks_of(ctx: Context, rule_name: str) -> Iterator[tuple[Table, dict[str, A
                 yield t, chk
 
 
-def reference_bands(name: str) -> tuple[list[Band], dict[str, Any]]:
-    ref = load_aux("scales").get(name) or {}
-    out = []
-    for b in ref.get("bands", []):
-        lab = str(b.get("label", ""))
-        letter, words = (lab, b.get("kinerja")) if re.fullmatch(_LETTER_RE, lab) else (None, lab)
-        if letter and not words:
-            words = None
-        ui = bool(ref.get("upper_inclusive"))
-        out.append(
-            Band(float(b["lower"]), float(b["upper"]), lo_open=ui, hi_open=not ui, letter=letter, words=words, text="")
-        )
-    return out, ref
-
-
-def printed_scale(ctx: Context, name: str) -> tuple[Table, dict[str, Any], list[Band], list[Cell]] | None:
-    """The workbook's printed scale `name`: (table, check, bands, interval cells that did not parse)."""
-    for t, chk in checks_of(ctx, "scale"):
-        if chk.get("scale") != name:
-            continue
-        icol, lcol = chk.get("interval", "interval"), chk.get("label", "label")
-        bands: list[Band] = []
-        bad: list[Cell] = []
-        for r in t.rows:
-            ic, lc = r.get(icol), r.get(lcol)
-            if ic is None or not ic.text:
-                continue
-            p = parse_interval(ic.text)
-            if p is None:
-                bad.append(ic)
-                continue
-            letter, words = parse_label(lc.text if lc else "")
-            lo, lo_open, hi, hi_open, d = p
-            bands.append(Band(lo, hi, lo_open, hi_open, letter, words, ic.text, d, ic, lc))
-        return t, chk, bands, bad
-    return None
+def printed_scale(ctx: Context, name: str) -> tuple[Table, Mapping[str, Any], list[Band], list[Cell]] | None:
+    return scales.printed_scale(ctx.wb, name)
 
 
 def get_scale(ctx: Context, name: str) -> Scale | None:
-    key = f"scale:{name}"
-    if key in ctx.cache:
-        return ctx.cache[key]
-    ref_bands, ref = reference_bands(name)
-    if not ref:
-        ctx.cache[key] = None
-        return None
-    ui = bool(ref.get("upper_inclusive"))
-    dec = ref.get("decimals")
-    pr = printed_scale(ctx, name)
-    if pr and len(pr[2]) >= 2:
-        sc = Scale(name, pr[2], "printed", ui, dec, pr[0], ref_bands)
-    else:
-        sc = Scale(name, ref_bands, "reference", ui, dec, None, ref_bands)
-    ctx.cache[key] = sc
-    return sc
+    return scales.get_scale(ctx.wb, name, ctx.cache)
 
 
 def scale_name_of_row(table: Table, row: Row, default: str | None = None) -> str | None:
@@ -500,7 +265,7 @@ def _in_region(v: float, lo: float, hi: float) -> bool:
     return lo < v < hi
 
 
-@rule("K301", "scale.gaps")
+@rule("K301", "scale.gaps", severity="warning", question="arithmetic")
 def scale_gaps(ctx: Context) -> Iterable[Finding]:
     """A printed rating scale leaves values unclassified (gaps), classifies some twice (overlaps), or stops below the values it must rate.
 
@@ -510,8 +275,24 @@ def scale_gaps(ctx: Context) -> Iterable[Finding]:
     leaves 90,5 unrated. Unrated values are classified by the half-open rule of
     `sheets/_scales.toml`, which the finding states.
 
-    Fails: Tabel 3.1 "91% ≤ 100%" / "76% ≤ 90%" (90,5% is in no band; 102,28% is above 100%).
-    Passes: Tabel 3.4 "88,31-100" / "76,61-88,30" / "65,00-76,60" / "25,00-64,99".
+    Fails: B ends at 88,00 and A starts at 88,31: 88,01…88,30 fall in no band.
+
+        [Tabel 3.4]
+        | No | Nilai Interval | Mutu            |
+        | 1  | 88,31 - 100,00 | A (Sangat Baik) |
+        | 2  | 76,61 - 88,00  | B (Baik)        |
+        | 3  | 65,00 - 76,60  | C (Kurang Baik) |
+        | 4  | 25,00 - 64,99  | D (Tidak Baik)  |
+        => K301 at B3
+
+    Passes: "88,31-100" after "76,61-88,30" leaves no gap at the two decimals the IKM is printed with.
+
+        [Tabel 3.4]
+        | No | Nilai Interval | Mutu            |
+        | 1  | 88,31 - 100,00 | A (Sangat Baik) |
+        | 2  | 76,61 - 88,30  | B (Baik)        |
+        | 3  | 65,00 - 76,60  | C (Kurang Baik) |
+        | 4  | 25,00 - 64,99  | D (Tidak Baik)  |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     for t, chk in checks_of(ctx, "scale"):
         name = chk.get("scale")
@@ -579,12 +360,31 @@ def _cut(b: Band, upper_inclusive: bool, d: int | None) -> float:
     return b.lo + step if (b.lo_open and step) else b.lo
 
 
-@rule("K302", "scale.reference")
+@rule("K302", "scale.reference", severity="info", question="arithmetic")
 def scale_reference(ctx: Context) -> Iterable[Finding]:
     """A printed rating scale differs from the reference scale of `sheets/_scales.toml` (band ends or labels).
 
-    Fails: Tabel 3.4 printing "75,00-88,30 B (Baik)" where PermenPANRB 14/2017 has B from 76,61.
-    Passes: Tabel 3.6 ">70-80 BB (Sangat Baik)" (the reference BB: above 70 up to 80).
+    Fails: B printed from 75,00 where PermenPANRB 14/2017 has B from 76,61.
+
+        [Tabel 3.4]
+        | No | Skor        | Mutu            |
+        | 1  | 88,31-100   | A (Sangat Baik) |
+        | 2  | 75,00-88,30 | B (Baik)        |
+        | 3  | 65,00-74,99 | C (Kurang Baik) |
+        | 4  | 25,00-64,99 | D (Tidak Baik)  |
+        => K302 at B3
+
+    Passes: the AKIP scale as PermenPANRB 88/2021 gives it (">70-80" BB: above 70 up to 80).
+
+        [Tabel 3.6]
+        | No | Interval | Kategori |
+        | 1  | >90-100  | AA       |
+        | 2  | >80-90   | A        |
+        | 3  | >70-80   | BB       |
+        | 4  | >60-70   | B        |
+        | 5  | >50-60   | CC       |
+        | 6  | >30-50   | C        |
+        | 7  | >0-30    | D        |
     """
     for t, chk in checks_of(ctx, "scale"):
         name = chk.get("scale")
@@ -729,7 +529,7 @@ def _category_findings(
         )
 
 
-@rule("K303", "category.value")
+@rule("K303", "category.value", severity="error", question="arithmetic")
 def category_value(ctx: Context) -> Iterable[Finding]:
     """A category (mutu letter, kinerja words or predikat) given to a value is not the category of that value on the scale.
 
@@ -737,8 +537,18 @@ def category_value(ctx: Context) -> Iterable[Finding]:
     for AKIP, 3.1 for capaian), else the reference. The letter, the words or
     both ("C (Kurang Baik)") are accepted.
 
-    Fails: Tabel 3.5 IKM 75,35 with kategori "Baik" (75,35 is C / Kurang Baik).
-    Passes: Tabel 3.8 total 72,62 with kategori "BB".
+    Fails: IKM 75,35 with kategori "Baik": on the IKM scale 75,35 is C (Kurang Baik).
+
+        [Tabel 3.5]
+        | No | Sasaran   | Indikator Kinerja          | Satuan | Target | Realisasi | % Capaian | Kategori |
+        | 1  | Kepuasan  | Indeks Kepuasan Masyarakat | Nilai  | 85,00  | 75,35     | 88,65%    | Baik     |
+        => K303 at H2
+
+    Passes: the same row with kategori "Kurang Baik".
+
+        [Tabel 3.5]
+        | No | Sasaran   | Indikator Kinerja          | Satuan | Target | Realisasi | % Capaian | Kategori    |
+        | 1  | Kepuasan  | Indeks Kepuasan Masyarakat | Nilai  | 85,00  | 75,35     | 88,65%    | Kurang Baik |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     for t, chk in checks_of(ctx, "category"):
         vcol, ccol = col_id(ctx, chk.get("value", "realisasi")), col_id(ctx, chk.get("category", "kategori"))

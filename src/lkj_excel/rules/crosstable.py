@@ -18,7 +18,7 @@ from ..findings import Finding
 from ..messages import register
 from ..model import Cell, Row, Table
 from ..numbers import Parsed, format_id, shortest_decimals
-from ..precision import FLOAT_NOISE, half_unit, round_half_up
+from ..precision import FLOAT_NOISE, round_half_up
 from ..spec import EXACT_KINDS, _template, normalise, squash
 from .base import Context, make, rule
 
@@ -167,7 +167,7 @@ def _is_blank(c: Cell | None) -> bool:
 
 
 def _agree(a: Cell, b: Cell, exact: bool) -> bool:
-    """Two printed figures agree when their intervals overlap (exact kinds: equal)."""
+    """Two printed figures agree when one can be the printing of the other (exact kinds: equal)."""
     if a.letter and b.letter and a.letter.upper() != b.letter.upper():
         return False
     va, vb = a.value, b.value
@@ -183,7 +183,14 @@ def _agree(a: Cell, b: Cell, exact: bool) -> bool:
     g = FLOAT_NOISE * max(1.0, abs(va), abs(vb))
     if exact:
         return abs(va - vb) <= g
-    return abs(va - vb) <= half_unit(a.decimals) + half_unit(b.decimals) + g
+    # Rounding intervals are half-open: two printings at one precision must be identical (90,00 and
+    # 90,01 are two figures); at two precisions the coarser must be the rounding of the finer.
+    # A cell may hold more digits than it prints (a live formula =D10/C10 shown "102,28%"): compare printings.
+    da, db = a.decimals or 0, b.decimals or 0
+    if da == db:
+        return abs(round_half_up(va, da) - round_half_up(vb, db)) <= g
+    fine, coarse, dc = (va, vb, db) if da > db else (vb, va, da)
+    return abs(round_half_up(fine, dc) - round_half_up(coarse, dc)) <= g
 
 
 # Cells that hold no figure to compare (unreadable ones are reported by the reader's rules).
@@ -348,7 +355,7 @@ def _pairs(ctx: Context) -> Iterator[Pair]:
 # --------------------------------------------------------------------------- X601
 
 
-@rule("X601", "crosstable.same_value")
+@rule("X601", "crosstable.same_value", severity="error", question="crosstable")
 def same_value(ctx: Context) -> Iterable[Finding]:
     """A figure repeated in another table must be the same figure there.
 
@@ -358,10 +365,30 @@ def same_value(ctx: Context) -> Iterable[Finding]:
     (2.2 for targets, 3.2 for the IKU, 2.3/2.4 for anggaran, 3.16/3.17 for
     realisasi) and names the other cell; the source's figure is the fix.
 
-    Fails: Tabel 3.15 "% Capaian" of Nilai AKIP prints 95,07 while Tabel 3.2
-    prints capaian 102,28%.
-    Passes: Tabel 3.2 target 85 and Tabel 2.2 target "85,00"; "BB (71,00)" and
-    "71,00 (BB)"; 88,65 and 88,65%.
+    Fails: the IKM target is 85,00 in the Perjanjian Kinerja (Tabel 2.2, the source of targets) but 86,00 in
+    Tabel 3.2.
+
+        [Tabel 2.2]
+        | No | Sasaran Strategis | Indikator Kinerja          | Satuan | Target     |
+        | 1  | Kepuasan          | Indeks Kepuasan Masyarakat | Nilai  | 85,00      |
+        | 2  | Akuntabilitas     | Nilai AKIP                 | Nilai  | 71,00 (BB) |
+        [Tabel 3.2]
+        | No | Sasaran Strategis | Indikator Kinerja          | Satuan | Target     | Realisasi  | Capaian |
+        | 1  | Kepuasan          | Indeks Kepuasan Masyarakat | Nilai  | 86,00      | 75,35      | 87,62%  |
+        | 2  | Akuntabilitas     | Nilai AKIP                 | Nilai  | BB (71,00) | BB (72,62) | 102,28% |
+        => X601 at E2
+
+    Passes: 85 and "85,00" are the same figure at the coarser printed precision; "BB (71,00)" and "71,00 (BB)"
+    agree in score and letter.
+
+        [Tabel 2.2]
+        | No | Sasaran Strategis | Indikator Kinerja          | Satuan | Target     |
+        | 1  | Kepuasan          | Indeks Kepuasan Masyarakat | Nilai  | 85         |
+        | 2  | Akuntabilitas     | Nilai AKIP                 | Nilai  | 71,00 (BB) |
+        [Tabel 3.2]
+        | No | Sasaran Strategis | Indikator Kinerja          | Satuan | Target     | Realisasi  | Capaian |
+        | 1  | Kepuasan          | Indeks Kepuasan Masyarakat | Nilai  | 85,00      | 75,35      | 88,65%  |
+        | 2  | Akuntabilitas     | Nilai AKIP                 | Nilai  | BB (71,00) | BB (72,62) | 102,28% |
     """
     bad: list[tuple[Cell, Cell, Pair, str | None]] = []  # (wrong, other, pair, source side)
     seen: set[frozenset[str]] = set()
@@ -451,7 +478,7 @@ def _key_rows(t: Table) -> list[tuple[str, Row, Cell]]:
     return out
 
 
-@rule("X602", "crosstable.desa_list")
+@rule("X602", "crosstable.desa_list", severity="error", question="crosstable")
 def desa_list(ctx: Context) -> Iterable[Finding]:
     """Tabel 1.1, 1.2 and 1.3 list the same desa, each once.
 
@@ -459,8 +486,33 @@ def desa_list(ctx: Context) -> Iterable[Finding]:
     = "PERK SEI BALAI"). A desa listed in one table and not in the other, or
     listed more often, is an error on its row.
 
-    Fails: Tabel 1.2 lists "Suka Damai" which Tabel 1.1 does not list.
-    Passes: both tables list the same 14 desa, in any order and capitalisation.
+    Fails: Tabel 1.2 lists "Suka Damai", which Tabel 1.1 does not list.
+
+        [Tabel 1.1]
+        | No | Desa            | Luas (Ha) |
+        | 1  | Perk. Sei Balai | 100       |
+        | 2  | Sei Balai       | 211       |
+        | Jumlah |             | 311       |
+        [Tabel 1.2]
+        | No | Desa           | Dusun |
+        | 1  | PERK SEI BALAI | 5     |
+        | 2  | Sei Balai      | 6     |
+        | 3  | Suka Damai     | 4     |
+        | Jumlah |            | 15    |
+        => X602 at B4
+
+    Passes: both list the same desa, in any order, spacing, punctuation and capitalisation.
+
+        [Tabel 1.1]
+        | No | Desa            | Luas (Ha) |
+        | 1  | Perk. Sei Balai | 100       |
+        | 2  | Sei Balai       | 211       |
+        | Jumlah |             | 311       |
+        [Tabel 1.2]
+        | No | Desa           | Dusun |
+        | 1  | SEI BALAI      | 6     |
+        | 2  | PERK SEI BALAI | 5     |
+        | Jumlah |            | 11    |
     """
     seen: set[tuple[str, str]] = set()
     for t, o, _d in _declarations(ctx, {"rows"}):
@@ -574,7 +626,7 @@ def _land_finding(
     )
 
 
-@rule("X603", "crosstable.land_use")
+@rule("X603", "crosstable.land_use", severity="error", question="crosstable")
 def land_use(ctx: Context) -> Iterable[Finding]:
     """The area of each desa (Tabel 1.1) equals perkebunan + pertanian + perumahan (Tabel 1.3).
 
@@ -582,8 +634,34 @@ def land_use(ctx: Context) -> Iterable[Finding]:
     column that prints "1.619,9" is 225,0); "-" counts as 0. The column totals
     must agree too. Off by less than 1 Ha is a warning, by 1 Ha or more an error.
 
-    Fails: Mekar Mulio 225 Ha in Tabel 1.1 but 36,6 + 143 + 45,5 = 225,1 Ha in Tabel 1.3.
-    Passes: Sei Balai 100 Ha in Tabel 1.1 and 16 + 55 + 29 = 100 Ha in Tabel 1.3.
+    Fails: Mekar Mulio has 225 Ha in Tabel 1.1 but 36,6 + 143 + 45,5 = 225,1 Ha in Tabel 1.3 (a warning: off by
+    less than 1 Ha), and so the totals are off too.
+
+        [Tabel 1.1]
+        | No | Desa        | Luas (Ha) |
+        | 1  | Sei Balai   | 100       |
+        | 2  | Mekar Mulio | 225       |
+        | Jumlah |         | 325       |
+        => X603 warning at C3
+        => X603 warning at C4
+        [Tabel 1.3]
+        | No | Desa        | Perkebunan | Pertanian | Perumahan |
+        | 1  | Sei Balai   | 16         | 55        | 29        |
+        | 2  | Mekar Mulio | 36,6       | 143       | 45,5      |
+        | Jumlah |         | 52,6       | 198       | 74,5      |
+
+    Passes: Sei Balai 100 Ha in Tabel 1.1 and 16 + 55 + 29 = 100 Ha in Tabel 1.3; "-" counts as 0.
+
+        [Tabel 1.1]
+        | No | Desa        | Luas (Ha) |
+        | 1  | Sei Balai   | 100       |
+        | 2  | Mekar Mulio | 225,1     |
+        | Jumlah |         | 325,1     |
+        [Tabel 1.3]
+        | No | Desa        | Perkebunan | Pertanian | Perumahan |
+        | 1  | Sei Balai   | 16         | 84        | -         |
+        | 2  | Mekar Mulio | 36,6       | 143       | 45,5      |
+        | Jumlah |         | 52,6       | 227       | 45,5      |
     """
     for t, o, d in _declarations(ctx, {"value"}):
         col = d.get("column")

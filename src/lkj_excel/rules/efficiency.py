@@ -23,15 +23,38 @@ from .base import Context, make, rule
 from .categories import checks_of, col_id
 
 
-@rule("E501", "efisiensi.selisih")
+@rule("E501", "efisiensi.selisih", severity="error", question="efficiency")
 def efisiensi_penyerapan(ctx: Context) -> Iterable[Finding]:
     """The % penyerapan of a sasaran in Tabel 3.14 is not Σ realisasi / Σ anggaran × 100 of the programs Tabel 3.15 links to it (amounts from Tabel 3.17).
 
     A sasaran whose programs cannot be identified in 3.15 or found in 3.17 is
     reported as info (cannot verify).
 
-    Fails: sasaran IKM penyerapan 98,12 while programs 7.01.02–7.01.06 spent 212.333.200 of 214.604.702 (98,94%).
-    Passes: sasaran IKM 98,94; sasaran AKIP 95,07 (7.01.01: 2.610.761.561 / 2.746.175.328).
+    Fails: Tabel 3.15 links sasaran AKIP to Program Penunjang, which spent 2.610.761.561 of 2.746.175.328
+    (95,07%) in Tabel 3.17; Tabel 3.14 prints 96,07.
+
+        [Tabel 3.14]
+        | No | Sasaran Strategis | Indikator  | Capaian Kinerja (%) | Serapan Anggaran | Efisiensi (%) |
+        | 1  | Akuntabilitas     | Nilai AKIP | 102,28              | 96,07            | 6,21          |
+        => E501 at E2
+        [Tabel 3.15]
+        | No | Sasaran       | Indikator Kinerja Sasaran | % Capaian | Program/Kegiatan                                |
+        | 1  | Akuntabilitas | Nilai AKIP                | 102,28    | 1. Program Penunjang Urusan Pemerintahan Daerah |
+        [Tabel 3.17]
+        | No | Nama Program                                  | Pagu Anggaran | Realisasi     | % Penyerapan |
+        | 1  | Program Penunjang Urusan Pemerintah Daerah    | 2.746.175.328 | 2.610.761.561 | 95,07        |
+
+    Passes: the same tables with 95,07 in Tabel 3.14.
+
+        [Tabel 3.14]
+        | No | Sasaran Strategis | Indikator  | Capaian Kinerja (%) | Serapan Anggaran | Efisiensi (%) |
+        | 1  | Akuntabilitas     | Nilai AKIP | 102,28              | 95,07            | 7,21          |
+        [Tabel 3.15]
+        | No | Sasaran       | Indikator Kinerja Sasaran | % Capaian | Program/Kegiatan                                |
+        | 1  | Akuntabilitas | Nilai AKIP                | 102,28    | 1. Program Penunjang Urusan Pemerintahan Daerah |
+        [Tabel 3.17]
+        | No | Nama Program                                  | Pagu Anggaran | Realisasi     | % Penyerapan |
+        | 1  | Program Penunjang Urusan Pemerintah Daerah    | 2.746.175.328 | 2.610.761.561 | 95,07        |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     for t, chk in checks_of(ctx, "penyerapan_sasaran"):
         pcol = col_id(ctx, chk.get("penyerapan", "penyerapan"))
@@ -127,7 +150,7 @@ def efisiensi_penyerapan(ctx: Context) -> Iterable[Finding]:
             )
 
 
-@rule("E502", "efisiensi.reported")
+@rule("E502", "efisiensi.reported", severity="warning", question="efficiency")
 def efisiensi_reported(ctx: Context) -> Iterable[Finding]:
     """Efficiency of resource use is not reported for every indicator: Tabel 3.14 is missing or lacks an indicator of Tabel 3.2.
 
@@ -135,7 +158,26 @@ def efisiensi_reported(ctx: Context) -> Iterable[Finding]:
     use; reviewers look for it per indicator.
 
     Fails: Tabel 3.2 lists IKM and Nilai AKIP, Tabel 3.14 only IKM.
+
+        [Tabel 3.2]
+        | No | Sasaran Strategis | Indikator Kinerja | Satuan | Target | Realisasi | Capaian |
+        | 1  | Meningkatnya kepuasan masyarakat | Indeks Kepuasan Masyarakat | Nilai | 85,00 | 75,35 | 88,65% |
+        | 2  | Meningkatnya akuntabilitas kinerja | Nilai AKIP | Nilai | BB (71,00) | BB (72,62) | 102,28% |
+        => E502 at C3
+        [Tabel 3.14]
+        | No | Sasaran Strategis | Indikator | Capaian Kinerja (%) | Serapan Anggaran | Efisiensi (%) |
+        | 1  | Meningkatnya kepuasan masyarakat | Indeks Kepuasan Masyarakat | 88,65 | 98,94 | -10,29 |
+
     Passes: Tabel 3.14 has a row with % capaian, % penyerapan and efisiensi for both.
+
+        [Tabel 3.2]
+        | No | Sasaran Strategis | Indikator Kinerja | Satuan | Target | Realisasi | Capaian |
+        | 1  | Meningkatnya kepuasan masyarakat | Indeks Kepuasan Masyarakat | Nilai | 85,00 | 75,35 | 88,65% |
+        | 2  | Meningkatnya akuntabilitas kinerja | Nilai AKIP | Nilai | BB (71,00) | BB (72,62) | 102,28% |
+        [Tabel 3.14]
+        | No | Sasaran Strategis | Indikator | Capaian Kinerja (%) | Serapan Anggaran | Efisiensi (%) |
+        | 1  | Meningkatnya kepuasan masyarakat | Indeks Kepuasan Masyarakat | 88,65 | 98,94 | -10,29 |
+        | 2  | Meningkatnya akuntabilitas kinerja | Nilai AKIP | 102,28 | 95,07 | 7,21 |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     t32 = ctx.table("3.2")
     if t32 is None:

@@ -110,15 +110,31 @@ def _placeholder(sheet: str, ref: str = "A1") -> Cell:
     return Cell(sheet, ref, None, "", Parsed("empty"))
 
 
-@rule("F701", "form.unparsed")
+@rule("F701", "form.unparsed", severity="error", question="form")
 def unparsed(ctx: Context) -> Iterator[Finding]:
     """A cell of a numeric column holds text that is not a readable figure.
 
     Such a cell cannot enter any total or ratio, so the checks that need it
     are skipped: it is an error to fix first.
 
-    Fails: Tabel 1.2 KK "8,727 KK jiwa", "1.57O" (letter O), "85,00,1".
-    Passes: "1.570", "88,65%", "Rp 2.960.780.030,-", "BB (71,00)", "-".
+    Fails: "1.57O" (a letter O for the zero) is no figure.
+
+        [Tabel 1.2]
+        | No | Desa   | Jumlah KK | Penduduk |       |       |
+        |    |        |           | L        | P     | L+P   |
+        | 1  | Alpha  | 1.010     | 1.57O    | 1.767 | 3.337 |
+        | 2  | Beta   | 846       | 1.447    | 1.647 | 3.094 |
+        merged: D1:F1
+        => F701 at D3
+
+    Passes: "1.570" and "846" are figures; "-" is no figure but no error either.
+
+        [Tabel 1.2]
+        | No | Desa   | Jumlah KK | Penduduk |       |       |
+        |    |        |           | L        | P     | L+P   |
+        | 1  | Alpha  | 1.010     | 1.570    | 1.767 | 3.337 |
+        | 2  | Beta   | 846       | -        | 1.647 | 1.647 |
+        merged: D1:F1
     """
     for table in ctx.tables():
         col_of = {f"{letter}": cid for cid, letter in table.columns.items()}
@@ -137,7 +153,7 @@ def unparsed(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("F707", "form.missing")
+@rule("F707", "form.missing", severity="warning", question="form")
 def missing(ctx: Context) -> Iterator[Finding]:
     """A standard table, or a required column of one, is not in the workbook (warning).
 
@@ -147,9 +163,20 @@ def missing(ctx: Context) -> Iterator[Finding]:
     reader finds no header row holding every required column), and a table's
     missing required columns, are reported on cell A1 of that sheet.
 
-    Fails: no sheet "Tabel 3.16"; Tabel 3.17 without a "Realisasi" column.
-    Passes: every table "Tabel 1.1" … "Tabel 3.17" present with its required columns
-    (an optional column such as "Sisa" may be left out).
+    Fails: every table as the template writes it, but Tabel 3.17 without its required "Realisasi" column.
+
+        + template
+        [Tabel 3.17]
+        | No | Program                     | Anggaran (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan PD | 2.746.175.328 | 95,07          |
+        => F707 at A1
+
+    Passes: every table with its required columns (an optional column such as "Sisa" may be left out).
+
+        + template
+        [Tabel 3.17]
+        | No | Program                     | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan PD | 2.746.175.328 | 2.610.761.561  | 95,07          |
     """
     wb = ctx.wb
     specs = {s.id: s for s in load_all(wb.year)}
@@ -197,7 +224,7 @@ def _item_rows(table: Table) -> list[Row]:
     return [r for r in table.rows if r.role in ("data", "subtotal") and not (r.row_id and r.row_id in children)]
 
 
-@rule("F702", "form.numbering")
+@rule("F702", "form.numbering", severity="warning", question="form")
 def numbering(ctx: Context) -> Iterator[Finding]:
     """The numbering column runs 1, 2, 3 … over the rows that start a new item (warning).
 
@@ -210,8 +237,24 @@ def numbering(ctx: Context) -> Iterator[Finding]:
     numbering column is filled down, Tabel 3.12), only the block numbers
     themselves are checked.
 
-    Fails: Tabel 1.3 numbers 1. … 6., (empty) Perk. Sei Balai, 8. … 14. — the empty one is 7.
-    Passes: Tabel 1.1 numbers 1. … 14.; Tabel 3.12 "1." on the first of two rows, "2." on the third.
+    Fails: the third desa has no number between 2. and 4.: it lost 3.
+
+        [Tabel 1.1]
+        | No | Desa    | Luas (Ha) |
+        | 1. | Alpha   | 100       |
+        | 2. | Beta    | 211       |
+        |    | Gamma   | 95        |
+        | 4. | Delta   | 120       |
+        => F702 at A4
+
+    Passes: 1. … 4., and a row without a number between 1 and 2 that continues an item.
+
+        [Tabel 1.1]
+        | No | Desa    | Luas (Ha) |
+        | 1. | Alpha   | 100       |
+        | 2. | Beta    | 211       |
+        | 3. | Gamma   | 95        |
+        | 4. | Delta   | 120       |
     """
     for table in ctx.tables():
         cid = table.spec.numbering
@@ -288,7 +331,7 @@ def _uses_comma(cells: list[Cell]) -> bool:
     )
 
 
-@rule("F703", "form.decimal_point")
+@rule("F703", "form.decimal_point", severity="warning", question="form")
 def decimal_point(ctx: Context) -> Iterator[Finding]:
     """A figure typed with a point as decimal separator where the others use the comma (warning).
 
@@ -297,8 +340,22 @@ def decimal_point(ctx: Context) -> Iterator[Finding]:
     value in Indonesian notation. When the table has no other decimals, the
     rest of the workbook decides.
 
-    Fails: Tabel 3.17 Persentase "100.00" among "95,07", "97,61", "100,00".
-    Passes: "100,00"; "1.570" (a thousands point); a table typed entirely the English way.
+    Fails: Persentase "100.00" among "95,07" and "97,61": the English decimal point.
+
+        [Tabel 3.17]
+        | No | Program      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Penunjang    | 2.746.175.328 | 2.610.761.561  | 95,07          |
+        | 2  | Pemberdayaan | 69.850.000    | 68.535.700     | 98,12          |
+        | 3  | Ketentraman  | 16.100.000    | 16.100.000     | 100.00         |
+        => F703 at E4
+
+    Passes: "100,00"; "16.100.000" has thousands points.
+
+        [Tabel 3.17]
+        | No | Program      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Penunjang    | 2.746.175.328 | 2.610.761.561  | 95,07          |
+        | 2  | Pemberdayaan | 69.850.000    | 68.535.700     | 98,12          |
+        | 3  | Ketentraman  | 16.100.000    | 16.100.000     | 100,00         |
     """
     all_cells = [c for t in ctx.tables() for _r, _cid, c in t.iter_cells()]
     wb_comma = _uses_comma(all_cells)
@@ -317,7 +374,7 @@ def decimal_point(ctx: Context) -> Iterator[Finding]:
                 yield make("F703", "warning", c, c.text, exp, "form.decimal_point", table=table, fix=c.value)
 
 
-@rule("F704", "form.precision")
+@rule("F704", "form.precision", severity="info", question="form")
 def precision(ctx: Context) -> Iterator[Finding]:
     """A rounded figure printed with fewer decimals than all its column-mates (info).
 
@@ -326,8 +383,22 @@ def precision(ctx: Context) -> Iterator[Finding]:
     decimals hides its precision: "71" may be 71,00 or 70,995 rounded. No fix
     is given: only the office knows the missing digits.
 
-    Fails: Tabel 3.12 Target 2024 "71" among "85,00", "83,00", "BB (71,00)".
-    Passes: "71,00" there; a column printing "85" and "83" (all whole numbers).
+    Fails: target "71" among "85,00" and "83,00": it may be 71,00 or 70,995 rounded.
+
+        [Tabel 3.2]
+        | No | Sasaran Strategis | Indikator Kinerja  | Satuan | Target | Realisasi | Capaian |
+        | 1  | Kepuasan          | IKM                | Nilai  | 85,00  | 75,35     | 88,65%  |
+        | 2  | Pelayanan         | Indeks Pelayanan   | Nilai  | 83,00  | 83,00     | 100,00% |
+        | 3  | Akuntabilitas     | Nilai AKIP         | Nilai  | 71     | 72,62     | 102,28% |
+        => F704 at E4
+
+    Passes: "71,00" there; a column printing only whole numbers.
+
+        [Tabel 3.2]
+        | No | Sasaran Strategis | Indikator Kinerja  | Satuan | Target | Realisasi | Capaian |
+        | 1  | Kepuasan          | IKM                | Nilai  | 85     | 75,35     | 88,65%  |
+        | 2  | Pelayanan         | Indeks Pelayanan   | Nilai  | 83     | 83,00     | 100,00% |
+        | 3  | Akuntabilitas     | Nilai AKIP         | Nilai  | 71,00  | 72,62     | 102,28% |
     """
     for table in ctx.tables():
         for col in table.spec.columns:
@@ -361,15 +432,34 @@ def precision(ctx: Context) -> Iterator[Finding]:
                     )
 
 
-@rule("F705", "form.negative")
+@rule("F705", "form.negative", severity="error", question="form")
 def negative(ctx: Context) -> Iterator[Finding]:
     """A negative figure in a count, rupiah or hectare column (error).
 
     People, households, money budgeted or spent and land areas are never
     negative; a minus sign there is a typing error or a misplaced difference.
 
-    Fails: Tabel 1.2 KK "-846"; Tabel 3.17 Realisasi "-2.930.000".
-    Passes: "846"; "-" (no figure); a negative Tingkat Efisiensi (a percent).
+    Fails: KK "-846": households are never negative.
+
+        [Tabel 1.2]
+        | No | Desa   | Jumlah KK | Penduduk |       |       |
+        |    |        |           | L        | P     | L+P   |
+        | 1  | Alpha  | 1.010     | 1.570    | 1.767 | 3.337 |
+        | 2  | Beta   | -846      | 1.447    | 1.647 | 3.094 |
+        merged: D1:F1
+        => F705 at C4
+
+    Passes: "846", and "-" (no figure); a negative Tingkat Efisiensi is a difference of percents, not a count.
+
+        [Tabel 1.2]
+        | No | Desa   | Jumlah KK | Penduduk |       |       |
+        |    |        |           | L        | P     | L+P   |
+        | 1  | Alpha  | 1.010     | 1.570    | 1.767 | 3.337 |
+        | 2  | Beta   | 846       | -        | 1.647 | 1.647 |
+        merged: D1:F1
+        [Tabel 3.14]
+        | No | Sasaran  | Indikator                  | Capaian Kinerja (%) | Serapan Anggaran | Efisiensi (%) |
+        | 1  | Kepuasan | Indeks Kepuasan Masyarakat | 88,65               | 98,94            | -10,29        |
     """
     for table in ctx.tables():
         for _r, cid, c in table.iter_cells():
@@ -396,7 +486,7 @@ def _capaian_cells(ctx: Context) -> list[tuple[Table, Cell]]:
     return out
 
 
-@rule("F706", "form.implausible_percent")
+@rule("F706", "form.implausible_percent", severity="warning", question="form")
 def implausible_percent(ctx: Context) -> Iterator[Finding]:
     """A percentage that cannot be right (warning).
 
@@ -405,8 +495,18 @@ def implausible_percent(ctx: Context) -> Iterator[Finding]:
     a capaian more than ten times the median of the workbook's other capaian
     figures (at least three of them) — typically a lost decimal comma.
 
-    Fails: Tabel 3.14 % Penyerapan "-98,94"; capaian "8865" where the others are about 95.
-    Passes: Tingkat Efisiensi "-10,29"; capaian "102,28".
+    Fails: a negative % penyerapan, "-98,94".
+
+        [Tabel 3.14]
+        | No | Sasaran  | Indikator                  | Capaian Kinerja (%) | Serapan Anggaran | Efisiensi (%) |
+        | 1  | Kepuasan | Indeks Kepuasan Masyarakat | 88,65               | -98,94           | -10,29        |
+        => F706 at E2
+
+    Passes: a negative Tingkat Efisiensi, "-10,29", is a difference and may be negative.
+
+        [Tabel 3.14]
+        | No | Sasaran  | Indikator                  | Capaian Kinerja (%) | Serapan Anggaran | Efisiensi (%) |
+        | 1  | Kepuasan | Indeks Kepuasan Masyarakat | 88,65               | 98,94            | -10,29        |
     """
     pool = _capaian_cells(ctx)
     for table in ctx.tables():

@@ -104,7 +104,7 @@ def _what(r: ClaimResult, wb: Workbook | None = None) -> tuple[str, str]:
     return (f"kolom {f_column}" + (f" {row}" if row else ""), f"column {f_column}" + (f" for {row}" if row else ""))
 
 
-@rule("N801", "narrative.contradicted")
+@rule("N801", "narrative.contradicted", severity="error", question="narrative")
 def contradicted(ctx: Context) -> Iterator[Finding]:
     """A figure in a paragraph that no table figure agrees with, where the table shows what was meant.
 
@@ -117,8 +117,24 @@ def contradicted(ctx: Context) -> Iterator[Finding]:
     interval the table figures stand for at their own printed precision.
     The fix is the whole paragraph with every correction made in place.
 
-    Fails: after Tabel 3.7 (target 71,00, realisasi 72,62, capaian 102,28%): "adalah 1012,28% dimana selisih antara target dan realisasi 4,85" → 102,28% (digit inserted) and 1,62.
-    Passes: after Tabel 3.9: "terjadi penurunan sebesar 5,15 apabila dibandingkan dengan tahun 2023" (80,50 − 75,35).
+    Fails: "801,15" where Tabel 3.2 gives the IKM realisasi 80,15 (a digit inserted).
+
+        [Tabel 3.2]
+        | No | Sasaran Strategis | Indikator Kinerja                | Satuan | Target | Realisasi | Capaian (%) |
+        | 1  | Kepuasan          | Indeks Kepuasan Masyarakat (IKM) | Nilai  | 85,00  | 80,15     | 94,29       |
+        [Narasi]
+        | Mengikuti | Paragraf                                |
+        | Tabel 3.2 | Realisasi IKM tahun ini sebesar 801,15. |
+        => N801 at B2
+
+    Passes: the paragraph repeats 80,15.
+
+        [Tabel 3.2]
+        | No | Sasaran Strategis | Indikator Kinerja                | Satuan | Target | Realisasi | Capaian (%) |
+        | 1  | Kepuasan          | Indeks Kepuasan Masyarakat (IKM) | Nilai  | 85,00  | 80,15     | 94,29       |
+        [Narasi]
+        | Mengikuti | Paragraf                               |
+        | Tabel 3.2 | Realisasi IKM tahun ini sebesar 80,15. |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     a = _analysis(ctx)
     for r in a.results:
@@ -144,15 +160,31 @@ def contradicted(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("N802", "narrative.malformed_number")
+@rule("N802", "narrative.malformed_number", severity="error", question="narrative")
 def malformed_number(ctx: Context) -> Iterator[Finding]:
     """A figure in a paragraph whose thousands and decimal separators are mixed up.
 
     An error when the corrected reading is a table figure, a warning otherwise.
     The fix is the whole paragraph with the figure rewritten in Indonesian notation.
 
-    Fails: "Pagu Anggaran ... sebesar Rp. 2.960.780,030,-" → Rp. 2.960.780.030,- (Tabel 3.16 anggaran).
+    Fails: "Rp. 2.960.780,030,-" mixes the separators; read as 2.960.780.030 it is Tabel 3.16's anggaran.
+
+        [Tabel 3.16]
+        | No | Uraian Belanja  | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Belanja Operasi | 2.960.780.030 | 2.798.994.761  | 94,54          |
+        [Narasi]
+        | Mengikuti  | Paragraf                                           |
+        | Tabel 3.16 | Pagu anggaran tahun ini sebesar Rp. 2.960.780,030,-. |
+        => N802 at B2
+
     Passes: "Rp. 2.960.780.030,00".
+
+        [Tabel 3.16]
+        | No | Uraian Belanja  | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Belanja Operasi | 2.960.780.030 | 2.798.994.761  | 94,54          |
+        [Narasi]
+        | Mengikuti  | Paragraf                                              |
+        | Tabel 3.16 | Pagu anggaran tahun ini sebesar Rp. 2.960.780.030,00. |
     """
     a = _analysis(ctx)
     for r in a.results:
@@ -174,7 +206,7 @@ def malformed_number(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("N803", "narrative.table_reference")
+@rule("N803", "narrative.table_reference", severity="warning", question="narrative")
 def table_reference(ctx: Context) -> Iterator[Finding]:
     """A paragraph that points at a table "di atas"/"sebelumnya" must name the table it follows.
 
@@ -182,8 +214,24 @@ def table_reference(ctx: Context) -> Iterator[Finding]:
     between the two. The expected table is the one the paragraph follows; a
     digit slip (3.6 for 3.16) is named. The fix is the corrected paragraph.
 
-    Fails: "Dari tabel 3.6 di atas ..." in a paragraph that follows Tabel 3.16 → Tabel 3.16.
-    Passes: "Berdasarkan tabel 3.7 sebelumnya ..." after Tabel 3.7.
+    Fails: "tabel 3.6 di atas" in a paragraph that follows Tabel 3.16 (a digit dropped).
+
+        [Tabel 3.16]
+        | No | Uraian Belanja  | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Belanja Operasi | 2.960.780.030 | 2.798.994.761  | 94,54          |
+        [Narasi]
+        | Mengikuti  | Paragraf                                                        |
+        | Tabel 3.16 | Dari tabel 3.6 di atas, realisasi belanja operasi sebesar 94,54%. |
+        => N803 at B2
+
+    Passes: "tabel 3.16 di atas" after Tabel 3.16.
+
+        [Tabel 3.16]
+        | No | Uraian Belanja  | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Belanja Operasi | 2.960.780.030 | 2.798.994.761  | 94,54          |
+        [Narasi]
+        | Mengikuti  | Paragraf                                                         |
+        | Tabel 3.16 | Dari tabel 3.16 di atas, realisasi belanja operasi sebesar 94,54%. |
     """
     a = _analysis(ctx)
     for ri in a.refs:
@@ -202,7 +250,7 @@ def table_reference(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("N804", "narrative.direction")
+@rule("N804", "narrative.direction", severity="warning", question="narrative")
 def direction(ctx: Context) -> Iterator[Finding]:
     """A statement of direction or rank that the tables contradict.
 
@@ -210,8 +258,26 @@ def direction(ctx: Context) -> Iterator[Finding]:
     sign of the year difference; "tertinggi/terendah" against the column (or the
     row's years); "semuanya di atas/di bawah X%" against every row of the table.
 
-    Fails: "terjadi peningkatan sebesar 5,15 dibandingkan dengan tahun 2023" when IKM fell from 80,50 to 75,35.
-    Passes: "Penyerapan Anggaran Program ... semuanya di atas 95%" with Tabel 3.17 at 95,07 … 100,00%.
+    Fails: "semuanya di atas 95%" while one program absorbed 90,00%.
+
+        [Tabel 3.17]
+        | No | Program      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Penunjang    | 2.746.175.328 | 2.610.761.561  | 95,07          |
+        | 2  | Pemberdayaan | 69.850.000    | 62.865.000     | 90,00          |
+        [Narasi]
+        | Mengikuti  | Paragraf                                                    |
+        | Tabel 3.17 | Penyerapan anggaran seluruh program semuanya di atas 95%.   |
+        => N804 at B2
+
+    Passes: the same sentence with every program above 95%.
+
+        [Tabel 3.17]
+        | No | Program      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Penunjang    | 2.746.175.328 | 2.610.761.561  | 95,07          |
+        | 2  | Pemberdayaan | 69.850.000    | 68.535.700     | 98,12          |
+        [Narasi]
+        | Mengikuti  | Paragraf                                                    |
+        | Tabel 3.17 | Penyerapan anggaran seluruh program semuanya di atas 95%.   |
     """
     a = _analysis(ctx)
     for d in a.directions:
@@ -229,14 +295,30 @@ def direction(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("N805", "narrative.unverifiable")
+@rule("N805", "narrative.unverifiable", severity="info", question="narrative")
 def unverifiable(ctx: Context) -> Iterator[Finding]:
     """A figure in a paragraph that no table figure, nor any figure derived from them, speaks of.
 
     Years, ordinals, legal references and counts no table holds are left out.
 
-    Fails: "sekitar 64% merupakan milik PTPN" (no table holds land ownership).
-    Passes: "rata-rata ... menjadi 98,34%" (the mean of Tabel 3.17's % penyerapan).
+    Fails: "64%" of land owned by PTPN: no table holds land ownership.
+
+        [Tabel 3.2]
+        | No | Sasaran Strategis | Indikator Kinerja                | Satuan | Target | Realisasi | Capaian (%) |
+        | 1  | Kepuasan          | Indeks Kepuasan Masyarakat (IKM) | Nilai  | 85,00  | 80,15     | 94,29       |
+        [Narasi]
+        | Mengikuti | Paragraf                                                         |
+        | Tabel 3.2 | Sekitar 64% lahan di kecamatan merupakan milik PTPN.             |
+        => N805 at B2
+
+    Passes: a figure a table holds (the IKM capaian of Tabel 3.2).
+
+        [Tabel 3.2]
+        | No | Sasaran Strategis | Indikator Kinerja                | Satuan | Target | Realisasi | Capaian (%) |
+        | 1  | Kepuasan          | Indeks Kepuasan Masyarakat (IKM) | Nilai  | 85,00  | 80,15     | 94,29       |
+        [Narasi]
+        | Mengikuti | Paragraf                                                         |
+        | Tabel 3.2 | Capaian IKM tahun ini sebesar 94,29%.                            |
     """
     a = _analysis(ctx)
     for r in a.results:
@@ -244,14 +326,38 @@ def unverifiable(ctx: Context) -> Iterator[Finding]:
             yield make("N805", "info", _cell(r.paragraph), r.claim.raw, None, "narrative.unverifiable", table=NARASI)
 
 
-@rule("N806", "narrative.repeats_wrong_total")
+@rule("N806", "narrative.repeats_wrong_total", severity="warning", question="narrative")
 def repeats_wrong_total(ctx: Context) -> Iterator[Finding]:
     """A paragraph repeats a printed table total that its rows do not add up to.
 
     The sum is recomputed from the table's data rows; expected is that sum.
 
-    Fails: "total jumlah penduduk sebesar 30.336 jiwa" where Tabel 1.2's rows add up to 30.331.
-    Passes: "119 Dusun" where Tabel 1.2's Dusun rows add up to 119.
+    Fails: the paragraph repeats the printed total 6.434, while the rows add up to 6.431.
+
+        [Tabel 1.2]
+        | No | Desa   | Penduduk |       |       |
+        |    |        | L        | P     | L+P   |
+        | 1  | Alpha  | 1.570    | 1.767 | 3.337 |
+        | 2  | Beta   | 1.447    | 1.647 | 3.094 |
+        | Jumlah |    | 3.017    | 3.414 | 6.434 |
+        merged: C1:E1
+        [Narasi]
+        | Mengikuti | Paragraf                                       |
+        | Tabel 1.2 | Total jumlah penduduk sebesar 6.434 jiwa.      |
+        => N806 at B2
+
+    Passes: the paragraph repeats a total the rows add up to.
+
+        [Tabel 1.2]
+        | No | Desa   | Penduduk |       |       |
+        |    |        | L        | P     | L+P   |
+        | 1  | Alpha  | 1.570    | 1.767 | 3.337 |
+        | 2  | Beta   | 1.447    | 1.647 | 3.094 |
+        | Jumlah |    | 3.017    | 3.414 | 6.431 |
+        merged: C1:E1
+        [Narasi]
+        | Mengikuti | Paragraf                                       |
+        | Tabel 1.2 | Total jumlah penduduk sebesar 6.431 jiwa.      |
     """
     a = _analysis(ctx)
     for r in a.results:

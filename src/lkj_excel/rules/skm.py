@@ -57,15 +57,49 @@ def _f(v: float, d: int = 4) -> str:
     return format_id(v, d)
 
 
-@rule("S401", "skm.nrr_tertimbang")
+@rule("S401", "skm.nrr_tertimbang", severity="error", question="arithmetic")
 def skm_nrr_tertimbang(ctx: Context) -> Iterable[Finding]:
     """The printed Jumlah NRR Tertimbang is not Σ NRR × 1/9 over the 9 unsur at printed precision.
 
     A total that fits only the rounded penimbang 0,111 (or 0,11) instead of
     1/9 is a warning: the rounded weight lowers the IKM by about 0,1 point.
 
-    Fails: NRR 3,00 3,01 3,00 3,99 3,01 3,02 3,08 3,01 2,03 with NRR tertimbang 3,10 (Σ/9 = 3,0167).
-    Passes: the same NRR with NRR tertimbang 3,01 or 3,02 (3,0167 ± 0,005).
+    Fails: NRR tertimbang 3,10 while Σ NRR / 9 = 3,0167.
+
+        [Tabel 3.3]
+        | No | Unsur                                   | NRR  |
+        | 1  | Persyaratan                             | 3,00 |
+        | 2  | Sistem, Mekanisme dan Prosedur          | 3,01 |
+        | 3  | Waktu Penyelesaian                      | 3,00 |
+        | 4  | Biaya/Tarif                             | 3,99 |
+        | 5  | Produk Spesifikasi Jenis Pelayanan      | 3,01 |
+        | 6  | Kompetensi Pelaksana                    | 3,02 |
+        | 7  | Perilaku Pelaksana                      | 3,08 |
+        | 8  | Sarana dan Prasarana                    | 3,01 |
+        | 9  | Penanganan Pengaduan, Saran dan Masukan | 2,03 |
+        |    | Jumlah NRR Tertimbang                   | 3,10 |
+        |    | IKM Unit Pelayanan                      | 75,35 |
+        |    | Mutu Pelayanan                          | C |
+        |    | Kinerja Unit Pelayanan                  | Kurang Baik |
+        => S401 at C11
+
+    Passes: NRR tertimbang 3,02 (3,01 would pass too: each NRR stands for ± 0,005, Σ/9 for 3,0167 ± 0,005).
+
+        [Tabel 3.3]
+        | No | Unsur                                   | NRR  |
+        | 1  | Persyaratan                             | 3,00 |
+        | 2  | Sistem, Mekanisme dan Prosedur          | 3,01 |
+        | 3  | Waktu Penyelesaian                      | 3,00 |
+        | 4  | Biaya/Tarif                             | 3,99 |
+        | 5  | Produk Spesifikasi Jenis Pelayanan      | 3,01 |
+        | 6  | Kompetensi Pelaksana                    | 3,02 |
+        | 7  | Perilaku Pelaksana                      | 3,08 |
+        | 8  | Sarana dan Prasarana                    | 3,01 |
+        | 9  | Penanganan Pengaduan, Saran dan Masukan | 2,03 |
+        |    | Jumlah NRR Tertimbang                   | 3,02 |
+        |    | IKM Unit Pelayanan                      | 75,35 |
+        |    | Mutu Pelayanan                          | C |
+        |    | Kinerja Unit Pelayanan                  | Kurang Baik |
     """
     for t, chk, vcol, cells, missing in _skm(ctx):
         out = _info_cell(t, chk, "nrr_tertimbang", vcol)
@@ -109,12 +143,46 @@ def skm_nrr_tertimbang(ctx: Context) -> Iterable[Finding]:
             )
 
 
-@rule("S402", "skm.ikm")
+@rule("S402", "skm.ikm", severity="error", question="arithmetic")
 def skm_ikm(ctx: Context) -> Iterable[Finding]:
     """The printed IKM is not NRR tertimbang × 25, recomputed from the unsur NRR and from the printed NRR tertimbang, at printed precision.
 
     Fails: NRR tertimbang 3,01 with IKM 76,35 (3,01 stands for [3,005; 3,015], × 25 = [75,125; 75,375]).
-    Passes: NRR tertimbang 3,01 with IKM 75,35 although 3,01 × 25 = 75,25.
+
+        [Tabel 3.3]
+        | No | Unsur                                   | NRR  |
+        | 1  | Persyaratan                             | 3,00 |
+        | 2  | Sistem, Mekanisme dan Prosedur          | 3,01 |
+        | 3  | Waktu Penyelesaian                      | 3,00 |
+        | 4  | Biaya/Tarif                             | 3,99 |
+        | 5  | Produk Spesifikasi Jenis Pelayanan      | 3,01 |
+        | 6  | Kompetensi Pelaksana                    | 3,02 |
+        | 7  | Perilaku Pelaksana                      | 3,08 |
+        | 8  | Sarana dan Prasarana                    | 3,01 |
+        | 9  | Penanganan Pengaduan, Saran dan Masukan | 2,03 |
+        |    | Jumlah NRR Tertimbang                   | 3,01 |
+        |    | IKM Unit Pelayanan                      | 76,35 |
+        |    | Mutu Pelayanan                          | C |
+        |    | Kinerja Unit Pelayanan                  | Kurang Baik |
+        => S402 at C12
+
+    Passes: NRR tertimbang 3,01 with IKM 75,35, although 3,01 × 25 = 75,25.
+
+        [Tabel 3.3]
+        | No | Unsur                                   | NRR  |
+        | 1  | Persyaratan                             | 3,00 |
+        | 2  | Sistem, Mekanisme dan Prosedur          | 3,01 |
+        | 3  | Waktu Penyelesaian                      | 3,00 |
+        | 4  | Biaya/Tarif                             | 3,99 |
+        | 5  | Produk Spesifikasi Jenis Pelayanan      | 3,01 |
+        | 6  | Kompetensi Pelaksana                    | 3,02 |
+        | 7  | Perilaku Pelaksana                      | 3,08 |
+        | 8  | Sarana dan Prasarana                    | 3,01 |
+        | 9  | Penanganan Pengaduan, Saran dan Masukan | 2,03 |
+        |    | Jumlah NRR Tertimbang                   | 3,01 |
+        |    | IKM Unit Pelayanan                      | 75,35 |
+        |    | Mutu Pelayanan                          | C |
+        |    | Kinerja Unit Pelayanan                  | Kurang Baik |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     for t, chk, vcol, cells, missing in _skm(ctx):
         ikm = _info_cell(t, chk, "ikm", vcol)
@@ -175,12 +243,46 @@ def skm_ikm(ctx: Context) -> Iterable[Finding]:
                 )
 
 
-@rule("S403", "skm.range")
+@rule("S403", "skm.range", severity="error", question="arithmetic")
 def skm_range(ctx: Context) -> Iterable[Finding]:
     """An NRR outside 1–4, an IKM outside 25–100, or an unsur of the 9 missing from the SKM table.
 
-    Fails: NRR "4,12" for Biaya/Tarif; IKM 102,5; no row for Penanganan Pengaduan.
-    Passes: 9 unsur with NRR between 2,03 and 3,99 and IKM 75,35.
+    Fails: NRR 4,12 for Biaya/Tarif (an NRR lies between 1 and 4).
+
+        [Tabel 3.3]
+        | No | Unsur                                   | NRR  |
+        | 1  | Persyaratan                             | 3,00 |
+        | 2  | Sistem, Mekanisme dan Prosedur          | 3,01 |
+        | 3  | Waktu Penyelesaian                      | 3,00 |
+        | 4  | Biaya/Tarif                             | 4,12 |
+        | 5  | Produk Spesifikasi Jenis Pelayanan      | 3,01 |
+        | 6  | Kompetensi Pelaksana                    | 3,02 |
+        | 7  | Perilaku Pelaksana                      | 3,08 |
+        | 8  | Sarana dan Prasarana                    | 3,01 |
+        | 9  | Penanganan Pengaduan, Saran dan Masukan | 2,03 |
+        |    | Jumlah NRR Tertimbang                   | 3,01 |
+        |    | IKM Unit Pelayanan                      | 75,35 |
+        |    | Mutu Pelayanan                          | C |
+        |    | Kinerja Unit Pelayanan                  | Kurang Baik |
+        => S403 at C5
+
+    Passes: the 9 unsur with NRR between 2,03 and 3,99 and IKM 75,35.
+
+        [Tabel 3.3]
+        | No | Unsur                                   | NRR  |
+        | 1  | Persyaratan                             | 3,00 |
+        | 2  | Sistem, Mekanisme dan Prosedur          | 3,01 |
+        | 3  | Waktu Penyelesaian                      | 3,00 |
+        | 4  | Biaya/Tarif                             | 3,99 |
+        | 5  | Produk Spesifikasi Jenis Pelayanan      | 3,01 |
+        | 6  | Kompetensi Pelaksana                    | 3,02 |
+        | 7  | Perilaku Pelaksana                      | 3,08 |
+        | 8  | Sarana dan Prasarana                    | 3,01 |
+        | 9  | Penanganan Pengaduan, Saran dan Masukan | 2,03 |
+        |    | Jumlah NRR Tertimbang                   | 3,01 |
+        |    | IKM Unit Pelayanan                      | 75,35 |
+        |    | Mutu Pelayanan                          | C |
+        |    | Kinerja Unit Pelayanan                  | Kurang Baik |
     """
     for t, chk, vcol, cells, missing in _skm(ctx):
         for c in cells:
@@ -213,15 +315,49 @@ def skm_range(ctx: Context) -> Iterable[Finding]:
             )
 
 
-@rule("S404", "skm.mutu")
+@rule("S404", "skm.mutu", severity="error", question="arithmetic")
 def skm_mutu(ctx: Context) -> Iterable[Finding]:
     """The printed Mutu Pelayanan or Kinerja Unit Pelayanan does not match the category of the IKM.
 
     The workbook's printed IKM scale (Tabel 3.4) is used where present, else
     PermenPANRB 14/2017: 65,00–76,60 C Kurang Baik, 76,61–88,30 B Baik.
 
-    Fails: IKM 75,35 with Mutu "B" or Kinerja "Baik".
+    Fails: IKM 75,35 with Mutu "B" (75,35 is C, Kurang Baik, on PermenPANRB 14/2017).
+
+        [Tabel 3.3]
+        | No | Unsur                                   | NRR  |
+        | 1  | Persyaratan                             | 3,00 |
+        | 2  | Sistem, Mekanisme dan Prosedur          | 3,01 |
+        | 3  | Waktu Penyelesaian                      | 3,00 |
+        | 4  | Biaya/Tarif                             | 3,99 |
+        | 5  | Produk Spesifikasi Jenis Pelayanan      | 3,01 |
+        | 6  | Kompetensi Pelaksana                    | 3,02 |
+        | 7  | Perilaku Pelaksana                      | 3,08 |
+        | 8  | Sarana dan Prasarana                    | 3,01 |
+        | 9  | Penanganan Pengaduan, Saran dan Masukan | 2,03 |
+        |    | Jumlah NRR Tertimbang                   | 3,01 |
+        |    | IKM Unit Pelayanan                      | 75,35 |
+        |    | Mutu Pelayanan                          | B |
+        |    | Kinerja Unit Pelayanan                  | Kurang Baik |
+        => S404 at C13
+
     Passes: IKM 75,35 with Mutu "C" and Kinerja "Kurang Baik".
+
+        [Tabel 3.3]
+        | No | Unsur                                   | NRR  |
+        | 1  | Persyaratan                             | 3,00 |
+        | 2  | Sistem, Mekanisme dan Prosedur          | 3,01 |
+        | 3  | Waktu Penyelesaian                      | 3,00 |
+        | 4  | Biaya/Tarif                             | 3,99 |
+        | 5  | Produk Spesifikasi Jenis Pelayanan      | 3,01 |
+        | 6  | Kompetensi Pelaksana                    | 3,02 |
+        | 7  | Perilaku Pelaksana                      | 3,08 |
+        | 8  | Sarana dan Prasarana                    | 3,01 |
+        | 9  | Penanganan Pengaduan, Saran dan Masukan | 2,03 |
+        |    | Jumlah NRR Tertimbang                   | 3,01 |
+        |    | IKM Unit Pelayanan                      | 75,35 |
+        |    | Mutu Pelayanan                          | C |
+        |    | Kinerja Unit Pelayanan                  | Kurang Baik |
     """
     for t, chk, vcol, _cells, _missing in _skm(ctx):
         ikm = _info_cell(t, chk, "ikm", vcol)

@@ -154,7 +154,7 @@ def _sum_parts(table: Table) -> list[Row]:
     return [r for r in table.rows if r.role == "subtotal" or (r.role == "data" and r.index not in covered)]
 
 
-@rule("T101", "totals.column_sum")
+@rule("T101", "totals.column_sum", severity="error", question="arithmetic")
 def column_sum(ctx: Context) -> Iterator[Finding]:
     """The total row of each declared total column equals the sum of the rows above it.
 
@@ -168,9 +168,25 @@ def column_sum(ctx: Context) -> Iterator[Finding]:
     must lie within that range, else an error when off by at least one printed
     unit, a warning below. A column with an unreadable figure is left to F701.
 
-    Fails: Tabel 1.2 L = 1.570 + 1.447 + … + 629 = 15.103, total printed 15.106.
-    Passes: Tabel 1.1 Luas 100 + 211 + … + 1.619,9 + … + 245 = 9.286,9 Ha, printed 9.286,9 Ha;
-    percents 33,33 + 33,33 + 33,33 with a printed total 100,00 (the sum spans 99,975…100,005).
+    Fails: the total of L is 3 too high (1.570 + 1.447 = 3.017).
+
+        [Tabel 1.2]
+        | No | Desa   | Penduduk |       |       |
+        |    |        | L        | P     | L+P   |
+        | 1  | Alpha  | 1.570    | 1.767 | 3.337 |
+        | 2  | Beta   | 1.447    | 1.647 | 3.094 |
+        | Jumlah |    | 3.020    | 3.414 | 6.431 |
+        merged: C1:E1
+        => T101 at C5
+
+    Passes: hectares are exact at the column's precision, so "225" among "1.619,9" stands for 225,0.
+
+        [Tabel 1.1]
+        | No | Desa  | Luas (Ha) |
+        | 1  | Alpha | 225       |
+        | 2  | Beta  | 1.619,9   |
+        | 3  | Gamma | 245       |
+        | Jumlah |   | 2.089,9   |
     """
     for table in ctx.tables():
         total = table.total_row()
@@ -219,7 +235,7 @@ def column_sum(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("T102", "totals.subtotal")
+@rule("T102", "totals.subtotal", severity="error", question="arithmetic")
 def subtotal(ctx: Context) -> Iterator[Finding]:
     """A row declared as the sum of other rows (`sum_of`) equals their sum, in every additive column.
 
@@ -230,9 +246,29 @@ def subtotal(ctx: Context) -> Iterator[Finding]:
     child has a figure there. Percent and numbering columns do not add up and
     are skipped. Precision and severity as in T101.
 
-    Fails: Belanja Operasi anggaran printed 2.935.870.030; Pegawai 2.158.169.574 + Barang dan Jasa
-    777.610.456 = 2.935.780.030.
-    Passes: Tabel 3.16 realisasi: 2.043.003.211 + 755.991.550 = 2.798.994.761 (Belanja Operasi).
+    Fails: Belanja Operasi is printed 2.935.870.030; its jenis add up to 2.935.780.030 (the total adds up
+    the printed subtotals).
+
+        [Tabel 2.3]
+        | No | Uraian                  | Anggaran (Rp) |
+        | 1  | Belanja Operasi         | 2.935.870.030 |
+        |    | Belanja Pegawai         | 2.158.169.574 |
+        |    | Belanja Barang dan Jasa | 777.610.456   |
+        | 2  | Belanja Modal           | 120.000.000   |
+        |    | Belanja Modal Peralatan dan Mesin | 120.000.000 |
+        | Jumlah |                     | 3.055.870.030 |
+        => T102 at C2
+
+    Passes: the same table with Belanja Operasi 2.935.780.030 and the total 3.055.780.030.
+
+        [Tabel 2.3]
+        | No | Uraian                  | Anggaran (Rp) |
+        | 1  | Belanja Operasi         | 2.935.780.030 |
+        |    | Belanja Pegawai         | 2.158.169.574 |
+        |    | Belanja Barang dan Jasa | 777.610.456   |
+        | 2  | Belanja Modal           | 120.000.000   |
+        |    | Belanja Modal Peralatan dan Mesin | 120.000.000 |
+        | Jumlah |                     | 3.055.780.030 |
     """
     for table in ctx.tables():
         specs = {rs.id: rs for rs in table.spec.rows}
@@ -317,7 +353,7 @@ def parse_formula(expr: str) -> list[tuple[int, str]]:
     return terms
 
 
-@rule("T103", "totals.row_formula")
+@rule("T103", "totals.row_formula", severity="error", question="arithmetic")
 def row_formula(ctx: Context) -> Iterator[Finding]:
     """A column declared with a `formula` (sums and differences of other columns) holds it on every row.
 
@@ -329,8 +365,20 @@ def row_formula(ctx: Context) -> Iterator[Finding]:
     results: any difference is an error (hectare: warning below 1 Ha); rounded
     results: an error when off by at least one printed unit, a warning below.
 
-    Fails: Tabel 1.2 row Sei Balai: L 1.570, P 1.767, L+P printed 3.338 (1.570 + 1.767 = 3.337).
-    Passes: Tabel 3.14 Nilai AKIP: capaian 102,28 − penyerapan 95,07 = 7,21, printed 7,21.
+    Fails: row Alpha: L 1.570 + P 1.767 = 3.337, L+P printed 3.338.
+
+        [Tabel 1.2]
+        | No | Desa   | Penduduk |       |       |
+        |    |        | L        | P     | L+P   |
+        | 1  | Alpha  | 1.570    | 1.767 | 3.338 |
+        merged: C1:E1
+        => T103 at E3
+
+    Passes: Tabel 3.14 Efisiensi = Capaian − Penyerapan: 102,28 − 95,07 = 7,21.
+
+        [Tabel 3.14]
+        | No | Sasaran | Indikator Kinerja | Capaian Kinerja (%) | Penyerapan Anggaran (%) | Efisiensi (%) |
+        | 1  | Meningkatnya akuntabilitas | Nilai AKIP | 102,28 | 95,07 | 7,21 |
     """
     for table in ctx.tables():
         for col in table.spec.columns:

@@ -13,7 +13,6 @@ with the original value, the rule and the message.
 
 from __future__ import annotations
 
-import ast
 import datetime as _dt
 import math
 import re
@@ -29,7 +28,8 @@ from ..model import Cell, Table, Workbook
 from ..numbers import format_id
 from ..read.grid import Grid, ref
 from ..read.reader import INFO_NAMES
-from ..spec import EXACT_KINDS, load_aux, narrative_spec, normalise
+from ..repair import RepairPlan, plan_repairs
+from ..spec import narrative_spec, normalise
 from .atomic import atomic_output
 from .layout import (
     ADDED_FILL,
@@ -66,7 +66,7 @@ def write_corrected(
     """
     with atomic_output(Path(out), force, source=wb.path) as tmp:
         xw = new_workbook(tmp)
-        w = _Writer(wb, findings, lang, xw)
+        w = _Writer(wb, findings, lang, xw, plan_repairs(wb, findings))
         first = xw.add_worksheet("Ringkasan") if extra_sheets is not None else None
         if first is not None:
             w.names.add("ringkasan")
@@ -97,11 +97,6 @@ class _Slot:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _tol(v: float, decimals: int | None) -> float:
-    d = 0 if decimals is None else decimals
-    return 0.5 * 10.0 ** (-d) + 1e-9 * max(1.0, abs(v))
-
-
 def _num(x: Any) -> float | None:
     if isinstance(x, bool):
         return None
@@ -110,13 +105,10 @@ def _num(x: Any) -> float | None:
     return None
 
 
-def _polarity() -> dict[str, str]:
-    return {r["id"]: r.get("polarity", "positive") for r in load_aux("indicators").get("rows", [])}
-
-
 class _Writer:
-    def __init__(self, wb: Workbook, findings: list[Finding], lang: str, xw: Any) -> None:
+    def __init__(self, wb: Workbook, findings: list[Finding], lang: str, xw: Any, plan: RepairPlan) -> None:
         self.wb = wb
+        self.plan = plan
         self.lang = lang
         self.xw = xw
         self.st = Styles(xw)
@@ -314,21 +306,19 @@ class _Writer:
                 s = _Slot("blank") if v is None else _Slot("raw", v)
                 s.fill = fill
                 slots[(orow, col_out[c])] = s
-        # Findings at input cells inside the table (also at empty ones).
-        for (sheet, a1), fs in self.by_cell.items():
-            if sheet != t.sheet:
-                continue
+
+        # Findings at input cells inside the table (also at empty ones), then the plan's edits.
+        def out_of(a1: str) -> tuple[int, int] | None:
             rr, cc = _parse_a1(a1)
             if rr in row_out and cc in col_out and (row_out[rr], col_out[cc]) in slots:
-                s = slots[(row_out[rr], col_out[cc])]
-                s.findings.extend(fs)
-                fix = next((f.fix for f in fs if f.fix is not None), None)
-                if fix is not None:
-                    if _num(fix) is not None:
-                        s.kind, s.value = "num", float(fix)
-                    else:
-                        s.kind, s.value = "str", str(fix)
-        self._derive(t, lay, slots)
+                return (row_out[rr], col_out[cc])
+            return None
+
+        for (sheet, a1), fs in self.by_cell.items():
+            at = out_of(a1) if sheet == t.sheet else None
+            if at is not None:
+                slots[at].findings.extend(fs)
+        self._render_plan(t, slots, out_of)
 
         # A label typed in the narrow numbering column ("J u m l a h", "Total") spans the next column.
         merged: set[tuple[int, int]] = set()
@@ -449,125 +439,37 @@ class _Writer:
             s.num_format = None
         return s
 
-    # -- derived cells ------------------------------------------------------------------
-    def _derive(self, t: Table, lay: TableLayout, slots: dict[tuple[int, int], _Slot]) -> None:
-        spec = t.spec
-        rows = [(lay.data_start + i, row) for i, row in enumerate(t.rows)]
+    # -- the repair plan ------------------------------------------------------------------
+    def _render_plan(
+        self, t: Table, slots: dict[tuple[int, int], _Slot], out_of: Callable[[str], tuple[int, int] | None]
+    ) -> None:
+        """Corrected values and live formulas of this table's cells, as the repair plan says."""
 
-        def val(r: int, c: int) -> float | None:
-            s = slots.get((r, c))
-            if s is None or s.kind not in ("num", "formula") and not (s.kind == "raw" and _num(s.value) is not None):
-                return None
-            return _num(s.value)
+        def where(a: tuple[str, str]) -> str:
+            at = out_of(a[1]) if a[0] == t.sheet else None
+            if at is None:
+                raise KeyError(a)
+            return ref(*at)
 
-        def put(r: int, c: int, formula: str, v: float) -> None:
-            s = slots[(r, c)]
-            if s.kind in ("str",) and s.cell is not None and not s.findings:
-                return  # "-", predikat or other text the office typed: kept
-            if s.kind == "str" and s.value == "-":
-                return
-            target: float | None = None
-            decimals: int | None = None
-            fix = next((f.fix for f in s.findings if f.fix is not None), None)
-            if fix is not None:
-                if _num(fix) is None:
-                    return
-                target, decimals = float(fix), _decimals_of(fix)
-            elif s.cell is not None and s.kind in ("num", "raw"):
-                target, decimals = _num(s.value), s.cell.decimals
-            if target is not None and abs(v - target) > _tol(target, decimals):
-                return  # the formula would show another figure than the cell: left to the rules
-            if s.kind == "blank":
-                s.added = True
-            s.kind, s.formula, s.value = "formula", formula, v
-
-        col_idx = {c.id: c.index for c in lay.columns}
-        formula_cols = [c for c in spec.columns if c.formula]
-
-        def do_formula_cols(roles: tuple[str, ...]) -> None:
-            for fc in formula_cols:
-                ids = _ID_RE.findall(fc.formula or "")
-                if not ids or any(i not in col_idx for i in ids):
-                    continue
-                for r, row in rows:
-                    if row.role not in roles:
-                        continue
-                    if slots[(r, col_idx[fc.id])].kind == "formula":
-                        continue
-                    vals = {i: val(r, col_idx[i]) for i in ids}
-                    if any(v is None for v in vals.values()):
-                        continue
-                    refs = {i: ref(r, col_idx[i]) for i in ids}
-                    expr_x = _ID_RE.sub(lambda m, refs=refs: refs[m.group(0)], fc.formula or "")
-                    try:
-                        v = _arith(fc.formula or "", vals)  # type: ignore[arg-type]
-                    except (ZeroDivisionError, ValueError):
-                        continue
-                    put(r, col_idx[fc.id], "=" + expr_x.replace(" ", ""), v)
-
-        do_formula_cols(("data",))
-
-        # Subtotal and total rows declared with sum_of.
-        sum_cols = [c for c in lay.columns if c.spec.kind in EXACT_KINDS and c.id != spec.numbering]
-        by_id = {row.row_id: r for r, row in rows if row.row_id}
-        for r, row in rows:
-            rs = next((x for x in spec.rows if x.id == row.row_id), None)
-            if rs is None or not rs.sum_of:
+        for (sheet, a1), edit in self.plan.edits.items():
+            at = out_of(a1) if sheet == t.sheet else None
+            if at is None:
                 continue
-            parts = [by_id[x] for x in rs.sum_of if x in by_id]
-            if not parts:
-                continue
-            for c in sum_cols:
-                vs = [val(p, c.index) for p in parts]
-                if any(v is None for v in vs):
-                    continue
-                total = 0.0
-                for v in vs:
-                    total += v  # type: ignore[operator]
-                put(r, c.index, "=" + "+".join(ref(p, c.index) for p in parts), total)
-
-        # Column totals over the data rows.
-        data_rows = [r for r, row in rows if row.role == "data"]
-        if spec.total_columns and data_rows:
-            for r, row in rows:
-                if row.role != "total":
-                    continue
-                for cid in spec.total_columns:
-                    if cid not in col_idx:
-                        continue
-                    c = col_idx[cid]
-                    vs = [v for v in (val(d, c) for d in data_rows) if v is not None]
-                    if not vs:
-                        continue
-                    if data_rows == list(range(data_rows[0], data_rows[-1] + 1)):
-                        rng = f"{ref(data_rows[0], c)}:{ref(data_rows[-1], c)}"
-                    else:
-                        rng = ",".join(ref(d, c) for d in data_rows)
-                    put(r, c, f"=SUM({rng})", math.fsum(vs))
-
-        do_formula_cols(("subtotal", "total"))
-
-        # Ratio and capaian checks.
-        polarity = _polarity()
-        for chk in spec.checks:
-            rule = chk.get("rule")
-            if rule == "ratio":
-                num_id, den_id, out_id = chk.get("numerator"), chk.get("denominator"), chk.get("out")
-            elif rule == "capaian":
-                num_id, den_id, out_id = chk.get("realisasi"), chk.get("target"), chk.get("capaian")
-            else:
-                continue
-            if not all(x in col_idx for x in (num_id, den_id, out_id)):
-                continue
-            for r, row in rows:
-                if row.role not in ("data", "subtotal", "total"):
-                    continue
-                if rule == "capaian" and polarity.get(row.row_id or "", "positive") != "positive":
-                    continue
-                n, d = val(r, col_idx[num_id]), val(r, col_idx[den_id])
-                if n is None or d is None or d == 0:
-                    continue
-                put(r, col_idx[out_id], f"={ref(r, col_idx[num_id])}/{ref(r, col_idx[den_id])}*100", n / d * 100)
+            s = slots[at]
+            formula = None
+            if edit.formula is not None:
+                try:
+                    formula = edit.formula.to_excel(where)
+                except KeyError:
+                    formula = None  # an input this layout does not show: the value alone
+            if formula is not None and _num(edit.value) is not None:
+                if s.kind == "blank":
+                    s.added = True
+                s.kind, s.formula, s.value = "formula", formula, float(edit.value)
+            elif _num(edit.value) is not None:
+                s.kind, s.value = "num", float(edit.value)
+            elif edit.value is not None:
+                s.kind, s.value = "str", str(edit.value)
 
     def _write_slot(self, ws: Any, r: int, c: int, s: _Slot) -> None:
         fill = self._severity_fill(s.findings) or (ADDED_FILL if s.added else s.fill)
@@ -598,32 +500,6 @@ class _Writer:
             self._comment(ws, r, c, self._finding_note(s.findings, s.cell.text if s.cell is not None else ""))
         elif s.added:
             self._comment(ws, r, c, "Sel ini kosong di berkas asli; diisi dengan rumus.")
-
-
-def _arith(expr: str, vals: dict[str, float]) -> float:
-    """Value of a column formula ("l + p", "anggaran - realisasi"), evaluated as the spreadsheet does."""
-
-    def ev(n: ast.AST) -> float:
-        if isinstance(n, ast.Expression):
-            return ev(n.body)
-        if isinstance(n, ast.BinOp) and isinstance(n.op, (ast.Add, ast.Sub, ast.Mult, ast.Div)):
-            a, b = ev(n.left), ev(n.right)
-            if isinstance(n.op, ast.Add):
-                return a + b
-            if isinstance(n.op, ast.Sub):
-                return a - b
-            if isinstance(n.op, ast.Mult):
-                return a * b
-            return a / b
-        if isinstance(n, ast.UnaryOp) and isinstance(n.op, ast.USub):
-            return -ev(n.operand)
-        if isinstance(n, ast.Constant) and isinstance(n.value, (int, float)):
-            return float(n.value)
-        if isinstance(n, ast.Name) and n.id in vals:
-            return vals[n.id]
-        raise ValueError(expr)
-
-    return ev(ast.parse(expr, mode="eval"))
 
 
 def _row_height(text: str, width: float) -> float:

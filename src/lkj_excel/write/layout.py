@@ -236,3 +236,15 @@ def write_table_frame(ws: Any, layout: TableLayout, styles: Styles, caption: str
     ws.set_paper(9)  # A4
     ws.fit_to_pages(1, 0)
     ws.repeat_rows(layout.header_rows[0], layout.number_row)
+
+
+def fit_row_height(cells: list[tuple[str, float]], line_pt: float = 13.0, max_pt: float = 409.0) -> float:
+    """Row height (points) that shows every (text, column width in characters) wrapped, in Excel and in
+    LibreOffice, which does not grow rows written without a height. Counted generously (a line holds
+    about one character per width unit) so text is never clipped."""
+    lines = 1
+    for text, width in cells:
+        per_line = max(1, int(width) - 1)
+        n = sum(max(1, -(-len(part) // per_line)) for part in str(text or "").split("\n"))
+        lines = max(lines, n)
+    return min(max_pt, line_pt * lines + 4)

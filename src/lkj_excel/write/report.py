@@ -4,15 +4,19 @@ Checklist Reviu), .html (one self-contained printable page) or .json
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from html import escape
 from pathlib import Path
 from typing import Any
 
+from .. import __version__ as VERSION
 from ..errors import LkjError
 from ..findings import SEVERITIES, Finding, report_dict
 from ..messages import register
 from ..model import Workbook
+from ..review import Review, build_review
 from . import summary as S
 from .atomic import atomic_output
 from .jsonsafe import dumps as strict_json
@@ -45,7 +49,7 @@ def write_report(
         elif suffix == ".html":
             tmp.write_text(render_html(wb, findings, lang, today), encoding="utf-8")
         else:
-            data = report_dict(findings, wb.path, lang)
+            data = report_dict(findings, wb.path, lang, review=build_review(wb, findings, lang).to_dict())
             tmp.write_text(strict_json(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return out
 
@@ -53,12 +57,14 @@ def write_report(
 def _write_xlsx(wb: Workbook, findings: list[Finding], path: Path, lang: str, today: date | None) -> None:
     from .xlsx import new_workbook
 
+    rv = build_review(wb, findings, lang)
+    # Input text is text: no formula, number or link is made from it.
     book = new_workbook(path)
     try:
         ws = book.add_worksheet(S.SHEET_RINGKASAN)
-        S.write_ringkasan(book, ws, wb, findings, lang, today=today)
+        S.write_ringkasan(book, ws, wb, findings, lang, today=today, review=rv)
         S.write_temuan(book, wb, findings, {}, lang)  # no output cells to link to here
-        S.write_checklist(book, wb, findings, lang)
+        S.write_checklist(book, wb, findings, lang, review=rv)
         ws.activate()
     finally:
         book.close()
@@ -104,6 +110,7 @@ tbody tr:nth-child(even) td { background: #f6f8fb; }
        font-weight: 700; }
 .ans.ya { background: #d1e7dd; color: #0f5132; } .ans.tidak { background: #f8d7da; color: #842029; }
 .ans.periksa { background: #fff3cd; color: #664d03; }
+.ans.tidak_dinilai { background: #e7e6e6; color: #404040; }
 .st-fixed { color: #146c43; } .st-check { color: #7f6000; }
 .muted { color: #666; font-size: 8.5pt; }
 .note { color: #7f6000; font-style: italic; }
@@ -132,27 +139,49 @@ def _num(v: float | None, unit: str | None = None) -> str:
     return _e(S.fmt_value(v, 2, unit))
 
 
-def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: date | None = None) -> str:
+def render_html(
+    wb: Workbook, findings: list[Finding], lang: str = "id", today: date | None = None, review: Review | None = None
+) -> str:
     """The report as one self-contained HTML page (inline CSS, no external resources)."""
-    from .. import __version__
 
-    def t(key: str, **kw: Any) -> str:
-        return _e(S.text(key, lang, **kw))
-
-    titles = S.table_titles(wb)
-    counts = S.severity_counts(findings)
+    rv = review or build_review(wb, findings, lang)
     fname = Path(wb.path).name if wb.path else "-"
     when = S.format_date(today or date.today(), lang)
     out: list[str] = []
     w = out.append
+    c = _Page(wb, findings, lang, rv, fname, when)
     w(
         f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{t('title')} — {_e(wb.office or fname)} {_e(wb.year or '')}</title>\n"
+        f"<title>{c.t('title')} — {_e(wb.office or fname)} {_e(wb.year or '')}</title>\n"
         f"<style>{_CSS}</style>\n</head>\n<body>\n"
     )
+    for section in (_html_header, _html_counts, _html_indicators, _html_checklist, _html_findings):
+        section(w, c)
+    w(f"<footer>lkj-excel {VERSION} · {_e(fname)} · {_e(when)}</footer>\n</body>\n</html>\n")
+    return "".join(out)
 
-    # Header
+
+@dataclass
+class _Page:
+    """What every section of the HTML page reads."""
+
+    wb: Workbook
+    findings: list[Finding]
+    lang: str
+    rv: Review
+    fname: str
+    when: str
+
+    def t(self, key: str, **kw: Any) -> str:
+        return _e(S.text(key, self.lang, **kw))
+
+
+def _html_header(w: Callable[[str], None], c: _Page) -> None:
+    wb = c.wb
+    t = c.t
+    fname = c.fname
+    when = c.when
     w('<header class="top">\n')
     w(f'<div class="kicker">lkj-excel · {t("title")}</div>\n')
     w(f'<h1>{_e(wb.office or fname)}{(" — " + _e(wb.year)) if wb.year else ""}</h1>\n<dl class="meta">\n')
@@ -162,13 +191,21 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
         ("year", wb.year),
         ("file", fname),
         ("date", when),
-        ("tool", f"lkj-excel {__version__}"),
+        ("tool", f"lkj-excel {VERSION}"),
     ]
     for k, v in meta:
         w(f"<dt>{t(k)}</dt><dd>{_e(v if v not in (None, '') else '-')}</dd>\n")
     w("</dl>\n</header>\n")
 
-    # Summary counts
+
+def _html_counts(w: Callable[[str], None], c: _Page) -> None:
+    wb = c.wb
+    findings = c.findings
+    lang = c.lang
+    rv = c.rv
+    t = c.t
+    titles = c.rv.titles
+    counts = c.rv.counts
     w(f'<section id="ringkasan">\n<h2>{t("by_severity")}</h2>\n<div class="cards">\n')
     for s in SEVERITIES:
         w(
@@ -181,24 +218,27 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
         for s in SEVERITIES:
             w(f'<th class="num">{_e(S.severity_label(s, lang))}</th>')
         w(f'<th class="num">{t("total")}</th></tr></thead><tbody>\n')
-        for tid, c in S.table_counts(findings):
+        for tid, n in rv.by_table:
             label = S.table_label(tid) + (f" — {titles[tid]}" if tid in titles else "")
             w(f'<tr><td><a href="#grp-{_e(tid or "lain")}">{_e(label)}</a></td>')
             for s in SEVERITIES:
-                w(f'<td class="num">{c[s] or ""}</td>')
-            w(f'<td class="num"><b>{sum(c.values())}</b></td></tr>\n')
+                w(f'<td class="num">{n[s] or ""}</td>')
+            w(f'<td class="num"><b>{sum(n.values())}</b></td></tr>\n')
         w("</tbody></table>\n")
     else:
         w(f'<p class="muted">{t("no_findings")}</p>\n')
     if wb.missing:
         w(f'<p class="note">{t("missing")}: {_e(", ".join(wb.missing))}</p>\n')
     if wb.notes:
-        w(f'<p class="muted"><b>{t("notes")}:</b> ' + "; ".join(_e(n) for n in wb.notes) + "</p>\n")
+        w(f'<p class="muted"><b>{t("notes")}:</b> ' + "; ".join(_e(n.message(lang)) for n in wb.notes) + "</p>\n")
     w("</section>\n")
 
-    # Key indicators
+
+def _html_indicators(w: Callable[[str], None], c: _Page) -> None:
+    rv = c.rv
+    t = c.t
     w(f'<section id="indikator">\n<h2>{t("key")}</h2>\n')
-    kis = S.key_indicators(wb)
+    kis = rv.indicators
     if kis:
         cols = [26, 9, 10, 11, 11, 13, 11, 9]
         w('<table class="kpi"><colgroup>' + "".join(f'<col style="width:{x}%">' for x in cols) + "</colgroup>")
@@ -208,29 +248,33 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
             f'<th class="num">{t("capaian_calc")}</th><th>{t("category")}</th><th>{t("capaian_cat")}</th>'
             f"<th>{t('source')}</th></tr></thead><tbody>\n"
         )
-        for k in kis:
-            cat = _e(k["category"] or "-") + (f" ({_e(k['category_kinerja'])})" if k["category_kinerja"] else "")
+        for ki in kis:
+            cat = _e(ki["category"] or "-") + (f" ({_e(ki['category_kinerja'])})" if ki["category_kinerja"] else "")
             w(
-                f'<tr><td>{_e(k["name"])}</td><td class="num">{_num(k["target"])}</td>'
-                f'<td class="num">{_num(k["realisasi"])}</td><td class="num">{_num(k["capaian"], "%")}</td>'
-                f'<td class="num">{_num(k["capaian_computed"], "%")}</td><td><b>{cat}</b></td>'
-                f"<td>{_e(k['capaian_category'] or '-')}</td><td>{_e(S.table_label(k['table']))}</td></tr>\n"
+                f'<tr><td>{_e(ki["name"])}</td><td class="num">{_num(ki["target"])}</td>'
+                f'<td class="num">{_num(ki["realisasi"])}</td><td class="num">{_num(ki["capaian"], "%")}</td>'
+                f'<td class="num">{_num(ki["capaian_computed"], "%")}</td><td><b>{cat}</b></td>'
+                f"<td>{_e(ki['capaian_category'] or '-')}</td><td>{_e(S.table_label(ki['table']))}</td></tr>\n"
             )
         w("</tbody></table>\n")
-        tabs = ", ".join(sorted({k["table"] for k in kis}))
+        tabs = ", ".join(sorted({ki["table"] for ki in kis}))
         w(f'<p class="muted">{t("key_src", tables=tabs)}</p>\n')
     else:
         w(f'<p class="muted">{t("no_key")}</p>\n')
     w("</section>\n")
 
-    # Checklist
+
+def _html_checklist(w: Callable[[str], None], c: _Page) -> None:
+    lang = c.lang
+    rv = c.rv
+    t = c.t
     w(f'<section id="checklist">\n<h2>{t("c_title")}</h2>\n<p class="muted">{t("c_intro")}</p>\n')
     w(
         f'<table class="checklist"><thead><tr><th style="width:5%">{t("no")}</th><th style="width:43%">'
         f'{t("question")}</th><th style="width:14%">{t("answer")}</th><th class="num" style="width:8%">{t("count")}'
         f"</th><th>{t('note')}</th></tr></thead><tbody>\n"
     )
-    for it in S.checklist_items(wb, findings, lang):
+    for it in rv.checklist:
         codes = ", ".join(it["codes"])
         note = _e(it["note"])
         if codes:
@@ -242,7 +286,12 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
         )
     w("</tbody></table>\n</section>\n")
 
-    # Findings, grouped by table
+
+def _html_findings(w: Callable[[str], None], c: _Page) -> None:
+    findings = c.findings
+    lang = c.lang
+    t = c.t
+    titles = c.rv.titles
     w(f'<section id="daftar-temuan">\n<h2>{t("t_title")}</h2>\n')
     if findings:
         widths = [7, 12, 15, 14, 14, 27, 11]
@@ -271,5 +320,3 @@ def render_html(wb: Workbook, findings: list[Finding], lang: str = "id", today: 
     else:
         w(f'<table id="temuan"><tbody></tbody></table><p class="muted">{t("no_findings")}</p>\n')
     w("</section>\n")
-    w(f"<footer>lkj-excel {__version__} · {_e(fname)} · {_e(when)}</footer>\n</body>\n</html>\n")
-    return "".join(out)

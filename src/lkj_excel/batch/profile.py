@@ -1,0 +1,106 @@
+"""The typed profile of one checked workbook: what the rekap and the cross-workbook rules need.
+
+It is built in the worker right after the check and sent to the parent
+(small and picklable), so the parent never holds a workbook.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Workbook
+from ..rules.batch import CrossProfile, cross_profile
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    """A key indicator as the rekap shows it."""
+
+    id: str
+    name: str
+    target: float | None = None
+    realisasi: float | None = None
+    capaian: float | None = None  # printed, else recomputed
+    category: str | None = None  # "C (Kurang Baik)" on the indicator's scale, else the capaian category
+
+
+@dataclass(frozen=True, slots=True)
+class Absorption:
+    """Penyerapan anggaran (Tabel 3.16's total): printed, else computed from anggaran and realisasi."""
+
+    value: float
+    source: str  # "printed" | "computed"
+    address: str
+
+
+@dataclass(slots=True)
+class Profile:
+    cross: CrossProfile
+    indicators: list[Indicator] = field(default_factory=list)
+    penyerapan: Absorption | None = None
+
+    @property
+    def office(self) -> str | None:
+        return self.cross.office
+
+    @property
+    def kabupaten(self) -> str | None:
+        return self.cross.kabupaten
+
+    @property
+    def year(self) -> int | None:
+        return self.cross.year
+
+
+def _number(v: Any) -> float | None:
+    return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+
+def _key_indicators(wb: Workbook) -> list[dict[str, Any]]:
+    # TODO(review layer): take these from lkj_excel.review once it lands (issue #14); today the
+    # Ringkasan's writer computes them.
+    from ..write.summary import key_indicators
+
+    return key_indicators(wb)
+
+
+def indicators(wb: Workbook) -> list[Indicator]:
+    out = []
+    for e in _key_indicators(wb):
+        iid = str(e.get("id") or e.get("name") or "")
+        if not iid:
+            continue
+        cat = e.get("category") or e.get("capaian_category")
+        if e.get("category") and e.get("category_kinerja"):
+            cat = f"{e['category']} ({e['category_kinerja']})"
+        capaian = _number(e.get("capaian"))
+        out.append(
+            Indicator(
+                iid,
+                str(e.get("name") or e.get("label") or iid),
+                _number(e.get("target")),
+                _number(e.get("realisasi")),
+                capaian if capaian is not None else _number(e.get("capaian_computed")),
+                str(cat) if cat else None,
+            )
+        )
+    return out
+
+
+def penyerapan(wb: Workbook) -> Absorption | None:
+    t = wb.table("3.16")
+    tot = t.total_row() if t is not None else None
+    if tot is None:
+        return None
+    pc = tot.get("persen")
+    if pc is not None and pc.value is not None:
+        return Absorption(pc.value, "printed", pc.address)
+    a, r = tot.get("anggaran"), tot.get("realisasi")
+    if a is not None and r is not None and a.value and r.value is not None:
+        return Absorption(round(r.value / a.value * 100, 2), "computed", r.address)
+    return None
+
+
+def build_profile(wb: Workbook, name: str) -> Profile:
+    return Profile(cross_profile(wb, name), indicators(wb), penyerapan(wb))

@@ -1,0 +1,248 @@
+"""Findings from the localizer: the finding sits at the located cell, with its evidence.
+
+Runs after the rule catalog, and only when a rule reported an edit's violation: the edit rules'
+findings in a diagnosed group are replaced by findings at the located cells (with the value that
+makes every edit hold as the fix), an info finding at each failing total or percentage naming the
+culprit, or, when explanations tie, findings at every candidate naming the alternatives and
+correcting nothing. Narrative findings that compared prose with a mistyped table figure go.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import messages
+from ..findings import SEVERITIES, Finding
+from ..numbers import format_id
+from .build import EditSet, build_edits
+from .localize import Diagnosis, Explanation, localize
+from .model import Address
+from .typo import KINDS
+
+EDIT_CODES = {"T101", "T102", "T103", "C201", "C203", "X601", "S401", "S402"}
+RULE_NAMES = {
+    "T101": "totals.column_sum",
+    "T102": "totals.subtotal",
+    "T103": "totals.row_formula",
+    "C201": "capaian.ratio",
+    "C203": "penyerapan.ratio",
+    "X601": "crosstable.same_value",
+    "S401": "skm.nrr_tertimbang",
+    "S402": "skm.ikm",
+}
+
+messages.register(
+    {
+        "localize.located": (
+            "Sel {cell} berisi {found}, seharusnya {expected}{typo_id}: perubahan terkecil yang membuat {edits} "
+            "cocok lagi (sel terkait: {others}).",
+            "Cell {cell} reads {found}, it should be {expected}{typo_en}: the smallest change that makes {edits_en} "
+            "agree again (related cells: {others}).",
+        ),
+        "localize.explained": (
+            "Angka ini tidak cocok karena sel {culprits}; angka ini sendiri benar.",
+            "This figure does not agree because of cell {culprits}; the figure itself is right.",
+        ),
+        "localize.ambiguous": (
+            "Perlu diperiksa: {alternatives}. Beberapa penjelasan sama mungkin, jadi tidak ada yang dikoreksi.",
+            "To be checked: {alternatives}. Several explanations are equally likely, so nothing is corrected.",
+        ),
+    }
+)
+
+
+def _short(es: EditSet, a: Address, near: str) -> str:
+    return a[1] if a[0] == near else f"{a[0]}!{a[1]}"
+
+
+def _fmt(es: EditSet, a: Address, v: float) -> str:
+    cell = es.cells.get(a)
+    var = es.vars[a]
+    return cell.fmt(v, var.decimals) if cell is not None else format_id(v, var.decimals)
+
+
+def _fix_value(es: EditSet, a: Address, v: float) -> Any:
+    cell = es.cells.get(a)
+    if cell is not None and cell.letter:
+        return cell.fmt(v, es.vars[a].decimals)
+    return v
+
+
+def _severity(fs: list[Finding]) -> str:
+    sev = [SEVERITIES.index(f.severity) for f in fs if f.severity in SEVERITIES]
+    return SEVERITIES[min(sev)] if sev else "error"
+
+
+EDIT_TEXT = {
+    "T101": ("jumlah kolom", "the column total"),
+    "T102": ("subtotal", "the subtotal"),
+    "T103": ("rumus kolom", "the column formula"),
+    "C201": ("persentase capaian", "the % capaian"),
+    "C203": ("persentase penyerapan", "the percentage"),
+    "X601": ("angka yang sama di tabel lain", "the same figure in another table"),
+    "S401": ("NRR tertimbang", "the weighted NRR"),
+    "S402": ("IKM", "the IKM"),
+}
+
+
+def _edit_names(d: Diagnosis, a: Address) -> tuple[str, str]:
+    codes = sorted({e.code for e in d.violated if a in e.vars})
+    return (
+        ", ".join(EDIT_TEXT.get(c, (c, c))[0] for c in codes),
+        ", ".join(EDIT_TEXT.get(c, (c, c))[1] for c in codes),
+    )
+
+
+def _located(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
+    out: list[Finding] = []
+    ex = d.chosen
+    assert ex is not None
+    for a in sorted(ex.cells):
+        if es.vars[a].prose:
+            continue  # the narrative rules correct the paragraph
+        v = ex.values[a]
+        var = es.vars[a]
+        code = next((e.code for e in d.violated if a in e.vars), "T101")
+        others = sorted({b for e in d.violated if a in e.vars for b in e.vars if b != a and not es.vars[b].prose})
+        kind = ex.typos.get(a)
+        ids, ens = KINDS.get(kind or "", ("", ""))
+        edits_id, edits_en = _edit_names(d, a)
+        found, expected = var.text, _fmt(es, a, v)
+        params = {
+            "sheet": a[0],
+            "cell": a[1],
+            "found": found,
+            "expected": expected,
+            "typo_id": f" ({ids})" if ids else "",
+            "typo_en": f" ({ens})" if ens else "",
+            "edits": edits_id,
+            "edits_en": edits_en,
+            "others": ", ".join(_short(es, b, a[0]) for b in others[:8]) + (" …" if len(others) > 8 else ""),
+        }
+        rel = [f"{b[0]}!{b[1]}" for b in others]
+        out.append(_finding(code, sev, a, found, expected, "localize.located", params, rel, _fix_value(es, a, v), var))
+    for e in d.violated:
+        o = e.output
+        culprits = [b for b in e.vars if b in ex.cells and not es.vars[b].prose]
+        if o is None or o in ex.cells or not culprits:
+            continue
+        text = ", ".join(f"{_short(es, b, o[0])} ({es.vars[b].text} → {_fmt(es, b, ex.values[b])})" for b in culprits)
+        params = {"sheet": o[0], "cell": o[1], "culprits": text}
+        rel = [f"{b[0]}!{b[1]}" for b in culprits]
+        out.append(
+            _finding(e.code, "info", o, es.vars[o].text, None, "localize.explained", params, rel, None, es.vars[o])
+        )
+    return out
+
+
+def _alternative(es: EditSet, ex: Explanation, near: str) -> str:
+    parts = []
+    for a in sorted(ex.cells):
+        v = ex.values.get(a)
+        to = _fmt(es, a, v) if v is not None else "?"
+        parts.append(f"{_short(es, a, near)} ({es.vars[a].text} → {to}?)")
+    return " dan ".join(parts)
+
+
+def _ambiguous(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
+    out: list[Finding] = []
+    cands = sorted({a for ex in d.alternatives for a in ex.cells if not es.vars[a].prose})
+    for a in cands:
+        alts = d.alternatives[:6]
+        text = " atau ".join(_alternative(es, ex, a[0]) for ex in alts) + (" …" if len(d.alternatives) > 6 else "")
+        code = next((e.code for e in d.violated if a in e.vars), "T101")
+        var = es.vars[a]
+        params = {"sheet": a[0], "cell": a[1], "alternatives": text}
+        rel = [f"{b[0]}!{b[1]}" for b in cands if b != a]
+        out.append(_finding(code, sev, a, var.text, None, "localize.ambiguous", params, rel, None, var))
+    return out
+
+
+def _finding(
+    code: str,
+    sev: str,
+    a: Address,
+    found: str | None,
+    expected: str | None,
+    key: str,
+    params: dict[str, Any],
+    related: list[str],
+    fix: Any,
+    var: Any,
+) -> Finding:
+    return Finding(
+        code, RULE_NAMES.get(code, code), sev, a[0], a[1], found, expected, key, params, related, fix, var.table
+    )
+
+
+def localize_findings(ctx: Any, findings: list[Finding]) -> list[Finding]:
+    """The findings with the edit rules' verdicts replaced by the localizer's."""
+    if not any(f.code in EDIT_CODES and f.severity != "info" for f in findings):
+        return findings
+    es = build_edits(ctx)
+    # A diagnosis that only changes prose is the narrative rules' to report.
+    diags = [d for d in localize(es) if not _prose_only(es, d)]
+    if not diags:
+        return findings
+    owner: dict[Address, Diagnosis] = {a: d for d in diags for a in d.scope}
+    changed: dict[Address, float] = {}
+    suspects: set[Address] = set()
+    for d in diags:
+        if d.status == "located" and d.chosen is not None:
+            changed.update(d.chosen.values)
+        suspects |= {a for ex in d.alternatives for a in ex.cells} if d.status == "ambiguous" else set()
+    out: list[Finding] = []
+    by_diag: dict[int, list[Finding]] = {}
+    for f in findings:
+        a = (f.sheet, f.cell)
+        d = owner.get(a)
+        if f.code in EDIT_CODES and d is not None:
+            if d.status == "unresolved":
+                f.fix = None  # no single explanation: a wrong correction is worse than none
+                out.append(f)
+            else:
+                by_diag.setdefault(id(d), []).append(f)
+            continue
+        verdict = _dependent(f, owner, changed, suspects, es)
+        if verdict == "drop":
+            continue
+        if verdict == "unfix":
+            f.fix = None
+        out.append(f)
+    for d in diags:
+        sev = _severity(by_diag.get(id(d), []))
+        if d.status == "located":
+            out.extend(_located(es, d, sev))
+        elif d.status == "ambiguous":
+            out.extend(_ambiguous(es, d, sev))
+    return out
+
+
+def _prose_only(es: EditSet, d: Diagnosis) -> bool:
+    exs = [d.chosen] if d.chosen is not None else d.alternatives
+    return bool(exs) and all(es.vars[a].prose for ex in exs for a in ex.cells)
+
+
+def _dependent(
+    f: Finding, owner: dict[Address, Diagnosis], changed: dict[Address, float], suspects: set[Address], es: EditSet
+) -> str:
+    """A finding of another rule that compared with figures the localizer judged: keep, unfix or drop.
+
+    Compared with a figure the localizer corrects, it compared with a typo: dropped (a narrative
+    finding stays when its expected figure is the corrected one). Compared with a candidate of an
+    undecided explanation: no fix. Compared with a figure that stands although its edit failed
+    (prose repeating a total the localizer holds right): dropped.
+    """
+    rel = [(r.split("!", 1)[0], r.split("!", 1)[1]) for r in f.related if "!" in r]
+    judged = [a for a in rel if a in owner or a in changed or a in suspects]
+    if not judged:
+        return "keep"
+    if any(a in suspects for a in judged):
+        return "unfix"
+    hit = [a for a in judged if a in changed]
+    if not hit:
+        return "drop" if f.code.startswith("N8") else "keep"
+    if f.code.startswith("N8") and f.expected is not None:
+        if all(_fmt(es, a, changed[a]).split(" ")[0] in f.expected for a in hit):
+            return "keep"
+    return "drop"

@@ -1,0 +1,244 @@
+"""Build the edits of a read workbook from its `sheets/*.toml` declarations.
+
+Column totals (`[total] columns`), declared sums (`[[rows]] sum_of`), formula columns
+(`formula = "l + p"`), ratio and capaian checks (`[[checks]]`, capaian by the indicator's polarity)
+and figures printed twice (`[[same]]`). A figure the narrative states for one table cell is an
+equality edit too, but its prose copy costs half a table figure to change: prose copies a table, so
+it is evidence, never enough to outvote a table's own arithmetic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Cell, Row, Table, Workbook
+from ..spec import ColumnSpec
+from .model import Address, Edit, Var
+
+ADDITIVE_KINDS = {"count", "rupiah", "hectare", "decimal", "score"}
+NARRATIVE_COST = 0.5  # changing a prose copy of a figure: evidence, never outvoting a table's arithmetic
+
+
+@dataclass(slots=True)
+class EditSet:
+    vars: dict[Address, Var] = field(default_factory=dict)
+    edits: list[Edit] = field(default_factory=list)
+    by_var: dict[Address, list[int]] = field(default_factory=dict)
+    cells: dict[Address, Cell] = field(default_factory=dict)
+
+    def add(self, e: Edit) -> None:
+        if len(set(e.vars)) != len(e.vars) or len(e.vars) < 2:
+            return
+        i = len(self.edits)
+        self.edits.append(e)
+        for a in e.vars:
+            self.by_var.setdefault(a, []).append(i)
+
+    def edits_of(self, a: Address) -> list[Edit]:
+        return [self.edits[i] for i in self.by_var.get(a, [])]
+
+
+def _col_decimals(t: Table, cid: str) -> int:
+    return max((c.decimals or 0 for r in t.rows if (c := r.get(cid)) is not None and c.value is not None), default=0)
+
+
+class _Builder:
+    def __init__(self, wb: Workbook) -> None:
+        self.wb = wb
+        self.es = EditSet()
+
+    def var(self, t: Table, cid: str, cell: Cell | None) -> Address | None:
+        if cell is None or cell.value is None or not t.spec.has_column(cid):
+            return None
+        col = t.spec.column(cid)
+        if not col.numeric:
+            return None
+        a = (cell.sheet, cell.ref)
+        if a not in self.es.vars:
+            d = _col_decimals(t, cid) if col.exact else (cell.decimals or 0)
+            self.es.vars[a] = Var(a, float(cell.value), d, col.exact, cell.text, t.id, cid)
+            self.es.cells[a] = cell
+        return a
+
+    def linear(self, t: Table, terms: list[tuple[float, str, Cell | None]], code: str, label: str) -> None:
+        """sum(coef x cell) = 0 over the cells that hold figures; the last term is the derived one."""
+        if any(c is not None and c.status in ("unparsed", "text") and c.text for _k, _id, c in terms):
+            return
+        vs: list[Address] = []
+        ks: list[float] = []
+        for k, cid, c in terms:
+            a = self.var(t, cid, c)
+            if a is not None:
+                vs.append(a)
+                ks.append(k)
+        if len(vs) < 2 or terms[-1][2] is None or vs[-1] != (terms[-1][2].sheet, terms[-1][2].ref):
+            return
+        self.es.add(Edit("linear", tuple(vs), code, tuple(ks), output=vs[-1], label=label))
+
+    def totals(self, t: Table) -> None:
+        from ..rules.totals import _sum_parts
+
+        total = t.total_row()
+        specs = {rs.id: rs for rs in t.spec.rows}
+        if total is not None and t.spec.total_columns and not (total.row_id in specs and specs[total.row_id].sum_of):
+            parts = _sum_parts(t)
+            for cid in t.spec.total_columns:
+                if t.spec.has_column(cid):
+                    terms = [(1.0, cid, r.get(cid)) for r in parts] + [(-1.0, cid, total.get(cid))]
+                    self.linear(t, terms, "T101", f"Jumlah {cid}")
+        by_id: dict[str, Row] = {}
+        for r in t.rows:
+            if r.row_id and r.row_id not in by_id:
+                by_id[r.row_id] = r
+        for parent in t.rows:
+            rs = specs.get(parent.row_id or "")
+            if rs is None or not rs.sum_of:
+                continue
+            children = [by_id[c] for c in rs.sum_of if c in by_id and by_id[c] is not parent]
+            for col in t.spec.columns:
+                if children and col.kind in ADDITIVE_KINDS and col.id != t.spec.numbering:
+                    terms = [(1.0, col.id, ch.get(col.id)) for ch in children] + [(-1.0, col.id, parent.get(col.id))]
+                    self.linear(t, terms, "T102", f"{parent.label} {col.id}")
+
+    def formulas(self, t: Table) -> None:
+        from ..rules.totals import parse_formula
+
+        for col in t.spec.columns:
+            if not col.formula or col.id not in t.columns:
+                continue
+            try:
+                terms = parse_formula(col.formula)
+            except ValueError:
+                continue
+            if not terms or any(not t.spec.has_column(cid) for _s, cid in terms):
+                continue
+            for r in t.rows:
+                if r.role in ("data", "subtotal", "total"):
+                    ts = [(float(s), cid, r.get(cid)) for s, cid in terms] + [(-1.0, col.id, r.get(col.id))]
+                    if all(c is not None and c.value is not None for _k, _i, c in ts):
+                        self.linear(t, ts, "T103", f"{col.id} {r.label}")
+
+    def ratios(self, t: Table) -> None:
+        from ..rules.capaian import polarity_of
+
+        for chk in t.spec.checks:
+            rule = chk.get("rule")
+            if rule == "ratio":
+                ids, code = (chk.get("out"), chk.get("numerator"), chk.get("denominator")), "C203"
+            elif rule == "capaian":
+                ids, code = (chk.get("capaian"), chk.get("realisasi"), chk.get("target")), "C201"
+            else:
+                continue
+            ids = tuple(_year(i, self.wb.year) for i in ids)
+            if not all(isinstance(i, str) and t.spec.has_column(i) for i in ids):
+                continue
+            for r in t.rows:
+                if r.role not in ("data", "subtotal", "total"):
+                    continue
+                addrs = [self.var(t, i, r.get(i)) for i in ids]
+                if any(a is None for a in addrs):
+                    continue
+                form = "ratio" if rule == "ratio" else polarity_of(t, r)
+                out = addrs[0]
+                self.es.add(Edit("ratio", tuple(a for a in addrs if a), code, form=form, output=out, label=r.label))
+
+    def skm(self, t: Table) -> None:
+        """NRR tertimbang = sum of the unsur NRR / 9; IKM = that sum x 25 / 9 (PermenPANRB 14/2017)."""
+        for chk in t.spec.checks:
+            if chk.get("rule") != "skm":
+                continue
+            vcol = str(chk.get("value", "nilai"))
+            rows = [t.row(u) for u in chk.get("unsur", [])]
+            cells = [r.get(vcol) if r is not None else None for r in rows]
+            if not cells or any(c is None or c.value is None for c in cells):
+                continue
+            n = len(cells)
+            for key, k, code in (("nrr_tertimbang", 1.0 / n, "S401"), ("ikm", 25.0 / n, "S402")):
+                r = t.row(str(chk.get(key, "")))
+                out = r.get(vcol) if r is not None else None
+                terms = [(k, vcol, c) for c in cells] + [(-1.0, vcol, out)]
+                if out is not None and out.value is not None:
+                    self.linear(t, terms, code, f"{key}")
+
+    def copies(self, ctx: Any) -> None:
+        from ..rules.crosstable import _pairs
+
+        seen: set[frozenset[Address]] = set()
+        for p in _pairs(ctx):
+            if ":" in p.a.ref or ":" in p.b.ref or (p.a.letter is not None) != (p.b.letter is not None):
+                continue
+            a, b = self.var(p.ta, p.ca, p.a), self.var(p.tb, p.cb, p.b)
+            if a is None or b is None or frozenset((a, b)) in seen:
+                continue
+            seen.add(frozenset((a, b)))
+            self.es.add(Edit("equal", (a, b), "X601", label=p.what))
+            rank_a, rank_b = _source_rank(p.ta.id, p.ca), _source_rank(p.tb.id, p.cb)
+            if rank_a is not None and (rank_b is None or rank_a < rank_b):
+                self.es.vars[a].source = True
+            elif rank_b is not None and (rank_a is None or rank_b < rank_a):
+                self.es.vars[b].source = True
+
+    def narrative(self, ctx: Any) -> None:
+        from ..rules.narrative import _analysis
+
+        try:
+            analysis = _analysis(ctx)
+        except Exception:  # noqa: BLE001 -- evidence only; the narrative rules report their own problems
+            return
+        for r in analysis.results:
+            f = r.figure or (r.matched[0] if r.matched else None)
+            if f is None or len(f.cells) != 1 or f.kind in ("difference", "ratio", "share", "average"):
+                continue
+            c = f.cells[0]
+            v = self.es.vars.get((c.sheet, c.ref))
+            claim = r.claim
+            if v is None or claim.value is None or claim.kind in ("difference", "ratio", "share", "average"):
+                continue
+            a = (r.paragraph.sheet, f"{r.paragraph.ref}#{claim.start}")
+            exact = v.exact and claim.decimals <= v.decimals
+            self.es.vars[a] = Var(
+                a,
+                abs(float(claim.value)),
+                claim.decimals,
+                exact,
+                claim.raw,
+                "Narasi",
+                None,
+                cost=NARRATIVE_COST,
+                prose=True,
+            )
+            self.es.add(Edit("equal", (v.address, a), "N801", label=claim.raw))
+
+
+def _year(cid: Any, year: int | None) -> Any:
+    from ..spec import _template
+
+    return _template(cid, year) if isinstance(cid, str) else cid
+
+
+def _source_rank(tid: str, cid: str) -> int | None:
+    from ..rules.crosstable import _rank
+
+    return _rank(tid, cid)
+
+
+def build_edits(ctx: Any, evidence: bool = True) -> EditSet:
+    """The edits of the workbook behind a rule Context (cached there); `evidence`: with the narrative's copies."""
+    got = ctx.cache.get("edits")
+    if got is not None:
+        return got  # type: ignore[no-any-return]
+    b = _Builder(ctx.wb)
+    for t in ctx.wb.tables.values():
+        b.totals(t)
+        b.formulas(t)
+        b.ratios(t)
+        b.skm(t)
+    b.copies(ctx)
+    if evidence:
+        b.narrative(ctx)
+    ctx.cache["edits"] = b.es
+    return b.es
+
+
+__all__ = ["EditSet", "build_edits", "ColumnSpec"]

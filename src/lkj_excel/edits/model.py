@@ -1,0 +1,123 @@
+"""Edits: the identities a workbook's figures must satisfy, each over cells with their printed interval.
+
+A figure printed with d decimals stands for the half-open interval [v - h, v + h), h = 0,5 x 10^-d;
+exact kinds (counts, rupiah) stand for themselves. An edit holds when some choice of true values
+inside the intervals satisfies it. Three forms cover every identity of the standard tables:
+
+- linear: sum(coef_i x_i) = 0 (column sums, subtotals, L + P, sisa = anggaran - realisasi);
+- ratio: out = f(a, b) x 100 (capaian by polarity, penyerapan);
+- equal: one figure printed in two places (same precision: identical; else the coarser is the
+  rounding of the finer).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ..formulas import capaian_interval
+from ..precision import FLOAT_NOISE, Interval, round_half_up
+
+Address = tuple[str, str]  # (sheet, A1)
+
+
+@dataclass(slots=True)
+class Var:
+    """One printed figure: where it is, what it shows, how precisely."""
+
+    address: Address
+    value: float
+    decimals: int
+    exact: bool
+    text: str
+    table: str | None = None
+    column: str | None = None
+    source: bool = False  # a declared source table of this figure (tie-breaker only)
+    cost: float = 1.0  # what changing it weighs: 1 for a table figure, less for prose that copies one
+    prose: bool = False  # a figure the narrative states (its own rules correct the text)
+
+    @property
+    def name(self) -> str:
+        return f"{self.address[0]}!{self.address[1]}"
+
+    def half(self) -> float:
+        return 0.0 if self.exact else 0.5 * 10.0**-self.decimals
+
+    def interval(self, v: float | None = None) -> Interval:
+        x = self.value if v is None else v
+        h = self.half()
+        return Interval(x - h, x + h)
+
+    def quantize(self, v: float) -> float:
+        return round_half_up(v, self.decimals)
+
+
+@dataclass(slots=True)
+class Edit:
+    kind: str  # linear | ratio | equal
+    vars: tuple[Address, ...]
+    code: str  # the catalog rule that reports a violation (T101, C201, X601, ...)
+    coefs: tuple[float, ...] = ()  # linear: one per var
+    form: str = ""  # ratio: positive | negative_2T | negative_ratio | ratio; vars = (out, a, b)
+    output: Address | None = None  # the derived cell (total, formula column, percentage), if any
+    label: str = ""
+    extra: dict[str, object] = field(default_factory=dict)
+
+
+def _noise(*vs: float) -> float:
+    return FLOAT_NOISE * max([1.0, *(abs(v) for v in vs)])
+
+
+def _ratio_interval(form: str, a: Interval, b: Interval) -> Interval:
+    if form == "ratio":
+        return (a / b).scale(100)
+    return capaian_interval(form, b, a)  # capaian(pol, target, realisasi): vars = (out, realisasi, target)
+
+
+def holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
+    """Is the edit satisfiable with the figures `val` (printed values where not overridden)?"""
+
+    def get(a: Address) -> float:
+        return val[a] if a in val else vs[a].value
+
+    if e.kind == "linear":
+        lo = hi = 0.0
+        for a, k in zip(e.vars, e.coefs):
+            iv = vs[a].interval(get(a))
+            if k > 0:
+                lo, hi = lo + k * iv.lo, hi + k * iv.hi
+            else:
+                lo, hi = lo + k * iv.hi, hi + k * iv.lo
+        g = _noise(lo, hi)
+        return lo - g <= 0.0 <= hi + g
+    if e.kind == "ratio":
+        out, a, b = e.vars
+        vo = vs[out]
+        try:
+            iv = _ratio_interval(e.form, vs[a].interval(get(a)), vs[b].interval(get(b)))
+        except ZeroDivisionError:
+            return True
+        if not (math.isfinite(iv.lo) and math.isfinite(iv.hi)):
+            return True
+        o = vo.interval(get(out))
+        g = _noise(o.lo, o.hi)
+        # Half-open: the output's interval [lo, hi) must meet the computed range.
+        return iv.lo - g < o.hi and o.lo <= iv.hi + g
+    a, b = e.vars
+    return same_figure(vs[a], get(a), vs[b], get(b))
+
+
+def same_figure(va: Var, a: float, vb: Var, b: float) -> bool:
+    """Two printings of one figure: identical at equal precision; else the coarser rounds the finer."""
+    if va.exact and vb.exact:
+        return abs(a - b) <= _noise(a, b)
+    da = 0 if va.exact else va.decimals
+    db = 0 if vb.exact else vb.decimals
+    if va.exact:
+        da = max(da, db)
+    if vb.exact:
+        db = max(da, db)
+    if da == db:
+        return abs(a - b) <= 0.5 * 10.0**-da * 1e-3 + _noise(a, b)
+    fine, coarse, dc = (a, b, db) if da > db else (b, a, da)
+    return abs(round_half_up(fine, dc) - coarse) <= _noise(fine, coarse)

@@ -1,0 +1,175 @@
+"""Values a changed cell may take so that its edits hold, at the cell's printed precision."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..precision import Interval
+from .model import Address, Edit, Var, holds
+
+MAX_CANDIDATES = 40  # more printable values than this: the edit leaves the cell undetermined
+
+
+def printable(v: Var, lo: float, hi: float) -> list[float] | None:
+    """Printed values (at v's decimals) whose interval meets [lo, hi]; None when too many."""
+    d = v.decimals
+    h = v.half()
+    unit = 10.0**-d
+    a = math.ceil(round((lo - h) / unit, 6))
+    b = math.floor(round((hi + h) / unit, 6))
+    if b - a + 1 > MAX_CANDIDATES:
+        return None
+    out = []
+    for k in range(a, b + 1):
+        x = round(k * unit, d)
+        iv = v.interval(x)
+        g = 1e-9 * max(1.0, abs(x))  # float noise of the sums, far below any printed digit
+        if iv.lo <= hi + g and (lo < iv.hi - g or (h == 0 and lo <= iv.hi + g)):
+            out.append(x)
+    return out
+
+
+def _q_of_out(form: str, o: Interval) -> Interval:
+    """a / b as implied by the printed output of a ratio edit."""
+    if form in ("ratio", "positive"):
+        return o.scale(0.01)
+    if form == "negative_2T":
+        return (Interval.exact(200.0) - o).scale(0.01)
+    return Interval.exact(100.0) / o  # negative_ratio: out = 100 b / a
+
+
+def candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Address, float]) -> list[float] | None:
+    """Values of `target` that make `e` hold given the other cells; None when too many to list."""
+
+    def iv(a: Address) -> Interval:
+        return vs[a].interval(val.get(a, vs[a].value))
+
+    v = vs[target]
+    if e.kind == "linear":
+        k = e.coefs[e.vars.index(target)]
+        rest = Interval.exact(0.0)
+        for a, c in zip(e.vars, e.coefs):
+            if a != target:
+                rest = rest + iv(a).scale(c)
+        x = rest.scale(-1.0 / k)
+        return printable(v, x.lo, x.hi)
+    if e.kind == "ratio":
+        out, a, b = e.vars
+        try:
+            if target == out:
+                from .model import _ratio_interval
+
+                x = _ratio_interval(e.form, iv(a), iv(b))
+            elif target == a:
+                x = _q_of_out(e.form, iv(out)) * iv(b)
+            else:
+                x = iv(a) / _q_of_out(e.form, iv(out))
+        except ZeroDivisionError:
+            return None
+        if not (math.isfinite(x.lo) and math.isfinite(x.hi)):
+            return None
+        got = printable(v, x.lo, x.hi)
+        if got is None:
+            return None
+        trial = dict(val)
+        keep = []
+        for c in got:
+            trial[target] = c
+            if holds(e, vs, trial):
+                keep.append(c)
+        return keep
+    other = e.vars[1] if e.vars[0] == target else e.vars[0]
+    o = iv(other)
+    got = printable(v, o.lo, o.hi)
+    if got is None:
+        return None
+    trial = dict(val)
+    keep = []
+    for c in got:
+        trial[target] = c
+        if holds(e, vs, trial):
+            keep.append(c)
+    return keep
+
+
+@dataclass(slots=True)
+class Solution:
+    values: dict[Address, float] = field(default_factory=dict)
+    open: dict[Address, list[float] | None] = field(default_factory=dict)  # undetermined cells
+    failing: Edit | None = None  # when infeasible: an edit that no value of the changed cells satisfies
+
+    @property
+    def ok(self) -> bool:
+        return self.failing is None
+
+
+def _same(x: float, y: float) -> bool:
+    return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
+
+
+def solve(changed: Iterable[Address], edits: list[Edit], vs: dict[Address, Var]) -> Solution:
+    """Propagate: each edit with one undetermined changed cell fixes it; then check every edit."""
+    pending = set(changed)
+    val: dict[Address, float] = {}
+    cand: dict[Address, list[float] | None] = {a: None for a in pending}
+    progress = True
+    while progress and pending:
+        progress = False
+        for e in edits:
+            unknown = [a for a in e.vars if a in pending]
+            if len(unknown) != 1:
+                continue
+            a = unknown[0]
+            got = candidates(e, a, vs, val)
+            if got is None:
+                continue
+            prev = cand[a]
+            if prev is not None:
+                got = [x for x in got if any(_same(x, y) for y in prev)]
+            if not got:
+                return Solution(val, cand, e)
+            cand[a] = got
+            if len(got) == 1:
+                val[a] = got[0]
+                pending.discard(a)
+                progress = True
+    _typo_choice(pending, cand, val, edits, vs)
+    changed_set = set(cand)
+    failing = [e for e in edits if not any(a in pending for a in e.vars) and not holds(e, vs, val)]
+    if failing:  # branch where it is cheapest: the failing edit with the fewest unchanged cells
+        return Solution(val, cand, min(failing, key=lambda e: sum(a not in changed_set for a in e.vars)))
+    for a in list(val):
+        if _same(val[a], vs[a].value):  # "changed" to what it already shows: not a change
+            return Solution(val, cand, next(e for e in edits if a in e.vars))
+    return Solution(val, {a: cand[a] for a in pending})
+
+
+def _typo_choice(
+    pending: set[Address],
+    cand: dict[Address, list[float] | None],
+    val: dict[Address, float],
+    edits: list[Edit],
+    vs: dict[Address, Var],
+) -> None:
+    """A cell the edits fix only to a range at its printed precision: the one value a typing error explains.
+
+    Scholtus' rule: among the values that make its edits hold, accept one only if it is the single
+    value one typing error away from what was typed.
+    """
+    from .typo import typo_kind
+
+    for a in sorted(pending):
+        got = cand.get(a)
+        if not got:
+            continue
+        own = [e for e in edits if a in e.vars and not any(b in pending and b != a for b in e.vars)]
+        fits = []
+        for x in got:
+            trial = {**val, a: x}
+            if typo_kind(vs[a].value, x, vs[a].decimals) is not None and all(holds(e, vs, trial) for e in own):
+                fits.append(x)
+        if len(fits) == 1:
+            val[a] = fits[0]
+            pending.discard(a)

@@ -1,0 +1,110 @@
+"""Which table is the source of what, declared in `sheets/_sources.toml`.
+
+The code that needs a table id by role (the source of a target, the budget
+tables, the reference scales, the key indicator tables) reads it here instead
+of hard-coding it. Unknown keys fail at load time, naming the file and key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from functools import cache
+from typing import Any
+
+from .spec import _template, load_aux
+from .spec_checks import SpecError
+
+FILE = "_sources.toml"
+
+
+@dataclass(frozen=True)
+class Rank:
+    table: str
+    column: str
+    rank: int
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class IndicatorSource:
+    table: str
+    target: str
+    realisasi: str
+    capaian: str
+
+    def columns(self, year: int | None) -> tuple[str, str, str, str] | None:
+        """(table, target, realisasi, capaian) for `year`; None when a column needs the unknown year."""
+        cols = (self.target, self.realisasi, self.capaian)
+        if year is None and any("{" in c for c in cols):
+            return None
+        return (
+            self.table,
+            _template(self.target, year),
+            _template(self.realisasi, year),
+            _template(self.capaian, year),
+        )
+
+
+@dataclass(frozen=True)
+class Budget:
+    jenis: tuple[str, ...]
+    program: tuple[str, ...]
+    efficiency: str
+    links: str
+
+
+@dataclass(frozen=True)
+class Sources:
+    ranks: tuple[Rank, ...]
+    scale_tables: tuple[str, ...]
+    budget: Budget
+    indicators: tuple[IndicatorSource, ...]
+
+    def source_ranks(self) -> dict[tuple[str, str], int]:
+        """{(table, column without year): rank}: lower wins, equal ranks mean no source."""
+        return {(r.table, r.column): r.rank for r in self.ranks}
+
+    def source_rank(self, tid: str, cid: str) -> int | None:
+        return self.source_ranks().get((tid, cid))
+
+    @property
+    def budget_tables(self) -> tuple[str, ...]:
+        """Every table that repeats the SIPD budget: jenis tables, then program tables."""
+        return self.budget.jenis + self.budget.program
+
+    def indicator_sources(self, year: int | None) -> list[tuple[str, str, str, str]]:
+        """(table, target, realisasi, capaian) of each key indicator table, in order."""
+        return [c for i in self.indicators if (c := i.columns(year)) is not None]
+
+
+def _make(cls: type, where: str, raw: Mapping[str, Any]) -> Any:
+    names = {f.name for f in fields(cls)}
+    for key in raw:
+        if key not in names:
+            raise SpecError(f"sheets/{FILE}: {where}: unknown key {key!r}; allowed: {', '.join(sorted(names))}")
+    try:
+        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()})
+    except TypeError as e:  # a required key missing
+        raise SpecError(f"sheets/{FILE}: {where}: {e}") from None
+
+
+def parse_sources(raw: Mapping[str, Any]) -> Sources:
+    """The declarations of `_sources.toml`; SpecError on an unknown or missing key."""
+    top = {"rank", "scale_tables", "budget", "indicators"}
+    for key in raw:
+        if key not in top:
+            raise SpecError(f"sheets/{FILE}: unknown key {key!r}; allowed: {', '.join(sorted(top))}")
+    return Sources(
+        ranks=tuple(_make(Rank, f"[[rank]] #{n}", d) for n, d in enumerate(raw.get("rank", []), 1)),
+        scale_tables=tuple(raw.get("scale_tables", ())),
+        budget=_make(Budget, "[budget]", raw.get("budget", {})),
+        indicators=tuple(
+            _make(IndicatorSource, f"[[indicators]] #{n}", d) for n, d in enumerate(raw.get("indicators", []), 1)
+        ),
+    )
+
+
+@cache
+def sources() -> Sources:
+    return parse_sources(load_aux(FILE))
