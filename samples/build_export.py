@@ -8,6 +8,13 @@ Writes (default: this folder)
   sei_balai_2024_dpa_split.xlsx  one row per rekening line, code columns per
                                  level, amounts as Indonesian text (DPPA)
   sei_balai_2024_lra_split.xlsx  the same lines with realisasi, other order
+  batu_bara_2024_rekap.xlsx      flat SIPD-RI rekap (21 columns) of three
+                                 kecamatan, Sei Balai's lines among them
+                                 (choose it with --skpd 7.01.0.00.0.00.09.0000)
+  sei_balai_2024_realisasi.xlsx  realisation list: KODE REKENING | NAMA SUB
+                                 KEGIATAN | REALISASI
+  sei_balai_2024_dpa_rincian.xlsx  DPA Rincian Belanja print: a block per sub
+                                 kegiatan, rekening rows at every level, items
 
 The detail lines are invented; their totals per program and per jenis belanja
 are the real figures of the office's LKjIP, so every total below must hold
@@ -683,6 +690,11 @@ def main(argv: list[str]) -> None:
         "Realisasi",
         "realisasi",
     )
+    from _sipd_layouts import write_dpa_rincian, write_realisasi_list, write_rekap
+
+    write_rekap(rows, outdir / "batu_bara_2024_rekap.xlsx")
+    write_realisasi_list(rows, outdir / "sei_balai_2024_realisasi.xlsx")
+    write_dpa_rincian(rows, outdir / "sei_balai_2024_dpa_rincian.xlsx")
     print(f"{len(rows)} rekening lines written to {outdir}")
 
 

@@ -22,6 +22,7 @@ REPORT = "sei_balai_2024_dppa_lra.xlsx"
 DPA = "sei_balai_2024_dpa_split.xlsx"
 LRA = "sei_balai_2024_lra_split.xlsx"
 BUDGET_CODES = {"B101", "B102", "B103", "B104"}
+REALISASI_CELL = re.compile(r"altered\.xlsx:Realisasi!E\d+")
 REKENING = re.compile(r"\d\.\d\.\d{2}\.\d{2}\.\d{2}\.\d{4}")
 
 
@@ -39,7 +40,7 @@ def run(*args: object) -> tuple[int, str]:
 
 
 def run_json(*args: object) -> tuple[int, dict]:
-    code, out = run(*args, "--json")
+    code, out = run(*args, "--json", "-")
     return code, json.loads(out)
 
 
@@ -115,8 +116,8 @@ def test_one_leaf_changed_gives_exactly_its_consequences(
     sheet, cell = _raise_leaf(samples / REPORT, altered, "7.01.03", 1_000_000)
     code, d = run_json(altered, "--workbook", sample_path)
     assert code == 1
-    # The export itself now has wrong subtotals (B001/B002 …): reported, but not ours to assert here.
-    assert {f["code"] for f in d["findings"]} - BUDGET_CODES <= {"B001", "B002", "B003", "B004"}
+    # The export itself now has wrong subtotals (B001/B002 …) and maybe a pelampauan (B014): not ours here.
+    assert {f["code"] for f in d["findings"]} - BUDGET_CODES <= {"B001", "B002", "B003", "B004", "B014"}
     got = {(t, c) for t, c, _ in _where(d["findings"])}
     wb = sample_wb
     want = (
@@ -138,7 +139,9 @@ def test_one_leaf_changed_gives_exactly_its_consequences(
     assert (f["code"], f["found"], f["expected"], f["fix"]) == ("B103", "98,94", "99,41", 99.41)
     assert "7.01.03" in f["message"]
     total = by_cell[("3.16", wb.tables["3.16"].row("total").cells["realisasi"].ref)]
-    assert total["related"][-1].startswith("… +")  # many lines: a few cells and a count
+    # The JSON lists every export cell behind the figure (the terminal abbreviates).
+    assert len(total["related"]) == 70 and not any(r.startswith("…") for r in total["related"])
+    assert all(REALISASI_CELL.fullmatch(r) for r in total["related"])
 
 
 def test_percent_compared_at_printed_precision(samples: Path, sample_wb, tmp_path: Path) -> None:
@@ -236,8 +239,11 @@ def test_output_holds_export_figures(samples: Path, sample_path: Path, sample_wb
     assert wb.tables["3.16"].row("barang_jasa").cells["realisasi"].value == 756_991_550
     assert round(wb.tables["3.16"].row("total").cells["persen"].value, 2) == 95.38
     assert round(wb.tables["3.14"].row("ikm").cells["penyerapan"].value, 2) == 99.41
-    # Nothing left to correct against the export.
-    assert compare_workbook(wb, read_export(altered)) == []
+    # Nothing left to correct against the export; only blank cells (the standard layout's Sisa column,
+    # which the sample lacks) could still be filled from it.
+    left = compare_workbook(wb, read_export(altered))
+    assert [f for f in left if f.message_key != "budget.cmp_filled"] == []
+    assert {(f.severity, f.table, f.cell[0]) for f in left} <= {("info", "3.16", "F"), ("info", "3.17", "F")}
     # An existing output is not overwritten without --force.
     code, text = run(altered, "--workbook", sample_path, "-o", out)
     assert code == 2

@@ -122,6 +122,7 @@ def test_report_reads_clean(report: BudgetExport) -> None:
         "row",
         "anggaran_cell",
         "realisasi_cell",
+        "sub_kegiatan_nama",
     ]
     assert len(lines) == 70
     # Hygiene: padded kegiatan segment and trailing space are normalised.

@@ -67,3 +67,10 @@ def test_importing_the_package_registers_nothing_by_itself() -> None:
     # The package itself only defines the catalog; rules arrive by load_rules()/all_rules().
     src = inspect.getsource(importlib.import_module("lkj_excel.rules"))
     assert "pkgutil" not in src and "iter_modules" not in src
+
+
+def test_declared_questions_are_the_checklist_s() -> None:
+    """The reviu questions rules declare are the questions of the Checklist Reviu, in its order."""
+    from lkj_excel.write import summary
+
+    assert QUESTIONS == tuple(q["key"] for q in summary.QUESTIONS)

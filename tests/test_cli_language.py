@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ def test_help_is_indonesian_by_default(cmd: list[str]) -> None:
     assert res.exit_code == 0
     assert "Pemakaian:" in res.output and "Opsi:" in res.output and "Tampilkan bantuan ini lalu keluar." in res.output
     assert not [w for w in ENGLISH_CLICK if w in res.output]
+    assert not re.search(r"\b(INTEGER|TEXT|FILE|PATH|DIRECTORY|OPTIONS)\b", res.output)
 
 
 @pytest.mark.parametrize("cmd", COMMANDS, ids=lambda c: " ".join(c) or "lkj-excel")

@@ -26,6 +26,7 @@ def _usage(res, words: str) -> None:
 def test_no_output_with_o(sample_copy: Path) -> None:
     _usage(_run("check", sample_copy, "--no-output", "-o", sample_copy.parent / "x.xlsx"), "saling bertentangan")
     assert not (sample_copy.parent / "x.xlsx").exists()
+    _usage(_run("check", sample_copy, "--no-output", "--layout", "standar"), "saling bertentangan")
 
 
 @pytest.mark.parametrize("jobs", ["0", "-1"])
@@ -57,7 +58,7 @@ def test_mistyped_folder_in_batch(sample_copy: Path, tmp_path: Path) -> None:
     assert "ditemukan" in res.output.lower() and not (tmp_path / "hasil").exists()
 
 
-@pytest.mark.parametrize("option", [["-o", "x.xlsx"], ["--json", "t.json"]])
+@pytest.mark.parametrize("option", [["-o", "x.xlsx"], ["--json", "t.json"], ["--layout", "asli"]])
 def test_batch_refuses_single_file_outputs(sample_copy: Path, tmp_path: Path, option: list[str]) -> None:
     res = _run("check", sample_copy.parent, "--out-dir", tmp_path / "hasil", *option)
     _usage(res, "mode banyak berkas")

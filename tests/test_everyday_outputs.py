@@ -237,15 +237,11 @@ def test_missing_output_folder(sample_copy: Path) -> None:
 
 
 def test_ctrl_c_in_a_single_check(sample_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import lkj_excel.write.inplace as inplace
-
-    real = inplace.write_cached_values
-
-    def interrupted(*args: object) -> None:
-        real(*args)  # the temporary file is complete: Ctrl-C just before it would become the output
+    def interrupted(path: Path) -> None:
+        assert path.exists()  # the whole temporary file is written: Ctrl-C comes just before it is published
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(inplace, "write_cached_values", interrupted)
+    monkeypatch.setattr(atomic, "_fsync_file", interrupted)
     res = _run("check", sample_copy)
     assert res.exit_code == 130
     assert "Dihentikan (Ctrl-C)" in res.stderr and "Aborted" not in res.output

@@ -103,3 +103,29 @@ def test_unreadable_input(sample_path: Path, tmp_path: Path) -> None:
     err = res.stderr.decode()
     assert res.returncode == 2, err
     assert "tidak dapat dibuka" in err and str(src) in err and "Traceback" not in err and "internal" not in err
+
+
+def test_sigint_in_a_single_check(sample_copy: Path) -> None:
+    import signal
+
+    # The real CLI, held inside the check so that Ctrl-C arrives mid-run.
+    code = (
+        "import sys, time\n"
+        "import lkj_excel.check as check\n"
+        "def slow(wb, **kw):\n"
+        "    print('klaar', flush=True)\n"
+        "    time.sleep(60)\n"
+        "check.run_checks = slow\n"
+        "from lkj_excel.cli import main\n"
+        f"sys.argv = ['lkj-excel', 'check', {str(sample_copy)!r}]\n"
+        "main()\n"
+    )
+    p = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+    assert p.stdout is not None and p.stderr is not None
+    assert p.stdout.readline().strip() == b"klaar"
+    p.send_signal(signal.SIGINT)
+    p.wait(timeout=30)
+    err = p.stderr.read().decode()
+    assert p.returncode == 130, err
+    assert "Dihentikan (Ctrl-C)" in err and "Traceback" not in err and "Aborted" not in err
+    assert sorted(x.name for x in sample_copy.parent.iterdir()) == ["sample.xlsx"]

@@ -146,3 +146,8 @@ def test_every_rule_has_an_indonesian_name():
     from lkj_excel.catalog import all_rules
 
     assert set(all_rules()) <= set(RULE_NAMES_ID)
+
+
+def test_anggaran_alone_answers_only_the_budget_question(sample_wb):
+    items = checklist_items(sample_wb, [], ran=("anggaran",))
+    assert {i["key"]: i["answer"] for i in items if i["answer"] != "tidak_dinilai"} == {"budget": "ya"}

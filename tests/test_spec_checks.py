@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
 import tomllib
-from pathlib import Path
 
 import pytest
 
@@ -38,7 +36,7 @@ def test_every_shared_file_loads() -> None:
     assert "_sources.toml" in names and "_scales.toml" in names
     for name in names:
         assert spec.load_aux(name), name
-    assert sources().scale_tables == ("3.1", "3.4", "3.6")
+    assert sources().budget.efficiency == "3.14"
 
 
 def test_declaration_reads_like_the_toml_table() -> None:
@@ -69,25 +67,21 @@ def test_a_typo_fails_naming_file_and_key(section: str, entry: dict, needle: str
     assert "sheets/tabel_x.toml" in str(e.value) and needle in str(e.value)
 
 
-def test_a_planted_typo_fails_when_the_file_loads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    copy = tmp_path / "sheets"
-    shutil.copytree(SHEETS, copy)
-    path = copy / "tabel_3_16.toml"
-    path.write_text(path.read_text(encoding="utf-8").replace("denominator =", "denominater ="), encoding="utf-8")
-    monkeypatch.setattr(spec, "sheets_dir", lambda: copy)
-    spec._load_raw.cache_clear()
-    try:
-        with pytest.raises(SpecError, match=r"sheets/tabel_3_16\.toml.*'denominater'"):
-            spec.load_table("tabel_3_16.toml")
-        assert spec.load_table("tabel_3_17.toml").checks  # the other files still load
-    finally:
-        spec._load_raw.cache_clear()
+def test_a_planted_typo_fails_when_the_file_loads(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (SHEETS / "tabel_3_16.toml").read_text(encoding="utf-8")
+    assert "denominator =" in text
+    planted = tomllib.loads(text.replace("denominator =", "denominater ="))
+    real = spec._load_raw
+    monkeypatch.setattr(spec, "_load_raw", lambda name: planted if name == "tabel_3_16.toml" else real(name))
+    with pytest.raises(SpecError, match=r"sheets/tabel_3_16\.toml.*'denominater'"):
+        spec.load_table("tabel_3_16.toml")
+    assert spec.load_table("tabel_3_17.toml").checks  # the other files still load
 
 
 @pytest.mark.parametrize(
     ("raw", "needle"),
     [
-        ({"scale_tabels": []}, "scale_tabels"),
+        ({"budget_tables": []}, "budget_tables"),
         ({"rank": [{"table": "2.2", "column": "target", "rank": 0, "rnak": 1}]}, "rnak"),
         ({"rank": [{"table": "2.2", "column": "target"}]}, "rank"),
     ],
@@ -98,16 +92,26 @@ def test_sources_reject_unknown_and_missing_keys(raw: dict, needle: str) -> None
         parse_sources(full)
 
 
-def test_sources_say_what_the_code_still_hard_codes() -> None:
-    """The declarations equal the constants they replace, so their owners can switch without a change in findings."""
-    from lkj_excel import batch
-    from lkj_excel.rules import crosstable
-    from lkj_excel.write import summary
-
+def test_sources_name_tables_and_columns_that_exist() -> None:
+    """Every table and column `_sources.toml` names is declared in sheets/ (a typo in an id fails here)."""
+    specs = {t.id: t for t in spec.load_all(2024)}
     s = sources()
-    assert s.source_ranks() == crosstable.SOURCE_RANK
-    assert s.scale_tables == batch.SCALE_TABLES
-    assert set(s.budget_tables) == summary.BUDGET_TABLES
-    assert s.indicator_sources(None) == [(t, "target", "realisasi", "capaian") for t in ("3.2", "3.5", "3.7")]
-    assert s.indicator_sources(2024)[-1] == ("3.9", "target_2024", "realisasi_2024", "capaian_2024")
-    assert (s.budget.jenis, s.budget.program) == (("2.3", "3.16"), ("2.4", "3.17"))
+    assert s.ranks and s.budget_tables and s.indicators
+    for r in s.ranks:
+        cols = {c.id for c in specs[r.table].columns}
+        assert r.column in cols or f"{r.column}_2024" in cols, (r.table, r.column)
+    for tid in s.budget_tables:
+        assert specs[tid].has_column("anggaran"), tid
+    assert set(s.budget.jenis) == {t for t in s.budget_tables if specs[t].key == "uraian"}
+    assert specs[s.budget.efficiency].has_column("penyerapan") and specs[s.budget.links].has_column("program")
+    for tid, *cols in s.indicator_sources(2024):
+        assert all(specs[tid].has_column(c) for c in cols), (tid, cols)
+    assert [t for t, *_ in s.indicator_sources(None)] == ["3.2", "3.5", "3.7"]  # 3.9's columns need the year
+
+
+def test_source_of_a_column_is_its_lowest_rank() -> None:
+    s = sources()
+    assert s.source_tables("target") == ("2.2",)  # the Perjanjian Kinerja, before Tabel 3.2
+    assert s.source_rank("3.2", "target") == 1 and s.source_rank("3.9", "target") is None
+    assert s.source_tables("realisasi") == ("3.2", "3.16", "3.17")  # equal ranks: no single source
+    assert s.source_tables("no such column") == ()

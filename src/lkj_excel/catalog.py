@@ -91,8 +91,11 @@ def render_markdown() -> str:
         "(Fails/Passes) ditulis dalam rumus dan angka.",
         "",
         "Setiap aturan menyatakan tingkat bawaannya, pertanyaan reviu yang dijawabnya, dan tempat ia dijalankan: "
-        "`check` (satu buku kerja; contoh Fails/Passes-nya adalah buku kerja dalam notasi "
-        "`lkj_excel/rules/examples.py`, dijalankan oleh `tests/test_rule_examples.py`), `batch` atau `anggaran`.",
+        "`check` (satu buku kerja), `anggaran` (ekspor SIPD, sendiri atau dibandingkan dengan buku kerja) atau "
+        "`batch` (antar buku kerja). Contoh Fails/Passes-nya adalah buku kerja dalam notasi "
+        "`lkj_excel/rules/examples.py`, dan `tests/test_rule_examples.py` menjalankan semuanya (contoh batch atas "
+        "beberapa buku kerja, `{berkas.xlsx}`); hanya contoh penggabungan DPA+LRA (B007-B009) tetap berupa uraian, "
+        "karena memerlukan berkas DPA dan berkas LRA.",
         "",
         "| kode | aturan | uraian | rule (English) |",
         "| --- | --- | --- | --- |",

@@ -14,10 +14,35 @@ import click
 
 from .cli_common import emit_json
 from .errors import LkjError
-from .findings import Finding
-from .messages import render
+from .findings import Finding, summary
+from .messages import SEVERITY_WORDS, render, severity_label
+from .read.notes import NO_HEADER
 from .read.reader import read_workbook
 from .write.jsonsafe import dumps as strict_json
+
+
+def summary_text(findings: list[Finding], lang: str) -> str:
+    """The findings for the terminal: counts by severity, then grouped by table."""
+    s = summary(findings)
+    words = SEVERITY_WORDS["en" if lang == "en" else "id"]
+    head = ", ".join(f"{s[k]} {words[k]}" for k in ("error", "warning", "info"))
+    lines = [("Temuan: " if lang != "en" else "Findings: ") + head]
+    current = None
+    for f in findings:
+        t = f.table or "-"
+        if t != current:
+            current = t
+            label = t if t in ("Narasi", "-") or not t[0].isdigit() else f"Tabel {t}"
+            lines.append("")
+            lines.append(label)
+        loc = f"{f.sheet}!{f.cell}"
+        lines.append(f"  {severity_label(f.severity, lang):<10} {f.code} {loc:<16} {f.message(lang)}")
+    return "\n".join(lines)
+
+
+def no_header_messages(wb: object, lang: str) -> list[str]:
+    """One message per table sheet whose header row cannot be found (check and inspect say the same)."""
+    return [n.message(lang) for n in getattr(wb, "notes", []) if getattr(n, "kind", None) == NO_HEADER]
 
 
 def _outputs(path: Path, json_out: str | None, output: Path | None, no_output: bool, report: Path | None) -> dict:
@@ -69,7 +94,6 @@ def run_single(
 ) -> int:
     """Check one workbook; return the exit code (0, 1, 2)."""
     from .check import run_checks
-    from .cli import _no_header_messages, summary_text
     from .findings import report_dict
     from .write.atomic import check_outputs
 
@@ -91,7 +115,7 @@ def run_single(
             click.echo("")
         for line in written:
             click.echo(line)
-    notes = _no_header_messages(wb, lang)
+    notes = no_header_messages(wb, lang)
     for m in notes:
         click.echo(m, err=True)
     if problem is not None:

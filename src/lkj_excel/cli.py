@@ -16,9 +16,7 @@ import click
 from . import __version__
 from .cli_common import LkjGroup, emit_json, fail, json_option, lang_option, usage_error, year_type
 from .errors import LkjError
-from .findings import Finding
-from .messages import SEVERITY_WORDS, register, render, severity_label
-from .read.notes import NO_HEADER
+from .messages import register
 from .write.jsonsafe import dumps as strict_json
 
 register(
@@ -44,8 +42,8 @@ register(
             "--out-dir {path} is a file, not a folder.",
         ),
         "cli.no_output_and_o": (
-            "--no-output dan -o saling bertentangan: pilih salah satu.",
-            "--no-output and -o contradict each other: choose one.",
+            "--no-output dan {option} saling bertentangan: pilih salah satu.",
+            "--no-output and {option} contradict each other: choose one.",
         ),
         "cli.jobs_single": (
             "--jobs dan --timeout hanya untuk mode banyak berkas (--out-dir).",
@@ -99,11 +97,6 @@ def template(out: Path, year: int | None, force: bool, lang: str) -> None:
     click.echo(f"{'Templat ditulis' if lang != 'en' else 'Template written'}: {out}")
 
 
-def _no_header_messages(wb: object, lang: str) -> list[str]:
-    """One message per table sheet whose header row cannot be found (check and inspect say the same)."""
-    return [n.message(lang) for n in getattr(wb, "notes", []) if getattr(n, "kind", None) == NO_HEADER]
-
-
 @main.command()
 @click.argument("workbook", type=click.Path(dir_okay=False, readable=False, path_type=Path), metavar="BUKU_KERJA")
 @json_option
@@ -111,6 +104,7 @@ def _no_header_messages(wb: object, lang: str) -> list[str]:
 @lang_option
 def inspect(workbook: Path, json_out: str | None, force: bool, lang: str) -> None:
     """Tampilkan tabel yang ditemukan dan nilai yang tidak terbaca."""
+    from .check_run import no_header_messages
     from .inspect import inspect_dict, inspect_text
     from .read.reader import read_workbook
 
@@ -122,34 +116,11 @@ def inspect(workbook: Path, json_out: str | None, force: bool, lang: str) -> Non
         click.echo(inspect_text(d, lang))
     # A table sheet whose header cannot be found is bad input: say so after
     # reporting everything else that was read.
-    problems = _no_header_messages(wb, lang)
+    problems = no_header_messages(wb, lang)
     for m in problems:
         click.echo(m, err=True)
     if problems:
         sys.exit(2)
-
-
-def summary_text(findings: list[Finding], lang: str) -> str:
-    from .findings import summary
-
-    s = summary(findings)
-    words = SEVERITY_WORDS["en" if lang == "en" else "id"]
-    head = ", ".join(f"{s[k]} {words[k]}" for k in ("error", "warning", "info"))
-    lines = [("Temuan: " if lang != "en" else "Findings: ") + head]
-    current = None
-    for f in findings:
-        t = f.table or "-"
-        if t != current:
-            current = t
-            label = t if t in ("Narasi", "-") or not t[0].isdigit() else f"Tabel {t}"
-            lines.append("")
-            lines.append(label)
-        loc = f"{f.sheet}!{f.cell}"
-        lines.append(f"  {severity_label(f.severity, lang):<10} {f.code} {loc:<16} {f.message(lang)}")
-    return "\n".join(lines)
-
-
-_summary_text = summary_text  # the name other modules used
 
 
 def _batch(inputs: tuple[Path, ...], out_dir: Path | None, opts: dict[str, Any], lang: str) -> None:
@@ -158,8 +129,9 @@ def _batch(inputs: tuple[Path, ...], out_dir: Path | None, opts: dict[str, Any],
 
     if out_dir is None:
         usage_error("cli.batch_needs_out_dir", lang)
-    if opts["output"] is not None:
-        usage_error("cli.batch_option", lang, option="-o/--output")
+    for option, key in (("-o/--output", "output"), ("--layout", "layout")):
+        if opts[key] is not None:
+            usage_error("cli.batch_option", lang, option=option)
     if opts["json_out"] not in (None, "-"):
         usage_error("cli.batch_json", lang, path=str(opts["json_out"]))
     if out_dir.exists() and not out_dir.is_dir():
@@ -195,8 +167,8 @@ def _batch(inputs: tuple[Path, ...], out_dir: Path | None, opts: dict[str, Any],
 @click.option(
     "--layout",
     type=click.Choice(["asli", "standar"]),
-    default="asli",
-    show_default=True,
+    default=None,
+    show_default="asli",
     help="Buku kerja terkoreksi: 'asli' = berkas kantor sendiri dikoreksi di tempat; 'standar' = tata letak templat.",
 )
 @click.option(
@@ -228,7 +200,7 @@ def check(
     json_out: str | None,
     output: Path | None,
     no_output: bool,
-    layout: str,
+    layout: str | None,
     report: Path | None,
     out_dir: Path | None,
     jobs: int | None,
@@ -241,10 +213,11 @@ def check(
     Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 masalah berkas masukan/keluaran
     (temuan tetap dicetak; tidak ada keluaran yang ditimpa), 130 dihentikan (Ctrl-C).
     """
-    if no_output and output is not None:
-        usage_error("cli.no_output_and_o", lang)
+    for option, value in (("-o", output), ("--layout", layout)):
+        if no_output and value is not None:
+            usage_error("cli.no_output_and_o", lang, option=option)
     if out_dir is not None or len(inputs) > 1 or inputs[0].is_dir():
-        opts = {"output": output, "json_out": json_out, "report": report, "no_output": no_output}
+        opts = {"output": output, "json_out": json_out, "report": report, "no_output": no_output, "layout": layout}
         _batch(inputs, out_dir, {**opts, "jobs": jobs, "timeout": timeout, "force": force}, lang)
     if jobs is not None or timeout is not None:
         usage_error("cli.jobs_single", lang)
@@ -252,7 +225,7 @@ def check(
     _suffix("--report", report, REPORT_SUFFIXES, lang)
     from .check_run import run_single
 
-    sys.exit(run_single(inputs[0], json_out, output, no_output, report, force, lang, layout))
+    sys.exit(run_single(inputs[0], json_out, output, no_output, report, force, lang, layout or "asli"))
 
 
 @main.command("rules")
@@ -280,7 +253,7 @@ def _register_subcommands() -> None:
 
 _register_subcommands()
 
-__all__ = ["main", "render", "summary_text"]
+__all__ = ["main"]
 
 if __name__ == "__main__":  # pragma: no cover
     main()

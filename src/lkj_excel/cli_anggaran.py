@@ -52,6 +52,9 @@ _T = {
         "corrected": "Buku kerja terkoreksi",
         "cell": "sel",
         "no_realisasi": "Ekspor tanpa realisasi: hanya anggaran yang dibandingkan.",
+        "layout": "Format dikenali",
+        "filled": "Diisi dari ekspor",
+        "cells": "sel",
     },
     "en": {
         "export": "Budget export",
@@ -78,6 +81,9 @@ _T = {
         "corrected": "Corrected workbook",
         "cell": "cell",
         "no_realisasi": "The export has no realisation: only the budget was compared.",
+        "layout": "Layout recognised",
+        "filled": "Filled from the export",
+        "cells": "cells",
     },
 }
 
@@ -104,7 +110,7 @@ def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
     out = []
     for rec in df.to_dict(orient="records"):
         out.append(
-            {k: (_num(v) if k in ("anggaran", "realisasi", "sisa", "penyerapan") else v) for k, v in rec.items()}
+            {str(k): (_num(v) if k in ("anggaran", "realisasi", "sisa", "penyerapan") else v) for k, v in rec.items()}
         )
     return out
 
@@ -123,6 +129,9 @@ def budget_dict(export: Any, s: Any) -> dict[str, Any]:
             f"{export.sheet}!{export.anggaran_header_cell}" if export.anggaran_header_cell else None
         ),
         "realisasi_column": export.realisasi_column,
+        "layout": export.layout,
+        "realisasi_layout": export.realisasi_layout,
+        "office_code": export.office_code,
         "lines": len(export.lines),
         "programs": _records(s.programs),
         "jenis": _records(s.jenis),
@@ -153,6 +162,9 @@ def _table_text(df: pd.DataFrame, t: dict[str, str], indent_jenis: bool = False)
     return out
 
 
+SHOWN_RELATED = 6  # the terminal lists this many related cells; the JSON lists them all
+
+
 def _findings_text(findings: list[Finding], lang: str) -> list[str]:
     out = []
     for f in sorted(findings, key=sort_key):
@@ -160,7 +172,9 @@ def _findings_text(findings: list[Finding], lang: str) -> list[str]:
         label = f"Tabel {f.table} " if f.table else ""
         out.append(f"  {severity_label(f.severity, lang):<10} {f.code} {label}{where:<16} {f.message(lang)}")
         if f.related:
-            out.append(f"          ← {', '.join(f.related)}")
+            shown = f.related[:SHOWN_RELATED]
+            more = len(f.related) - len(shown)
+            out.append(f"             ← {', '.join(shown)}" + (f", … +{more}" if more else ""))
     return out
 
 
@@ -175,11 +189,17 @@ def _counts(findings: list[Finding], lang: str) -> str:
 
 def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: list[Finding] | None, lang: str) -> str:
     t = _T["en" if lang == "en" else "id"]
+    from .budget.texts import layout_name
+
     lines = [f"{t['export']}: {export.path}"]
+    cols = len(export.lines.columns)
+    lines.append(f"{t['layout']}: {layout_name(export.layout, lang, columns=export.rekap_columns or cols)}")
     if export.realisasi_path:
         lines.append(f"{t['realisasi_file']}: {export.realisasi_path}")
+        lines.append(f"{t['layout']}: {layout_name(export.realisasi_layout or '', lang, columns=cols)}")
     if export.office:
-        lines.append(f"{t['office']}: {export.office}")
+        office = f"{export.office_code} {export.office}" if export.office_code else export.office
+        lines.append(f"{t['office']}: {office}")
     if export.year:
         lines.append(f"{t['year']}: {export.year}")
     where = f" ({t['cell']} {export.sheet}!{export.anggaran_header_cell})" if export.anggaran_header_cell else ""
@@ -194,6 +214,11 @@ def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: 
     lines += ["", f"{t['export_findings']}: {_counts(export_findings, lang) or t['no_findings']}"]
     lines += _findings_text(export_findings, lang)
     if compared is not None:
+        filled = [f for f in compared if f.message_key == "budget.cmp_filled"]
+        compared = [f for f in compared if f.message_key != "budget.cmp_filled"]
+        if filled:
+            lines += ["", f"{t['filled']}: {len(filled)} {t['cells']}"]
+            lines += [f"  {f.sheet}!{f.cell:<6} {f.expected}" for f in sorted(filled, key=sort_key)]
         lines += ["", f"{t['workbook_findings']}: {_counts(compared, lang) or t['no_findings']}"]
         lines += _findings_text(compared, lang) if compared else [f"  {t['agree']}"]
         if not export.realisasi_column:
@@ -207,16 +232,25 @@ def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: 
     "--realisasi",
     "lra",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Laporan realisasi (LRA) terpisah; EXPORT lalu berisi DPA/DPPA.",
+    help="Daftar realisasi atau LRA terpisah; EXPORT lalu berisi DPA/DPPA.",
 )
 @click.option(
-    "--sheet", default=None, help="Lembar ekspor yang dibaca (bawaan: lembar pertama berjudul kolom anggaran)."
+    "--sheet",
+    default=None,
+    metavar="LEMBAR",
+    help="Lembar ekspor yang dibaca (bawaan: lembar pertama yang formatnya dikenali).",
+)
+@click.option(
+    "--skpd",
+    default=None,
+    metavar="KODE",
+    help="Rekap sekabupaten: KODE SKPD atau KODE SUB UNIT perangkat daerah yang dibaca.",
 )
 @json_option
 @click.option(
     "--workbook",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Buku kerja LKjIP: periksa Tabel 2.3, 2.4, 3.14, 3.16 dan 3.17 terhadap ekspor.",
+    help="Buku kerja LKjIP: periksa (atau isi) Tabel 2.3, 2.4, 3.14, 3.16 dan 3.17 dari ekspor.",
 )
 @click.option(
     "-o",
@@ -224,22 +258,24 @@ def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: 
     type=click.Path(dir_okay=False, path_type=Path),
     help="Tulis buku kerja LKjIP terkoreksi (angka tabel diganti angka ekspor; perlu --workbook).",
 )
-@click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada.")
+@click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada (tidak pernah berkas masukan).")
 @lang_option
 def anggaran(
     export: Path,
     lra: Path | None,
     sheet: str | None,
+    skpd: str | None,
     json_out: str | None,
     workbook: Path | None,
     output: Path | None,
     force: bool,
     lang: str,
 ) -> None:
-    """Ringkas ekspor anggaran SIPD (DPPA + LRA) per program dan jenis belanja;
-    dengan --workbook, cocokkan tabel anggaran LKjIP dengan ekspor.
+    """Ringkas ekspor anggaran SIPD (rekap, DPA/DPPA, LRA, daftar realisasi, Penjabaran) per program dan
+    jenis belanja; dengan --workbook, cocokkan (atau isi) tabel anggaran LKjIP dengan ekspor.
 
-    Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 masukan tidak terbaca.
+    Kode keluar: 0 tanpa kesalahan (sel kosong yang diisi bukan kesalahan), 1 ada kesalahan,
+    2 masukan tidak terbaca atau keluaran ditolak.
     """
     from .budget.aggregate import aggregate
     from .budget.export import read_export, read_split
@@ -247,43 +283,55 @@ def anggaran(
     try:
         if output is not None and workbook is None:
             raise LkjError("budget.output_needs_workbook")
-        if lra is not None:
-            exp = read_split(export, lra, dpa_sheet=sheet)
-        else:
-            exp = read_export(export, sheet)
-        s = aggregate(exp)
-        export_findings = list(exp.findings) + list(s.findings)
-        compared: list[Finding] | None = None
+        from .write.atomic import check_outputs
+
+        # Every output checked before anything is read or written: none may be an input, even with --force.
+        inputs = [export, lra, workbook]
+        check_outputs([output, json_out], force, inputs=inputs)
+        wb = None
         if workbook is not None:
-            from .budget.compare import compare_workbook
             from .read.reader import read_workbook
 
             wb = read_workbook(workbook)
+        office_name = wb.office if wb is not None else None
+        if lra is not None:
+            exp = read_split(export, lra, dpa_sheet=sheet, skpd=skpd, office_name=office_name)
+        else:
+            exp = read_export(export, sheet, skpd=skpd, office_name=office_name)
+        s = aggregate(exp)
+        export_findings = _unique(list(exp.findings) + list(s.findings))
+        compared: list[Finding] | None = None
+        if wb is not None:
+            from .budget.compare import compare_workbook
+
             compared = compare_workbook(wb, exp, s)
             if output is not None:
-                from .write.atomic import check_outputs
-                from .write.corrected import write_corrected
+                from .write.inplace import write_inplace
 
-                # No output may be one of the inputs (the export, --realisasi, --workbook), even with --force.
-                check_outputs([output, json_out], force, inputs=[export, lra, workbook])
-
-                write_corrected(wb, compared, output, force=force, lang=lang)
+                write_inplace(wb, compared, output, force=force, lang=lang, ran=("anggaran",))
+        everything = export_findings + (compared or [])
+        if json_out is not None:
+            d = report_dict(
+                everything, str(export), lang, workbook=str(workbook) if workbook else None, budget=budget_dict(exp, s)
+            )
+            emit_json(strict_json(d, ensure_ascii=False, indent=1), json_out, force, inputs)
     except LkjError as e:
         click.echo(e.message(lang), err=True)
         sys.exit(e.exit_code)
-    everything = export_findings + (compared or [])
-    if json_out is not None:
-        d = report_dict(
-            everything, str(export), lang, workbook=str(workbook) if workbook else None, budget=budget_dict(exp, s)
-        )
-        try:
-            emit_json(strict_json(d, ensure_ascii=False, indent=1), json_out, force, [export, lra, workbook])
-        except LkjError as e:
-            click.echo(e.message(lang), err=True)
-            sys.exit(e.exit_code)
     if json_out != "-":
         click.echo(summary_text(exp, s, export_findings, compared, lang))
         if output is not None:
             click.echo("")
             click.echo(f"{_T['en' if lang == 'en' else 'id']['corrected']}: {output}")
     sys.exit(1 if any(f.severity == "error" for f in everything) else 0)
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    """One finding per rule and cell (a realisation list's own pelampauan and the joined one coincide)."""
+    seen: set[tuple[str, str, str]] = set()
+    out = []
+    for f in findings:
+        if (f.code, f.sheet, f.cell) not in seen:
+            seen.add((f.code, f.sheet, f.cell))
+            out.append(f)
+    return out

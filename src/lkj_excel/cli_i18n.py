@@ -182,6 +182,9 @@ HELP_EN: dict[str, str] = {
         "Corrected workbook (default: <name>_terkoreksi.xlsx beside the input)."
     ),
     "Jangan tulis buku kerja terkoreksi.": "Do not write the corrected workbook.",
+    "Buku kerja terkoreksi: 'asli' = berkas kantor sendiri dikoreksi di tempat; 'standar' = tata letak templat.": (
+        "Corrected workbook: 'asli' = the office's own file corrected in place; 'standar' = the template's layout."
+    ),
     "Laporan untuk reviu Inspektorat: .xlsx, .html atau .json.": (
         "Report for the Inspektorat's reviu: .xlsx, .html or .json."
     ),
@@ -239,6 +242,28 @@ def _path_kind(t: click.Path, lang: str) -> str:
     return kind if lang == "en" else ID[kind].lower()
 
 
+_METAVARS_ID = {
+    "file": "BERKAS",
+    "directory": "FOLDER",
+    "path": "JALUR",
+    "text": "TEKS",
+    "integer": "ANGKA",
+    "float": "ANGKA",
+}
+
+
+def _localize_metavar(param: click.Parameter, lang: str) -> None:
+    """Placeholders of options declared without one (INTEGER, TEXT, FILE) in the user's language."""
+    if not isinstance(param, click.Option) or param.is_flag or isinstance(param.type, click.Choice):
+        return
+    if "_metavar_default" not in param.__dict__:
+        param.__dict__["_metavar_default"] = param.metavar is None
+    if not param.__dict__["_metavar_default"]:
+        return
+    kind = _path_kind(param.type, "en") if isinstance(param.type, click.Path) else param.type.name
+    param.metavar = None if lang == "en" else _METAVARS_ID.get(kind)
+
+
 def localize_tree(cmd: click.Command, lang: str) -> None:
     """Set the help texts of `cmd`, its options and subcommands to `lang` (Indonesian originals are kept)."""
     cmd._help_option = None  # click caches it with the text of its first use
@@ -246,6 +271,7 @@ def localize_tree(cmd: click.Command, lang: str) -> None:
     for param in cmd.params:
         if isinstance(param.type, click.Path):
             param.type.name = _path_kind(param.type, lang)
+        _localize_metavar(param, lang)
     items: list[object] = [cmd, *cmd.params]
     for obj in items:
         original = obj.__dict__.setdefault("_help_id", getattr(obj, "help", None))

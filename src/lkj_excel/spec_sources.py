@@ -1,7 +1,7 @@
 """Which table is the source of what, declared in `sheets/_sources.toml`.
 
 The code that needs a table id by role (the source of a target, the budget
-tables, the reference scales, the key indicator tables) reads it here instead
+tables, the key indicator tables) reads it here instead
 of hard-coding it. Unknown keys fail at load time, naming the file and key.
 """
 
@@ -57,7 +57,6 @@ class Budget:
 @dataclass(frozen=True)
 class Sources:
     ranks: tuple[Rank, ...]
-    scale_tables: tuple[str, ...]
     budget: Budget
     indicators: tuple[IndicatorSource, ...]
 
@@ -67,6 +66,12 @@ class Sources:
 
     def source_rank(self, tid: str, cid: str) -> int | None:
         return self.source_ranks().get((tid, cid))
+
+    def source_tables(self, column: str) -> tuple[str, ...]:
+        """The tables that are the source of `column` (the lowest rank): ("2.2",) for "target"."""
+        ranked = [r for r in self.ranks if r.column == column]
+        best = min((r.rank for r in ranked), default=None)
+        return tuple(r.table for r in ranked if r.rank == best)
 
     @property
     def budget_tables(self) -> tuple[str, ...]:
@@ -91,13 +96,12 @@ def _make(cls: type, where: str, raw: Mapping[str, Any]) -> Any:
 
 def parse_sources(raw: Mapping[str, Any]) -> Sources:
     """The declarations of `_sources.toml`; SpecError on an unknown or missing key."""
-    top = {"rank", "scale_tables", "budget", "indicators"}
+    top = {"rank", "budget", "indicators"}
     for key in raw:
         if key not in top:
             raise SpecError(f"sheets/{FILE}: unknown key {key!r}; allowed: {', '.join(sorted(top))}")
     return Sources(
         ranks=tuple(_make(Rank, f"[[rank]] #{n}", d) for n, d in enumerate(raw.get("rank", []), 1)),
-        scale_tables=tuple(raw.get("scale_tables", ())),
         budget=_make(Budget, "[budget]", raw.get("budget", {})),
         indicators=tuple(
             _make(IndicatorSource, f"[[indicators]] #{n}", d) for n, d in enumerate(raw.get("indicators", []), 1)

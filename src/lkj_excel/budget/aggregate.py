@@ -7,6 +7,7 @@ under its own code and reported as an info finding.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +17,8 @@ import pandas as pd
 
 from ..findings import Finding
 from ..messages import register
-from .export import BudgetExport
+from ..rules.base import Context, rule
+from .model import BudgetExport
 
 SUMMARY_COLUMNS = ["kode", "nama", "anggaran", "realisasi", "sisa", "penyerapan"]
 JENIS_COLUMNS = ["kode", "nama", "level", "anggaran", "realisasi", "sisa", "penyerapan"]
@@ -50,6 +52,109 @@ register(
         ),
     }
 )
+
+
+@rule("B010", "budget.program", severity="info", question="budget", runs="anggaran")
+def program(ctx: Context) -> Iterable[Finding]:
+    """A program code of the SIPD export is a known kecamatan program (info).
+
+    Known programs are listed in `sheets/_budget_codes.toml`; an unknown one is
+    still totalled under its own code. Found while aggregating an export
+    (`lkj-excel anggaran EXPORT`); `check` reads no export, so there this rule
+    reports nothing.
+
+    Fails: the lines sit under program 7.01.09, which no kecamatan has (the finding is on the first line's amount).
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.09           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.09.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.09.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        => B010 at C5
+
+    Passes: every line under 7.01.01–7.01.06.
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+    """
+    return []
+
+
+@rule("B011", "budget.jenis", severity="info", question="budget", runs="anggaran")
+def jenis(ctx: Context) -> Iterable[Finding]:
+    """The jenis belanja of a kode rekening in the SIPD export is in the code list (info).
+
+    The jenis is the first three segments of the kode rekening, looked up in
+    `sheets/_budget_codes.toml`; an unknown one is still totalled under its own
+    code. Found while aggregating an export (`lkj-excel anggaran EXPORT`);
+    `check` reads no export, so there this rule reports nothing.
+
+    Fails: a line with kode rekening 5.9.99.01.01.0001 (jenis 5.9.99).
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.9.99.01.01.0001 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        => B011 at C6
+
+    Passes: kode rekening 5.1.02.01.01.0026 (jenis 5.1.02).
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+    """
+    return []
+
+
+@rule("B012", "budget.no_rekening", severity="info", question="budget", runs="anggaran")
+def no_rekening(ctx: Context) -> Iterable[Finding]:
+    """Every leaf line of the SIPD export carries a kode rekening (info).
+
+    A line without one (a sub kegiatan with no rekening rows) counts toward
+    its program but its jenis belanja is unknown. Found while aggregating an
+    export (`lkj-excel anggaran EXPORT`); `check` reads no export, so there
+    this rule reports nothing.
+
+    Fails: sub kegiatan 7.01.01.2.01.0001 has its amounts but no kode rekening lines.
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %     |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33 |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33 |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33 |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33 |
+        => B012 at C4
+
+    Passes: its amounts are split over kode rekening lines.
+
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+    """
+    return []
 
 
 def codes_path() -> Path:
@@ -103,6 +208,7 @@ def jenis_code(rekening: str) -> str:
 
 def by_program(lines: pd.DataFrame, codes: dict[str, dict[str, str]] | None = None) -> pd.DataFrame:
     names = (codes or load_codes())["programs"]
+    lines = lines[lines["program"] != ""]  # an SKPD's LRA by rekening names no program
     df = _sum_by(lines, lines["program"])
     df.insert(1, "nama", [names.get(k, "") for k in df["kode"]])
     return _finish(df)[SUMMARY_COLUMNS]
@@ -146,7 +252,7 @@ def aggregate(export: BudgetExport | pd.DataFrame, codes: dict[str, dict[str, st
     for _, x in lines.iterrows():
         ref = x["anggaran_cell"] or x["realisasi_cell"] or f"{x['sheet']}!A{x['row']}"
         sheet, _, cell = str(ref).rpartition("!")
-        if x["program"] not in codes["programs"] and ("p", x["program"]) not in seen:
+        if x["program"] and x["program"] not in codes["programs"] and ("p", x["program"]) not in seen:
             seen.add(("p", x["program"]))
             findings.append(
                 Finding(

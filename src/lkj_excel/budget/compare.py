@@ -22,84 +22,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from .. import messages
 from ..findings import Finding
 from ..links import SasaranBlock, match_program, programs_for, sasaran_programs, sasaran_text
 from ..model import Cell, Row, Table, Workbook
 from ..numbers import Parsed, format_id
 from ..precision import FLOAT_NOISE, Interval, consistent, round_half_up
 from ..rules.base import Context, make, rule
-from .aggregate import BudgetSummary, aggregate, jenis_code
+from . import texts  # noqa: F401 - registers the messages
+from .aggregate import BudgetSummary, aggregate
 from .export import BudgetExport
-
-MAX_RELATED = 6  # export cells listed per finding before "… +N"
-
-messages.register(
-    {
-        "budget.cmp_anggaran": (
-            "Anggaran {what}: tabel {found}, ekspor SIPD {expected} (selisih {diff}).",
-            "Budget of {what}: table {found}, SIPD export {expected} (difference {diff}).",
-        ),
-        "budget.cmp_realisasi": (
-            "Realisasi {what}: tabel {found}, ekspor SIPD {expected} (selisih {diff}).",
-            "Realisation of {what}: table {found}, SIPD export {expected} (difference {diff}).",
-        ),
-        "budget.cmp_sisa": (
-            "Sisa anggaran {what}: tabel {found}, ekspor SIPD {anggaran} − {realisasi} = {expected}.",
-            "Unspent budget of {what}: table {found}, SIPD export {anggaran} − {realisasi} = {expected}.",
-        ),
-        "budget.cmp_penyerapan": (
-            "% penyerapan {what}: tabel {found}, ekspor SIPD {realisasi} ÷ {anggaran} × 100 = {expected}.",
-            "% absorption of {what}: table {found}, SIPD export {realisasi} ÷ {anggaran} × 100 = {expected}.",
-        ),
-        "budget.cmp_sasaran": (
-            (
-                '% penyerapan anggaran sasaran "{what}": tabel {found}; program {programs} (Tabel 3.15) '
-                "menurut ekspor SIPD: {realisasi} ÷ {anggaran} × 100 = {expected}."
-            ),
-            (
-                '% budget absorption of sasaran "{what}": table {found}; its programs {programs} (Tabel 3.15) '
-                "in the SIPD export: {realisasi} ÷ {anggaran} × 100 = {expected}."
-            ),
-        ),
-        "budget.cmp_not_in_table": (
-            (
-                "{kind} {kode} {name} ada di ekspor SIPD (anggaran {anggaran}, realisasi {realisasi}) "
-                "tetapi tidak ada barisnya di Tabel {tabel}."
-            ),
-            (
-                "{kind} {kode} {name} is in the SIPD export (budget {anggaran}, realisation {realisasi}) "
-                "but Tabel {tabel} has no row for it."
-            ),
-        ),
-        "budget.cmp_not_in_export": (
-            (
-                'Tabel {tabel}, baris "{what}" ({kode}): tidak ada baris {kind} ini di ekspor SIPD, tetapi tabel '
-                "mencatat {found}."
-            ),
-            (
-                'Tabel {tabel}, row "{what}" ({kode}): the SIPD export has no {kind} lines for it, but the table '
-                "reads {found}."
-            ),
-        ),
-        "budget.cmp_unknown_row": (
-            (
-                'Tabel {tabel}, baris "{what}": program ini tidak dikenali, sehingga tidak dapat dicocokkan '
-                "dengan ekspor SIPD (tabel mencatat {found})."
-            ),
-            (
-                'Tabel {tabel}, row "{what}": the program is not recognised, so it cannot be matched with the '
-                "SIPD export (the table reads {found})."
-            ),
-        ),
-    }
-)
+from .figures import Figure, Source
 
 
 # --- catalog entries ----------------------------------------------------------
@@ -112,9 +48,34 @@ def table_anggaran(ctx: Context) -> Iterable[Finding]:
     `lkj-excel anggaran EXPORT --workbook LKJ.xlsx`; `check` has no export,
     so there this rule reports nothing. The fix is the export's figure.
 
-    Fails: Tabel 3.17 gives Program Pemberdayaan Masyarakat Desa dan Kelurahan
-    an anggaran of 69.580.000 while its lines in the DPPA add up to 69.850.000.
-    Passes: Tabel 2.4 and the DPPA both give 69.850.000.
+    Fails: Tabel 3.17 gives Program Penunjang an anggaran of 3.100.000; its lines in the export add up to 3.000.000.
+
+        [Tabel 3.17]
+        | No | Program                                      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan Pemerintahan Daerah | 3.100.000     | 2.500.000      | 83,33          |
+        => B101 at C2
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+
+    Passes: Tabel 3.17 and the export both give 3.000.000.
+
+        [Tabel 3.17]
+        | No | Program                                      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan Pemerintahan Daerah | 3.000.000     | 2.500.000      | 83,33          |
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
     """
     return []
 
@@ -128,9 +89,34 @@ def table_realisasi(ctx: Context) -> Iterable[Finding]:
     `lkj-excel anggaran EXPORT --workbook LKJ.xlsx`; `check` has no export, so
     there this rule reports nothing. The fix is the export's figure.
 
-    Fails: Tabel 3.16 gives Belanja Barang dan Jasa a realisasi of 755.991.550
-    while the LRA lines of jenis 5.1.02 add up to 756.991.550.
-    Passes: both give 755.991.550.
+    Fails: Tabel 3.17 gives a realisasi of 2.600.000; the export's lines of the program add up to 2.500.000.
+
+        [Tabel 3.17]
+        | No | Program                                      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan Pemerintahan Daerah | 3.000.000     | 2.600.000      | 83,33          |
+        => B102 at D2
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+
+    Passes: both give 2.500.000.
+
+        [Tabel 3.17]
+        | No | Program                                      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan Pemerintahan Daerah | 3.000.000     | 2.500.000      | 83,33          |
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
     """
     return []
 
@@ -145,10 +131,34 @@ def table_penyerapan(ctx: Context) -> Iterable[Finding]:
     is that ratio rounded to the cell's decimals. Run by `lkj-excel anggaran
     EXPORT --workbook LKJ.xlsx`; `check` reports nothing for this rule.
 
-    Fails: Tabel 3.17 prints 98,12 for a program whose export gives
-    69.535.700 ÷ 69.850.000 = 99,55%.
-    Passes: the table prints 98,12 and the export gives 68.535.700 ÷ 69.850.000
-    = 98,1184…%, which rounds to 98,12.
+    Fails: Tabel 3.17 prints 85,33 where the export gives 2.500.000 ÷ 3.000.000 = 83,33%.
+
+        [Tabel 3.17]
+        | No | Program                                      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan Pemerintahan Daerah | 3.000.000     | 2.500.000      | 85,33          |
+        => B103 at E2
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+
+    Passes: 83,33, the export's ratio at the cell's two decimals.
+
+        [Tabel 3.17]
+        | No | Program                                      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan Pemerintahan Daerah | 3.000.000     | 2.500.000      | 83,33          |
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
     """
     return []
 
@@ -163,78 +173,37 @@ def table_missing_line(ctx: Context) -> Iterable[Finding]:
     `lkj-excel anggaran EXPORT --workbook LKJ.xlsx`; `check` reports nothing
     for this rule. No automatic fix.
 
-    Fails: the export has lines of 5.2.02 Belanja Modal Peralatan dan Mesin
-    (25.000.000) but Tabel 2.3 has no such row.
-    Passes: Tabel 2.3 lists Belanja Modal Peralatan dan Mesin with 25.000.000.
+    Fails: Tabel 3.17 lists Program Pemberdayaan Masyarakat Desa with 69.850.000, which has no lines in the export.
+
+        [Tabel 3.17]
+        | No | Program                                            | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan Pemerintahan Daerah       | 3.000.000     | 2.500.000      | 83,33          |
+        | 2  | Program Pemberdayaan Masyarakat Desa dan Kelurahan | 69.850.000    | 68.535.700     | 98,12          |
+        => B104 at C3
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+
+    Passes: every program of the table has its lines in the export, and every program of the export its row.
+
+        [Tabel 3.17]
+        | No | Program                                      | Anggaran (Rp) | Realisasi (Rp) | Persentase (%) |
+        | 1  | Program Penunjang Urusan Pemerintahan Daerah | 3.000.000     | 2.500.000      | 83,33          |
+        [LRA]
+        | Kode Rekening     | Uraian                           | Anggaran  | Realisasi | Sisa    | %      |
+        | 7.01.01           | PROGRAM PENUNJANG URUSAN PEMDA   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01      | Perencanaan dan Evaluasi Kinerja | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 7.01.01.2.01.0001 | Penyusunan Dokumen Perencanaan   | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
+        | 5.1.02.01.01.0024 | Belanja Alat Tulis Kantor        | 1.000.000 | 1.000.000 | 0       | 100,00 |
+        | 5.1.02.01.01.0026 | Belanja Bahan Cetak              | 2.000.000 | 1.500.000 | 500.000 | 75,00  |
+        |                   | JUMLAH                           | 3.000.000 | 2.500.000 | 500.000 | 83,33  |
     """
     return []
-
-
-# --- export figures ------------------------------------------------------------
-@dataclass(slots=True)
-class Figure:
-    """One aggregate of the export and the leaf lines behind it."""
-
-    anggaran: float
-    realisasi: float | None  # None: the export has no realisasi
-    lines: pd.DataFrame
-
-    @property
-    def penyerapan(self) -> float | None:
-        if self.realisasi is None or not self.anggaran:
-            return None
-        return self.realisasi / self.anggaran * 100
-
-
-class _Source:
-    def __init__(self, export: BudgetExport, summary: BudgetSummary) -> None:
-        self.export = export
-        self.lines = export.lines
-        self.has_realisasi = bool(export.realisasi_column) and bool(self.lines["realisasi"].notna().any())
-        self.jenis_of = self.lines["rekening"].map(jenis_code)
-        self.anggaran_file = Path(export.path).name
-        self.realisasi_file = Path(export.realisasi_path or export.path).name
-        self.programs = {
-            str(k): self._fig(a, r, self.lines[self.lines["program"] == k])
-            for k, a, r in summary.programs[["kode", "anggaran", "realisasi"]].itertuples(index=False)
-        }
-        self.jenis: dict[str, Figure] = {}
-        for k, level, a, r in summary.jenis[["kode", "level", "anggaran", "realisasi"]].itertuples(index=False):
-            if not k:
-                continue
-            if level == "kelompok":
-                mask = self.jenis_of.map(lambda j, k=k: j == k or j.startswith(k + "."))
-            else:
-                mask = self.jenis_of == k
-            self.jenis[str(k)] = self._fig(a, r, self.lines[mask])
-        t = summary.total.iloc[0]
-        self.total = self._fig(t["anggaran"], t["realisasi"], self.lines)
-        self.kinds = dict(summary.jenis[["kode", "level"]].itertuples(index=False))
-        self.jenis_names = dict(summary.jenis[["kode", "nama"]].itertuples(index=False))
-        self.program_names = dict(summary.programs[["kode", "nama"]].itertuples(index=False))
-
-    def _fig(self, a: Any, r: Any, lines: pd.DataFrame) -> Figure:
-        a = 0.0 if pd.isna(a) else float(a)
-        if not self.has_realisasi:
-            real: float | None = None
-        else:
-            real = 0.0 if pd.isna(r) else float(r)
-        return Figure(a, real, lines)
-
-    def empty(self) -> Figure:
-        return Figure(0.0, 0.0 if self.has_realisasi else None, self.lines.iloc[0:0])
-
-    def refs(self, lines: pd.DataFrame, roles: tuple[str, ...]) -> list[str]:
-        out: list[str] = []
-        cols = [f"{role}_cell" for role in roles]
-        files = [self.anggaran_file if role == "anggaran" else self.realisasi_file for role in roles]
-        for cells in lines[cols].itertuples(index=False):
-            for fname, v in zip(files, cells, strict=True):
-                if isinstance(v, str) and v:
-                    out.append(f"{fname}:{v}")
-        if len(out) > MAX_RELATED:
-            return out[:MAX_RELATED] + [f"… +{len(out) - MAX_RELATED}"]
-        return out
 
 
 # --- comparing one cell ----------------------------------------------------------
@@ -260,7 +229,7 @@ def _printed_at(t: Table, row: Row, cid: str) -> tuple[Cell, float, int] | None:
     if cell is None:
         return None
     p = _printed(cell)
-    if p is None:
+    if p is None or p[0] is None:
         return None
     return cell, p[0], p[1]
 
@@ -284,7 +253,7 @@ def _fix_rupiah(v: float) -> float | int:
 
 
 class _Compare:
-    def __init__(self, wb: Workbook, src: _Source) -> None:
+    def __init__(self, wb: Workbook, src: Source) -> None:
         self.wb = wb
         self.src = src
         self.out: list[Finding] = []
@@ -310,10 +279,13 @@ class _Compare:
             key, rcode, rel = "budget.cmp_realisasi", "B102", self.src.refs(fig.lines, ("realisasi",))
         else:
             key, rcode, rel = "budget.cmp_anggaran", "B101", self.src.refs(fig.lines, ("anggaran",))
+        severity = "error"
+        if cell.status == "empty":  # a blank template cell: filled from the export, not an error
+            key, severity = "budget.cmp_filled", "info"
         self.out.append(
             make(
                 rcode,
-                "error",
+                severity,
                 cell,
                 found,
                 expected,
@@ -353,10 +325,13 @@ class _Compare:
         if _percent_ok(printed, d, ratio):
             return
         fix = round_half_up(ratio, d)
+        severity = "error"
+        if cell.status == "empty":  # a blank template cell: filled from the export, not an error
+            key, severity = "budget.cmp_filled", "info"
         self.out.append(
             make(
                 "B103",
-                "error",
+                severity,
                 cell,
                 cell.text or "-",
                 cell.fmt(fix, d),
@@ -379,7 +354,7 @@ class _Compare:
             return
         if "realisasi" in t.columns:
             self.amount(t, row, "realisasi", fig.realisasi, fig, what, code, "realisasi")
-        if "sisa" in t.columns and row.get("sisa") is not None:
+        if "sisa" in t.columns:
             self.amount(t, row, "sisa", fig.anggaran - fig.realisasi, fig, what, code, "sisa")
         if "persen" in t.columns:
             self.percent(t, row, "persen", fig, what, code)
@@ -566,15 +541,17 @@ def _column_decimals(t: Table, cid: str) -> int:
 def compare_workbook(wb: Workbook, export: BudgetExport, summary: BudgetSummary | None = None) -> list[Finding]:
     """Findings B101-B104: where the LKjIP budget tables differ from the export's aggregation."""
     summary = summary or aggregate(export)
-    c = _Compare(wb, _Source(export, summary))
+    c = _Compare(wb, Source(export, summary))
     for tid in ("2.3", "3.16"):
         if (t := wb.tables.get(tid)) is not None:
             c.jenis_table(t)
-    for tid in ("2.4", "3.17"):
+    # An SKPD's LRA by rekening names no program: the program tables have nothing to hold against.
+    has_programs = bool((export.lines["program"] != "").any())
+    for tid in ("2.4", "3.17") if has_programs else ():
         if (t := wb.tables.get(tid)) is not None:
             c.program_table(t)
     t14, t15 = wb.tables.get("3.14"), wb.tables.get("3.15")
-    if t14 is not None and t15 is not None:
+    if t14 is not None and t15 is not None and has_programs and export.realisasi_by_program:
         c.efficiency_table(t14, t15)
     # One finding per cell and rule.
     seen: set[tuple[str, str, str]] = set()

@@ -173,6 +173,8 @@ def _judge(wb: Workbook, key: str, fs: list[Finding], ran: Collection[str], lang
     """(answer, note) of one question."""
     answer = _answer(fs)
     tables, runnable = _needs(wb, key)
+    if key != "budget" and "check" not in ran:  # e.g. `lkj-excel anggaran` alone: the table checks did not run
+        return ("tidak" if answer == "tidak" else "tidak_dinilai"), text("nd_notrun", lang)
     if key == "budget" and "anggaran" not in ran:
         # check never reads a DPPA or LRA: its own budget-table findings are arithmetic, not this question
         return ("tidak" if answer == "tidak" else "tidak_dinilai"), text("nd_budget", lang)

@@ -97,6 +97,9 @@ L: dict[str, dict[str, str]] = {
         "links_cut": "Tautan hanya untuk {n} temuan pertama; temuan berikutnya ditulis tanpa tautan.",
         "footer_tool": "Hasil pemeriksaan lkj-excel",
         "not_kept": "Tidak terbawa dari berkas asli: {what}.",
+        "n_orig": "Nilai asli: {v}",
+        "n_fixed": "Dikoreksi menjadi: {v}",
+        "n_formula": "Rumus (tidak ditulis karena sel diketik sebagai teks): {f}",
         "page": "Halaman &P dari &N",
         "corrected": "Sel bertanda * dan berbingkai telah dikoreksi; nilai asli ada di catatan "
         "(dicetak di akhir lembar).",
@@ -104,6 +107,7 @@ L: dict[str, dict[str, str]] = {
         "dengan ekspor SIPD (DPPA dan LRA) untuk menilainya.",
         "nd_empty": "Tidak dapat dinilai: tabel yang diperiksa untuk pertanyaan ini kosong atau tidak ada ({tables}).",
         "nd_none": "Tidak dapat dinilai: tidak ada tabel berisi angka untuk diperiksa.",
+        "nd_notrun": "Tidak dapat dinilai di sini: pemeriksaan tabel (lkj-excel check) tidak dijalankan.",
         "empty_tables": "Tabel kosong: {tables}.",
         # Checklist
         "c_title": "Checklist Reviu Laporan Kinerja",
@@ -171,6 +175,9 @@ L: dict[str, dict[str, str]] = {
         "links_cut": "Links only for the first {n} findings; the rest are listed without links.",
         "footer_tool": "Checked by lkj-excel",
         "not_kept": "Not carried over from the input: {what}.",
+        "n_orig": "Original value: {v}",
+        "n_fixed": "Corrected to: {v}",
+        "n_formula": "Formula (not written: the cell was typed as text): {f}",
         "page": "Page &P of &N",
         "corrected": "Cells marked * with a border were corrected; the original value is in the note (printed at the "
         "end of the sheet).",
@@ -178,6 +185,7 @@ L: dict[str, dict[str, str]] = {
         "export (DPPA and LRA) to assess it.",
         "nd_empty": "Cannot be assessed: the tables this question needs are empty or missing ({tables}).",
         "nd_none": "Cannot be assessed: no table holds figures to check.",
+        "nd_notrun": "Not assessed here: the table checks (lkj-excel check) did not run.",
         "empty_tables": "Empty tables: {tables}.",
         "c_title": "Reviu Checklist",
         "c_intro": "The Inspektorat's reviu questions (PermenPANRB 53/2014; reporting criteria of PermenPANRB "
@@ -247,6 +255,9 @@ RULE_NAMES_ID: dict[str, str] = {
     "B010": "Program bukan program kecamatan",
     "B011": "Jenis belanja kode rekening",
     "B012": "Baris tanpa kode rekening",
+    "B013": "Rincian koefisien × harga",
+    "B014": "Realisasi melebihi pagu (pelampauan)",
+    "B015": "Bertambah/(berkurang) perubahan",
     "B101": "Anggaran tabel berbeda dengan DPPA",
     "B102": "Realisasi tabel berbeda dengan LRA",
     "B103": "Penyerapan tabel berbeda dengan SIPD",

@@ -201,9 +201,47 @@ def peer_figures(ctx: Context) -> Iterable[Finding]:
     (Tabel 3.2, else Tabel 3.9, same indicator and year), at printed precision. Batch mode only: the peer's
     workbook must be in the same batch (its office matches the peer's name, "Kecamatan" left out).
 
-    Fails: sei_balai.xlsx Tabel 3.12!G7 prints Datuk Tanah Datar's IKM realisasi 2024 as 98,20; the batch
-    also holds datuk_tanah_datar.xlsx, whose Tabel 3.2!F6 prints 97,10.
-    Passes: both print 98,20 (or 98,2 against 98,20: equal at the coarser printed precision).
+    Fails: Sei Balai's Tabel 3.12 prints Lima Puluh's IKM realisasi 2024 as 98,20; Lima Puluh's own workbook,
+    in the same batch, prints 97,10 in its Tabel 3.2.
+
+        {sei_balai.xlsx}
+        [Info]
+        | Nama Instansi | Kecamatan Sei Balai |
+        | Tahun         | 2024                |
+        [Tabel 3.12]
+        | No | Indikator Kinerja          | Kecamatan  | Target |       | Realisasi |       |
+        |    |                            |            | 2023   | 2024  | 2023      | 2024  |
+        | 1  | Indeks Kepuasan Masyarakat | Sei Balai  | 85,00  | 85,00 | 80,50     | 75,35 |
+        |    |                            | Lima Puluh | 85,00  | 85,00 | 96,00     | 98,20 |
+        merged: D1:E1, F1:G1
+        => W901 at Tabel 3.12!G4
+        {lima_puluh.xlsx}
+        [Info]
+        | Nama Instansi | Kecamatan Lima Puluh |
+        | Tahun         | 2024                 |
+        [Tabel 3.2]
+        | No | Sasaran Strategis | Indikator Kinerja          | Satuan | Target | Realisasi | Capaian |
+        | 1  | Kepuasan          | Indeks Kepuasan Masyarakat | Nilai  | 85,00  | 97,10     | 114,24% |
+
+    Passes: both print 97,10 (98,2 against 98,20 would pass too: equal at the coarser printed precision).
+
+        {sei_balai.xlsx}
+        [Info]
+        | Nama Instansi | Kecamatan Sei Balai |
+        | Tahun         | 2024                |
+        [Tabel 3.12]
+        | No | Indikator Kinerja          | Kecamatan  | Target |       | Realisasi |       |
+        |    |                            |            | 2023   | 2024  | 2023      | 2024  |
+        | 1  | Indeks Kepuasan Masyarakat | Sei Balai  | 85,00  | 85,00 | 80,50     | 75,35 |
+        |    |                            | Lima Puluh | 85,00  | 85,00 | 96,00     | 97,10 |
+        merged: D1:E1, F1:G1
+        {lima_puluh.xlsx}
+        [Info]
+        | Nama Instansi | Kecamatan Lima Puluh |
+        | Tahun         | 2024                 |
+        [Tabel 3.2]
+        | No | Sasaran Strategis | Indikator Kinerja          | Satuan | Target | Realisasi | Capaian |
+        | 1  | Kepuasan          | Indeks Kepuasan Masyarakat | Nilai  | 85,00  | 97,10     | 114,24% |
     """
     return ()  # one workbook has no peer: see peer_findings
 
@@ -256,8 +294,49 @@ def scales(ctx: Context) -> Iterable[Finding]:
     3.4 (IKM mutu) or 3.6 (AKIP predikat). Info; batch mode only. The office whose printed scale differs
     from the one most offices print is reported, naming the other office's cell.
 
-    Fails: two kecamatan of Batu Bara 2024 print "88,31-100" and "88,00-100" for mutu A in Tabel 3.4.
-    Passes: every office of Batu Bara 2024 prints the same intervals and labels.
+    Fails: two kecamatan of Batu Bara 2024: Sei Balai prints "88,31-100" for mutu A in Tabel 3.4, Lima Puluh
+    "88,00-100" (with two offices the first one's scale is the reference).
+
+        {sei_balai.xlsx}
+        [Info]
+        | Nama Instansi | Kecamatan Sei Balai |
+        | Kabupaten     | Batu Bara           |
+        | Tahun         | 2024                |
+        [Tabel 3.4]
+        | No | Nilai Interval | Mutu            |
+        | 1  | 88,31-100      | A (Sangat Baik) |
+        | 2  | 76,61-88,30    | B (Baik)        |
+        {lima_puluh.xlsx}
+        [Info]
+        | Nama Instansi | Kecamatan Lima Puluh |
+        | Kabupaten     | Batu Bara            |
+        | Tahun         | 2024                 |
+        [Tabel 3.4]
+        | No | Nilai Interval | Mutu            |
+        | 1  | 88,00-100      | A (Sangat Baik) |
+        | 2  | 76,61-88,30    | B (Baik)        |
+        => W902 at Tabel 3.4!B2
+
+    Passes: the same two offices print the same intervals and labels.
+
+        {sei_balai.xlsx}
+        [Info]
+        | Nama Instansi | Kecamatan Sei Balai |
+        | Kabupaten     | Batu Bara           |
+        | Tahun         | 2024                |
+        [Tabel 3.4]
+        | No | Nilai Interval | Mutu            |
+        | 1  | 88,31-100      | A (Sangat Baik) |
+        | 2  | 76,61-88,30    | B (Baik)        |
+        {lima_puluh.xlsx}
+        [Info]
+        | Nama Instansi | Kecamatan Lima Puluh |
+        | Kabupaten     | Batu Bara            |
+        | Tahun         | 2024                 |
+        [Tabel 3.4]
+        | No | Nilai Interval | Mutu            |
+        | 1  | 88,31-100      | A (Sangat Baik) |
+        | 2  | 76,61-88,30    | B (Baik)        |
     """
     return ()  # one workbook has no neighbours: see scale_findings
 

@@ -16,13 +16,16 @@ block in docs/rules.md)::
 
 `[Name]` starts a sheet; each `| ... |` line is the next row from row 1,
 column A onwards (a blank cell is empty; every value is written as the text
-shown, as offices that type figures as text do); `merged: E1:G1, A3:B3` merges
-ranges of the current sheet; `+ template` adds every other standard table as
-`lkj-excel template` writes it, blank (for the rules that look at the whole
-workbook); `=> CODE [severity] at [Sheet!]A1` is a finding
-the Fails example must yield (the severity defaults to the rule's declared one,
-the sheet to the one whose rows it follows). An example without a block is prose: the batch
-and budget rules, which cannot run on one workbook, keep such examples.
+shown, as offices that type figures as text do); `merged: E1:G1, A3:B3`
+merges ranges of the current sheet; `+ template` adds every other standard
+table as `lkj-excel template` writes it, blank (for the rules that look at the
+whole workbook); `=> CODE [severity] at [Sheet!]A1` is a finding the Fails
+example must yield (the severity defaults to the rule's declared one, the
+sheet to the one whose rows it follows). `{name.xlsx}` starts another workbook
+of a batch example (its sheets and expected findings follow). A Fails example
+yields exactly the findings it names; a Passes example names none and yields
+none. An example without a block is prose: the rules that need two files (the
+DPA+LRA merge) keep such examples.
 """
 
 from __future__ import annotations
@@ -45,20 +48,40 @@ class Expected:
     sheet: str
     cell: str
     severity: str | None = None
+    book: str = ""  # the workbook ("" in a one-workbook example)
+
+
+Rows = list[list[str | None]]
+
+
+@dataclass
+class Book:
+    """One workbook of an example: its sheets, in order, and their merged ranges."""
+
+    sheets: dict[str, Rows] = field(default_factory=dict)
+    merges: dict[str, list[str]] = field(default_factory=dict)
 
 
 @dataclass
 class Example:
     kind: str  # "fails" | "passes"
     note: str  # the prose after the label
-    sheets: dict[str, list[list[str | None]]] = field(default_factory=dict)
-    merges: dict[str, list[str]] = field(default_factory=dict)
+    books: dict[str, Book] = field(default_factory=dict)  # {"": book} unless `{name.xlsx}` lines name them
     expected: list[Expected] = field(default_factory=list)
     template: bool = False  # the other standard tables as `lkj-excel template` writes them, blank
 
     @property
+    def sheets(self) -> dict[str, Rows]:
+        """The sheets of a one-workbook example (of its first workbook otherwise)."""
+        return next(iter(self.books.values())).sheets if self.books else {}
+
+    @property
+    def merges(self) -> dict[str, list[str]]:
+        return next(iter(self.books.values())).merges if self.books else {}
+
+    @property
     def runnable(self) -> bool:
-        return bool(self.sheets) or self.template
+        return bool(self.books) or self.template
 
 
 def parse_row(line: str) -> list[str | None]:
@@ -70,45 +93,53 @@ def parse_row(line: str) -> list[str | None]:
     return [c or None for c in cells]
 
 
-def _block_line(ex: Example, sheet: str | None, line: str) -> str | None:
-    """Apply one line of an example block; returns the current sheet."""
+@dataclass
+class _At:
+    """Where the parser is: the current workbook and sheet."""
+
+    book: str = ""
+    sheet: str | None = None
+
+
+def _block_line(ex: Example, at: _At, line: str) -> None:
+    """Apply one line of an example block."""
     if line == "+ template":
         ex.template = True
-        return sheet
-    if line.startswith("[") and line.endswith("]"):
-        name = line[1:-1].strip()
-        ex.sheets.setdefault(name, [])
-        return name
-    if sheet is None:
+    elif line.startswith("{") and line.endswith("}"):
+        at.book, at.sheet = line[1:-1].strip(), None
+        ex.books.setdefault(at.book, Book())
+    elif line.startswith("[") and line.endswith("]"):
+        at.sheet = line[1:-1].strip()
+        ex.books.setdefault(at.book, Book()).sheets.setdefault(at.sheet, [])
+    elif at.sheet is None:
         raise ExampleError(f"{line!r} before a [Sheet] line")
-    if line.startswith("|"):
-        ex.sheets[sheet].append(parse_row(line))
+    elif line.startswith("|"):
+        ex.books[at.book].sheets[at.sheet].append(parse_row(line))
     elif line.startswith("merged:"):
-        ex.merges.setdefault(sheet, []).extend(r.strip() for r in line[7:].split(",") if r.strip())
+        ex.books[at.book].merges.setdefault(at.sheet, []).extend(r.strip() for r in line[7:].split(",") if r.strip())
     elif line.startswith("=>"):
         m = _EXPECT.match(line)
         if not m:
             raise ExampleError(f"cannot read {line!r}: write '=> CODE [severity] at [Sheet!]A1'")
-        ex.expected.append(Expected(m.group(1), (m.group(3) or sheet).strip("'"), m.group(4), m.group(2)))
+        ex.expected.append(Expected(m.group(1), (m.group(3) or at.sheet).strip("'"), m.group(4), m.group(2), at.book))
     else:
         raise ExampleError(f"cannot read {line!r} in an example block")
-    return sheet
 
 
 def parse_examples(doc: str) -> list[Example]:
     """The examples of a (cleandoc'ed) docstring, in order."""
     out: list[Example] = []
     current: Example | None = None
-    sheet: str | None = None
+    at = _At()
     for raw in doc.splitlines():
         m = _LABEL.match(raw)
         if m:
             current = Example(m.group(1).lower(), m.group(2).strip())
             out.append(current)
-            sheet = None
+            at = _At()
         elif current is not None and raw.startswith("    ") and raw.strip():
-            sheet = _block_line(current, sheet, raw.strip())
-        elif current is not None and raw.strip() and not current.sheets:
+            _block_line(current, at, raw.strip())
+        elif current is not None and raw.strip() and not current.runnable:
             current.note = f"{current.note} {raw.strip()}".strip()  # the label's prose goes on
         elif raw.strip():
             current = None

@@ -26,7 +26,7 @@ from typing import Any
 import openpyxl
 from openpyxl.comments import Comment
 from openpyxl.styles import Border, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import coordinate_to_tuple, get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from ..findings import SEVERITIES, Finding
@@ -127,16 +127,21 @@ class _Editor:
         self.notes: dict[Address, list[str]] = {}
         self.original: dict[Address, str] = {}
         self.commented: set[str] = set()
-        self.own_comment: dict[Address, str] = {}
-        self.formula_note: dict[Address, str] = {}  # the office's own comment on a cell we annotate
+        self.own_comment: dict[Address, str] = {}  # the office's own comment on a cell we annotate
+        self.formula_note: dict[Address, str] = {}
+        self.merged: dict[str, dict[tuple[int, int], tuple[int, int]]] = {}  # cell -> top-left of its merge
 
     def _cell(self, sheet: str, ref: str) -> Any:
         ws = self.book[sheet]
-        ref = ref.replace("$", "").upper()
-        for rng in ws.merged_cells.ranges:
-            if ref in rng:
-                return ws.cell(rng.min_row, rng.min_col)  # a merged area is written at its top-left cell
-        return ws[ref]
+        if sheet not in self.merged:
+            self.merged[sheet] = {
+                (r, c): (m.min_row, m.min_col)
+                for m in ws.merged_cells.ranges
+                for r in range(m.min_row, m.max_row + 1)
+                for c in range(m.min_col, m.max_col + 1)
+            }
+        at = coordinate_to_tuple(ref.replace("$", "").upper())
+        return ws.cell(*self.merged[sheet].get(at, at))  # a merged area is written at its top-left cell
 
     def apply(self, e: CellEdit) -> dict[tuple[str, str], Any]:
         """Change one cell; return the cached value of the formula written there, if any."""
@@ -162,7 +167,7 @@ class _Editor:
                     formula = formula[:-4] if formula.endswith("*100") else f"=({formula[1:]})/100"
                 c.value = formula
                 return {(c.parent.title, c.coordinate): value}
-        c.value = _in_notation(before if typed_text else None, value)
+        c.value = _in_notation(None if c.data_type == "f" else before, value)
         if isinstance(c.value, str):
             c.data_type = "s"  # a corrected text stays text, even one starting with "="
         return {}
@@ -178,16 +183,18 @@ class _Editor:
         lines = self.notes.setdefault(key, [])
         if not lines:
             if key in self.original or changed:
-                lines.append(f"Nilai asli: {self.original.get((f.sheet, f.cell), _shown(c.value))}")
+                lines.append(text("n_orig", self.lang, v=self.original.get((f.sheet, f.cell), _shown(c.value))))
             if changed:
                 side = Side(style=MARK_BORDER[worst], color="000000")  # type: ignore[arg-type]
                 c.border = Border(left=side, right=side, top=side, bottom=side)
-                c.number_format = _marked(c.number_format, isinstance(c.value, str))
+                # A formula ("=SUM(...)") is a str to openpyxl but shows a number: keep its number format.
+                c.number_format = _marked(c.number_format, c.data_type == "s")
         lines.append(f"[{f.code}] {f.rule}: {f.message(self.lang)}")
         if f.fix is not None:
-            lines.append(f"Dikoreksi menjadi: {_shown(f.fix)}")
-        if key in self.formula_note and not any(x.startswith("Rumus") for x in lines):
-            lines.append(f"Rumus (tidak ditulis karena sel diketik sebagai teks): {self.formula_note[key]}")
+            lines.append(text("n_fixed", self.lang, v=_shown(f.fix)))
+        note = text("n_formula", self.lang, f=self.formula_note.get(key, ""))
+        if key in self.formula_note and note not in lines:
+            lines.append(note)
         self._comment(c, lines)
 
     @staticmethod
