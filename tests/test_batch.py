@@ -95,7 +95,7 @@ def test_cross_workbook_peer_finding(batch_run) -> None:
     g7 = [r for r in w901 if r["Berkas"] == "sei_balai_2024.xlsx" and r["Sel"] == "G7"]
     assert len(g7) == 1, w901
     f = g7[0]
-    assert f["Lembar"] == "Tabel 3.12" and f["Aturan"] == "Angka kecamatan pembanding berbeda"
+    assert f["Lembar"] == "Tabel 3.12" and f["Aturan"] == "Angka kecamatan lain berbeda"
     assert f["Tingkat"] == "Peringatan"
     assert "sei_balai_2024.xlsx:Tabel 3.12!G7" in f["Pesan"]
     assert f"{PEER}:Tabel 3.2!F6" in f["Pesan"]

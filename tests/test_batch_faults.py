@@ -182,3 +182,28 @@ def test_ctrl_c(twenty: Path, tmp_path: Path, signals: int) -> None:
 def test_ctrl_c_english(twenty: Path, tmp_path: Path) -> None:
     code, text, _ = _interrupt(twenty, tmp_path / "out", 1, lang="en")
     assert code == 130 and "Interrupted (Ctrl-C)" in text and "of 20 workbooks checked" in text
+
+
+# ------------------------------------------------------------------ two runs at once, without --force
+
+
+def test_two_runs_never_both_write_one_output(tmp_path: Path, sample_path: Path) -> None:
+    src = tmp_path / "in"
+    for i in range(6):
+        (src / f"Kec {i}").mkdir(parents=True)
+        shutil.copy(sample_path, src / f"Kec {i}" / "LKjIP 2024.xlsx")
+    out = tmp_path / "out"
+    cmd = [*LKJ, "check", str(src), "--out-dir", str(out), "--jobs", "1"]
+    runs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for _ in range(2)]
+    texts = [p.communicate(timeout=300)[0] for p in runs]
+    assert "Traceback" not in "".join(texts)
+    wrote = []
+    for text in texts:
+        if "sudah ada, mis." in text:  # refused before any work: wrote nothing
+            wrote.append(set())
+            continue
+        refused = {f"Kec {i}" for i in range(6) if f"Kec {i}/LKjIP 2024.xlsx: " in text}
+        wrote.append({f"Kec {i}" for i in range(6)} - refused)
+    assert not (wrote[0] & wrote[1]), texts
+    assert wrote[0] | wrote[1] == {f"Kec {i}" for i in range(6)}
+    assert sorted(p.parent.name for p in out.rglob("*_terkoreksi.xlsx")) == [f"Kec {i}" for i in range(6)]

@@ -4,6 +4,7 @@ mistyped folders, outputs that would overwrite an input, per-workbook reports, o
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -128,12 +129,25 @@ def test_one_count_w9xx_everywhere(run) -> None:
     assert [w["summary"] for w in batch["workbooks"] if w["file"] == f"Kec Sei Balai/{NAME}"] == [own["summary"]]
 
 
+UNRENDERED = re.compile(r"^[a-z_]+\.[a-z_.]+ \{")  # what messages.render returns for an unknown key
+
+
+def test_every_message_is_rendered(run) -> None:
+    """Messages are rendered where they are shown (the rekap, the outputs), not in the worker that checked."""
+    _res, out = run
+    for path in (out / "rekap.xlsx", out / "Kec Sei Balai" / "LKjIP 2024_terkoreksi.xlsx"):
+        rows = _temuan_rows(path)
+        assert len(rows) > 20
+        bad = [r for r in rows if any(UNRENDERED.match(str(v)) for v in r.values())]
+        assert not bad, (path.name, bad[:2])
+
+
 def test_rekap_labels_indonesian(run) -> None:
     _res, out = run
     rows = _temuan_rows(out / "rekap.xlsx")
     assert {r["Tingkat"] for r in rows} <= {"Kesalahan", "Peringatan", "Info"}
     assert not [r for r in rows if "." in str(r["Aturan"]) and "_" in str(r["Aturan"])]  # no "totals.sum_rows"
-    assert {r["Aturan"] for r in rows if r["Kode"] == "W901"} == {"Angka kecamatan pembanding berbeda"}
+    assert {r["Aturan"] for r in rows if r["Kode"] == "W901"} == {"Angka kecamatan lain berbeda"}
 
 
 def test_rekap_prints_legibly(run) -> None:

@@ -58,6 +58,30 @@ register(
 
 REPORT_SUFFIXES = (".xlsx", ".html", ".htm", ".json")
 
+SHEETS = click.option(
+    "--sheets",
+    "sheets_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    metavar="FOLDER",
+    help="Folder deklarasi tabel (.toml) kantor sendiri, di atas sheets/ bawaan.",
+)
+YEAR = click.option(
+    "--year", type=year_type(), default=None, metavar="TAHUN", help="Tahun laporan (bawaan: dari judul Tabel 3.2)."
+)
+
+
+def _declarations(sheets_dir: Path | None, year: int | None, lang: str) -> None:
+    """Apply `--sheets` and `--year` (kept in the environment, so batch workers see them)."""
+    from .read.year import set_year
+    from .spec import set_overlay
+
+    try:
+        set_overlay(sheets_dir)
+    except LkjError as e:
+        fail(e, lang)
+    set_year(year)
+
 
 @click.group(cls=LkjGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(
@@ -84,10 +108,13 @@ def _suffix(option: str, path: Path | None, allowed: tuple[str, ...], lang: str)
 @click.argument("out", type=click.Path(dir_okay=False, path_type=Path), metavar="BERKAS.xlsx")
 @click.option("--year", type=year_type(), default=None, metavar="TAHUN", help="Tahun laporan (2000-2100).")
 @click.option("--force", is_flag=True, help="Timpa berkas yang sudah ada.")
+@SHEETS
 @lang_option
-def template(out: Path, year: int | None, force: bool, lang: str) -> None:
+def template(out: Path, year: int | None, force: bool, sheets_dir: Path | None, lang: str) -> None:
     """Tulis buku kerja standar kosong ke BERKAS.xlsx."""
     from .template import write_template
+
+    _declarations(sheets_dir, None, lang)
 
     _suffix("template", out, (".xlsx",), lang)
     try:
@@ -101,13 +128,18 @@ def template(out: Path, year: int | None, force: bool, lang: str) -> None:
 @click.argument("workbook", type=click.Path(dir_okay=False, readable=False, path_type=Path), metavar="BUKU_KERJA")
 @json_option
 @click.option("--force", is_flag=True, help="Timpa berkas JSON yang sudah ada.")
+@YEAR
+@SHEETS
 @lang_option
-def inspect(workbook: Path, json_out: str | None, force: bool, lang: str) -> None:
-    """Tampilkan tabel yang ditemukan dan nilai yang tidak terbaca."""
+def inspect(
+    workbook: Path, json_out: str | None, force: bool, year: int | None, sheets_dir: Path | None, lang: str
+) -> None:
+    """Tampilkan tabel yang ditemukan, kolom yang dikenali (dan caranya) dan nilai yang tidak terbaca."""
     from .check_run import no_header_messages
     from .inspect import inspect_dict, inspect_text
     from .read.reader import read_workbook
 
+    _declarations(sheets_dir, year, lang)
     wb = read_workbook(workbook)
     d = inspect_dict(wb)
     if json_out is not None:
@@ -194,6 +226,8 @@ def _batch(inputs: tuple[Path, ...], out_dir: Path | None, opts: dict[str, Any],
     help="Mode banyak berkas: batas waktu per buku kerja dalam detik (bawaan: 20).",
 )
 @click.option("--force", is_flag=True, help="Timpa berkas keluaran yang sudah ada (masukan tidak pernah ditimpa).")
+@YEAR
+@SHEETS
 @lang_option
 def check(
     inputs: tuple[Path, ...],
@@ -206,6 +240,8 @@ def check(
     jobs: int | None,
     timeout: float | None,
     force: bool,
+    year: int | None,
+    sheets_dir: Path | None,
     lang: str,
 ) -> None:
     """Periksa setiap total, persentase, kategori dan angka kembar; tulis temuan.
@@ -213,6 +249,7 @@ def check(
     Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 masalah berkas masukan/keluaran
     (temuan tetap dicetak; tidak ada keluaran yang ditimpa), 130 dihentikan (Ctrl-C).
     """
+    _declarations(sheets_dir, year, lang)
     for option, value in (("-o", output), ("--layout", layout)):
         if no_output and value is not None:
             usage_error("cli.no_output_and_o", lang, option=option)

@@ -28,6 +28,20 @@ def inspect_dict(wb: Workbook) -> dict[str, Any]:
                     "rows": len(t.rows),
                     "rows_by_role": {r: int(n) for r, n in cells.drop_duplicates("row")["role"].value_counts().items()},
                     "columns": {cid: letter for cid, letter in t.columns.items()},
+                    "recognised": [
+                        {"column": cid, "letter": letter, "how": t.column_how.get(cid, "")}
+                        for cid, letter in sorted(t.columns.items(), key=lambda kv: (len(kv[1]), kv[1]))
+                    ],
+                    "notation": t.notation,
+                    "groups": [
+                        {"row": r.excel_row, "role": r.role, "label": r.label, "children": len(r.children)}
+                        for r in t.rows
+                        if r.children
+                    ],
+                    "shared": [
+                        {"cell": sc.cell.ref, "column": sc.column, "rows": [t.rows[i].excel_row for i in sc.rows]}
+                        for sc in t.shared
+                    ],
                     "missing_columns": t.missing_columns,
                     "missing_required": [c for c in t.missing_columns if spec.column(c).required],
                     "numbers": int(len(nums)),
@@ -37,7 +51,7 @@ def inspect_dict(wb: Workbook) -> dict[str, Any]:
                             "column": row.column,
                             "raw": row.raw,
                             "value": row.value,
-                            "decimals": None if row.decimals != row.decimals else row.decimals,
+                            "decimals": _not_nan(row.decimals),
                         }
                         for row in nums.itertuples()
                     ],
@@ -50,6 +64,9 @@ def inspect_dict(wb: Workbook) -> dict[str, Any]:
         "office": wb.office,
         "kabupaten": wb.kabupaten,
         "year": wb.year,
+        "year_source": wb.year_source,
+        "duplicates": [{"table": d[0], "used": d[1], "ignored": d[2]} for d in wb.duplicates],
+        "relocated": [{"table": r[0], "sheet": r[1], "number": r[2]} for r in wb.relocated],
         "tables": tables,
         "missing": wb.missing,
         "other_sheets": wb.other_sheets,
@@ -62,9 +79,20 @@ def inspect_text(d: dict[str, Any], lang: str = "id") -> str:
     id_ = lang != "en"
     lines = [
         f"{'Berkas' if id_ else 'File'}: {d['input']}",
-        f"{'Instansi' if id_ else 'Office'}: {d['office'] or '-'}   {'Tahun' if id_ else 'Year'}: {d['year'] or '-'}",
+        f"{'Instansi' if id_ else 'Office'}: {d['office'] or '-'}   {'Tahun' if id_ else 'Year'}: {d['year'] or '-'}"
+        f" ({d.get('year_source') or '-'})",
         "",
     ]
+    for dup in d.get("duplicates", []):
+        lines.append(
+            f"  Tabel {dup['table']}: {'dipakai' if id_ else 'used'} '{dup['used']}', "
+            f"{'diabaikan' if id_ else 'ignored'} '{dup['ignored']}'"
+        )
+    for rel in d.get("relocated", []):
+        lines.append(
+            f"  Tabel {rel['table']}: {'dikenali dari isinya di lembar' if id_ else 'recognised by content on sheet'} "
+            f"'{rel['sheet']}' ({'bernomor' if id_ else 'numbered'} {rel['number']})"
+        )
     for t in d["tables"]:
         if not t["found"]:
             where = f" (lembar {t['sheet']}: judul kolom tidak ditemukan)" if t.get("sheet") else ""
@@ -80,6 +108,7 @@ def inspect_text(d: dict[str, Any], lang: str = "id") -> str:
                 f"      {'kolom wajib tidak ditemukan' if id_ else 'required columns not found'}: "
                 f"{', '.join(t['missing_required'])}"
             )
+        lines += _column_lines(t, id_)
         for u in t["unparsed"]:
             lines.append(f"      {'tidak terbaca' if id_ else 'unparsed'}: {u['sheet']}!{u['cell']} = {u['raw']!r}")
     if d["other_sheets"]:
@@ -91,3 +120,24 @@ def inspect_text(d: dict[str, Any], lang: str = "id") -> str:
     n = d["narrative"]
     lines.append(f"Narasi: {n['sheet'] or '-'} ({n['paragraphs']} paragraf)")
     return "\n".join(lines)
+
+
+def _column_lines(t: dict[str, Any], id_: bool) -> list[str]:
+    """Which sheet column took which role, and how: header words ("judul") or figures ("isi")."""
+    out = []
+    for c in t.get("recognised", []):
+        out.append(f"      {c['letter']:>3} {c['column']:<22} {c['how']}")
+    if t.get("notation") == "en":
+        out.append(f"      {'notasi angka Inggris (1,234.56)' if id_ else 'English number notation (1,234.56)'}")
+    for g in t.get("groups", []):
+        kind = ("kelompok" if g["role"] == "group" else "judul bagian") if id_ else g["role"]
+        out.append(
+            f"      {'baris' if id_ else 'row'} {g['row']}: {kind}, {g['children']} {'anak' if id_ else 'children'}"
+        )
+    for sc in t.get("shared", []):
+        out.append(f"      {sc['cell']}: {'digabung untuk baris' if id_ else 'merged over rows'} {sc['rows']}")
+    return out
+
+
+def _not_nan(v: Any) -> Any:
+    return None if v != v else v  # NaN: a cell without printed decimals

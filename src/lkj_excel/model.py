@@ -60,15 +60,37 @@ class Cell:
 
 @dataclass(slots=True)
 class Row:
+    """One table row.
+
+    Roles: ``data``; ``subtotal`` and ``total`` (declared or labelled sums);
+    ``info``; and, inferred from the numbering and labels (read.hierarchy):
+    ``group`` — a row with rows below it (I/II, Program > Kegiatan > Sub
+    Kegiatan, "a." under "1.", "- " sub-rows) whose figures sum up, average or
+    ratio its children's — and ``section``, such a row without any figure.
+    ``parent`` is the index (in ``Table.rows``) of the group a row belongs to,
+    ``children`` the indices of the rows directly below a group, ``level`` the
+    depth (0 at the top).
+    """
+
     index: int  # 0-based position among the table's rows
     excel_row: int  # 1-based row number on the sheet
-    role: str  # data | subtotal | total | info
+    role: str  # data | subtotal | total | info | group | section
     label: str
     row_id: str | None  # id of a declared row, if it matched one
     cells: dict[str, Cell] = field(default_factory=dict)
+    level: int = 0
+    parent: int | None = None
+    children: list[int] = field(default_factory=list)
 
     def get(self, cid: str) -> Cell | None:
         return self.cells.get(cid)
+
+
+@dataclass(slots=True)
+class SharedCell:
+    column: str
+    cell: Cell
+    rows: list[int]  # indices in Table.rows the merged range covers
 
 
 @dataclass(slots=True)
@@ -83,6 +105,12 @@ class Table:
     number_row: int | None = None
     missing_columns: list[str] = field(default_factory=list)
     unparsed: list[Cell] = field(default_factory=list)
+    # How each column was recognised: "judul" (header words) or "isi" (its figures), with the detail.
+    column_how: dict[str, str] = field(default_factory=dict)
+    notation: str = "id"  # "id" (1.234,56) or "en" (1,234.56): how the table's typed figures read
+    # A figure merged over several rows (a sasaran-level average): it belongs to those rows together.
+    shared: list[SharedCell] = field(default_factory=list)
+    unread_figure_rows: list[int] = field(default_factory=list)  # sheet rows with figures outside the table
 
     @property
     def id(self) -> str:
@@ -186,6 +214,11 @@ class Workbook:
     year: int | None = None
     notes: list[ReaderNote] = field(default_factory=list)  # problems that did not stop reading
     grids: list[Any] = field(default_factory=list)  # every input sheet as read (read.grid.Grid), in order
+    year_source: str | None = None  # where the report year came from ("--year", "judul Tabel 3.2", ...)
+    # (table id, sheet used, sheet left aside): two sheets claimed one table; a visible one wins
+    duplicates: list[tuple[str, str, str]] = field(default_factory=list)
+    # (table id, sheet, number the sheet gives): a table found by its content under another number
+    relocated: list[tuple[str, str, str]] = field(default_factory=list)
 
     def table(self, tid: str) -> Table | None:
         return self.tables.get(tid)

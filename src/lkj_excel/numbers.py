@@ -155,9 +155,56 @@ def parse_text(raw: str) -> Parsed:
             v, d, dp, tp = num
             return Parsed("predikat", v, d, unit, letter, dp, tp)
         return Parsed("predikat", None, None, unit, letter)
+    annotated = parse_annotated(s)
+    if annotated is not None:
+        return annotated
     if re.search(r"\d", core) and len(core) <= 24 and not re.search(r"[a-zA-Z]{3,}", core):
         return Parsed("unparsed", unit=unit)
     return Parsed("text")
+
+
+# Units the corrected workbook can print back as a number format; any other unit
+# ("Unit", "Orang / Bulan") stays in the cell's text so nothing typed is lost.
+FORMAT_UNITS = frozenset({"%", "Rp", "Ha", "jiwa", "poin"})
+# "Same as above": the figure of the row above, typed as a mark.
+DITTO_MARKS = frozenset({'"', "''", "\u3003", "\u201d", "\u201c", "idem", "sda", "s.d.a", "s.d.a.", "ditto", "dto"})
+_RATIO_RE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*:\s*(\d+(?:[.,]\d+)?)\s*$")
+_ACCOUNTING_RE = re.compile(r"(?i)^\(\s*(rp\.?\s*)?([\d.,]+)\s*\)$")
+_REMARK_RE = re.compile(r"^(?P<head>.*?\d)\s*\(\s*[<>≤≥]=?\s*[\d.,]+\s*%?\s*\)\s*$")
+_WORD_UNIT_RE = re.compile(r"^(?P<head>.*?\d(?:,-)?)\s+(?P<unit>[A-Za-z][A-Za-z.]+(?:\s*/\s*[A-Za-z][A-Za-z.]*)?)\s*$")
+
+
+def parse_annotated(s: str) -> Parsed | None:
+    """Figures as offices annotate them; None when ``s`` is none of these.
+
+    "1 Unit", "12 Orang / Bulan" (figure and its unit word), "(451.393.295,00)"
+    (an accounting negative), "82 (>100%)" (a remark after the figure), "1 : 41"
+    (a ratio: not one figure), '"' and "sda" (ditto marks: the row above's figure).
+    """
+    s = s.strip()
+    if s.lower() in DITTO_MARKS:
+        return Parsed("ditto")
+    if _RATIO_RE.match(s):
+        return Parsed("ratio", unit="rasio")
+    m = _ACCOUNTING_RE.match(s)
+    if m:
+        inner = parse_plain_number(m.group(2))
+        # "(1)" is a column number; a negative amount has separators or decimals.
+        if inner is not None and (inner[1] > 0 or inner[3] or len(m.group(2)) >= 4):
+            v, d, dp, tp = inner
+            return Parsed("number", -v, d, "Rp" if m.group(1) else None, None, dp, tp)
+        return None
+    m = _REMARK_RE.match(s)
+    if m:
+        head = parse_text(m.group("head"))
+        return head if head.status == "number" else None
+    m = _WORD_UNIT_RE.match(s)
+    if m and not re.search(r"[A-Za-z]", m.group("head")):
+        head = parse_text(m.group("head"))
+        if head.status == "number" and head.unit is None:
+            unit = re.sub(r"\s*/\s*", "/", m.group("unit")).rstrip(".")
+            return Parsed("number", head.value, head.decimals, unit, None, head.decimal_point, head.thousands_point)
+    return None
 
 
 def decimals_from_format(fmt: str | None, value: float) -> tuple[int, bool]:

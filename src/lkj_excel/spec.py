@@ -6,6 +6,7 @@ and which rules apply to it is decided by its file.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -14,7 +15,21 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .messages import register
 from .spec_checks import Check, Same, parse_checks, parse_same
+
+register(
+    {
+        "sheets.not_dir": (
+            "--sheets {path}: bukan folder berisi berkas deklarasi tabel (.toml).",
+            "--sheets {path}: not a folder of table declarations (.toml).",
+        ),
+        "sheets.bad_toml": (
+            "Deklarasi tabel {path} tidak dapat dibaca: {detail}",
+            "Table declaration {path} cannot be read: {detail}",
+        ),
+    }
+)
 
 # Kinds whose printed figures are exact (counts, money, official areas): no
 # rounding interval is granted to them. Other numeric kinds are roundings.
@@ -60,6 +75,9 @@ class ColumnSpec:
     formula: str | None = None
     unit: str | None = None
     label: str | None = None  # how the template prints it
+    # How to recognise the column by its figures when no header names it:
+    # "realisasi / target * 100" (see read.columns).
+    content: str | None = None
 
     @property
     def numeric(self) -> bool:
@@ -155,6 +173,7 @@ def _column(d: dict[str, Any], year: int | None) -> ColumnSpec:
         formula=d.get("formula"),
         unit=d.get("unit"),
         label=_template(d["label"], year) if d.get("label") else None,
+        content=d.get("content"),
     )
 
 
@@ -167,14 +186,54 @@ def sheets_dir() -> Path:
     return Path(str(resources.files("lkj_excel") / "sheets"))
 
 
-@cache
+# `--sheets DIR`: an office's own declarations laid over the built-in ones. Kept
+# in the environment so that batch worker processes see the same overlay.
+OVERLAY_ENV = "LKJ_EXCEL_SHEETS"
+
+
+def set_overlay(path: str | Path | None) -> None:
+    """Use the TOML files of ``path`` over the built-in `sheets/` (same name: replaced; new name: added)."""
+    if path is None:
+        os.environ.pop(OVERLAY_ENV, None)
+        return
+    p = Path(path)
+    if not p.is_dir():
+        from .errors import LkjError
+
+        raise LkjError("sheets.not_dir", path=str(path))
+    os.environ[OVERLAY_ENV] = str(p.resolve())
+    for name in sorted(x.name for x in p.glob("*.toml")):
+        _load_raw(name)  # a broken file is reported now, before any workbook is read
+
+
+def overlay_dir() -> str | None:
+    return os.environ.get(OVERLAY_ENV) or None
+
+
 def _load_raw(name: str) -> dict[str, Any]:
-    with open(sheets_dir() / name, "rb") as fh:
-        return tomllib.load(fh)
+    """A declaration file, from `--sheets DIR` when it holds one."""
+    return _load_raw_in(name, overlay_dir())
+
+
+@cache
+def _load_raw_in(name: str, overlay: str | None) -> dict[str, Any]:
+    path = Path(overlay) / name if overlay else None
+    if path is None or not path.exists():
+        path = sheets_dir() / name
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        from .errors import LkjError
+
+        raise LkjError("sheets.bad_toml", path=str(path), detail=str(exc)) from exc
 
 
 def table_files() -> list[str]:
-    return sorted(p.name for p in sheets_dir().glob("tabel_*.toml"))
+    names = {p.name for p in sheets_dir().glob("tabel_*.toml")}
+    if overlay_dir():
+        names |= {p.name for p in Path(overlay_dir() or ".").glob("tabel_*.toml")}
+    return sorted(names)
 
 
 def table_sort_key(tid: str) -> tuple:
@@ -228,8 +287,12 @@ def load_aux(name: str) -> dict[str, Any]:
     return _load_raw(name)
 
 
-@lru_cache(maxsize=8)
 def load_all(year: int | None = None) -> tuple[TableSpec, ...]:
+    return _load_all(year, overlay_dir())
+
+
+@lru_cache(maxsize=8)
+def _load_all(year: int | None, overlay: str | None) -> tuple[TableSpec, ...]:
     specs = [load_table(n, year) for n in table_files()]
     return tuple(sorted(specs, key=lambda s: table_sort_key(s.id)))
 

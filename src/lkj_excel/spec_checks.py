@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
+from functools import cache
 from typing import Any, ClassVar
 
 Names = tuple[str, ...]
@@ -44,7 +45,13 @@ class Declaration(Mapping[str, Any]):
 
     @classmethod
     def _names(cls) -> Names:
-        return tuple(f.name for f in fields(cls))
+        return _field_names(cls)
+
+
+@cache
+def _field_names(cls: type) -> Names:
+    # Cached: rules read declarations thousands of times per workbook; `fields()` is slow.
+    return tuple(f.name for f in fields(cls))
 
 
 # --------------------------------------------------------------------------- [[checks]]

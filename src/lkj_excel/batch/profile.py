@@ -57,17 +57,11 @@ def _number(v: Any) -> float | None:
     return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
 
 
-def _key_indicators(wb: Workbook) -> list[dict[str, Any]]:
-    # TODO(review layer): take these from lkj_excel.review once it lands (issue #14); today the
-    # Ringkasan's writer computes them.
-    from ..write.summary import key_indicators
-
-    return key_indicators(wb)
-
-
 def indicators(wb: Workbook) -> list[Indicator]:
     out = []
-    for e in _key_indicators(wb):
+    from ..review.indicators import key_indicators  # the review layer, as the Ringkasan and reports use
+
+    for e in key_indicators(wb):
         iid = str(e.get("id") or e.get("name") or "")
         if not iid:
             continue

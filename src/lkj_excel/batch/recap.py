@@ -18,7 +18,7 @@ from .. import __version__
 from ..findings import Finding
 from .discover import Skipped
 from .result import Result
-from .texts import rule_title, t
+from .texts import rule_title, severity, t
 
 LINE_PT = 15.0  # one line of Calibri 11
 
@@ -176,7 +176,7 @@ def _finding_row(name: str, f: Finding, lang: str) -> list[Any]:
         name,
         f.code,
         rule_title(f.code, f.rule, lang),
-        t(f"sev.{f.severity}", lang),
+        severity(f.severity, lang),
         f.table,
         f.sheet,
         f.cell,

@@ -142,7 +142,15 @@ class _Batch:
         if not todo:
             return
         tasks = [
-            (self.results[k].path, self.results[k].findings, self.plans[k], self.o["force"], self.lang) for k in todo
+            (
+                self.results[k].path,
+                self.results[k].findings,
+                self.plans[k],
+                self.o["force"],
+                self.lang,
+                self.o["layout"],
+            )
+            for k in todo
         ]
 
         def cleanup(j: int, f: Failure) -> None:
@@ -225,10 +233,12 @@ def run_batch(
     json: bool = False,
     timeout: float | None = DEFAULT_TIMEOUT,
     memory_mb: int | None = DEFAULT_MEMORY_MB,
+    layout: str = "asli",
 ) -> int:
     """Check every workbook of `inputs` (files and folders); write its outputs under `out_dir` mirroring the
     input folders, and OUT/rekap.xlsx (and OUT/rekap.json with `json`); return the exit code
-    (0 clean, 1 errors found, 2 a workbook unreadable or an output not written, 130 Ctrl-C)."""
+    (0 clean, 1 errors found, 2 a workbook unreadable or an output not written, 130 Ctrl-C). `layout` is the
+    corrected workbook's: "asli" (the office's own, corrected in place) or "standar" (the template's)."""
     out_dir = Path(out_dir)
     old = signal.getsignal(signal.SIGINT)
     b: _Batch | None = None
@@ -247,7 +257,7 @@ def run_batch(
         except OSError as e:
             raise _Stop(t("out_dir", lang, path=out_dir, detail=e.strerror or e)) from None
         opts = {"jobs": jobs or os.cpu_count() or 1, "timeout": timeout, "memory_mb": memory_mb}
-        b = _Batch(found.items, plans, out_dir, {**opts, "force": force, "lang": lang})
+        b = _Batch(found.items, plans, out_dir, {**opts, "force": force, "lang": lang, "layout": layout})
         return _run(b, found, json, force, lang)
     except _Stop as e:
         _echo(str(e), err=True)
@@ -269,22 +279,31 @@ def _run(b: _Batch, found: Discovery, json: bool, force: bool, lang: str) -> int
     b.cross()
     b.write_all()
     recap = b.out_dir / RECAP_NAME
+    failed = None
     try:
         write_recap(recap, b.results, found.skipped, lang, force)
         if json:
             from ..write.atomic import write_text_atomic
 
             write_text_atomic(b.out_dir / RECAP_JSON, dumps(recap_dict(b.results, found.skipped, lang)), force)
-    except LkjError as e:
-        raise _Stop(e.message(lang)) from None
+    except LkjError as e:  # e.g. another run wrote it meanwhile: the findings are still printed
+        failed = e.message(lang)
     code = _summary(b, found.skipped, time.perf_counter() - t0, lang)
+    if failed:
+        _echo(failed, err=True)
+        return 2
     _echo(t("recap_at", lang, path=recap))
     return code
 
 
 def _warm_up() -> None:
-    """Load what every worker needs once, before forking, so the workers start warm."""
+    """Load what every worker needs once, before forking, so the workers start warm.
+
+    It also registers every message template the findings use: a finding's message is rendered where it is
+    shown (the rekap in this process, the outputs in phase-2 workers forked from it), not where it was made.
+    """
     from .. import check  # noqa: F401
+    from ..edits import apply  # noqa: F401 - `check` imports it lazily; it registers the localize.* messages
     from ..read import fastload, reader  # noqa: F401
     from ..rules import load_rules
     from ..runtime import tune_gc

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..messages import register, render
 
 STATUSES = ("ok", "unreadable", "failed", "too_big", "killed", "timeout")
@@ -128,9 +130,6 @@ register(
             "sheet.skipped": ("Dilewati", "Skipped"),
             "chart": ("Perbandingan antar perangkat daerah", "Offices compared"),
             "ikm": ("IKM (realisasi)", "IKM (result)"),
-            "sev.error": ("Kesalahan", "Error"),
-            "sev.warning": ("Peringatan", "Warning"),
-            "sev.info": ("Info", "Info"),
             "status.ok": ("terbaca", "read"),
             "status.unreadable": ("tidak terbaca", "unreadable"),
             "status.failed": ("gagal diperiksa", "check failed"),
@@ -145,38 +144,21 @@ register(
     }
 )
 
-# Rule families in the reader's words, for the rekap's "Aturan" column (the catalog's names are ids).
-FAMILY = {
-    "totals": ("Jumlah dan subtotal", "Totals and subtotals"),
-    "capaian": ("Persentase capaian", "Achievement percentage"),
-    "penyerapan": ("Penyerapan anggaran", "Budget absorption"),
-    "scale": ("Skala acuan", "Reference scale"),
-    "category": ("Kategori capaian", "Category"),
-    "skm": ("Survei Kepuasan Masyarakat", "Public satisfaction survey"),
-    "efisiensi": ("Efisiensi (Tabel 3.14)", "Efficiency (Tabel 3.14)"),
-    "crosstable": ("Angka kembar antartabel", "Figures printed twice"),
-    "form": ("Kewajaran dan bentuk", "Plausibility and form"),
-    "narrative": ("Narasi terhadap tabel", "Narrative against the tables"),
-    "budget": ("Anggaran (SIPD DPPA/LRA)", "Budget export (SIPD DPPA/LRA)"),
-    "batch": ("Lintas buku kerja", "Across workbooks"),
-}
-RULE_NAMES = {
-    "W901": ("Angka kecamatan pembanding berbeda", "Peer kecamatan's figure differs"),
-    "W902": ("Skala acuan berbeda antarkantor", "Reference scales differ between offices"),
-}
 
-
+@lru_cache(maxsize=512)
 def rule_title(code: str, rule: str, lang: str) -> str:
-    """The rule's name in the reader's language ("Angka kecamatan pembanding berbeda"), not its id."""
-    from ..rules import RULES
+    """The rule's name in words for the rekap's "Aturan" column, not its internal id: the review layer's
+    Indonesian name; in English the catalog's family ("Totals and subtotals"), its ids being English already."""
+    from ..catalog import family_name
+    from ..review.texts import RULE_NAMES_ID
 
-    r = RULES.get(code)
-    own = getattr(r, "title", None) if r is not None else None  # a catalog with Indonesian names wins
-    if isinstance(own, dict):
-        own = own.get(lang) or own.get("id")
-    i = 1 if lang == "en" else 0
-    name = own or (RULE_NAMES[code][i] if code in RULE_NAMES else None)
-    if not name:
-        fam = (rule or "").split(".")[0]
-        name = FAMILY[fam][i] if fam in FAMILY else rule
-    return str(name)
+    if lang != "en" and code.upper() in RULE_NAMES_ID:
+        return RULE_NAMES_ID[code.upper()]
+    return family_name((rule or "").split(".")[0], lang)
+
+
+@lru_cache(maxsize=16)
+def severity(sev: str, lang: str) -> str:
+    from ..review.texts import severity_label
+
+    return severity_label(sev, lang)

@@ -92,14 +92,25 @@ def _write_json(wb: Any, findings: list[Finding], out: Path, force: bool, lang: 
     write_text_atomic(out, dumps(report_dict(findings, str(wb.path), lang)), force, source=wb.path)
 
 
-def _write_corrected(wb: Any, findings: list[Finding], out: Path, force: bool, lang: str) -> None:
-    from ..write.corrected import write_corrected
-    from ..write.summary import extra_sheets_hook
-
-    write_corrected(wb, findings, out, force=force, lang=lang, extra_sheets=extra_sheets_hook(wb, findings, lang))
+RAN = ("check", "batch")  # the checks behind the findings, for the reviu checklist's honest answers
 
 
-def write_task(path: str, findings: list[Finding], outputs: Outputs, force: bool, lang: str) -> Written:
+def _write_corrected(wb: Any, findings: list[Finding], out: Path, force: bool, lang: str, layout: str) -> None:
+    """The office's own workbook corrected in place (layout "asli"), or rebuilt in the template's ("standar")."""
+    if layout == "standar":
+        from ..write.corrected import write_corrected
+        from ..write.summary import extra_sheets_hook
+
+        write_corrected(wb, findings, out, force=force, lang=lang, extra_sheets=extra_sheets_hook(wb, findings, lang))
+    else:
+        from ..write.inplace import write_inplace
+
+        write_inplace(wb, findings, out, force=force, lang=lang, ran=RAN)
+
+
+def write_task(
+    path: str, findings: list[Finding], outputs: Outputs, force: bool, lang: str, layout: str = "asli"
+) -> Written:
     """Read the workbook again and write its outputs with every finding (its own and the batch's)."""
     from ..read.load import DEFAULT_BACKEND
     from ..read.reader import read_workbook
@@ -115,7 +126,7 @@ def write_task(path: str, findings: list[Finding], outputs: Outputs, force: bool
     steps: list[tuple[Path | None, Any]] = [
         (outputs.json, lambda p: _write_json(wb, findings, p, force, lang)),
         (outputs.report, lambda p: write_report(wb, findings, p, lang=lang, force=force)),
-        (outputs.corrected, lambda p: _write_corrected(wb, findings, p, force, lang)),
+        (outputs.corrected, lambda p: _write_corrected(wb, findings, p, force, lang, layout)),
     ]
     for out, write in steps:
         if out is None:

@@ -43,12 +43,22 @@ messages.register(
             "Angka ini tidak cocok karena sel {culprits}; angka ini sendiri benar.",
             "This figure does not agree because of cell {culprits}; the figure itself is right.",
         ),
+        "localize.prose": (
+            "Paragraf mengulang {found} dari {source}, yang dikoreksi menjadi {expected}.",
+            "The paragraph repeats {found} from {source}, which is corrected to {expected}.",
+        ),
         "localize.ambiguous": (
             "Perlu diperiksa: {alternatives}. Beberapa penjelasan sama mungkin, jadi tidak ada yang dikoreksi.",
             "To be checked: {alternatives}. Several explanations are equally likely, so nothing is corrected.",
         ),
     }
 )
+
+
+def _natural(a: Address) -> tuple[str, int, str]:
+    """Sheet, then row, then column: E7 before E10."""
+    digits = "".join(ch for ch in a[1] if ch.isdigit())
+    return (a[0], int(digits) if digits else 0, a[1].rjust(8))
 
 
 def _short(es: EditSet, a: Address, near: str) -> str:
@@ -103,7 +113,9 @@ def _located(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
         v = ex.values[a]
         var = es.vars[a]
         code = next((e.code for e in d.violated if a in e.vars), "T101")
-        others = sorted({b for e in d.violated if a in e.vars for b in e.vars if b != a and not es.vars[b].prose})
+        others = sorted(
+            {b for e in d.violated if a in e.vars for b in e.vars if b != a and not es.vars[b].prose}, key=_natural
+        )
         kind = ex.typos.get(a)
         ids, ens = KINDS.get(kind or "", ("", ""))
         edits_id, edits_en = _edit_names(d, a)
@@ -192,11 +204,14 @@ def localize_findings(ctx: Any, findings: list[Finding]) -> list[Finding]:
             changed.update(d.chosen.values)
         suspects |= {a for ex in d.alternatives for a in ex.cells} if d.status == "ambiguous" else set()
     out: list[Finding] = []
+    if changed and any(f.code.startswith("N8") for f in findings):
+        findings = [f for f in findings if not f.code.startswith("N8")]
+        out.extend(_narrative_after(ctx, es, changed))  # judged against the corrected figures
     by_diag: dict[int, list[Finding]] = {}
     for f in findings:
-        a = (f.sheet, f.cell)
-        d = owner.get(a)
-        if f.code in EDIT_CODES and d is not None:
+        owned = owner.get((f.sheet, f.cell))
+        if f.code in EDIT_CODES and owned is not None:
+            d = owned
             if d.status == "unresolved":
                 f.fix = None  # no single explanation: a wrong correction is worse than none
                 out.append(f)
@@ -233,6 +248,11 @@ def _dependent(
     undecided explanation: no fix. Compared with a figure that stands although its edit failed
     (prose repeating a total the localizer holds right): dropped.
     """
+    here = (f.sheet, f.cell)
+    if here in changed:
+        return "drop"  # it judged the mistyped figure itself (a predikat letter beside it, ...)
+    if here in suspects:
+        return "unfix"
     rel = [(r.split("!", 1)[0], r.split("!", 1)[1]) for r in f.related if "!" in r]
     judged = [a for a in rel if a in owner or a in changed or a in suspects]
     if not judged:
@@ -246,3 +266,79 @@ def _dependent(
         if all(_fmt(es, a, changed[a]).split(" ")[0] in f.expected for a in hit):
             return "keep"
     return "drop"
+
+
+def _narrative_after(ctx: Any, es: EditSet, changed: dict[Address, float]) -> list[Finding]:
+    """The narrative rules run again with the located cells corrected, and with the prose copies the
+    localizer corrected along with them rewritten: prose is judged against the figures the corrected
+    workbook will show, not against a typo."""
+    from dataclasses import replace
+
+    from ..rules import Context, load_rules
+
+    cells = [(a, es.cells[a]) for a in changed if a in es.cells]
+    saved = [(c, c.parsed, c.text) for _a, c in cells]
+    paras = {p.ref: p for p in ctx.wb.paragraphs}
+    texts = {ref: p.text for ref, p in paras.items()}
+    prose = _prose_edits(es, changed)
+    try:
+        for a, c in cells:
+            v = changed[a]
+            c.text = c.fmt(v, es.vars[a].decimals)
+            c.parsed = replace(c.parsed, value=v)
+        for ref, subs in prose.items():
+            p = paras[ref]
+            for start, end, new, _a in sorted(subs, reverse=True):
+                p.text = p.text[:start] + new + p.text[end:]
+        sub = Context(ctx.wb)
+        out = [f for code, r in sorted(load_rules().items()) if code.startswith("N8") for f in r.run(sub)]
+        fixed = {f.cell: f.fix for f in out if f.fix is not None}
+        for ref, subs in sorted(prose.items()):
+            for start, _end, new, a in sorted(subs):  # in the order of the text: stable findings
+                old = texts[ref][start:_end]
+                params = {
+                    "sheet": paras[ref].sheet,
+                    "cell": ref,
+                    "found": old,
+                    "expected": new,
+                    "source": f"{a[0]}!{a[1]}",
+                }
+                out.append(
+                    Finding(
+                        "N806",
+                        "narrative.repeats_wrong_total",
+                        "warning",
+                        paras[ref].sheet,
+                        ref,
+                        old,
+                        new,
+                        "localize.prose",
+                        params,
+                        [f"{a[0]}!{a[1]}"],
+                        fixed.get(ref, paras[ref].text),
+                        "Narasi",
+                    )
+                )
+        return out
+    finally:
+        for c, parsed, text in saved:
+            c.parsed, c.text = parsed, text
+        for ref, p in paras.items():
+            p.text = texts[ref]
+
+
+def _prose_edits(es: EditSet, changed: dict[Address, float]) -> dict[str, list[tuple[int, int, str, Address]]]:
+    """Per paragraph: (start, end, new figure, table cell) for every prose copy the localizer corrected."""
+    out: dict[str, list[tuple[int, int, str, Address]]] = {}
+    for a, v in changed.items():
+        var = es.vars[a]
+        if not var.prose or "#" not in a[1]:
+            continue
+        ref, start_s = a[1].split("#", 1)
+        claim = es.claims.get(a)
+        table = next((b for e in es.edits_of(a) for b in e.vars if b != a), None)
+        if claim is None or table is None:
+            continue
+        new = format_id(abs(v), var.decimals)
+        out.setdefault(ref, []).append((claim.num_start, claim.num_end, new, table))
+    return out

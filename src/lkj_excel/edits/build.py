@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model import Cell, Row, Table, Workbook
 from ..spec import ColumnSpec
-from .model import Address, Edit, Var
+from .model import Address, Edit, Var, round_half_up
 
 ADDITIVE_KINDS = {"count", "rupiah", "hectare", "decimal", "score"}
 NARRATIVE_COST = 0.5  # changing a prose copy of a figure: evidence, never outvoting a table's arithmetic
@@ -26,6 +26,7 @@ class EditSet:
     edits: list[Edit] = field(default_factory=list)
     by_var: dict[Address, list[int]] = field(default_factory=dict)
     cells: dict[Address, Cell] = field(default_factory=dict)
+    claims: dict[Address, Any] = field(default_factory=dict)  # prose vars: the narrative claim
 
     def add(self, e: Edit) -> None:
         if len(set(e.vars)) != len(e.vars) or len(e.vars) < 2:
@@ -57,7 +58,9 @@ class _Builder:
         a = (cell.sheet, cell.ref)
         if a not in self.es.vars:
             d = _col_decimals(t, cid) if col.exact else (cell.decimals or 0)
-            self.es.vars[a] = Var(a, float(cell.value), d, col.exact, cell.text, t.id, cid)
+            # The printed figure: a stored 88,6470588 shown with two decimals is 88,65.
+            v = float(cell.value) if col.exact else round_half_up(float(cell.value), d)
+            self.es.vars[a] = Var(a, v, d, col.exact, cell.text, t.id, cid)
             self.es.cells[a] = cell
         return a
 
@@ -130,13 +133,13 @@ class _Builder:
                 ids, code = (chk.get("capaian"), chk.get("realisasi"), chk.get("target")), "C201"
             else:
                 continue
-            ids = tuple(_year(i, self.wb.year) for i in ids)
-            if not all(isinstance(i, str) and t.spec.has_column(i) for i in ids):
+            cols = [str(_year(i, self.wb.year)) for i in ids if isinstance(i, str)]
+            if len(cols) != 3 or not all(t.spec.has_column(i) for i in cols):
                 continue
             for r in t.rows:
                 if r.role not in ("data", "subtotal", "total"):
                     continue
-                addrs = [self.var(t, i, r.get(i)) for i in ids]
+                addrs = [self.var(t, i, r.get(i)) for i in cols]
                 if any(a is None for a in addrs):
                     continue
                 form = "ratio" if rule == "ratio" else polarity_of(t, r)
@@ -197,17 +200,11 @@ class _Builder:
                 continue
             a = (r.paragraph.sheet, f"{r.paragraph.ref}#{claim.start}")
             exact = v.exact and claim.decimals <= v.decimals
+            signed = abs(float(claim.value)) * (-1.0 if v.value < 0 else 1.0)  # prose drops the sign of a gap
             self.es.vars[a] = Var(
-                a,
-                abs(float(claim.value)),
-                claim.decimals,
-                exact,
-                claim.raw,
-                "Narasi",
-                None,
-                cost=NARRATIVE_COST,
-                prose=True,
+                a, signed, claim.decimals, exact, claim.raw, "Narasi", None, cost=NARRATIVE_COST, prose=True
             )
+            self.es.claims[a] = claim
             self.es.add(Edit("equal", (v.address, a), "N801", label=claim.raw))
 
 
@@ -225,9 +222,9 @@ def _source_rank(tid: str, cid: str) -> int | None:
 
 def build_edits(ctx: Any, evidence: bool = True) -> EditSet:
     """The edits of the workbook behind a rule Context (cached there); `evidence`: with the narrative's copies."""
-    got = ctx.cache.get("edits")
+    got: EditSet | None = ctx.cache.get("edits")
     if got is not None:
-        return got  # type: ignore[no-any-return]
+        return got
     b = _Builder(ctx.wb)
     for t in ctx.wb.tables.values():
         b.totals(t)

@@ -50,10 +50,10 @@ def derivation(es: EditSet, e: Edit) -> Derivation | None:
         tail = "" if k == 1 else (f"/{k.denominator}" if k.numerator == 1 else f"*{k.numerator}/{k.denominator}")
         return Derivation(base + tail, tuple(refs))
     parts = []
-    for i, (_a, k) in enumerate(terms):
-        if abs(abs(k) - 1) > 1e-12:
+    for i, (_a, c) in enumerate(terms):
+        if abs(abs(c) - 1) > 1e-12:
             return None
-        parts.append(("-" if k < 0 else ("+" if i else "")) + f"{{{i}}}")
+        parts.append(("-" if c < 0 else ("+" if i else "")) + f"{{{i}}}")
     return Derivation("".join(parts), tuple(a for a, _k in terms))
 
 

@@ -1,10 +1,10 @@
 """Error localization: the smallest weighted set of cells whose change makes every edit hold.
 
-Fellegi-Holt by bounded branch-and-bound over the cells of violated edits: a set of changed cells
-is grown one cell at a time from an edit that still fails, and never beyond a set that already
-explains everything. A table figure weighs 1, a prose copy of one 0,5. Among explanations of equal weight, one whose every change is a plausible typing
-error (Scholtus) wins; a declared source table only breaks what remains tied. Still tied: no
-correction, every candidate is named.
+Fellegi-Holt by bounded breadth-first search over the cells of violated edits: a set of changed
+cells grows one cell at a time from an edit that still fails, never beyond a set that already
+explains everything. A table figure weighs 1, a prose copy of one 0,5. Among explanations of equal
+weight, one whose every change is a plausible typing error (Scholtus) wins; a declared source table
+only breaks what remains tied. Still tied: no correction, every candidate is named.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from .solve import Solution, solve
 from .typo import typo_kind
 
 MAX_CELLS = 4  # at most this many changed table cells in one explanation
-MAX_STEPS = 4000  # solver calls per component before giving up (no correction then)
+MAX_STEPS = 400  # solver calls per group before giving up (no correction then): bounds the cost
 
 
 @dataclass(slots=True)
@@ -33,6 +33,16 @@ class Explanation:
     @property
     def plausible(self) -> bool:
         return not self.open and all(k is not None for k in self.typos.values())
+
+    def maybe_plausible(self, es: EditSet) -> bool:
+        """Could an undetermined cell's value be a typing error too (then it ties with a plausible one)?"""
+        if not all(k is not None for k in self.typos.values()):
+            return False
+        for a, got in self.open.items():
+            v = es.vars[a]
+            if got is not None and not any(typo_kind(v.value, x, v.decimals) for x in got):
+                return False
+        return True
 
 
 @dataclass(slots=True)
@@ -54,7 +64,7 @@ def violated(es: EditSet) -> list[Edit]:
 
 
 def components(es: EditSet, bad: list[Edit]) -> list[list[Edit]]:
-    """Violated edits grouped when they share a cell, or a cell with an edit between them."""
+    """Violated edits grouped when they share a cell (each group is diagnosed on its own)."""
     parent = list(range(len(bad)))
 
     def find(i: int) -> int:
@@ -65,8 +75,7 @@ def components(es: EditSet, bad: list[Edit]) -> list[list[Edit]]:
 
     near: dict[Address, int] = {}
     for i, e in enumerate(bad):
-        reach = {a for v in e.vars for j in es.by_var.get(v, []) for a in es.edits[j].vars}
-        for a in reach:
+        for a in e.vars:
             if a in near:
                 parent[find(i)] = find(near[a])
             else:
@@ -117,7 +126,7 @@ def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
     if not found:
         return Diagnosis(bad, "unresolved")
     minimal = [f for f in found if f.weight <= best + 1e-9 and not any(g.cells < f.cells for g in found)]
-    return _decide(bad, minimal)
+    return _decide(es, bad, minimal)
 
 
 def _explanation(es: EditSet, s: frozenset[Address], sol: Solution) -> Explanation:
@@ -125,14 +134,15 @@ def _explanation(es: EditSet, s: frozenset[Address], sol: Solution) -> Explanati
     return Explanation(s, _weight(es, s), dict(sol.values), dict(sol.open), typos, sum(es.vars[a].source for a in s))
 
 
-def _decide(bad: list[Edit], minimal: list[Explanation]) -> Diagnosis:
+def _decide(es: EditSet, bad: list[Edit], minimal: list[Explanation]) -> Diagnosis:
     if len(minimal) == 1 and not minimal[0].open:
         return Diagnosis(bad, "located", minimal[0], [])
     plausible = [f for f in minimal if f.plausible]
-    if len(plausible) == 1:
+    rivals = [f for f in minimal if not f.plausible and f.open and f.maybe_plausible(es)]
+    if len(plausible) == 1 and not rivals:
         return Diagnosis(bad, "located", plausible[0], [f for f in minimal if f is not plausible[0]])
     pool = plausible or [f for f in minimal if not f.open]
-    if pool:
+    if pool and not rivals:
         least = min(f.source for f in pool)
         top = [f for f in pool if f.source == least]
         if len(top) == 1 and len(pool) > 1:

@@ -16,7 +16,14 @@ import math
 from dataclasses import dataclass, field
 
 from ..formulas import capaian_interval
-from ..precision import FLOAT_NOISE, Interval, round_half_up
+from ..narrative.typo import round_half_up as _round
+from ..precision import FLOAT_NOISE, Interval
+
+
+def round_half_up(v: float, decimals: int) -> float:
+    """Half away from zero at `decimals`, as offices round (float-guarded: fast on the search path)."""
+    return _round(v, decimals)
+
 
 Address = tuple[str, str]  # (sheet, A1)
 
@@ -83,11 +90,13 @@ def holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     if e.kind == "linear":
         lo = hi = 0.0
         for a, k in zip(e.vars, e.coefs):
-            iv = vs[a].interval(get(a))
+            v = vs[a]
+            x = val[a] if a in val else v.value
+            h = 0.0 if v.exact else 0.5 * 10.0**-v.decimals
             if k > 0:
-                lo, hi = lo + k * iv.lo, hi + k * iv.hi
+                lo, hi = lo + k * (x - h), hi + k * (x + h)
             else:
-                lo, hi = lo + k * iv.hi, hi + k * iv.lo
+                lo, hi = lo + k * (x + h), hi + k * (x - h)
         g = _noise(lo, hi)
         return lo - g <= 0.0 <= hi + g
     if e.kind == "ratio":
@@ -117,7 +126,8 @@ def same_figure(va: Var, a: float, vb: Var, b: float) -> bool:
         da = max(da, db)
     if vb.exact:
         db = max(da, db)
+    a, b = round_half_up(a, da), round_half_up(b, db)  # as printed: a stored 88,6470588 shows 88,65
     if da == db:
-        return abs(a - b) <= 0.5 * 10.0**-da * 1e-3 + _noise(a, b)
+        return abs(a - b) <= _noise(a, b)
     fine, coarse, dc = (a, b, db) if da > db else (b, a, da)
     return abs(round_half_up(fine, dc) - coarse) <= _noise(fine, coarse)

@@ -4,8 +4,9 @@ Every figure the reader reads in a table gets each typing-error class in turn (o
 two adjacent digits swapped, a digit dropped, a digit inserted, a decimal shift, a thousands
 shift, the sign). The mutated workbook is read and checked in memory (grids, no file round trip);
 the outcome at the mutated cell is `right` (the original figure is the fix), `ambiguous` (the cell
-is named among candidates, nothing corrected), `missed` (no finding names it) or `wrong` (a fix
-elsewhere, or another value there). `wrong` must never happen.
+breaks an edit but nothing is corrected: named among candidates), `missed` (no edit breaks at
+printed precision: undetectable by the identities of the tables) or `wrong` (a fix elsewhere, or
+another value there). `wrong` must never happen.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ from ..numbers import format_id
 from ..read.grid import Grid, ref
 from ..read.load import load_grids
 from ..read.reader import read_grids
+from ..rules.base import Context
+from .build import build_edits
+from .localize import violated
 
 CLASSES = ("replaced", "swapped", "dropped", "inserted", "decimal", "thousands", "sign")
 
@@ -184,8 +188,12 @@ class Corpus:
         return read_grids(self.path, grids)
 
     def run(self, changes: list[tuple[Site, float]], classes: tuple[str, ...]) -> Outcome:
-        fs = run_checks(self.mutated(changes))
-        return judge(self, changes, classes, fs)
+        wb = self.mutated(changes)
+        fs = run_checks(wb)
+        es = build_edits(Context(wb), evidence=False)
+        broken = {a for e in violated(es) for a in e.vars}
+        detectable = all((s.sheet, s.ref) in broken for s, _v in changes)
+        return judge(self, changes, classes, fs, detectable)
 
     def cases(
         self, classes: tuple[str, ...] = CLASSES, seed: int = 1
@@ -215,7 +223,10 @@ def _same(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
-def judge(corpus: Corpus, changes: list[tuple[Site, float]], classes: tuple[str, ...], fs: list[Finding]) -> Outcome:
+def judge(
+    corpus: Corpus, changes: list[tuple[Site, float]], classes: tuple[str, ...], fs: list[Finding], detectable: bool
+) -> Outcome:
+    """right | ambiguous (detectable, not corrected) | missed (no edit breaks at printed precision) | wrong."""
     mutated = {(s.sheet, s.ref): s for s, _v in changes}
     wrong = []
     for f in fs:
@@ -233,10 +244,7 @@ def judge(corpus: Corpus, changes: list[tuple[Site, float]], classes: tuple[str,
     fixed = {(f.sheet, f.cell) for f in fs if f.fix is not None}
     if all(a in fixed for a in mutated):
         return Outcome(tuple(mutated.values()), classes, typed, "right", "", fs)
-    named = {(f.sheet, f.cell) for f in fs if f.severity != "info"} | {
-        tuple(r.split("!", 1)) for f in fs if f.severity != "info" for r in f.related if "!" in r
-    }
-    verdict = "ambiguous" if any(a in named for a in mutated) else "missed"
+    verdict = "ambiguous" if detectable else "missed"
     return Outcome(tuple(mutated.values()), classes, typed, verdict, "", fs)
 
 

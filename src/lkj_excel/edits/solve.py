@@ -71,27 +71,28 @@ def candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Addre
         if not (math.isfinite(x.lo) and math.isfinite(x.hi)):
             return None
         got = printable(v, x.lo, x.hi)
-        if got is None:
-            return None
-        trial = dict(val)
-        keep = []
-        for c in got:
-            trial[target] = c
-            if holds(e, vs, trial):
-                keep.append(c)
-        return keep
+        return None if got is None else _ends_checked(e, target, got, vs, val)
     other = e.vars[1] if e.vars[0] == target else e.vars[0]
     o = iv(other)
     got = printable(v, o.lo, o.hi)
-    if got is None:
-        return None
+    return None if got is None else _ends_checked(e, target, got, vs, val)
+
+
+def _ends_checked(
+    e: Edit, target: Address, got: list[float], vs: dict[Address, Var], val: dict[Address, float]
+) -> list[float]:
+    """The printable values that make `e` hold: only the two ends of the run can fail (half-open bounds)."""
     trial = dict(val)
-    keep = []
-    for c in got:
+
+    def ok(c: float) -> bool:
         trial[target] = c
-        if holds(e, vs, trial):
-            keep.append(c)
-    return keep
+        return holds(e, vs, trial)
+
+    while got and not ok(got[0]):
+        got = got[1:]
+    while got and not ok(got[-1]):
+        got = got[:-1]
+    return got
 
 
 @dataclass(slots=True)
@@ -115,13 +116,15 @@ def solve(changed: Iterable[Address], edits: list[Edit], vs: dict[Address, Var])
     val: dict[Address, float] = {}
     cand: dict[Address, list[float] | None] = {a: None for a in pending}
     progress = True
+    tried: set[tuple[int, Address]] = set()  # (edit, cell) already asked with nothing new since
     while progress and pending:
         progress = False
         for e in edits:
             unknown = [a for a in e.vars if a in pending]
-            if len(unknown) != 1:
+            if len(unknown) != 1 or (id(e), unknown[0]) in tried:
                 continue
             a = unknown[0]
+            tried.add((id(e), a))
             got = candidates(e, a, vs, val)
             if got is None:
                 continue
@@ -135,6 +138,7 @@ def solve(changed: Iterable[Address], edits: list[Edit], vs: dict[Address, Var])
                 val[a] = got[0]
                 pending.discard(a)
                 progress = True
+                tried.clear()
     _typo_choice(pending, cand, val, edits, vs)
     changed_set = set(cand)
     failing = [e for e in edits if not any(a in pending for a in e.vars) and not holds(e, vs, val)]

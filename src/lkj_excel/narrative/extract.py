@@ -118,6 +118,12 @@ _KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
     "sum": ("jumlah", "total", "akumulasi"),
     "share": ("porsi",),
 }
+# "... dari target sebesar 60%": the target's own figure follows ("capaian 97% dari target" has none);
+# the text after a claim stops where the next claim starts, hence the end anchor.
+_AGAINST_TARGET_RE = re.compile(
+    r"^\s*(?:dari|terhadap)\s+target\s+(?:yang\s+ditetapkan\s+)?(?:sebesar\s*|yaitu\s*|:\s*)?(?:[-−]?\d|$)",
+    re.IGNORECASE,
+)
 _SHARE_AFTER_RE = re.compile(r"^\s*(?:dari\s+(?:total|luas|jumlah|keseluruhan|seluruh))", re.IGNORECASE)
 _YEAR_REF_RE = re.compile(
     r"(?:banding\w*|dari|terhadap)\s+(?:dengan\s+)?(?:tahun\w*\s+|TA\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
@@ -437,11 +443,17 @@ def extract_claims(
     """
     spans = _sentence_spans(text) if spans is None else spans
     trefs = extract_table_refs(text) if table_refs is None else table_refs
+    claims_data = [_claim_data(text, it) for it in _scan_numbers(text, trefs)]
+    _assign_kinds(text, spans, claims_data)
+    return _build_claims(text, spans, trefs, claims_data, include_non_claims)
+
+
+def _scan_numbers(text: str, trefs: list[TableRef]) -> list[dict]:
+    """Each number of the text with the kind it has by its form alone (year, ordinal, ...) or None."""
     covered = [(r.start, r.end) for r in trefs]
     if _may_match(_lowered(text), _FIGURE_KEYWORDS):
         covered += [(m.start(), m.end()) for m in _FIGURE_RE.finditer(text)]
     covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.finditer(text)]
-
     raw_items: list[dict] = []
     for m in _NUM_RE.finditer(text):
         s, e = m.start(), m.end()
@@ -451,70 +463,72 @@ def extract_claims(
         item: dict = {"num_start": s, "num_end": e, "core": core}
         item["skip"] = _skip_kind(text, s, e, core, covered)
         raw_items.append(item)
+    return raw_items
 
-    claims_data: list[dict] = []
-    for it in raw_items:
-        s, e, core = it["num_start"], it["num_end"], it["core"]
-        start, end = s, e
-        unit: str | None = None
-        kind: str | None = it["skip"]
-        after = text[e : e + 80]
-        if kind is None and s > 0 and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n("):
-            start = s - 1  # "-10,29"
-        m_rp = _RP_RE.search(text[max(0, start - 12) : start])
-        if kind is None and m_rp:
-            unit = "Rp"
-            start = max(0, start - 12) + m_rp.start()
-        tail = _RP_TAIL_RE.match(after)
-        if tail:
-            end = e + tail.end()
-            after = text[end : end + 80]
-        m_pct = _PCT_RE.match(after)
-        if m_pct:
-            unit = "%"
-            end += m_pct.end()
-        spelled = _SPELLED_RE.match(text, end) if kind is None else None
-        unit_from = spelled.end() if spelled else end
-        if unit is None:
-            m_w = _UNIT_WORD_RE.match(text, unit_from)
-            m_c = _COUNT_RE.match(text, unit_from)
-            if m_w:
-                w = m_w.group(1).lower()
-                unit = {"ha": "Ha", "hektar": "Ha", "persen": "%"}.get(w, w)
-            elif m_c:
-                unit = _SPACE_RE.sub(" ", m_c.group(1))
-        # Counted things default to "count"; a jumlah/selisih/rata-rata keyword may still override.
-        counted = kind is None and (spelled is not None or _counts_things(text, unit_from, unit))
-        sign = -1.0 if start < s and text[start] in "-−" else 1.0
-        value, decimals, malformed, cands = _candidates(core, unit)
-        if sign < 0:
-            value = -value
-            cands = [(-v, d) for v, d in cands]
-        letter = None
-        if kind is None:
-            lb = _LETTER_BEFORE_RE.search(text[max(0, start - 30) : start])
-            la = _LETTER_AFTER_RE.match(text, end)
-            if lb:
-                letter = lb.group(1)
-            elif la and (text[end : end + 1].strip() == "" or text[end] == ")"):
-                letter = la.group(1)
-        claims_data.append(
-            dict(
-                it,
-                start=start,
-                end=end,
-                unit=unit,
-                kind=kind,
-                counted=counted,
-                value=value,
-                decimals=decimals,
-                malformed=malformed,
-                candidates=cands,
-                letter=letter,
-            )
-        )
 
-    # Context windows need the positions of neighbouring claims, hence a second pass.
+def _claim_data(text: str, it: dict) -> dict:
+    """A number's span with its sign, currency, unit, value candidates and predikat letter."""
+    s, e, core = it["num_start"], it["num_end"], it["core"]
+    start, end = s, e
+    unit: str | None = None
+    kind: str | None = it["skip"]
+    after = text[e : e + 80]
+    if kind is None and s > 0 and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n("):
+        start = s - 1  # "-10,29"
+    m_rp = _RP_RE.search(text[max(0, start - 12) : start])
+    if kind is None and m_rp:
+        unit = "Rp"
+        start = max(0, start - 12) + m_rp.start()
+    tail = _RP_TAIL_RE.match(after)
+    if tail:
+        end = e + tail.end()
+        after = text[end : end + 80]
+    m_pct = _PCT_RE.match(after)
+    if m_pct:
+        unit = "%"
+        end += m_pct.end()
+    spelled = _SPELLED_RE.match(text, end) if kind is None else None
+    unit_from = spelled.end() if spelled else end
+    if unit is None:
+        m_w = _UNIT_WORD_RE.match(text, unit_from)
+        m_c = _COUNT_RE.match(text, unit_from)
+        if m_w:
+            w = m_w.group(1).lower()
+            unit = {"ha": "Ha", "hektar": "Ha", "persen": "%"}.get(w, w)
+        elif m_c:
+            unit = _SPACE_RE.sub(" ", m_c.group(1))
+    # Counted things default to "count"; a jumlah/selisih/rata-rata keyword may still override.
+    counted = kind is None and (spelled is not None or _counts_things(text, unit_from, unit))
+    sign = -1.0 if start < s and text[start] in "-−" else 1.0
+    value, decimals, malformed, cands = _candidates(core, unit)
+    if sign < 0:
+        value = -value
+        cands = [(-v, d) for v, d in cands]
+    letter = None
+    if kind is None:
+        lb = _LETTER_BEFORE_RE.search(text[max(0, start - 30) : start])
+        la = _LETTER_AFTER_RE.match(text, end)
+        if lb:
+            letter = lb.group(1)
+        elif la and (text[end : end + 1].strip() == "" or text[end] == ")"):
+            letter = la.group(1)
+    return dict(
+        it,
+        start=start,
+        end=end,
+        unit=unit,
+        kind=kind,
+        counted=counted,
+        value=value,
+        decimals=decimals,
+        malformed=malformed,
+        candidates=cands,
+        letter=letter,
+    )
+
+
+def _assign_kinds(text: str, spans: list[tuple[int, int]], claims_data: list[dict]) -> None:
+    """Context words, year references and kinds; they need the neighbouring claims, hence a second pass."""
     real = [c for c in claims_data if c["kind"] not in NON_CLAIM_KINDS]
     for i, c in enumerate(real):
         sa, sb = _sentence_of(spans, c["num_start"])
@@ -536,24 +550,33 @@ def extract_claims(
         c["year_ref"] = int(ym.group(1)) if ym else None
         c["sentence"] = (sa, sb)
         c["prev_in_sentence"] = real[i - 1] if prev_end != sa else None
-        if c["kind"] is not None:
-            continue
-        kind, kpos = _kind_from_context(ctx)
-        if kind == "difference" and _NEW_VALUE_RE.search(ctx[kpos:]):
-            kind = None  # "naik menjadi 80,50": the new level, not the change
-        if c["counted"] and kind in (None, "ratio"):
-            kind = "count"
-        if kind in (None, "ratio") and c["unit"] == "%" and _SHARE_AFTER_RE.match(after):
-            kind = "share"  # "diprosentasikan hampir 19,51% dari luas keseluruhan"
-        if kind is None and c["unit"] == "poin":
-            kind = "difference"
-        prev = c["prev_in_sentence"]
-        if kind is None and c["year_ref"] is not None and prev and prev.get("year_ref") is not None:
-            kind = prev["kind"]  # "... 5,15 ... tahun 2023, sebesar 14,75 ... tahun 2022"
-        if kind is None:
-            kind = "ratio" if c["unit"] == "%" else "value"
-        c["kind"] = kind
+        if c["kind"] is None:
+            c["kind"] = _kind_of(c, ctx, after)
 
+
+def _kind_of(c: dict, ctx: str, after: str) -> str:
+    kind, kpos = _kind_from_context(ctx)
+    if kind == "difference" and _NEW_VALUE_RE.search(ctx[kpos:]):
+        kind = None  # "naik menjadi 80,50": the new level, not the change
+    if c["counted"] and kind in (None, "ratio"):
+        kind = "count"
+    if kind in (None, "ratio") and c["unit"] == "%" and _SHARE_AFTER_RE.match(after):
+        kind = "share"  # "diprosentasikan hampir 19,51% dari luas keseluruhan"
+    if kind in (None, "ratio") and c["unit"] == "%" and _AGAINST_TARGET_RE.match(after):
+        kind = "value"  # "sebesar 58,3% dari target sebesar 60%": a realisasi against its target, not a capaian
+    if kind is None and c["unit"] == "poin":
+        kind = "difference"
+    prev = c["prev_in_sentence"]
+    if kind is None and c["year_ref"] is not None and prev and prev.get("year_ref") is not None:
+        kind = prev["kind"]  # "... 5,15 ... tahun 2023, sebesar 14,75 ... tahun 2022"
+    if kind is None:
+        kind = "ratio" if c["unit"] == "%" else "value"
+    return kind
+
+
+def _build_claims(
+    text: str, spans: list[tuple[int, int]], trefs: list[TableRef], claims_data: list[dict], include_non_claims: bool
+) -> list[Claim]:
     claims: list[Claim] = []
     for c in claims_data:
         if c["kind"] in NON_CLAIM_KINDS and not include_non_claims:

@@ -125,23 +125,58 @@ def _row_name(r: Row, t: Table) -> str:
 
 
 def table_figures(wb: Workbook, t: Table) -> list[Figure]:
-    cols = _numeric_columns(t)
-    kinds = {cid: kind for cid, kind, _ in cols}
-    years = {cid: _year_of(cid) for cid, _, _ in cols}
-    out: list[Figure] = []
-    data = [r for r in t.rows if r.role == "data"]
-    # Each row's numeric cells (in column order) with their intervals, and each
-    # row's name, are computed once: the loops below pair them up.
-    present_of: dict[int, list[tuple[str, str, bool, Cell, Interval]]] = {
-        id(r): [(cid, kind, ex, c, interval_of(c, ex)) for cid, kind, ex in cols if (c := _num(r, cid)) is not None]
-        for r in t.rows
-    }
-    names: dict[int, str] = {}
+    """Every figure a sentence may state about table `t`: its cells, column sums, means and row
+    counts, per-row differences and ratios, peer differences and shares of a column total."""
+    f = _TableFigures(t)
+    f.cells()
+    f.aggregates()
+    for r in t.rows:
+        f.row_differences(r)
+        f.row_ratios(r)
+    f.peers()
+    f.shares()
+    return f.out
 
-    tid = t.id
-    append = out.append
+
+class _TableFigures:
+    """The figures of one table, built in a fixed order (cells first) so that ranking ties stay stable."""
+
+    def __init__(self, t: Table) -> None:
+        self.t = t
+        self.cols = _numeric_columns(t)
+        self.kinds = {cid: kind for cid, kind, _ in self.cols}
+        self.years = {cid: _year_of(cid) for cid, _, _ in self.cols}
+        self.out: list[Figure] = []
+        self.data = [r for r in t.rows if r.role == "data"]
+        # Each row's numeric cells (in column order) with their intervals, and each
+        # row's name, are computed once: the loops below pair them up.
+        self.present_of: dict[int, list[tuple[str, str, bool, Cell, Interval]]] = {
+            id(r): [
+                (cid, kind, ex, c, interval_of(c, ex)) for cid, kind, ex in self.cols if (c := _num(r, cid)) is not None
+            ]
+            for r in t.rows
+        }
+        self.names: dict[int, str] = {}
+        # The numeric cells of each column over the data rows, and their intervals.
+        self.col_cells: dict[str, list[Cell]] = {cid: [] for cid, _, _ in self.cols}
+        self.col_ivs: dict[str, list[Interval]] = {cid: [] for cid, _, _ in self.cols}
+        for r in self.data:
+            for cid, _, _, c, iv in self.present_of[id(r)]:
+                self.col_cells[cid].append(c)
+                self.col_ivs[cid].append(iv)
+        # Column sums over the data rows (recomputed, not the printed total).
+        self.sums: dict[str, tuple[float, Interval, int, list[Cell]]] = {}
+        for cid, kind, _ in self.cols:
+            cs = self.col_cells[cid]
+            if kind == "percent" or len(cs) < 2:
+                continue
+            iv = Interval(0.0, 0.0)
+            for civ in self.col_ivs[cid]:
+                iv = iv + civ
+            self.sums[cid] = (sum(c.value for c in cs), iv, max((c.decimals or 0) for c in cs), cs)
 
     def add(
+        self,
         value: float,
         iv: Interval,
         decimals: int,
@@ -156,9 +191,12 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
         trend: float | None = None,
         recomputed: float | None = None,
     ) -> None:
-        add_lh(value, iv.lo, iv.hi, decimals, kind, unit, cells, column, r, desc, years, is_cell, trend, recomputed)
+        self.add_lh(
+            value, iv.lo, iv.hi, decimals, kind, unit, cells, column, r, desc, years, is_cell, trend, recomputed
+        )
 
     def add_lh(
+        self,
         value: float,
         lo: float,
         hi: float,
@@ -183,10 +221,10 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
         if r is None:
             rid, name = None, ""
         else:
-            rid, name = r.row_id, names.get(id(r))
+            rid, name = r.row_id, self.names.get(id(r))
             if name is None:
-                name = names[id(r)] = _row_name(r, t)
-        append(
+                name = self.names[id(r)] = _row_name(r, self.t)
+        self.out.append(
             Figure(
                 value,
                 lo,
@@ -194,7 +232,7 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
                 decimals,
                 kind,
                 unit,
-                tid,
+                self.t.id,
                 cells,
                 column,
                 rid,
@@ -208,86 +246,57 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
             )
         )
 
-    # The numeric cells of each column over the data rows, and their intervals.
-    col_cells: dict[str, list[Cell]] = {cid: [] for cid, _, _ in cols}
-    col_ivs: dict[str, list[Interval]] = {cid: [] for cid, _, _ in cols}
-    for r in data:
-        for cid, _, _, c, iv in present_of[id(r)]:
-            col_cells[cid].append(c)
-            col_ivs[cid].append(iv)
+    def cells(self) -> None:
+        total_columns = self.t.spec.total_columns
+        for r in self.t.rows:
+            for cid, kind, ex, c, iv in self.present_of[id(r)]:
+                y = self.years[cid][1]
+                recomputed = None
+                if r.role == "total" and cid in self.sums and (cid in total_columns or ex or kind == "score"):
+                    sv, siv, _, _ = self.sums[cid]
+                    if not consistent(c.value, c.decimals if not ex else 0, siv):
+                        recomputed = sv
+                fk = "sum" if r.role in ("total", "subtotal") else "value"
+                unit = c.parsed.unit if c.parsed.unit == "%" else _UNIT_OF_KIND.get(kind)
+                self.add(
+                    c.value,
+                    iv,
+                    c.decimals or 0,
+                    fk,
+                    unit,
+                    (c,),
+                    cid,
+                    r,
+                    f"{cid}",
+                    (y,) if y else (),
+                    is_cell=True,
+                    recomputed=recomputed,
+                )
 
-    # Column sums over the data rows (recomputed, not the printed total).
-    sums: dict[str, tuple[float, Interval, int, list[Cell]]] = {}
-    for cid, kind, _ in cols:
-        if kind == "percent":
-            continue
-        cs = col_cells[cid]
-        if len(cs) < 2:
-            continue
-        iv = Interval(0.0, 0.0)
-        for civ in col_ivs[cid]:
-            iv = iv + civ
-        dec = max((c.decimals or 0) for c in cs)
-        sums[cid] = (sum(c.value for c in cs), iv, dec, cs)
+    def aggregates(self) -> None:
+        """Sums, means and row counts."""
+        for cid, (sv, siv, dec, cs) in self.sums.items():
+            self.add(sv, siv, dec, "sum", _UNIT_OF_KIND.get(self.kinds[cid]), tuple(cs), cid, None, f"jumlah {cid}")
+        for cid, kind, _ in self.cols:
+            cs = self.col_cells[cid]
+            if len(cs) < 2:
+                continue
+            iv = Interval(0.0, 0.0)
+            for civ in self.col_ivs[cid]:
+                iv = iv + civ
+            n = len(cs)
+            mean = sum(c.value for c in cs) / n
+            dec = max(max((c.decimals or 0) for c in cs), 2)
+            unit = "%" if kind == "percent" else _UNIT_OF_KIND.get(kind)
+            self.add(mean, iv.scale(1 / n), dec, "average", unit, tuple(cs), cid, None, f"rata-rata {cid}")
+        if len(self.data) >= 2:
+            n_rows = float(len(self.data))
+            self.add(n_rows, Interval.exact(n_rows), 0, "count", "count", (), "_rows", None, "jumlah baris")
 
-    # Cells.
-    total_columns = t.spec.total_columns
-    for r in t.rows:
-        for cid, kind, ex, c, iv in present_of[id(r)]:
-            y = years[cid][1]
-            recomputed = None
-            if r.role == "total" and cid in sums and (cid in total_columns or ex or kind == "score"):
-                sv, siv, _, _ = sums[cid]
-                if not consistent(c.value, c.decimals if not ex else 0, siv):
-                    recomputed = sv
-            fk = "sum" if r.role in ("total", "subtotal") else "value"
-            unit = c.parsed.unit if c.parsed.unit == "%" else _UNIT_OF_KIND.get(kind)
-            add(
-                c.value,
-                iv,
-                c.decimals or 0,
-                fk,
-                unit,
-                (c,),
-                cid,
-                r,
-                f"{cid}",
-                (y,) if y else (),
-                is_cell=True,
-                recomputed=recomputed,
-            )
-
-    # Sums, means and row counts.
-    for cid, (sv, siv, dec, cs) in sums.items():
-        add(sv, siv, dec, "sum", _UNIT_OF_KIND.get(kinds[cid]), tuple(cs), cid, None, f"jumlah {cid}")
-    for cid, kind, _ in cols:
-        cs = col_cells[cid]
-        if len(cs) < 2:
-            continue
-        iv = Interval(0.0, 0.0)
-        for civ in col_ivs[cid]:
-            iv = iv + civ
-        n = len(cs)
-        mean = sum(c.value for c in cs) / n
-        dec = max(max((c.decimals or 0) for c in cs), 2)
-        add(
-            mean,
-            iv.scale(1 / n),
-            dec,
-            "average",
-            "%" if kind == "percent" else _UNIT_OF_KIND.get(kind),
-            tuple(cs),
-            cid,
-            None,
-            f"rata-rata {cid}",
-        )
-    if len(data) >= 2:
-        n = float(len(data))
-        add(n, Interval.exact(n), 0, "count", "count", (), "_rows", None, "jumlah baris")
-
-    # Per row: differences and ratios of columns of the same kind.
-    for r in t.rows:
-        present = present_of[id(r)]
+    def row_differences(self, r: Row) -> None:
+        """Differences of two columns of the same kind on one row (a trend when their years differ)."""
+        present = self.present_of[id(r)]
+        years, add_lh = self.years, self.add_lh  # locals: this loop is the narrative's hottest
         for i, (a, ka, _, ca, iva) in enumerate(present):
             sa, ya = years[a]
             for b, kb, _, cb, ivb in present[i + 1 :]:
@@ -316,16 +325,20 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
                     yrs,
                     trend=trend,
                 )
+
+    def row_ratios(self, r: Row) -> None:
+        """Realisasi over target (numerator stems over denominator stems) of one year, on one row."""
+        present = self.present_of[id(r)]
         for a, ka, _, ca, iva in present:
-            sa, ya = years[a]
+            sa, ya = self.years[a]
             if not sa.startswith(_DEN_STEMS) or ka == "percent":
                 continue
             for b, kb, _, cb, ivb in present:
-                sb, yb = years[b]
+                sb, yb = self.years[b]
                 if not sb.startswith(_NUM_STEMS) or yb != ya or kb != ka or ca.value == 0:
                     continue
                 iv = (ivb / iva).scale(100)
-                add(
+                self.add(
                     cb.value / ca.value * 100,
                     iv,
                     2,
@@ -338,49 +351,50 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
                     (ya,) if ya else (),
                 )
 
-    # Same column across rows that share an id (own office vs a peer in Tabel 3.12).
-    by_id: dict[str, list[Row]] = {}
-    for r in data:
-        if r.row_id:
-            by_id.setdefault(r.row_id, []).append(r)
-    for rows in by_id.values():
-        if len(rows) < 2 or len(rows) > 4:
-            continue
-        for cid, kind, ex in cols:
-            for i, ra in enumerate(rows):
-                for rb in rows[i + 1 :]:
-                    ca, cb = _num(ra, cid), _num(rb, cid)
-                    if ca is None or cb is None:
-                        continue
-                    y = years[cid][1]
-                    iv = interval_of(ca, ex) - interval_of(cb, ex)
-                    add(
-                        ca.value - cb.value,
-                        iv,
-                        max(ca.decimals or 0, cb.decimals or 0),
-                        "difference",
-                        _UNIT_OF_KIND.get(kind),
-                        (ca, cb),
-                        cid,
-                        ra,
-                        f"{cid}: {_row_name(ra, t)} − {_row_name(rb, t)}",
-                        (y,) if y else (),
-                    )
-
-    # Shares of a column total within the table.
-    for cid, kind, ex in cols:
-        if kind not in ("count", "hectare", "rupiah") or cid not in sums:
-            continue
-        sv, siv, _, _ = sums[cid]
-        if sv == 0:
-            continue
-        for r in data:
-            c = _num(r, cid)
-            if c is None:
+    def peers(self) -> None:
+        """Same column across rows that share an id (own office vs a peer in Tabel 3.12)."""
+        by_id: dict[str, list[Row]] = {}
+        for r in self.data:
+            if r.row_id:
+                by_id.setdefault(r.row_id, []).append(r)
+        for rows in by_id.values():
+            if len(rows) < 2 or len(rows) > 4:
                 continue
-            iv = (interval_of(c, ex) / siv).scale(100)
-            add(c.value / sv * 100, iv, 2, "share", "%", (c,), cid, r, f"{cid} / jumlah {cid} × 100")
-    return out
+            for cid, kind, ex in self.cols:
+                for i, ra in enumerate(rows):
+                    for rb in rows[i + 1 :]:
+                        ca, cb = _num(ra, cid), _num(rb, cid)
+                        if ca is None or cb is None:
+                            continue
+                        y = self.years[cid][1]
+                        iv = interval_of(ca, ex) - interval_of(cb, ex)
+                        self.add(
+                            ca.value - cb.value,
+                            iv,
+                            max(ca.decimals or 0, cb.decimals or 0),
+                            "difference",
+                            _UNIT_OF_KIND.get(kind),
+                            (ca, cb),
+                            cid,
+                            ra,
+                            f"{cid}: {_row_name(ra, self.t)} − {_row_name(rb, self.t)}",
+                            (y,) if y else (),
+                        )
+
+    def shares(self) -> None:
+        """Shares of a column total within the table."""
+        for cid, kind, ex in self.cols:
+            if kind not in ("count", "hectare", "rupiah") or cid not in self.sums:
+                continue
+            sv, siv, _, _ = self.sums[cid]
+            if sv == 0:
+                continue
+            for r in self.data:
+                c = _num(r, cid)
+                if c is None:
+                    continue
+                iv = (interval_of(c, ex) / siv).scale(100)
+                self.add(c.value / sv * 100, iv, 2, "share", "%", (c,), cid, r, f"{cid} / jumlah {cid} × 100")
 
 
 def _area_total(wb: Workbook) -> tuple[float, Interval, Cell | None] | None:

@@ -93,6 +93,7 @@ def grids_from_zip(zf: zipfile.ZipFile, path: str = "") -> list[Grid]:
             r: {c: (v, fmt(s)) for c, (v, s) in row.items()} for r, row in data.cells.items()
         }
         grids.append(build_grid(name, cells, data.merges))
+        grids[-1].hidden = name in info.hidden
     return grids
 
 

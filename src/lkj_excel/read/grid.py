@@ -41,6 +41,7 @@ class Grid:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # 0-based inclusive r1,c1,r2,c2
     n_rows: int = 0
     n_cols: int = 0
+    hidden: bool = False  # a hidden or very hidden sheet (a stale copy loses to a visible one)
     _row_merges: dict[int, list[tuple[int, int, int, int]]] | None = field(default=None, repr=False, compare=False)
 
     def value(self, r: int, c: int) -> Any:
@@ -173,4 +174,6 @@ def from_openpyxl(ws: Any) -> Grid:
             cells.setdefault(r - 1, {})[c - 1] = (v, cell.number_format)
     ranges = getattr(ws, "merged_cells", None)
     merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ranges.ranges] if ranges else []
-    return build_grid(ws.title, cells, merges)
+    grid = build_grid(ws.title, cells, merges)
+    grid.hidden = getattr(ws, "sheet_state", "visible") != "visible"
+    return grid

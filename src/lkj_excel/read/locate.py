@@ -7,7 +7,7 @@ multi-row merged headers and column-number rows as they please.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..spec import ColumnSpec, TableSpec, normalise, squash
@@ -46,7 +46,20 @@ def _alt_score(alt: str, element: str) -> int:
         return 3
     if re.search(rf"(^| ){re.escape(a)}( |$)", element):
         return 1
+    if _one_typo(squash(a), squash(element)):
+        return 2  # "CAPAIN", "% Capaian (%)": a header typed with one letter off
     return 0
+
+
+def _one_typo(a: str, b: str) -> bool:
+    """One letter added, dropped or changed, in words long enough to be sure; never in a year."""
+    if min(len(a), len(b)) < 6 or abs(len(a) - len(b)) > 1 or re.search(r"\d", a + b):
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    return short[i:] == long_[i + 1 :]
 
 
 def column_score(col: ColumnSpec, path: list[str] | tuple[str, ...]) -> int:
@@ -67,7 +80,10 @@ def _column_score(col: ColumnSpec, path: tuple[str, ...]) -> int:
         if col.parent:
             p = max((_alt_score(h, o) for h in col.parent for o in others), default=0)
             if p == 0:
-                continue
+                # "L", "P" without "Jumlah Penduduk" above them: a weaker fit; a bare year never fits alone.
+                if others or s < 3 or re.search(r"\d", e):
+                    continue
+                s -= 1.5  # type: ignore[assignment]
             s += p
         elif others:
             # A bare "Target" should prefer a column with no year above it.
@@ -134,21 +150,38 @@ class Layout:
     paths: dict[int, list[str]]
     missing: list[str]
     signatures: list[dict[int, str]] | None = None  # header rows' texts by column, for page-break repeats
+    how: dict[str, str] = field(default_factory=dict)  # column id -> how it was recognised
 
 
 def locate(grid: Grid, spec: TableSpec) -> Layout | None:
-    """Find the header of `spec` on `grid`; None when no header fits."""
+    """Find the header of `spec` on `grid`; None when no header fits.
+
+    A required column that can be recognised by its figures (`content` in its
+    declaration) may be missing here: the reader looks for it in the data.
+    """
     limit = min(grid.n_rows, 40)
+    required = [c.id for c in spec.columns if c.required and not c.content]
     for start in range(limit):
-        if any(_is_numeric_value(v) for v in grid.row(start)):
+        numbers = sum(1 for v in grid.row(start) if _is_numeric_value(v))
+        if numbers > 1:
             continue
-        if _label_hits(spec, _row_texts(grid, start)) < min(2, len(spec.columns)):
+        hits = _label_hits(spec, _row_texts(grid, start))
+        # One stray figure beside a header (a note, a page number) does not make it a data row.
+        if hits < min(2, len(spec.columns)) or (numbers and hits < 3):
             continue
         layout = _layout_from(grid, spec, start)
-        required = [c.id for c in spec.columns if c.required]
         if all(cid in layout.columns for cid in required):
             return layout
     return None
+
+
+# A header row that only gives units: "(Rp)", "%", "Satuan".
+_UNIT_CELL_RE = re.compile(r"(?i)^\(?\s*(rp\.?|%|ha|jiwa|kk|orang|unit|persen|nilai|indeks|satuan|rupiah)\s*\)?$")
+
+
+def _is_unit_row(grid: Grid, r: int) -> bool:
+    filled = [t for v in grid.row(r) if v is not None and (t := text_of(v))]
+    return len(filled) >= 2 and all(_UNIT_CELL_RE.match(t) for t in filled)
 
 
 def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
@@ -157,6 +190,10 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
     while r < grid.n_rows and len(header) < 4:
         if _is_number_row(grid, r):
             break
+        if _is_unit_row(grid, r):
+            header.append(r)
+            r += 1
+            continue
         raw = grid.row(r)
         if any(_is_numeric_value(v) for v in raw):
             break
@@ -186,6 +223,7 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
                 scored.append((-s, c, i))
     scored.sort()
     columns: dict[str, int] = {}
+    how: dict[str, str] = {}
     used: set[int] = set()
     for _neg, c, i in scored:
         cid = spec.columns[i].id
@@ -193,6 +231,7 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
             continue
         columns[cid] = c
         used.add(c)
+        how[cid] = "judul: " + " / ".join(paths[c])
     missing = [col.id for col in spec.columns if col.id not in columns]
     r = header[-1] + 1
     number_row = None
@@ -205,7 +244,7 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
             r += 1
             continue
         break
-    return Layout(header, number_row, r, columns, paths, missing)
+    return Layout(header, number_row, r, columns, paths, missing, how=how)
 
 
 def is_footer(grid: Grid, r: int) -> bool:

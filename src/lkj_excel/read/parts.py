@@ -46,6 +46,7 @@ class WorkbookInfo:
     sheets: list[tuple[str, str]] = field(default_factory=list)  # (name, relationship id)
     date1904: bool = False
     full_calc_on_load: bool = False
+    hidden: set[str] = field(default_factory=set)  # names of hidden and very hidden sheets
 
 
 def workbook(zf: zipfile.ZipFile, part: str, budget: Budget, path: str) -> WorkbookInfo:
@@ -56,6 +57,8 @@ def workbook(zf: zipfile.ZipFile, part: str, budget: Budget, path: str) -> Workb
         if name == "sheet":
             rid = next((v for k, v in a.items() if k.endswith(" id") or k == "r:id"), "")
             info.sheets.append((a.get("name", ""), rid))
+            if a.get("state", "visible") != "visible":
+                info.hidden.add(a.get("name", ""))
         elif name == "workbookPr":
             info.date1904 = a.get("date1904", "").lower() in ("1", "true")
         elif name == "calcPr":

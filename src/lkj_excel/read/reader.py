@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -12,7 +11,8 @@ from typing import Any
 from ..errors import LkjError
 from ..model import Cell, Paragraph, Row, Table, Workbook
 from ..numbers import Parsed, format_id, parse_cell
-from ..spec import TableSpec, load_all, normalise, squash
+from ..spec import TableSpec, load_all, normalise, squash, table_sort_key
+from .columns import recognise as recognise_columns
 from .grid import Grid, ref, text_of
 from .locate import (
     Layout,
@@ -23,55 +23,90 @@ from .locate import (
     table_id_in_grid,
     table_id_of_sheet,
 )
+from .notation import decide as decide_notation
 from .notes import ReaderNote, duplicate, no_header
+from .structure import finish_table
+from .year import report_year
 
 NARRATIVE_NAMES = {"narasi", "narrative", "uraian", "narasi lkjip"}
 INFO_NAMES = {"info", "informasi", "identitas", "keterangan"}
 _OFFICE_LABELS = ("nama instansi", "instansi", "nama opd", "perangkat daerah", "kecamatan", "nama kecamatan")
-_YEAR_IN_TEXT = re.compile(r"(?i)tahun\s+(?:anggaran\s+)?(20\d\d)")
 
 
-def read_workbook(path: str | Path, backend: str = "fast") -> Workbook:
+def read_workbook(path: str | Path, backend: str = "fast", year: int | None = None) -> Workbook:
     """Open and read a workbook; raise LkjError for input that cannot be read."""
     from .load import load_grids
 
     grids = load_grids(path, backend=backend)
-    return read_grids(str(path), grids)
+    return read_grids(str(path), grids, year=year)
 
 
-def read_grids(path: str, grids: list[Grid]) -> Workbook:
-    by_table: dict[str, Grid] = {}
-    others: list[Grid] = []
-    narrative: Grid | None = None
-    info: Grid | None = None
-    notes: list[ReaderNote] = []
-    for g in grids:
-        tid = table_id_of_sheet(g.title)
-        low = normalise(g.title)
-        if tid is None and low not in NARRATIVE_NAMES and low not in INFO_NAMES:
-            tid = table_id_in_grid(g)
-        if tid:
-            if tid in by_table:
-                notes.append(duplicate(tid, g.title, by_table[tid].title))
-                others.append(g)
+class _Sorted:
+    """The sheets of a workbook by what they hold."""
+
+    def __init__(self, grids: list[Grid]) -> None:
+        self.by_table: dict[str, Grid] = {}
+        self.others: list[Grid] = []
+        self.narrative: Grid | None = None
+        self.info: Grid | None = None
+        self.notes: list[ReaderNote] = []
+        self.duplicates: list[tuple[str, str, str]] = []
+        numbers = _declared_numbers()
+        for g in grids:
+            tid = table_id_of_sheet(g.title)
+            low = normalise(g.title)
+            if tid is None and low not in NARRATIVE_NAMES and low not in INFO_NAMES:
+                tid = table_id_in_grid(g)
+            tid = numbers.get(tid, tid) if tid else tid
+            if tid:
+                self._claim(tid, g)
+            elif low in NARRATIVE_NAMES:
+                self.narrative = g
+            elif low in INFO_NAMES and self.info is None:
+                self.info = g
+                self.others.append(g)
             else:
-                by_table[tid] = g
-        elif low in NARRATIVE_NAMES:
-            narrative = g
-        elif low in INFO_NAMES and info is None:
-            info = g
-            others.append(g)
-        else:
-            others.append(g)
+                self.others.append(g)
 
-    office, kab, year = _metadata(info, by_table)
+    def _claim(self, tid: str, g: Grid) -> None:
+        kept = self.by_table.get(tid)
+        if kept is None:
+            self.by_table[tid] = g
+            return
+        if kept.hidden and not g.hidden:
+            # A hidden stale copy ("Tabel 3.2 lama") loses to the visible sheet, wherever it stands.
+            self.by_table[tid] = g
+            kept, g = g, kept
+        self.notes.append(duplicate(tid, g.title, kept.title))
+        self.duplicates.append((tid, kept.title, g.title))
+        self.others.append(g)
+
+
+def _declared_numbers() -> dict[str, str]:
+    """Sheet numbers an office uses for a standard table (`numbers = ["3.4"]` in its declaration)."""
+    out: dict[str, str] = {}
+    for spec in load_all(None):
+        for n in spec.raw.get("numbers", []):
+            out[str(n)] = spec.id
+    return out
+
+
+def read_grids(path: str, grids: list[Grid], year: int | None = None) -> Workbook:
+    found = _Sorted(grids)
+    by_table, notes = found.by_table, found.notes
+    office, kab, info_year = _metadata(found.info, by_table)
+    if year is not None:
+        source: str | None = "--year"
+    else:
+        year, source = report_year(by_table, info_year)
     specs = {s.id: s for s in load_all(year)}
-    if not any(tid in specs for tid in by_table) and narrative is None:
+    if not any(tid in specs for tid in by_table) and found.narrative is None:
         raise LkjError("wb.no_tables", path=path, sheets=", ".join(g.title for g in grids) or "-")
 
     tables: dict[str, Table] = {}
     missing: list[str] = []
     sheet_of: dict[str, str] = {}
+    failed: list[tuple[str, Grid]] = []
     for tid, spec in specs.items():
         g = by_table.get(tid)
         if g is None:
@@ -80,29 +115,67 @@ def read_grids(path: str, grids: list[Grid]) -> Workbook:
         sheet_of[tid] = g.title
         t = read_table(g, spec)
         if t is None:
-            notes.append(no_header(spec, g.title))
+            failed.append((tid, g))
             missing.append(tid)
             continue
         tables[tid] = t
-    for tid, g in by_table.items():
-        if tid not in specs:
-            others.append(g)
+    failed += [(tid, g) for tid, g in by_table.items() if tid not in specs]
+    relocated = _relocate(failed, specs, tables)
+    for tid, g in failed:
+        if any(r[1] == g.title for r in relocated):
+            sheet_of.pop(tid, None)
+        elif tid in specs:
+            notes.append(no_header(specs[tid], g.title))
+        else:
+            found.others.append(g)
+    for tid, sheet, _number in relocated:
+        missing.remove(tid)
+        sheet_of[tid] = sheet
+    decide_notation([tables[k] for k in sorted(tables, key=table_sort_key)])
     wb = Workbook(
         path=path,
-        tables=tables,
+        tables=dict(sorted(tables.items(), key=lambda kv: table_sort_key(kv[0]))),
         missing=missing,
-        other_sheets=[g.title for g in others],
+        other_sheets=[g.title for g in found.others],
         sheet_of=sheet_of,
         office=office,
         kabupaten=kab,
         year=year,
         notes=notes,
         grids=grids,
+        year_source=source,
+        duplicates=found.duplicates,
+        relocated=relocated,
     )
-    if narrative is not None:
-        wb.narrative_sheet = narrative.title
-        wb.paragraphs = read_narrative(narrative)
+    if found.narrative is not None:
+        wb.narrative_sheet = found.narrative.title
+        wb.paragraphs = read_narrative(found.narrative)
     return wb
+
+
+def _relocate(
+    failed: list[tuple[str, Grid]], specs: dict[str, TableSpec], tables: dict[str, Table]
+) -> list[tuple[str, str, str]]:
+    """Sheets whose number does not fit their content: the standard table their header fits, if any."""
+    out: list[tuple[str, str, str]] = []
+    for number, g in failed:
+        best: tuple[int, Table] | None = None
+        for tid, spec in specs.items():
+            if tid in tables:
+                continue
+            layout = locate(g, spec)
+            # Only a table whose declaration names every headed column of the sheet: a table
+            # missing a required column must not pass for a smaller one.
+            if layout is None or len(layout.columns) < len(layout.paths):
+                continue
+            t = read_table(g, spec)
+            if t is not None and (best is None or len(t.columns) > best[0]):
+                best = (len(t.columns), t)
+        if best is not None:
+            t = best[1]
+            tables[t.id] = t
+            out.append((t.id, g.title, number))
+    return out
 
 
 def _metadata(info: Grid | None, tables: dict[str, Grid]) -> tuple[str | None, str | None, int | None]:
@@ -122,16 +195,6 @@ def _metadata(info: Grid | None, tables: dict[str, Grid]) -> tuple[str | None, s
                 m = re.search(r"(19|20)\d\d", val)
                 if m:
                     year = int(m.group(0))
-    if year is None:
-        years: Counter[int] = Counter()
-        for g in tables.values():
-            for r in range(min(g.n_rows, 4)):
-                for c in range(min(g.n_cols, 3)):
-                    m = _YEAR_IN_TEXT.search(g.text(r, c))
-                    if m:
-                        years[int(m.group(1))] += 1
-        if years:
-            year = years.most_common(1)[0][0]
     if office is None:
         for g in tables.values():
             for r in range(min(g.n_rows, 4)):
@@ -245,6 +308,9 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
     layout = locate(grid, spec)
     if layout is None:
         return None
+    recognise_columns(grid, spec, layout)
+    if any(c.required and c.id not in layout.columns for c in spec.columns):
+        return None
     rows: list[Row] = []
     unparsed: list[Cell] = []
     filled: dict[str, str] = {}
@@ -292,8 +358,8 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
         if role in ("data", "subtotal", "total"):
             for cid, cell in cells.items():
                 col = spec.column(cid)
-                if cid == spec.numbering and role != "data":
-                    continue  # the total's label often spans the numbering column
+                if cid == spec.numbering:
+                    continue  # a label ("I", "01.01", "a.1", "JUMLAH"), not a figure
                 if col.numeric and cell.status in ("unparsed", "text") and cell.text:
                     unparsed.append(cell)
         last = r
@@ -302,7 +368,7 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
         for rw in rows:
             rw.label = rw.label or ""
     letters = {cid: ref(0, c).rstrip("0123456789") for cid, c in layout.columns.items()}
-    return Table(
+    table = Table(
         spec=spec,
         sheet=grid.title,
         header_rows=[h + 1 for h in layout.header_rows],
@@ -313,7 +379,10 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
         number_row=(layout.number_row + 1) if layout.number_row is not None else None,
         missing_columns=[m for m in layout.missing],
         unparsed=unparsed,
+        column_how=dict(layout.how),
     )
+    finish_table(grid, table, layout)
+    return table
 
 
 def read_narrative(grid: Grid) -> list[Paragraph]:

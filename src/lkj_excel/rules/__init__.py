@@ -15,7 +15,20 @@ from .base import QUESTIONS, RULES, RUNS, Context, Rule, make, rule
 __all__ = ["QUESTIONS", "RULES", "RUNS", "Context", "Rule", "make", "rule", "load_rules", "all_rules"]
 
 # The rule modules of `check`, in catalog order (T1xx ... N8xx).
-CHECK_MODULES = ("totals", "capaian", "categories", "skm", "efficiency", "crosstable", "form", "narrative")
+CHECK_MODULES = (
+    "totals",
+    "groups",
+    "capaian",
+    "polarity",
+    "categories",
+    "skm",
+    "efficiency",
+    "crosstable",
+    "form",
+    "reading",
+    "narrative",
+    "arithmetic",
+)
 # Modules that register the rules of `batch` (W9xx) and `anggaran` (B0xx, B1xx).
 MODE_MODULES = ("lkj_excel.rules.batch", "lkj_excel.budget.catalog", "lkj_excel.budget.compare")
 

@@ -27,6 +27,8 @@ from .categories import (
     rowspec,
     scale_name_of_row,
 )
+from .groups import group_mean_fits
+from .polarity import assumed_lower, effective_polarity
 
 
 def _exact(t: Table, cid: str) -> bool:
@@ -34,6 +36,9 @@ def _exact(t: Table, cid: str) -> bool:
 
 
 def polarity_of(t: Table, r: Row) -> str:
+    assumed = effective_polarity(t, r)  # no declared polarity, a lower-is-better name (C204)
+    if assumed is not None:
+        return assumed
     rs = rowspec(t, r)
     pol = str(rs.extra.get("polarity", "positive")) if rs is not None else "positive"
     return pol if pol in POLARITIES else "positive"
@@ -81,6 +86,8 @@ def capaian_ratio(ctx: Context) -> Iterable[Finding]:
     for t, r, tc, rc, cc, ex_t, ex_r in _capaian_rows(ctx):
         if cc is None or cc.value is None or tc.value is None or rc.value is None:
             continue
+        if assumed_lower(t, r) or (r.role == "group" and group_mean_fits(t, r, cc)):
+            continue  # polarity only assumed: C204 judges it; a group's mean of its children
         pol = polarity_of(t, r)
         iv = capaian_interval(pol, interval_of(tc, ex_t), interval_of(rc, ex_r))
         if consistent(cc.value, cc.decimals, iv):
@@ -205,7 +212,7 @@ def penyerapan_ratio(ctx: Context) -> Iterable[Finding]:
             nc, dc, oc = r.get(ncol), r.get(dcol), r.get(ocol)
             if nc is None or dc is None or oc is None or None in (nc.value, dc.value, oc.value):
                 continue
-            if dc.value == 0:
+            if dc.value == 0 or (r.role == "group" and group_mean_fits(t, r, oc)):
                 continue
             iv = (interval_of(nc, _exact(t, ncol)) / interval_of(dc, _exact(t, dcol))).scale(100)
             if consistent(oc.value, oc.decimals, iv):

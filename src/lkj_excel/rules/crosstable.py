@@ -187,6 +187,7 @@ def _agree(a: Cell, b: Cell, exact: bool) -> bool:
     # 90,01 are two figures); at two precisions the coarser must be the rounding of the finer.
     # A cell may hold more digits than it prints (a live formula =D10/C10 shown "102,28%"): compare printings.
     da, db = a.decimals or 0, b.decimals or 0
+    va, vb = round_half_up(va, da), round_half_up(vb, db)  # a stored 88,6470588 prints 88,65
     if da == db:
         return abs(round_half_up(va, da) - round_half_up(vb, db)) <= g
     fine, coarse, dc = (va, vb, db) if da > db else (vb, va, da)

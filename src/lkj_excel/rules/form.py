@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from .. import messages
 from ..findings import Finding
 from ..model import Cell, Row, Table
-from ..numbers import Parsed, format_id
+from ..numbers import FORMAT_UNITS, Parsed, format_id
 from ..spec import load_all
 from .base import Context, make, rule
 from .totals import column_name, row_name
@@ -357,10 +357,14 @@ def decimal_point(ctx: Context) -> Iterator[Finding]:
         | 2  | Pemberdayaan | 69.850.000    | 68.535.700     | 98,12          |
         | 3  | Ketentraman  | 16.100.000    | 16.100.000     | 100,00         |
     """
-    all_cells = [c for t in ctx.tables() for _r, _cid, c in t.iter_cells()]
+    all_cells = [c for t in ctx.tables() for _r, cid, c in t.iter_cells() if cid != t.spec.numbering]
     wb_comma = _uses_comma(all_cells)
     for table in ctx.tables():
-        cells = [c for _r, cid, c in table.iter_cells() if table.spec.column(cid).numeric]
+        if table.notation == "en":
+            continue  # F710 reports what departs from an English table
+        cells = [
+            c for _r, cid, c in table.iter_cells() if table.spec.column(cid).numeric and cid != table.spec.numbering
+        ]
         others = [c for c in cells if not c.parsed.decimal_point]
         has_decimals = any((c.decimals or 0) > 0 for c in others if c.is_text_typed)
         comma = _uses_comma(others) if has_decimals else wb_comma
@@ -404,11 +408,13 @@ def precision(ctx: Context) -> Iterator[Finding]:
         for col in table.spec.columns:
             if col.kind not in ROUNDED_KINDS:
                 continue
+            # A figure with its own unit word ("12 Unit") is not a rounding of its percentage neighbours.
             cells = [
                 c
                 for r in table.rows
-                if r.role in ("data", "subtotal", "total")
+                if r.role in ("data", "subtotal", "total", "group")
                 if (c := r.get(col.id)) is not None and c.value is not None
+                if c.parsed.unit is None or c.parsed.unit in FORMAT_UNITS
             ]
             if len(cells) < 3:
                 continue
@@ -439,6 +445,8 @@ def negative(ctx: Context) -> Iterator[Finding]:
     People, households, money budgeted or spent and land areas are never
     negative; a minus sign there is a typing error or a misplaced difference.
 
+    A difference column (Sisa = Anggaran − Realisasi) may be negative when overspent.
+
     Fails: KK "-846": households are never negative.
 
         [Tabel 1.2]
@@ -464,7 +472,9 @@ def negative(ctx: Context) -> Iterator[Finding]:
     for table in ctx.tables():
         for _r, cid, c in table.iter_cells():
             col = table.spec.column(cid)
-            if col.kind in NONNEGATIVE_KINDS and c.value is not None and c.value < 0:
+            # A difference ("Sisa", "Lebih/(Kurang)" = anggaran - realisasi) is negative when overspent.
+            difference = bool(col.formula and "-" in col.formula)
+            if col.kind in NONNEGATIVE_KINDS and not difference and c.value is not None and c.value < 0:
                 yield make("F705", "error", c, c.text, None, "form.negative", table=table, column=_label(table, cid))
 
 

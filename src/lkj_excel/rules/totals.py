@@ -133,6 +133,9 @@ class _Check:
 
 def _sum_parts(table: Table) -> list[Row]:
     """Rows a total adds up: data rows, or the subtotals and the data rows outside any subtotal."""
+    if any(r.role in ("group", "section") for r in table.rows):
+        # Rows under a group are in its sum (T104); the total adds up the top level.
+        return [r for r in table.rows if r.role in ("data", "group") and r.parent is None]
     subtotals = [r for r in table.rows if r.role == "subtotal"]
     if not subtotals:
         return table.data_rows()

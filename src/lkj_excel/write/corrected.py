@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from ..findings import SEVERITIES, Finding
 from ..model import Cell, Table, Workbook
-from ..numbers import format_id
+from ..numbers import FORMAT_UNITS, format_id
 from ..read.grid import Grid, ref
 from ..read.reader import INFO_NAMES
 from ..repair import RepairPlan, plan_repairs
@@ -424,7 +424,7 @@ class _Writer:
         s = _Slot("str", cell.raw, cell=cell, num_format=lc.num_format, numeric=col.numeric, center=center)
         p = cell.parsed
         if col.numeric:
-            if p.status == "number" and p.value is not None:
+            if p.status == "number" and p.value is not None and (p.unit is None or p.unit in FORMAT_UNITS):
                 s.kind, s.value = "num", p.value
             elif p.status == "none":
                 s.kind, s.value, s.center = "str", "-", True
