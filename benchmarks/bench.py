@@ -303,6 +303,29 @@ def maxrss_mb() -> tuple[float, float]:
     return own, kids
 
 
+def loader_only(runs: int) -> None:
+    """The loaders on the sample (many runs, median): ms per workbook and the ratios."""
+    from lkj_excel.read.load import load_grids
+
+    def med(fn, n: int) -> float:  # type: ignore[no-untyped-def]
+        fn()
+        xs = []
+        for _ in range(n):
+            t = time.perf_counter()
+            fn()
+            xs.append(time.perf_counter() - t)
+        return statistics.median(xs)
+
+    n = max(runs, 20)
+    t_cal = med(lambda: bare_calamine(SAMPLE), n)
+    t_fast = med(lambda: load_grids(SAMPLE), n)
+    t_opx = med(lambda: load_grids(SAMPLE, backend="openpyxl"), max(3, n // 5))
+    print(f"sample, median of {n} runs")
+    print(f"  python-calamine values only   {t_cal * 1000:7.2f} ms")
+    print(f"  load_grids fast               {t_fast * 1000:7.2f} ms  ({t_fast / t_cal:.1f}x calamine)")
+    print(f"  load_grids openpyxl           {t_opx * 1000:7.2f} ms  ({t_opx / t_fast:.1f}x the fast loader)")
+
+
 def main(argv: list[str] | None = None) -> None:
     from lkj_excel.runtime import tune_gc
 
@@ -317,7 +340,11 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--sample-runs", type=int, default=0, help="time single-process figures on this many workbooks only (0: all)"
     )
+    ap.add_argument("--loader-only", action="store_true", help="only compare the loaders (fast, calamine, openpyxl)")
     a = ap.parse_args(argv)
+    if a.loader_only:
+        loader_only(a.runs)
+        return
 
     base = a.keep or Path(tempfile.mkdtemp(prefix="lkj-bench-"))
     try:
@@ -346,7 +373,10 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  bare python-calamine read        {t_cal * 1000:8.2f} ms/workbook")
         print(f"  bare openpyxl.load_workbook      {t_opx * 1000:8.2f} ms/workbook")
         print(f"  load_grids fast backend          {t_load * 1000:8.2f} ms/workbook ({t_load / t_cal:.2f}x calamine)")
-        print(f"  load_grids openpyxl backend      {t_load_opx * 1000:8.2f} ms/workbook")
+        print(
+            f"  load_grids openpyxl backend      {t_load_opx * 1000:8.2f} ms/workbook "
+            f"(fast backend {t_load_opx / t_load:.1f}x faster)"
+        )
         print(
             f"  check, 1 process                 {t_chk * 1000:8.2f} ms/workbook "
             f"= {t_chk / t_cal:.1f}x calamine, {t_chk / t_opx:.2f}x openpyxl  (target <= 3x calamine)"

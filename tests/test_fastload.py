@@ -32,7 +32,7 @@ def assert_same_grids(a: list[Grid], b: list[Grid]) -> None:
                     assert x.fmt(r, c) == y.fmt(r, c), (where, x.fmt(r, c), y.fmt(r, c))
         assert sorted(x.merges) == sorted(y.merges), x.title
         # Whole-structure equality too: the reader may index rows directly.
-        assert x.values == y.values and x.formats == y.formats
+        assert x.rows == y.rows and x.row_formats == y.row_formats
 
 
 def _both(path: Path) -> tuple[list[Grid], list[Grid]]:
@@ -176,17 +176,28 @@ def test_cells_without_addresses_and_odd_attributes(tmp_path: Path) -> None:
     assert_same_grids(*_both(p))
 
 
-def test_prefixed_xml_falls_back_to_openpyxl(tmp_path: Path, sample_path: Path, monkeypatch) -> None:
-    from lkj_excel.read import fastload
+def test_prefixed_xml_is_read_like_openpyxl(tmp_path: Path, sample_path: Path) -> None:
+    """Namespace prefixes (<x:c>) are parsed, not refused: expat resolves them."""
 
     def prefixed(xml: str) -> str:
-        return xml.replace("<sheetData>", '<x:sheetData xmlns:x="urn:x">').replace("</sheetData>", "</x:sheetData>")
+        xml = xml.replace(
+            "<worksheet ", '<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        )
+        xml = xml.replace("</worksheet>", "</x:worksheet>")
+        for tag in ("sheetData", "row", "c", "v", "f", "mergeCells", "mergeCell"):
+            xml = (
+                xml.replace(f"<{tag}>", f"<x:{tag}>")
+                .replace(f"<{tag} ", f"<x:{tag} ")
+                .replace(f"</{tag}>", f"</x:{tag}>")
+            )
+        return xml
 
-    p = _patch(sample_path, tmp_path / "pref.xlsx", "xl/worksheets/sheet1.xml", prefixed)
-    with zipfile.ZipFile(p) as zf, pytest.raises(fastload._Unsupported):
-        fastload.grids_from_zip(zf)
-    fast = load_grids(p, backend="fast")  # no exception: openpyxl read it
-    assert [g.title for g in fast] == [g.title for g in load_grids(p, backend="openpyxl")]
+    p = _patch(sample_path, tmp_path / "pref.xlsx", "xl/worksheets/sheet3.xml", prefixed)
+    with zipfile.ZipFile(p) as zf:
+        assert "<x:c " in zf.read("xl/worksheets/sheet3.xml").decode()
+    slow, fast = _both(p)
+    assert_same_grids(slow, fast)
+    assert any(g.n_rows > 3 for g in fast[2:3])
 
 
 @pytest.mark.parametrize(

@@ -112,7 +112,7 @@ def test_narrative_rupiah_digit_swap_is_a_typo(corpus: Corpus) -> None:
     grids = copy.deepcopy(corpus.grids)
     g = next(g for g in grids if g.title == corpus.wb.narrative_sheet)
     hits = 0
-    for row in g.values:
+    for row in g.rows.values():
         for i, v in enumerate(row):
             if isinstance(v, str) and "2.960.780.030,00" in v:
                 row[i] = v.replace("2.960.780.030,00", "2.960.708.030,00")

@@ -8,7 +8,6 @@ a problem with an output is one message and exit 2.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
@@ -19,6 +18,7 @@ from .findings import Finding, summary
 from .messages import SEVERITY_WORDS, render, severity_label
 from .read.notes import NO_HEADER
 from .read.reader import read_workbook
+from .write.jsonsafe import dumps as strict_json
 
 
 def summary_text(findings: list[Finding], lang: str) -> str:
@@ -59,7 +59,7 @@ def _write_all(
 
     written: list[str] = []
     if outs["json"] is not None:
-        text = json.dumps(report_dict(findings, str(path), lang), ensure_ascii=False, indent=1, default=str)
+        text = strict_json(report_dict(findings, str(path), lang), ensure_ascii=False, indent=1)
         emit_json(text, outs["json"], force, inputs=[path])
         written.append(f"JSON: {outs['json']}")
     if outs["report"] is not None:
@@ -108,7 +108,7 @@ def run_single(
     except LkjError as e:
         problem = e
     if json_out == "-":
-        click.echo(json.dumps(report_dict(findings, str(path), lang), ensure_ascii=False, indent=1, default=str))
+        click.echo(strict_json(report_dict(findings, str(path), lang), ensure_ascii=False, indent=1))
     else:
         click.echo(summary_text(findings, lang))
         if written:

@@ -7,7 +7,6 @@ command line), 3 a bug in lkj-excel, 130 interrupted with Ctrl-C.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from . import __version__
 from .cli_common import LkjGroup, emit_json, fail, json_option, lang_option, usage_error, year_type
 from .errors import LkjError
 from .messages import register
+from .write.jsonsafe import dumps as strict_json
 
 register(
     {
@@ -143,7 +143,7 @@ def inspect(
     wb = read_workbook(workbook)
     d = inspect_dict(wb)
     if json_out is not None:
-        emit_json(json.dumps(d, ensure_ascii=False, indent=1, default=str), json_out, force, inputs=[workbook])
+        emit_json(strict_json(d, ensure_ascii=False, indent=1), json_out, force, inputs=[workbook])
     if json_out is None or json_out != "-":
         click.echo(inspect_text(d, lang))
     # A table sheet whose header cannot be found is bad input: say so after

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from .errors import LkjError
 from .findings import Finding, report_dict, sort_key, summary
 from .messages import register, severity_label
 from .numbers import format_id
+from .write.jsonsafe import dumps as strict_json
 
 register(
     {
@@ -321,7 +321,7 @@ def anggaran(
             d = report_dict(
                 everything, str(export), lang, workbook=str(workbook) if workbook else None, budget=budget_dict(exp, s)
             )
-            emit_json(json.dumps(d, ensure_ascii=False, indent=1, default=str), json_out, force, inputs)
+            emit_json(strict_json(d, ensure_ascii=False, indent=1), json_out, force, inputs)
     except LkjError as e:
         problem = e
     if json_out != "-":

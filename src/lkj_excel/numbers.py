@@ -42,7 +42,23 @@ def _digits_after(s: str, sep: str) -> int:
     return len(s.rsplit(sep, 1)[1]) if sep in s else 0
 
 
+# Figures at or beyond this size are no LKjIP figure (a whole national budget is ~4e15 rupiah;
+# floats hold integers exactly below 9e15): read as unreadable, never compared or rounded.
+MAX_FIGURE = 1e16
+
+
+def sensible(v: float) -> bool:
+    """Is `v` a figure a report could hold (finite, below MAX_FIGURE in size)?"""
+    return math.isfinite(v) and abs(v) < MAX_FIGURE
+
+
 def parse_plain_number(s: str) -> tuple[float, int, bool, bool] | None:
+    """`_parse_plain_number`, None for a figure out of any sensible range ("1e400", 400 digits)."""
+    out = _parse_plain_number(s)
+    return out if out is None or sensible(out[0]) else None
+
+
+def _parse_plain_number(s: str) -> tuple[float, int, bool, bool] | None:
     """Parse digits with Indonesian separators: return (value, decimals, decimal_point, thousands_point).
 
     "." groups thousands and "," marks decimals; a lone "." followed by one, two
@@ -193,7 +209,7 @@ def parse_annotated(s: str) -> Parsed | None:
 
 def decimals_from_format(fmt: str | None, value: float) -> tuple[int, bool]:
     """Decimals shown by an Excel number format, and whether it is a percent format."""
-    decimals, is_pct = _format_info(fmt or "General")
+    decimals, is_pct = _format_info(format_section(fmt or "General", value))
     if decimals is None:
         return shortest_decimals(value * (100 if is_pct else 1)), is_pct
     return decimals, is_pct
@@ -202,12 +218,65 @@ def decimals_from_format(fmt: str | None, value: float) -> tuple[int, bool]:
 @lru_cache(maxsize=512)
 def _format_info(fmt: str) -> tuple[int | None, bool]:
     """(decimals shown, None for General; percent format?): a workbook uses a handful of formats."""
-    is_pct = "%" in re.sub(r'"[^"]*"|\\.', "", fmt.split(";")[0])
+    is_pct = "%" in re.sub(r'"[^"]*"|\\.', "", _sections(fmt)[0])
     if fmt == "General" or fmt == "@":
         return None, is_pct
-    section = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", fmt.split(";")[0])
-    m = re.search(r"\.([0#?]+)", section)
-    return (len(m.group(1)) if m else 0), is_pct
+    section = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", _sections(fmt)[0])
+    m = re.search(r"\.([0#?,]+)", section)  # "#.##0,00": the comma does not end the decimals
+    return (len(m.group(1).replace(",", "")) if m else 0), is_pct
+
+
+_CONDITION = re.compile(r"\[\s*(<=|>=|<>|<|>|=)\s*(-?\d+(?:\.\d*)?)\s*\]")
+
+
+@lru_cache(maxsize=512)
+def _sections(fmt: str) -> tuple[str, ...]:
+    """The ;-separated sections of a number format (a ; inside quotes or after \\ does not split)."""
+    out, cur, quoted, i = [], [], False, 0
+    while i < len(fmt):
+        ch = fmt[i]
+        if ch == "\\" and not quoted:
+            cur.append(fmt[i : i + 2])
+            i += 2
+            continue
+        if ch == '"':
+            quoted = not quoted
+        if ch == ";" and not quoted:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    out.append("".join(cur))
+    return tuple(out)
+
+
+def _holds(section: str, value: float) -> bool | None:
+    m = _CONDITION.search(section)
+    if m is None:
+        return None
+    op, n = m.group(1), float(m.group(2))
+    return {"<": value < n, "<=": value <= n, ">": value > n, ">=": value >= n, "=": value == n, "<>": value != n}[op]
+
+
+def format_section(fmt: str, value: float) -> str:
+    """The section of `fmt` Excel shows `value` with: conditions ("[>=1000]#,##0;0.00") first,
+    else positive;negative;zero."""
+    secs = _sections(fmt)
+    if len(secs) == 1:
+        return secs[0]
+    first, second = _holds(secs[0], value), _holds(secs[1], value)
+    if first is not None or second is not None:
+        if first:
+            return secs[0]
+        if second or (second is None and len(secs) == 2) or len(secs) < 3:
+            return secs[1]
+        return secs[2]
+    if value < 0:
+        return secs[1]
+    if value == 0 and len(secs) >= 3:
+        return secs[2]
+    return secs[0]
 
 
 def shortest_decimals(value: float) -> int:
@@ -220,7 +289,14 @@ def shortest_decimals(value: float) -> int:
 
 
 def parse_cell(raw: object, number_format: str | None = None) -> Parsed:
-    """Parse a cell value as openpyxl or calamine gives it."""
+    """Parse a cell value as openpyxl or calamine gives it; a figure out of any sensible range is unparsed."""
+    p = _parse_cell(raw, number_format)
+    if p.value is not None and not sensible(p.value):
+        return Parsed("unparsed", unit=p.unit)
+    return p
+
+
+def _parse_cell(raw: object, number_format: str | None = None) -> Parsed:
     if raw is None:
         return Parsed("empty")
     if isinstance(raw, bool):

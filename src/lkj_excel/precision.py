@@ -9,6 +9,7 @@ printed digit.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .model import Cell
@@ -80,10 +81,21 @@ def consistent(printed: float, decimals: int | None, computed: Interval) -> bool
 
 
 def round_half_up(v: float, decimals: int | None) -> float:
-    from decimal import ROUND_HALF_UP, Decimal
+    from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+    if not _roundable(v, decimals):
+        return v
 
     q = Decimal(1).scaleb(-(decimals or 0))
-    return float(Decimal(repr(v)).quantize(q, rounding=ROUND_HALF_UP))
+    with localcontext() as ctx:
+        ctx.prec = 80  # 16 integer digits + up to 60 decimals ("0.000…" formats) fit
+        return float(Decimal(repr(v)).quantize(q, rounding=ROUND_HALF_UP))
+
+
+def _roundable(v: float, decimals: int | None) -> bool:
+    """False where rounding is the identity or Decimal would overflow: NaN/inf, floats >= 2**52, which
+    hold no fraction (quantizing 1e26 to 2 decimals needs 29 digits), and more than 60 decimals."""
+    return math.isfinite(v) and abs(v) < 2**52 and abs(decimals or 0) <= 60
 
 
 def discrepancy(printed: float, decimals: int | None, computed: Interval) -> float:

@@ -7,11 +7,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
-
 from .spec import TableSpec, load_all, load_aux, narrative_spec
 from .write.atomic import atomic_output
 from .write.layout import Styles, fit_row_height, table_layout, write_table_frame
+from .write.xlsx import new_workbook
 
 PETUNJUK = [
     ("Petunjuk pengisian templat LKjIP", "title"),
@@ -109,7 +108,7 @@ def write_template(out: Path, force: bool = False, year: int | None = None) -> N
     """Write the blank standard workbook to `out` (LkjError "out.exists" unless `force`)."""
     year = default_year() if year is None else int(year)
     with atomic_output(Path(out), force) as tmp:
-        wb = xlsxwriter.Workbook(str(tmp))
+        wb = new_workbook(tmp)
         _build(wb, year)
         wb.close()
 

@@ -24,13 +24,8 @@ LINE_PT = 15.0  # one line of Calibri 11
 
 
 def _new_book(path: Path) -> Any:
-    try:
-        from ..write.xlsx import new_workbook  # the one safe factory (input text stays text)
-    except ImportError:  # until it lands on this branch
-        import xlsxwriter
+    from ..write.xlsx import new_workbook  # the one safe factory (input text stays text)
 
-        opts = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
-        return xlsxwriter.Workbook(str(path), {**opts, "nan_inf_to_errors": True})
     return new_workbook(path)
 
 

@@ -167,12 +167,12 @@ class Corpus:
         for s in sites(wb):
             v = vals.pop((s.sheet, s.ref), None)
             if isinstance(v, (int, float)):
-                by[s.sheet].values[s.r][s.c] = _raw(s, float(v))
+                by[s.sheet].rows[s.r][s.c] = _raw(s, float(v))
         for (sheet, a1), v in vals.items():  # texts: the narrative's corrected paragraphs
             r, c = _rc(a1)
             g = by.get(sheet)
-            if isinstance(v, str) and g is not None and r < len(g.values) and c < len(g.values[r]):
-                g.values[r][c] = v
+            if isinstance(v, str) and g is not None and r in g.rows and c < len(g.rows[r]):
+                g.rows[r][c] = v
         return grids
 
     def mutated(self, changes: list[tuple[Site, float]]) -> Workbook:
@@ -181,10 +181,10 @@ class Corpus:
         for s, v in changes:
             i = by[s.sheet]
             g = grids[i]
-            rows = list(g.values)
+            rows = dict(g.rows)
             rows[s.r] = list(rows[s.r])
             rows[s.r][s.c] = _raw(s, v)
-            grids[i] = Grid(g.title, rows, g.formats, g.merges)
+            grids[i] = Grid(g.title, rows, g.row_formats, g.merges, g.n_rows, g.n_cols)
         return read_grids(self.path, grids)
 
     def run(self, changes: list[tuple[Site, float]], classes: tuple[str, ...]) -> Outcome:

@@ -1,61 +1,69 @@
-"""A sheet as a plain grid of values and number formats.
+"""A sheet as a plain, sparse grid of values and number formats.
 
 The reader works on this grid, never on a library's cell objects, so the
-loading backend can change (openpyxl, or a faster one) without touching it.
+loading backend can change (openpyxl, or the fast one) without touching it.
+
+Both backends build it with `build_grid`, which fixes one reading: only cells
+holding a value count (styled empty cells do not widen the sheet), a value in
+a cell covered by a merged range is dropped (openpyxl keeps only the range's
+top-left cell), merges are clipped to the cells that hold something, and rows
+are stored only where they hold a value. A sheet larger than the caps raises
+LkjError "sheet.too_big" instead of exhausting memory.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from ..errors import LkjError
+
+# A cell value, its number format
+CellData = tuple[Any, str | None]
+
+# Caps, far above any LKjIP table (the largest real ones hold a few thousand cells):
+# values per sheet, and the rows x columns rectangle the checks may walk over. The checks
+# cost ~0,1 ms a cell, so a sheet at the cap is checked in seconds; a 200.000-row table
+# (1,2 million cells) is refused at once instead of taking minutes and gigabytes.
+MAX_CELLS = 250_000
+MAX_AREA = 5_000_000
+MAX_MERGE_WORK = 20_000_000
+
 
 @dataclass(slots=True)
 class Grid:
     title: str
-    values: list[list[Any]]  # [row][col], 0-based
-    formats: list[list[str | None]]
+    rows: dict[int, list[Any]]  # 0-based row -> values up to its last non-empty cell
+    row_formats: dict[int, list[str | None]]
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)  # 0-based inclusive r1,c1,r2,c2
+    n_rows: int = 0
+    n_cols: int = 0
     hidden: bool = False  # a hidden or very hidden sheet (a stale copy loses to a visible one)
-    _n_cols: int = -1  # computed once: the reader asks for it in every loop
     _row_merges: dict[int, list[tuple[int, int, int, int]]] | None = field(default=None, repr=False, compare=False)
 
-    @property
-    def n_rows(self) -> int:
-        return len(self.values)
-
-    @property
-    def n_cols(self) -> int:
-        if self._n_cols < 0:
-            self._n_cols = max((len(r) for r in self.values), default=0)
-        return self._n_cols
-
     def value(self, r: int, c: int) -> Any:
-        values = self.values
-        if r < len(values):
-            row = values[r]
-            if c < len(row):
-                return row[c]
+        row = self.rows.get(r)
+        if row is not None and c < len(row):
+            return row[c]
         return None
 
     def row(self, r: int) -> list[Any]:
-        """The values of row ``r`` as stored (cells past its end are empty)."""
-        values = self.values
-        return values[r] if r < len(values) else []
+        """The values of row ``r`` up to its last non-empty cell (cells past its end are empty)."""
+        return self.rows.get(r) or []
 
     def fmt(self, r: int, c: int) -> str | None:
-        row = self.formats[r] if r < len(self.formats) else []
-        return row[c] if c < len(row) else None
+        row = self.row_formats.get(r)
+        return row[c] if row is not None and c < len(row) else None
 
     def text(self, r: int, c: int) -> str:
-        values = self.values
-        if r < len(values):
-            row = values[r]
-            if c < len(row):
-                return text_of(row[c])
-        return ""
+        return text_of(self.value(r, c))
+
+    def cells(self) -> list[tuple[int, int, Any]]:
+        """Every non-empty cell as (row, col, value), row by row."""
+        return [(r, c, v) for r in sorted(self.rows) for c, v in enumerate(self.rows[r]) if v is not None]
 
     def merges_at(self, r: int) -> list[tuple[int, int, int, int]]:
         """The merged ranges that cover row ``r``, in their order."""
@@ -96,25 +104,76 @@ def ref(r: int, c: int) -> str:
     return f"{get_column_letter(c + 1)}{r + 1}"
 
 
+def too_big(title: str, n: int, limit: int, more: bool = False) -> LkjError:
+    """LkjError "sheet.too_big"; `more`: reading stopped at `n`, the sheet holds at least that many."""
+    cells = ("> " if more else "") + f"{limit if more else n:,}".replace(",", ".")
+    return LkjError("sheet.too_big", sheet=title, cells=cells, limit=f"{limit:,}".replace(",", "."))
+
+
+def _drop_covered(cells: dict[int, dict[int, CellData]], merges: list[tuple[int, int, int, int]], title: str) -> None:
+    """Empty every cell a merged range covers except its top-left one, as openpyxl does."""
+    if not merges:
+        return
+    present = sorted(cells)
+    work = 0
+    for r1, c1, r2, c2 in merges:
+        lo, hi = bisect_left(present, r1), bisect_right(present, r2)
+        work += hi - lo
+        if work > MAX_MERGE_WORK:
+            raise too_big(title, work, MAX_MERGE_WORK)
+        for r in present[lo:hi]:
+            row = cells[r]
+            if len(row) <= c2 - c1 + 1:
+                hits = [c for c in row if c1 <= c <= c2]
+            else:
+                hits = [c for c in range(c1, c2 + 1) if c in row]
+            for c in hits:
+                if (r, c) != (r1, c1):
+                    del row[c]
+
+
+def build_grid(title: str, cells: dict[int, dict[int, CellData]], merges: list[tuple[int, int, int, int]]) -> Grid:
+    """The grid of a sheet from its cells {row: {col: (value, format)}} (0-based; empty values allowed)."""
+    _drop_covered(cells, merges, title)
+    n_cells = 0
+    rows: dict[int, list[Any]] = {}
+    formats: dict[int, list[str | None]] = {}
+    n_cols = 0
+    for r, row in cells.items():
+        filled = [c for c, (v, _f) in row.items() if v is not None]
+        if not filled:
+            continue
+        n_cells += len(filled)
+        width = max(filled) + 1
+        if n_cells > MAX_CELLS:
+            raise too_big(title, n_cells, MAX_CELLS)
+        vals: list[Any] = [None] * width
+        fmts: list[str | None] = [None] * width
+        for c in filled:
+            vals[c], fmts[c] = row[c]
+        rows[r], formats[r] = vals, fmts
+        n_cols = max(n_cols, width)
+    n_rows = max(rows) + 1 if rows else 0
+    if n_rows * n_cols > MAX_AREA:
+        raise too_big(title, n_rows * n_cols, MAX_AREA)
+    clipped = []
+    for r1, c1, r2, c2 in merges:
+        r2, c2 = min(r2, n_rows - 1), min(c2, n_cols - 1)
+        if r1 <= r2 and c1 <= c2 and (r1, c1) != (r2, c2):
+            clipped.append((r1, c1, r2, c2))
+    return Grid(title, dict(sorted(rows.items())), dict(sorted(formats.items())), clipped, n_rows, n_cols)
+
+
 def from_openpyxl(ws: Any) -> Grid:
-    values: list[list[Any]] = []
-    formats: list[list[str | None]] = []
-    for row in ws.iter_rows():
-        vals: list[Any] = []
-        fmts: list[str | None] = []
-        for cell in row:
-            v = cell.value
-            vals.append(v)
-            fmts.append(cell.number_format if v is not None else None)
-        values.append(vals)
-        formats.append(fmts)
-    # Trailing empty rows carry nothing.
-    while values and all(v is None for v in values[-1]):
-        values.pop()
-        formats.pop()
-    merges = (
-        [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in getattr(ws, "merged_cells", []).ranges]
-        if hasattr(ws, "merged_cells")
-        else []
-    )
-    return Grid(ws.title, values, formats, merges, hidden=getattr(ws, "sheet_state", "visible") != "visible")
+    """The grid of an openpyxl worksheet (loaded with data_only=True)."""
+    cells: dict[int, dict[int, CellData]] = {}
+    # The stored cells only (iter_rows would walk the whole rectangle up to the farthest cell).
+    for (r, c), cell in sorted(ws._cells.items()):
+        v = cell.value
+        if v is not None:
+            cells.setdefault(r - 1, {})[c - 1] = (v, cell.number_format)
+    ranges = getattr(ws, "merged_cells", None)
+    merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in ranges.ranges] if ranges else []
+    grid = build_grid(ws.title, cells, merges)
+    grid.hidden = getattr(ws, "sheet_state", "visible") != "visible"
+    return grid

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import xlsxwriter
 from openpyxl.utils import get_column_letter
 
 from ..findings import SEVERITIES, Finding
@@ -43,6 +42,7 @@ from .layout import (
     table_layout,
     write_table_frame,
 )
+from .xlsx import new_workbook, safe_sheet_name
 
 CellMap = dict[tuple[str, str], tuple[str, str]]
 ExtraSheets = Callable[[Any, CellMap, Any], None]
@@ -65,9 +65,7 @@ def write_corrected(
     the workbook.
     """
     with atomic_output(Path(out), force, source=wb.path) as tmp:
-        xw = xlsxwriter.Workbook(
-            str(tmp), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
-        )
+        xw = new_workbook(tmp)
         w = _Writer(wb, findings, lang, xw, plan_repairs(wb, findings))
         first = xw.add_worksheet("Ringkasan") if extra_sheets is not None else None
         if first is not None:
@@ -123,14 +121,7 @@ class _Writer:
 
     # -- sheets -------------------------------------------------------------------------
     def _name(self, want: str) -> str:
-        base = re.sub(r"[\[\]:*?/\\]", "_", want)[:31] or "Lembar"
-        name, k = base, 2
-        while name.lower() in self.names:
-            suffix = f" ({k})"
-            name = base[: 31 - len(suffix)] + suffix
-            k += 1
-        self.names.add(name.lower())
-        return name
+        return safe_sheet_name(want, self.names)
 
     def write_all(self) -> None:
         table_sheets = {t.sheet for t in self.wb.tables.values()}

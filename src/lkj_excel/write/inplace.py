@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
-import xlsxwriter
 from openpyxl.comments import Comment
 from openpyxl.styles import Border, PatternFill, Side
 from openpyxl.utils import coordinate_to_tuple, get_column_letter
@@ -38,6 +37,7 @@ from ..review import Review, build_review, text
 from . import summary as S
 from .atomic import atomic_output
 from .layout import SEVERITY_FILL, fit_row_height
+from .xlsx import new_workbook, safe_sheet_name
 from .xlsx_patch import copy_sheets, openpyxl_losses, restore_images, write_cached_values
 
 CellMap = dict[tuple[str, str], tuple[str, str]]
@@ -350,11 +350,10 @@ def _add_report_sheets(
     """Render Ringkasan, Temuan and Checklist Reviu (xlsxwriter, `summary.py`) and copy them in."""
     with tempfile.TemporaryDirectory(prefix="lkj-") as d:
         path = Path(d) / "review.xlsx"
-        xw = xlsxwriter.Workbook(
-            str(path), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
-        )
+        xw = new_workbook(path)
+        taken: set[str] = set()
         for n in book.sheetnames:  # placeholders: the report sheets get names the workbook does not have
-            xw.add_worksheet(n)
+            xw.add_worksheet(safe_sheet_name(n, taken))  # an input name xlsxwriter refuses ("'x'", 32+ units)
         first = S._add_sheet(xw, S.SHEET_RINGKASAN)
         notes = [text("not_kept", lang, what=x) for x in losses]
         S.write_ringkasan(xw, first, wb, findings, lang, review=rv, extra_notes=notes)

@@ -4,7 +4,6 @@ Checklist Reviu), .html (one self-contained printable page) or .json
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +19,7 @@ from ..model import Workbook
 from ..review import Review, build_review
 from . import summary as S
 from .atomic import atomic_output
+from .jsonsafe import dumps as strict_json
 
 register(
     {
@@ -50,18 +50,16 @@ def write_report(
             tmp.write_text(render_html(wb, findings, lang, today), encoding="utf-8")
         else:
             data = report_dict(findings, wb.path, lang, review=build_review(wb, findings, lang).to_dict())
-            tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+            tmp.write_text(strict_json(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     return out
 
 
 def _write_xlsx(wb: Workbook, findings: list[Finding], path: Path, lang: str, today: date | None) -> None:
-    import xlsxwriter
+    from .xlsx import new_workbook
 
     rv = build_review(wb, findings, lang)
     # Input text is text: no formula, number or link is made from it.
-    book = xlsxwriter.Workbook(
-        str(path), {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False}
-    )
+    book = new_workbook(path)
     try:
         ws = book.add_worksheet(S.SHEET_RINGKASAN)
         S.write_ringkasan(book, ws, wb, findings, lang, today=today, review=rv)
