@@ -68,16 +68,11 @@ def _write_all(
         write_report(wb, findings, outs["report"], lang=lang, force=force)  # type: ignore[arg-type]
         written.append(f"{'Laporan reviu' if lang != 'en' else 'Review report'}: {outs['report']}")
     if outs["corrected"] is not None:
-        if layout == "standar":
-            from .write.corrected import write_corrected
-            from .write.summary import extra_sheets_hook
+        from .write.choose import write_corrected_book
 
-            hook = extra_sheets_hook(wb, findings, lang)  # type: ignore[arg-type]
-            write_corrected(wb, findings, outs["corrected"], force=force, lang=lang, extra_sheets=hook)  # type: ignore[arg-type]
-        else:
-            from .write.inplace import write_inplace
-
-            write_inplace(wb, findings, outs["corrected"], force=force, lang=lang)  # type: ignore[arg-type]
+        note = write_corrected_book(wb, findings, outs["corrected"], force, lang, layout)  # type: ignore[arg-type]
+        if note:
+            written.append(note)
         written.append(f"{'Buku kerja terkoreksi' if lang != 'en' else 'Corrected workbook'}: {outs['corrected']}")
     return written
 

@@ -96,16 +96,11 @@ RAN = ("check", "batch")  # the checks behind the findings, for the reviu checkl
 
 
 def _write_corrected(wb: Any, findings: list[Finding], out: Path, force: bool, lang: str, layout: str) -> None:
-    """The office's own workbook corrected in place (layout "asli"), or rebuilt in the template's ("standar")."""
-    if layout == "standar":
-        from ..write.corrected import write_corrected
-        from ..write.summary import extra_sheets_hook
+    """The office's own workbook corrected in place (layout "asli"), or rebuilt in the template's ("standar");
+    one too large for in-place correction is rebuilt too (the rekap row shows the workbook as written)."""
+    from ..write.choose import write_corrected_book
 
-        write_corrected(wb, findings, out, force=force, lang=lang, extra_sheets=extra_sheets_hook(wb, findings, lang))
-    else:
-        from ..write.inplace import write_inplace
-
-        write_inplace(wb, findings, out, force=force, lang=lang, ran=RAN)
+    write_corrected_book(wb, findings, out, force, lang, layout, ran=RAN)
 
 
 def write_task(
