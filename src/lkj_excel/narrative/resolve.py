@@ -13,8 +13,9 @@ and prepares the corrected paragraph texts. Pure computation on a Workbook.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ..model import Paragraph, Workbook
+from ..model import Cell, Paragraph, Workbook
 from ..numbers import format_id
 from .directions import DirectionStatement, extract_direction_statements
 from .extract import Claim, TableRef, extract_claims, extract_table_refs
@@ -42,6 +43,20 @@ from .typo import one_edit, round_half_up, typo_edits
 _ALL_WORD = re.compile(r"\b(?:semua|semuanya|seluruh|seluruhnya|masing-masing)\b", re.IGNORECASE)
 
 
+@dataclass(slots=True)
+class _Para:
+    """What the claims of one paragraph share while they are classified."""
+
+    wb: Workbook
+    p: Paragraph
+    idx: FigureIndex
+    text: str
+    group_text: str
+    claims: list[Claim]
+    scope: list[str]
+    prep: Prep
+
+
 def classify_paragraph(
     wb: Workbook,
     p: Paragraph,
@@ -67,101 +82,93 @@ def classify_paragraph(
     for d in dirs:
         if d.kind in ("above", "below") and d.figure is not None and d.claim_indices:
             thresholds.add(d.claim_indices[0])
+    para = _Para(wb, p, idx, text, group_text, claims, scope, prep)
     out: list[ClaimResult] = []
     for ci, claim in enumerate(claims):
         if ci in thresholds:
             continue
-        sentence = claim_sentence(text, claim)
-        hints = prep.row_hint(sentence) or prep.row_hint(text) or prep.row_hint(group_text)
-        printed = text[claim.num_start : claim.num_end]
-
-        def fits(f: Figure, claim: Claim = claim) -> bool:
-            return compatible(claim, f) and prep.noun_ok(claim, f)
-
-        def agreeing(value: float, decimals: int, fits=fits) -> list[Figure]:
-            # The figures of the scope tables that fit the claim and agree with
-            # (value, decimals), in scope then table order.
-            return [f for tid in scope for f in idx.agreeing(tid, value, decimals) if fits(f)]
-
-        def ranked(
-            fs: list[Figure], claim: Claim = claim, hints: set[str] = hints, sentence: str = sentence
-        ) -> list[Figure]:
-            return sorted(fs, key=lambda g: rank_key(claim, g, scope, hints, sentence))
-
-        if claim.malformed and claim.candidates:
-            v, d = claim.candidates[0]
-            agree = agreeing(abs(v), d)
-            res = ClaimResult(
-                claim,
-                p,
-                "contradicted",
-                ranked(agree),
-                v,
-                d,
-                "malformed",
-                "malformed",
-                ranked(agree)[0] if agree else None,
-            )
+        res = _classify_claim(para, claim)
+        if res is not None:
             out.append(res)
-            continue
-        agree = agreeing(abs(claim.value), claim.decimals)
-        if agree:
-            agree = ranked(agree)
-            good = [f for f in agree if f.recomputed is None]
-            if good:
-                out.append(ClaimResult(claim, p, "verified", good, figure=good[0]))
-            else:
-                f = agree[0]
-                out.append(
-                    ClaimResult(
-                        claim, p, "contradicted", agree, f.recomputed, claim.decimals, "wrong total", "wrong_total", f
-                    )
-                )
-            continue
-        counted = claim.kind == "count" or (claim.unit not in (None, "%", "Rp", "Ha", "poin"))
-        known = None if counted else known_quantity(wb, p, claim, claims, scope, idx, group_text, prep)
-        if known is not None:
-            edits = typo_edits(printed, abs(known.value), claim.decimals)
-            out.append(
-                ClaimResult(
-                    claim,
-                    p,
-                    "contradicted",
-                    [known],
-                    round_half_up(abs(known.value), claim.decimals),
-                    claim.decimals,
-                    edits[0] if edits else "known quantity",
-                    "known",
-                    known,
-                )
-            )
-            continue
-        if not counted and not is_small_bare(claim):
-            lo, hi = abs(claim.value) - 0.5 * 10**-claim.decimals, abs(claim.value) + 0.5 * 10**-claim.decimals
-            wide = [f for f in idx.overlapping(lo, hi) if compatible(claim, f) and claim_agrees(claim, f)]
-            good = [f for f in wide if f.recomputed is None]
-            if good:
-                good = ranked(good)
-                out.append(ClaimResult(claim, p, "verified", good, figure=good[0]))
-                continue
-        typos = []
-        if len(digits_of(printed)) >= 3:  # else typo_candidates finds none
-            local = [f for tid in scope for f in prep.typo_pool(tid, claim)]
-            typos = typo_candidates(claim, printed, local)
-        if not typos and claim.unit == "Rp" and len(digits_of(printed)) >= 7:
-            # A rupiah figure is long enough that one slip of a figure anywhere names it (issue #10);
-            # only when a single figure fits.
-            wide_pool = typo_candidates(claim, printed, [f for tid in prep.order for f in prep.typo_pool(tid, claim)])
-            typos = wide_pool if len({round(f.value, 2) for f, _e in wide_pool}) == 1 else []
-        if typos:
-            typos.sort(key=lambda fe: rank_key(claim, fe[0], scope, hints, sentence))
-            f, edit = typos[0]
-            out.append(ClaimResult(claim, p, "contradicted", [f], abs(f.value), f.decimals, edit, "typo", f))
-            continue
-        if counted or is_small_bare(claim):
-            continue  # a count or a bare small number no table speaks of
-        out.append(ClaimResult(claim, p, "unverifiable"))
     return out
+
+
+def _agreeing(para: _Para, claim: Claim, value: float, decimals: int) -> list[Figure]:
+    """The figures of the scope tables that fit the claim and agree with (value, decimals), in scope then table
+    order."""
+    return [
+        f
+        for tid in para.scope
+        for f in para.idx.agreeing(tid, value, decimals)
+        if compatible(claim, f) and para.prep.noun_ok(claim, f)
+    ]
+
+
+def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
+    """The result of one claim; None for a count or a bare small number no table speaks of."""
+    p, scope = para.p, para.scope
+    sentence = claim_sentence(para.text, claim)
+    prep = para.prep
+    hints = prep.row_hint(sentence) or prep.row_hint(para.text) or prep.row_hint(para.group_text)
+    printed = para.text[claim.num_start : claim.num_end]
+
+    def ranked(fs: list[Figure]) -> list[Figure]:
+        return sorted(fs, key=lambda g: rank_key(claim, g, scope, hints, sentence))
+
+    if claim.malformed and claim.candidates:
+        v, d = claim.candidates[0]
+        agree = _agreeing(para, claim, abs(v), d)
+        first = ranked(agree)[0] if agree else None
+        return ClaimResult(claim, p, "contradicted", ranked(agree), v, d, "malformed", "malformed", first)
+    agree = _agreeing(para, claim, abs(claim.value), claim.decimals)
+    if agree:
+        agree = ranked(agree)
+        good = [f for f in agree if f.recomputed is None]
+        if good:
+            return ClaimResult(claim, p, "verified", good, figure=good[0])
+        f = agree[0]
+        return ClaimResult(
+            claim, p, "contradicted", agree, f.recomputed, claim.decimals, "wrong total", "wrong_total", f
+        )
+    counted = claim.kind == "count" or (claim.unit not in (None, "%", "Rp", "Ha", "poin"))
+    known = None
+    if not counted:
+        known = known_quantity(para.wb, p, claim, para.claims, scope, para.idx, para.group_text, prep)
+    if known is not None:
+        edits = typo_edits(printed, abs(known.value), claim.decimals)
+        value = round_half_up(abs(known.value), claim.decimals)
+        edit = edits[0] if edits else "known quantity"
+        return ClaimResult(claim, p, "contradicted", [known], value, claim.decimals, edit, "known", known)
+    if not counted and not is_small_bare(claim):
+        lo, hi = abs(claim.value) - 0.5 * 10**-claim.decimals, abs(claim.value) + 0.5 * 10**-claim.decimals
+        wide = [f for f in para.idx.overlapping(lo, hi) if compatible(claim, f) and claim_agrees(claim, f)]
+        good = [f for f in wide if f.recomputed is None]
+        if good:
+            good = ranked(good)
+            return ClaimResult(claim, p, "verified", good, figure=good[0])
+    typos = _typos(para, claim, printed)
+    if typos:
+        typos.sort(key=lambda fe: rank_key(claim, fe[0], scope, hints, sentence))
+        f, edit = typos[0]
+        return ClaimResult(claim, p, "contradicted", [f], abs(f.value), f.decimals, edit, "typo", f)
+    if counted or is_small_bare(claim):
+        return None  # a count or a bare small number no table speaks of
+    return ClaimResult(claim, p, "unverifiable")
+
+
+def _typos(para: _Para, claim: Claim, printed: str) -> list[tuple[Figure, str]]:
+    """The figures ``printed`` is one typing slip of: in the scope tables, else (rupiah) anywhere."""
+    prep = para.prep
+    typos: list[tuple[Figure, str]] = []
+    if len(digits_of(printed)) >= 3:  # else typo_candidates finds none
+        local = [f for tid in para.scope for f in prep.typo_pool(tid, claim)]
+        typos = typo_candidates(claim, printed, local)
+    if not typos and claim.unit == "Rp" and len(digits_of(printed)) >= 7:
+        # A rupiah figure is long enough that one slip of a figure anywhere names it (issue #10);
+        # only when a single figure fits.
+        wide_pool = typo_candidates(claim, printed, [f for tid in prep.order for f in prep.typo_pool(tid, claim)])
+        typos = wide_pool if len({round(f.value, 2) for f, _e in wide_pool}) == 1 else []
+    return typos
 
 
 # ------------------------------------------------------ references, direction
@@ -206,108 +213,134 @@ def check_directions(
     text = p.text or ""
     by_claim = _group_claim_results(results)
     out: list[DirectionIssue] = []
-    spans: list[tuple[int, int]] | None = None
+    spans: list[list[tuple[int, int]]] = []  # the sentence spans, split once and only when needed
     for d in extract_direction_statements(text, claims) if dirs is None else dirs:
         near = [claims[i] for i in d.claim_indices]
+        issue: DirectionIssue | None = None
         if d.kind in ("up", "down"):
-            # "terjadi penurunan sebesar 5,15 ... dibandingkan dengan tahun 2023"
-            sentence: tuple[int, int] | None = None
-            for c in claims:
-                if c.start < d.end or c.kind != "difference":
-                    continue
-                if sentence is None:
-                    if spans is None:
-                        spans = sentence_spans(text)
-                    sentence = sentence_of(spans, d.start)
-                sa, sb = sentence
-                if not (sa <= c.start < sb):
-                    continue
-                r = by_claim.get(id(c))
-                if r is None or r.status != "verified" or r.figure is None or r.figure.trend is None:
-                    continue
-                t = r.figure.trend
-                if (d.kind == "up" and t < 0) or (d.kind == "down" and t > 0):
-                    word_id = "peningkatan" if d.kind == "up" else "penurunan"
-                    word_en = "an increase" if d.kind == "up" else "a decrease"
-                    yrs = sorted(r.figure.years)
-                    out.append(
-                        DirectionIssue(
-                            p,
-                            d.raw,
-                            d.kind,
-                            d.start,
-                            d.end,
-                            (
-                                f"paragraf menyebut {word_id}, tetapi nilai {yrs[-1]} − {yrs[0]} = "
-                                f"{format_id(t, r.figure.decimals)}"
-                            ),
-                            (
-                                f"the paragraph states {word_en}, but the {yrs[-1]} value minus {yrs[0]} is "
-                                f"{format_id(t, r.figure.decimals)}"
-                            ),
-                            list(r.figure.cells),
-                        )
-                    )
-                    break
+            issue = _trend_issue(p, d, claims, by_claim, spans)
         elif d.kind in ("max", "min") and near:
-            r = by_claim.get(id(near[0]))
-            if r is None or r.status != "verified" or r.figure is None or not r.figure.is_cell or r.figure.row is None:
-                continue
-            f = r.figure
-            t = wb.tables[f.table]
-            stem, y = year_of(f.column)
-            if y is not None:
-                peers = [c for cid, c in f.row.cells.items() if year_of(cid)[0] == stem and c.value is not None]
-            else:
-                peers = [c for rr in t.data_rows() if (c := number_cell(rr, f.column)) is not None]
-            if len(peers) < 2:
-                continue
-            ext = max(peers, key=lambda c: c.value) if d.kind == "max" else min(peers, key=lambda c: c.value)
-            if abs(ext.value - f.value) > 1e-9:
-                word = "tertinggi" if d.kind == "max" else "terendah"
-                out.append(
-                    DirectionIssue(
-                        p,
-                        d.raw,
-                        d.kind,
-                        d.start,
-                        d.end,
-                        f"paragraf menyebut {word} {near[0].raw}, tetapi nilai {word} di tabel adalah {ext.text}",
-                        f"the paragraph calls {near[0].raw} the {'highest' if d.kind == 'max' else 'lowest'}, "
-                        f"but the table's is {ext.text}",
-                        [ext, *f.cells],
-                    )
-                )
+            issue = _extreme_issue(wb, p, d, near[0], by_claim)
         elif d.kind in ("above", "below") and d.figure is not None and d.figure_unit == "%":
-            sent_start = text.rfind(". ", 0, d.start) + 1
-            if not _ALL_WORD.search(text[sent_start : d.end + 1]):
-                continue
-            tid = scope[0] if scope else None
-            t = wb.tables.get(tid) if tid else None
-            if t is None:
-                continue
-            pct = [cid for cid, kind, _ in numeric_columns(t) if kind == "percent"]
-            if not pct:
-                continue
-            cells = [c for rr in t.data_rows() if (c := number_cell(rr, pct[-1])) is not None]
-            bad = [c for c in cells if (c.value <= d.figure if d.kind == "above" else c.value >= d.figure)]
-            if bad:
-                rel = "di atas" if d.kind == "above" else "di bawah"
-                out.append(
-                    DirectionIssue(
-                        p,
-                        d.raw,
-                        d.kind,
-                        d.start,
-                        d.end,
-                        f"paragraf menyebut semuanya {rel} {format_id(d.figure, d.figure_decimals or 0)}%, "
-                        f"tetapi {', '.join(c.text for c in bad)} tidak",
-                        f"the paragraph says all are {'above' if d.kind == 'above' else 'below'} "
-                        f"{format_id(d.figure, d.figure_decimals or 0)}%, but {', '.join(c.text for c in bad)} are not",
-                        bad,
-                    )
-                )
+            issue = _threshold_issue(wb, p, d, d.figure, scope)
+        if issue is not None:
+            out.append(issue)
     return out
+
+
+def _trend_issue(
+    p: Paragraph,
+    d: DirectionStatement,
+    claims: list[Claim],
+    by_claim: dict[int, ClaimResult],
+    spans: list[list[tuple[int, int]]],
+) -> DirectionIssue | None:
+    """ "terjadi penurunan sebesar 5,15 ... dibandingkan dengan tahun 2023" where the years' difference rose."""
+    text = p.text or ""
+    sentence: tuple[int, int] | None = None
+    for c in claims:
+        if c.start < d.end or c.kind != "difference":
+            continue
+        if sentence is None:
+            if not spans:
+                spans.append(sentence_spans(text))
+            sentence = sentence_of(spans[0], d.start)
+        sa, sb = sentence
+        if not (sa <= c.start < sb):
+            continue
+        r = by_claim.get(id(c))
+        if r is None or r.status != "verified" or r.figure is None or r.figure.trend is None:
+            continue
+        t = r.figure.trend
+        if (d.kind == "up" and t < 0) or (d.kind == "down" and t > 0):
+            word_id = "peningkatan" if d.kind == "up" else "penurunan"
+            word_en = "an increase" if d.kind == "up" else "a decrease"
+            yrs = sorted(r.figure.years)
+            trend = format_id(t, r.figure.decimals)
+            return DirectionIssue(
+                p,
+                d.raw,
+                d.kind,
+                d.start,
+                d.end,
+                f"paragraf menyebut {word_id}, tetapi nilai {yrs[-1]} − {yrs[0]} = {trend}",
+                f"the paragraph states {word_en}, but the {yrs[-1]} value minus {yrs[0]} is {trend}",
+                list(r.figure.cells),
+            )
+    return None
+
+
+def _value(c: Cell) -> float:
+    v = c.value
+    assert v is not None  # number_cell and the peers' filter keep numbers only
+    return v
+
+
+def _extreme_issue(
+    wb: Workbook, p: Paragraph, d: DirectionStatement, claim: Claim, by_claim: dict[int, ClaimResult]
+) -> DirectionIssue | None:
+    """ "tertinggi"/"terendah" said of a figure that is not the extreme of its row or column."""
+    r = by_claim.get(id(claim))
+    if r is None or r.status != "verified" or r.figure is None or not r.figure.is_cell or r.figure.row is None:
+        return None
+    f = r.figure
+    t = wb.tables[f.table]
+    stem, y = year_of(f.column)
+    if y is not None:
+        peers = [c for cid, c in f.row.cells.items() if year_of(cid)[0] == stem and c.value is not None]
+    else:
+        peers = [c for rr in t.data_rows() if (c := number_cell(rr, f.column)) is not None]
+    if len(peers) < 2:
+        return None
+    ext = max(peers, key=_value) if d.kind == "max" else min(peers, key=_value)
+    if not abs(_value(ext) - f.value) > 1e-9:
+        return None
+    word = "tertinggi" if d.kind == "max" else "terendah"
+    return DirectionIssue(
+        p,
+        d.raw,
+        d.kind,
+        d.start,
+        d.end,
+        f"paragraf menyebut {word} {claim.raw}, tetapi nilai {word} di tabel adalah {ext.text}",
+        f"the paragraph calls {claim.raw} the {'highest' if d.kind == 'max' else 'lowest'}, "
+        f"but the table's is {ext.text}",
+        [ext, *f.cells],
+    )
+
+
+def _threshold_issue(
+    wb: Workbook, p: Paragraph, d: DirectionStatement, figure: float, scope: list[str]
+) -> DirectionIssue | None:
+    """ "semuanya di atas 95%" where a percentage of the table is not."""
+    text = p.text or ""
+    sent_start = text.rfind(". ", 0, d.start) + 1
+    if not _ALL_WORD.search(text[sent_start : d.end + 1]):
+        return None
+    tid = scope[0] if scope else None
+    t = wb.tables.get(tid) if tid else None
+    if t is None:
+        return None
+    pct = [cid for cid, kind, _ in numeric_columns(t) if kind == "percent"]
+    if not pct:
+        return None
+    cells = [c for rr in t.data_rows() if (c := number_cell(rr, pct[-1])) is not None]
+    bad = [c for c in cells if (_value(c) <= figure if d.kind == "above" else _value(c) >= figure)]
+    if not bad:
+        return None
+    rel = "di atas" if d.kind == "above" else "di bawah"
+    shown = format_id(figure, d.figure_decimals or 0)
+    return DirectionIssue(
+        p,
+        d.raw,
+        d.kind,
+        d.start,
+        d.end,
+        f"paragraf menyebut semuanya {rel} {shown}%, tetapi {', '.join(c.text for c in bad)} tidak",
+        f"the paragraph says all are {'above' if d.kind == 'above' else 'below'} "
+        f"{shown}%, but {', '.join(c.text for c in bad)} are not",
+        bad,
+    )
 
 
 # ---------------------------------------------------------------- analysis
