@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model import Cell, Workbook
 from ..precision import Interval
-from .tables import Figure, magnitude, number_cell, numeric_columns, table_figures
+from .tables import Figure, magnitude, number_cell, numeric_columns, table_figures, value_of
 from .typo import agrees_interval
 from .typo import interval as typo_interval
 
@@ -22,8 +22,8 @@ def _area_total(wb: Workbook) -> tuple[float, Interval, Cell | None] | None:
             if kind != "hectare" or tr is None:
                 continue
             c = number_cell(tr, cid)
-            if c is not None and (best is None or c.value > best[0]):
-                best = (c.value, Interval.exact(c.value), c)
+            if c is not None and (best is None or value_of(c) > best[0]):
+                best = (value_of(c), Interval.exact(value_of(c)), c)
     return best
 
 
@@ -42,10 +42,10 @@ def cross_table_shares(wb: Workbook) -> list[Figure]:
             vals: list[tuple[float, Interval, tuple[Cell, ...]]] = []
             c = number_cell(tr, cid) if tr is not None else None
             if c is not None and c is not acell:
-                vals.append((c.value, Interval.exact(c.value), (c, acell)))
+                vals.append((value_of(c), Interval.exact(value_of(c)), (c, acell)))
             cs = [x for r in t.data_rows() if (x := number_cell(r, cid)) is not None]
             if cs and acell not in cs:
-                s = sum(x.value for x in cs)
+                s = sum(value_of(x) for x in cs)
                 vals.append((s, Interval.exact(s), (*cs, acell)))
             for v, iv, cells in vals:
                 q = (iv / aiv).scale(100)

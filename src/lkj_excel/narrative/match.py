@@ -186,8 +186,7 @@ def scope_tables(wb: Workbook, p: Paragraph, refs: list[TableRef], prep: Prep | 
                 out.append(order[i + 1])
             elif r.position == "before":
                 out.append(fol)
-    seen: set[str] = set()
-    return [t for t in out if not (t in seen or seen.add(t))]
+    return list(dict.fromkeys(out))  # first mention first, once
 
 
 def compatible(claim: Claim, f: Figure) -> bool:

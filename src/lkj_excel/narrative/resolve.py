@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Cell, Paragraph, Workbook
+from ..model import Paragraph, Workbook
 from ..numbers import format_id
 from .directions import DirectionStatement, extract_direction_statements
 from .extract import Claim, TableRef, extract_claims, extract_table_refs
@@ -37,7 +37,7 @@ from .match import (
     typo_candidates,
 )
 from .sentences import sentence_of, sentence_spans
-from .tables import Figure, number_cell, numeric_columns, year_of
+from .tables import Figure, number_cell, numeric_columns, value_of, year_of
 from .typo import one_edit, round_half_up, typo_edits
 
 _ALL_WORD = re.compile(r"\b(?:semua|semuanya|seluruh|seluruhnya|masing-masing)\b", re.IGNORECASE)
@@ -235,7 +235,7 @@ def _trend_issue(
     by_claim: dict[int, ClaimResult],
     spans: list[list[tuple[int, int]]],
 ) -> DirectionIssue | None:
-    """ "terjadi penurunan sebesar 5,15 ... dibandingkan dengan tahun 2023" where the years' difference rose."""
+    """A "penurunan" (or "peningkatan") said of a difference of two years that went the other way."""
     text = p.text or ""
     sentence: tuple[int, int] | None = None
     for c in claims:
@@ -270,30 +270,24 @@ def _trend_issue(
     return None
 
 
-def _value(c: Cell) -> float:
-    v = c.value
-    assert v is not None  # number_cell and the peers' filter keep numbers only
-    return v
-
-
 def _extreme_issue(
     wb: Workbook, p: Paragraph, d: DirectionStatement, claim: Claim, by_claim: dict[int, ClaimResult]
 ) -> DirectionIssue | None:
-    """ "tertinggi"/"terendah" said of a figure that is not the extreme of its row or column."""
+    """A "tertinggi"/"terendah" said of a figure that is not the extreme of its row or column."""
     r = by_claim.get(id(claim))
     if r is None or r.status != "verified" or r.figure is None or not r.figure.is_cell or r.figure.row is None:
         return None
-    f = r.figure
+    f, row = r.figure, r.figure.row
     t = wb.tables[f.table]
     stem, y = year_of(f.column)
     if y is not None:
-        peers = [c for cid, c in f.row.cells.items() if year_of(cid)[0] == stem and c.value is not None]
+        peers = [c for cid, c in row.cells.items() if year_of(cid)[0] == stem and c.value is not None]
     else:
         peers = [c for rr in t.data_rows() if (c := number_cell(rr, f.column)) is not None]
     if len(peers) < 2:
         return None
-    ext = max(peers, key=_value) if d.kind == "max" else min(peers, key=_value)
-    if not abs(_value(ext) - f.value) > 1e-9:
+    ext = max(peers, key=value_of) if d.kind == "max" else min(peers, key=value_of)
+    if not abs(value_of(ext) - f.value) > 1e-9:
         return None
     word = "tertinggi" if d.kind == "max" else "terendah"
     return DirectionIssue(
@@ -312,7 +306,7 @@ def _extreme_issue(
 def _threshold_issue(
     wb: Workbook, p: Paragraph, d: DirectionStatement, figure: float, scope: list[str]
 ) -> DirectionIssue | None:
-    """ "semuanya di atas 95%" where a percentage of the table is not."""
+    """An "all above 95%" ("semuanya di atas 95%") that a percentage of the table contradicts."""
     text = p.text or ""
     sent_start = text.rfind(". ", 0, d.start) + 1
     if not _ALL_WORD.search(text[sent_start : d.end + 1]):
@@ -325,7 +319,7 @@ def _threshold_issue(
     if not pct:
         return None
     cells = [c for rr in t.data_rows() if (c := number_cell(rr, pct[-1])) is not None]
-    bad = [c for c in cells if (_value(c) <= figure if d.kind == "above" else _value(c) >= figure)]
+    bad = [c for c in cells if (value_of(c) <= figure if d.kind == "above" else value_of(c) >= figure)]
     if not bad:
         return None
     rel = "di atas" if d.kind == "above" else "di bawah"

@@ -68,6 +68,21 @@ def number_cell(r: Row, cid: str) -> Cell | None:
     return c if c is not None and c.value is not None and c.status in ("number", "predikat") else None
 
 
+def value_of(c: Cell) -> float:
+    """The value of a cell ``number_cell`` returned, which has one."""
+    v = c.value
+    if v is None:
+        raise ValueError(f"{c.ref}: no number")
+    return v
+
+
+def _interval(c: Cell, exact: bool) -> Interval:
+    iv = interval_of(c, exact)
+    if iv is None:
+        raise ValueError(f"{c.ref}: no number")
+    return iv
+
+
 def _row_name(r: Row, t: Table) -> str:
     label = r.label
     for cid in ("kecamatan", "desa", "uraian", "program", "aspek", "unsur"):
@@ -103,11 +118,14 @@ class _TableFigures:
         self.data = [r for r in t.rows if r.role == "data"]
         # Each row's numeric cells (in column order) with their intervals, and each
         # row's name, are computed once: the loops below pair them up.
-        self.present_of: dict[int, list[tuple[str, str, bool, Cell, Interval]]] = {
+        # (number_cell keeps cells with a value, which interval_of never maps to None.)
+        self.present_of: dict[int, list[tuple[str, str, bool, Cell, Interval, float]]] = {
             id(r): [
-                (cid, kind, ex, c, interval_of(c, ex))
+                (cid, kind, ex, c, iv, v)
                 for cid, kind, ex in self.cols
                 if (c := number_cell(r, cid)) is not None
+                and (iv := interval_of(c, ex)) is not None
+                and (v := c.value) is not None
             ]
             for r in t.rows
         }
@@ -115,10 +133,12 @@ class _TableFigures:
         # The numeric cells of each column over the data rows, and their intervals.
         self.col_cells: dict[str, list[Cell]] = {cid: [] for cid, _, _ in self.cols}
         self.col_ivs: dict[str, list[Interval]] = {cid: [] for cid, _, _ in self.cols}
+        self.col_vals: dict[str, list[float]] = {cid: [] for cid, _, _ in self.cols}
         for r in self.data:
-            for cid, _, _, c, iv in self.present_of[id(r)]:
+            for cid, _, _, c, iv, v in self.present_of[id(r)]:
                 self.col_cells[cid].append(c)
                 self.col_ivs[cid].append(iv)
+                self.col_vals[cid].append(v)
         # Column sums over the data rows (recomputed, not the printed total).
         self.sums: dict[str, tuple[float, Interval, int, list[Cell]]] = {}
         for cid, kind, _ in self.cols:
@@ -128,7 +148,7 @@ class _TableFigures:
             iv = Interval(0.0, 0.0)
             for civ in self.col_ivs[cid]:
                 iv = iv + civ
-            self.sums[cid] = (sum(c.value for c in cs), iv, max((c.decimals or 0) for c in cs), cs)
+            self.sums[cid] = (sum(self.col_vals[cid]), iv, max((c.decimals or 0) for c in cs), cs)
 
     def add(
         self,
@@ -176,9 +196,11 @@ class _TableFigures:
         if r is None:
             rid, name = None, ""
         else:
-            rid, name = r.row_id, self.names.get(id(r))
-            if name is None:
+            rid, cached = r.row_id, self.names.get(id(r))
+            if cached is None:
                 name = self.names[id(r)] = _row_name(r, self.t)
+            else:
+                name = cached
         self.out.append(
             Figure(
                 value,
@@ -204,17 +226,17 @@ class _TableFigures:
     def cells(self) -> None:
         total_columns = self.t.spec.total_columns
         for r in self.t.rows:
-            for cid, kind, ex, c, iv in self.present_of[id(r)]:
+            for cid, kind, ex, c, iv, v in self.present_of[id(r)]:
                 y = self.years[cid][1]
                 recomputed = None
                 if r.role == "total" and cid in self.sums and (cid in total_columns or ex or kind == "score"):
                     sv, siv, _, _ = self.sums[cid]
-                    if not consistent(c.value, c.decimals if not ex else 0, siv):
+                    if not consistent(v, c.decimals if not ex else 0, siv):
                         recomputed = sv
                 fk = "sum" if r.role in ("total", "subtotal") else "value"
                 unit = c.parsed.unit if c.parsed.unit == "%" else _UNIT_OF_KIND.get(kind)
                 self.add(
-                    c.value,
+                    v,
                     iv,
                     c.decimals or 0,
                     fk,
@@ -240,7 +262,7 @@ class _TableFigures:
             for civ in self.col_ivs[cid]:
                 iv = iv + civ
             n = len(cs)
-            mean = sum(c.value for c in cs) / n
+            mean = sum(self.col_vals[cid]) / n
             dec = max(max((c.decimals or 0) for c in cs), 2)
             unit = "%" if kind == "percent" else _UNIT_OF_KIND.get(kind)
             self.add(mean, iv.scale(1 / n), dec, "average", unit, tuple(cs), cid, None, f"rata-rata {cid}")
@@ -252,9 +274,9 @@ class _TableFigures:
         """Differences of two columns of the same kind on one row (a trend when their years differ)."""
         present = self.present_of[id(r)]
         years, add_lh = self.years, self.add_lh  # locals: this loop is the narrative's hottest
-        for i, (a, ka, _, ca, iva) in enumerate(present):
+        for i, (a, ka, _, ca, iva, va) in enumerate(present):
             sa, ya = years[a]
-            for b, kb, _, cb, ivb in present[i + 1 :]:
+            for b, kb, _, cb, ivb, vb in present[i + 1 :]:
                 if ka != kb:
                     continue
                 sb, yb = years[b]
@@ -263,11 +285,11 @@ class _TableFigures:
                 dec = max(ca.decimals or 0, cb.decimals or 0)
                 trend = None
                 if ya and yb and ya != yb:
-                    trend = (ca.value - cb.value) if ya > yb else (cb.value - ca.value)
+                    trend = (va - vb) if ya > yb else (vb - va)
                 yrs = tuple(y for y in (ya, yb) if y)
                 # iva - ivb, without the Interval
                 add_lh(
-                    ca.value - cb.value,
+                    va - vb,
                     iva.lo - ivb.hi,
                     iva.hi - ivb.lo,
                     dec,
@@ -284,17 +306,17 @@ class _TableFigures:
     def row_ratios(self, r: Row) -> None:
         """Realisasi over target (numerator stems over denominator stems) of one year, on one row."""
         present = self.present_of[id(r)]
-        for a, ka, _, ca, iva in present:
+        for a, ka, _, ca, iva, va in present:
             sa, ya = self.years[a]
             if not sa.startswith(_DEN_STEMS) or ka == "percent":
                 continue
-            for b, kb, _, cb, ivb in present:
+            for b, kb, _, cb, ivb, vb in present:
                 sb, yb = self.years[b]
-                if not sb.startswith(_NUM_STEMS) or yb != ya or kb != ka or ca.value == 0:
+                if not sb.startswith(_NUM_STEMS) or yb != ya or kb != ka or va == 0:
                     continue
                 iv = (ivb / iva).scale(100)
                 self.add(
-                    cb.value / ca.value * 100,
+                    vb / va * 100,
                     iv,
                     2,
                     "ratio",
@@ -322,9 +344,9 @@ class _TableFigures:
                         if ca is None or cb is None:
                             continue
                         y = self.years[cid][1]
-                        iv = interval_of(ca, ex) - interval_of(cb, ex)
+                        iv = _interval(ca, ex) - _interval(cb, ex)
                         self.add(
-                            ca.value - cb.value,
+                            value_of(ca) - value_of(cb),
                             iv,
                             max(ca.decimals or 0, cb.decimals or 0),
                             "difference",
@@ -348,5 +370,5 @@ class _TableFigures:
                 c = number_cell(r, cid)
                 if c is None:
                     continue
-                iv = (interval_of(c, ex) / siv).scale(100)
-                self.add(c.value / sv * 100, iv, 2, "share", "%", (c,), cid, r, f"{cid} / jumlah {cid} × 100")
+                iv = (_interval(c, ex) / siv).scale(100)
+                self.add(value_of(c) / sv * 100, iv, 2, "share", "%", (c,), cid, r, f"{cid} / jumlah {cid} × 100")
