@@ -25,6 +25,7 @@ CHECK_MODULES = (
     "efficiency",
     "crosstable",
     "form",
+    "plausibility",
     "reading",
     "narrative",
     "arithmetic",
