@@ -28,7 +28,7 @@ import pandas as pd
 from ..findings import Finding
 from ..links import SasaranBlock, match_program, programs_for, sasaran_programs, sasaran_text
 from ..model import Cell, Row, Table, Workbook
-from ..numbers import Parsed, format_id
+from ..numerals import Parsed, format_id
 from ..precision import FLOAT_NOISE, Interval, consistent, round_half_up
 from ..rules.base import make
 from . import compare_catalog, texts  # noqa: F401 - register the rules B101-B104 and the messages

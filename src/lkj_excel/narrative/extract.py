@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lkj_excel.numbers import parse_plain_number
+from lkj_excel.numerals import parse_plain_number
 
 from .sentences import lowered, may_match, sentence_of, sentence_spans
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Cell, Paragraph, Row, Table, Workbook
-from ..numbers import format_id
+from ..numerals import format_id
 from ..spec import table_sort_key
 from .extract import Claim, TableRef
 from .index import FigureIndex

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Paragraph, Workbook
-from ..numbers import format_id
+from ..numerals import format_id
 from .directions import DirectionStatement, extract_direction_statements
 from .extract import Claim, TableRef, extract_claims, extract_table_refs
 from .index import FigureIndex, figures

@@ -11,7 +11,7 @@ import math
 import re
 from functools import lru_cache
 
-from lkj_excel.numbers import format_id
+from lkj_excel.numerals import format_id
 
 # Half-up rounding is decided on a binary float, so an exact half such as
 # 88,645 (stored as 88.64499999999999) would round down although the office

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from .. import messages
 from ..findings import Finding
 from ..model import Cell, Row, Table
-from ..numbers import FORMAT_UNITS, Parsed, format_id
+from ..numerals import FORMAT_UNITS, Parsed, format_id
 from ..spec import load_all
 from .base import Context, make, rule
 from .totals import column_name, row_name

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from .. import messages
 from ..findings import Finding
 from ..model import Cell, Table
-from ..numbers import format_id
+from ..numerals import format_id
 from .base import Context, make, rule
 from .totals import column_name
 

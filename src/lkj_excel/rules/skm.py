@@ -14,7 +14,7 @@ from typing import Any
 from ..findings import Finding
 from ..messages import register
 from ..model import Cell, Table
-from ..numbers import format_id
+from ..numerals import format_id
 from ..precision import Interval, consistent, interval_of, round_half_up
 from .base import Context, make, rule
 from .categories import category_text, checks_of, col_id, get_scale, judge_category
