@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.utils import get_column_letter
 
-from lkj_excel.numbers import format_id, parse_cell
+from lkj_excel.numerals import format_id, parse_cell
 from lkj_excel.read.locate import table_id_of_sheet
 
 TOTAL_LABELS = {"j u m l a h", "jumlah", "t o t a l", "total"}

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner
-from helpers import build_export_samples
 
+from helpers import build_export_samples
 from lkj_excel.cli import main
 
 

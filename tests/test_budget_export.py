@@ -22,7 +22,7 @@ from lkj_excel.budget.export import (
 )
 from lkj_excel.catalog import all_rules
 from lkj_excel.errors import LkjError
-from lkj_excel.numbers import format_id
+from lkj_excel.numerals import format_id
 from lkj_excel.read.open import open_workbook
 from lkj_excel.rules.base import RULES
 

@@ -10,7 +10,7 @@ import pytest
 
 import lkj_excel.rules as rules_pkg
 from lkj_excel.model import Cell
-from lkj_excel.numbers import parse_cell
+from lkj_excel.numerals import parse_cell
 from lkj_excel.rules import CHECK_MODULES, MODE_MODULES, QUESTIONS, RULES, RUNS, all_rules, load_rules, make, rule
 from lkj_excel.rules.base import Rule
 

@@ -14,7 +14,7 @@ import pytest
 
 from lkj_excel.errors import LkjError
 from lkj_excel.findings import Finding
-from lkj_excel.numbers import parse_cell, parse_text
+from lkj_excel.numerals import parse_cell, parse_text
 from lkj_excel.read.reader import read_workbook
 from lkj_excel.spec import normalise
 from lkj_excel.write.corrected import write_corrected

@@ -6,7 +6,7 @@ from lkj_excel.edits.build import build_edits
 from lkj_excel.edits.model import Edit, Var, holds, same_figure
 from lkj_excel.edits.typo import typo_kind
 from lkj_excel.model import Cell
-from lkj_excel.numbers import parse_text
+from lkj_excel.numerals import parse_text
 from lkj_excel.rules import Context
 from lkj_excel.rules.crosstable import _agree
 

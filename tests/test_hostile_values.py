@@ -8,7 +8,7 @@ import math
 import openpyxl
 import pytest
 
-from lkj_excel.numbers import decimals_from_format, parse_cell, parse_text
+from lkj_excel.numerals import decimals_from_format, parse_cell, parse_text
 from lkj_excel.precision import round_half_up
 from lkj_excel.write.jsonsafe import dumps
 from lkj_excel.write.xlsx import new_workbook, safe_sheet_name

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from lkj_excel.narrative.directions import extract_direction_statements
 from lkj_excel.narrative.extract import (
     extract_claims,
-    extract_direction_statements,
     extract_table_refs,
 )
 from lkj_excel.narrative.typo import (

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from lkj_excel.numbers import format_id, parse_cell, parse_plain_number, parse_text
+from lkj_excel.numerals import format_id, parse_cell, parse_plain_number, parse_text
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from corpus.book import Case, Sheet, table, write
 from corpus.performance import dinas_pu_content_column, kabupaten_year
 from lkj_excel.cli import main
-from lkj_excel.numbers import parse_text
+from lkj_excel.numerals import parse_text
 from lkj_excel.read.locate import _one_typo
 from lkj_excel.read.reader import read_workbook
 from lkj_excel.spec import set_overlay, sheets_dir

@@ -136,7 +136,7 @@ def inspect(
 ) -> None:
     """Tampilkan tabel yang ditemukan, kolom yang dikenali (dan caranya) dan nilai yang tidak terbaca."""
     from .check_run import no_header_messages
-    from .inspect import inspect_dict, inspect_text
+    from .inspection import inspect_dict, inspect_text
     from .read.reader import read_workbook
 
     _declarations(sheets_dir, year, lang)

@@ -14,7 +14,7 @@ from .cli_common import emit_json, json_option, lang_option
 from .errors import LkjError
 from .findings import Finding, report_dict, sort_key, summary
 from .messages import register, severity_label
-from .numbers import format_id
+from .numerals import format_id
 from .write.jsonsafe import dumps as strict_json
 
 register(

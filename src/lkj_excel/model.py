@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from .numbers import Parsed, format_id
+from .numerals import Parsed, format_id
 from .spec import TableSpec
 
 if TYPE_CHECKING:

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from .model import Cell, Table, Workbook
-from .numbers import parse_plain_number
+from .numerals import parse_plain_number
 from .precision import Interval
 from .spec import load_aux
 

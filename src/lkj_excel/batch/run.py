@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LkjError
-from ..numbers import format_id
+from ..numerals import format_id
 from ..rules.batch import cross_findings
 from .discover import RECAP_JSON, RECAP_NAME, REPORT_KINDS, Discovery, Item, Outputs, discover, plan_outputs
 from .pool import Failure, Interrupted, Pool

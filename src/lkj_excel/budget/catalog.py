@@ -2,7 +2,7 @@
 
 B001-B004, B013-B015 in `checks`, B005-B006 in `scan`, B007-B009 in `merge`,
 B010-B012 in `aggregate`; B101-B104 (the LKjIP tables against the export) in
-`compare`.
+`compare_catalog`, their logic in `compare`.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..findings import Finding
-from ..numbers import format_id
+from ..numerals import format_id
 from ..rules.base import Context, rule
 from .codes import LEVEL_NAMES
 from .model import Node, leaves_of

@@ -15,7 +15,7 @@ from typing import Any
 import pandas as pd
 
 from ..findings import Finding
-from ..numbers import format_id
+from ..numerals import format_id
 from ..rules.base import RULES, Context, rule
 from .codes import parents_of
 from .model import LINE_COLUMNS, BudgetExport, typed_lines

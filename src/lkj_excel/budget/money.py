@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..numbers import parse_cell, parse_plain_number
+from ..numerals import parse_cell, parse_plain_number
 
 _RP = re.compile(r"(?i)^\s*(rp|idr)\s*\.?\s*")
 _PARENS = re.compile(r"^\((.*)\)$")

@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import messages
 from ..findings import SEVERITIES, Finding
-from ..numbers import format_id
+from ..numerals import format_id
 from .build import EditSet, build_edits
 from .localize import Diagnosis, Explanation, localize
 from .model import Address

@@ -21,7 +21,7 @@ from typing import Any
 from ..check import run_checks
 from ..findings import Finding
 from ..model import Workbook
-from ..numbers import format_id
+from ..numerals import format_id
 from ..read.grid import Grid, ref
 from ..read.load import load_grids
 from ..read.reader import read_grids

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numbers import parse_plain_number
+from ..numerals import parse_plain_number
 from ..precision import Interval, consistent, round_half_up
 
 _NUM = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"

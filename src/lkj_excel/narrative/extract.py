@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
 
-from lkj_excel.numbers import parse_plain_number
+from lkj_excel.numerals import parse_plain_number
+
+from .sentences import lowered, may_match, sentence_of, sentence_spans
 
 # Claim kinds that are not figures to check; dropped unless include_non_claims.
 NON_CLAIM_KINDS = frozenset({"year", "ordinal", "reference-number"})
@@ -138,11 +139,6 @@ _TABLE_RE = re.compile(
 _FIGURE_KEYWORDS = ("gambar", "grafik", "diagram", "lampiran", "bab")
 _FIGURE_RE = re.compile(r"\b(?:gambar|grafik|diagram|lampiran|bab)\s*\.?\s*\d+(?:\s*\.\s*\d+)*", re.IGNORECASE)
 # Precompiled once: the helpers below run for every number of every paragraph.
-_CUT_RE = re.compile(r"\n[ \t]*\n|[.!?;:](?=\s+)")
-_NEXT_TOKEN_RE = re.compile(r"\s+(\S+)")
-_LIST_ITEM_RE = re.compile(r"^(?:[a-z]|\d{1,2})[.)]$")
-_LAST_WORD_RE = re.compile(r"(\w+)$")
-_LIST_MARK_RE = re.compile(r"(?:^|\s)(?:[a-z]|\d{1,2})$")
 _GROUPED_FRAC_RE = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{3}")
 _SEP_RE = re.compile(r"[.,]")
 _NON_DIGIT_RE = re.compile(r"\D")
@@ -163,64 +159,6 @@ _SPACE_RE = re.compile(r"\s+")
 _YEAR_RANGE_RE = re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b")
 _RP_TAIL_RE = re.compile(r",-+|,00,-+")
 _PCT_RE = re.compile(r"\s?%")
-_LEBIH_RE = re.compile(r"(?i)lebih\s")
-_DARI_RE = re.compile(r"(?i)dari")
-
-# Characters that a case-insensitive regex matches to an ASCII letter although
-# str.lower() does not turn them into it (or changes the text's length).
-_ODD_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def _lowered(text: str) -> str | None:
-    """``text.lower()`` when a keyword search in it is exact, else None.
-
-    A case-insensitive pattern that needs a literal keyword can only match
-    where ``text.lower()`` contains that keyword, as long as the text holds
-    none of the few characters that fold to ASCII letters only in the regex
-    engine (dotted/dotless i, long s, Kelvin sign). The scans of many
-    patterns over the whole paragraph are then skipped outright.
-    """
-    return None if _ODD_CASE_RE.search(text) else text.lower()
-
-
-def _may_match(low: str | None, keywords: tuple[str, ...]) -> bool:
-    if low is None:
-        return True
-    for k in keywords:
-        if k in low:
-            return True
-    return False
-
-
-_ABBREV = frozenset(
-    [
-        "rp",
-        "no",
-        "kec",
-        "kab",
-        "jln",
-        "jl",
-        "hal",
-        "tabel",
-        "tbl",
-        "gambar",
-        "dll",
-        "dsb",
-        "dst",
-        "prov",
-        "ds",
-        "kel",
-        "dr",
-        "drs",
-        "ir",
-        "th",
-        "ta",
-        "nip",
-        "ttd",
-        "sdr",
-        "bpk",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,64 +196,6 @@ class Claim:
     table_refs: list[TableRef] = field(default_factory=list)
     num_start: int = 0
     num_end: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class DirectionStatement:
-    """A phrase stating direction, rank or target attainment.
-
-    kind: up | down | above | below | max | min | met | exceeded | not-met | ahead.
-    ``figure`` is the threshold compared with ("di atas 95%"), when printed.
-    ``claim_indices`` index ``extract_claims(text)``, nearest first.
-    """
-
-    raw: str
-    start: int
-    end: int
-    kind: str
-    subject: str | None = None
-    figure: float | None = None
-    figure_decimals: int | None = None
-    figure_unit: str | None = None
-    claim_indices: list[int] = field(default_factory=list)
-
-
-# --------------------------------------------------------------------- helpers
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Split into sentences; "." in "Rp." or "Tabel." and decimal commas do not end one."""
-    cuts = [0]
-    for m in _CUT_RE.finditer(text):
-        i = m.start()
-        if m.group().startswith("\n"):
-            cuts.append(m.end())
-            continue
-        after = text[m.end() :]
-        nxt = _NEXT_TOKEN_RE.match(after)
-        if not nxt:
-            continue
-        token = nxt.group(1)
-        list_item = _LIST_ITEM_RE.match(token) is not None
-        if text[i] in ".!?;":
-            word = _LAST_WORD_RE.search(text[max(0, i - 40) : i])
-            if text[i] == "." and word and word.group(1).lower() in _ABBREV:
-                continue
-            if text[i] == "." and _LIST_MARK_RE.search(text[max(0, i - 4) : i]) and i - 2 < cuts[-1] + 3:
-                continue  # the "1." / "b." of a list item itself
-            if token[0].isupper() or token[0].isdigit() or token[0] in "(\"“'" or list_item or text[i] == ";":
-                cuts.append(i + 1)
-        elif list_item:  # "sebagai berikut: 1. ..."
-            cuts.append(i + 1)
-    cuts.append(len(text))
-    return [(a, b) for a, b in pairwise(cuts) if b > a]
-
-
-def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
-    for a, b in spans:
-        if a <= pos < b:
-            return a, b
-    return spans[-1] if spans else (0, 0)
 
 
 def _candidates(core: str, unit: str | None) -> tuple[float, int, bool, list[tuple[float, int]]]:
@@ -400,7 +280,7 @@ def _counts_things(text: str, pos: int, unit: str | None) -> bool:
 def extract_table_refs(text: str) -> list[TableRef]:
     """Every mention of a table, numbered or deictic ("tabel berikut")."""
     refs: list[TableRef] = []
-    if not _may_match(_lowered(text), ("tabel", "tbl")):
+    if not may_match(lowered(text), ("tabel", "tbl")):
         return refs
     for m in _TABLE_RE.finditer(text):
         tid = _SPACE_RE.sub("", m.group(1)) if m.group(1) else None
@@ -417,9 +297,9 @@ def extract_table_refs(text: str) -> list[TableRef]:
 def _kind_from_context(ctx: str) -> tuple[str | None, int]:
     """Nearest kind keyword in ``ctx`` and where it ends (-1 when none)."""
     best: tuple[str | None, int] = (None, -1)
-    low = _lowered(ctx)
+    low = lowered(ctx)
     for kind, rx in _KIND_RE:
-        if not _may_match(low, _KIND_KEYWORDS[kind]):
+        if not may_match(low, _KIND_KEYWORDS[kind]):
             continue
         for m in rx.finditer(ctx):
             if m.end() > best[1]:
@@ -438,10 +318,10 @@ def extract_claims(
 
     With ``include_non_claims`` the years, ordinals and reference numbers are
     returned too (kinds "year", "ordinal", "reference-number"). ``spans`` and
-    ``table_refs`` are ``_sentence_spans(text)`` and ``extract_table_refs(text)``
+    ``table_refs`` are ``sentence_spans(text)`` and ``extract_table_refs(text)``
     when the caller has them already.
     """
-    spans = _sentence_spans(text) if spans is None else spans
+    spans = sentence_spans(text) if spans is None else spans
     trefs = extract_table_refs(text) if table_refs is None else table_refs
     claims_data = [_claim_data(text, it) for it in _scan_numbers(text, trefs)]
     _assign_kinds(text, spans, claims_data)
@@ -451,7 +331,7 @@ def extract_claims(
 def _scan_numbers(text: str, trefs: list[TableRef]) -> list[dict]:
     """Each number of the text with the kind it has by its form alone (year, ordinal, ...) or None."""
     covered = [(r.start, r.end) for r in trefs]
-    if _may_match(_lowered(text), _FIGURE_KEYWORDS):
+    if may_match(lowered(text), _FIGURE_KEYWORDS):
         covered += [(m.start(), m.end()) for m in _FIGURE_RE.finditer(text)]
     covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.finditer(text)]
     raw_items: list[dict] = []
@@ -531,7 +411,7 @@ def _assign_kinds(text: str, spans: list[tuple[int, int]], claims_data: list[dic
     """Context words, year references and kinds; they need the neighbouring claims, hence a second pass."""
     real = [c for c in claims_data if c["kind"] not in NON_CLAIM_KINDS]
     for i, c in enumerate(real):
-        sa, sb = _sentence_of(spans, c["num_start"])
+        sa, sb = sentence_of(spans, c["num_start"])
         prev_end = real[i - 1]["end"] if i > 0 and real[i - 1]["end"] > sa else sa
         next_start = real[i + 1]["start"] if i + 1 < len(real) and real[i + 1]["start"] < sb else sb
         ctx = text[prev_end : c["start"]]
@@ -582,7 +462,7 @@ def _build_claims(
         if c["kind"] in NON_CLAIM_KINDS and not include_non_claims:
             continue
         para_start = text.rfind("\n\n", 0, c["start"]) + 1
-        sa, sb = c.get("sentence", _sentence_of(spans, c["num_start"]))
+        sa, sb = c.get("sentence", sentence_of(spans, c["num_start"]))
         in_sentence = [r for r in trefs if sa <= r.start < sb]
         if not in_sentence:
             earlier = [r for r in trefs if para_start <= r.start < c["start"]]
@@ -609,125 +489,10 @@ def _build_claims(
     return claims
 
 
-# ---------------------------------------------------------- direction phrases
-
-_DIRECTION_RE: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "not-met",
-        re.compile(
-            r"\b(?:tidak|belum)\s+(?:mencapai|memenuhi|tercapai|sesuai)(?:\s+(?:dengan\s+)?target)?"
-            r"|\btarget\s+(?:tidak|belum)\s+tercapai",
-            re.IGNORECASE,
-        ),
-    ),
-    ("exceeded", re.compile(r"\b(?:melebihi|melampaui)\s+target|\bdi\s+atas\s+target", re.IGNORECASE)),
-    ("met", re.compile(r"\b(?:mencapai|memenuhi)\s+target|\btarget\s+(?:telah\s+)?tercapai", re.IGNORECASE)),
-    ("ahead", re.compile(r"\b(?:lebih\s+)?unggul(?:\s+jauh)?\b", re.IGNORECASE)),
-    ("up", re.compile(r"\b(?:peningkatan|meningkat|kenaikan|naik|bertambah)\b", re.IGNORECASE)),
-    ("down", re.compile(r"\b(?:penurunan|menurun|turun|berkurang)\b", re.IGNORECASE)),
-    ("above", re.compile(r"\b(?:di\s+atas|lebih\s+tinggi(?:\s+dari(?:pada)?)?|melebihi)\b", re.IGNORECASE)),
-    ("below", re.compile(r"\b(?:di\s+bawah|lebih\s+rendah(?:\s+dari(?:pada)?)?|kurang\s+dari)\b", re.IGNORECASE)),
-    ("max", re.compile(r"\b(?:tertinggi|terbesar|terbanyak|paling\s+(?:tinggi|besar))\b", re.IGNORECASE)),
-    ("min", re.compile(r"\b(?:terendah|terkecil|tersedikit|paling\s+(?:rendah|kecil))\b", re.IGNORECASE)),
-]
-# A lowercase word that every match of each direction pattern contains.
-_DIRECTION_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "not-met": ("tidak", "belum"),
-    "exceeded": ("target",),
-    "met": ("target",),
-    "ahead": ("unggul",),
-    "up": ("ningkat", "naik", "bertambah"),
-    "down": ("nurun", "turun", "berkurang"),
-    "above": ("atas", "tinggi", "melebihi"),
-    "below": ("bawah", "rendah", "kurang"),
-    "max": ("tertinggi", "terbesar", "terbanyak", "paling"),
-    "min": ("terendah", "terkecil", "tersedikit", "paling"),
-}
-# "di atas" and friends compare only when a figure or a benchmark follows;
-# otherwise it is "tabel 3.3 di atas" or "sebagaimana tersebut di atas".
-_COMPARAND_RE = re.compile(r"\s*(?:angka\s+|nilai\s+)?(?:[-−]?\d|rata-rata|target|standar|batas|ambang)", re.IGNORECASE)
-_FIGURE_GAP_RE = re.compile(r"^\s*(?:(?:sebesar|angka|nilai|yakni|yaitu|dengan|target|:)\s*)*$", re.IGNORECASE)
-_INDICATOR_RE = re.compile(
-    r"indeks\s+kepuasan\s+masyarakat(?:\s*\(IKM\))?|\bIKM\b|nilai\s+(?:evaluasi\s+)?S?AKIP|\bS?AKIP\b"
-    r"|biaya\s*/\s*tarif(?:\s+pelayanan)?|penyerapan\s+anggaran(?:\s+program)?|realisasi\s+anggaran"
-    r"|efisiensi(?:\s+anggaran)?|unsur\s+pelayanan\s+\w+",
-    re.IGNORECASE,
-)
-_ENTITY_RE = re.compile(r"\b(?:Kecamatan|Kec\.|Desa|Kelurahan|Kabupaten)(?:\s+[A-Z][a-z]+){1,4}")
-
-
-def _subject(text: str, sa: int, sb: int, s: int, e: int, prefer_entity: bool) -> str | None:
-    order = [_ENTITY_RE, _INDICATOR_RE] if prefer_entity else [_INDICATOR_RE, _ENTITY_RE]
-    for rx in order:
-        before = [m for m in rx.finditer(text, sa, s)]
-        if before:
-            return _SPACE_RE.sub(" ", before[-1].group())
-        after = rx.search(text, e, sb)
-        if after:
-            return _SPACE_RE.sub(" ", after.group())
-    return None
-
-
-def extract_direction_statements(
-    text: str, claims: list[Claim] | None = None, *, spans: list[tuple[int, int]] | None = None
-) -> list[DirectionStatement]:
-    """Phrases of direction, rank or target attainment, with their subject and claims."""
-    if claims is None:
-        claims = extract_claims(text)
-    spans = _sentence_spans(text) if spans is None else spans
-    low = _lowered(text)
-    taken: list[tuple[int, int]] = []
-    found: list[DirectionStatement] = []
-    for kind, rx in _DIRECTION_RE:
-        if not _may_match(low, _DIRECTION_KEYWORDS[kind]):
-            continue
-        for m in rx.finditer(text):
-            s, e = m.start(), m.end()
-            if any(a < e and s < b for a, b in taken):
-                continue
-            if kind in ("above", "below") and not _COMPARAND_RE.match(text, e):
-                continue
-            taken.append((s, e))
-            sa, sb = _sentence_of(spans, s)
-            near: list[tuple[float, int]] = []
-            for i, c in enumerate(claims):
-                if c.start >= sb or c.end <= sa:
-                    continue
-                # A figure after the phrase is what it usually describes ("turun 5,15").
-                dist = c.start - e if c.start >= e else 1.5 * (s - c.end)
-                near.append((dist, i))
-            near.sort()
-            figure = fdec = funit = None
-            if kind in ("above", "below", "met", "exceeded", "not-met"):
-                for _, i in near:
-                    c = claims[i]
-                    comparative = _LEBIH_RE.match(m.group()) and not _DARI_RE.search(m.group())
-                    if c.start >= e and _FIGURE_GAP_RE.match(text[e : c.start]) and not comparative:
-                        figure, fdec, funit = c.value, c.decimals, c.unit
-                    break
-            found.append(
-                DirectionStatement(
-                    raw=m.group(),
-                    start=s,
-                    end=e,
-                    kind=kind,
-                    subject=_subject(text, sa, sb, s, e, prefer_entity=kind == "ahead"),
-                    figure=figure,
-                    figure_decimals=fdec,
-                    figure_unit=funit,
-                    claim_indices=[i for _, i in near[:3]],
-                )
-            )
-    found.sort(key=lambda d: d.start)
-    return found
-
-
 __all__ = [
     "NON_CLAIM_KINDS",
     "Claim",
-    "DirectionStatement",
     "TableRef",
     "extract_claims",
-    "extract_direction_statements",
     "extract_table_refs",
 ]

@@ -11,7 +11,7 @@ import math
 import re
 from functools import lru_cache
 
-from lkj_excel.numbers import format_id
+from lkj_excel.numerals import format_id
 
 # Half-up rounding is decided on a binary float, so an exact half such as
 # 88,645 (stored as 88.64499999999999) would round down although the office
@@ -91,7 +91,7 @@ def _split(printed: str) -> tuple[str, str, list[tuple[int, str]]] | None:
     return digits[: len(digits) - dec_at], digits[len(digits) - dec_at :], seps
 
 
-def _one_edit(p: str, c: str) -> str | None:
+def one_edit(p: str, c: str) -> str | None:
     """Name the single-digit edit that turns the candidate digits ``c`` into ``p``."""
     if p == c:
         return None
@@ -134,9 +134,9 @@ def typo_edits(printed: str, candidate: float, decimals: int) -> list[str]:
     # decimals say nothing, so the integer digits are compared.
     n = max(len(p_frac), len(c_frac))
     if p_frac.ljust(n, "0") == c_frac.ljust(n, "0"):
-        edit = _one_edit(p_int, c_int)
+        edit = one_edit(p_int, c_int)
     elif p_int == c_int:
-        edit = _one_edit(p_frac, c_frac)
+        edit = one_edit(p_frac, c_frac)
     else:
         edit = None
     return [edit] if edit else []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..formulas import POLARITIES, capaian_interval
-from ..numbers import Parsed, parse_cell
+from ..numerals import Parsed, parse_cell
 from ..precision import Interval, consistent
 from ..spec import ColumnSpec, TableSpec
 from .grid import Grid

@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Table
-from ..numbers import Parsed, parse_text
+from ..numerals import Parsed, parse_text
 
 _EN_ONLY = re.compile(r"^[-+(]?\s*\d{1,3}(,\d{3})+(\.\d+)?\)?$|^[-+(]?\s*\d+\.\d+\)?$")
 _ID_ONLY = re.compile(r"^[-+(]?\s*\d{1,3}(\.\d{3})+(,\d+)?\)?$|^[-+(]?\s*\d+,\d+\)?$")

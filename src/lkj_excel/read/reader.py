@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import LkjError
 from ..model import Cell, Paragraph, Row, Table, Workbook
-from ..numbers import Parsed, format_id, parse_cell
+from ..numerals import Parsed, format_id, parse_cell
 from ..spec import TableSpec, load_all, normalise, squash, table_sort_key
 from .columns import recognise as recognise_columns
 from .grid import Grid, ref, text_of

@@ -4,7 +4,7 @@ over several rows, group rows, and how many rows of the sheet hold figures."""
 from __future__ import annotations
 
 from ..model import Row, SharedCell, Table
-from ..numbers import parse_text
+from ..numerals import parse_text
 from .grid import Grid
 from .hierarchy import infer_hierarchy
 from .locate import Layout, is_number_row

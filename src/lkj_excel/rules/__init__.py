@@ -25,12 +25,13 @@ CHECK_MODULES = (
     "efficiency",
     "crosstable",
     "form",
+    "plausibility",
     "reading",
     "narrative",
     "arithmetic",
 )
 # Modules that register the rules of `batch` (W9xx) and `anggaran` (B0xx, B1xx).
-MODE_MODULES = ("lkj_excel.rules.batch", "lkj_excel.budget.catalog", "lkj_excel.budget.compare")
+MODE_MODULES = ("lkj_excel.rules.batch", "lkj_excel.budget.catalog", "lkj_excel.budget.compare_catalog")
 
 
 def load_rules() -> dict[str, Rule]:

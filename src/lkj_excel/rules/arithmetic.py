@@ -8,7 +8,7 @@ from .. import messages
 from ..findings import Finding
 from ..model import Cell
 from ..narrative.arithmetic import find_arithmetic
-from ..numbers import Parsed, format_id
+from ..numerals import Parsed, format_id
 from .base import Context, make, rule
 
 messages.register(

@@ -16,7 +16,7 @@ from ..findings import Finding
 from ..formulas import POLARITIES, capaian_interval, capaian_point
 from ..messages import register
 from ..model import Cell, Row, Table
-from ..numbers import format_id, predikat_rank
+from ..numerals import format_id, predikat_rank
 from ..precision import consistent, interval_of, round_half_up
 from .base import Context, make, rule
 from .categories import (

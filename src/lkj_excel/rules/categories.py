@@ -17,7 +17,7 @@ from .. import scales
 from ..findings import Finding
 from ..messages import register
 from ..model import Cell, Row, Table
-from ..numbers import format_id, shortest_decimals
+from ..numerals import format_id, shortest_decimals
 from ..precision import Interval, interval_of
 from ..scales import INF, Band, Scale, _key, parse_interval, parse_label, reference_bands
 from ..spec import RowSpec, _template

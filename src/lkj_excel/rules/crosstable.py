@@ -17,7 +17,7 @@ from typing import Any
 from ..findings import Finding
 from ..messages import register
 from ..model import Cell, Row, Table
-from ..numbers import Parsed, format_id, shortest_decimals
+from ..numerals import Parsed, format_id, shortest_decimals
 from ..precision import FLOAT_NOISE, round_half_up
 from ..spec import EXACT_KINDS, _template, normalise, squash
 from .base import Context, make, rule

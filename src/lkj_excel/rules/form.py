@@ -1,22 +1,20 @@
-"""Form and plausibility: unreadable figures, missing tables and columns,
-numbering, decimal separators, precision, negative and implausible values."""
+"""Form: unreadable figures, missing tables and columns, numbering, decimal separators, precision.
+
+Negative and implausible values are in `plausibility`."""
 
 from __future__ import annotations
 
-import re
-import statistics
 from collections.abc import Iterator
 
 from .. import messages
 from ..findings import Finding
 from ..model import Cell, Row, Table
-from ..numbers import FORMAT_UNITS, Parsed, format_id
+from ..numerals import FORMAT_UNITS, Parsed, format_id
 from ..spec import load_all
 from .base import Context, make, rule
 from .totals import column_name, row_name
 
 ROUNDED_KINDS = {"decimal", "percent", "score"}
-NONNEGATIVE_KINDS = {"count", "rupiah", "hectare"}
 
 messages.register(
     {
@@ -74,28 +72,6 @@ messages.register(
             (
                 'Cell {cell}: "{found}" is printed with {decimals} decimals, the other figures in column {column} '
                 "with {usual} (e.g. {example})."
-            ),
-        ),
-        "form.negative": (
-            "Sel {cell}: nilai negatif {found} pada kolom {column}, yang tidak dapat bernilai negatif.",
-            "Cell {cell}: negative value {found} in column {column}, which cannot be negative.",
-        ),
-        "form.percent_negative": (
-            "Sel {cell}: persentase {column} bernilai negatif ({found}).",
-            "Cell {cell}: percentage {column} is negative ({found}).",
-        ),
-        "form.percent_huge": (
-            "Sel {cell}: persentase {column} {found} lebih dari 1.000%; mungkin koma desimal hilang.",
-            "Cell {cell}: percentage {column} {found} exceeds 1,000%; a decimal comma may be missing.",
-        ),
-        "form.percent_outlier": (
-            (
-                "Sel {cell}: capaian {found} lebih dari sepuluh kali median capaian lain di buku kerja ({median}); "
-                "mungkin koma desimal hilang."
-            ),
-            (
-                "Cell {cell}: capaian {found} is more than ten times the median of the workbook's other capaian "
-                "figures ({median}); a decimal comma may be missing."
             ),
         ),
     }
@@ -195,9 +171,9 @@ def missing(ctx: Context) -> Iterator[Finding]:
         names = ", ".join(f"Tabel {t}" for t in absent)
         yield make("F707", "warning", _placeholder("-"), None, names, "form.missing_table", table=None, tables=names)
     for table in ctx.tables():
-        req = [c for c in table.missing_columns if table.spec.has_column(c) and table.spec.column(c).required]
-        if req:
-            names = ", ".join(f'"{_label(table, c)}"' for c in req)
+        required = [c for c in table.missing_columns if table.spec.has_column(c) and table.spec.column(c).required]
+        if required:
+            names = ", ".join(f'"{_label(table, c)}"' for c in required)
             yield make(
                 "F707",
                 "warning",
@@ -436,111 +412,3 @@ def precision(ctx: Context) -> Iterator[Finding]:
                         column=_label(table, col.id),
                         example=ex.text,
                     )
-
-
-@rule("F705", "form.negative", severity="error", question="form")
-def negative(ctx: Context) -> Iterator[Finding]:
-    """A negative figure in a count, rupiah or hectare column (error).
-
-    People, households, money budgeted or spent and land areas are never
-    negative; a minus sign there is a typing error or a misplaced difference.
-
-    A difference column (Sisa = Anggaran − Realisasi) may be negative when overspent.
-
-    Fails: KK "-846": households are never negative.
-
-        [Tabel 1.2]
-        | No | Desa   | Jumlah KK | Penduduk |       |       |
-        |    |        |           | L        | P     | L+P   |
-        | 1  | Alpha  | 1.010     | 1.570    | 1.767 | 3.337 |
-        | 2  | Beta   | -846      | 1.447    | 1.647 | 3.094 |
-        merged: D1:F1
-        => F705 at C4
-
-    Passes: "846", and "-" (no figure); a negative Tingkat Efisiensi is a difference of percents, not a count.
-
-        [Tabel 1.2]
-        | No | Desa   | Jumlah KK | Penduduk |       |       |
-        |    |        |           | L        | P     | L+P   |
-        | 1  | Alpha  | 1.010     | 1.570    | 1.767 | 3.337 |
-        | 2  | Beta   | 846       | -        | 1.647 | 1.647 |
-        merged: D1:F1
-        [Tabel 3.14]
-        | No | Sasaran  | Indikator                  | Capaian Kinerja (%) | Serapan Anggaran | Efisiensi (%) |
-        | 1  | Kepuasan | Indeks Kepuasan Masyarakat | 88,65               | 98,94            | -10,29        |
-    """
-    for table in ctx.tables():
-        for _r, cid, c in table.iter_cells():
-            col = table.spec.column(cid)
-            # A difference ("Sisa", "Lebih/(Kurang)" = anggaran - realisasi) is negative when overspent.
-            difference = bool(col.formula and "-" in col.formula)
-            if col.kind in NONNEGATIVE_KINDS and not difference and c.value is not None and c.value < 0:
-                yield make("F705", "error", c, c.text, None, "form.negative", table=table, column=_label(table, cid))
-
-
-def _may_be_negative(table: Table, cid: str) -> bool:
-    """A percent that is a difference (a formula with a minus, "efisiensi", "selisih")."""
-    col = table.spec.column(cid)
-    if col.formula and "-" in col.formula:
-        return True
-    return bool(re.search(r"efisiensi|selisih|deviasi|perubahan|pertumbuhan", col.id))
-
-
-def _capaian_cells(ctx: Context) -> list[tuple[Table, Cell]]:
-    out = []
-    for table in ctx.tables():
-        for _r, cid, c in table.iter_cells():
-            col = table.spec.column(cid)
-            if col.kind == "percent" and cid.startswith("capaian") and c.value is not None:
-                out.append((table, c))
-    return out
-
-
-@rule("F706", "form.implausible_percent", severity="warning", question="form")
-def implausible_percent(ctx: Context) -> Iterator[Finding]:
-    """A percentage that cannot be right (warning).
-
-    Flagged: a negative capaian, penyerapan or persentase (only differences
-    such as Tingkat Efisiensi may be negative); any percentage above 1.000%;
-    a capaian more than ten times the median of the workbook's other capaian
-    figures (at least three of them) — typically a lost decimal comma.
-
-    Fails: a negative % penyerapan, "-98,94".
-
-        [Tabel 3.14]
-        | No | Sasaran  | Indikator                  | Capaian Kinerja (%) | Serapan Anggaran | Efisiensi (%) |
-        | 1  | Kepuasan | Indeks Kepuasan Masyarakat | 88,65               | -98,94           | -10,29        |
-        => F706 at E2
-
-    Passes: a negative Tingkat Efisiensi, "-10,29", is a difference and may be negative.
-
-        [Tabel 3.14]
-        | No | Sasaran  | Indikator                  | Capaian Kinerja (%) | Serapan Anggaran | Efisiensi (%) |
-        | 1  | Kepuasan | Indeks Kepuasan Masyarakat | 88,65               | 98,94            | -10,29        |
-    """
-    pool = _capaian_cells(ctx)
-    for table in ctx.tables():
-        for _r, cid, c in table.iter_cells():
-            col = table.spec.column(cid)
-            if col.kind != "percent" or c.value is None:
-                continue
-            name = _label(table, cid)
-            if c.value < 0 and not _may_be_negative(table, cid):
-                yield make("F706", "warning", c, c.text, None, "form.percent_negative", table=table, column=name)
-            elif c.value > 1000:
-                yield make("F706", "warning", c, c.text, None, "form.percent_huge", table=table, column=name)
-            elif cid.startswith("capaian") and c.value > 0:
-                others = [o.value for _t, o in pool if o is not c and o.value is not None]
-                if len(others) >= 3:
-                    med = statistics.median(others)
-                    if med > 0 and c.value > 10 * med:
-                        yield make(
-                            "F706",
-                            "warning",
-                            c,
-                            c.text,
-                            None,
-                            "form.percent_outlier",
-                            table=table,
-                            median=format_id(med, 2),
-                        )

@@ -13,7 +13,7 @@ from .. import messages
 from ..findings import Finding
 from ..model import Cell, Paragraph, Workbook
 from ..narrative.resolve import Analysis, ClaimResult, analyse
-from ..numbers import Parsed
+from ..numerals import Parsed
 from .base import Context, make, rule
 
 NARASI = "Narasi"

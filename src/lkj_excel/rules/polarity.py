@@ -16,7 +16,7 @@ from ..findings import Finding
 from ..formulas import POLARITIES, capaian_interval, capaian_point
 from ..messages import register
 from ..model import Cell, Row, Table
-from ..numbers import format_id
+from ..numerals import format_id
 from ..precision import consistent, interval_of, round_half_up
 from ..spec import load_aux, normalise
 from .base import Context, make, rule

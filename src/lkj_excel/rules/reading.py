@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from .. import messages
 from ..findings import Finding
 from ..model import Cell
-from ..numbers import FORMAT_UNITS, Parsed, format_id
+from ..numerals import FORMAT_UNITS, Parsed, format_id
 from ..read.notation import departs
 from .base import Context, make, rule
 

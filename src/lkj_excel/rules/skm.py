@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from ..findings import Finding
 from ..messages import register
 from ..model import Cell, Table
-from ..numbers import format_id
+from ..numerals import format_id
 from ..precision import Interval, consistent, round_half_up
 from ..spec_checks import Check
 from .base import Context, make, rule

@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 
 from ..findings import SEVERITIES, Finding
 from ..model import Cell, Table, Workbook
-from ..numbers import FORMAT_UNITS, format_id
+from ..numerals import FORMAT_UNITS, format_id
 from ..read.grid import Grid, ref
 from ..read.reader import INFO_NAMES
 from ..repair import RepairPlan, plan_repairs

@@ -31,7 +31,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from ..findings import SEVERITIES, Finding
 from ..model import Workbook
-from ..numbers import format_id, parse_plain_number
+from ..numerals import format_id, parse_plain_number
 from ..repair import Address, CellEdit, RepairPlan, plan_repairs
 from ..review import Review, build_review, text
 from . import summary as S

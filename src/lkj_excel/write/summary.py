@@ -15,7 +15,7 @@ from typing import Any
 
 from ..findings import SEVERITIES, Finding, sort_key
 from ..model import Workbook
-from ..numbers import format_id
+from ..numerals import format_id
 from ..review import (
     Review,
     address,

@@ -1,0 +1,137 @@
+"""Every figure of a workbook, indexed by magnitude: the tables' figures and the shares across tables."""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass, field
+
+from ..model import Cell, Workbook
+from ..precision import Interval
+from .tables import Figure, magnitude, number_cell, numeric_columns, table_figures, value_of
+from .typo import agrees_interval
+from .typo import interval as typo_interval
+
+
+def _area_total(wb: Workbook) -> tuple[float, Interval, Cell | None] | None:
+    """The office's total area: the largest hectare total of the workbook (Tabel 1.1)."""
+    best: tuple[float, Interval, Cell | None] | None = None
+    for t in wb.tables.values():
+        tr = t.total_row()
+        for cid, kind, _ in numeric_columns(t):
+            if kind != "hectare" or tr is None:
+                continue
+            c = number_cell(tr, cid)
+            if c is not None and (best is None or value_of(c) > best[0]):
+                best = (value_of(c), Interval.exact(value_of(c)), c)
+    return best
+
+
+def cross_table_shares(wb: Workbook) -> list[Figure]:
+    """Hectare totals of one table as a share of the total area (Tabel 1.3 over Tabel 1.1)."""
+    area = _area_total(wb)
+    out: list[Figure] = []
+    if area is None or area[0] == 0:
+        return out
+    av, aiv, acell = area
+    for t in wb.tables.values():
+        tr = t.total_row()
+        for cid, kind, _ in numeric_columns(t):
+            if kind != "hectare" or acell is None or t.columns.get(cid) is None:
+                continue
+            vals: list[tuple[float, Interval, tuple[Cell, ...]]] = []
+            c = number_cell(tr, cid) if tr is not None else None
+            if c is not None and c is not acell:
+                vals.append((value_of(c), Interval.exact(value_of(c)), (c, acell)))
+            cs = [x for r in t.data_rows() if (x := number_cell(r, cid)) is not None]
+            if cs and acell not in cs:
+                s = sum(value_of(x) for x in cs)
+                vals.append((s, Interval.exact(s), (*cs, acell)))
+            for v, iv, cells in vals:
+                q = (iv / aiv).scale(100)
+                lo, hi = magnitude(q)
+                out.append(
+                    Figure(
+                        v / av * 100,
+                        lo,
+                        hi,
+                        2,
+                        "share",
+                        "%",
+                        t.id,
+                        cells,
+                        cid,
+                        None,
+                        f"luas {cid}",
+                        (),
+                        f"{cid} / luas wilayah × 100",
+                    )
+                )
+    return out
+
+
+@dataclass
+class FigureIndex:
+    by_table: dict[str, list[Figure]]
+    ordered: list[Figure] = field(default_factory=list)  # by lo, finite only
+    los: list[float] = field(default_factory=list)
+    width: float = 0.0
+    # Per table, built on first use: positions sorted by lo, their los, the
+    # widest interval, and the positions of figures with a non-finite bound.
+    _tables: dict[str, tuple[list[int], list[float], float, list[int]]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def overlapping(self, lo: float, hi: float) -> list[Figure]:
+        i = bisect.bisect_left(self.los, lo - self.width)
+        j = bisect.bisect_right(self.los, hi)
+        return [f for f in self.ordered[i:j] if f.hi >= lo]
+
+    def _table(self, tid: str) -> tuple[list[int], list[float], float, list[int]]:
+        ti = self._tables.get(tid)
+        if ti is None:
+            figs = self.by_table.get(tid, [])
+            reg: list[tuple[float, int]] = []
+            other: list[int] = []
+            width = 0.0
+            inf = math.inf
+            for i, f in enumerate(figs):
+                lo, hi = f.lo, f.hi
+                if -inf < lo <= hi < inf:  # finite and ordered (NaN fails every comparison)
+                    reg.append((lo, i))
+                    if hi - lo > width:
+                        width = hi - lo
+                else:
+                    other.append(i)
+            reg.sort()
+            ti = self._tables[tid] = ([i for _, i in reg], [lo for lo, _ in reg], width, other)
+        return ti
+
+    def agreeing(self, tid: str, value: float, decimals: int) -> list[Figure]:
+        """The figures of table ``tid`` that ``agrees_interval(value, decimals, f.lo, f.hi)``, in table order.
+
+        Same result as testing every figure of the table; only the figures whose
+        interval can reach the claim's (with a generous margin) are tested.
+        """
+        figs = self.by_table.get(tid)
+        if not figs:
+            return []
+        pos, los, width, other = self._table(tid)
+        c_lo, c_hi = typo_interval(value, decimals)
+        slack = 2e-3 + 1e-9 * (abs(c_lo) + abs(c_hi) + width)
+        i = bisect.bisect_left(los, c_lo - width - slack)
+        j = bisect.bisect_right(los, c_hi + slack)
+        hits = [k for k in pos[i:j] if agrees_interval(value, decimals, figs[k].lo, figs[k].hi)]
+        hits += [k for k in other if agrees_interval(value, decimals, figs[k].lo, figs[k].hi)]
+        hits.sort()
+        return [figs[k] for k in hits]
+
+
+def figures(wb: Workbook) -> FigureIndex:
+    by_table: dict[str, list[Figure]] = {tid: table_figures(wb, t) for tid, t in wb.tables.items()}
+    for f in cross_table_shares(wb):
+        by_table.setdefault(f.table, []).append(f)
+    finite = [f for fs in by_table.values() for f in fs if math.isfinite(f.lo) and math.isfinite(f.hi)]
+    finite.sort(key=lambda f: f.lo)
+    width = max((f.hi - f.lo for f in finite), default=0.0)
+    return FigureIndex(by_table, finite, [f.lo for f in finite], width)
