@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Paragraph, Workbook
 from ..numerals import format_id
@@ -340,6 +341,19 @@ def _threshold_issue(
 # ---------------------------------------------------------------- analysis
 
 
+@lru_cache(maxsize=4096)
+def read_paragraph(text: str) -> tuple[list[tuple[int, int]], list[TableRef], list[Claim], list[DirectionStatement]]:
+    """What a paragraph's text alone yields (sentences, table mentions, claims, direction statements).
+
+    Pure and of frozen values, so cached: the narrative is analysed again after the localizer corrected
+    figures, and the offices of a batch share many sentences. Callers must not mutate the lists.
+    """
+    spans = sentence_spans(text)
+    refs = extract_table_refs(text)
+    claims = extract_claims(text, spans=spans, table_refs=refs)
+    return spans, refs, claims, extract_direction_statements(text, claims, spans=spans)
+
+
 def analyse(wb: Workbook) -> Analysis:
     idx = figures(wb)
     prep = Prep(wb, idx)
@@ -354,11 +368,8 @@ def analyse(wb: Workbook) -> Analysis:
         group_text = " ".join(prior[-3:])
         prior.append(text)
         # Each paragraph is read once; classification and the checks share it.
-        spans = sentence_spans(text)
-        refs = extract_table_refs(text)
-        claims = extract_claims(text, spans=spans, table_refs=refs)
+        spans, refs, claims, dirs = read_paragraph(text)
         scope = scope_tables(wb, p, refs, prep)
-        dirs = extract_direction_statements(text, claims, spans=spans)
         res = classify_paragraph(wb, p, idx, group_text, claims, scope=scope, dirs=dirs, prep=prep)
         results.extend(res)
         ref_issues = check_table_refs(wb, p, refs, prep)
