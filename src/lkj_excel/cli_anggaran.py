@@ -227,12 +227,12 @@ def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: 
 
 
 @click.command("anggaran")
-@click.argument("export", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("export", type=click.Path(dir_okay=False, path_type=Path), metavar="EKSPOR")
 @click.option(
     "--realisasi",
     "lra",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Daftar realisasi atau LRA terpisah; EXPORT lalu berisi DPA/DPPA.",
+    help="Daftar realisasi atau LRA terpisah; EKSPOR lalu berisi DPA/DPPA.",
 )
 @click.option(
     "--sheet",
@@ -279,15 +279,12 @@ def anggaran(
     """
     from .budget.aggregate import aggregate
     from .budget.export import read_export, read_split
+    from .write.atomic import check_outputs
 
+    inputs = [export, lra, workbook]
     try:
         if output is not None and workbook is None:
             raise LkjError("budget.output_needs_workbook")
-        from .write.atomic import check_outputs
-
-        # Every output checked before anything is read or written: none may be an input, even with --force.
-        inputs = [export, lra, workbook]
-        check_outputs([output, json_out], force, inputs=inputs)
         wb = None
         if workbook is not None:
             from .read.reader import read_workbook
@@ -305,24 +302,37 @@ def anggaran(
             from .budget.compare import compare_workbook
 
             compared = compare_workbook(wb, exp, s)
-            if output is not None:
-                from .write.inplace import write_inplace
+    except LkjError as e:
+        click.echo(e.message(lang), err=True)
+        sys.exit(e.exit_code)
+    everything = export_findings + (compared or [])
+    # Outputs: every target checked before any is written (none may be an input, even with --force);
+    # a problem with them is the user's to fix, and the findings are printed all the same.
+    problem: LkjError | None = None
+    written = False
+    try:
+        check_outputs([output, json_out], force, inputs=inputs)
+        if output is not None and wb is not None and compared is not None:
+            from .write.inplace import write_inplace
 
-                write_inplace(wb, compared, output, force=force, lang=lang, ran=("anggaran",))
-        everything = export_findings + (compared or [])
+            write_inplace(wb, compared, output, force=force, lang=lang, ran=("anggaran",))
+            written = True
         if json_out is not None:
             d = report_dict(
                 everything, str(export), lang, workbook=str(workbook) if workbook else None, budget=budget_dict(exp, s)
             )
             emit_json(json.dumps(d, ensure_ascii=False, indent=1, default=str), json_out, force, inputs)
     except LkjError as e:
-        click.echo(e.message(lang), err=True)
-        sys.exit(e.exit_code)
+        problem = e
     if json_out != "-":
         click.echo(summary_text(exp, s, export_findings, compared, lang))
-        if output is not None:
+        if written:
             click.echo("")
             click.echo(f"{_T['en' if lang == 'en' else 'id']['corrected']}: {output}")
+    if problem is not None:
+        click.echo("", err=True)
+        click.echo(problem.message(lang), err=True)
+        sys.exit(problem.exit_code)
     sys.exit(1 if any(f.severity == "error" for f in everything) else 0)
 
 

@@ -216,8 +216,8 @@ HELP_EN: dict[str, str] = {
     "Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 masukan tidak terbaca.": (
         "Exit codes: 0 no errors, 1 errors found, 2 unreadable input."
     ),
-    "Laporan realisasi (LRA) terpisah; EXPORT lalu berisi DPA/DPPA.": (
-        "A separate realisation report (LRA); EXPORT then holds the DPA/DPPA."
+    "Daftar realisasi atau LRA terpisah; EKSPOR lalu berisi DPA/DPPA.": (
+        "A separate realisation list or LRA; EKSPOR then holds the DPA/DPPA."
     ),
     "Lembar ekspor yang dibaca (bawaan: lembar pertama berjudul kolom anggaran).": (
         "The export sheet to read (default: the first sheet with a budget column header)."
@@ -227,6 +227,35 @@ HELP_EN: dict[str, str] = {
     ),
     "Tulis buku kerja LKjIP terkoreksi (angka tabel diganti angka ekspor; perlu --workbook).": (
         "Write the corrected LKjIP workbook (table figures replaced by the export's; needs --workbook)."
+    ),
+    "Folder deklarasi tabel (.toml) kantor sendiri, di atas sheets/ bawaan.": (
+        "A folder of the office's own table declarations (.toml), over the built-in sheets/."
+    ),
+    "Tampilkan tabel yang ditemukan, kolom yang dikenali (dan caranya) dan nilai yang tidak terbaca.": (
+        "Show the tables found, the columns recognised (and how) and the values that could not be read."
+    ),
+    "Tahun laporan (bawaan: dari judul Tabel 3.2).": "The report year (default: from the title of Tabel 3.2).",
+    "Ringkas ekspor anggaran SIPD (rekap, DPA/DPPA, LRA, daftar realisasi, Penjabaran) per program dan jenis "
+    "belanja; dengan --workbook, cocokkan (atau isi) tabel anggaran LKjIP dengan ekspor.": (
+        "Summarise a SIPD budget export (rekap, DPA/DPPA, LRA, realisation list, Penjabaran) per program and "
+        "jenis belanja; with --workbook, hold the LKjIP budget tables against the export (or fill them)."
+    ),
+    "Kode keluar: 0 tanpa kesalahan (sel kosong yang diisi bukan kesalahan), 1 ada kesalahan, 2 masukan tidak "
+    "terbaca atau keluaran ditolak.": (
+        "Exit codes: 0 no errors (filling empty cells is not an error), 1 errors found, 2 unreadable input or "
+        "an output refused."
+    ),
+    "Lembar ekspor yang dibaca (bawaan: lembar pertama yang formatnya dikenali).": (
+        "The export sheet to read (default: the first sheet whose layout is recognised)."
+    ),
+    "Rekap sekabupaten: KODE SKPD atau KODE SUB UNIT perangkat daerah yang dibaca.": (
+        "A kabupaten-wide rekap: the KODE SKPD or KODE SUB UNIT of the office to read."
+    ),
+    "Buku kerja LKjIP: periksa (atau isi) Tabel 2.3, 2.4, 3.14, 3.16 dan 3.17 dari ekspor.": (
+        "LKjIP workbook: check (or fill) Tabel 2.3, 2.4, 3.14, 3.16 and 3.17 from the export."
+    ),
+    "Timpa berkas keluaran yang sudah ada (tidak pernah berkas masukan).": (
+        "Replace an existing output file (never an input file)."
     ),
 }
 

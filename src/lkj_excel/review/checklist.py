@@ -14,10 +14,23 @@ from typing import Any
 
 from ..findings import SEVERITIES, Finding, sort_key
 from ..model import Table, Workbook
+from ..spec import table_sort_key
+from ..spec_sources import sources
 from .texts import address, severity_label, table_label, text
 
 ARITHMETIC_FAMILIES = {"totals", "capaian", "penyerapan", "skm", "category", "scale", "ratio", "formula"}
-BUDGET_TABLES = ("2.3", "2.4", "3.16", "3.17")
+
+
+def _budget_tables() -> list[str]:
+    """The tables that repeat the SIPD budget (declared in sheets/_sources.toml), in table order."""
+    return sorted(sources().budget_tables, key=table_sort_key)
+
+
+def _pk_tables() -> tuple[str, str]:
+    """(the Perjanjian Kinerja table: the source of targets, the capaian table: the source of capaian)."""
+    return sources().source_tables("target")[0], sources().source_tables("capaian")[0]
+
+
 _ARITH_CHECKS = {"capaian", "ratio", "skm", "category", "category_row", "scale", "penyerapan_sasaran", "component_max"}
 
 QUESTIONS: list[dict[str, Any]] = [
@@ -123,12 +136,14 @@ def _needs(wb: Workbook, key: str) -> tuple[list[str], bool]:
         ts = [t for t in wb.tables.values() if filled(t)]
         return [t.id for t in _same_tables(wb)], len(ts) >= 2 and any(filled(t) for t in _same_tables(wb))
     if key == "pk":
-        ids = ["2.2", "3.2"]
-        return ids, filled(wb.table("2.2")) and filled(wb.table("3.2"))
+        pk, capaian = _pk_tables()
+        return [pk, capaian], filled(wb.table(pk)) and filled(wb.table(capaian))
     if key == "budget":
-        return list(BUDGET_TABLES), any(filled(wb.table(t)) for t in BUDGET_TABLES)
+        ids = _budget_tables()
+        return ids, any(filled(wb.table(t)) for t in ids)
     if key == "efficiency":
-        return ["3.14"], filled(wb.table("3.14"))
+        eff = sources().budget.efficiency
+        return [eff], filled(wb.table(eff))
     if key == "narrative":
         return ["Narasi"], any(p.text.strip() for p in wb.paragraphs)
     # form: the workbook's tables themselves
@@ -138,7 +153,7 @@ def _needs(wb: Workbook, key: str) -> tuple[list[str], bool]:
 _MATCH: dict[str, Callable[[Finding, Workbook], bool]] = {
     "arithmetic": lambda f, wb: family(f) in ARITHMETIC_FAMILIES,
     "crosstable": lambda f, wb: family(f) == "crosstable",
-    "pk": lambda f, wb: family(f) == "crosstable" and _involves(f, wb, "2.2"),
+    "pk": lambda f, wb: family(f) == "crosstable" and _involves(f, wb, _pk_tables()[0]),
     "budget": lambda f, wb: family(f) == "budget" or f.code.upper().startswith("B"),
     "efficiency": lambda f, wb: family(f) == "efisiensi" or f.table == "3.14",
     "narrative": lambda f, wb: family(f) == "narrative" or f.code.upper().startswith("N"),
@@ -156,7 +171,7 @@ def _bears_on(key: str, f: Finding, wb: Workbook) -> bool:
     if not declared:
         return _MATCH[key](f, wb)
     if key == "pk":
-        return declared == "crosstable" and _involves(f, wb, "2.2")
+        return declared == "crosstable" and _involves(f, wb, _pk_tables()[0])
     return declared == key
 
 

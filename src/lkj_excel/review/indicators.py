@@ -10,6 +10,7 @@ from ..formulas import capaian_point
 from ..model import Row, Table, Workbook
 from ..scales import Band, Scale, get_scale
 from ..spec import load_aux
+from ..spec_sources import sources
 
 
 def classify(value: float | None, scale: Scale | None) -> Band | None:
@@ -38,11 +39,8 @@ def report_year(wb: Workbook) -> int | None:
 
 
 def _sources(wb: Workbook) -> list[tuple[str, str, str, str]]:
-    y = report_year(wb)
-    out = [(tid, "target", "realisasi", "capaian") for tid in ("3.2", "3.5", "3.7")]
-    if y:
-        out.append(("3.9", f"target_{y}", f"realisasi_{y}", f"capaian_{y}"))
-    return out
+    """(table, target, realisasi, capaian) of each key indicator table, declared in sheets/_sources.toml."""
+    return sources().indicator_sources(report_year(wb))
 
 
 def _indicator_entry(

@@ -84,12 +84,13 @@ def capaian_ratio(ctx: Context) -> Iterable[Finding]:
         | 2  | Meningkatnya akuntabilitas kinerja | Nilai AKIP | Nilai | BB (71,00) | BB (72,62) | 102,28% |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     for t, r, tc, rc, cc, ex_t, ex_r in _capaian_rows(ctx):
-        if cc is None or cc.value is None or tc.value is None or rc.value is None:
+        iv_t, iv_r = interval_of(tc, ex_t), interval_of(rc, ex_r)  # None exactly when the value is
+        if cc is None or cc.value is None or iv_t is None or iv_r is None:
             continue
         if assumed_lower(t, r) or (r.role == "group" and group_mean_fits(t, r, cc)):
             continue  # polarity only assumed: C204 judges it; a group's mean of its children
         pol = polarity_of(t, r)
-        iv = capaian_interval(pol, interval_of(tc, ex_t), interval_of(rc, ex_r))
+        iv = capaian_interval(pol, iv_t, iv_r)
         if consistent(cc.value, cc.decimals, iv):
             continue
         point = capaian_point(pol, tc.value, rc.value)
@@ -210,14 +211,18 @@ def penyerapan_ratio(ctx: Context) -> Iterable[Finding]:
         ncol, dcol, ocol = (col_id(ctx, chk.get(k, k)) for k in ("numerator", "denominator", "out"))
         for r in t.rows:
             nc, dc, oc = r.get(ncol), r.get(dcol), r.get(ocol)
-            if nc is None or dc is None or oc is None or None in (nc.value, dc.value, oc.value):
+            if nc is None or dc is None or oc is None or oc.value is None:
                 continue
-            if dc.value == 0 or (r.role == "group" and group_mean_fits(t, r, oc)):
+            num, den = nc.value, dc.value
+            iv_n, iv_d = interval_of(nc, _exact(t, ncol)), interval_of(dc, _exact(t, dcol))
+            if num is None or den is None or iv_n is None or iv_d is None:
                 continue
-            iv = (interval_of(nc, _exact(t, ncol)) / interval_of(dc, _exact(t, dcol))).scale(100)
+            if den == 0 or (r.role == "group" and group_mean_fits(t, r, oc)):
+                continue
+            iv = (iv_n / iv_d).scale(100)
             if consistent(oc.value, oc.decimals, iv):
                 continue
-            point = nc.value / dc.value * 100
+            point = num / den * 100
             params = {"num": nc.text, "den": dc.text, "computed": _num(point)}
             if oc.parsed.unit != "%" and consistent(oc.value, oc.decimals, iv.scale(0.01)):
                 yield make(

@@ -21,6 +21,7 @@ from ..numbers import format_id, shortest_decimals
 from ..precision import Interval, interval_of
 from ..scales import INF, Band, Scale, _key, parse_interval, parse_label, reference_bands
 from ..spec import RowSpec, _template
+from ..spec_checks import Check, ScaleCheck
 from .base import Context, make, rule
 
 __all__ = ["Band", "Scale", "parse_interval", "parse_label", "reference_bands"]
@@ -51,7 +52,7 @@ def rowspec(table: Table, row: Row) -> RowSpec | None:
     return None
 
 
-def checks_of(ctx: Context, rule_name: str) -> Iterator[tuple[Table, dict[str, Any]]]:
+def checks_of(ctx: Context, rule_name: str) -> Iterator[tuple[Table, Check]]:
     for t in ctx.tables():
         for chk in t.spec.checks:
             if chk.get("rule") == rule_name:
@@ -295,9 +296,9 @@ def scale_gaps(ctx: Context) -> Iterable[Finding]:
         | 4  | 25,00 - 64,99  | D (Tidak Baik)  |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
     for t, chk in checks_of(ctx, "scale"):
-        name = chk.get("scale")
-        sc = get_scale(ctx, name)
-        if sc is None or sc.source != "printed" or sc.table is not t:
+        name = _scale_name(chk)
+        sc = get_scale(ctx, name) if name is not None else None
+        if name is None or sc is None or sc.source != "printed" or sc.table is not t:
             continue
         pr = printed_scale(ctx, name)
         for bad in pr[3] if pr else []:
@@ -387,86 +388,101 @@ def scale_reference(ctx: Context) -> Iterable[Finding]:
         | 7  | >0-30    | D        |
     """
     for t, chk in checks_of(ctx, "scale"):
-        name = chk.get("scale")
-        sc = get_scale(ctx, name)
-        if sc is None or sc.source != "printed" or sc.table is not t:
+        name = _scale_name(chk)
+        sc = get_scale(ctx, name) if name is not None else None
+        if name is None or sc is None or sc.source != "printed" or sc.table is not t:
             continue
-        ref = sc.reference
         _, meta = reference_bands(name)
         refname = meta.get("name", name)
         ui, d = sc.upper_inclusive, sc.decimals
         key = (lambda b: b.hi) if ui else (lambda b: b.lo)
         printed = sorted(sc.bands, key=key, reverse=True)
-        refs = sorted(ref, key=key, reverse=True)
-        if len(printed) != len(refs):
-            anchor = printed[0].cell if printed else None
-            if anchor is not None:
-                yield make(
-                    "K302",
-                    "info",
-                    anchor,
-                    str(len(printed)),
-                    str(len(refs)),
-                    "scale.ref.count",
-                    t,
-                    n=len(printed),
-                    m=len(refs),
-                    refname=refname,
-                    ref_labels=", ".join(r.label for r in refs),
-                    labels=", ".join(b.label for b in printed),
-                )
+        refs = sorted(sc.reference, key=key, reverse=True)
+        yield from _band_count(t, printed, refs, refname)
         for b in printed:
-            # the reference band with the same category, else the one at the same position
-            match = next((r for r in refs if _same_band(b, r)), None)
-            if match is None:
-                if b.label_cell is not None:
-                    yield make(
-                        "K302",
-                        "info",
-                        b.label_cell,
-                        b.label_cell.text,
-                        " / ".join(r.label for r in refs),
-                        "scale.ref.label",
-                        t,
-                        refname=refname,
-                        labels=", ".join(r.label for r in refs),
-                    )
-                continue
-            bc, rc = _cut(b, ui, d), _cut(match, ui, d)
-            if b.cell is not None and not (math.isinf(bc) and math.isinf(rc)) and abs(bc - rc) > 1e-9 * max(1, abs(rc)):
-                dd = b.decimals
-                yield make(
-                    "K302",
-                    "info",
-                    b.cell,
-                    b.text,
-                    _ref_text(match, ui, dd),
-                    "scale.ref.ends",
-                    t,
-                    related=[b.label_cell] if b.label_cell else [],
-                    label=b.label,
-                    refname=refname,
-                    ref=_ref_text(match, ui, dd),
-                )
-            elif (
-                b.letter
-                and match.letter
-                and b.words
-                and match.words
-                and b.label_cell is not None
-                and not (b.word_keys() & match.word_keys())
-            ):
-                yield make(
-                    "K302",
-                    "info",
-                    b.label_cell,
-                    b.label_cell.text,
-                    match.label,
-                    "scale.ref.words",
-                    t,
-                    refname=refname,
-                    ref=match.label,
-                )
+            yield from _band_vs_reference(t, b, refs, ui, d, refname)
+
+
+def _scale_name(chk: Check) -> str | None:
+    """The scale a `rule = "scale"` declaration names (ScaleCheck requires it)."""
+    return chk.scale if isinstance(chk, ScaleCheck) else None
+
+
+def _band_count(t: Table, printed: list[Band], refs: list[Band], refname: str) -> Iterator[Finding]:
+    """K302 when the printed scale has more or fewer bands than the reference."""
+    if len(printed) == len(refs):
+        return
+    anchor = printed[0].cell if printed else None
+    if anchor is not None:
+        yield make(
+            "K302",
+            "info",
+            anchor,
+            str(len(printed)),
+            str(len(refs)),
+            "scale.ref.count",
+            t,
+            n=len(printed),
+            m=len(refs),
+            refname=refname,
+            ref_labels=", ".join(r.label for r in refs),
+            labels=", ".join(b.label for b in printed),
+        )
+
+
+def _band_vs_reference(t: Table, b: Band, refs: list[Band], ui: bool, d: int | None, refname: str) -> Iterator[Finding]:
+    """K302 for one printed band: no reference band of its category, other ends, or other words."""
+    # the reference band with the same category, else the one at the same position
+    match = next((r for r in refs if _same_band(b, r)), None)
+    if match is None:
+        if b.label_cell is not None:
+            yield make(
+                "K302",
+                "info",
+                b.label_cell,
+                b.label_cell.text,
+                " / ".join(r.label for r in refs),
+                "scale.ref.label",
+                t,
+                refname=refname,
+                labels=", ".join(r.label for r in refs),
+            )
+        return
+    bc, rc = _cut(b, ui, d), _cut(match, ui, d)
+    if b.cell is not None and not (math.isinf(bc) and math.isinf(rc)) and abs(bc - rc) > 1e-9 * max(1, abs(rc)):
+        dd = b.decimals
+        yield make(
+            "K302",
+            "info",
+            b.cell,
+            b.text,
+            _ref_text(match, ui, dd),
+            "scale.ref.ends",
+            t,
+            related=[b.label_cell] if b.label_cell else [],
+            label=b.label,
+            refname=refname,
+            ref=_ref_text(match, ui, dd),
+        )
+    elif (
+        b.letter
+        and match.letter
+        and b.words
+        and match.words
+        and b.label_cell is not None
+        and not (b.word_keys() & match.word_keys())
+    ):
+        yield make(
+            "K302",
+            "info",
+            b.label_cell,
+            b.label_cell.text,
+            match.label,
+            "scale.ref.words",
+            t,
+            refname=refname,
+            ref=match.label,
+        )
 
 
 def _ref_text(r: Band, ui: bool, d: int) -> str:
@@ -586,7 +602,8 @@ register(
         "scale.gap.values": (
             (
                 "Skala ({scale}) tidak mencakup nilai di antara {lo} dan {hi} (mis. {example}); nilai laporan yang "
-                "jatuh di celah ini: {values}. Alat ini memakai aturan setengah terbuka ({rule_id}): digolongkan {label}."
+                "jatuh di celah ini: {values}. Alat ini memakai aturan setengah terbuka ({rule_id}): "
+                "digolongkan {label}."
             ),
             (
                 "The {scale} scale does not cover values between {lo} and {hi} (e.g. {example}); report figures in "
@@ -596,7 +613,8 @@ register(
         "scale.above": (
             (
                 "Kelas tertinggi skala ({scale}) berhenti di {lo}: nilai di atasnya (mis. {example}) tidak masuk kelas "
-                "mana pun. Alat ini memakai aturan setengah terbuka ({rule_id}): nilai di atas {lo} digolongkan {label}."
+                "mana pun. Alat ini memakai aturan setengah terbuka ({rule_id}): nilai di atas {lo} "
+                "digolongkan {label}."
             ),
             (
                 "The top band of the {scale} scale ends at {lo}: values above it (e.g. {example}) fall in no band. "

@@ -11,12 +11,13 @@ penyerapan(sasaran) = Σ realisasi / Σ anggaran × 100 over its programs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from ..findings import Finding
 from ..links import match_program, programs_for, sasaran_programs, sasaran_text, significant
 from ..messages import register
-from ..model import Cell
+from ..model import Cell, Table
 from ..numbers import format_id
 from ..precision import Interval, consistent, interval_of, round_half_up
 from .base import Context, make, rule
@@ -59,18 +60,7 @@ def efisiensi_penyerapan(ctx: Context) -> Iterable[Finding]:
     for t, chk in checks_of(ctx, "penyerapan_sasaran"):
         pcol = col_id(ctx, chk.get("penyerapan", "penyerapan"))
         links, budgets = ctx.table(chk.get("links", "3.15")), ctx.table(chk.get("budgets", "3.17"))
-        budget_of: dict[str, tuple[Cell | None, Cell | None, bool]] = {}
-        if budgets is not None:
-            exact = budgets.spec.has_column("anggaran") and budgets.spec.column("anggaran").exact
-            for r in budgets.rows:
-                if r.role != "data":
-                    continue
-                pid = r.row_id if r.row_id and re.fullmatch(r"[\d.]+", r.row_id) else None
-                if pid is None:
-                    pc = r.get("program")
-                    pid = match_program(pc.text if pc else r.label, need_program_word=False)
-                if pid and pid not in budget_of:
-                    budget_of[pid] = (r.get("anggaran"), r.get("realisasi"), exact)
+        budget_of = _budgets_by_program(budgets) if budgets is not None else {}
         blocks = sasaran_programs(links) if links is not None else []
         sasaran = ""
         for r in t.rows:
@@ -79,7 +69,8 @@ def efisiensi_penyerapan(ctx: Context) -> Iterable[Finding]:
             pc = r.get(pcol)
             if pc is None or pc.value is None:
                 continue
-            who = (r.get("indikator").text if r.get("indikator") else None) or r.label
+            ic = r.get("indikator")
+            who = (ic.text if ic else None) or r.label
             if links is None or budgets is None:
                 missing = " / ".join(
                     x
@@ -92,12 +83,8 @@ def efisiensi_penyerapan(ctx: Context) -> Iterable[Finding]:
             if not pids:
                 yield make("E501", "info", pc, pc.text, None, "eff.no_link", t, who=who, links=links.sheet)
                 continue
-            absent = [
-                p
-                for p in pids
-                if p not in budget_of
-                or None in (budget_of[p][0] and budget_of[p][0].value, budget_of[p][1] and budget_of[p][1].value)
-            ]
+            found = [budget_of.get(p) for p in pids]
+            absent = [p for p, b in zip(pids, found, strict=True) if b is None]
             if unknown or absent:
                 yield make(
                     "E501",
@@ -114,40 +101,81 @@ def efisiensi_penyerapan(ctx: Context) -> Iterable[Finding]:
                     budgets=budgets.sheet,
                 )
                 continue
-            ang = [budget_of[p][0] for p in pids]
-            rea = [budget_of[p][1] for p in pids]
-            ex = budget_of[pids[0]][2]
-            s_ang = sum(c.value for c in ang)
-            s_rea = sum(c.value for c in rea)
-            if s_ang == 0:
-                continue
-            iv_a, iv_r = Interval.exact(0.0), Interval.exact(0.0)
-            for c in ang:
-                iv_a = iv_a + interval_of(c, ex)
-            for c in rea:
-                iv_r = iv_r + interval_of(c, ex)
-            iv = (iv_r / iv_a).scale(100)
-            if consistent(pc.value, pc.decimals, iv):
-                continue
-            point = s_rea / s_ang * 100
-            fix = round_half_up(point, pc.decimals)
-            yield make(
-                "E501",
-                "error",
-                pc,
-                pc.text,
-                pc.fmt(fix),
-                "eff.penyerapan",
-                t,
-                related=ang + rea,
-                fix=fix,
-                who=who,
-                programs=", ".join(pids),
-                realisasi=format_id(s_rea),
-                anggaran=format_id(s_ang),
-                computed=format_id(point, 4),
-                budgets=budgets.sheet,
-            )
+            progs = [b for b in found if b is not None]  # all of them: none is absent
+            yield from _penyerapan_error(t, pc, pc.value, progs, who=who, pids=pids, budgets=budgets.sheet)
+
+
+class _Amount(NamedTuple):
+    """An amount of Tabel 3.17 that is printed: its cell, value and the interval it stands for."""
+
+    cell: Cell
+    value: float
+    interval: Interval
+
+
+def _amount(c: Cell | None, exact: bool) -> _Amount | None:
+    iv = interval_of(c, exact) if c is not None else None
+    if c is None or c.value is None or iv is None:
+        return None
+    return _Amount(c, c.value, iv)
+
+
+def _budgets_by_program(budgets: Table) -> dict[str, tuple[_Amount, _Amount] | None]:
+    """Program id -> (anggaran, realisasi) of its first row in `budgets`; None when either is blank."""
+    budget_of: dict[str, tuple[_Amount, _Amount] | None] = {}
+    exact = budgets.spec.has_column("anggaran") and budgets.spec.column("anggaran").exact
+    for r in budgets.rows:
+        if r.role != "data":
+            continue
+        pid = r.row_id if r.row_id and re.fullmatch(r"[\d.]+", r.row_id) else None
+        if pid is None:
+            pc = r.get("program")
+            pid = match_program(pc.text if pc else r.label, need_program_word=False)
+        if pid and pid not in budget_of:
+            ang, rea = _amount(r.get("anggaran"), exact), _amount(r.get("realisasi"), exact)
+            budget_of[pid] = (ang, rea) if ang is not None and rea is not None else None
+    return budget_of
+
+
+def _penyerapan_error(
+    t: Table, pc: Cell, printed: float, progs: list[tuple[_Amount, _Amount]], who: str, pids: list[str], budgets: str
+) -> Iterator[Finding]:
+    """E501 error when `printed` cannot be Σ realisasi / Σ anggaran × 100 of `progs`."""
+    s_ang = sum(a.value for a, _ in progs)
+    s_rea = sum(z.value for _, z in progs)
+    if s_ang == 0:
+        return
+    iv_a, iv_r = Interval.exact(0.0), Interval.exact(0.0)
+    for a, _ in progs:
+        iv_a = iv_a + a.interval
+    for _, z in progs:
+        iv_r = iv_r + z.interval
+    iv = (iv_r / iv_a).scale(100)
+    if consistent(printed, pc.decimals, iv):
+        return
+    point = s_rea / s_ang * 100
+    fix = round_half_up(point, pc.decimals)
+    yield make(
+        "E501",
+        "error",
+        pc,
+        pc.text,
+        pc.fmt(fix),
+        "eff.penyerapan",
+        t,
+        related=[a.cell for a, _ in progs] + [z.cell for _, z in progs],
+        fix=fix,
+        who=who,
+        programs=", ".join(pids),
+        realisasi=format_id(s_rea),
+        anggaran=format_id(s_ang),
+        computed=format_id(point, 4),
+        budgets=budgets,
+    )
+
+
+def _blank(c: Cell | None) -> bool:
+    return c is None or c.value is None
 
 
 @rule("E502", "efisiensi.reported", severity="warning", question="efficiency")
@@ -212,11 +240,7 @@ def efisiensi_reported(ctx: Context) -> Iterable[Finding]:
         if match is None:
             yield make("E502", "warning", anchor, anchor.text, None, "eff.no_row", t32, sheet314=t314.sheet)
             continue
-        empty = [
-            cid
-            for cid in ("penyerapan", "efisiensi")
-            if t314.spec.has_column(cid) and (match.get(cid) is None or match.get(cid).value is None)
-        ]
+        empty = [cid for cid in ("penyerapan", "efisiensi") if t314.spec.has_column(cid) and _blank(match.get(cid))]
         if empty:
             c = match.get(empty[0]) or anchor
             yield make(

@@ -9,13 +9,13 @@ interval: a printed 3,01 NRR tertimbang and 75,35 IKM are consistent although
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from ..findings import Finding
 from ..messages import register
 from ..model import Cell, Table
 from ..numbers import format_id
-from ..precision import Interval, consistent, interval_of, round_half_up
+from ..precision import Interval, consistent, round_half_up
+from ..spec_checks import Check
 from .base import Context, make, rule
 from .categories import category_text, checks_of, col_id, get_scale, judge_category
 
@@ -24,32 +24,36 @@ N_UNSUR = 9
 ROUNDED_WEIGHTS = (0.111, 0.11, 0.1111)
 
 
-def _skm(ctx: Context) -> Iterable[tuple[Table, dict[str, Any], str, list[Cell], list[str]]]:
-    """(table, check, value column, unsur cells with a value, ids of unsur missing)."""
+def _skm(ctx: Context) -> Iterable[tuple[Table, Check, str, list[Cell], list[float], list[str]]]:
+    """(table, check, value column, unsur cells with a value, their values, ids of unsur missing)."""
     for t, chk in checks_of(ctx, "skm"):
         vcol = col_id(ctx, chk.get("value", "nilai"))
         cells: list[Cell] = []
+        values: list[float] = []
         missing: list[str] = []
         for uid in chk.get("unsur", []):
             r = t.row(uid)
             c = r.get(vcol) if r is not None else None
-            if c is None or c.value is None:
+            v = c.value if c is not None else None
+            if c is None or v is None:
                 missing.append(uid)
             else:
                 cells.append(c)
-        yield t, chk, vcol, cells, missing
+                values.append(v)
+        yield t, chk, vcol, cells, values, missing
 
 
-def _info_cell(t: Table, chk: dict[str, Any], key: str, vcol: str) -> Cell | None:
+def _info_cell(t: Table, chk: Check, key: str, vcol: str) -> Cell | None:
     rid = chk.get(key)
     r = t.row(rid) if rid else None
     return r.get(vcol) if r is not None else None
 
 
-def _sum(cells: list[Cell]) -> Interval:
+def _sum(cells: list[Cell], values: list[float]) -> Interval:
+    """Σ of the intervals the printed NRR stand for (`interval_of(c, False)`, the values already known)."""
     total = Interval.exact(0.0)
-    for c in cells:
-        total = total + interval_of(c, False)
+    for c, v in zip(cells, values, strict=True):
+        total = total + Interval.printed(v, c.decimals)
     return total
 
 
@@ -101,15 +105,15 @@ def skm_nrr_tertimbang(ctx: Context) -> Iterable[Finding]:
         |    | Mutu Pelayanan                          | C |
         |    | Kinerja Unit Pelayanan                  | Kurang Baik |
     """
-    for t, chk, vcol, cells, missing in _skm(ctx):
+    for t, chk, vcol, cells, values, missing in _skm(ctx):
         out = _info_cell(t, chk, "nrr_tertimbang", vcol)
         if out is None or out.value is None or missing:
             continue
-        s = _sum(cells)
+        s = _sum(cells, values)
         iv = s.scale(1 / N_UNSUR)
         if consistent(out.value, out.decimals, iv):
             continue
-        exact = sum(c.value for c in cells) / N_UNSUR
+        exact = sum(values) / N_UNSUR
         fix = round_half_up(exact, out.decimals)
         for w in ROUNDED_WEIGHTS:
             if consistent(out.value, out.decimals, s.scale(w)):
@@ -138,7 +142,7 @@ def skm_nrr_tertimbang(ctx: Context) -> Iterable[Finding]:
                 t,
                 related=cells,
                 fix=fix,
-                total=_f(sum(c.value for c in cells), 2),
+                total=_f(sum(values), 2),
                 computed=_f(exact),
             )
 
@@ -184,14 +188,14 @@ def skm_ikm(ctx: Context) -> Iterable[Finding]:
         |    | Mutu Pelayanan                          | C |
         |    | Kinerja Unit Pelayanan                  | Kurang Baik |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
-    for t, chk, vcol, cells, missing in _skm(ctx):
+    for t, chk, vcol, cells, values, missing in _skm(ctx):
         ikm = _info_cell(t, chk, "ikm", vcol)
         if ikm is None or ikm.value is None:
             continue
         nrr_t = _info_cell(t, chk, "nrr_tertimbang", vcol)
         if not missing:
-            s = _sum(cells)
-            exact = sum(c.value for c in cells) / N_UNSUR * 25
+            s = _sum(cells, values)
+            exact = sum(values) / N_UNSUR * 25
             fix = round_half_up(exact, ikm.decimals)
             if not consistent(ikm.value, ikm.decimals, s.scale(25 / N_UNSUR)):
                 w = next((w for w in ROUNDED_WEIGHTS if consistent(ikm.value, ikm.decimals, s.scale(w * 25))), None)
@@ -224,7 +228,7 @@ def skm_ikm(ctx: Context) -> Iterable[Finding]:
                     )
                 continue
         if nrr_t is not None and nrr_t.value is not None:
-            iv = interval_of(nrr_t, False).scale(25)
+            iv = Interval.printed(nrr_t.value, nrr_t.decimals).scale(25)  # interval_of(nrr_t, False)
             if not consistent(ikm.value, ikm.decimals, iv):
                 fix = round_half_up(nrr_t.value * 25, ikm.decimals)
                 yield make(
@@ -284,9 +288,9 @@ def skm_range(ctx: Context) -> Iterable[Finding]:
         |    | Mutu Pelayanan                          | C |
         |    | Kinerja Unit Pelayanan                  | Kurang Baik |
     """
-    for t, chk, vcol, cells, missing in _skm(ctx):
-        for c in cells:
-            if not (1.0 - 1e-9 <= c.value <= 4.0 + 1e-9):
+    for t, chk, vcol, cells, values, missing in _skm(ctx):
+        for c, v in zip(cells, values, strict=True):
+            if not (1.0 - 1e-9 <= v <= 4.0 + 1e-9):
                 yield make("S403", "error", c, c.text, "1–4", "skm.range.nrr", t)
         ikm = _info_cell(t, chk, "ikm", vcol)
         if ikm is not None and ikm.value is not None and not (25.0 - 1e-9 <= ikm.value <= 100.0 + 1e-9):
@@ -359,7 +363,7 @@ def skm_mutu(ctx: Context) -> Iterable[Finding]:
         |    | Mutu Pelayanan                          | C |
         |    | Kinerja Unit Pelayanan                  | Kurang Baik |
     """
-    for t, chk, vcol, _cells, _missing in _skm(ctx):
+    for t, chk, vcol, _cells, _values, _missing in _skm(ctx):
         ikm = _info_cell(t, chk, "ikm", vcol)
         sc = get_scale(ctx, chk.get("scale", "ikm"))
         if ikm is None or ikm.value is None or sc is None:
