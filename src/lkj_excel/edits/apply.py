@@ -19,7 +19,8 @@ from .localize import Diagnosis, Explanation, localize
 from .model import Address
 from .typo import KINDS
 
-EDIT_CODES = {"T101", "T102", "T103", "C201", "C203", "X601", "S401", "S402"}
+EDIT_CODES = {"T101", "T102", "T103", "C201", "C203", "X601", "X603", "S401", "S402"}
+KEEP_WHEN_AMBIGUOUS = {"X603"}  # the land-use comparison between Tabel 1.1 and 1.3
 RULE_NAMES = {
     "T101": "totals.column_sum",
     "T102": "totals.subtotal",
@@ -27,6 +28,7 @@ RULE_NAMES = {
     "C201": "capaian.ratio",
     "C203": "penyerapan.ratio",
     "X601": "crosstable.same_value",
+    "X603": "crosstable.land_use",
     "S401": "skm.nrr_tertimbang",
     "S402": "skm.ikm",
 }
@@ -90,6 +92,7 @@ EDIT_TEXT = {
     "C201": ("persentase capaian", "the % capaian"),
     "C203": ("persentase penyerapan", "the percentage"),
     "X601": ("angka yang sama di tabel lain", "the same figure in another table"),
+    "X603": ("luas desa = jumlah penggunaan lahan", "the desa's area = the sum of its land use"),
     "S401": ("NRR tertimbang", "the weighted NRR"),
     "S402": ("IKM", "the IKM"),
 }
@@ -212,9 +215,13 @@ def localize_findings(ctx: Any, findings: list[Finding]) -> list[Finding]:
         owned = owner.get((f.sheet, f.cell))
         if f.code in EDIT_CODES and owned is not None:
             d = owned
-            if d.status == "unresolved":
-                f.fix = None  # no single explanation: a wrong correction is worse than none
+            if d.status == "unresolved" or (f.code in KEEP_WHEN_AMBIGUOUS and here_free(f, suspects)):
+                # No single explanation: a wrong correction is worse than none. A cross-table comparison stays
+                # at its own cell when that cell is no candidate: it names both sides of the disagreement.
+                f.fix = None
                 out.append(f)
+                if d.status != "unresolved":
+                    by_diag.setdefault(id(d), []).append(f)  # its severity is the group's
             else:
                 by_diag.setdefault(id(d), []).append(f)
             continue
@@ -230,7 +237,23 @@ def localize_findings(ctx: Any, findings: list[Finding]) -> list[Finding]:
             out.extend(_located(es, d, sev))
         elif d.status == "ambiguous":
             out.extend(_ambiguous(es, d, sev))
+    return _unique(out)
+
+
+def _unique(fs: list[Finding]) -> list[Finding]:
+    """One finding per cell and message: two groups that share their candidates name them once."""
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for f in fs:
+        k = (f.sheet, f.cell, f.message_key, str(f.params.get("alternatives", id(f))))
+        if k not in seen:
+            seen.add(k)
+            out.append(f)
     return out
+
+
+def here_free(f: Finding, suspects: set[Address]) -> bool:
+    return (f.sheet, f.cell) not in suspects
 
 
 def _prose_only(es: EditSet, d: Diagnosis) -> bool:
@@ -254,7 +277,8 @@ def _dependent(
     if here in suspects:
         return "unfix"
     rel = [(r.split("!", 1)[0], r.split("!", 1)[1]) for r in f.related if "!" in r]
-    judged = [a for a in rel if a in owner or a in changed or a in suspects]
+    # An unresolved group holds no figure right or wrong: the other rule's finding stands as it is.
+    judged = [a for a in rel if (a in owner and owner[a].status != "unresolved") or a in changed or a in suspects]
     if not judged:
         return "keep"
     if any(a in suspects for a in judged):

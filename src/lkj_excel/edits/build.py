@@ -182,6 +182,43 @@ class _Builder:
             elif rank_b is not None and (rank_a is None or rank_b < rank_a):
                 self.es.vars[b].source = True
 
+    def land_use(self, ctx: Any) -> None:
+        """A `[[same]] kind = "value"`: each desa's figure equals an expression of the other table's columns,
+        row by matching desa and total by total (Tabel 1.1 luas = perkebunan + pertanian + perumahan)."""
+        from ..rules.crosstable import _declarations, _key_rows, _terms
+
+        for t, o, d in _declarations(ctx, {"value"}):
+            col, terms = d.get("column"), _terms(d.get("expression") or "")
+            if not col or not terms or not t.spec.has_column(col) or not all(o.spec.has_column(n) for _s, n in terms):
+                continue
+            theirs: dict[str, Row] = {}
+            for k, r, _c in _key_rows(o):
+                theirs.setdefault(k, r)
+            pairs = [(r, theirs[k]) for k, r, _c in _key_rows(t) if k in theirs]
+            ta, tb = t.total_row(), o.total_row()
+            if ta is not None and tb is not None:
+                pairs.append((ta, tb))
+            for ra, rb in pairs:
+                parts: list[tuple[float, Table, str, Cell | None]] = [(float(s), o, n, rb.get(n)) for s, n in terms]
+                self.cross(parts + [(-1.0, t, col, ra.get(col))], "X603", f"{ra.label} {col}")
+
+    def cross(self, terms: list[tuple[float, Table, str, Cell | None]], code: str, label: str) -> None:
+        """A linear edit over cells of several tables; "-" and empty cells count as 0 (no variable)."""
+        if any(c is not None and c.status in ("unparsed", "text") and c.text for _k, _t, _i, c in terms):
+            return
+        out = terms[-1][3]
+        if out is None or out.value is None:
+            return
+        vs: list[Address] = []
+        ks: list[float] = []
+        for k, t, cid, c in terms:
+            a = self.var(t, cid, c)
+            if a is not None:
+                vs.append(a)
+                ks.append(k)
+        if len(vs) >= 2 and vs[-1] == (out.sheet, out.ref):
+            self.es.add(Edit("linear", tuple(vs), code, tuple(ks), output=vs[-1], label=label))
+
     def narrative(self, ctx: Any) -> None:
         from ..rules.narrative import _analysis
 
@@ -232,6 +269,7 @@ def build_edits(ctx: Any, evidence: bool = True) -> EditSet:
         b.ratios(t)
         b.skm(t)
     b.copies(ctx)
+    b.land_use(ctx)
     if evidence:
         b.narrative(ctx)
     ctx.cache["edits"] = b.es

@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import random
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -156,16 +156,41 @@ class Corpus:
             fixes = [f for f in run_checks(wb) if f.fix is not None]
             self.grids = self._apply(wb, {(f.sheet, f.cell): f.fix for f in fixes})
             wb = read_grids(self.path, self.grids)
+            wb = self._settle(wb)
         self.wb = wb
         self.base = run_checks(wb)
         self.base_fixed = {(f.sheet, f.cell) for f in self.base if f.fix is not None}
         self.sites = sites(wb)
 
-    def _apply(self, wb: Workbook, vals: dict[tuple[str, str], Any]) -> list[Grid]:
+    def _settle(self, wb: Workbook) -> Workbook:
+        """The base's own undecided inconsistencies (the sample's Mekar Mulio 225 vs 225,1 Ha) made consistent
+        with a candidate explanation, for the measurement only: a mutant is then the corpus's only mistake, and
+        its group does not merge with a disagreement the tool rightly leaves to the reviewer."""
+        from .localize import localize
+
+        es = build_edits(Context(wb))
+        diags = [d for d in localize(es) if d.status == "ambiguous"]
+        for i in range(max((len(d.alternatives) for d in diags), default=0)):
+            vals: dict[tuple[str, str], Any] = {}
+            for d in diags:
+                ex = d.alternatives[min(i, len(d.alternatives) - 1)]
+                vals.update({a: v for a, v in ex.values.items() if not es.vars[a].prose})
+            grids = self._apply(wb, vals, {a: es.vars[a].decimals for a in vals})
+            got = read_grids(self.path, grids)
+            if not violated(build_edits(Context(got))):
+                self.grids = grids
+                return got
+        return wb
+
+    def _apply(
+        self, wb: Workbook, vals: dict[tuple[str, str], Any], decimals: dict[tuple[str, str], int] | None = None
+    ) -> list[Grid]:
         grids = copy.deepcopy(self.grids)
         by = {g.title: g for g in grids}
         for s in sites(wb):
             v = vals.pop((s.sheet, s.ref), None)
+            if decimals and (s.sheet, s.ref) in decimals:
+                s = replace(s, decimals=max(s.decimals, decimals[(s.sheet, s.ref)]))  # "143" settled to 142,9
             if isinstance(v, (int, float)):
                 by[s.sheet].rows[s.r][s.c] = _raw(s, float(v))
         for (sheet, a1), v in vals.items():  # texts: the narrative's corrected paragraphs
