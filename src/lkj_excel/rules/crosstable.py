@@ -288,6 +288,8 @@ def _what(t: Table, row: Row | None, cid: str) -> str:
 
 def _pairs(ctx: Context) -> Iterator[Pair]:
     office = ctx.wb.office
+    ra: Row | None
+    rb: Row | None
     for t, o, d in _declarations(ctx, {"column", "indicator", "cell", "sum"}):
         kind = d["kind"]
         if kind == "indicator":
@@ -425,7 +427,7 @@ def same_value(ctx: Context) -> Iterable[Finding]:
             if ref is not other and _agree(wrong, ref, p.exact):
                 continue
             fix = _fix_for(wrong, ref)
-        key = "crosstable.same_value_source" if fix is not None else "crosstable.same_value"
+        msg = "crosstable.same_value_source" if fix is not None else "crosstable.same_value"
         # `expected` as the wrong cell prints figures ("102,28" in a column without "%").
         expected = wrong.fmt(fix) if isinstance(fix, (int, float)) else (fix if isinstance(fix, str) else ref.text)
         yield make(
@@ -434,7 +436,7 @@ def same_value(ctx: Context) -> Iterable[Finding]:
             wrong,
             wrong.text,
             expected,
-            key,
+            msg,
             table=t_w,
             related=[other] + ([ref] if ref is not other else []),
             fix=fix,
@@ -466,7 +468,7 @@ def _desa_key(text: str) -> str:
 
 def _key_rows(t: Table) -> list[tuple[str, Row, Cell]]:
     col = t.spec.key
-    out = []
+    out: list[tuple[str, Row, Cell]] = []
     if not col:
         return out
     for r in t.data_rows():
@@ -673,7 +675,7 @@ def land_use(ctx: Context) -> Iterable[Finding]:
         terms_txt = " + ".join(_col_label(o, n) for _s, n in terms).replace("+ -", "-")
         show = _column_decimals(t, col)
         dec = max([show] + [_column_decimals(o, n) for _s, n in terms])
-        theirs = {}
+        theirs: dict[str, Row] = {}
         for k, r, _c in _key_rows(o):
             theirs.setdefault(k, r)
         for k, r, _c in _key_rows(t):
