@@ -31,6 +31,7 @@ from ..model import Cell, Row, Table, Workbook
 from ..numerals import Parsed, format_id
 from ..precision import FLOAT_NOISE, Interval, consistent, round_half_up
 from ..rules.base import make
+from ..spec_sources import sources
 from . import compare_catalog, texts  # noqa: F401 - register the rules B101-B104 and the messages
 from .aggregate import BudgetSummary, aggregate
 from .export import BudgetExport
@@ -373,15 +374,16 @@ def compare_workbook(wb: Workbook, export: BudgetExport, summary: BudgetSummary 
     """Findings B101-B104: where the LKjIP budget tables differ from the export's aggregation."""
     summary = summary or aggregate(export)
     c = _Compare(wb, Source(export, summary))
-    for tid in ("2.3", "3.16"):
+    declared = sources().budget  # which tables repeat the budget: sheets/_sources.toml
+    for tid in declared.jenis:
         if (t := wb.tables.get(tid)) is not None:
             c.jenis_table(t)
     # An SKPD's LRA by rekening names no program: the program tables have nothing to hold against.
     has_programs = bool((export.lines["program"] != "").any())
-    for tid in ("2.4", "3.17") if has_programs else ():
+    for tid in declared.program if has_programs else ():
         if (t := wb.tables.get(tid)) is not None:
             c.program_table(t)
-    t14, t15 = wb.tables.get("3.14"), wb.tables.get("3.15")
+    t14, t15 = wb.tables.get(declared.efficiency), wb.tables.get(declared.links)
     if t14 is not None and t15 is not None and has_programs and export.realisasi_by_program:
         c.efficiency_table(t14, t15)
     # One finding per cell and rule.

@@ -20,24 +20,11 @@ from ..model import Cell, Row, Table
 from ..numerals import Parsed, format_id, shortest_decimals
 from ..precision import FLOAT_NOISE, round_half_up
 from ..spec import EXACT_KINDS, _template, normalise, squash
+from ..spec_sources import sources
 from .base import Context, make, rule
 
-# Which table is the source of a figure, by (table, column id without its
-# year suffix): lower rank wins; equal ranks (3.16 vs 3.17) mean no source.
-# The Perjanjian Kinerja (2.2) sets targets; Tabel 3.2 is the reference for
-# the IKU's target/realisasi/capaian; the DPPA tables (2.3/2.4) for anggaran;
-# the LRA tables (3.16/3.17) for realisasi anggaran.
-SOURCE_RANK: dict[tuple[str, str], int] = {
-    ("2.2", "target"): 0,
-    ("3.2", "target"): 1,
-    ("3.2", "realisasi"): 0,
-    ("3.2", "capaian"): 0,
-    ("2.3", "anggaran"): 0,
-    ("2.4", "anggaran"): 0,
-    ("3.16", "realisasi"): 0,
-    ("3.17", "realisasi"): 0,
-}
-
+# Which table is the source of a figure, by (table, column id without its year suffix), is declared in
+# sheets/_sources.toml ([[rank]]): lower rank wins; equal ranks (3.16 vs 3.17) mean no source.
 register(
     {
         "crosstable.same_value": (
@@ -141,7 +128,7 @@ def _base_column(cid: str) -> str:
 
 
 def _rank(tid: str, cid: str) -> int | None:
-    return SOURCE_RANK.get((tid, _base_column(cid)))
+    return sources().source_rank(tid, _base_column(cid))
 
 
 def _kind(t: Table, cid: str) -> str:
