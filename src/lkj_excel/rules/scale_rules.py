@@ -200,50 +200,53 @@ def scale_gaps(ctx: Context) -> Iterable[Finding]:
             yield make("K301", "warning", bad, bad.text, None, "scale.unparsed", t, scale=sc.name)
         values = _values_for_scale(ctx, name)
         for iss in scale_issues(sc):
-            if iss.anchor is None:
-                continue
-            d_show = max([b.decimals for b in sc.bands] + [0])
-            d_ex = sc.decimals if sc.decimals is not None else shortest_decimals(iss.example)
-            inside = [c for c in values if c.value is not None and _in_region(c.value, iss.lo, iss.hi)]
-            if iss.kind == "overlap":
-                yield make(
-                    "K301",
-                    "warning",
-                    iss.anchor,
-                    iss.anchor.text,
-                    None,
-                    "scale.overlap",
-                    t,
-                    related=[x.cell for x in (iss.other, iss.band) if x and x.cell],
-                    a=iss.other.text if iss.other else "",
-                    b=iss.band.text if iss.band else "",
-                    lo=_fmt(iss.lo, d_show),
-                    hi=_fmt(iss.hi, d_show),
-                    example=_fmt(iss.example, d_ex),
-                )
-                continue
-            cls = sc.half_open(iss.example)
-            examples = ", ".join(f"{c.text} ({c.address})" for c in inside[:3])
-            sev = "warning" if (iss.kind == "gap" or inside) else "info"
-            key = {"gap": "scale.gap", "above": "scale.above", "below": "scale.below"}[iss.kind]
-            yield make(
-                "K301",
-                sev,
-                iss.anchor,
-                iss.anchor.text,
-                None,
-                key + (".values" if inside else ""),
-                t,
-                related=[c.address for c in inside[:3]],
-                lo=_fmt(iss.lo, d_show),
-                hi=_fmt(iss.hi, d_show),
-                example=_fmt(iss.example, d_ex),
-                label=cls.label if cls else "-",
-                rule_id=sc.rule_text("id"),
-                rule_en=sc.rule_text("en"),
-                values=examples,
-                scale=sc.name,
-            )
+            if iss.anchor is not None:
+                yield _issue_finding(t, sc, iss, iss.anchor, values)
+
+
+def _issue_finding(t: Table, sc: Scale, iss: _Issue, anchor: Cell, values: list[Cell]) -> Finding:
+    """The K301 finding of one gap or overlap of a printed scale."""
+    d_show = max([b.decimals for b in sc.bands] + [0])
+    d_ex = sc.decimals if sc.decimals is not None else shortest_decimals(iss.example)
+    inside = [c for c in values if c.value is not None and _in_region(c.value, iss.lo, iss.hi)]
+    if iss.kind == "overlap":
+        return make(
+            "K301",
+            "warning",
+            anchor,
+            anchor.text,
+            None,
+            "scale.overlap",
+            t,
+            related=[x.cell for x in (iss.other, iss.band) if x and x.cell],
+            a=iss.other.text if iss.other else "",
+            b=iss.band.text if iss.band else "",
+            lo=_fmt(iss.lo, d_show),
+            hi=_fmt(iss.hi, d_show),
+            example=_fmt(iss.example, d_ex),
+        )
+    cls = sc.half_open(iss.example)
+    examples = ", ".join(f"{c.text} ({c.address})" for c in inside[:3])
+    sev = "warning" if (iss.kind == "gap" or inside) else "info"
+    key = {"gap": "scale.gap", "above": "scale.above", "below": "scale.below"}[iss.kind]
+    return make(
+        "K301",
+        sev,
+        anchor,
+        anchor.text,
+        None,
+        key + (".values" if inside else ""),
+        t,
+        related=[c.address for c in inside[:3]],
+        lo=_fmt(iss.lo, d_show),
+        hi=_fmt(iss.hi, d_show),
+        example=_fmt(iss.example, d_ex),
+        label=cls.label if cls else "-",
+        rule_id=sc.rule_text("id"),
+        rule_en=sc.rule_text("en"),
+        values=examples,
+        scale=sc.name,
+    )
 
 
 # --------------------------------------------------------------------------- K302
