@@ -20,6 +20,7 @@ CHECK_MODULES = (
     "groups",
     "capaian",
     "polarity",
+    "scale_rules",
     "categories",
     "skm",
     "efficiency",

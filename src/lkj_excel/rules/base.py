@@ -6,12 +6,16 @@ to are declared in `sheets/`."""
 from __future__ import annotations
 
 import inspect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import scales
 from ..findings import SEVERITIES, Finding
-from ..model import Cell, Table, Workbook
+from ..model import Cell, Row, Table, Workbook
+from ..scales import Band, Scale
+from ..spec import RowSpec, _template
+from ..spec_checks import Check
 
 RULES: dict[str, Rule] = {}
 
@@ -107,3 +111,43 @@ def make(
         fix=fix,
         table=tid,
     )
+
+
+# --------------------------------------------------------------------------- declarations
+# Access to the `[[checks]]` declarations of the tables and to the workbook's scales, shared by the rule modules.
+
+
+def col_id(ctx: Context, cid: str) -> str:
+    """A column id of a `[[checks]]` entry, with {year} templates resolved."""
+    return _template(cid, ctx.wb.year)
+
+
+def rowspec(table: Table, row: Row) -> RowSpec | None:
+    if row.row_id is None:
+        return None
+    for rs in table.spec.rows:
+        if rs.id == row.row_id:
+            return rs
+    return None
+
+
+def checks_of(ctx: Context, rule_name: str) -> Iterator[tuple[Table, Check]]:
+    for t in ctx.tables():
+        for chk in t.spec.checks:
+            if chk.get("rule") == rule_name:
+                yield t, chk
+
+
+def printed_scale(ctx: Context, name: str) -> tuple[Table, Mapping[str, Any], list[Band], list[Cell]] | None:
+    return scales.printed_scale(ctx.wb, name)
+
+
+def get_scale(ctx: Context, name: str) -> Scale | None:
+    return scales.get_scale(ctx.wb, name, ctx.cache)
+
+
+def scale_name_of_row(table: Table, row: Row, default: str | None = None) -> str | None:
+    rs = rowspec(table, row)
+    if rs is not None and rs.extra.get("scale"):
+        return str(rs.extra["scale"])
+    return default

@@ -17,20 +17,30 @@ import datetime as _dt
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
 from ..findings import SEVERITIES, Finding
-from ..model import Cell, Table, Workbook
-from ..numerals import FORMAT_UNITS, format_id
+from ..model import Table, Workbook
+from ..numerals import format_id
 from ..read.grid import Grid, ref
 from ..read.reader import INFO_NAMES
 from ..repair import RepairPlan, plan_repairs
 from ..spec import narrative_spec, normalise
 from .atomic import atomic_output
+from .corrected_cells import (
+    Slot,
+    col_index,
+    column_decimals,
+    decimals_of,
+    extra_columns,
+    header_anchor,
+    merge_numbering_labels,
+    num,
+    parse_a1,
+    row_height,
+    static_slot,
+)
 from .layout import (
     ADDED_FILL,
     CAPTION_ROW,
@@ -79,32 +89,6 @@ def write_corrected(
     return w.cell_map
 
 
-@dataclass
-class _Slot:
-    """One output cell of a table sheet before it is written."""
-
-    kind: str  # num | str | formula | blank
-    value: Any = None
-    formula: str | None = None
-    cell: Cell | None = None  # the input cell, if any
-    num_format: str | None = None
-    numeric: bool = False
-    center: bool = False
-    bold: bool = False
-    fill: str | None = None
-    added: bool = False
-    merge_to: int | None = None  # last column of a merge started here
-    findings: list[Finding] = field(default_factory=list)
-
-
-def _num(x: Any) -> float | None:
-    if isinstance(x, bool):
-        return None
-    if isinstance(x, (int, float)) and math.isfinite(float(x)):
-        return float(x)
-    return None
-
-
 class _Writer:
     def __init__(self, wb: Workbook, findings: list[Finding], lang: str, xw: Any, plan: RepairPlan) -> None:
         self.wb = wb
@@ -149,7 +133,7 @@ class _Writer:
         for f in fs:
             parts.append(f"[{f.code}] {f.rule}: {f.message(self.lang)}")
             if f.fix is not None:
-                fx = f.fix if isinstance(f.fix, str) else format_id(float(f.fix), _decimals_of(f.fix))
+                fx = f.fix if isinstance(f.fix, str) else format_id(float(f.fix), decimals_of(f.fix))
                 if len(str(fx)) < 200:
                     parts.append(f"Dikoreksi menjadi: {fx}")
         return "\n".join(parts)
@@ -244,7 +228,7 @@ class _Writer:
                 shown = fix if fix is not None else v
                 self._write_raw(ws, r + off, c, shown, fmt)
                 if isinstance(shown, str) and c <= 1:
-                    h = _row_height(shown, 100 if c == 1 else 16)
+                    h = row_height(shown, 100 if c == 1 else 16)
                     heights[r + off] = max(heights.get(r + off, 0), h)
                 if fs:
                     self._comment(ws, r + off, c, self._finding_note(fs, g.text(r, c)))
@@ -256,60 +240,25 @@ class _Writer:
 
     # -- standard tables ----------------------------------------------------------------
     def _table(self, t: Table) -> None:
-        spec = t.spec
         g = self.grids.get(t.sheet)
         assert g is not None
-        in_cols = {cid: _col_index(letter) for cid, letter in t.columns.items()}
-        used = set(in_cols.values())
-        first_hdr = t.header_rows[0] - 1
-        extra_cols = sorted(
-            c
-            for c in range(g.n_cols)
-            if c not in used
-            and any(g.value(r, c) is not None for r in range(first_hdr, g.n_rows) if r + 1 != t.number_row)
-        )
-        extra_hdr = []
-        for c in extra_cols:
-            path: list[str] = []
-            for hr in t.header_rows:
-                v = g.merged_value(hr - 1, c)
-                if v is not None and str(v).strip() and str(v).strip() not in path:
-                    path.append(str(v).strip())
-            extra_hdr.append(" / ".join(path) or f"Kolom {get_column_letter(c + 1)} (asli)")
-        lay = table_layout(spec, _column_decimals(t), extra_hdr)
-        name = self._name(spec.sheet)
+        in_cols = {cid: col_index(letter) for cid, letter in t.columns.items()}
+        extra_cols, extra_hdr = extra_columns(t, g, set(in_cols.values()))
+        lay = table_layout(t.spec, column_decimals(t), extra_hdr)
+        name = self._name(t.spec.sheet)
         ws = self.xw.add_worksheet(name)
-        caption = spec.title
-        write_table_frame(ws, lay, self.st, caption)
+        write_table_frame(ws, lay, self.st, t.spec.title)
 
         col_out: dict[int, int] = {in_cols[c.id]: c.index for c in lay.columns if c.id in in_cols}
         for k, c in enumerate(extra_cols):
             col_out[c] = len(lay.columns) + k
 
         self._header_notes(ws, name, t, g, lay, col_out)
-
-        # Data rows: static values first.
-        slots: dict[tuple[int, int], _Slot] = {}
-        row_out: dict[int, int] = {}
-        for i, row in enumerate(t.rows):
-            orow = lay.data_start + i
-            row_out[row.excel_row - 1] = orow
-            bold = row.role in ("subtotal", "total")
-            fill = TOTAL_FILL if row.role == "total" else None
-            for lc in lay.columns:
-                cell = row.cells.get(lc.id)
-                s = self._static_slot(cell, lc, t)
-                s.bold, s.fill = bold, fill
-                slots[(orow, lc.index)] = s
-            for c in extra_cols:
-                v = g.value(row.excel_row - 1, c)
-                s = _Slot("blank") if v is None else _Slot("raw", v)
-                s.fill = fill
-                slots[(orow, col_out[c])] = s
+        slots, row_out = self._static_slots(t, g, lay, extra_cols, col_out)
 
         # Findings at input cells inside the table (also at empty ones), then the plan's edits.
         def out_of(a1: str) -> tuple[int, int] | None:
-            rr, cc = _parse_a1(a1)
+            rr, cc = parse_a1(a1)
             if rr in row_out and cc in col_out and (row_out[rr], col_out[cc]) in slots:
                 return (row_out[rr], col_out[cc])
             return None
@@ -320,25 +269,44 @@ class _Writer:
                 slots[at].findings.extend(fs)
         self._render_plan(t, slots, out_of)
 
-        # A label typed in the narrow numbering column ("J u m l a h", "Total") spans the next column.
-        merged: set[tuple[int, int]] = set()
-        if spec.numbering and lay.has(spec.numbering):
-            nc = lay.col(spec.numbering).index
-            for i in range(len(t.rows)):
-                r = lay.data_start + i
-                s0, s1 = slots.get((r, nc)), slots.get((r, nc + 1))
-                if (
-                    s0 is not None
-                    and s1 is not None
-                    and s1.kind == "blank"
-                    and not s1.findings
-                    and s0.kind in ("str", "raw")
-                    and isinstance(s0.value, str)
-                    and s0.value.strip()
-                ):
-                    s0.merge_to = nc + 1
-                    s0.center = False
-                    merged.add((r, nc + 1))
+        merged = merge_numbering_labels(t.spec, lay, slots, len(t.rows))
+        self._write_slots(ws, lay, slots, merged)
+        for i, row in enumerate(t.rows):
+            for cid, cell in row.cells.items():
+                if cid in in_cols:
+                    self.cell_map[(t.sheet, cell.ref)] = (name, ref(lay.data_start + i, lay.col(cid).index))
+            for c in extra_cols:
+                if g.value(row.excel_row - 1, c) is not None:
+                    self.cell_map[(t.sheet, ref(row.excel_row - 1, c))] = (name, ref(lay.data_start + i, col_out[c]))
+        self._footer(ws, name, t, g, row_out, col_out, lay.data_start + len(t.rows) + 1)
+
+    def _static_slots(
+        self, t: Table, g: Grid, lay: TableLayout, extra_cols: list[int], col_out: dict[int, int]
+    ) -> tuple[dict[tuple[int, int], Slot], dict[int, int]]:
+        """The data rows' slots as read, and the output row of each input row (0-based)."""
+        slots: dict[tuple[int, int], Slot] = {}
+        row_out: dict[int, int] = {}
+        for i, row in enumerate(t.rows):
+            orow = lay.data_start + i
+            row_out[row.excel_row - 1] = orow
+            bold = row.role in ("subtotal", "total")
+            fill = TOTAL_FILL if row.role == "total" else None
+            for lc in lay.columns:
+                cell = row.cells.get(lc.id)
+                s = static_slot(cell, lc, t)
+                s.bold, s.fill = bold, fill
+                slots[(orow, lc.index)] = s
+            for c in extra_cols:
+                v = g.value(row.excel_row - 1, c)
+                s = Slot("blank") if v is None else Slot("raw", v)
+                s.fill = fill
+                slots[(orow, col_out[c])] = s
+        return slots, row_out
+
+    def _write_slots(
+        self, ws: Any, lay: TableLayout, slots: dict[tuple[int, int], Slot], merged: set[tuple[int, int]]
+    ) -> None:
+        """Write the slots (not the cells a merge covers) and raise the rows their wrapped texts need."""
         widths = {c.index: c.width for c in lay.columns}
         for k in range(len(lay.extra)):
             widths[len(lay.columns) + k] = 24
@@ -348,19 +316,15 @@ class _Writer:
                 continue
             self._write_slot(ws, r, c, s)
             if s.kind in ("str", "raw") and isinstance(s.value, str) and not s.merge_to:
-                heights[r] = max(heights.get(r, 0), _row_height(s.value, widths.get(c, 10)))
+                heights[r] = max(heights.get(r, 0), row_height(s.value, widths.get(c, 10)))
         for r, h in heights.items():
             if h > 15:
                 ws.set_row(r, h)
-        for i, row in enumerate(t.rows):
-            for cid, cell in row.cells.items():
-                if cid in in_cols:
-                    self.cell_map[(t.sheet, cell.ref)] = (name, ref(lay.data_start + i, lay.col(cid).index))
-            for c in extra_cols:
-                if g.value(row.excel_row - 1, c) is not None:
-                    self.cell_map[(t.sheet, ref(row.excel_row - 1, c))] = (name, ref(lay.data_start + i, col_out[c]))
-        # Footer (Sumber, Keterangan, …) and anything below the table, below a blank row.
-        orow = lay.data_start + len(t.rows) + 1
+
+    def _footer(
+        self, ws: Any, name: str, t: Table, g: Grid, row_out: dict[int, int], col_out: dict[int, int], orow: int
+    ) -> None:
+        """Footer (Sumber, Keterangan, …) and anything below the table, from output row `orow` (below a blank row)."""
         for r in range(t.data_last, g.n_rows):
             if r + 1 == t.number_row or r in row_out:
                 continue
@@ -398,7 +362,7 @@ class _Writer:
                 oc = col_out.get(c)
                 if oc is None:
                     oc = 0
-                anchor = self._header_anchor(lay, out_r, oc)
+                anchor = header_anchor(lay, out_r, oc)
                 self.cell_map[(t.sheet, ref(hr - 1, c))] = (name, ref(*anchor))
                 if normalise(v) != text_at.get(anchor):
                     notes.setdefault(anchor, []).append(f"Judul kolom asli ({ref(hr - 1, c)}): {v}")
@@ -409,39 +373,9 @@ class _Writer:
         for (r, c), texts in notes.items():
             self._comment(ws, r, c, "\n".join(texts))
 
-    @staticmethod
-    def _header_anchor(lay: TableLayout, r: int, c: int) -> tuple[int, int]:
-        for r1, c1, r2, c2, _text in lay.header_cells():
-            if r1 <= r <= r2 and c1 <= c <= c2:
-                return (r1, c1)
-        return (lay.header_rows[0], c)
-
-    def _static_slot(self, cell: Cell | None, lc: Any, t: Table) -> _Slot:
-        col = lc.spec
-        center = col.id == t.spec.numbering
-        if cell is None:
-            return _Slot("blank", num_format=lc.num_format, numeric=col.numeric, center=center)
-        s = _Slot("str", cell.raw, cell=cell, num_format=lc.num_format, numeric=col.numeric, center=center)
-        p = cell.parsed
-        if col.numeric:
-            if p.status == "number" and p.value is not None and (p.unit is None or p.unit in FORMAT_UNITS):
-                s.kind, s.value = "num", p.value
-            elif p.status == "none":
-                s.kind, s.value, s.center = "str", "-", True
-            elif isinstance(cell.raw, (int, float)) and not isinstance(cell.raw, bool):
-                s.kind = "raw"
-            else:
-                s.kind, s.value, s.numeric = "str", str(cell.raw), False
-                s.center = p.status == "predikat" or center
-        else:
-            s.kind = "raw"
-            s.numeric = isinstance(cell.raw, (int, float))
-            s.num_format = None
-        return s
-
     # -- the repair plan ------------------------------------------------------------------
     def _render_plan(
-        self, t: Table, slots: dict[tuple[int, int], _Slot], out_of: Callable[[str], tuple[int, int] | None]
+        self, t: Table, slots: dict[tuple[int, int], Slot], out_of: Callable[[str], tuple[int, int] | None]
     ) -> None:
         """Corrected values and live formulas of this table's cells, as the repair plan says."""
 
@@ -462,16 +396,16 @@ class _Writer:
                     formula = edit.formula.to_excel(where)
                 except KeyError:
                     formula = None  # an input this layout does not show: the value alone
-            if formula is not None and _num(edit.value) is not None:
+            if formula is not None and num(edit.value) is not None:
                 if s.kind == "blank":
                     s.added = True
                 s.kind, s.formula, s.value = "formula", formula, float(edit.value)
-            elif _num(edit.value) is not None:
+            elif num(edit.value) is not None:
                 s.kind, s.value = "num", float(edit.value)
             elif edit.value is not None:
                 s.kind, s.value = "str", str(edit.value)
 
-    def _write_slot(self, ws: Any, r: int, c: int, s: _Slot) -> None:
+    def _write_slot(self, ws: Any, r: int, c: int, s: Slot) -> None:
         fill = self._severity_fill(s.findings) or (ADDED_FILL if s.added else s.fill)
         fmt = self.st.cell(
             s.num_format if s.kind in ("num", "formula", "raw") else None,
@@ -500,56 +434,3 @@ class _Writer:
             self._comment(ws, r, c, self._finding_note(s.findings, s.cell.text if s.cell is not None else ""))
         elif s.added:
             self._comment(ws, r, c, "Sel ini kosong di berkas asli; diisi dengan rumus.")
-
-
-def _row_height(text: str, width: float) -> float:
-    """Points needed to show `text` wrapped in a column `width` characters wide (Arial 10)."""
-    per_line = max(1.0, width * 1.15 - 1)
-    lines = sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
-    return 13.0 * lines + 2
-
-
-def _decimals_of(v: Any) -> int:
-    x = _num(v)
-    if x is None or x.is_integer():
-        return 0
-    s = repr(x)
-    return min(4, len(s.split(".")[1])) if "." in s and "e" not in s else 2
-
-
-def _column_decimals(t: Table) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for col in t.spec.columns:
-        if not col.numeric or col.id == t.spec.numbering:
-            continue
-        ds = [
-            c.decimals
-            for r in t.rows
-            if r.role == "data"
-            for c in [r.cells.get(col.id)]
-            if c is not None and c.status == "number" and c.decimals is not None
-        ]
-        if not ds:
-            ds = [
-                c.decimals
-                for r in t.rows
-                for c in [r.cells.get(col.id)]
-                if c is not None and c.status in ("number", "predikat") and c.decimals is not None
-            ]
-        if ds:
-            out[col.id] = min(max(ds), 4)
-    return out
-
-
-def _col_index(letters: str) -> int:
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + (ord(ch) - 64)
-    return n - 1
-
-
-def _parse_a1(a1: str) -> tuple[int, int]:
-    m = re.fullmatch(r"([A-Z]+)(\d+)", a1)
-    if not m:
-        return (-1, -1)
-    return int(m.group(2)) - 1, _col_index(m.group(1))
