@@ -8,7 +8,7 @@ from lkj_excel.edits.typo import typo_kind
 from lkj_excel.model import Cell
 from lkj_excel.numerals import parse_text
 from lkj_excel.rules import Context
-from lkj_excel.rules.crosstable import _agree
+from lkj_excel.rules.crosstable import cells_agree
 
 
 def var(v: float, d: int, exact: bool = False, name: str = "A1") -> Var:
@@ -22,15 +22,15 @@ def cell(text: str) -> Cell:
 def test_same_precision_printings_must_be_identical() -> None:
     assert not same_figure(var(90.0, 2), 90.0, var(90.01, 2), 90.01)  # the closed intervals touch at 90,005
     assert same_figure(var(90.01, 2), 90.01, var(90.01, 2), 90.01)
-    assert not _agree(cell("90,00"), cell("90,01"), exact=False)
+    assert not cells_agree(cell("90,00"), cell("90,01"), exact=False)
 
 
 def test_coarser_printing_is_the_rounding_of_the_finer() -> None:
     assert same_figure(var(90.0, 1), 90.0, var(90.04, 2), 90.04)
     assert not same_figure(var(90.0, 1), 90.0, var(90.05, 2), 90.05)  # 90,05 rounds half up to 90,1
-    assert _agree(cell("88,6"), cell("88,65"), exact=False) is False
-    assert _agree(cell("88,7"), cell("88,65"), exact=False)
-    assert _agree(cell("71"), cell("71,00"), exact=False)
+    assert cells_agree(cell("88,6"), cell("88,65"), exact=False) is False
+    assert cells_agree(cell("88,7"), cell("88,65"), exact=False)
+    assert cells_agree(cell("71"), cell("71,00"), exact=False)
 
 
 def test_linear_edit_allows_rounding_of_printed_parts() -> None:

@@ -165,10 +165,10 @@ class _Builder:
                     self.linear(t, terms, code, f"{key}")
 
     def copies(self, ctx: Any) -> None:
-        from ..rules.crosstable import _pairs
+        from ..rules.crosstable import same_pairs
 
         seen: set[frozenset[Address]] = set()
-        for p in _pairs(ctx):
+        for p in same_pairs(ctx):
             if ":" in p.a.ref or ":" in p.b.ref or (p.a.letter is not None) != (p.b.letter is not None):
                 continue
             a, b = self.var(p.ta, p.ca, p.a), self.var(p.tb, p.cb, p.b)
@@ -185,16 +185,17 @@ class _Builder:
     def land_use(self, ctx: Any) -> None:
         """A `[[same]] kind = "value"`: each desa's figure equals an expression of the other table's columns,
         row by matching desa and total by total (Tabel 1.1 luas = perkebunan + pertanian + perumahan)."""
-        from ..rules.crosstable import _declarations, _key_rows, _terms
+        from ..rules.crosstable import same_declarations
+        from ..rules.crosstable_lists import key_rows, land_terms
 
-        for t, o, d in _declarations(ctx, {"value"}):
-            col, terms = d.get("column"), _terms(d.get("expression") or "")
+        for t, o, d in same_declarations(ctx, {"value"}):
+            col, terms = d.get("column"), land_terms(d.get("expression") or "")
             if not col or not terms or not t.spec.has_column(col) or not all(o.spec.has_column(n) for _s, n in terms):
                 continue
             theirs: dict[str, Row] = {}
-            for k, r, _c in _key_rows(o):
+            for k, r, _c in key_rows(o):
                 theirs.setdefault(k, r)
-            pairs = [(r, theirs[k]) for k, r, _c in _key_rows(t) if k in theirs]
+            pairs = [(r, theirs[k]) for k, r, _c in key_rows(t) if k in theirs]
             ta, tb = t.total_row(), o.total_row()
             if ta is not None and tb is not None:
                 pairs.append((ta, tb))
@@ -252,9 +253,9 @@ def _year(cid: Any, year: int | None) -> Any:
 
 
 def _source_rank(tid: str, cid: str) -> int | None:
-    from ..rules.crosstable import _rank
+    from ..rules.crosstable import source_rank_of
 
-    return _rank(tid, cid)
+    return source_rank_of(tid, cid)
 
 
 def build_edits(ctx: Any, evidence: bool = True) -> EditSet:

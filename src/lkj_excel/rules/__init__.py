@@ -25,6 +25,7 @@ CHECK_MODULES = (
     "skm",
     "efficiency",
     "crosstable",
+    "crosstable_lists",
     "form",
     "plausibility",
     "reading",

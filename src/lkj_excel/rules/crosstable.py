@@ -6,10 +6,8 @@ Which pairs of tables repeat which figures is declared in `sheets/*.toml`
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import re
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -17,9 +15,9 @@ from typing import Any
 from ..findings import Finding
 from ..messages import register
 from ..model import Cell, Row, Table
-from ..numerals import Parsed, format_id, shortest_decimals
+from ..numerals import Parsed, format_id
 from ..precision import FLOAT_NOISE, round_half_up
-from ..spec import EXACT_KINDS, _template, normalise, squash
+from ..spec import EXACT_KINDS, _template, squash
 from ..spec_sources import sources
 from .base import Context, make, rule
 
@@ -111,7 +109,7 @@ def _tpl(v: Any, year: int | None) -> Any:
     return v
 
 
-def _declarations(ctx: Context, kinds: set[str]) -> Iterator[tuple[Table, Table, dict[str, Any]]]:
+def same_declarations(ctx: Context, kinds: set[str]) -> Iterator[tuple[Table, Table, dict[str, Any]]]:
     """Every `[[same]]` of the given kinds whose two tables were read, templated with the year."""
     for t in ctx.tables():
         for d in t.spec.same:
@@ -127,7 +125,7 @@ def _base_column(cid: str) -> str:
     return re.sub(r"_\d{4}$", "", cid)
 
 
-def _rank(tid: str, cid: str) -> int | None:
+def source_rank_of(tid: str, cid: str) -> int | None:
     return sources().source_rank(tid, _base_column(cid))
 
 
@@ -138,7 +136,7 @@ def _kind(t: Table, cid: str) -> str:
         return "text"
 
 
-def _col_label(t: Table, cid: str) -> str:
+def col_label(t: Table, cid: str) -> str:
     try:
         col = t.spec.column(cid)
     except KeyError:
@@ -153,7 +151,7 @@ def _is_blank(c: Cell | None) -> bool:
     return c is None or c.status == "empty" or (c.status == "text" and not c.text)
 
 
-def _agree(a: Cell, b: Cell, exact: bool) -> bool:
+def cells_agree(a: Cell, b: Cell, exact: bool) -> bool:
     """Two printed figures agree when one can be the printing of the other (exact kinds: equal)."""
     if a.letter and b.letter and a.letter.upper() != b.letter.upper():
         return False
@@ -220,7 +218,7 @@ class Pair:
 
     def source(self) -> str | None:
         """ "a", "b" or None when neither table is the source of this figure."""
-        ra, rb = _rank(self.ta.id, self.ca), _rank(self.tb.id, self.cb)
+        ra, rb = source_rank_of(self.ta.id, self.ca), source_rank_of(self.tb.id, self.cb)
         if ra is None and rb is None:
             return None
         if rb is None or (ra is not None and ra < rb):
@@ -269,15 +267,15 @@ def _find_row(t: Table, rid: str | None) -> Row | None:
 
 def _what(t: Table, row: Row | None, cid: str) -> str:
     label = (row.label if row is not None else "") or ""
-    col = _col_label(t, cid)
+    col = col_label(t, cid)
     return f"{label}, {col}" if label else col
 
 
-def _pairs(ctx: Context) -> Iterator[Pair]:
+def same_pairs(ctx: Context) -> Iterator[Pair]:
     office = ctx.wb.office
     ra: Row | None
     rb: Row | None
-    for t, o, d in _declarations(ctx, {"column", "indicator", "cell", "sum"}):
+    for t, o, d in same_declarations(ctx, {"column", "indicator", "cell", "sum"}):
         kind = d["kind"]
         if kind == "indicator":
             cols = list(d.get("columns") or [])
@@ -339,7 +337,7 @@ def _pairs(ctx: Context) -> Iterator[Pair]:
                 Parsed("number", total, dec),
                 None,
             )
-            yield Pair(t, None, ca, virtual, o, rb, cb, rb.cells[cb], f"Jumlah {_col_label(t, ca)}")
+            yield Pair(t, None, ca, virtual, o, rb, cb, rb.cells[cb], f"Jumlah {col_label(t, ca)}")
 
 
 # --------------------------------------------------------------------------- X601
@@ -382,12 +380,12 @@ def same_value(ctx: Context) -> Iterable[Finding]:
     """
     bad: list[tuple[Cell, Cell, Pair, str | None]] = []  # (wrong, other, pair, source side)
     seen: set[frozenset[str]] = set()
-    for p in _pairs(ctx):
+    for p in same_pairs(ctx):
         key = frozenset((p.a.address, p.b.address))
         if key in seen:
             continue
         seen.add(key)
-        if p.a.status in _NOT_FIGURES or p.b.status in _NOT_FIGURES or _agree(p.a, p.b, p.exact):
+        if p.a.status in _NOT_FIGURES or p.b.status in _NOT_FIGURES or cells_agree(p.a, p.b, p.exact):
             continue
         src = p.source()
         if src == "a":
@@ -411,7 +409,7 @@ def same_value(ctx: Context) -> Iterable[Finding]:
             while ref.address in correction and depth < 5:
                 ref = correction[ref.address]
                 depth += 1
-            if ref is not other and _agree(wrong, ref, p.exact):
+            if ref is not other and cells_agree(wrong, ref, p.exact):
                 continue
             fix = _fix_for(wrong, ref)
         msg = "crosstable.same_value_source" if fix is not None else "crosstable.same_value"
@@ -428,14 +426,14 @@ def same_value(ctx: Context) -> Iterable[Finding]:
             related=[other] + ([ref] if ref is not other else []),
             fix=fix,
             tid=t_w.id,
-            other_table=t_o.id if ref is other else _table_of(ctx, ref),
+            other_table=t_o.id if ref is other else table_of(ctx, ref),
             other_cell=ref.ref,
             source_text=ref.text,
             what=_what(t_w, r_w, c_w),
         )
 
 
-def _table_of(ctx: Context, cell: Cell) -> str:
+def table_of(ctx: Context, cell: Cell) -> str:
     for t in ctx.tables():
         if t.sheet == cell.sheet:
             return t.id
@@ -443,249 +441,3 @@ def _table_of(ctx: Context, cell: Cell) -> str:
 
 
 # --------------------------------------------------------------------------- X602
-
-
-def _desa_key(text: str) -> str:
-    s = normalise(text)
-    s = re.sub(r"^\d+\s*", "", s)
-    s = re.sub(r"^(desa|kelurahan|kel)\s+", "", s)
-    s = re.sub(r"\bperkebunan\b", "perk", s)
-    return squash(s)
-
-
-def _key_rows(t: Table) -> list[tuple[str, Row, Cell]]:
-    col = t.spec.key
-    out: list[tuple[str, Row, Cell]] = []
-    if not col:
-        return out
-    for r in t.data_rows():
-        c = r.get(col)
-        if c is None or not c.text:
-            continue
-        k = _desa_key(c.text)
-        if k:
-            out.append((k, r, c))
-    return out
-
-
-@rule("X602", "crosstable.desa_list", severity="error", question="crosstable")
-def desa_list(ctx: Context) -> Iterable[Finding]:
-    """Tabel 1.1, 1.2 and 1.3 list the same desa, each once.
-
-    Names are compared without case, punctuation or spacing ("Perk. Sei Balai"
-    = "PERK SEI BALAI"). A desa listed in one table and not in the other, or
-    listed more often, is an error on its row.
-
-    Fails: Tabel 1.2 lists "Suka Damai", which Tabel 1.1 does not list.
-
-        [Tabel 1.1]
-        | No | Desa            | Luas (Ha) |
-        | 1  | Perk. Sei Balai | 100       |
-        | 2  | Sei Balai       | 211       |
-        | Jumlah |             | 311       |
-        [Tabel 1.2]
-        | No | Desa           | Dusun |
-        | 1  | PERK SEI BALAI | 5     |
-        | 2  | Sei Balai      | 6     |
-        | 3  | Suka Damai     | 4     |
-        | Jumlah |            | 15    |
-        => X602 at B4
-
-    Passes: both list the same desa, in any order, spacing, punctuation and capitalisation.
-
-        [Tabel 1.1]
-        | No | Desa            | Luas (Ha) |
-        | 1  | Perk. Sei Balai | 100       |
-        | 2  | Sei Balai       | 211       |
-        | Jumlah |             | 311       |
-        [Tabel 1.2]
-        | No | Desa           | Dusun |
-        | 1  | SEI BALAI      | 6     |
-        | 2  | PERK SEI BALAI | 5     |
-        | Jumlah |            | 11    |
-    """
-    seen: set[tuple[str, str]] = set()
-    for t, o, _d in _declarations(ctx, {"rows"}):
-        ours, theirs = _key_rows(t), _key_rows(o)
-        if not ours or not theirs:
-            continue
-        names = f"{t.id}/{o.id}"
-        for a, b, a_rows, b_rows in ((t, o, ours, theirs), (o, t, theirs, ours)):
-            cnt_b = Counter(k for k, _r, _c in b_rows)
-            cnt_a = Counter(k for k, _r, _c in a_rows)
-            used: Counter[str] = Counter()
-            b_names = {k: c.text for k, _r, c in b_rows}
-            for k, _r, c in a_rows:
-                used[k] += 1
-                if (c.address, b.id) in seen:
-                    continue
-                if cnt_b[k] == 0:
-                    seen.add((c.address, b.id))
-                    near = difflib.get_close_matches(k, list(b_names), n=1, cutoff=0.75)
-                    yield make(
-                        "X602",
-                        "error",
-                        c,
-                        c.text,
-                        b_names[near[0]] if near else None,
-                        "crosstable.desa_missing_near" if near else "crosstable.desa_missing",
-                        table=a,
-                        tid=a.id,
-                        desa=c.text,
-                        other_table=b.id,
-                        tables=names,
-                        near=b_names[near[0]] if near else None,
-                    )
-                elif used[k] > cnt_b[k] and cnt_a[k] > cnt_b[k]:
-                    seen.add((c.address, b.id))
-                    yield make(
-                        "X602",
-                        "error",
-                        c,
-                        c.text,
-                        None,
-                        "crosstable.desa_extra",
-                        table=a,
-                        tid=a.id,
-                        desa=c.text,
-                        other_table=b.id,
-                        count=cnt_a[k],
-                        other_count=cnt_b[k],
-                    )
-
-
-# --------------------------------------------------------------------------- X603
-
-
-def _column_decimals(t: Table, cid: str) -> int:
-    return max(
-        (r.cells[cid].decimals or 0 for r in t.rows if cid in r.cells and r.cells[cid].value is not None), default=0
-    )
-
-
-def _terms(expression: str) -> list[tuple[int, str]]:
-    return [(-1 if sign == "-" else 1, name) for sign, name in re.findall(r"([+-]?)\s*([A-Za-z_]\w*)", expression)]
-
-
-def _term_value(c: Cell | None) -> float | None:
-    """A component's hectares: "-" and an empty cell count as 0; text is unknown."""
-    if c is None or c.status in ("none", "empty"):
-        return 0.0
-    return c.value
-
-
-def _land_finding(
-    t: Table,
-    o: Table,
-    cell: Cell,
-    parts: list[Cell],
-    computed: float,
-    dec: int,
-    show: int,
-    terms: str,
-    key: str,
-    desa: str | None,
-) -> Finding | None:
-    """Compare exact hectares at `dec` decimals; print them at `show` decimals."""
-    printed = cell.value
-    if printed is None:
-        return None
-    diff = abs(round_half_up(printed, dec) - round_half_up(computed, dec))
-    if diff <= FLOAT_NOISE * max(1.0, abs(computed)):
-        return None
-    show = max(
-        show,
-        min(dec, shortest_decimals(round_half_up(computed, dec))),
-        min(dec, shortest_decimals(round_half_up(diff, dec))),
-    )
-    severity = "error" if diff >= 1 - FLOAT_NOISE else "warning"
-    return make(
-        "X603",
-        severity,
-        cell,
-        cell.text,
-        format_id(computed, show, "Ha"),
-        key,
-        table=t,
-        related=parts,
-        tid=t.id,
-        desa=desa,
-        other_table=o.id,
-        terms=terms,
-        diff=format_id(diff, show, "Ha"),
-    )
-
-
-@rule("X603", "crosstable.land_use", severity="error", question="crosstable")
-def land_use(ctx: Context) -> Iterable[Finding]:
-    """The area of each desa (Tabel 1.1) equals perkebunan + pertanian + perumahan (Tabel 1.3).
-
-    Hectares are exact as printed at the precision of their column ("225" in a
-    column that prints "1.619,9" is 225,0); "-" counts as 0. The column totals
-    must agree too. Off by less than 1 Ha is a warning, by 1 Ha or more an error.
-
-    Fails: Mekar Mulio has 225 Ha in Tabel 1.1 but 36,6 + 143 + 45,5 = 225,1 Ha in Tabel 1.3 (a warning: off by
-    less than 1 Ha), and so the totals are off too.
-
-        [Tabel 1.1]
-        | No | Desa        | Luas (Ha) |
-        | 1  | Sei Balai   | 100       |
-        | 2  | Mekar Mulio | 225       |
-        | Jumlah |         | 325       |
-        => X603 warning at C3
-        => X603 warning at C4
-        [Tabel 1.3]
-        | No | Desa        | Perkebunan | Pertanian | Perumahan |
-        | 1  | Sei Balai   | 16         | 55        | 29        |
-        | 2  | Mekar Mulio | 36,6       | 143       | 45,5      |
-        | Jumlah |         | 52,6       | 198       | 74,5      |
-
-    Passes: Sei Balai 100 Ha in Tabel 1.1 and 16 + 55 + 29 = 100 Ha in Tabel 1.3; "-" counts as 0.
-
-        [Tabel 1.1]
-        | No | Desa        | Luas (Ha) |
-        | 1  | Sei Balai   | 100       |
-        | 2  | Mekar Mulio | 225,1     |
-        | Jumlah |         | 325,1     |
-        [Tabel 1.3]
-        | No | Desa        | Perkebunan | Pertanian | Perumahan |
-        | 1  | Sei Balai   | 16         | 84        | -         |
-        | 2  | Mekar Mulio | 36,6       | 143       | 45,5      |
-        | Jumlah |         | 52,6       | 227       | 45,5      |
-    """
-    for t, o, d in _declarations(ctx, {"value"}):
-        col = d.get("column")
-        expr = d.get("expression") or ""
-        terms = _terms(expr)
-        if not col or not terms or not all(o.spec.has_column(n) for _s, n in terms):
-            continue
-        terms_txt = " + ".join(_col_label(o, n) for _s, n in terms).replace("+ -", "-")
-        show = _column_decimals(t, col)
-        dec = max([show] + [_column_decimals(o, n) for _s, n in terms])
-        theirs: dict[str, Row] = {}
-        for k, r, _c in _key_rows(o):
-            theirs.setdefault(k, r)
-        for k, r, _c in _key_rows(t):
-            cell = r.get(col)
-            rb = theirs.get(k)
-            if cell is None or cell.value is None or rb is None:
-                continue
-            vals = [_term_value(rb.get(n)) for _s, n in terms]
-            if any(v is None for v in vals):
-                continue
-            computed = sum(s * (v or 0.0) for (s, _n), v in zip(terms, vals))
-            parts = [rb.cells[n] for _s, n in terms if n in rb.cells]
-            f = _land_finding(t, o, cell, parts, computed, dec, show, terms_txt, "crosstable.land_use", r.label)
-            if f:
-                yield f
-        ta, tb = t.total_row(), o.total_row()
-        if ta is None or tb is None or ta.get(col) is None:
-            continue
-        vals = [_term_value(tb.get(n)) for _s, n in terms]
-        if any(v is None for v in vals) or all(tb.get(n) is None for _s, n in terms):
-            continue
-        computed = sum(s * (v or 0.0) for (s, _n), v in zip(terms, vals))
-        parts = [tb.cells[n] for _s, n in terms if n in tb.cells]
-        f = _land_finding(t, o, ta.cells[col], parts, computed, dec, show, terms_txt, "crosstable.land_use_total", None)
-        if f:
-            yield f

@@ -221,10 +221,10 @@ def unit_mismatch(ctx: Context) -> Iterator[Finding]:
         | No | Sasaran | Indikator Kinerja          | Satuan | Target    | Realisasi | Capaian |
         | 1  | S       | Indeks Kepuasan Masyarakat | Nilai  | 80 indeks | 80        | 100,00  |
     """
-    from .crosstable import _pairs
+    from .crosstable import same_pairs
 
     seen: set[frozenset[str]] = set()
-    for p in _pairs(ctx):
+    for p in same_pairs(ctx):
         ua, ub = _word_unit(p.a), _word_unit(p.b)
         key = frozenset((p.a.address, p.b.address))
         if ua is None or ub is None or ua == ub or key in seen:
