@@ -155,6 +155,13 @@ def merge_realisasi(dpa: BudgetExport, lra: BudgetExport) -> BudgetExport:
         findings += found
         records.append(rec)
     lines = typed_lines(pd.DataFrame.from_records(records, columns=LINE_COLUMNS))
+    return _joined(dpa, lra, lines, findings)
+
+
+def _joined(
+    dpa: BudgetExport, lra: BudgetExport, lines: pd.DataFrame, findings: list[Finding], by_program: bool = True
+) -> BudgetExport:
+    """One budget from a DPA and its realisation file: the DPA's identity, the realisation's columns."""
     return BudgetExport(
         path=dpa.path,
         sheet=dpa.sheet,
@@ -171,6 +178,7 @@ def merge_realisasi(dpa: BudgetExport, lra: BudgetExport) -> BudgetExport:
         realisasi_layout=lra.layout,
         office_code=dpa.office_code,
         sub_names=dpa.sub_names,
+        realisasi_by_program=by_program,
         rekap_columns=dpa.rekap_columns,
     )
 
@@ -316,22 +324,4 @@ def _merge_by_rekening(dpa: BudgetExport, lra: BudgetExport) -> BudgetExport:
             [dpa.lines.assign(realisasi=float("nan"), realisasi_cell=None), realisasi[LINE_COLUMNS]], ignore_index=True
         )
     )
-    return BudgetExport(
-        path=dpa.path,
-        sheet=dpa.sheet,
-        lines=lines,
-        anggaran_column=dpa.anggaran_column,
-        anggaran_header_cell=dpa.anggaran_header_cell,
-        realisasi_column=lra.realisasi_column,
-        government=dpa.government or lra.government,
-        office=dpa.office or lra.office,
-        year=dpa.year or lra.year,
-        findings=findings,
-        realisasi_path=lra.path,
-        layout=dpa.layout,
-        realisasi_layout=lra.layout,
-        office_code=dpa.office_code,
-        sub_names=dpa.sub_names,
-        realisasi_by_program=False,
-        rekap_columns=dpa.rekap_columns,
-    )
+    return _joined(dpa, lra, lines, findings, by_program=False)
