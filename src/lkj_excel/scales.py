@@ -59,7 +59,7 @@ class Band:
         return above and below
 
     def word_keys(self) -> set[str]:
-        return {k for k in (_key(w) for w in re.split(r"/", self.words or "")) if k}
+        return {k for k in (label_key(w) for w in re.split(r"/", self.words or "")) if k}
 
 
 @dataclass
@@ -122,7 +122,7 @@ class Scale:
 
 
 @lru_cache(maxsize=4096)
-def _key(s: str | None) -> str:
+def label_key(s: str | None) -> str:
     s = (s or "").lower().replace("–", "-")
     s = re.sub(r"[^\w]+", " ", s)
     return re.sub(r"\s+", " ", s).strip()

@@ -152,7 +152,7 @@ def _tuple(v: Any) -> tuple:
     return (v,)
 
 
-def _template(s: str, year: int | None) -> str:
+def fill_year(s: str, year: int | None) -> str:
     if year is None or "{" not in s:
         return s
 
@@ -165,14 +165,14 @@ def _template(s: str, year: int | None) -> str:
 
 def _column(d: dict[str, Any], year: int | None) -> ColumnSpec:
     return ColumnSpec(
-        id=_template(d["id"], year),
-        header=tuple(_template(h, year) for h in _tuple(d.get("header"))),
+        id=fill_year(d["id"], year),
+        header=tuple(fill_year(h, year) for h in _tuple(d.get("header"))),
         kind=d.get("kind", "text"),
-        parent=tuple(_template(h, year) for h in _tuple(d.get("parent"))),
+        parent=tuple(fill_year(h, year) for h in _tuple(d.get("parent"))),
         required=bool(d.get("required", False)),
         formula=d.get("formula"),
         unit=d.get("unit"),
-        label=_template(d["label"], year) if d.get("label") else None,
+        label=fill_year(d["label"], year) if d.get("label") else None,
         content=d.get("content"),
     )
 
@@ -263,7 +263,7 @@ def load_table(name: str, year: int | None = None) -> TableSpec:
     total = d.get("total", {})
     return TableSpec(
         id=d["id"],
-        title=_template(d["title"], year),
+        title=fill_year(d["title"], year),
         chapter=d.get("chapter", ""),
         key=d.get("key"),
         columns=tuple(_column(c, year) for c in d.get("columns", [])),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any
 
-from .spec import _template, load_aux
+from .spec import fill_year, load_aux
 from .spec_checks import SpecError
 
 FILE = "_sources.toml"
@@ -40,9 +40,9 @@ class IndicatorSource:
             return None
         return (
             self.table,
-            _template(self.target, year),
-            _template(self.realisasi, year),
-            _template(self.capaian, year),
+            fill_year(self.target, year),
+            fill_year(self.realisasi, year),
+            fill_year(self.capaian, year),
         )
 
 

@@ -247,9 +247,9 @@ class _Builder:
 
 
 def _year(cid: Any, year: int | None) -> Any:
-    from ..spec import _template
+    from ..spec import fill_year
 
-    return _template(cid, year) if isinstance(cid, str) else cid
+    return fill_year(cid, year) if isinstance(cid, str) else cid
 
 
 def _source_rank(tid: str, cid: str) -> int | None:

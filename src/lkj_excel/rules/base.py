@@ -14,7 +14,7 @@ from .. import scales
 from ..findings import SEVERITIES, Finding
 from ..model import Cell, Row, Table, Workbook
 from ..scales import Band, Scale
-from ..spec import RowSpec, _template
+from ..spec import RowSpec, fill_year
 from ..spec_checks import Check
 
 RULES: dict[str, Rule] = {}
@@ -119,7 +119,7 @@ def make(
 
 def col_id(ctx: Context, cid: str) -> str:
     """A column id of a `[[checks]]` entry, with {year} templates resolved."""
-    return _template(cid, ctx.wb.year)
+    return fill_year(cid, ctx.wb.year)
 
 
 def rowspec(table: Table, row: Row) -> RowSpec | None:

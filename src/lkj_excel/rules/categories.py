@@ -14,7 +14,7 @@ from ..findings import Finding
 from ..messages import register
 from ..model import Cell, Table
 from ..precision import Interval, interval_of
-from ..scales import Band, Scale, _key, parse_interval, parse_label, reference_bands
+from ..scales import Band, Scale, label_key, parse_interval, parse_label, reference_bands
 from .base import Context, checks_of, col_id, get_scale, make, printed_scale, rowspec, rule, scale_name_of_row
 from .scale_rules import same_band
 
@@ -79,7 +79,7 @@ def judge_category(
 
 
 def _words_match(words: str, keys: set[str]) -> bool:
-    parts = [p for p in (_key(w) for w in re.split(r"/", words)) if p]
+    parts = [p for p in (label_key(w) for w in re.split(r"/", words)) if p]
     return bool(parts) and any(p in keys for p in parts)
 
 

@@ -17,7 +17,7 @@ from ..messages import register
 from ..model import Cell, Row, Table
 from ..numerals import Parsed, format_id
 from ..precision import FLOAT_NOISE, round_half_up
-from ..spec import EXACT_KINDS, _template, squash
+from ..spec import EXACT_KINDS, fill_year, squash
 from ..spec_sources import sources
 from .base import Context, make, rule
 
@@ -103,7 +103,7 @@ register(
 
 def _tpl(v: Any, year: int | None) -> Any:
     if isinstance(v, str):
-        return _template(v, year)
+        return fill_year(v, year)
     if isinstance(v, (list, tuple)):
         return [_tpl(x, year) for x in v]
     return v
