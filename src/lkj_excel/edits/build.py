@@ -80,12 +80,12 @@ class _Builder:
         self.es.add(Edit("linear", tuple(vs), code, tuple(ks), output=vs[-1], label=label))
 
     def totals(self, t: Table) -> None:
-        from ..rules.totals import _sum_parts
+        from ..rules.totals import sum_parts
 
         total = t.total_row()
         specs = {rs.id: rs for rs in t.spec.rows}
         if total is not None and t.spec.total_columns and not (total.row_id in specs and specs[total.row_id].sum_of):
-            parts = _sum_parts(t)
+            parts = sum_parts(t)
             for cid in t.spec.total_columns:
                 if t.spec.has_column(cid):
                     terms = [(1.0, cid, r.get(cid)) for r in parts] + [(-1.0, cid, total.get(cid))]
@@ -221,10 +221,10 @@ class _Builder:
             self.es.add(Edit("linear", tuple(vs), code, tuple(ks), output=vs[-1], label=label))
 
     def narrative(self, ctx: Any) -> None:
-        from ..rules.narrative import _analysis
+        from ..rules.narrative import narrative_analysis
 
         try:
-            analysis = _analysis(ctx)
+            analysis = narrative_analysis(ctx)
         except Exception:  # noqa: BLE001 -- evidence only; the narrative rules report their own problems
             return
         for r in analysis.results:

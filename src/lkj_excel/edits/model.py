@@ -16,13 +16,13 @@ import math
 from dataclasses import dataclass, field
 
 from ..formulas import capaian_interval
-from ..narrative.typo import round_half_up as _round
+from ..narrative.typo import round_half_up as round_printed
 from ..precision import FLOAT_NOISE, Interval
 
 
 def round_half_up(v: float, decimals: int) -> float:
     """Half away from zero at `decimals`, as offices round (float-guarded: fast on the search path)."""
-    return _round(v, decimals)
+    return round_printed(v, decimals)
 
 
 Address = tuple[str, str]  # (sheet, A1)
@@ -75,7 +75,7 @@ def _noise(*vs: float) -> float:
     return FLOAT_NOISE * max([1.0, *(abs(v) for v in vs)])
 
 
-def _ratio_interval(form: str, a: Interval, b: Interval) -> Interval:
+def ratio_interval(form: str, a: Interval, b: Interval) -> Interval:
     if form == "ratio":
         return (a / b).scale(100)
     return capaian_interval(form, b, a)  # capaian(pol, target, realisasi): vars = (out, realisasi, target)
@@ -103,7 +103,7 @@ def holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
         out, a, b = e.vars
         vo = vs[out]
         try:
-            iv = _ratio_interval(e.form, vs[a].interval(get(a)), vs[b].interval(get(b)))
+            iv = ratio_interval(e.form, vs[a].interval(get(a)), vs[b].interval(get(b)))
         except ZeroDivisionError:
             return True
         if not (math.isfinite(iv.lo) and math.isfinite(iv.hi)):

@@ -59,9 +59,9 @@ def candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Addre
         out, a, b = e.vars
         try:
             if target == out:
-                from .model import _ratio_interval
+                from .model import ratio_interval
 
-                x = _ratio_interval(e.form, iv(a), iv(b))
+                x = ratio_interval(e.form, iv(a), iv(b))
             elif target == a:
                 x = _q_of_out(e.form, iv(out)) * iv(b)
             else:

@@ -58,7 +58,7 @@ messages.register(
 )
 
 
-def _analysis(ctx: Context) -> Analysis:
+def narrative_analysis(ctx: Context) -> Analysis:
     a = ctx.cache.get("narrative.analysis")
     if a is None:
         a = analyse(ctx.wb)
@@ -136,7 +136,7 @@ def contradicted(ctx: Context) -> Iterator[Finding]:
         | Mengikuti | Paragraf                               |
         | Tabel 3.2 | Realisasi IKM tahun ini sebesar 80,15. |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
-    a = _analysis(ctx)
+    a = narrative_analysis(ctx)
     for r in a.results:
         if r.status != "contradicted" or r.reason not in ("typo", "known"):
             continue
@@ -186,7 +186,7 @@ def malformed_number(ctx: Context) -> Iterator[Finding]:
         | Mengikuti  | Paragraf                                              |
         | Tabel 3.16 | Pagu anggaran tahun ini sebesar Rp. 2.960.780.030,00. |
     """
-    a = _analysis(ctx)
+    a = narrative_analysis(ctx)
     for r in a.results:
         if r.reason != "malformed":
             continue
@@ -233,7 +233,7 @@ def table_reference(ctx: Context) -> Iterator[Finding]:
         | Mengikuti  | Paragraf                                                         |
         | Tabel 3.16 | Dari tabel 3.16 di atas, realisasi belanja operasi sebesar 94,54%. |
     """
-    a = _analysis(ctx)
+    a = narrative_analysis(ctx)
     for ri in a.refs:
         e_id, e_en = EDITS.get(ri.edit or "", (None, None))
         yield make(
@@ -279,7 +279,7 @@ def direction(ctx: Context) -> Iterator[Finding]:
         | Mengikuti  | Paragraf                                                    |
         | Tabel 3.17 | Penyerapan anggaran seluruh program semuanya di atas 95%.   |
     """
-    a = _analysis(ctx)
+    a = narrative_analysis(ctx)
     for d in a.directions:
         yield make(
             "N804",
@@ -320,7 +320,7 @@ def unverifiable(ctx: Context) -> Iterator[Finding]:
         | Mengikuti | Paragraf                                                         |
         | Tabel 3.2 | Capaian IKM tahun ini sebesar 94,29%.                            |
     """
-    a = _analysis(ctx)
+    a = narrative_analysis(ctx)
     for r in a.results:
         if r.status == "unverifiable":
             yield make("N805", "info", _cell(r.paragraph), r.claim.raw, None, "narrative.unverifiable", table=NARASI)
@@ -359,7 +359,7 @@ def repeats_wrong_total(ctx: Context) -> Iterator[Finding]:
         | Mengikuti | Paragraf                                       |
         | Tabel 1.2 | Total jumlah penduduk sebesar 6.431 jiwa.      |
     """
-    a = _analysis(ctx)
+    a = narrative_analysis(ctx)
     for r in a.results:
         if r.reason != "wrong_total" or r.figure is None or r.intended is None:
             continue

@@ -131,7 +131,7 @@ class _Check:
         return severity, fix, d, printed.value - fix
 
 
-def _sum_parts(table: Table) -> list[Row]:
+def sum_parts(table: Table) -> list[Row]:
     """Rows a total adds up: data rows, or the subtotals and the data rows outside any subtotal."""
     if any(r.role in ("group", "section") for r in table.rows):
         # Rows under a group are in its sum (T104); the total adds up the top level.
@@ -198,7 +198,7 @@ def column_sum(ctx: Context) -> Iterator[Finding]:
         rs = next((x for x in table.spec.rows if x.id == total.row_id), None)
         if rs is not None and rs.sum_of:
             continue  # a declared sum: T102
-        parts = _sum_parts(table)
+        parts = sum_parts(table)
         for cid in table.spec.total_columns:
             if not table.spec.has_column(cid):
                 continue
