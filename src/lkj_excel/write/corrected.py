@@ -164,7 +164,7 @@ class _Writer:
         name = self._name(g.title)
         ws = self.xw.add_worksheet(name)
         widths: dict[int, int] = {}
-        merged_origin = {(r1, c1): (r2, c2) for r1, c1, r2, c2 in g.merges}
+        merged_origin = {(r1, c1): (r2, c2) for r1, c1, r2, c2 in disjoint_merges(g.merges)}
         for r in range(g.n_rows):
             for c in range(g.n_cols):
                 v = g.value(r, c)
@@ -434,3 +434,14 @@ class _Writer:
             self._comment(ws, r, c, self._finding_note(s.findings, s.cell.text if s.cell is not None else ""))
         elif s.added:
             self._comment(ws, r, c, "Sel ini kosong di berkas asli; diisi dengan rumus.")
+
+
+def disjoint_merges(merges: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """The merged ranges in order, without those overlapping an earlier one: a file may carry overlapping
+    merges (Excel repairs them on opening), which xlsxwriter refuses to write."""
+    kept: list[tuple[int, int, int, int]] = []
+    for m in merges:
+        r1, c1, r2, c2 = m
+        if all(r2 < a1 or r1 > a2 or c2 < b1 or c1 > b2 for a1, b1, a2, b2 in kept):
+            kept.append(m)
+    return kept
