@@ -298,6 +298,7 @@ def _narrative_after(ctx: Any, es: EditSet, changed: dict[Address, float]) -> li
     workbook will show, not against a typo."""
     from dataclasses import replace
 
+    from ..narrative.resolve import analyse
     from ..rules import Context, load_rules
 
     cells = [(a, es.cells[a]) for a in changed if a in es.cells]
@@ -315,6 +316,7 @@ def _narrative_after(ctx: Any, es: EditSet, changed: dict[Address, float]) -> li
             for start, end, new, _a in sorted(subs, reverse=True):
                 p.text = p.text[:start] + new + p.text[end:]
         sub = Context(ctx.wb)
+        sub.cache["narrative.analysis"] = analyse(ctx.wb, _unchanged_figures(ctx, {id(c) for _a, c in cells}))
         out = [f for code, r in sorted(load_rules().items()) if code.startswith("N8") for f in r.run(sub)]
         fixed = {f.cell: f.fix for f in out if f.fix is not None}
         for ref, subs in sorted(prose.items()):
@@ -349,6 +351,19 @@ def _narrative_after(ctx: Any, es: EditSet, changed: dict[Address, float]) -> li
             c.parsed, c.text = parsed, text
         for ref, p in paras.items():
             p.text = texts[ref]
+
+
+def _unchanged_figures(ctx: Any, changed: set[int]) -> dict[str, list[Any]]:
+    """The first pass's figures of every table none of whose cells the localizer changed (reused as they are)."""
+    first = ctx.cache.get("narrative.analysis")
+    index = getattr(first, "index", None)
+    if index is None:
+        return {}
+    return {
+        tid: figs
+        for tid, figs in index.own.items()
+        if tid in ctx.wb.tables and not any(id(c) in changed for r in ctx.wb.tables[tid].rows for c in r.cells.values())
+    }
 
 
 def _prose_edits(es: EditSet, changed: dict[Address, float]) -> dict[str, list[tuple[int, int, str, Address]]]:

@@ -76,6 +76,7 @@ class FigureIndex:
     ordered: list[Figure] = field(default_factory=list)  # by lo, finite only
     los: list[float] = field(default_factory=list)
     width: float = 0.0
+    own: dict[str, list[Figure]] = field(default_factory=dict)  # per table: table_figures alone, no shares
     # Per table, built on first use: positions sorted by lo, their los, the
     # widest interval, and the positions of figures with a non-finite bound.
     _tables: dict[str, tuple[list[int], list[float], float, list[int]]] = field(
@@ -127,11 +128,15 @@ class FigureIndex:
         return [figs[k] for k in hits]
 
 
-def figures(wb: Workbook) -> FigureIndex:
-    by_table: dict[str, list[Figure]] = {tid: table_figures(wb, t) for tid, t in wb.tables.items()}
+def figures(wb: Workbook, reuse: dict[str, list[Figure]] | None = None) -> FigureIndex:
+    """The index of every figure. `reuse`: a table's own figures from an earlier index, for the tables
+    whose cells did not change since (a table's figures depend on its own cells only)."""
+    keep = reuse or {}
+    own = {tid: keep[tid] if tid in keep else table_figures(wb, t) for tid, t in wb.tables.items()}
+    by_table: dict[str, list[Figure]] = {tid: list(fs) for tid, fs in own.items()}
     for f in cross_table_shares(wb):
         by_table.setdefault(f.table, []).append(f)
     finite = [f for fs in by_table.values() for f in fs if math.isfinite(f.lo) and math.isfinite(f.hi)]
     finite.sort(key=lambda f: f.lo)
     width = max((f.hi - f.lo for f in finite), default=0.0)
-    return FigureIndex(by_table, finite, [f.lo for f in finite], width)
+    return FigureIndex(by_table, finite, [f.lo for f in finite], width, own)

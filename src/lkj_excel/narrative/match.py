@@ -100,6 +100,7 @@ class Analysis:
     refs: list[RefIssue]
     directions: list[DirectionIssue]
     corrected: dict[str, str]  # paragraph ref -> fully corrected text
+    index: FigureIndex | None = None  # the figures it was judged against (reused by the after-pass)
 
 
 def _followed(wb: Workbook, p: Paragraph) -> str | None:

@@ -354,8 +354,9 @@ def read_paragraph(text: str) -> tuple[list[tuple[int, int]], list[TableRef], li
     return spans, refs, claims, extract_direction_statements(text, claims, spans=spans)
 
 
-def analyse(wb: Workbook) -> Analysis:
-    idx = figures(wb)
+def analyse(wb: Workbook, reuse: dict[str, list[Figure]] | None = None) -> Analysis:
+    """Every paragraph judged against the tables; `reuse`: tables' own figures known unchanged (see `figures`)."""
+    idx = figures(wb, reuse)
     prep = Prep(wb, idx)
     results: list[ClaimResult] = []
     refs_out: list[RefIssue] = []
@@ -389,7 +390,7 @@ def analyse(wb: Workbook) -> Analysis:
             for s, e, rep in sorted(edits, reverse=True):
                 new = new[:s] + rep + new[e:]
             corrected[p.ref] = new
-    return Analysis(results, refs_out, dirs_out, corrected)
+    return Analysis(results, refs_out, dirs_out, corrected, idx)
 
 
 def classify_paragraphs(wb: Workbook) -> list[ClaimResult]:

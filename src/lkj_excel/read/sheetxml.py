@@ -92,95 +92,138 @@ def parse_sheet(
     path: str,
 ) -> SheetData:
     out = SheetData()
-    names = LOCAL_NAMES
-    text: list[str] = []  # character data of the open <v>, <f> or inline <t>
-    st: dict[str, Any] = {"row": 0, "col": 0, "in": "", "rph": 0, "n": 0}
-    cur: dict[str, Any] = {}
-    shared: dict[str, tuple[str, int, int]] = {}  # shared formula id -> (text, row, col) of its master
-    ctx = (strings, styles, epoch, title)
-
-    def start(tag: str, a: dict[str, str]) -> None:
-        name = names[tag]
-        if name == "c":
-            coord = a.get("r")
-            rc = parse_ref(coord) if coord else (st["row"], st["col"] + 1)
-            if rc is None:
-                raise ValueError(f"alamat sel tidak sah {coord!r}")
-            st["col"] = rc[1]
-            cur.clear()
-            cur.update(r=rc[0], c=rc[1], t=a.get("t", "n"), s=int(a.get("s") or 0), v=None, f=None, fa=a, is_=[])
-        elif name == "row":
-            rr = a.get("r")
-            st["row"] = int(rr) if rr else st["row"] + 1
-            st["col"] = 0
-        elif name in ("v", "f") and cur:
-            st["in"] = name
-            text.clear()
-            if name == "f":
-                cur["fa"] = a
-        elif name == "t" and cur and not st["rph"]:
-            st["in"] = "t"
-            text.clear()
-        elif name == "rPh":
-            st["rph"] += 1
-        elif name == "mergeCell":
-            _merge(a.get("ref", ""), out.merges)
-
-    def end(tag: str) -> None:
-        name = names[tag]
-        where = st["in"]
-        if name == where:
-            st["in"] = ""
-            if name == "v":
-                cur["v"] = "".join(text)
-            elif name == "f":
-                cur["f"] = "".join(text)
-            else:
-                cur["is_"].append("".join(text))
-        elif name == "rPh":
-            st["rph"] -= 1
-        elif name == "c" and cur:
-            _store(cur, out, st, shared, ctx)
-            cur.clear()
-
-    def chars(data: str) -> None:
-        if st["in"]:
-            text.append(data)
-
     p = new_parser()
-    p.StartElementHandler = start
-    p.EndElementHandler = end
-    p.CharacterDataHandler = chars
+    p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = _handlers(out, (strings, styles, epoch, title))
     parse_member(zf, part, p, budget, path, strip_empty_cells=True)
     return out
 
 
+_EMPTY_ATTRS: dict[str, str] = {}
+
+
+def _handlers(out: SheetData, ctx: tuple[list[str], Styles, Any, str]) -> tuple[Any, Any, Any]:
+    """expat's three handlers over one sheet, their state in closure variables (a handler runs per element:
+    local names and plain variables, no per-element dict, keep a 1.000-cell sheet cheap)."""
+    names = LOCAL_NAMES
+    refs = _REFS
+    text: list[str] = []  # character data of the open <v>, <f> or inline <t>
+    shared: dict[str, tuple[str, int, int]] = {}  # shared formula id -> (text, row, col) of its master
+    row = col = rph = 0
+    where = ""  # the element whose text is collected: v, f, t or ""
+    in_c = False
+    # The open <c>: 1-based row and column, type, style, <v> text, <f> text, <f>'s attributes, inline texts.
+    cr = cc = cs = 0
+    ct = "n"
+    cv: str | None = None
+    cf: str | None = None
+    cfa: dict[str, str] = _EMPTY_ATTRS
+    cis: list[str] = []
+    counter = [0]
+
+    def start(tag: str, a: dict[str, str]) -> None:
+        nonlocal row, col, rph, where, in_c, cr, cc, cs, ct, cv, cf, cfa, cis
+        name = names[tag]
+        if name == "c":
+            coord = a.get("r")
+            if coord:
+                rc = refs.get(coord) or _ref_cached(coord)
+                if rc is None:
+                    raise ValueError(f"alamat sel tidak sah {coord!r}")
+                cr, cc = rc
+            else:
+                cr, cc = row, col + 1
+            col = cc
+            in_c = True
+            ct = a.get("t", "n")
+            st = a.get("s")
+            cs = int(st) if st else 0
+            cv = cf = None
+            cfa = a
+            cis = []
+        elif name == "v" or name == "f":
+            if in_c:
+                where = name
+                text.clear()
+                if name == "f":
+                    cfa = a
+        elif name == "row":
+            rr = a.get("r")
+            row = int(rr) if rr else row + 1
+            col = 0
+        elif name == "t":
+            if in_c and not rph:
+                where = "t"
+                text.clear()
+        elif name == "rPh":
+            rph += 1
+        elif name == "mergeCell":
+            _merge(a.get("ref", ""), out.merges)
+
+    def end(tag: str) -> None:
+        nonlocal rph, where, in_c, cv, cf
+        name = names[tag]
+        if name == where:
+            where = ""
+            if name == "v":
+                cv = "".join(text)
+            elif name == "f":
+                cf = "".join(text)
+            else:
+                cis.append("".join(text))
+        elif name == "rPh":
+            rph -= 1
+        elif name == "c" and in_c:
+            _store(out, ctx, shared, counter, cr - 1, cc - 1, ct, cs, cv, cf, cfa, cis)
+            in_c = False
+
+    def chars(data: str) -> None:
+        if where:
+            text.append(data)
+
+    return start, end, chars
+
+
+_REFS: dict[str, tuple[int, int]] = {}  # "B7" -> (7, 2): the same few thousand addresses in every sheet
+_MAX_REFS = 1 << 16
+
+
+def _ref_cached(coord: str) -> tuple[int, int] | None:
+    rc = parse_ref(coord)
+    if rc is not None and len(_REFS) < _MAX_REFS:
+        _REFS[coord] = rc
+    return rc
+
+
 def _store(
-    cur: dict[str, Any],
     out: SheetData,
-    st: dict[str, Any],
-    shared: dict[str, tuple[str, int, int]],
     ctx: tuple[list[str], Styles, Any, str],
+    shared: dict[str, tuple[str, int, int]],
+    counter: list[int],
+    r: int,
+    c: int,
+    t: str,
+    s: int,
+    raw: str | None,
+    f: str | None,
+    fa: dict[str, str],
+    inline: list[str],
 ) -> None:
-    """Record the cell that just ended: its value as openpyxl casts it, its formula."""
-    strings, styles, epoch, title = ctx
-    r, c, t, s = cur["r"] - 1, cur["c"] - 1, cur["t"], cur["s"]
-    raw = cur["v"]
+    """Record the cell that just ended (0-based r, c): its value as openpyxl casts it, its formula."""
     value: Any = None
     if t == "inlineStr":
-        value = "".join(cur["is_"]) if cur["is_"] else None
+        value = "".join(inline) if inline else None
     elif raw:
+        strings, styles, epoch, _title = ctx
         value = _convert(raw, t, s, strings, styles, epoch)
-    f, fa = cur["f"], cur["fa"]
     formula = _formula(f or "", fa, r, c, shared) if f is not None or fa.get("t") == "shared" else ""
-    row = out.cells.get(r)
-    if row is None:
-        row = out.cells[r] = {}
-    if value is not None or formula or c in row:  # a later empty duplicate of a cell wins
-        row[c] = (value, s)
-        st["n"] += 1
-        if st["n"] > MAX_CELLS:
-            raise too_big(title, st["n"], MAX_CELLS, more=True)  # parsing stops here: the total is not known
+    cells = out.cells.get(r)
+    if cells is None:
+        cells = out.cells[r] = {}
+    if value is not None or formula or c in cells:  # a later empty duplicate of a cell wins
+        cells[c] = (value, s)
+        counter[0] += 1
+        if counter[0] > MAX_CELLS:
+            raise too_big(ctx[3], counter[0], MAX_CELLS, more=True)  # parsing stops here: the total is not known
     if formula:
         out.formulas[(r, c)] = formula
         if value is not None:
