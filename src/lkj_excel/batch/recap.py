@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,13 @@ def _lines(text: str, width: float) -> int:
     per = max(1, int(width))
     if len(text) <= per and "\n" not in text:
         return 1
+    return _wrapped_lines(text, per)
+
+
+@lru_cache(maxsize=1 << 14)
+def _wrapped_lines(text: str, per: int) -> int:
+    """`_lines` of a text longer than a line, cached: a paragraph's corrected text is the fix of each of its
+    findings, and a message repeats across offices."""
     n = 0
     for para in text.split("\n"):
         n += 1

@@ -48,6 +48,15 @@ class _Builder:
     def __init__(self, wb: Workbook) -> None:
         self.wb = wb
         self.es = EditSet()
+        self._decimals: dict[tuple[int, str], int] = {}
+
+    def _col_decimals(self, t: Table, cid: str) -> int:
+        """A column's decimals, once per column (every exact cell of it asks)."""
+        k = (id(t), cid)
+        d = self._decimals.get(k)
+        if d is None:
+            d = self._decimals[k] = _col_decimals(t, cid)
+        return d
 
     def var(self, t: Table, cid: str, cell: Cell | None) -> Address | None:
         if cell is None or cell.value is None or not t.spec.has_column(cid):
@@ -57,7 +66,7 @@ class _Builder:
             return None
         a = (cell.sheet, cell.ref)
         if a not in self.es.vars:
-            d = _col_decimals(t, cid) if col.exact else (cell.decimals or 0)
+            d = self._col_decimals(t, cid) if col.exact else (cell.decimals or 0)
             # The printed figure: a stored 88,6470588 shown with two decimals is 88,65.
             v = float(cell.value) if col.exact else round_half_up(float(cell.value), d)
             self.es.vars[a] = Var(a, v, d, col.exact, cell.text, t.id, cid)

@@ -52,7 +52,7 @@ class Var:
 
     def interval(self, v: float | None = None) -> Interval:
         x = self.value if v is None else v
-        h = self.half()
+        h = 0.0 if self.exact else 0.5 * 10.0**-self.decimals  # half(), inline: the search calls this most
         return Interval(x - h, x + h)
 
     def quantize(self, v: float) -> float:
@@ -97,7 +97,7 @@ def holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
                 lo, hi = lo + k * (x - h), hi + k * (x + h)
             else:
                 lo, hi = lo + k * (x + h), hi + k * (x - h)
-        g = _noise(lo, hi)
+        g = FLOAT_NOISE * max(1.0, abs(lo), abs(hi))  # _noise(lo, hi), inline
         return lo - g <= 0.0 <= hi + g
     if e.kind == "ratio":
         out, a, b = e.vars
@@ -109,7 +109,7 @@ def holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
         if not (math.isfinite(iv.lo) and math.isfinite(iv.hi)):
             return True
         o = vo.interval(get(out))
-        g = _noise(o.lo, o.hi)
+        g = FLOAT_NOISE * max(1.0, abs(o.lo), abs(o.hi))
         # Half-open: the output's interval [lo, hi) must meet the computed range.
         return iv.lo - g < o.hi and o.lo <= iv.hi + g
     a, b = e.vars

@@ -114,10 +114,16 @@ def typo_edits(printed: str, candidate: float, decimals: int) -> list[str]:
     Returns [] when the two are the same figure (allowing grouping to be left
     out) or when no single typo-like edit explains the difference.
     """
+    return list(_typo_edits(printed, candidate, decimals))
+
+
+@lru_cache(maxsize=1 << 16)
+def _typo_edits(printed: str, candidate: float, decimals: int) -> tuple[str, ...]:
+    """`typo_edits`, pure and cached: every claim meets the same table figures again in the after-pass."""
     p = _split(printed)
     c = _split(format_id(abs(candidate), decimals))
     if p is None or c is None:
-        return []
+        return ()
     p_int, p_frac, p_seps = p
     c_int, c_frac, c_seps = c
     p_int, c_int = p_int.lstrip("0") or "0", c_int.lstrip("0") or "0"
@@ -126,10 +132,10 @@ def typo_edits(printed: str, candidate: float, decimals: int) -> list[str]:
         if any(pos in c_pos and ch != c_pos[pos] for pos, ch in p_pos.items()):
             # Separators in the right places but of the wrong kind:
             # 2.960.780,030 for 2.960.780.030, 100.00 for 100,00.
-            return ["separator typo"]
+            return ("separator typo",)
         if len(p_frac) != len(c_frac):
-            return ["shifted decimal separator"]  # 10228 or 1022,8 for 102,28
-        return []  # same figure; grouping dots merely left out or added
+            return ("shifted decimal separator",)  # 10228 or 1022,8 for 102,28
+        return ()  # same figure; grouping dots merely left out or added
     # "Rp 2.960.708.030,00" against a rupiah figure printed without decimals: trailing zero
     # decimals say nothing, so the integer digits are compared.
     n = max(len(p_frac), len(c_frac))
@@ -139,7 +145,7 @@ def typo_edits(printed: str, candidate: float, decimals: int) -> list[str]:
         edit = one_edit(p_frac, c_frac)
     else:
         edit = None
-    return [edit] if edit else []
+    return (edit,) if edit else ()
 
 
 def is_typo_of(printed: str, candidate: float, decimals: int) -> bool:
