@@ -69,6 +69,11 @@ class Edit:
     output: Address | None = None  # the derived cell (total, formula column, percentage), if any
     label: str = ""
     extra: dict[str, object] = field(default_factory=dict)
+    # holds() of a ratio or equality edit, by the figures it was asked about: the search asks again and
+    # again (7 in 10 calls repeat one). Valid for one `vars` mapping, which it keeps.
+    memo: tuple[object, dict[tuple[float, ...], bool]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
 
 def _noise(*vs: float) -> float:
@@ -83,7 +88,19 @@ def ratio_interval(form: str, a: Interval, b: Interval) -> Interval:
 
 def holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     """Is the edit satisfiable with the figures `val` (printed values where not overridden)?"""
+    if e.kind == "linear":
+        return _holds(e, vs, val)
+    key = tuple(val[a] if a in val else vs[a].value for a in e.vars)
+    memo = e.memo
+    if memo is None or memo[0] is not vs:
+        memo = e.memo = (vs, {})
+    got = memo[1].get(key)
+    if got is None:
+        got = memo[1][key] = _holds(e, vs, val)
+    return got
 
+
+def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     def get(a: Address) -> float:
         return val[a] if a in val else vs[a].value
 
