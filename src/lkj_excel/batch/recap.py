@@ -203,18 +203,26 @@ def _write_temuan(book: Any, fm: _Formats, results: list[Result], lang: str) -> 
     ws.write_row(0, 0, head, fm.head)
     ws.set_row(0, _head_height(head, TEMUAN_WIDTHS))
     n = 0
+    # One row per finding (tens of thousands in a big batch): the row height is worked out while writing.
+    pers = [max(1, int(w)) for w in TEMUAN_WIDTHS]
+    write_string, write_number, wrap, num = ws.write_string, ws.write_number, fm.wrap, fm.num
     for r in results:
         for f in r.findings:
             n += 1
-            row = _finding_row(r.name, f, lang)
-            for c, v in enumerate(row):
+            lines = 1
+            for c, v in enumerate(_finding_row(r.name, f, lang)):
                 if v is None or v == "":
                     continue
-                if isinstance(v, (int, float)) and not isinstance(v, bool):
-                    ws.write_number(n, c, v, fm.num)
+                if isinstance(v, str):
+                    write_string(n, c, v, wrap)
+                    per = pers[c]
+                    k = 1 if len(v) <= per and "\n" not in v else _wrapped_lines(v, per)
+                    lines = k if k > lines else lines
+                elif isinstance(v, (int, float)) and not isinstance(v, bool):
+                    write_number(n, c, v, num)
                 else:
-                    ws.write_string(n, c, str(v), fm.wrap)
-            ws.set_row(n, _height([(v, w) for v, w in zip(row, TEMUAN_WIDTHS, strict=True) if isinstance(v, str)]))
+                    write_string(n, c, str(v), wrap)
+            ws.set_row(n, LINE_PT * lines)
     ws.freeze_panes(1, 1)
     ws.autofilter(0, 0, max(n, 1), len(TEMUAN_COLS) - 1)
     for c, w in enumerate(TEMUAN_WIDTHS):
