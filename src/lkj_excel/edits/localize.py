@@ -118,7 +118,9 @@ def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
     seen: set[frozenset[Address]] = set()
     steps = 0
     best = float("inf")
-    heap: list[tuple[float, int, tuple[Address, ...]]] = [(0.0, 0, ())]
+    # A figure outside its declared domain (a negative count, an NRR of 30,1) is wrong whatever else is.
+    forced = tuple(sorted({a for e in bad for a in e.vars if not es.vars[a].allows(es.vars[a].value)}))
+    heap: list[tuple[float, int, tuple[Address, ...]]] = [(_weight(es, frozenset(forced)), len(forced), forced)]
     while heap:
         bound, _, key = heapq.heappop(heap)
         if bound > best + 1e-9:

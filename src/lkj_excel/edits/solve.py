@@ -17,6 +17,7 @@ def printable(v: Var, lo: float, hi: float) -> list[float] | None:
     d = v.decimals
     h = v.half()
     unit = 10.0**-d
+    lo, hi = max(lo, v.lo - h), min(hi, v.hi + h)  # outside its domain no value is printable
     a = math.ceil(round((lo - h) / unit, 6))
     b = math.floor(round((hi + h) / unit, 6))
     if b - a + 1 > MAX_CANDIDATES:
@@ -26,7 +27,7 @@ def printable(v: Var, lo: float, hi: float) -> list[float] | None:
         x = round(k * unit, d)
         iv = v.interval(x)
         g = 1e-9 * max(1.0, abs(x))  # float noise of the sums, far below any printed digit
-        if iv.lo <= hi + g and (lo < iv.hi - g or (h == 0 and lo <= iv.hi + g)):
+        if iv.lo <= hi + g and (lo < iv.hi - g or (h == 0 and lo <= iv.hi + g)) and v.allows(x):
             out.append(x)
     return out
 
