@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .build import EditSet
 from .model import Address, Edit, holds
-from .solve import solve
+from .solve import Solution, solve
 from .typo import typo_kind
 
 MAX_CELLS = 4  # at most this many changed table cells in one explanation
@@ -138,7 +138,7 @@ def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
         conflicts = [frozenset(e.vars) for e in bad if free.isdisjoint(e.vars)]  # violated whatever s becomes
         touched = [e for e in near if not free.isdisjoint(e.vars)]
         relevant = list({id(e): e for e in touched + [e for a in prose for e in es.edits_of(a)]}.values())
-        sol = solve(s, relevant, es.vars, prose)
+        sol = _solve_with_prose(es, s, relevant, prose)
         if sol.ok and not conflicts:
             found.append(_explanation(es, s | set(sol.values) | set(sol.open), sol))
             best = min(best, found[-1].weight)
@@ -165,6 +165,24 @@ def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
         return Diagnosis(bad, "unresolved")
     minimal = [f for f in found if f.weight <= best + 1e-9 and not any(g.cells < f.cells for g in found)]
     return _decide(es, bad, minimal)
+
+
+def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], prose: set[Address]) -> Solution:
+    """Solve for the table cells `s`, the prose copies in play free to follow them. Where that leaves a
+    table cell open, solve again letting a copy change only where it stands in the way: a copy that
+    keeps its figure still pins the cell it repeats (the narrative's 20,96 fixes a rounded cell)."""
+    sol = solve(s, relevant, es.vars, prose)
+    if not sol.ok or not any(not es.vars[a].prose for a in sol.open):
+        return sol
+    optional: set[Address] = set()
+    while True:
+        pinned = solve(s, relevant, es.vars, optional)
+        if pinned.ok:
+            return pinned
+        more = {a for e in pinned.conflict for a in e.vars if es.vars[a].prose} - optional
+        if not more:
+            return sol
+        optional |= more
 
 
 def _explanation(es: EditSet, s: set[Address] | frozenset[Address], sol: Solution) -> Explanation:
