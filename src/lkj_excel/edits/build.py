@@ -28,6 +28,7 @@ class EditSet:
     by_var: dict[Address, list[int]] = field(default_factory=dict)
     cells: dict[Address, Cell] = field(default_factory=dict)
     claims: dict[Address, Any] = field(default_factory=dict)  # prose vars: the narrative claim
+    of: dict[Address, list[Edit]] = field(default_factory=dict, repr=False)  # by_var's edits themselves
 
     def add(self, e: Edit) -> None:
         if len(set(e.vars)) != len(e.vars) or len(e.vars) < 2:
@@ -36,9 +37,15 @@ class EditSet:
         self.edits.append(e)
         for a in e.vars:
             self.by_var.setdefault(a, []).append(i)
+            self.of.setdefault(a, []).append(e)
 
     def edits_of(self, a: Address) -> list[Edit]:
-        return [self.edits[i] for i in self.by_var.get(a, [])]
+        """The edits over cell `a`, in the order they were added (the search asks for them at every node:
+        the list is kept, callers must not change it)."""
+        return self.of.get(a, _NONE)
+
+
+_NONE: list[Edit] = []
 
 
 def _col_decimals(t: Table, cid: str) -> int:
