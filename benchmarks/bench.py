@@ -1,6 +1,6 @@
 """Benchmark lkj-excel on N synthetic workbooks.
 
-    python benchmarks/bench.py --n 100 [--jobs N] [--runs 3] [--keep DIR] [--profile] [--no-corrected]
+    python benchmarks/bench.py --n 100 [--jobs N] [--runs 3] [--keep DIR] [--profile] [--no-corrected] [--phases]
 
 The workbooks are the sample (samples/sei_balai_2024.xlsx) with its XML edited
 directly in the zip (fast enough for thousands of files):
@@ -292,9 +292,66 @@ def batch_rate(paths: list[Path], jobs: int, corrected: bool, out: Path) -> floa
 
 def phases_line() -> str:
     return (
-        f"    of which checking {PHASES.get('check_all', 0):.1f} s, writing outputs {PHASES.get('write_all', 0):.1f} s, "
-        f"writing rekap.xlsx {PHASES.get('write_recap', 0):.1f} s"
+        f"    of which checking {PHASES.get('check_all', 0):.1f} s, "
+        f"writing outputs {PHASES.get('write_all', 0):.1f} s, writing rekap.xlsx {PHASES.get('write_recap', 0):.1f} s"
     )
+
+
+PHASE_LABELS = {
+    "read": "read (read_workbook)",
+    "load_grids": "  of which the fast loader",
+    "rules": "rules and localization (run_checks)",
+    "analyse": "  narrative, first analysis",
+    "localize_findings": "  localization (edits/apply)",
+    "build_edits": "    build the edits",
+    "localize": "    search (edits/localize, edits/solve)",
+    "_narrative_after": "    narrative again, on corrected figures",
+}
+
+
+def check_phases(paths: list[Path]) -> dict[str, float]:
+    """CPU seconds per workbook of each phase of a check over `paths` (one run, this process)."""
+    from lkj_excel.check import run_checks
+    from lkj_excel.edits import apply
+    from lkj_excel.read import load
+    from lkj_excel.read.reader import read_workbook
+    from lkj_excel.rules import narrative
+
+    spent: dict[str, float] = dict.fromkeys(PHASE_LABELS, 0.0)
+    owners = [
+        (load, "load_grids"),
+        (narrative, "analyse"),  # the rules' analysis; the after-pass calls narrative.resolve's own
+        (apply, "localize_findings"),
+        (apply, "build_edits"),
+        (apply, "localize"),
+        (apply, "_narrative_after"),
+    ]
+    saved = [(owner, name, getattr(owner, name)) for owner, name in owners]
+
+    def timed(fn, name: str):  # type: ignore[no-untyped-def]
+        def run(*a, **kw):  # type: ignore[no-untyped-def]
+            t = time.process_time()
+            try:
+                return fn(*a, **kw)
+            finally:
+                spent[name] += time.process_time() - t
+
+        return run
+
+    try:
+        for owner, name, fn in saved:
+            setattr(owner, name, timed(fn, name))
+        for p in paths:
+            t = time.process_time()
+            wb = read_workbook(p)
+            spent["read"] += time.process_time() - t
+            t = time.process_time()
+            run_checks(wb)
+            spent["rules"] += time.process_time() - t
+    finally:
+        for owner, name, fn in saved:
+            setattr(owner, name, fn)
+    return {k: v / len(paths) for k, v in spent.items()}
 
 
 def maxrss_mb() -> tuple[float, float]:
@@ -340,6 +397,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument(
         "--sample-runs", type=int, default=0, help="time single-process figures on this many workbooks only (0: all)"
     )
+    ap.add_argument("--phases", action="store_true", help="print the CPU time of each phase of a check")
     ap.add_argument("--loader-only", action="store_true", help="only compare the loaders (fast, calamine, openpyxl)")
     a = ap.parse_args(argv)
     if a.loader_only:
@@ -381,6 +439,10 @@ def main(argv: list[str] | None = None) -> None:
             f"  check, 1 process                 {t_chk * 1000:8.2f} ms/workbook "
             f"= {t_chk / t_cal:.1f}x calamine, {t_chk / t_opx:.2f}x openpyxl  (target <= 3x calamine)"
         )
+        if a.phases:
+            print("  phases of a check (CPU ms/workbook, one process):")
+            for k, v in check_phases(single).items():
+                print(f"    {PHASE_LABELS[k]:<44} {v * 1000:7.1f}")
         rate = batch_rate(paths, a.jobs, False, base / "out_check")
         print(
             f"  batch, {a.jobs} jobs (no corrected)    {rate:8.1f} workbooks/s  "
