@@ -208,26 +208,11 @@ def _metadata(info: Grid | None, tables: dict[str, Grid]) -> tuple[str | None, s
     return office, kab, year
 
 
-# (type, value, number format) -> (Parsed, printed text): a workbook repeats its figures and formats, and
-# Parsed is frozen. Zero and NaN are left out (-0.0 == 0.0 and NaN != NaN would confuse the key).
-_PARSED: dict[tuple[type, Any, str | None], tuple[Parsed, str]] = {}
-_MAX_PARSED = 1 << 15
-
-
 def _cell(grid: Grid, r: int, c: int) -> Cell:
     raw = grid.value(r, c)
     fmt = grid.fmt(r, c)
-    cacheable = isinstance(raw, str) or (type(raw) in (int, float) and raw == raw and raw != 0)
-    key = (type(raw), raw, fmt)
-    hit = _PARSED.get(key) if cacheable else None
-    if hit is None:
-        parsed = parse_cell(raw, fmt)
-        hit = (parsed, _printed(raw, parsed))
-        if cacheable:
-            if len(_PARSED) >= _MAX_PARSED:
-                _PARSED.clear()
-            _PARSED[key] = hit
-    return Cell(grid.title, ref(r, c), raw, hit[1], hit[0], fmt)
+    parsed = parse_cell(raw, fmt)
+    return Cell(grid.title, ref(r, c), raw, _printed(raw, parsed), parsed, fmt)
 
 
 def _printed(raw: Any, parsed: Parsed) -> str:
