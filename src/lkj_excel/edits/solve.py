@@ -69,16 +69,16 @@ def candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Addre
             if target == out:
                 from .model import ratio_interval
 
-                x = ratio_interval(e.form, iv(a), iv(b))
+                r = ratio_interval(e.form, iv(a), iv(b))
             elif target == a:
-                x = _q_of_out(e.form, iv(out)) * iv(b)
+                r = _q_of_out(e.form, iv(out)) * iv(b)
             else:
-                x = iv(a) / _q_of_out(e.form, iv(out))
+                r = iv(a) / _q_of_out(e.form, iv(out))
         except ZeroDivisionError:
             return None
-        if not (math.isfinite(x.lo) and math.isfinite(x.hi)):
+        if not (math.isfinite(r.lo) and math.isfinite(r.hi)):
             return None
-        got = printable(v, x.lo, x.hi)
+        got = printable(v, r.lo, r.hi)
         return None if got is None else _ends_checked(e, target, got, vs, val)
     other = e.vars[1] if e.vars[0] == target else e.vars[0]
     o = iv(other)
