@@ -49,6 +49,12 @@ messages.register(
             "Paragraf mengulang {found} dari {source}, yang dikoreksi menjadi {expected}.",
             "The paragraph repeats {found} from {source}, which is corrected to {expected}.",
         ),
+        "localize.uncertain": (
+            "Perlu diperiksa: {alternatives}. Nilai ini membuat angka-angkanya cocok, tetapi bukan satu salah "
+            "ketik dari yang tertulis: mungkin lebih dari satu angka salah, jadi tidak dikoreksi.",
+            "To be checked: {alternatives}. This value makes the figures agree, but it is not one typing error "
+            "away from what is written: more than one figure may be wrong, so nothing is corrected.",
+        ),
         "localize.ambiguous": (
             "Perlu diperiksa: {alternatives}. Beberapa penjelasan sama mungkin, jadi tidak ada yang dikoreksi.",
             "To be checked: {alternatives}. Several explanations are equally likely, so nothing is corrected.",
@@ -169,7 +175,8 @@ def _ambiguous(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
         var = es.vars[a]
         params = {"sheet": a[0], "cell": a[1], "alternatives": text}
         rel = [f"{b[0]}!{b[1]}" for b in cands if b != a]
-        out.append(_finding(code, sev, a, var.text, None, "localize.ambiguous", params, rel, None, var))
+        key = "localize.ambiguous" if len(d.alternatives) > 1 else "localize.uncertain"
+        out.append(_finding(code, sev, a, var.text, None, key, params, rel, None, var))
     return out
 
 

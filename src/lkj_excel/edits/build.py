@@ -292,7 +292,7 @@ def _printed_cell(wb: Workbook, f: Any) -> Cell | None:
     """The one cell a narrative figure copies: the cell itself, or for the sum of a column the
     table's printed total (the prose copies the JUMLAH row, which the column-sum edit ties to its rows)."""
     if len(f.cells) == 1:
-        return f.cells[0]  # type: ignore[no-any-return]
+        return f.cells[0]
     if f.kind != "sum":
         return None
     t = wb.tables.get(f.table)

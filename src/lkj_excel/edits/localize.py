@@ -33,6 +33,23 @@ class Explanation:
     def table_cells(self, es: EditSet) -> frozenset[Address]:
         return frozenset(a for a in self.cells if not es.vars[a].prose)
 
+    def credible(self, es: EditSet) -> bool:
+        """A typed figure (no edit derives it) is corrected only where one typing error explains it: a
+        value that merely balances its sum may be absorbing two mistakes (706 -> 760 and 561 -> 5.611 in one
+        column look like one 5.611 -> 507). A derived figure (a total, a percentage) may be off by anything."""
+        return all(k is not None or self._derived_or_copied(es, a) for a, k in self.typos.items())
+
+    def _derived_or_copied(self, es: EditSet, a: Address) -> bool:
+        """Derived by an edit, or its value printed elsewhere: a copy that stands is direct evidence."""
+        for e in es.edits_of(a):
+            if e.output == a:
+                return True
+            if e.kind == "equal":
+                other = e.vars[1] if e.vars[0] == a else e.vars[0]
+                if not es.vars[other].prose and other not in self.cells:
+                    return True
+        return False
+
     @property
     def plausible(self) -> bool:
         return not self.open and all(k is not None for k in self.typos.values())
@@ -135,7 +152,8 @@ def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
         near = bad + [e for a in s for e in es.edits_of(a)]
         prose = {a for e in near for a in e.vars if es.vars[a].prose}
         free = s | prose
-        conflicts = [frozenset(e.vars) for e in bad if free.isdisjoint(e.vars)]  # violated whatever s becomes
+        # A violated edit none of whose cells may change stays violated whatever s becomes.
+        conflicts: list[frozenset[Address]] = [frozenset(e.vars) for e in bad if free.isdisjoint(e.vars)]
         touched = [e for e in near if not free.isdisjoint(e.vars)]
         relevant = list({id(e): e for e in touched + [e for a in prose for e in es.edits_of(a)]}.values())
         sol = _solve_with_prose(es, s, relevant, prose)
@@ -150,7 +168,8 @@ def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
         if sum(1 for _ in s) >= MAX_CELLS:
             continue
         bounds: dict[tuple[int, ...], float] = {}  # children hitting the same conflicts share a bound
-        for a in sorted(min(conflicts, key=len)):
+        smallest: frozenset[Address] = min(conflicts, key=len)
+        for a in sorted(smallest):
             t = s | {a}
             if t in seen:
                 continue
@@ -196,6 +215,13 @@ def _explanation(es: EditSet, s: set[Address] | frozenset[Address], sol: Solutio
 
 
 def _decide(es: EditSet, bad: list[Edit], minimal: list[Explanation]) -> Diagnosis:
+    got = _choose(es, bad, minimal)
+    if got.chosen is not None and not got.chosen.credible(es):
+        return Diagnosis(bad, "ambiguous", None, sorted(minimal, key=lambda f: sorted(f.cells)))
+    return got
+
+
+def _choose(es: EditSet, bad: list[Edit], minimal: list[Explanation]) -> Diagnosis:
     if len(minimal) == 1 and not minimal[0].open:
         return Diagnosis(bad, "located", minimal[0], [])
     plausible = [f for f in minimal if f.plausible]

@@ -69,16 +69,16 @@ def candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Addre
             if target == out:
                 from .model import ratio_interval
 
-                x = ratio_interval(e.form, iv(a), iv(b))
+                r = ratio_interval(e.form, iv(a), iv(b))
             elif target == a:
-                x = _q_of_out(e.form, iv(out)) * iv(b)
+                r = _q_of_out(e.form, iv(out)) * iv(b)
             else:
-                x = iv(a) / _q_of_out(e.form, iv(out))
+                r = iv(a) / _q_of_out(e.form, iv(out))
         except ZeroDivisionError:
             return None
-        if not (math.isfinite(x.lo) and math.isfinite(x.hi)):
+        if not (math.isfinite(r.lo) and math.isfinite(r.hi)):
             return None
-        got = printable(v, x.lo, x.hi)
+        got = printable(v, r.lo, r.hi)
         return None if got is None else _ends_checked(e, target, got, vs, val)
     other = e.vars[1] if e.vars[0] == target else e.vars[0]
     o = iv(other)
@@ -168,7 +168,6 @@ def solve(
                 pending.discard(a)
                 progress = True
                 tried.clear()
-    _derived_choice(pending, cand, val, edits, vs)
     _typo_choice(pending, cand, val, edits, vs)
     failing = [e for e in edits if not any(a in pending for a in e.vars) and not holds(e, vs, val)]
     if failing:  # branch where it is cheapest: the conflict with the fewest cells to add
@@ -186,52 +185,6 @@ def solve(
         if all(holds(e, vs, val) for e in edits if a in e.vars and not any(b in pending and b != a for b in e.vars)):
             pending.discard(a)
     return Solution(val, {a: cand[a] for a in pending})
-
-
-def _derived_choice(
-    pending: set[Address],
-    cand: dict[Address, list[float] | None],
-    val: dict[Address, float],
-    edits: list[Edit],
-    vs: dict[Address, Var],
-) -> None:
-    """A derived cell (total, percentage) its edit fixes only to a range: the value its inputs give.
-
-    The corrected workbook shows that value anyway: a derived cell is written as a live formula.
-    """
-    for a in sorted(pending):
-        got = cand.get(a)
-        if not got:
-            continue
-        for e in edits:
-            if e.output != a or any(b in pending and b != a for b in e.vars):
-                continue
-            x = _point(e, a, vs, val)
-            if x is not None and any(_same(vs[a].quantize(x), y) for y in got):
-                val[a] = vs[a].quantize(x)
-                pending.discard(a)
-                break
-
-
-def _point(e: Edit, a: Address, vs: dict[Address, Var], val: dict[Address, float]) -> float | None:
-    """The output of `e` computed from its inputs as printed (or as corrected)."""
-
-    def get(b: Address) -> float:
-        return val[b] if b in val else vs[b].value
-
-    if e.kind == "linear":
-        k = e.coefs[e.vars.index(a)]
-        return -sum(c * get(b) for b, c in zip(e.vars, e.coefs) if b != a) / k
-    if e.kind == "ratio" and e.vars[0] == a:
-        from .model import ratio_interval
-
-        _, x, y = e.vars
-        try:
-            iv = ratio_interval(e.form, Interval.exact(get(x)), Interval.exact(get(y)))
-        except ZeroDivisionError:
-            return None
-        return iv.lo if math.isfinite(iv.lo) else None
-    return None
 
 
 def _typo_choice(
