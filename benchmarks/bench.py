@@ -38,6 +38,7 @@ import tempfile
 import time
 import zipfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -225,17 +226,14 @@ def xlsxwriter_same_cells(src: Path, dst: Path) -> float:
     fmts: dict[str, object] = {}
     for g in grids:
         ws = book.add_worksheet(g.title[:31])
-        for r, row in enumerate(g.values):
-            for c, v in enumerate(row):
-                if v is None:
-                    continue
-                f = g.formats[r][c]
-                fm = None
-                if f and f != "General":
-                    fm = fmts.get(f)
-                    if fm is None:
-                        fm = fmts[f] = book.add_format({"num_format": f, "border": 1})
-                ws.write(r, c, v, fm)
+        for r, c, v in g.cells():  # the sparse grid: cells with a value
+            f = g.fmt(r, c)
+            fm = None
+            if f and f != "General":
+                fm = fmts.get(f)
+                if fm is None:
+                    fm = fmts[f] = book.add_format({"num_format": f, "border": 1})
+            ws.write(r, c, v, fm)
         for r1, c1, r2, c2 in g.merges:
             if (r1, c1) != (r2, c2):
                 ws.merge_range(r1, c1, r2, c2, g.value(r1, c1), None)
@@ -328,8 +326,8 @@ def check_phases(paths: list[Path]) -> dict[str, float]:
     ]
     saved = [(owner, name, getattr(owner, name)) for owner, name in owners]
 
-    def timed(fn, name: str):  # type: ignore[no-untyped-def]
-        def run(*a, **kw):  # type: ignore[no-untyped-def]
+    def timed(fn: Any, name: str) -> Any:
+        def run(*a: Any, **kw: Any) -> Any:
             t = time.process_time()
             try:
                 return fn(*a, **kw)
