@@ -216,7 +216,10 @@ def localize_findings(ctx: Any, findings: list[Finding]) -> list[Finding]:
     out: list[Finding] = []
     if changed and any(f.code.startswith("N8") for f in findings):
         findings = [f for f in findings if not f.code.startswith("N8")]
-        out.extend(_narrative_after(ctx, es, changed))  # judged against the corrected figures
+        for f in _narrative_after(ctx, es, changed):  # judged against the corrected figures
+            if _undecided(f, owner, suspects):
+                f.fix = None  # it compared with a total whose rows hold an undecided candidate
+            out.append(f)
     by_diag: dict[int, list[Finding]] = {}
     for f in findings:
         owned = owner.get((f.sheet, f.cell))
@@ -268,6 +271,12 @@ def _prose_only(es: EditSet, d: Diagnosis) -> bool:
     return bool(exs) and all(es.vars[a].prose for ex in exs for a in ex.cells)
 
 
+def _undecided(f: Finding, owner: dict[Address, Diagnosis], suspects: set[Address]) -> bool:
+    """Did `f` compare with a candidate, or with a figure of a group the localizer could not decide?"""
+    rel = [(r.split("!", 1)[0], r.split("!", 1)[1]) for r in f.related if "!" in r]
+    return any(a in suspects or (a in owner and owner[a].status != "located") for a in rel)
+
+
 def _dependent(
     f: Finding, owner: dict[Address, Diagnosis], changed: dict[Address, float], suspects: set[Address], es: EditSet
 ) -> str:
@@ -288,7 +297,7 @@ def _dependent(
     judged = [a for a in rel if (a in owner and owner[a].status != "unresolved") or a in changed or a in suspects]
     if not judged:
         return "keep"
-    if any(a in suspects for a in judged):
+    if any(a in suspects or (owner.get(a) is not None and owner[a].status == "ambiguous") for a in judged):
         return "unfix"
     hit = [a for a in judged if a in changed]
     if not hit:
