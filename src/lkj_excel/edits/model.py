@@ -74,6 +74,7 @@ class Edit:
     output: Address | None = None  # the derived cell (total, formula column, percentage), if any
     label: str = ""
     extra: dict[str, object] = field(default_factory=dict)
+    printed_holds: bool | None = None  # cached by the solver: does it hold on the printed figures?
     # holds() of a ratio or equality edit, by the figures it was asked about: the search asks again and
     # again (7 in 10 calls repeat one). Valid for one `vars` mapping, which it keeps.
     memo: tuple[object, dict[tuple[float, ...], bool]] | None = field(
