@@ -102,12 +102,16 @@ def _help(text: str, lang: str) -> str:
     return text if shown == paragraphs else "\n\n".join(shown)
 
 
+def _kind(ptype: click.Path) -> str:
+    """What a path option takes: "file", "directory" or "path" (either)."""
+    if ptype.file_okay == ptype.dir_okay:
+        return "path"
+    return "file" if ptype.file_okay else "directory"
+
+
 def _path_kind(ptype: click.Path, lang: str) -> str:
     """The word click puts before a path in its messages ("Berkas 'x' tidak ada.")."""
-    kind = "path"
-    if ptype.file_okay != ptype.dir_okay:
-        kind = "file" if ptype.file_okay else "directory"
-    return t(f"click.{kind}", lang).lower()
+    return t(f"click.{_kind(ptype)}", lang).lower()
 
 
 def _localize_metavar(param: click.Parameter, lang: str) -> None:
@@ -118,7 +122,7 @@ def _localize_metavar(param: click.Parameter, lang: str) -> None:
         param.__dict__["_metavar_default"] = param.metavar is None
     if not param.__dict__["_metavar_default"]:
         return
-    kind = _path_kind(param.type, "en") if isinstance(param.type, click.Path) else param.type.name
+    kind = _kind(param.type) if isinstance(param.type, click.Path) else param.type.name
     key = f"click.metavar.{kind}"
     param.metavar = t(key, lang) if has(key) else None
 

@@ -69,7 +69,7 @@ class Section:
 
 
 # The catalogs, registered on import (an explicit list, not a scan).
-from . import anggaran, batch, budget, cli, files, reading, review  # noqa: E402
+from . import anggaran, batch, budget, cli, edits, files, reading, review  # noqa: E402
 
 __all__ = ["LANGS", "Section", "entries", "has", "pick", "register", "t", "anggaran", "batch", "budget", "cli"]
-__all__ += ["files", "reading", "review"]
+__all__ += ["edits", "files", "reading", "review"]
