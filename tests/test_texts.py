@@ -124,7 +124,9 @@ def test_every_key_the_source_uses_exists() -> None:
 
 def test_the_key_scan_sees_a_missing_key(tmp_path: Path) -> None:
     mod = tmp_path / "mod.py"
-    mod.write_text('from lkj_excel.texts import Section, t\nt("cli.nope", "id")\nw = Section("inspect", "id")\nw["x"]\n')
+    mod.write_text(
+        'from lkj_excel.texts import Section, t\nt("cli.nope", "id")\nw = Section("inspect", "id")\nw["x"]\n'
+    )
     assert _used_keys(mod) >= {"cli.nope", "inspect.x"}
 
 
