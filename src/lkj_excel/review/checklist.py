@@ -125,7 +125,7 @@ _MATCH: dict[str, Callable[[Finding, Workbook], bool]] = {
     "crosstable": lambda f, wb: family(f) == "crosstable",
     "pk": lambda f, wb: family(f) == "crosstable" and _involves(f, wb, _pk_tables()[0]),
     "budget": lambda f, wb: family(f) == "budget" or f.code.upper().startswith("B"),
-    "efficiency": lambda f, wb: family(f) == "efisiensi" or f.table == "3.14",
+    "efficiency": lambda f, wb: family(f) == "efisiensi" or f.table == sources().budget.efficiency,
     "narrative": lambda f, wb: family(f) == "narrative" or f.code.upper().startswith("N"),
     "form": lambda f, wb: family(f) == "form",
 }
@@ -163,8 +163,8 @@ def _judge(wb: Workbook, key: str, fs: list[Finding], ran: Collection[str], lang
     if key == "budget" and "anggaran" not in ran:
         # check never reads a DPPA or LRA: its own budget-table findings are arithmetic, not this question
         return ("tidak" if answer == "tidak" else "tidak_dinilai"), text("nd_budget", lang)
-    if key == "efficiency" and wb.table("3.14") is None:
-        return "tidak", text("no_3_14", lang)
+    if key == "efficiency" and wb.table(eff := sources().budget.efficiency) is None:
+        return "tidak", text("no_efficiency", lang, table=eff)
     if key == "form":
         empty = [t for t in wb.tables.values() if not filled(t)]
         if not runnable:

@@ -210,7 +210,7 @@ register(
 register(
     {
         "review.own_office": ("Kecamatan sendiri", "Own kecamatan"),
-        "review.no_3_14": ("Tabel 3.14 (efisiensi) tidak ditemukan.", "Tabel 3.14 was not found."),
+        "review.no_efficiency": ("Tabel {table} (efisiensi) tidak ditemukan.", "Tabel {table} was not found."),
         "review.tables_missing": ("Tabel tidak ditemukan: {tables}.", "Tables not found: {tables}."),
         # how a value falls into a scale's bands (scales.Scale.rule_text)
         "scale.upper_inclusive": (
