@@ -53,3 +53,16 @@ def test_sample_mekar_mulio_is_not_corrected(sample_wb) -> None:
     assert [f.code for f in fs if (f.sheet, f.cell) == (luas.sheet, luas.ref)] == ["X603"]
     amb = [f for f in fs if f.table == "1.3" and f.message_key == "localize.ambiguous"]
     assert len(amb) >= 2 and all(" atau " in f.message() for f in amb)
+
+
+def test_slip_merged_with_a_tie_stays_a_tie(sample_path: Path) -> None:
+    """A slip in Suko Rejo's pertanian shares the column total with Mekar Mulio's own tie ({perkebunan,
+    column total} or {pertanian, column total}). Both explanations of the merged group change three cells,
+    so nothing may be corrected there: the search must find the second one too, not only the first."""
+    raw = Corpus(sample_path, clean=False)
+    s = site(raw, "1.3", "pertanian", "Suko Rejo")
+    fs = run_checks(raw.mutated([(s, float(str(int(s.value))[:-1]))]))  # 158 typed as 15
+    assert not [f for f in fs if f.fix is not None and f.table in ("1.1", "1.3") and f.code in ("X603", "T101")]
+    amb = [f for f in fs if f.table == "1.3" and f.message_key == "localize.ambiguous"]
+    assert s.ref in {f.cell for f in amb}
+    assert all(" atau " in f.message() for f in amb)

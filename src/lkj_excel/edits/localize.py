@@ -9,12 +9,12 @@ only breaks what remains tied. Still tied: no correction, every candidate is nam
 
 from __future__ import annotations
 
-from collections import deque
+import heapq
 from dataclasses import dataclass, field
 
 from .build import EditSet
 from .model import Address, Edit, holds
-from .solve import Solution, solve
+from .solve import solve
 from .typo import typo_kind
 
 MAX_CELLS = 4  # at most this many changed table cells in one explanation
@@ -29,6 +29,9 @@ class Explanation:
     open: dict[Address, list[float] | None]
     typos: dict[Address, str | None]
     source: int  # changed cells in a declared source table
+
+    def table_cells(self, es: EditSet) -> frozenset[Address]:
+        return frozenset(a for a in self.cells if not es.vars[a].prose)
 
     @property
     def plausible(self) -> bool:
@@ -90,46 +93,76 @@ def _weight(es: EditSet, cells: frozenset[Address]) -> float:
     return sum(es.vars[a].cost for a in cells)
 
 
+def _lower_bound(es: EditSet, conflicts: list[frozenset[Address]]) -> float:
+    """What any explanation must still add: one cell of each of some pairwise disjoint conflicts."""
+    used: set[Address] = set()
+    lb = 0.0
+    for c in sorted(conflicts, key=len):
+        if used.isdisjoint(c):
+            used.update(c)
+            lb += min(es.vars[a].cost for a in c)
+    return lb
+
+
 def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
+    """Every explanation of least weight, by best-first search with conflict-directed branching.
+
+    The search runs over table cells; the prose copies of the edits in play follow them (a copy
+    changes when its figure does, at its small cost). A set of table cells that cannot explain
+    everything has conflicts: sets of cells one of which any larger explanation must add (a violated
+    edit none of its cells touches; the edits `solve` found unsatisfiable together). Branching on a
+    conflict's cells misses no explanation; nodes are taken in order of weight plus a lower bound
+    from disjoint conflicts, so the search stops at the first node that cannot reach the best found.
+    """
     found: list[Explanation] = []
     seen: set[frozenset[Address]] = set()
     steps = 0
     best = float("inf")
-    queue: deque[frozenset[Address]] = deque([frozenset()])  # breadth first: fewest cells first
-    while queue:
-        s = queue.popleft()
-        if s in seen:
-            continue
-        seen.add(s)
-        w = _weight(es, s)
-        if w > best + 1e-9:
+    heap: list[tuple[float, int, tuple[Address, ...]]] = [(0.0, 0, ())]
+    while heap:
+        bound, _, key = heapq.heappop(heap)
+        if bound > best + 1e-9:
+            break
+        s = frozenset(key)
+        if any(s > f.table_cells(es) for f in found):
             continue
         steps += 1
         if steps > MAX_STEPS:
             return Diagnosis(bad, "unresolved")
-        if any(s > f.cells for f in found):
+        w = _weight(es, s)
+        near = bad + [e for a in s for e in es.edits_of(a)]
+        prose = {a for e in near for a in e.vars if es.vars[a].prose}
+        free = s | prose
+        conflicts = [frozenset(e.vars) for e in bad if free.isdisjoint(e.vars)]  # violated whatever s becomes
+        touched = [e for e in near if not free.isdisjoint(e.vars)]
+        relevant = list({id(e): e for e in touched + [e for a in prose for e in es.edits_of(a)]}.values())
+        sol = solve(s, relevant, es.vars, prose)
+        if sol.ok and not conflicts:
+            found.append(_explanation(es, s | set(sol.values) | set(sol.open), sol))
+            best = min(best, found[-1].weight)
             continue
-        relevant = list({id(e): e for e in bad + [e for a in s for e in es.edits_of(a)]}.values())
-        sol = solve(s, relevant, es.vars) if s else Solution(failing=min(bad, key=lambda e: len(e.vars)))
-        if sol.ok:
-            found.append(_explanation(es, s, sol))
-            best = min(best, w)
+        if not sol.ok:
+            conflicts.append(frozenset(a for e in sol.conflict for a in e.vars if not es.vars[a].prose) - s)
+        if not all(conflicts):
+            continue  # a conflict among the changed cells alone: no superset helps
+        if sum(1 for _ in s) >= MAX_CELLS:
             continue
-        if sol.failing is None:
-            continue
-        full = sum(not es.vars[a].prose for a in s) >= MAX_CELLS  # prose copies do not count
-        for a in sorted(sol.failing.vars, reverse=True):
-            if full and not es.vars[a].prose:
+        for a in sorted(min(conflicts, key=len)):
+            t = s | {a}
+            if t in seen:
                 continue
-            if a not in s and w + es.vars[a].cost <= best + 1e-9:
-                queue.append(s | {a})
+            seen.add(t)
+            f = w + es.vars[a].cost + _lower_bound(es, [c for c in conflicts if a not in c])
+            if f <= best + 1e-9:
+                heapq.heappush(heap, (f, len(t), tuple(sorted(t))))
     if not found:
         return Diagnosis(bad, "unresolved")
     minimal = [f for f in found if f.weight <= best + 1e-9 and not any(g.cells < f.cells for g in found)]
     return _decide(es, bad, minimal)
 
 
-def _explanation(es: EditSet, s: frozenset[Address], sol: Solution) -> Explanation:
+def _explanation(es: EditSet, s: set[Address] | frozenset[Address], sol: Solution) -> Explanation:
+    s = frozenset(s)
     typos = {a: typo_kind(es.vars[a].value, v, es.vars[a].decimals) for a, v in sol.values.items()}
     return Explanation(s, _weight(es, s), dict(sol.values), dict(sol.open), typos, sum(es.vars[a].source for a in s))
 

@@ -100,6 +100,9 @@ class Solution:
     values: dict[Address, float] = field(default_factory=dict)
     open: dict[Address, list[float] | None] = field(default_factory=dict)  # undetermined cells
     failing: Edit | None = None  # when infeasible: an edit that no value of the changed cells satisfies
+    # When infeasible: edits that together admit no values of the changed cells with every other cell as
+    # printed. Any larger explanation must change one more cell of these (so branching on them is complete).
+    conflict: list[Edit] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -110,11 +113,28 @@ def _same(x: float, y: float) -> bool:
     return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
 
 
-def solve(changed: Iterable[Address], edits: list[Edit], vs: dict[Address, Var]) -> Solution:
-    """Propagate: each edit with one undetermined changed cell fixes it; then check every edit."""
-    pending = set(changed)
+def solve(
+    changed: Iterable[Address], edits: list[Edit], vs: dict[Address, Var], optional: Iterable[Address] = ()
+) -> Solution:
+    """Propagate: each edit with one undetermined changed cell fixes it; then check every edit.
+
+    Each changed cell remembers the edits that narrowed it (its reasons), so that a failure names
+    its whole conflict: the failing edit plus the reasons of the changed cells it uses. `optional`
+    cells (prose copies) may change too, and are left out of the solution where they keep their value.
+    """
+    maybe = set(optional)
+    pending = set(changed) | maybe
     val: dict[Address, float] = {}
     cand: dict[Address, list[float] | None] = {a: None for a in pending}
+    why: dict[Address, dict[int, Edit]] = {a: {} for a in pending}
+
+    def reasons(e: Edit) -> dict[int, Edit]:
+        out = {id(e): e}
+        for b in e.vars:
+            if b in why:
+                out.update(why[b])
+        return out
+
     progress = True
     tried: set[tuple[int, Address]] = set()  # (edit, cell) already asked with nothing new since
     while progress and pending:
@@ -131,8 +151,9 @@ def solve(changed: Iterable[Address], edits: list[Edit], vs: dict[Address, Var])
             prev = cand[a]
             if prev is not None:
                 got = [x for x in got if any(_same(x, y) for y in prev)]
+            why[a] = reasons(e)
             if not got:
-                return Solution(val, cand, e)
+                return Solution(val, cand, e, list(why[a].values()))
             cand[a] = got
             if len(got) == 1:
                 val[a] = got[0]
@@ -140,13 +161,21 @@ def solve(changed: Iterable[Address], edits: list[Edit], vs: dict[Address, Var])
                 progress = True
                 tried.clear()
     _typo_choice(pending, cand, val, edits, vs)
-    changed_set = set(cand)
     failing = [e for e in edits if not any(a in pending for a in e.vars) and not holds(e, vs, val)]
-    if failing:  # branch where it is cheapest: the failing edit with the fewest unchanged cells
-        return Solution(val, cand, min(failing, key=lambda e: sum(a not in changed_set for a in e.vars)))
+    if failing:  # branch where it is cheapest: the conflict with the fewest cells to add
+        changed_set = set(cand)
+        conflicts = [list(reasons(e).values()) for e in failing]
+        best = min(conflicts, key=lambda c: len({a for f in c for a in f.vars} - changed_set))
+        return Solution(val, cand, best[0], best)
     for a in list(val):
         if _same(val[a], vs[a].value):  # "changed" to what it already shows: not a change
-            return Solution(val, cand, next(e for e in edits if a in e.vars))
+            if a in maybe:
+                del val[a]
+                continue
+            return Solution(val, cand, next(e for e in edits if a in e.vars), list(why[a].values()))
+    for a in list(pending & maybe):  # an optional cell its edits leave open keeps its value if that holds
+        if all(holds(e, vs, val) for e in edits if a in e.vars and not any(b in pending and b != a for b in e.vars)):
+            pending.discard(a)
     return Solution(val, {a: cand[a] for a in pending})
 
 
