@@ -13,6 +13,7 @@ from typing import Any
 
 from ..findings import SEVERITIES, Finding
 from ..numerals import format_id
+from ..texts import both
 from .build import EditSet, build_edits
 from .localize import Diagnosis, Explanation, localize
 from .model import Address
@@ -61,17 +62,8 @@ def _severity(fs: list[Finding]) -> str:
     return SEVERITIES[min(sev)] if sev else "error"
 
 
-EDIT_TEXT = {
-    "T101": ("jumlah kolom", "the column total"),
-    "T102": ("subtotal", "the subtotal"),
-    "T103": ("rumus kolom", "the column formula"),
-    "C201": ("persentase capaian", "the % capaian"),
-    "C203": ("persentase penyerapan", "the percentage"),
-    "X601": ("angka yang sama di tabel lain", "the same figure in another table"),
-    "X603": ("luas desa = jumlah penggunaan lahan", "the desa's area = the sum of its land use"),
-    "S401": ("NRR tertimbang", "the weighted NRR"),
-    "S402": ("IKM", "the IKM"),
-}
+# (indonesian, english) name of the identity each rule checks, from the texts catalog ("edit.<code>")
+EDIT_TEXT = {c: both(f"edit.{c}") for c in ("T101", "T102", "T103", "C201", "C203", "X601", "X603", "S401", "S402")}
 
 
 def _edit_names(d: Diagnosis, a: Address) -> tuple[str, str]:

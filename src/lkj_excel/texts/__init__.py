@@ -52,6 +52,11 @@ def t(key: str, lang: str = DEFAULT, **params: object) -> str:
         return template
 
 
+def both(key: str) -> tuple[str, str]:
+    """(indonesian, english) of `key`, for a text passed into a message in each language ("typo_id", "typo_en")."""
+    return _TEXTS[key]
+
+
 def pick(lang: str, indonesian: str, english: str) -> str:
     """Of two texts that come from data rather than from this registry (a rule's Indonesian name from the
     review layer, its English name from the catalog), the one in `lang`."""
@@ -71,5 +76,5 @@ class Section:
 # The catalogs, registered on import (an explicit list, not a scan).
 from . import anggaran, batch, budget, cli, edits, files, reading, review  # noqa: E402
 
-__all__ = ["LANGS", "Section", "entries", "has", "pick", "register", "t", "anggaran", "batch", "budget", "cli"]
+__all__ = ["LANGS", "Section", "both", "entries", "has", "pick", "register", "t", "anggaran", "batch", "budget", "cli"]
 __all__ += ["edits", "files", "reading", "review"]
