@@ -1,12 +1,12 @@
-"""The names rules, readers and writers have always imported for their messages; the registry, the lookup
-and the catalogs themselves live in `lkj_excel.texts` (this module only re-exports and adds two helpers)."""
+"""The message of a finding, an error or a reader note, and the terminal's severity labels, looked up in the
+texts catalog (`lkj_excel.texts`, where every text is registered)."""
 
 from __future__ import annotations
 
-from .texts import has, register, t
+from .texts import has, t
 from .texts.files import READ_DETAILS
 
-__all__ = ["register", "render", "severity_label", "translate_detail"]
+__all__ = ["render", "severity_label", "translate_detail"]
 
 
 def severity_label(severity: str, lang: str = "id") -> str:

@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding
-from ..messages import register
 from ..model import Cell, Workbook
 from ..precision import FLOAT_NOISE, half_unit
 from ..spec import load_aux
+from ..texts import register
 from .base import Context, rule
 
 PEER_CODE = "W901"

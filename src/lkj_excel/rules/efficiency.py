@@ -16,11 +16,11 @@ from typing import NamedTuple
 
 from ..findings import Finding
 from ..links import match_program, programs_for, sasaran_programs, sasaran_text, significant
-from ..messages import register
 from ..model import Cell, Table
 from ..numerals import format_id
 from ..precision import Interval, consistent, interval_of, round_half_up
 from ..spec_sources import sources
+from ..texts import register
 from .base import Context, make, rule
 from .categories import checks_of, col_id
 

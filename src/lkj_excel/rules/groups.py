@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .. import messages
 from ..findings import Finding
 from ..model import Cell, Row, Table
 from ..precision import Interval, consistent, interval_of
+from ..texts import register
 from .base import Context, make, rule
 from .totals import SumCheck, column_name, row_name
 
 # Only amounts and counts add up across different children; indicator targets do not.
 SUMMED_KINDS = {"rupiah", "count", "hectare"}
 
-messages.register(
+register(
     {
         "groups.sum": (
             "{label} kolom {column}: {found}, hasil penjumlahan {n} baris di bawahnya ({rows}): {expected}.",

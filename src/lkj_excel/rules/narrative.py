@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import messages
 from ..findings import Finding
 from ..model import Cell, Paragraph, Workbook
 from ..narrative.resolve import Analysis, ClaimResult, analyse
 from ..numerals import Parsed
-from ..texts import both
+from ..texts import both, register
 from .base import Context, make, rule
 
 NARASI = "Narasi"
@@ -23,7 +22,7 @@ NARASI = "Narasi"
 _EDIT_NAMES = ("inserted digit", "dropped digit", "replaced digit", "swapped digits", "shifted decimal separator")
 EDITS = {e: both(f"narrative_edit.{e}") for e in (*_EDIT_NAMES, "separator typo")}
 
-messages.register(
+register(
     {
         "narrative.contradicted": (
             "Paragraf menulis {found}, padahal {what} ({source}) adalah {expected}{edit_id}.",

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..findings import Finding
-from ..messages import register
 from ..model import Cell, Table
 from ..numerals import format_id, shortest_decimals
 from ..scales import INF, Band, Scale, reference_bands
 from ..spec_checks import Check, ScaleCheck
+from ..texts import register
 from .base import Context, checks_of, col_id, get_scale, make, printed_scale, rule, scale_name_of_row
 
 # The values a scale can classify. Gaps outside these are not reported: an IKM

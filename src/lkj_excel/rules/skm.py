@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..findings import Finding
-from ..messages import register
 from ..model import Cell, Table
 from ..numerals import format_id
 from ..precision import Interval, consistent, half_unit, round_half_up
 from ..spec_checks import Check
+from ..texts import register
 from .base import Context, make, rule
 from .categories import category_text, checks_of, col_id, get_scale, judge_category
 

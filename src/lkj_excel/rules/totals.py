@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from .. import messages
 from ..findings import Finding
 from ..model import Cell, Row, Table
 from ..precision import (
@@ -27,12 +26,13 @@ from ..precision import (
     round_half_up,
 )
 from ..spec import ColumnSpec
+from ..texts import register
 from .base import Context, make, rule
 
 # Kinds that add up down a column (a percent or an integer numbering does not).
 ADDITIVE_KINDS = {"count", "rupiah", "hectare", "decimal", "score"}
 
-messages.register(
+register(
     {
         "totals.column_sum": (
             "Jumlah kolom {column}: {found}, hasil penjumlahan baris {rows}: {expected} (selisih {diff}).",
