@@ -229,9 +229,9 @@ class _Builder:
             return
         for r in analysis.results:
             f = r.figure or (r.matched[0] if r.matched else None)
-            if f is None or len(f.cells) != 1 or f.kind in ("difference", "ratio", "share", "average"):
+            c = _printed_cell(ctx.wb, f) if f is not None else None
+            if f is None or c is None or f.kind in ("difference", "ratio", "share", "average"):
                 continue
-            c = f.cells[0]
             v = self.es.vars.get((c.sheet, c.ref))
             claim = r.claim
             if v is None or claim.value is None or claim.kind in ("difference", "ratio", "share", "average"):
@@ -244,6 +244,19 @@ class _Builder:
             )
             self.es.claims[a] = claim
             self.es.add(Edit("equal", (v.address, a), "N801", label=claim.raw))
+
+
+def _printed_cell(wb: Workbook, f: Any) -> Cell | None:
+    """The one cell a narrative figure copies: the cell itself, or for the sum of a column the
+    table's printed total (the prose copies the JUMLAH row, which the column-sum edit ties to its rows)."""
+    if len(f.cells) == 1:
+        return f.cells[0]  # type: ignore[no-any-return]
+    if f.kind != "sum":
+        return None
+    t = wb.tables.get(f.table)
+    total = t.total_row() if t is not None else None
+    cell = total.cells.get(f.column) if total is not None else None
+    return cell if cell is not None and cell.value is not None and cell not in f.cells else None
 
 
 def _year(cid: Any, year: int | None) -> Any:

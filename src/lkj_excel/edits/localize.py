@@ -147,12 +147,16 @@ def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
             continue  # a conflict among the changed cells alone: no superset helps
         if sum(1 for _ in s) >= MAX_CELLS:
             continue
+        bounds: dict[tuple[int, ...], float] = {}  # children hitting the same conflicts share a bound
         for a in sorted(min(conflicts, key=len)):
             t = s | {a}
             if t in seen:
                 continue
             seen.add(t)
-            f = w + es.vars[a].cost + _lower_bound(es, [c for c in conflicts if a not in c])
+            hit = tuple(i for i, c in enumerate(conflicts) if a in c)
+            if hit not in bounds:
+                bounds[hit] = _lower_bound(es, [c for i, c in enumerate(conflicts) if i not in hit])
+            f = w + es.vars[a].cost + bounds[hit]
             if f <= best + 1e-9:
                 heapq.heappush(heap, (f, len(t), tuple(sorted(t))))
     if not found:
@@ -162,9 +166,13 @@ def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
 
 
 def _explanation(es: EditSet, s: set[Address] | frozenset[Address], sol: Solution) -> Explanation:
+    """Typing errors and open values are judged on table cells: a prose copy follows its figure, and
+    one the corrected figure no longer pins (a number that matched a mistyped cell by chance) decides nothing."""
     s = frozenset(s)
-    typos = {a: typo_kind(es.vars[a].value, v, es.vars[a].decimals) for a, v in sol.values.items()}
-    return Explanation(s, _weight(es, s), dict(sol.values), dict(sol.open), typos, sum(es.vars[a].source for a in s))
+    table = {a: v for a, v in sol.values.items() if not es.vars[a].prose}
+    typos = {a: typo_kind(es.vars[a].value, v, es.vars[a].decimals) for a, v in table.items()}
+    open_ = {a: got for a, got in sol.open.items() if not es.vars[a].prose}
+    return Explanation(s, _weight(es, s), dict(sol.values), open_, typos, sum(es.vars[a].source for a in s))
 
 
 def _decide(es: EditSet, bad: list[Edit], minimal: list[Explanation]) -> Diagnosis:

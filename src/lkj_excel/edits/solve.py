@@ -47,14 +47,21 @@ def candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Addre
         return vs[a].interval(val.get(a, vs[a].value))
 
     v = vs[target]
-    if e.kind == "linear":
-        k = e.coefs[e.vars.index(target)]
-        rest = Interval.exact(0.0)
+    if e.kind == "linear":  # the hot path of the search: plain floats, same arithmetic as Interval
+        k = 1.0
+        lo = hi = 0.0
         for a, c in zip(e.vars, e.coefs):
-            if a != target:
-                rest = rest + iv(a).scale(c)
-        x = rest.scale(-1.0 / k)
-        return printable(v, x.lo, x.hi)
+            if a == target:
+                k = c
+                continue
+            w = vs[a]
+            x = val[a] if a in val else w.value
+            h = 0.0 if w.exact else 0.5 * 10.0**-w.decimals
+            p, q = (x - h) * c, (x + h) * c
+            lo, hi = lo + min(p, q), hi + max(p, q)
+        f = -1.0 / k
+        p, q = lo * f, hi * f
+        return printable(v, min(p, q), max(p, q))
     if e.kind == "ratio":
         out, a, b = e.vars
         try:
