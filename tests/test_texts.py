@@ -47,6 +47,9 @@ def test_lookup_fills_falls_back_to_indonesian_and_rejects_unknown_keys() -> Non
     assert texts.t("cli.template_written", "fr", path="a.xlsx") == "Templat ditulis: a.xlsx"
     with pytest.raises(KeyError):
         texts.t("no.such.key", "id")
+    with pytest.raises(ValueError, match="cli.template_written"):
+        texts.register({"cli.template_written": ("lain", "other")})
+    texts.register({"cli.template_written": texts.both("cli.template_written")})  # the same texts again: fine
     # a finding carries its key as data: rendering an unknown one shows it rather than failing the report
     assert render("no.such.key", "en", n=1) == "no.such.key {'n': 1}"
 

@@ -20,8 +20,11 @@ _TEXTS: dict[str, tuple[str, str]] = {}
 
 
 def register(texts: Mapping[str, tuple[str, str]]) -> None:
-    """Register {key: (indonesian, english)} templates."""
+    """Register {key: (indonesian, english)} templates; a key registered twice with other texts is a
+    programming error (two catalogs claiming one key)."""
     for key, (id_, en) in texts.items():
+        if _TEXTS.get(key, (id_, en)) != (id_, en):
+            raise ValueError(f"text {key!r} registered twice with different texts")
         _TEXTS[key] = (id_, en)
 
 
