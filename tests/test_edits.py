@@ -59,6 +59,36 @@ def test_typing_error_classes() -> None:
     assert typo_kind(15228, 15232, 0) is None  # two digits: not one typing error
 
 
+def test_typing_errors_are_struck_around_the_decimal_comma() -> None:
+    assert typo_kind(94.1, 94.71, 2) == "dropped"  # "94,1" shows 94,10
+    assert typo_kind(9.71, 94.71, 2) == "dropped"
+    assert typo_kind(3.1, 3.01, 2) == "swapped"  # within the fraction
+    assert typo_kind(10, 1010, 0) == "dropped"  # "010" is 10
+    assert typo_kind(0.99, 3.99, 2) == "dropped"
+    # Not one keystroke: the comma does not move with a dropped or inserted digit.
+    assert typo_kind(9.41, 94.71, 2) is None
+    assert typo_kind(947.01, 94.71, 2) is None
+    assert typo_kind(10, 100.01, 2) is None
+    assert typo_kind(10, 100.0, 2) == "shift"
+
+
+def test_mutation_classes_are_the_typing_errors_the_localizer_knows() -> None:
+    import random
+
+    from lkj_excel.edits.mutation import CLASSES, mistype
+
+    rnd = random.Random(7)
+    seen = set()
+    for v, d in [(94.71, 2), (71.0, 0), (3.01, 2), (15103, 0), (0.39, 2), (1010, 0), (-10.29, 2), (100.0, 2)]:
+        for cls in CLASSES:
+            for _ in range(20):
+                typed = mistype(v, d, cls, rnd)
+                if typed is not None:
+                    seen.add(cls)
+                    assert typo_kind(round(typed, d), v, d) is not None, (v, d, cls, typed)
+    assert seen == set(CLASSES)
+
+
 def test_edits_are_built_from_the_declarations(sample_wb) -> None:
     es = build_edits(Context(sample_wb))
     codes = {e.code for e in es.edits}

@@ -121,3 +121,17 @@ def test_narrative_rupiah_digit_swap_is_a_typo(corpus: Corpus) -> None:
     fs = [f for f in run_checks(read_grids(corpus.path, grids)) if "2.960.708.030" in (f.found or "")]
     assert [f.code for f in fs] == ["N801"]
     assert "bertukar" in fs[0].message()
+
+
+def test_two_slips_in_one_column_are_not_taken_for_one(corpus: Corpus) -> None:
+    """706 -> 760 and 561 -> 5.611 in the KK column: one cell (5.611 -> 507) would balance the total, but
+    507 is not one typing error from 5.611, so nothing is corrected and the cell is named for review."""
+    t = corpus.wb.tables["1.2"]
+    kk = {r.cells["kk"].value: r for r in t.rows if r.role == "data" and "kk" in r.cells}
+    a, b = site(corpus, "1.2", "kk", kk[706.0].label), site(corpus, "1.2", "kk", kk[561.0].label)
+    fs = run_checks(corpus.mutated([(a, 760.0), (b, 5611.0)]))
+    assert not [f for f in fs if f.table == "1.2" and f.fix is not None and f.code != "F702"]
+    named = [f for f in fs if f.message_key in ("localize.uncertain", "localize.ambiguous")]
+    assert named and all(f.fix is None for f in named)
+    single = next(f for f in named if f.cell == b.ref)
+    assert single.message_key == "localize.uncertain" and "5.611 → 507?" in single.message()

@@ -66,3 +66,15 @@ def test_slip_merged_with_a_tie_stays_a_tie(sample_path: Path) -> None:
     amb = [f for f in fs if f.table == "1.3" and f.message_key == "localize.ambiguous"]
     assert s.ref in {f.cell for f in amb}
     assert all(" atau " in f.message() for f in amb)
+
+
+def test_narrative_copy_of_an_undecided_total_is_not_rewritten(sample_path: Path) -> None:
+    """A slip in perumahan merges with Mekar Mulio's tie: the column's rows no longer add up to the total
+    the narrative repeats, but which row is wrong is undecided, so the paragraph keeps its figure."""
+    raw = Corpus(sample_path, clean=False)
+    row = next(r for r in raw.wb.tables["1.3"].rows if r.cells.get("perumahan") and r.cells["perumahan"].value == 86)
+    s = site(raw, "1.3", "perumahan", row.label.strip())
+    fs = run_checks(raw.mutated([(s, 81.0)]))
+    total = raw.wb.tables["1.3"].total_row().cells["perumahan"]
+    about_total = [f for f in fs if f.code.startswith("N8") and f"{total.sheet}!{total.ref}" in f.related]
+    assert about_total and all(f.fix is None for f in about_total)

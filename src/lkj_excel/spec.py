@@ -21,6 +21,7 @@ from .spec_checks import Check, Same, parse_checks, parse_same
 # rounding interval is granted to them. Other numeric kinds are roundings.
 EXACT_KINDS = {"integer", "count", "rupiah", "hectare"}
 NUMERIC_KINDS = EXACT_KINDS | {"decimal", "percent", "score"}
+NONNEGATIVE_KINDS = {"count", "hectare"}  # a count or an area is never negative
 
 
 @lru_cache(maxsize=1 << 16)
@@ -64,6 +65,9 @@ class ColumnSpec:
     # How to recognise the column by its figures when no header names it:
     # "realisasi / target * 100" (see read.columns).
     content: str | None = None
+    # The values the column's figures can take (NRR 1..4, counts >= 0): a correction outside is impossible.
+    min: float | None = None
+    max: float | None = None
 
     @property
     def numeric(self) -> bool:
@@ -160,7 +164,17 @@ def _column(d: dict[str, Any], year: int | None) -> ColumnSpec:
         unit=d.get("unit"),
         label=fill_year(d["label"], year) if d.get("label") else None,
         content=d.get("content"),
+        min=_bound(d.get("min"), 0.0 if d.get("kind") in NONNEGATIVE_KINDS else None),
+        max=_bound(d.get("max"), None),
     )
+
+
+def _bound(v: Any, default: float | None) -> float | None:
+    if v is None:
+        return default
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        raise ValueError(f"min/max must be a number, not {v!r}")
+    return float(v)
 
 
 def sheets_dir() -> Path:

@@ -137,7 +137,8 @@ def _ambiguous(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
         var = es.vars[a]
         params = {"sheet": a[0], "cell": a[1], "alternatives": text}
         rel = [f"{b[0]}!{b[1]}" for b in cands if b != a]
-        out.append(_finding(code, sev, a, var.text, None, "localize.ambiguous", params, rel, None, var))
+        key = "localize.ambiguous" if len(d.alternatives) > 1 else "localize.uncertain"
+        out.append(_finding(code, sev, a, var.text, None, key, params, rel, None, var))
     return out
 
 
@@ -177,7 +178,10 @@ def localize_findings(ctx: Any, findings: list[Finding]) -> list[Finding]:
     out: list[Finding] = []
     if changed and any(f.code.startswith("N8") for f in findings):
         findings = [f for f in findings if not f.code.startswith("N8")]
-        out.extend(_narrative_after(ctx, es, changed))  # judged against the corrected figures
+        for f in _narrative_after(ctx, es, changed):  # judged against the corrected figures
+            if _undecided(f, owner, suspects):
+                f.fix = None  # it compared with a total whose rows hold an undecided candidate
+            out.append(f)
     by_diag: dict[int, list[Finding]] = {}
     for f in findings:
         owned = owner.get((f.sheet, f.cell))
@@ -229,6 +233,12 @@ def _prose_only(es: EditSet, d: Diagnosis) -> bool:
     return bool(exs) and all(es.vars[a].prose for ex in exs for a in ex.cells)
 
 
+def _undecided(f: Finding, owner: dict[Address, Diagnosis], suspects: set[Address]) -> bool:
+    """Did `f` compare with a candidate, or with a figure of a group the localizer could not decide?"""
+    rel = [(r.split("!", 1)[0], r.split("!", 1)[1]) for r in f.related if "!" in r]
+    return any(a in suspects or (a in owner and owner[a].status != "located") for a in rel)
+
+
 def _dependent(
     f: Finding, owner: dict[Address, Diagnosis], changed: dict[Address, float], suspects: set[Address], es: EditSet
 ) -> str:
@@ -249,7 +259,7 @@ def _dependent(
     judged = [a for a in rel if (a in owner and owner[a].status != "unresolved") or a in changed or a in suspects]
     if not judged:
         return "keep"
-    if any(a in suspects for a in judged):
+    if any(a in suspects or (owner.get(a) is not None and owner[a].status == "ambiguous") for a in judged):
         return "unfix"
     hit = [a for a in judged if a in changed]
     if not hit:

@@ -9,6 +9,7 @@ it is evidence, never enough to outvote a table's own arithmetic.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -60,7 +61,8 @@ class _Builder:
             d = _col_decimals(t, cid) if col.exact else (cell.decimals or 0)
             # The printed figure: a stored 88,6470588 shown with two decimals is 88,65.
             v = float(cell.value) if col.exact else round_half_up(float(cell.value), d)
-            self.es.vars[a] = Var(a, v, d, col.exact, cell.text, t.id, cid)
+            lo, hi = _domain(t, cid, cell)
+            self.es.vars[a] = Var(a, v, d, col.exact, cell.text, t.id, cid, lo=lo, hi=hi)
             self.es.cells[a] = cell
         return a
 
@@ -246,11 +248,35 @@ class _Builder:
             self.es.add(Edit("equal", (v.address, a), "N801", label=claim.raw))
 
 
+def _domain(t: Table, cid: str, cell: Cell) -> tuple[float, float]:
+    """Bounds of a cell's figure: the row's own `min`/`max`, else the column's; a component's score is
+    at most its row's `bobot` where a `component_max` check names the column."""
+    col = t.spec.column(cid)
+    lo = -math.inf if col.min is None else col.min
+    hi = math.inf if col.max is None else col.max
+    row = next((r for r in t.rows if r.cells.get(cid) is cell), None)
+    rs = next((r for r in t.spec.rows if row is not None and r.id == row.row_id), None)
+    if rs is None:
+        return lo, hi
+    extra = rs.extra
+    if any(chk.get("rule") == "component_max" and cid in _names(chk.get("value")) for chk in t.spec.checks):
+        hi = min(hi, float(extra["bobot"])) if isinstance(extra.get("bobot"), (int, float)) else hi
+    if isinstance(extra.get("min"), (int, float)):
+        lo = float(extra["min"])
+    if isinstance(extra.get("max"), (int, float)):
+        hi = float(extra["max"])
+    return lo, hi
+
+
+def _names(v: Any) -> tuple[str, ...]:
+    return (v,) if isinstance(v, str) else tuple(v or ())
+
+
 def _printed_cell(wb: Workbook, f: Any) -> Cell | None:
     """The one cell a narrative figure copies: the cell itself, or for the sum of a column the
     table's printed total (the prose copies the JUMLAH row, which the column-sum edit ties to its rows)."""
     if len(f.cells) == 1:
-        return f.cells[0]  # type: ignore[no-any-return]
+        return f.cells[0]
     if f.kind != "sum":
         return None
     t = wb.tables.get(f.table)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .build import EditSet
 from .model import Address, Edit, holds
-from .solve import solve
+from .solve import Solution, solve
 from .typo import typo_kind
 
 MAX_CELLS = 4  # at most this many changed table cells in one explanation
@@ -32,6 +32,23 @@ class Explanation:
 
     def table_cells(self, es: EditSet) -> frozenset[Address]:
         return frozenset(a for a in self.cells if not es.vars[a].prose)
+
+    def credible(self, es: EditSet) -> bool:
+        """A typed figure (no edit derives it) is corrected only where one typing error explains it: a
+        value that merely balances its sum may be absorbing two mistakes (706 -> 760 and 561 -> 5.611 in one
+        column look like one 5.611 -> 507). A derived figure (a total, a percentage) may be off by anything."""
+        return all(k is not None or self._derived_or_copied(es, a) for a, k in self.typos.items())
+
+    def _derived_or_copied(self, es: EditSet, a: Address) -> bool:
+        """Derived by an edit, or its value printed elsewhere: a copy that stands is direct evidence."""
+        for e in es.edits_of(a):
+            if e.output == a:
+                return True
+            if e.kind == "equal":
+                other = e.vars[1] if e.vars[0] == a else e.vars[0]
+                if not es.vars[other].prose and other not in self.cells:
+                    return True
+        return False
 
     @property
     def plausible(self) -> bool:
@@ -118,7 +135,9 @@ def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
     seen: set[frozenset[Address]] = set()
     steps = 0
     best = float("inf")
-    heap: list[tuple[float, int, tuple[Address, ...]]] = [(0.0, 0, ())]
+    # A figure outside its declared domain (a negative count, an NRR of 30,1) is wrong whatever else is.
+    forced = tuple(sorted({a for e in bad for a in e.vars if not es.vars[a].allows(es.vars[a].value)}))
+    heap: list[tuple[float, int, tuple[Address, ...]]] = [(_weight(es, frozenset(forced)), len(forced), forced)]
     while heap:
         bound, _, key = heapq.heappop(heap)
         if bound > best + 1e-9:
@@ -133,10 +152,11 @@ def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
         near = bad + [e for a in s for e in es.edits_of(a)]
         prose = {a for e in near for a in e.vars if es.vars[a].prose}
         free = s | prose
-        conflicts = [frozenset(e.vars) for e in bad if free.isdisjoint(e.vars)]  # violated whatever s becomes
+        # A violated edit none of whose cells may change stays violated whatever s becomes.
+        conflicts: list[frozenset[Address]] = [frozenset(e.vars) for e in bad if free.isdisjoint(e.vars)]
         touched = [e for e in near if not free.isdisjoint(e.vars)]
         relevant = list({id(e): e for e in touched + [e for a in prose for e in es.edits_of(a)]}.values())
-        sol = solve(s, relevant, es.vars, prose)
+        sol = _solve_with_prose(es, s, relevant, prose)
         if sol.ok and not conflicts:
             found.append(_explanation(es, s | set(sol.values) | set(sol.open), sol))
             best = min(best, found[-1].weight)
@@ -148,7 +168,8 @@ def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
         if sum(1 for _ in s) >= MAX_CELLS:
             continue
         bounds: dict[tuple[int, ...], float] = {}  # children hitting the same conflicts share a bound
-        for a in sorted(min(conflicts, key=len)):
+        smallest: frozenset[Address] = min(conflicts, key=len)
+        for a in sorted(smallest):
             t = s | {a}
             if t in seen:
                 continue
@@ -165,6 +186,24 @@ def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
     return _decide(es, bad, minimal)
 
 
+def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], prose: set[Address]) -> Solution:
+    """Solve for the table cells `s`, the prose copies in play free to follow them. Where that leaves a
+    table cell open, solve again letting a copy change only where it stands in the way: a copy that
+    keeps its figure still pins the cell it repeats (the narrative's 20,96 fixes a rounded cell)."""
+    sol = solve(s, relevant, es.vars, prose)
+    if not sol.ok or not any(not es.vars[a].prose for a in sol.open):
+        return sol
+    optional: set[Address] = set()
+    while True:
+        pinned = solve(s, relevant, es.vars, optional)
+        if pinned.ok:
+            return pinned
+        more = {a for e in pinned.conflict for a in e.vars if es.vars[a].prose} - optional
+        if not more:
+            return sol
+        optional |= more
+
+
 def _explanation(es: EditSet, s: set[Address] | frozenset[Address], sol: Solution) -> Explanation:
     """Typing errors and open values are judged on table cells: a prose copy follows its figure, and
     one the corrected figure no longer pins (a number that matched a mistyped cell by chance) decides nothing."""
@@ -176,6 +215,13 @@ def _explanation(es: EditSet, s: set[Address] | frozenset[Address], sol: Solutio
 
 
 def _decide(es: EditSet, bad: list[Edit], minimal: list[Explanation]) -> Diagnosis:
+    got = _choose(es, bad, minimal)
+    if got.chosen is not None and not got.chosen.credible(es):
+        return Diagnosis(bad, "ambiguous", None, sorted(minimal, key=lambda f: sorted(f.cells)))
+    return got
+
+
+def _choose(es: EditSet, bad: list[Edit], minimal: list[Explanation]) -> Diagnosis:
     if len(minimal) == 1 and not minimal[0].open:
         return Diagnosis(bad, "located", minimal[0], [])
     plausible = [f for f in minimal if f.plausible]

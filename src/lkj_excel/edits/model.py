@@ -42,6 +42,11 @@ class Var:
     source: bool = False  # a declared source table of this figure (tie-breaker only)
     cost: float = 1.0  # what changing it weighs: 1 for a table figure, less for prose that copies one
     prose: bool = False  # a figure the narrative states (its own rules correct the text)
+    lo: float = -math.inf  # the values its figure can take (declared in sheets/): corrections stay inside
+    hi: float = math.inf
+
+    def allows(self, x: float) -> bool:
+        return self.lo <= x <= self.hi
 
     @property
     def name(self) -> str:

@@ -29,6 +29,7 @@ from ..read.reader import read_grids
 from ..rules.base import Context
 from .build import build_edits
 from .localize import violated
+from .typo import parts
 
 CLASSES = ("replaced", "swapped", "dropped", "inserted", "decimal", "thousands", "sign")
 
@@ -47,46 +48,47 @@ class Site:
     unit: str | None
 
 
-def _digits(v: float, d: int) -> str:
-    return f"{abs(v):.{d}f}".replace(".", "")
-
-
-def _from_digits(s: str, d: int, neg: bool) -> float:
-    x = int(s) / 10**d
-    return -x if neg else x
-
-
 def mistype(v: float, d: int, cls: str, rnd: random.Random) -> float | None:
-    """The figure `v` (printed with `d` decimals) with one typing error of class `cls`, or None."""
-    s, neg = _digits(v, d), v < 0
+    """The figure `v` (printed with `d` decimals) with one typing error of class `cls`, or None.
+
+    Keys are struck on the printed figure as `typo.typo_kind` reads it: digits swap within the whole
+    or the fractional part, a digit dropped from the fraction leaves the format's trailing 0, a digit
+    is inserted into the whole part (one inserted into the fraction would be rounded away).
+    """
     if cls == "sign":
         return -v if v != 0 else None
     if cls == "decimal":
         return v * 10 if rnd.random() < 0.5 else round(v / 10, d) if round(v / 10, d) * 10 == v else v * 10
     if cls == "thousands":
         return v * 1000
-    pos = list(range(len(s)))
+    whole, frac = parts(v, d)
+    spots = [(p, i) for p, s in (("w", whole), ("f", frac)) for i in range(len(s))]
     if cls == "replaced":
-        i = rnd.choice(pos)
-        opts = [ch for ch in "0123456789" if ch != s[i] and not (i == 0 and ch == "0" and len(s) > 1)]
+        p, i = rnd.choice(spots)
+        s = whole if p == "w" else frac
+        opts = [ch for ch in "0123456789" if ch != s[i] and not (p == "w" and i == 0 and ch == "0")]
         t = s[:i] + rnd.choice(opts) + s[i + 1 :]
     elif cls == "swapped":
-        pairs = [i for i in range(len(s) - 1) if s[i] != s[i + 1] and not (i == 0 and s[1] == "0")]
+        pairs = [(p, i) for p, s in (("w", whole), ("f", frac)) for i in range(len(s) - 1) if s[i] != s[i + 1]]
+        pairs = [(p, i) for p, i in pairs if not (p == "w" and i == 0 and whole[1] == "0")]
         if not pairs:
             return None
-        i = rnd.choice(pairs)
+        p, i = rnd.choice(pairs)
+        s = whole if p == "w" else frac
         t = s[:i] + s[i + 1] + s[i] + s[i + 2 :]
     elif cls == "dropped":
-        if len(s) < 2:
+        if len(whole) + len(frac) < 2:
             return None
-        i = rnd.choice(pos)
-        t = s[:i] + s[i + 1 :]
+        p, i = rnd.choice(spots)
+        s = whole if p == "w" else frac
+        t = s[:i] + s[i + 1 :] + ("0" if p == "f" else "")
     elif cls == "inserted":
-        i = rnd.randrange(len(s) + 1)
-        t = s[:i] + rnd.choice("123456789" if i == 0 else "0123456789") + s[i:]
+        p, i = "w", rnd.randrange(len(whole) + 1)
+        t = whole[:i] + rnd.choice("123456789" if i == 0 else "0123456789") + whole[i:]
     else:
         raise ValueError(cls)
-    out = _from_digits(t, d, neg)
+    whole, frac = (t, frac) if p == "w" else (whole, t)
+    out = float(f"{whole or '0'}.{frac or '0'}") * (-1.0 if v < 0 else 1.0)
     return None if out == v else out
 
 

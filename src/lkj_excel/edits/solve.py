@@ -17,6 +17,7 @@ def printable(v: Var, lo: float, hi: float) -> list[float] | None:
     d = v.decimals
     h = v.half()
     unit = 10.0**-d
+    lo, hi = max(lo, v.lo - h), min(hi, v.hi + h)  # outside its domain no value is printable
     a = math.ceil(round((lo - h) / unit, 6))
     b = math.floor(round((hi + h) / unit, 6))
     if b - a + 1 > MAX_CANDIDATES:
@@ -26,7 +27,7 @@ def printable(v: Var, lo: float, hi: float) -> list[float] | None:
         x = round(k * unit, d)
         iv = v.interval(x)
         g = 1e-9 * max(1.0, abs(x))  # float noise of the sums, far below any printed digit
-        if iv.lo <= hi + g and (lo < iv.hi - g or (h == 0 and lo <= iv.hi + g)):
+        if iv.lo <= hi + g and (lo < iv.hi - g or (h == 0 and lo <= iv.hi + g)) and v.allows(x):
             out.append(x)
     return out
 
@@ -68,16 +69,16 @@ def candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Addre
             if target == out:
                 from .model import ratio_interval
 
-                x = ratio_interval(e.form, iv(a), iv(b))
+                r = ratio_interval(e.form, iv(a), iv(b))
             elif target == a:
-                x = _q_of_out(e.form, iv(out)) * iv(b)
+                r = _q_of_out(e.form, iv(out)) * iv(b)
             else:
-                x = iv(a) / _q_of_out(e.form, iv(out))
+                r = iv(a) / _q_of_out(e.form, iv(out))
         except ZeroDivisionError:
             return None
-        if not (math.isfinite(x.lo) and math.isfinite(x.hi)):
+        if not (math.isfinite(r.lo) and math.isfinite(r.hi)):
             return None
-        got = printable(v, x.lo, x.hi)
+        got = printable(v, r.lo, r.hi)
         return None if got is None else _ends_checked(e, target, got, vs, val)
     other = e.vars[1] if e.vars[0] == target else e.vars[0]
     o = iv(other)
