@@ -51,7 +51,7 @@ def derivation(es: EditSet, e: Edit) -> Derivation | None:
         return Derivation(base + tail, tuple(refs))
     parts = []
     for i, (_a, c) in enumerate(terms):
-        if abs(abs(c) - 1) > 1e-12:
+        if abs(c) != 1:  # exact: c is a quotient of declared coefficients, ±1 when they are equal
             return None
         parts.append(("-" if c < 0 else ("+" if i else "")) + f"{{{i}}}")
     return Derivation("".join(parts), tuple(a for a, _k in terms))
