@@ -110,34 +110,107 @@ def _weight(es: EditSet, cells: frozenset[Address]) -> float:
     return sum(es.vars[a].cost for a in cells)
 
 
-def _lower_bound(es: EditSet, conflicts: list[frozenset[Address]]) -> float:
-    """What any explanation must still add: one cell of each of some pairwise disjoint conflicts."""
+def copy_classes(es: EditSet) -> dict[Address, frozenset[Address]]:
+    """Table figures printed identically at one precision in several places, tied by their equality
+    edits: one figure, which changes everywhere or nowhere (changing one copy breaks the others)."""
+    parent: dict[Address, Address] = {}
+
+    def find(a: Address) -> Address:
+        while parent.get(a, a) != a:
+            a = parent[a]
+        return a
+
+    for e in es.edits:
+        if e.kind != "equal":
+            continue
+        x, y = (es.vars[v] for v in e.vars)
+        if not x.prose and not y.prose and x.decimals == y.decimals and x.value == y.value:
+            rx, ry = find(x.address), find(y.address)
+            if rx != ry:
+                parent[max(rx, ry)] = min(rx, ry)
+    groups: dict[Address, set[Address]] = {}
+    for v in list(parent):
+        groups.setdefault(find(v), set()).add(v)
+    for r, g in groups.items():
+        g.add(r)
+    return {v: frozenset(g) for g in groups.values() for v in g}
+
+
+def _lower_bound(cost: dict[Address, float], conflicts: list[frozenset[Address]]) -> tuple[float, int]:
+    """What any explanation must still add: one figure of each of some pairwise disjoint conflicts
+    (its weight, and how many figures)."""
     used: set[Address] = set()
-    lb = 0.0
+    lb, n = 0.0, 0
     for c in sorted(conflicts, key=len):
         if used.isdisjoint(c):
             used.update(c)
-            lb += min(es.vars[a].cost for a in c)
-    return lb
+            lb += min(cost[a] for a in c)
+            n += 1
+    return lb, n
 
 
-def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
+def _branch(
+    s: frozenset[Address],
+    w: float,
+    figures: int,
+    bound: float,
+    conflicts: list[frozenset[Address]],
+    cls: dict[Address, frozenset[Address]],
+    cost: dict[Address, float],
+) -> list[tuple[float, int, frozenset[Address]]]:
+    """The children of node `s` (weight, figures, cells) on the conflict whose children are fewest at
+    the node's bound: those are sure to be visited, the others may be cut once an explanation is found."""
+    bounds: dict[tuple[int, ...], tuple[float, int]] = {}  # children hitting the same conflicts share a bound
+
+    def children(c: frozenset[Address]) -> list[tuple[float, int, frozenset[Address]]]:
+        out = []
+        for a in sorted(c):
+            m = cls.get(a)
+            t = s | m if m is not None else s | {a}
+            if m is None:
+                hit = tuple(i for i, k in enumerate(conflicts) if a in k)
+            else:
+                hit = tuple(i for i, k in enumerate(conflicts) if not k.isdisjoint(m))
+            if hit not in bounds:
+                bounds[hit] = _lower_bound(cost, [k for i, k in enumerate(conflicts) if i not in hit])
+            lb, more = bounds[hit]
+            out.append((w + cost[a] + lb, figures + 1 + more, t))
+        return out
+
+    options = [children(c) for c in sorted(set(conflicts), key=lambda c: (len(c), sorted(c)))]
+    return min(options, key=lambda o: (sum(f <= bound + 1e-9 for f, _, _ in o), len(o)))
+
+
+def diagnose(es: EditSet, bad: list[Edit], classes: dict[Address, frozenset[Address]] | None = None) -> Diagnosis:
     """Every explanation of least weight, by best-first search with conflict-directed branching.
 
-    The search runs over table cells; the prose copies of the edits in play follow them (a copy
-    changes when its figure does, at its small cost). A set of table cells that cannot explain
-    everything has conflicts: sets of cells one of which any larger explanation must add (a violated
-    edit none of its cells touches; the edits `solve` found unsatisfiable together). Branching on a
-    conflict's cells misses no explanation; nodes are taken in order of weight plus a lower bound
-    from disjoint conflicts, so the search stops at the first node that cannot reach the best found.
+    The search runs over table figures (a figure printed identically in k places changes in all k,
+    at weight k); the prose copies of the edits in play follow them (a copy changes when its figure
+    does, at its small cost). A set of figures that cannot explain everything has conflicts: sets
+    of cells one of which any larger explanation must add (a violated edit none of its cells
+    touches; the edits `solve` found unsatisfiable together). Branching on a conflict's cells misses
+    no explanation; nodes are taken in order of weight plus a lower bound from disjoint conflicts,
+    so the search stops at the first node that cannot reach the best explanation found.
     """
+    cls = copy_classes(es) if classes is None else classes
+
+    def members(a: Address) -> frozenset[Address]:
+        return cls.get(a) or frozenset((a,))
+
+    class _Cost(dict[Address, float]):  # a table figure weighs 1 per printing
+        def __missing__(self, a: Address) -> float:
+            c = self[a] = float(len(cls[a])) if a in cls else 1.0
+            return c
+
+    cost = _Cost()
+
     found: list[Explanation] = []
     seen: set[frozenset[Address]] = set()
     steps = 0
     best = float("inf")
     # A figure outside its declared domain (a negative count, an NRR of 30,1) is wrong whatever else is.
-    forced = tuple(sorted({a for e in bad for a in e.vars if not es.vars[a].allows(es.vars[a].value)}))
-    heap: list[tuple[float, int, tuple[Address, ...]]] = [(_weight(es, frozenset(forced)), len(forced), forced)]
+    start = frozenset(b for e in bad for a in e.vars if not es.vars[a].allows(es.vars[a].value) for b in members(a))
+    heap: list[tuple[float, int, tuple[Address, ...]]] = [(_weight(es, start), len(start), tuple(sorted(start)))]
     while heap:
         bound, _, key = heapq.heappop(heap)
         if bound > best + 1e-9:
@@ -165,20 +238,13 @@ def diagnose(es: EditSet, bad: list[Edit]) -> Diagnosis:
             conflicts.append(frozenset(a for e in sol.conflict for a in e.vars if not es.vars[a].prose) - s)
         if not all(conflicts):
             continue  # a conflict among the changed cells alone: no superset helps
-        if sum(1 for _ in s) >= MAX_CELLS:
+        figures = len({min(members(a)) for a in s})
+        if figures >= MAX_CELLS:
             continue
-        bounds: dict[tuple[int, ...], float] = {}  # children hitting the same conflicts share a bound
-        smallest: frozenset[Address] = min(conflicts, key=len)
-        for a in sorted(smallest):
-            t = s | {a}
-            if t in seen:
-                continue
-            seen.add(t)
-            hit = tuple(i for i, c in enumerate(conflicts) if a in c)
-            if hit not in bounds:
-                bounds[hit] = _lower_bound(es, [c for i, c in enumerate(conflicts) if i not in hit])
-            f = w + es.vars[a].cost + bounds[hit]
-            if f <= best + 1e-9:
+        kids = _branch(s, w, figures, bound, conflicts, cls, cost)
+        for f, n, t in kids:
+            if t not in seen and f <= best + 1e-9 and n <= MAX_CELLS:
+                seen.add(t)
                 heapq.heappush(heap, (f, len(t), tuple(sorted(t))))
     if not found:
         return Diagnosis(bad, "unresolved")
@@ -239,4 +305,7 @@ def _choose(es: EditSet, bad: list[Edit], minimal: list[Explanation]) -> Diagnos
 
 def localize(es: EditSet) -> list[Diagnosis]:
     bad = violated(es)
-    return [diagnose(es, group) for group in components(es, bad)] if bad else []
+    if not bad:
+        return []
+    classes = copy_classes(es)
+    return [diagnose(es, group, classes) for group in components(es, bad)]

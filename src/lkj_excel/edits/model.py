@@ -74,6 +74,7 @@ class Edit:
     output: Address | None = None  # the derived cell (total, formula column, percentage), if any
     label: str = ""
     extra: dict[str, object] = field(default_factory=dict)
+    printed_holds: bool | None = None  # cached by the solver: does it hold on the printed figures?
 
 
 def _noise(*vs: float) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -143,33 +144,40 @@ def solve(
                 out.update(why[b])
         return out
 
-    progress = True
-    tried: set[tuple[int, Address]] = set()  # (edit, cell) already asked with nothing new since
-    while progress and pending:
-        progress = False
-        for e in edits:
-            unknown = [a for a in e.vars if a in pending]
-            if len(unknown) != 1 or (id(e), unknown[0]) in tried:
-                continue
-            a = unknown[0]
-            tried.add((id(e), a))
-            got = candidates(e, a, vs, val)
-            if got is None:
-                continue
-            prev = cand[a]
-            if prev is not None:
-                got = [x for x in got if any(_same(x, y) for y in prev)]
-            why[a] = reasons(e)
-            if not got:
-                return Solution(val, cand, e, list(why[a].values()))
-            cand[a] = got
-            if len(got) == 1:
-                val[a] = got[0]
-                pending.discard(a)
-                progress = True
-                tried.clear()
+    # An edit is asked again only when one of its cells got its value (nothing else changes its answer).
+    of: dict[Address, list[Edit]] = {}
+    for e in edits:
+        for a in e.vars:
+            if a in pending:
+                of.setdefault(a, []).append(e)
+    agenda = deque(edits)
+    queued = {id(e) for e in edits}
+    while agenda and pending:
+        e = agenda.popleft()
+        queued.discard(id(e))
+        unknown = [a for a in e.vars if a in pending]
+        if len(unknown) != 1:
+            continue
+        a = unknown[0]
+        got = candidates(e, a, vs, val)
+        if got is None:
+            continue
+        prev = cand[a]
+        if prev is not None:
+            got = [x for x in got if any(_same(x, y) for y in prev)]
+        why[a] = reasons(e)
+        if not got:
+            return Solution(val, cand, e, list(why[a].values()))
+        cand[a] = got
+        if len(got) == 1:
+            val[a] = got[0]
+            pending.discard(a)
+            for f in of.get(a, ()):
+                if id(f) not in queued:
+                    queued.add(id(f))
+                    agenda.append(f)
     _typo_choice(pending, cand, val, edits, vs)
-    failing = [e for e in edits if not any(a in pending for a in e.vars) and not holds(e, vs, val)]
+    failing = [e for e in edits if not any(a in pending for a in e.vars) and not _holds(e, vs, val)]
     if failing:  # branch where it is cheapest: the conflict with the fewest cells to add
         changed_set = set(cand)
         conflicts = [list(reasons(e).values()) for e in failing]
@@ -185,6 +193,15 @@ def solve(
         if all(holds(e, vs, val) for e in edits if a in e.vars and not any(b in pending and b != a for b in e.vars)):
             pending.discard(a)
     return Solution(val, {a: cand[a] for a in pending})
+
+
+def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
+    """`holds`, remembering the verdict on the printed figures (most edits in play keep them)."""
+    if any(a in val for a in e.vars):
+        return holds(e, vs, val)
+    if e.printed_holds is None:
+        e.printed_holds = holds(e, vs, {})
+    return e.printed_holds
 
 
 def _typo_choice(
