@@ -14,6 +14,7 @@ from typing import Any
 from .rules import Rule
 from .rules import all_rules as all_rules
 from .spec import load_aux
+from .texts import has, register, t
 
 FAMILIES = {
     "totals": "Totals and subtotals",
@@ -42,35 +43,50 @@ def indonesian_entry(code: str) -> dict[str, str] | None:
     return dict(entry) if entry else None
 
 
+@lru_cache(maxsize=1)
+def _register_rules() -> None:
+    """Each rule's name and one-line description in the texts catalog: the Indonesian from
+    sheets/_aturan.toml, the English from the rule itself (its name and its docstring's first line)."""
+    pairs: dict[str, tuple[str, str]] = {}
+    for code, r in all_rules().items():
+        name, summary = r.name, (r.doc.splitlines() or [""])[0]
+        entry = indonesian_entry(code) or {"nama": name, "uraian": summary}
+        pairs[f"rule.{code}.name"] = (entry["nama"], name)
+        pairs[f"rule.{code}.description"] = (entry["uraian"], summary)
+    register(pairs)
+
+
+@lru_cache(maxsize=1)
+def _register_families() -> None:
+    names = _indonesian().get("keluarga", {})
+    register({f"family.{f}": (str(names.get(f) or en), en) for f, en in FAMILIES.items()})
+    register({f"family.{f}": (str(id_), f) for f, id_ in names.items() if f not in FAMILIES})
+
+
 def rule_text(code: str, lang: str = "id") -> tuple[str, str]:
     """(name, one-line description) of a rule for `lkj-excel rules`, in `lang`."""
-    r = all_rules()[code]
-    entry = indonesian_entry(code) if lang != "en" else None
-    if entry:
-        return entry["nama"], entry["uraian"]
-    return r.name, (r.doc.splitlines() or [""])[0]
+    _register_rules()
+    return t(f"rule.{code}.name", lang), t(f"rule.{code}.description", lang)
 
 
 def family_name(family: str, lang: str = "id") -> str:
-    if lang != "en":
-        return str(_indonesian().get("keluarga", {}).get(family) or FAMILIES.get(family, family))
-    return FAMILIES.get(family, family)
+    _register_families()
+    key = f"family.{family}"
+    return t(key, lang) if has(key) else family
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|")
 
 
-_SEVERITY_ID = {"error": "kesalahan", "warning": "peringatan", "info": "info"}
-
-
 def _meta(r: Rule) -> list[str]:
     """Severity, reviu question and mode of a rule, in both languages."""
     sev = getattr(r, "severity", "")
     question, runs = getattr(r, "question", ""), getattr(r, "runs", "")
+    word = t(f"severity_word.{sev}", "id") if has(f"severity_word.{sev}") else sev
     return [
         "",
-        f"*tingkat: {_SEVERITY_ID.get(sev, sev)}; pertanyaan reviu: {question}; dijalankan di `{runs}`*",
+        f"*tingkat: {word}; pertanyaan reviu: {question}; dijalankan di `{runs}`*",
         f"*({sev}; reviu question: {question}; runs in `{runs}`)*",
     ]
 

@@ -15,24 +15,24 @@ import click
 from .cli_common import emit_json
 from .errors import LkjError
 from .findings import Finding, summary
-from .messages import SEVERITY_WORDS, render, severity_label
+from .messages import render, severity_label
 from .read.notes import NO_HEADER
 from .read.reader import read_workbook
+from .texts import t
 from .write.jsonsafe import dumps as strict_json
 
 
 def summary_text(findings: list[Finding], lang: str) -> str:
     """The findings for the terminal: counts by severity, then grouped by table."""
     s = summary(findings)
-    words = SEVERITY_WORDS["en" if lang == "en" else "id"]
-    head = ", ".join(f"{s[k]} {words[k]}" for k in ("error", "warning", "info"))
-    lines = [("Temuan: " if lang != "en" else "Findings: ") + head]
+    head = ", ".join(f"{s[k]} {t(f'severity_word.{k}', lang)}" for k in ("error", "warning", "info"))
+    lines = [t("cli.findings", lang, counts=head)]
     current = None
     for f in findings:
-        t = f.table or "-"
-        if t != current:
-            current = t
-            label = t if t in ("Narasi", "-") or not t[0].isdigit() else f"Tabel {t}"
+        tid = f.table or "-"
+        if tid != current:
+            current = tid
+            label = tid if tid in ("Narasi", "-") or not tid[0].isdigit() else f"Tabel {tid}"
             lines.append("")
             lines.append(label)
         loc = f"{f.sheet}!{f.cell}"
@@ -66,14 +66,14 @@ def _write_all(
         from .write.report import write_report
 
         write_report(wb, findings, outs["report"], lang=lang, force=force)  # type: ignore[arg-type]
-        written.append(f"{'Laporan reviu' if lang != 'en' else 'Review report'}: {outs['report']}")
+        written.append(t("cli.report_written", lang, path=outs["report"]))
     if outs["corrected"] is not None:
         from .write.choose import write_corrected_book
 
         note = write_corrected_book(wb, findings, outs["corrected"], force, lang, layout)  # type: ignore[arg-type]
         if note:
             written.append(note)
-        written.append(f"{'Buku kerja terkoreksi' if lang != 'en' else 'Corrected workbook'}: {outs['corrected']}")
+        written.append(t("cli.corrected_written", lang, path=outs["corrected"]))
     return written
 
 

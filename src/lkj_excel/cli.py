@@ -16,45 +16,8 @@ import click
 from . import __version__
 from .cli_common import LkjGroup, emit_json, fail, json_option, lang_option, usage_error, year_type
 from .errors import LkjError
-from .messages import register
+from .texts import t
 from .write.jsonsafe import dumps as strict_json
-
-register(
-    {
-        "cli.batch_needs_out_dir": (
-            "Beberapa berkas atau sebuah folder memerlukan --out-dir (folder hasil).",
-            "Several files or a folder need --out-dir (the output folder).",
-        ),
-        "cli.batch_option": (
-            "{option} tidak dipakai dalam mode banyak berkas (--out-dir): hasil tiap buku kerja ada di folder "
-            "--out-dir dan rekap.xlsx. Untuk {option}, periksa satu berkas saja.",
-            "{option} is not used in batch mode (--out-dir): each workbook's results are in the --out-dir folder "
-            "and rekap.xlsx. For {option}, check one file at a time.",
-        ),
-        "cli.batch_json": (
-            "Dalam mode banyak berkas, --json menulis rekap.json di folder --out-dir: tulis --json tanpa nama "
-            "berkas (diberikan: {path}).",
-            "In batch mode --json writes rekap.json in the --out-dir folder: give --json without a file name "
-            "(given: {path}).",
-        ),
-        "cli.out_dir_is_file": (
-            "--out-dir {path} adalah berkas, bukan folder.",
-            "--out-dir {path} is a file, not a folder.",
-        ),
-        "cli.no_output_and_o": (
-            "--no-output dan {option} saling bertentangan: pilih salah satu.",
-            "--no-output and {option} contradict each other: choose one.",
-        ),
-        "cli.jobs_single": (
-            "--jobs dan --timeout hanya untuk mode banyak berkas (--out-dir).",
-            "--jobs and --timeout are only for batch mode (--out-dir).",
-        ),
-        "cli.suffix": (
-            "{option} {path}: akhiran harus {allowed}.",
-            "{option} {path}: the file name must end in {allowed}.",
-        ),
-    }
-)
 
 REPORT_SUFFIXES = (".xlsx", ".html", ".htm", ".json")
 
@@ -121,7 +84,7 @@ def template(out: Path, year: int | None, force: bool, sheets_dir: Path | None, 
         write_template(out, force=force, year=year)
     except LkjError as e:
         fail(e, lang)
-    click.echo(f"{'Templat ditulis' if lang != 'en' else 'Template written'}: {out}")
+    click.echo(t("cli.template_written", lang, path=out))
 
 
 @main.command()

@@ -10,82 +10,14 @@ from typing import Any
 import click
 import pandas as pd
 
+from . import texts
 from .cli_common import emit_json, json_option, lang_option
 from .errors import LkjError
 from .findings import Finding, report_dict, sort_key, summary
-from .messages import register, severity_label
+from .messages import severity_label
 from .numerals import format_id
+from .texts import Section
 from .write.jsonsafe import dumps as strict_json
-
-register(
-    {
-        "budget.output_needs_workbook": (
-            "Opsi -o memerlukan --workbook (buku kerja LKjIP yang dikoreksi).",
-            "Option -o needs --workbook (the LKjIP workbook to correct).",
-        ),
-    }
-)
-
-_T = {
-    "id": {
-        "export": "Ekspor anggaran",
-        "realisasi_file": "Laporan realisasi",
-        "office": "Perangkat daerah",
-        "year": "Tahun anggaran",
-        "anggaran_col": "Kolom anggaran yang dipakai",
-        "realisasi_col": "Kolom realisasi",
-        "none": "(tidak ada)",
-        "lines": "baris rincian",
-        "programs": "Per program",
-        "jenis": "Per jenis belanja",
-        "kode": "Kode",
-        "nama": "Uraian",
-        "anggaran": "Anggaran",
-        "realisasi": "Realisasi",
-        "sisa": "Sisa",
-        "penyerapan": "% Penyerapan",
-        "total": "Jumlah",
-        "export_findings": "Temuan pada ekspor",
-        "workbook_findings": "Temuan pada tabel anggaran LKjIP",
-        "no_findings": "tidak ada",
-        "agree": "Tabel 2.3, 2.4, 3.14, 3.16 dan 3.17 sesuai dengan ekspor.",
-        "corrected": "Buku kerja terkoreksi",
-        "cell": "sel",
-        "no_realisasi": "Ekspor tanpa realisasi: hanya anggaran yang dibandingkan.",
-        "layout": "Format dikenali",
-        "filled": "Diisi dari ekspor",
-        "cells": "sel",
-    },
-    "en": {
-        "export": "Budget export",
-        "realisasi_file": "Realisation report",
-        "office": "Office",
-        "year": "Budget year",
-        "anggaran_col": "Budget column used",
-        "realisasi_col": "Realisation column",
-        "none": "(none)",
-        "lines": "detail lines",
-        "programs": "Per program",
-        "jenis": "Per jenis belanja",
-        "kode": "Code",
-        "nama": "Description",
-        "anggaran": "Budget",
-        "realisasi": "Realisation",
-        "sisa": "Unspent",
-        "penyerapan": "% Absorbed",
-        "total": "Total",
-        "export_findings": "Findings in the export",
-        "workbook_findings": "Findings in the LKjIP budget tables",
-        "no_findings": "none",
-        "agree": "Tabel 2.3, 2.4, 3.14, 3.16 and 3.17 agree with the export.",
-        "corrected": "Corrected workbook",
-        "cell": "cell",
-        "no_realisasi": "The export has no realisation: only the budget was compared.",
-        "layout": "Layout recognised",
-        "filled": "Filled from the export",
-        "cells": "cells",
-    },
-}
 
 
 def _num(v: Any) -> float | None:
@@ -139,7 +71,7 @@ def budget_dict(export: Any, s: Any) -> dict[str, Any]:
     }
 
 
-def _table_text(df: pd.DataFrame, t: dict[str, str], indent_jenis: bool = False) -> list[str]:
+def _table_text(df: pd.DataFrame, t: Section, indent_jenis: bool = False) -> list[str]:
     rows = [(t["kode"], t["nama"], t["anggaran"], t["realisasi"], t["sisa"], t["penyerapan"])]
     for rec in df.to_dict(orient="records"):
         nama = str(rec.get("nama") or "")
@@ -179,16 +111,11 @@ def _findings_text(findings: list[Finding], lang: str) -> list[str]:
 
 
 def _counts(findings: list[Finding], lang: str) -> str:
-    names = (
-        {"error": "errors", "warning": "warnings", "info": "info"}
-        if lang == "en"
-        else {"error": "kesalahan", "warning": "peringatan", "info": "info"}
-    )
-    return ", ".join(f"{v} {names[k]}" for k, v in summary(findings).items() if v)
+    return ", ".join(f"{v} {texts.t(f'severity_word.{k}', lang)}" for k, v in summary(findings).items() if v)
 
 
 def summary_text(export: Any, s: Any, export_findings: list[Finding], compared: list[Finding] | None, lang: str) -> str:
-    t = _T["en" if lang == "en" else "id"]
+    t = Section("anggaran", lang)
     from .budget.texts import layout_name
 
     lines = [f"{t['export']}: {export.path}"]
@@ -328,7 +255,7 @@ def anggaran(
         click.echo(summary_text(exp, s, export_findings, compared, lang))
         if written:
             click.echo("")
-            click.echo(f"{_T['en' if lang == 'en' else 'id']['corrected']}: {output}")
+            click.echo(f"{texts.t('anggaran.corrected', lang)}: {output}")
     if problem is not None:
         click.echo("", err=True)
         click.echo(problem.message(lang), err=True)

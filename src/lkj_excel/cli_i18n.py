@@ -14,74 +14,21 @@ from collections.abc import Sequence
 
 import click
 
-LANGS = ("id", "en")
-ENV_LANG = "LKJ_EXCEL_LANG"
+from .texts import LANGS, has, t
+from .texts.cli import HELP_EN
 
-ID: dict[str, str] = {
-    "Usage:": "Pemakaian:",
-    "Options": "Opsi",
-    "Commands": "Perintah",
-    "Arguments": "Argumen",
-    "Show this message and exit.": "Tampilkan bantuan ini lalu keluar.",
-    "Show the version and exit.": "Tampilkan versi lalu keluar.",
-    "%(prog)s, version %(version)s": "%(prog)s, versi %(version)s",
-    "Aborted!": "Dibatalkan.",
-    "Error: {message}": "Kesalahan: {message}",
-    "Try '{command} {option}' for help.": "Ketik '{command} {option}' untuk bantuan.",
-    "Missing argument": "Argumen belum diberikan",
-    "Missing option": "Opsi belum diberikan",
-    "Missing parameter": "Parameter belum diberikan",
-    "Missing command.": "Perintah belum diberikan.",
-    "Missing {param_type}": "{param_type} belum diberikan",
-    "Missing parameter: {param_name}": "Parameter belum diberikan: {param_name}",
-    "argument": "Argumen",
-    "option": "Opsi",
-    "parameter": "Parameter",
-    "No such command {name!r}.": "Tidak ada perintah {name!r}.",
-    "No such option {name!r}.": "Tidak ada opsi {name!r}.",
-    "No such option: {name}": "Tidak ada opsi: {name}",
-    "Did you mean {possibility}?": "Maksud Anda {possibility}?",
-    "(Did you mean one of: {possibilities}?)": "(Maksud Anda salah satu dari: {possibilities}?)",
-    "Option {name!r} requires an argument.": "Opsi {name!r} memerlukan nilai.",
-    "Option {name!r} requires {nargs} arguments.": "Opsi {name!r} memerlukan {nargs} nilai.",
-    "Option {name!r} does not take a value.": "Opsi {name!r} tidak menerima nilai.",
-    "Got unexpected extra argument ({args})": "Ada argumen tambahan yang tidak dikenal ({args})",
-    "Got unexpected extra arguments ({args})": "Ada argumen tambahan yang tidak dikenal ({args})",
-    "Invalid value for {param_hint}: {message}": "Nilai tidak sah untuk {param_hint}: {message}",
-    "Invalid value: {message}": "Nilai tidak sah: {message}",
-    "{value!r} is not one of {choices}.": "{value!r} bukan salah satu dari {choices}.",
-    "{value!r} is not {choice}.": "{value!r} bukan {choice}.",
-    "{value!r} is not a valid {number_type}.": "{value!r} bukan {number_type} yang sah.",
-    "{value} is not in the range {range}.": "{value} di luar rentang {range}.",
-    "{value!r} is not a valid boolean. Recognized values: {states}": (
-        "{value!r} bukan nilai ya/tidak yang sah. Yang dikenal: {states}"
-    ),
-    "{name} {filename!r} does not exist.": "{name} {filename!r} tidak ada.",
-    "{name} {filename!r} is a file.": "{name} {filename!r} adalah berkas, bukan folder.",
-    "{name} {filename!r} is a directory.": "{name} {filename!r} adalah folder, bukan berkas.",
-    "{name} {filename!r} is not readable.": "{name} {filename!r} tidak dapat dibaca.",
-    "{name} {filename!r} is not writable.": "{name} {filename!r} tidak dapat ditulis.",
-    "Could not open file {filename!r}: {message}": "Berkas {filename!r} tidak dapat dibuka: {message}",
-    "file": "Berkas",
-    "directory": "Folder",
-    "path": "Jalur",
-    "default: {default}": "bawaan: {default}",
-    "env var: {var}": "variabel lingkungan: {var}",
-    "required": "wajib",
-    "Choose from:\n\t{choices}": "Pilih dari:\n\t{choices}",
-    "Do you want to continue?": "Lanjutkan?",
-    "Error: invalid input": "Kesalahan: masukan tidak sah",
-    "Confirm the action without prompting.": "Setujui tanpa bertanya.",
-    "unknown error": "kesalahan tak dikenal",
-}
+__all__ = ["HELP_EN", "LANGS", "begin_run", "current", "default_lang", "end_run", "env_lang", "install"]
+__all__ += ["lang_from_args", "localize_tree"]
+
+ENV_LANG = "LKJ_EXCEL_LANG"
 
 _current = "id"
 
 
 def _gettext(message: str) -> str:
-    if _current == "en":
-        return message
-    return ID.get(message, message)
+    """Click's text in the current language (its English original when the catalog has no translation)."""
+    key = f"click.{message}"
+    return t(key, _current) if has(key) else message
 
 
 def _ngettext(singular: str, plural: str, n: int) -> str:
@@ -147,138 +94,24 @@ def lang_from_args(args: Sequence[str]) -> str:
     return lang if lang in LANGS else env_lang()
 
 
-# The English of lkj-excel's own help texts, keyed by their Indonesian
-# (paragraph by paragraph, whitespace normalised). A text missing here stays Indonesian.
-HELP_EN: dict[str, str] = {
-    "Periksa dan koreksi tabel Laporan Kinerja (LKjIP) dalam Excel.": (
-        "Check and correct the tables of an LKjIP (Laporan Kinerja) workbook."
-    ),
-    "Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 masalah berkas masukan/keluaran atau perintah, "
-    "130 dihentikan (Ctrl-C). Bahasa: --lang en atau LKJ_EXCEL_LANG=en.": (
-        "Exit codes: 0 no errors, 1 errors found, 2 an input/output or command-line problem, 130 interrupted "
-        "(Ctrl-C). Language: --lang en or LKJ_EXCEL_LANG=en."
-    ),
-    "Periksa setiap total, persentase, kategori dan angka kembar; tulis temuan.": (
-        "Check every total, percentage, category and repeated figure; write the findings."
-    ),
-    "Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 masalah berkas masukan/keluaran (temuan tetap dicetak; "
-    "tidak ada keluaran yang ditimpa), 130 dihentikan (Ctrl-C).": (
-        "Exit codes: 0 no errors, 1 errors found, 2 an input/output problem (the findings are still printed; no "
-        "output is overwritten), 130 interrupted (Ctrl-C)."
-    ),
-    "Tulis buku kerja standar kosong ke BERKAS.xlsx.": "Write the blank standard workbook to BERKAS.xlsx.",
-    "Tampilkan tabel yang ditemukan dan nilai yang tidak terbaca.": (
-        "Show the tables found and the values that could not be read."
-    ),
-    "Daftar aturan pemeriksaan (kode, nama, uraian).": "List the rules (code, name, description).",
-    "Tahun laporan (2000-2100).": "Report year (2000-2100).",
-    "Timpa berkas yang sudah ada.": "Overwrite an existing file.",
-    "Timpa berkas JSON yang sudah ada.": "Overwrite an existing JSON file.",
-    "Timpa berkas keluaran yang sudah ada.": "Overwrite existing output files.",
-    "Timpa berkas keluaran yang sudah ada (masukan tidak pernah ditimpa).": (
-        "Overwrite existing output files (inputs are never overwritten)."
-    ),
-    "Buku kerja terkoreksi (bawaan: <nama>_terkoreksi.xlsx di samping masukan).": (
-        "Corrected workbook (default: <name>_terkoreksi.xlsx beside the input)."
-    ),
-    "Jangan tulis buku kerja terkoreksi.": "Do not write the corrected workbook.",
-    "Buku kerja terkoreksi: 'asli' = berkas kantor sendiri dikoreksi di tempat; 'standar' = tata letak templat.": (
-        "Corrected workbook: 'asli' = the office's own file corrected in place; 'standar' = the template's layout."
-    ),
-    "Laporan untuk reviu Inspektorat: .xlsx, .html atau .json.": (
-        "Report for the Inspektorat's reviu: .xlsx, .html or .json."
-    ),
-    "Mode banyak berkas: folder keluaran (buku kerja terkoreksi + rekap.xlsx).": (
-        "Batch mode: output folder (corrected workbooks + rekap.xlsx)."
-    ),
-    "Jumlah proses paralel (bawaan: jumlah inti).": "Number of parallel processes (default: number of cores).",
-    "Cetak katalog sebagai Markdown (docs/rules.md).": "Print the catalog as Markdown (docs/rules.md).",
-    "Bahasa pesan: id (Indonesia) atau en (English).": "Message language: id (Indonesian) or en (English).",
-    "Tulis hasil sebagai JSON ke BERKAS; '-' (atau --json saja) untuk mencetaknya ke layar.": (
-        "Write the results as JSON to BERKAS (file); '-' (or --json alone) prints them."
-    ),
-    "Tampilkan versi lalu keluar.": "Show the version and exit.",
-    "Ukur koreksi salah ketik: setiap angka tabel diketik salah, lalu diperiksa.": (
-        "Measure typo correction: every table figure mistyped in turn, then checked."
-    ),
-    "Kelas salah ketik (bawaan: semua).": "Typing-error classes (default: all).",
-    "Ambil setiap mutasi ke-N (irisan cepat).": "Take every N-th mutation (a quick slice).",
-    "Tambah N pasangan dua salah ketik.": "Add N pairs of two typing errors.",
-    "Cetak setiap mutasi yang salah atau ambigu.": "Print every wrong or ambiguous mutation.",
-    "Mode banyak berkas: batas waktu per buku kerja dalam detik (bawaan: 20).": (
-        "Batch mode: time limit per workbook in seconds (default: 20)."
-    ),
-    "Ringkas ekspor anggaran SIPD (DPPA + LRA) per program dan jenis belanja; dengan --workbook, cocokkan tabel "
-    "anggaran LKjIP dengan ekspor.": (
-        "Summarise a SIPD budget export (DPPA + LRA) per program and jenis belanja; with --workbook, hold the "
-        "LKjIP budget tables against the export."
-    ),
-    "Kode keluar: 0 tanpa kesalahan, 1 ada kesalahan, 2 masukan tidak terbaca.": (
-        "Exit codes: 0 no errors, 1 errors found, 2 unreadable input."
-    ),
-    "Daftar realisasi atau LRA terpisah; EKSPOR lalu berisi DPA/DPPA.": (
-        "A separate realisation list or LRA; EKSPOR then holds the DPA/DPPA."
-    ),
-    "Lembar ekspor yang dibaca (bawaan: lembar pertama berjudul kolom anggaran).": (
-        "The export sheet to read (default: the first sheet with a budget column header)."
-    ),
-    "Buku kerja LKjIP: periksa Tabel 2.3, 2.4, 3.14, 3.16 dan 3.17 terhadap ekspor.": (
-        "LKjIP workbook: check Tabel 2.3, 2.4, 3.14, 3.16 and 3.17 against the export."
-    ),
-    "Tulis buku kerja LKjIP terkoreksi (angka tabel diganti angka ekspor; perlu --workbook).": (
-        "Write the corrected LKjIP workbook (table figures replaced by the export's; needs --workbook)."
-    ),
-    "Folder deklarasi tabel (.toml) kantor sendiri, di atas sheets/ bawaan.": (
-        "A folder of the office's own table declarations (.toml), over the built-in sheets/."
-    ),
-    "Tampilkan tabel yang ditemukan, kolom yang dikenali (dan caranya) dan nilai yang tidak terbaca.": (
-        "Show the tables found, the columns recognised (and how) and the values that could not be read."
-    ),
-    "Tahun laporan (bawaan: dari judul Tabel 3.2).": "The report year (default: from the title of Tabel 3.2).",
-    "Ringkas ekspor anggaran SIPD (rekap, DPA/DPPA, LRA, daftar realisasi, Penjabaran) per program dan jenis "
-    "belanja; dengan --workbook, cocokkan (atau isi) tabel anggaran LKjIP dengan ekspor.": (
-        "Summarise a SIPD budget export (rekap, DPA/DPPA, LRA, realisation list, Penjabaran) per program and "
-        "jenis belanja; with --workbook, hold the LKjIP budget tables against the export (or fill them)."
-    ),
-    "Kode keluar: 0 tanpa kesalahan (sel kosong yang diisi bukan kesalahan), 1 ada kesalahan, 2 masukan tidak "
-    "terbaca atau keluaran ditolak.": (
-        "Exit codes: 0 no errors (filling empty cells is not an error), 1 errors found, 2 unreadable input or "
-        "an output refused."
-    ),
-    "Lembar ekspor yang dibaca (bawaan: lembar pertama yang formatnya dikenali).": (
-        "The export sheet to read (default: the first sheet whose layout is recognised)."
-    ),
-    "Rekap sekabupaten: KODE SKPD atau KODE SUB UNIT perangkat daerah yang dibaca.": (
-        "A kabupaten-wide rekap: the KODE SKPD or KODE SUB UNIT of the office to read."
-    ),
-    "Buku kerja LKjIP: periksa (atau isi) Tabel 2.3, 2.4, 3.14, 3.16 dan 3.17 dari ekspor.": (
-        "LKjIP workbook: check (or fill) Tabel 2.3, 2.4, 3.14, 3.16 and 3.17 from the export."
-    ),
-    "Timpa berkas keluaran yang sudah ada (tidak pernah berkas masukan).": (
-        "Replace an existing output file (never an input file)."
-    ),
-}
-
-
-def _english(text: str) -> str:
+def _help(text: str, lang: str) -> str:
+    """A help text (written in Indonesian) in `lang`, paragraph by paragraph; untranslated paragraphs and the
+    Indonesian itself are left as written."""
     paragraphs = [" ".join(p.split()) for p in text.split("\n\n")]
-    return "\n\n".join(HELP_EN.get(p, p) for p in paragraphs)
+    shown = [t(f"help.{p}", lang) if has(f"help.{p}") else p for p in paragraphs]
+    return text if shown == paragraphs else "\n\n".join(shown)
 
 
-def _path_kind(t: click.Path, lang: str) -> str:
+def _kind(ptype: click.Path) -> str:
+    """What a path option takes: "file", "directory" or "path" (either)."""
+    if ptype.file_okay == ptype.dir_okay:
+        return "path"
+    return "file" if ptype.file_okay else "directory"
+
+
+def _path_kind(ptype: click.Path, lang: str) -> str:
     """The word click puts before a path in its messages ("Berkas 'x' tidak ada.")."""
-    kind = "file" if t.file_okay and not t.dir_okay else "directory" if t.dir_okay and not t.file_okay else "path"
-    return kind if lang == "en" else ID[kind].lower()
-
-
-_METAVARS_ID = {
-    "file": "BERKAS",
-    "directory": "FOLDER",
-    "path": "JALUR",
-    "text": "TEKS",
-    "integer": "ANGKA",
-    "float": "ANGKA",
-}
+    return t(f"click.{_kind(ptype)}", lang).lower()
 
 
 def _localize_metavar(param: click.Parameter, lang: str) -> None:
@@ -289,14 +122,15 @@ def _localize_metavar(param: click.Parameter, lang: str) -> None:
         param.__dict__["_metavar_default"] = param.metavar is None
     if not param.__dict__["_metavar_default"]:
         return
-    kind = _path_kind(param.type, "en") if isinstance(param.type, click.Path) else param.type.name
-    param.metavar = None if lang == "en" else _METAVARS_ID.get(kind)
+    kind = _kind(param.type) if isinstance(param.type, click.Path) else param.type.name
+    key = f"click.metavar.{kind}"
+    param.metavar = t(key, lang) if has(key) else None
 
 
 def localize_tree(cmd: click.Command, lang: str) -> None:
     """Set the help texts of `cmd`, its options and subcommands to `lang` (Indonesian originals are kept)."""
     cmd._help_option = None  # click caches it with the text of its first use
-    cmd.options_metavar = "[OPSI]" if lang != "en" else "[OPTIONS]"
+    cmd.options_metavar = t("click.options_metavar", lang)
     for param in cmd.params:
         if isinstance(param.type, click.Path):
             param.type.name = _path_kind(param.type, lang)
@@ -305,7 +139,7 @@ def localize_tree(cmd: click.Command, lang: str) -> None:
     for obj in items:
         original = obj.__dict__.setdefault("_help_id", getattr(obj, "help", None))
         if original:
-            obj.help = original if lang != "en" else _english(original)  # type: ignore[attr-defined]
+            obj.help = _help(original, lang)  # type: ignore[attr-defined]
     if isinstance(cmd, click.Group):
         for sub in cmd.commands.values():
             localize_tree(sub, lang)

@@ -6,6 +6,7 @@ from typing import Any
 
 from .model import Workbook
 from .spec import load_all
+from .texts import Section, has
 
 
 def inspect_dict(wb: Workbook) -> dict[str, Any]:
@@ -76,66 +77,51 @@ def inspect_dict(wb: Workbook) -> dict[str, Any]:
 
 
 def inspect_text(d: dict[str, Any], lang: str = "id") -> str:
-    id_ = lang != "en"
+    w = Section("inspect", lang)
     lines = [
-        f"{'Berkas' if id_ else 'File'}: {d['input']}",
-        f"{'Instansi' if id_ else 'Office'}: {d['office'] or '-'}   {'Tahun' if id_ else 'Year'}: {d['year'] or '-'}"
-        f" ({d.get('year_source') or '-'})",
+        f"{w['file']}: {d['input']}",
+        f"{w['office']}: {d['office'] or '-'}   {w['year']}: {d['year'] or '-'} ({d.get('year_source') or '-'})",
         "",
     ]
     for dup in d.get("duplicates", []):
-        lines.append(
-            f"  Tabel {dup['table']}: {'dipakai' if id_ else 'used'} '{dup['used']}', "
-            f"{'diabaikan' if id_ else 'ignored'} '{dup['ignored']}'"
-        )
+        lines.append(f"  Tabel {dup['table']}: {w['used']} '{dup['used']}', {w['ignored']} '{dup['ignored']}'")
     for rel in d.get("relocated", []):
-        lines.append(
-            f"  Tabel {rel['table']}: {'dikenali dari isinya di lembar' if id_ else 'recognised by content on sheet'} "
-            f"'{rel['sheet']}' ({'bernomor' if id_ else 'numbered'} {rel['number']})"
-        )
+        lines.append(f"  Tabel {rel['table']}: {w['relocated']} '{rel['sheet']}' ({w['numbered']} {rel['number']})")
     for t in d["tables"]:
         if not t["found"]:
             where = f" (lembar {t['sheet']}: judul kolom tidak ditemukan)" if t.get("sheet") else ""
-            lines.append(f"  Tabel {t['table']:<5} {'TIDAK ADA' if id_ else 'MISSING'}{where}")
+            lines.append(f"  Tabel {t['table']:<5} {w['missing']}{where}")
             continue
         hdr = ",".join(str(h) for h in t["header_rows"])
         lines.append(
             f"  Tabel {t['table']:<5} '{t['sheet']}'  header {hdr}  data {t['data_rows'][0]}-{t['data_rows'][1]}"
-            f"  {t['rows']} {'baris' if id_ else 'rows'}, {t['numbers']} {'angka' if id_ else 'numbers'}"
+            f"  {t['rows']} {w['rows']}, {t['numbers']} {w['numbers']}"
         )
         if t.get("missing_required"):
-            lines.append(
-                f"      {'kolom wajib tidak ditemukan' if id_ else 'required columns not found'}: "
-                f"{', '.join(t['missing_required'])}"
-            )
-        lines += _column_lines(t, id_)
+            lines.append(f"      {w['required_missing']}: {', '.join(t['missing_required'])}")
+        lines += _column_lines(t, w)
         for u in t["unparsed"]:
-            lines.append(f"      {'tidak terbaca' if id_ else 'unparsed'}: {u['sheet']}!{u['cell']} = {u['raw']!r}")
+            lines.append(f"      {w['unparsed']}: {u['sheet']}!{u['cell']} = {u['raw']!r}")
     if d["other_sheets"]:
         lines.append("")
-        lines.append(
-            f"{'Lembar lain (disalin apa adanya)' if id_ else 'Other sheets (kept as they are)'}: "
-            f"{', '.join(d['other_sheets'])}"
-        )
+        lines.append(f"{w['other_sheets']}: {', '.join(d['other_sheets'])}")
     n = d["narrative"]
     lines.append(f"Narasi: {n['sheet'] or '-'} ({n['paragraphs']} paragraf)")
     return "\n".join(lines)
 
 
-def _column_lines(t: dict[str, Any], id_: bool) -> list[str]:
+def _column_lines(t: dict[str, Any], w: Section) -> list[str]:
     """Which sheet column took which role, and how: header words ("judul") or figures ("isi")."""
     out = []
     for c in t.get("recognised", []):
         out.append(f"      {c['letter']:>3} {c['column']:<22} {c['how']}")
     if t.get("notation") == "en":
-        out.append(f"      {'notasi angka Inggris (1,234.56)' if id_ else 'English number notation (1,234.56)'}")
+        out.append(f"      {w['english_notation']}")
     for g in t.get("groups", []):
-        kind = ("kelompok" if g["role"] == "group" else "judul bagian") if id_ else g["role"]
-        out.append(
-            f"      {'baris' if id_ else 'row'} {g['row']}: {kind}, {g['children']} {'anak' if id_ else 'children'}"
-        )
+        kind = w[f"role.{g['role']}"] if has(f"inspect.role.{g['role']}") else g["role"]
+        out.append(f"      {w['row']} {g['row']}: {kind}, {g['children']} {w['children']}")
     for sc in t.get("shared", []):
-        out.append(f"      {sc['cell']}: {'digabung untuk baris' if id_ else 'merged over rows'} {sc['rows']}")
+        out.append(f"      {sc['cell']}: {w['merged']} {sc['rows']}")
     return out
 
 

@@ -1,167 +1,33 @@
-"""User-facing texts in Bahasa Indonesia (default) and English.
-
-Each module registers its own texts with `register`, so a rule's messages live
-next to the rule.
-"""
+"""The message of a finding, an error or a reader note, and the terminal's severity labels, looked up in the
+texts catalog (`lkj_excel.texts`, where every text is registered)."""
 
 from __future__ import annotations
 
-_TEXTS: dict[str, dict[str, str]] = {}
+from .texts import has, t
+from .texts.files import READ_DETAILS
 
-
-def register(texts: dict[str, tuple[str, str]]) -> None:
-    """Register {key: (indonesian, english)} templates in str.format syntax."""
-    for key, (id_, en) in texts.items():
-        _TEXTS[key] = {"id": id_, "en": en}
-
-
-SEVERITY_LABELS = {
-    "id": {"error": "KESALAHAN", "warning": "PERINGATAN", "info": "INFO"},
-    "en": {"error": "ERROR", "warning": "WARNING", "info": "INFO"},
-}
-SEVERITY_WORDS = {
-    "id": {"error": "kesalahan", "warning": "peringatan", "info": "info"},
-    "en": {"error": "errors", "warning": "warnings", "info": "info"},
-}
+__all__ = ["render", "severity_label", "translate_detail"]
 
 
 def severity_label(severity: str, lang: str = "id") -> str:
     """The terminal's label of a severity: KESALAHAN / PERINGATAN / INFO (ERROR / WARNING / INFO in English)."""
-    return SEVERITY_LABELS.get(lang, SEVERITY_LABELS["id"]).get(severity, severity.upper())
-
-
-# Details of reading errors, as the reader or a library words them: (indonesian, english).
-_DETAILS: dict[str, tuple[str, str]] = {
-    "kosong": ("berkas kosong", "empty file"),
-    "bukan arsip zip": ("bukan arsip zip", "not a zip archive"),
-    "File is not a zip file": ("bukan arsip zip", "not a zip archive"),
-    "Bad magic number for central directory": ("arsip zip rusak", "damaged zip archive"),
-    "Truncated file header": ("arsip zip terpotong", "truncated zip archive"),
-    "Bad CRC-32": ("isi arsip zip rusak (CRC)", "damaged zip member (CRC)"),
-    "There is no item named": ("bagian wajib tidak ada di arsip", "a required part is missing from the archive"),
-}
+    key = f"severity.{severity}"
+    return t(key, lang) if has(key) else severity.upper()
 
 
 def translate_detail(detail: str, lang: str = "id") -> str:
     """A reading error's detail in the user's language; a library's own words are marked as such."""
-    i = 1 if lang == "en" else 0
-    for k, texts in _DETAILS.items():
-        if detail == k or detail.startswith(k) or detail.split(": ", 1)[-1].startswith(k):
-            return texts[i]
-    if detail and lang != "en" and detail.isascii():
-        return f"rincian teknis: {detail}"
+    for start, key in READ_DETAILS.items():
+        if detail == start or detail.startswith(start) or detail.split(": ", 1)[-1].startswith(start):
+            return t(key, lang)
+    if detail and detail.isascii():
+        return t("detail.technical", lang, detail=detail)
     return detail
 
 
 def render(key: str, lang: str = "id", **params: object) -> str:
-    texts = _TEXTS.get(key)
-    if texts is None:
+    """A finding's or an error's message: its key's text. A finding carries its key as data (it may come
+    from a JSON report or a test), so an unknown key is shown as it is rather than failing the report."""
+    if not has(key):
         return key + (" " + repr(params) if params else "")
-    template = texts.get(lang) or texts["id"]
-    try:
-        return template.format(**params)
-    except (KeyError, IndexError, ValueError):
-        return template
-
-
-register(
-    {
-        "file.missing": ("Berkas tidak ditemukan: {path}", "File not found: {path}"),
-        "file.xls": (
-            "Berkas {path} berformat .xls (Excel 97-2003). Simpan ulang sebagai .xlsx "
-            "(File > Save As > Excel Workbook) lalu jalankan lagi.",
-            "{path} is an .xls (Excel 97-2003) file. Save it as .xlsx and run again.",
-        ),
-        "file.ods": (
-            "Berkas {path} berformat .ods (LibreOffice). Simpan ulang sebagai .xlsx lalu jalankan lagi.",
-            "{path} is an .ods (LibreOffice) file. Save it as .xlsx and run again.",
-        ),
-        "file.encrypted": (
-            "Berkas {path} dilindungi kata sandi. Buka di Excel, hapus kata sandinya, simpan, lalu jalankan lagi.",
-            "{path} is password-protected. Remove the password in Excel, save, and run again.",
-        ),
-        "file.corrupt": (
-            "Berkas {path} rusak atau bukan berkas Excel .xlsx ({detail}).",
-            "{path} is corrupt or not an .xlsx workbook ({detail}).",
-        ),
-        "file.not_xlsx": (
-            "Berkas {path} bukan berkas Excel .xlsx.",
-            "{path} is not an .xlsx workbook.",
-        ),
-        "wb.no_tables": (
-            'Berkas {path} tidak memuat satu pun tabel standar LKjIP (lembar "Tabel 1.1" … "Tabel 3.17"). '
-            "Lembar yang ada: {sheets}.",
-            '{path} contains none of the standard LKjIP tables (sheets "Tabel 1.1" … "Tabel 3.17"). '
-            "Sheets found: {sheets}.",
-        ),
-        "wb.no_header": (
-            'Lembar "{sheet}": baris judul kolom tabel {table} tidak ditemukan (dicari: {wanted}).',
-            'Sheet "{sheet}": the column header of table {table} was not found (looked for: {wanted}).',
-        ),
-        "file.denied": (
-            "Berkas {path} tidak dapat dibuka: tidak ada izin membacanya, atau sedang dikunci program lain. "
-            "Tutup berkas itu (misalnya di Excel) atau salin ke folder Anda sendiri, lalu jalankan lagi.",
-            "{path} cannot be opened: no permission to read it, or another program has locked it. "
-            "Close the file (e.g. in Excel) or copy it to your own folder, then run again.",
-        ),
-        "file.os": (
-            "Berkas {path} tidak dapat dibuka ({detail}).",
-            "{path} cannot be opened ({detail}).",
-        ),
-        "out.exists": (
-            "Berkas keluaran {path} sudah ada. Pakai --force untuk menimpanya.",
-            "Output {path} exists. Use --force to overwrite it.",
-        ),
-        "out.is_input": (
-            "Berkas keluaran {path} adalah salah satu berkas masukan; masukan tidak pernah ditimpa, "
-            "juga dengan --force. Pilih nama lain untuk keluaran.",
-            "The output {path} is one of the input files; inputs are never overwritten, not even with --force. "
-            "Choose another name for the output.",
-        ),
-        "out.twice": (
-            "Dua keluaran memakai berkas yang sama ({path}). Beri setiap keluaran nama sendiri.",
-            "Two outputs use the same file ({path}). Give each output its own name.",
-        ),
-        "out.locked": (
-            "Berkas {path} tidak dapat ditimpa: mungkin sedang dibuka di Excel atau program lain, atau folder/berkasnya"
-            " hanya-baca. Tutup berkas itu lalu jalankan lagi, atau tulis ke nama lain dengan -o.",
-            "{path} cannot be overwritten: it may be open in Excel or another program, or the folder or file is "
-            "read-only. Close the file and run again, or write to another name with -o.",
-        ),
-        "out.denied": (
-            "Tidak dapat menulis {path}: folder {folder} hanya-baca atau Anda tidak berhak menulis di sana. "
-            "Pilih folder lain (misalnya Dokumen) dengan -o atau --out-dir.",
-            "Cannot write {path}: the folder {folder} is read-only or you may not write there. "
-            "Choose another folder (e.g. Documents) with -o or --out-dir.",
-        ),
-        "out.disk_full": (
-            "Tidak dapat menulis {path}: disk penuh. Kosongkan sebagian ruang disk atau tulis ke disk lain, "
-            "lalu jalankan lagi. Tidak ada berkas setengah jadi yang tertinggal.",
-            "Cannot write {path}: the disk is full. Free some space or write to another disk, then run again. "
-            "No half-written file was left.",
-        ),
-        "out.no_folder": (
-            "Tidak dapat menulis {path}: folder {folder} tidak ada. Periksa ejaan foldernya atau buat dulu.",
-            "Cannot write {path}: the folder {folder} does not exist. Check its spelling or create it first.",
-        ),
-        "out.is_dir": (
-            "{path} adalah folder, bukan berkas. Beri nama berkas untuk keluarannya.",
-            "{path} is a folder, not a file. Give the output a file name.",
-        ),
-        "out.os": (
-            "Tidak dapat menulis {path} ({detail}). Periksa folder dan disknya, lalu jalankan lagi.",
-            "Cannot write {path} ({detail}). Check the folder and the disk, then run again.",
-        ),
-        "run.interrupted": (
-            "Dihentikan (Ctrl-C). Tidak ada berkas keluaran setengah jadi; berkas masukan tidak diubah.",
-            "Interrupted (Ctrl-C). No half-written output was left; the input was not changed.",
-        ),
-        "run.internal": (
-            "Kesalahan internal lkj-excel ({detail}). Berkas masukan tidak diubah. Mohon laporkan ke pengembang "
-            "beserta berkasnya; LKJ_EXCEL_DEBUG=1 menampilkan rinciannya.",
-            "Internal error in lkj-excel ({detail}). The input was not changed. Please report it to the developers "
-            "with the file; LKJ_EXCEL_DEBUG=1 shows the details.",
-        ),
-        "out.none_written": ("Tidak ada berkas keluaran yang ditulis.", "No output file was written."),
-    }
-)
+    return t(key, lang, **params)

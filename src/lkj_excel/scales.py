@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from . import texts
 from .model import Cell, Table, Workbook
 from .numerals import parse_plain_number
 from .precision import Interval
@@ -73,17 +74,7 @@ class Scale:
     reference: list[Band] = field(default_factory=list)
 
     def rule_text(self, lang: str = "id") -> str:
-        if self.upper_inclusive:
-            return (
-                "batas atas kelas sebelumnya < nilai ≤ batas atas kelas"
-                if lang == "id"
-                else "previous band's upper end < value ≤ band's upper end"
-            )
-        return (
-            "batas bawah kelas ≤ nilai < batas bawah kelas berikutnya"
-            if lang == "id"
-            else "band's lower end ≤ value < next band's lower end"
-        )
+        return texts.t("scale.upper_inclusive" if self.upper_inclusive else "scale.half_open", lang)
 
     def classify(self, v: float) -> list[Band]:
         """Bands a value belongs to: the printed band(s) holding it, else by the half-open rule."""

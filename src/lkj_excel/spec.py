@@ -15,21 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .messages import register
 from .spec_checks import Check, Same, parse_checks, parse_same
-
-register(
-    {
-        "sheets.not_dir": (
-            "--sheets {path}: bukan folder berisi berkas deklarasi tabel (.toml).",
-            "--sheets {path}: not a folder of table declarations (.toml).",
-        ),
-        "sheets.bad_toml": (
-            "Deklarasi tabel {path} tidak dapat dibaca: {detail}",
-            "Table declaration {path} cannot be read: {detail}",
-        ),
-    }
-)
 
 # Kinds whose printed figures are exact (counts, money, official areas): no
 # rounding interval is granted to them. Other numeric kinds are roundings.

@@ -50,8 +50,9 @@ class IndicatorSource:
 class Budget:
     jenis: tuple[str, ...]
     program: tuple[str, ...]
-    efficiency: str
-    links: str
+    efficiency: str  # % penyerapan per sasaran (Tabel 3.14)
+    links: str  # the programs of each sasaran (Tabel 3.15)
+    absorption: str  # anggaran and realisasi per program, summed per sasaran (Tabel 3.17)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from typing import Any
 from ..errors import LkjError
 from ..numerals import format_id
 from ..rules.batch import cross_findings
+from . import texts
 from .discover import RECAP_JSON, RECAP_NAME, REPORT_KINDS, Discovery, Item, Outputs, discover, plan_outputs
 from .pool import Failure, Interrupted, Pool
 from .recap import recap_dict, write_recap
@@ -182,7 +183,7 @@ def _summary(b: _Batch, skipped: list[Any], elapsed: float, lang: str) -> int:
     for r in results:
         for k, v in r.counts().items():
             totals[k] += v
-    seconds = format_id(elapsed, 1) if lang != "en" else f"{elapsed:.1f}"
+    seconds = texts.seconds(elapsed, lang)
     _echo(t("done", lang, n=len(results), seconds=seconds, ok=len(results) - len(bad), bad=len(bad)))
     _echo(t("totals", lang, cross=sum(r.cross for r in results), **totals))
     for r in bad:

@@ -16,42 +16,12 @@ from typing import Any
 import pandas as pd
 
 from ..findings import Finding
-from ..messages import register
 from ..rules.base import Context, rule
 from .model import BudgetExport
 
 SUMMARY_COLUMNS = ["kode", "nama", "anggaran", "realisasi", "sisa", "penyerapan"]
 JENIS_COLUMNS = ["kode", "nama", "level", "anggaran", "realisasi", "sisa", "penyerapan"]
 NO_REKENING = ""  # jenis code of lines that carry no kode rekening (sub kegiatan leaves)
-
-register(
-    {
-        "budget.program_unknown": (
-            (
-                "Sel {ref}: kode program {code} bukan program kecamatan yang dikenal (7.01.01–7.01.06); "
-                "tetap dihitung dengan kodenya sendiri."
-            ),
-            (
-                "Cell {ref}: program code {code} is not a known kecamatan program (7.01.01–7.01.06); "
-                "it is kept under its own code."
-            ),
-        ),
-        "budget.jenis_unknown": (
-            (
-                "Sel {ref}: jenis belanja {code} (dari kode rekening {rekening}) tidak ada dalam daftar kode; "
-                "tetap dihitung dengan kodenya sendiri."
-            ),
-            (
-                "Cell {ref}: jenis belanja {code} (from kode rekening {rekening}) is not in the code list; "
-                "it is kept under its own code."
-            ),
-        ),
-        "budget.no_rekening": (
-            "Sel {ref}: baris ini tidak memiliki kode rekening, sehingga jenis belanjanya tidak diketahui.",
-            "Cell {ref}: this line has no kode rekening, so its jenis belanja is unknown.",
-        ),
-    }
-)
 
 
 @rule("B010", "budget.program", severity="info", question="budget", runs="anggaran")

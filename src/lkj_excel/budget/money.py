@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..numerals import parse_cell, parse_plain_number
+from ..precision import FLOAT_NOISE, half_unit
 
 _RP = re.compile(r"(?i)^\s*(rp|idr)\s*\.?\s*")
 _PARENS = re.compile(r"^\((.*)\)$")
@@ -96,4 +97,4 @@ def _col(letters: str) -> int:
 
 def tolerance(decimals: int) -> float:
     """Half a unit of the last printed digit: a figure printed with d decimals stands for that interval."""
-    return 0.5 * 10**-decimals + 1e-9
+    return half_unit(decimals) + FLOAT_NOISE

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import messages
 from ..findings import SEVERITIES, Finding
 from ..numerals import format_id
+from ..texts import both
 from .build import EditSet, build_edits
 from .localize import Diagnosis, Explanation, localize
 from .model import Address
@@ -32,35 +32,6 @@ RULE_NAMES = {
     "S401": "skm.nrr_tertimbang",
     "S402": "skm.ikm",
 }
-
-messages.register(
-    {
-        "localize.located": (
-            "Sel {cell} berisi {found}, seharusnya {expected}{typo_id}: perubahan terkecil yang membuat {edits} "
-            "cocok lagi (sel terkait: {others}).",
-            "Cell {cell} reads {found}, it should be {expected}{typo_en}: the smallest change that makes {edits_en} "
-            "agree again (related cells: {others}).",
-        ),
-        "localize.explained": (
-            "Angka ini tidak cocok karena sel {culprits}; angka ini sendiri benar.",
-            "This figure does not agree because of cell {culprits}; the figure itself is right.",
-        ),
-        "localize.prose": (
-            "Paragraf mengulang {found} dari {source}, yang dikoreksi menjadi {expected}.",
-            "The paragraph repeats {found} from {source}, which is corrected to {expected}.",
-        ),
-        "localize.uncertain": (
-            "Perlu diperiksa: {alternatives}. Nilai ini membuat angka-angkanya cocok, tetapi bukan satu salah "
-            "ketik dari yang tertulis: mungkin lebih dari satu angka salah, jadi tidak dikoreksi.",
-            "To be checked: {alternatives}. This value makes the figures agree, but it is not one typing error "
-            "away from what is written: more than one figure may be wrong, so nothing is corrected.",
-        ),
-        "localize.ambiguous": (
-            "Perlu diperiksa: {alternatives}. Beberapa penjelasan sama mungkin, jadi tidak ada yang dikoreksi.",
-            "To be checked: {alternatives}. Several explanations are equally likely, so nothing is corrected.",
-        ),
-    }
-)
 
 
 def _natural(a: Address) -> tuple[str, int, str]:
@@ -91,17 +62,8 @@ def _severity(fs: list[Finding]) -> str:
     return SEVERITIES[min(sev)] if sev else "error"
 
 
-EDIT_TEXT = {
-    "T101": ("jumlah kolom", "the column total"),
-    "T102": ("subtotal", "the subtotal"),
-    "T103": ("rumus kolom", "the column formula"),
-    "C201": ("persentase capaian", "the % capaian"),
-    "C203": ("persentase penyerapan", "the percentage"),
-    "X601": ("angka yang sama di tabel lain", "the same figure in another table"),
-    "X603": ("luas desa = jumlah penggunaan lahan", "the desa's area = the sum of its land use"),
-    "S401": ("NRR tertimbang", "the weighted NRR"),
-    "S402": ("IKM", "the IKM"),
-}
+# (indonesian, english) name of the identity each rule checks, from the texts catalog ("edit.<code>")
+EDIT_TEXT = {c: both(f"edit.{c}") for c in ("T101", "T102", "T103", "C201", "C203", "X601", "X603", "S401", "S402")}
 
 
 def _edit_names(d: Diagnosis, a: Address) -> tuple[str, str]:

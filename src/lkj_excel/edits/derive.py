@@ -5,7 +5,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from ..precision import round_half_up
+from ..precision import FLOAT_NOISE, round_half_up
 from ..repair import CellEdit, Derivation, RepairPlan
 from .build import EditSet, build_edits
 from .model import Address, Edit, holds
@@ -51,7 +51,7 @@ def derivation(es: EditSet, e: Edit) -> Derivation | None:
         return Derivation(base + tail, tuple(refs))
     parts = []
     for i, (_a, c) in enumerate(terms):
-        if abs(abs(c) - 1) > 1e-12:
+        if abs(c) != 1:  # exact: c is a quotient of declared coefficients, ±1 when they are equal
             return None
         parts.append(("-" if c < 0 else ("+" if i else "")) + f"{{{i}}}")
     return Derivation("".join(parts), tuple(a for a, _k in terms))
@@ -106,7 +106,7 @@ def add_derivations(wb: Any, plan: RepairPlan) -> None:
 def _shows(es: EditSet, a: Address, v: float, shown: float) -> bool:
     """Does the formula's value print as the figure the cell shows (printed or corrected)?"""
     var = es.vars[a]
-    g = 1e-9 * max(1.0, abs(v))
+    g = FLOAT_NOISE * max(1.0, abs(v))  # representation noise of the computed value
     if var.exact:
         return abs(round(v, var.decimals) - shown) <= g
     return abs(round_half_up(v, var.decimals) - shown) <= g

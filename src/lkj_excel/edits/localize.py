@@ -257,8 +257,11 @@ def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], 
     table cell open, solve again letting a copy change only where it stands in the way: a copy that
     keeps its figure still pins the cell it repeats (the narrative's 20,96 fixes a rounded cell)."""
     sol = solve(s, relevant, es.vars, prose)
-    if not sol.ok or not any(not es.vars[a].prose for a in sol.open):
+    if not sol.ok:
         return sol
+    open_table = [a for a in sol.open if not es.vars[a].prose]
+    if not any(b in prose for a in open_table for e in es.edits_of(a) for b in e.vars):
+        return sol  # no prose copy of an open cell: nothing could pin it
     optional: set[Address] = set()
     while True:
         pinned = solve(s, relevant, es.vars, optional)

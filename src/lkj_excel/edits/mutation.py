@@ -22,6 +22,7 @@ from ..check import run_checks
 from ..findings import Finding
 from ..model import Workbook
 from ..numerals import format_id
+from ..precision import FLOAT_NOISE
 from ..read.grid import Grid, ref
 from ..read.load import load_grids
 from ..read.reader import read_grids
@@ -247,7 +248,7 @@ class Corpus:
 
 
 def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
+    return abs(a - b) <= FLOAT_NOISE * max(1.0, abs(a), abs(b))
 
 
 def judge(

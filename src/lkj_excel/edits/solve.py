@@ -24,11 +24,12 @@ def printable(v: Var, lo: float, hi: float) -> list[float] | None:
     if b - a + 1 > MAX_CANDIDATES:
         return None
     out = []
+    dlo, dhi = v.lo, v.hi
     for k in range(a, b + 1):
         x = round(k * unit, d)
-        iv = v.interval(x)
+        xlo, xhi = x - h, x + h  # the printed interval of x
         g = 1e-9 * max(1.0, abs(x))  # float noise of the sums, far below any printed digit
-        if iv.lo <= hi + g and (lo < iv.hi - g or (h == 0 and lo <= iv.hi + g)) and v.allows(x):
+        if xlo <= hi + g and (lo < xhi - g or (h == 0 and lo <= xhi + g)) and dlo <= x <= dhi:
             out.append(x)
     return out
 

@@ -7,14 +7,11 @@ a decimal or thousands shift (a factor 10, 100 or 1.000), or the sign.
 
 from __future__ import annotations
 
-KINDS = {
-    "replaced": ("satu digit salah ketik", "one mistyped digit"),
-    "swapped": ("dua digit bertukar", "two swapped digits"),
-    "dropped": ("satu digit hilang", "a dropped digit"),
-    "inserted": ("satu digit tersisip", "an inserted digit"),
-    "shift": ("pergeseran desimal/ribuan", "a decimal or thousands shift"),
-    "sign": ("tanda minus", "the sign"),
-}
+from ..precision import FLOAT_NOISE
+from ..texts import both
+
+# (indonesian, english) name of each kind, from the texts catalog ("typo.<kind>")
+KINDS = {k: both(f"typo.{k}") for k in ("replaced", "swapped", "dropped", "inserted", "shift", "sign")}
 
 
 def parts(v: float, decimals: int) -> tuple[str, str]:
@@ -52,7 +49,7 @@ def typo_kind(typed: float, right: float, decimals: int) -> str | None:
     for k in (1, 2, 3):
         f = 10.0**k
         for a, b in ((typed, right * f), (typed * f, right)):
-            if abs(a - b) <= 1e-9 * max(1.0, abs(a)):
+            if abs(a - b) <= FLOAT_NOISE * max(1.0, abs(a)):
                 return "shift"
     ti, tf = parts(typed, decimals)
     ri, rf = parts(right, decimals)

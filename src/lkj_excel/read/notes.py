@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..messages import register, render
+from ..messages import render
 from ..spec import TableSpec
 
 NO_HEADER = "no_header"  # a table's sheet is there, its column header is not: the table is not checked
@@ -44,18 +44,3 @@ def no_header(spec: TableSpec, sheet: str) -> ReaderNote:
 
 def duplicate(table: str, sheet: str, first: str) -> ReaderNote:
     return ReaderNote(DUPLICATE, table, sheet, params={"first": first})
-
-
-register(
-    {
-        "note.no_header": (
-            'Lembar "{sheet}": baris judul kolom tabel {table} tidak ditemukan (dicari: {wanted}).',
-            'Sheet "{sheet}": the column header of table {table} was not found (looked for: {wanted}).',
-        ),
-        "note.duplicate": (
-            'Lembar "{sheet}" juga memuat Tabel {table}, yang sudah dibaca dari lembar "{first}"; lembar ini '
-            "tidak diperiksa.",
-            'Sheet "{sheet}" also holds Tabel {table}, already read from sheet "{first}"; this sheet is not checked.',
-        ),
-    }
-)

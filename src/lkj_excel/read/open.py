@@ -13,27 +13,7 @@ from pathlib import Path
 import openpyxl
 from openpyxl.workbook.workbook import Workbook
 
-from .. import messages
 from ..errors import LkjError
-
-messages.register(
-    {
-        "sheet.too_big": (
-            'Lembar "{sheet}" terlalu besar: {cells} sel; batas {limit}. Hapus isi atau format di luar tabel lalu '
-            "jalankan lagi.",
-            'Sheet "{sheet}" is too large: {cells} cells; the limit is {limit}. Remove content or formatting outside '
-            "the table and run again.",
-        ),
-        "file.part_too_big": (
-            "Berkas {path} terlalu besar setelah dibuka: bagian {part} lebih dari {size}; batas {limit}.",
-            "{path} is too large once unpacked: part {part} exceeds {size}; the limit is {limit}.",
-        ),
-        "file.zip_bomb": (
-            "Berkas {path} ditolak: bagian {part} mengembang {ratio} kali lipat menjadi {size} (bom zip).",
-            "{path} refused: part {part} inflates {ratio} times to {size} (a zip bomb).",
-        ),
-    }
-)
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0"
 ZIP_MAGIC = b"PK\x03\x04"

@@ -75,7 +75,7 @@ def _peer(wb: Workbook, lang: str, names: dict[str, str], y: int | None) -> dict
     cats: list[str] = []
     own_vals: list[float | None] = []
     peers: dict[str, dict[int, float | None]] = {}
-    own_name = wb.office or ("Kecamatan sendiri" if lang == "id" else "Own kecamatan")
+    own_name = wb.office or text("own_office", lang)
     for i, (bid, rows) in enumerate(blocks.items()):
         own = next((r for r in rows if office and _same_office(office, _row_name(r, "kecamatan"))), rows[0])
         cats.append(names.get(bid, _row_name(rows[0])))

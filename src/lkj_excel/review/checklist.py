@@ -33,49 +33,19 @@ def _pk_tables() -> tuple[str, str]:
 
 _ARITH_CHECKS = {"capaian", "ratio", "skm", "category", "category_row", "scale", "penyerapan_sasaran", "component_max"}
 
+# The reviu questions in order with their legal basis; their wording is in the texts catalog
+# ("review.question.<key>"), the Indonesian one also kept here as "id" (the checklist's label, e.g. to find its row).
+_BASES = {
+    "arithmetic": "PermenPANRB 53/2014, reviu: perhitungan capaian",
+    "crosstable": "PermenPANRB 53/2014, reviu: keandalan data",
+    "pk": "PermenPANRB 53/2014, reviu: IKU dan target sesuai PK",
+    "budget": "PermenPANRB 53/2014, reviu: realisasi anggaran sesuai LRA",
+    "efficiency": "PermenPANRB 88/2021, kriteria pelaporan: efisiensi",
+    "narrative": "PermenPANRB 88/2021, kriteria pelaporan: penjelasan capaian",
+    "form": "PermenPANRB 53/2014, reviu: format dan isi bab",
+}
 QUESTIONS: list[dict[str, Any]] = [
-    {
-        "key": "arithmetic",
-        "id": "Apakah perhitungan aritmetika (jumlah, % capaian, % penyerapan, nilai IKM, kategori) sudah benar?",
-        "en": "Is the arithmetic (totals, % capaian, % absorption, IKM score, categories) correct?",
-        "basis": "PermenPANRB 53/2014, reviu: perhitungan capaian",
-    },
-    {
-        "key": "crosstable",
-        "id": "Apakah angka antar tabel konsisten?",
-        "en": "Are the figures consistent between tables?",
-        "basis": "PermenPANRB 53/2014, reviu: keandalan data",
-    },
-    {
-        "key": "pk",
-        "id": "Apakah target sesuai dengan Perjanjian Kinerja (Tabel 2.2)?",
-        "en": "Do the targets match the Perjanjian Kinerja (Tabel 2.2)?",
-        "basis": "PermenPANRB 53/2014, reviu: IKU dan target sesuai PK",
-    },
-    {
-        "key": "budget",
-        "id": "Apakah anggaran dan realisasinya sesuai DPPA/LRA?",
-        "en": "Do the budget and its realisasi match the DPPA/LRA?",
-        "basis": "PermenPANRB 53/2014, reviu: realisasi anggaran sesuai LRA",
-    },
-    {
-        "key": "efficiency",
-        "id": "Apakah efisiensi penggunaan sumber daya dilaporkan (Tabel 3.14)?",
-        "en": "Is the efficiency of resource use reported (Tabel 3.14)?",
-        "basis": "PermenPANRB 88/2021, kriteria pelaporan: efisiensi",
-    },
-    {
-        "key": "narrative",
-        "id": "Apakah narasi sesuai dengan angka di tabel?",
-        "en": "Does the narrative match the figures in the tables?",
-        "basis": "PermenPANRB 88/2021, kriteria pelaporan: penjelasan capaian",
-    },
-    {
-        "key": "form",
-        "id": "Apakah tabel lengkap dan sesuai format standar?",
-        "en": "Are the tables complete and in the standard format?",
-        "basis": "PermenPANRB 53/2014, reviu: format dan isi bab",
-    },
+    {"key": k, "basis": basis, "id": text(f"question.{k}", "id")} for k, basis in _BASES.items()
 ]
 
 
@@ -155,7 +125,7 @@ _MATCH: dict[str, Callable[[Finding, Workbook], bool]] = {
     "crosstable": lambda f, wb: family(f) == "crosstable",
     "pk": lambda f, wb: family(f) == "crosstable" and _involves(f, wb, _pk_tables()[0]),
     "budget": lambda f, wb: family(f) == "budget" or f.code.upper().startswith("B"),
-    "efficiency": lambda f, wb: family(f) == "efisiensi" or f.table == "3.14",
+    "efficiency": lambda f, wb: family(f) == "efisiensi" or f.table == sources().budget.efficiency,
     "narrative": lambda f, wb: family(f) == "narrative" or f.code.upper().startswith("N"),
     "form": lambda f, wb: family(f) == "form",
 }
@@ -193,8 +163,8 @@ def _judge(wb: Workbook, key: str, fs: list[Finding], ran: Collection[str], lang
     if key == "budget" and "anggaran" not in ran:
         # check never reads a DPPA or LRA: its own budget-table findings are arithmetic, not this question
         return ("tidak" if answer == "tidak" else "tidak_dinilai"), text("nd_budget", lang)
-    if key == "efficiency" and wb.table("3.14") is None:
-        return "tidak", ("Tabel 3.14 (efisiensi) tidak ditemukan." if lang != "en" else "Tabel 3.14 was not found.")
+    if key == "efficiency" and wb.table(eff := sources().budget.efficiency) is None:
+        return "tidak", text("no_efficiency", lang, table=eff)
     if key == "form":
         empty = [t for t in wb.tables.values() if not filled(t)]
         if not runnable:
@@ -203,7 +173,7 @@ def _judge(wb: Workbook, key: str, fs: list[Finding], ran: Collection[str], lang
             parts = []
             if wb.missing:
                 miss = ", ".join(wb.missing)
-                parts.append(f"Tabel tidak ditemukan: {miss}." if lang != "en" else f"Tables not found: {miss}.")
+                parts.append(text("tables_missing", lang, tables=miss))
             if empty:
                 parts.append(text("empty_tables", lang, tables=", ".join(table_label(t.id) for t in empty)))
             return ("tidak" if answer == "ya" else answer), " ".join(parts)
@@ -222,7 +192,6 @@ def checklist_items(
 
     `ran` names the checks that ran: "check" (the tables), "anggaran" (a SIPD export compared).
     """
-    en = lang == "en"
     ordered = sorted(findings, key=sort_key)
     out = []
     for n, q in enumerate(QUESTIONS, 1):
@@ -236,7 +205,7 @@ def checklist_items(
             {
                 "no": n,
                 "key": q["key"],
-                "question": q["en"] if en else q["id"],
+                "question": text(f"question.{q['key']}", lang),
                 "basis": q["basis"],
                 "answer": answer,
                 "count": len(fs),

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import messages
 from ..findings import Finding
 from ..model import Cell
 from ..narrative.arithmetic import find_arithmetic
 from ..numerals import Parsed, format_id
+from ..texts import register
 from .base import Context, make, rule
 
-messages.register(
+register(
     {
         "narrative.arithmetic": (
             'Perhitungan di narasi "{expr}" salah: {a} / {b} × 100 = {computed}%; seharusnya {expected}.',

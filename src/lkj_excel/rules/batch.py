@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding
-from ..messages import register
 from ..model import Cell, Workbook
+from ..precision import FLOAT_NOISE, half_unit
 from ..spec import load_aux
+from ..texts import register
 from .base import Context, rule
 
 PEER_CODE = "W901"
@@ -192,7 +193,7 @@ def _finding(
 def _agree(a: Figure, b: Figure) -> bool:
     """Equal at the coarser of the two printed precisions (each figure stands for its half-open interval)."""
     d = min(x for x in (a.decimals, b.decimals, 6) if x is not None)
-    return abs(a.value - b.value) <= 0.5 * 10 ** (-d) + 1e-9
+    return abs(a.value - b.value) <= half_unit(d) + FLOAT_NOISE
 
 
 @rule(PEER_CODE, PEER_RULE, severity="warning", question="crosstable", runs="batch")

@@ -14,10 +14,10 @@ from collections.abc import Iterable
 
 from ..findings import Finding
 from ..formulas import POLARITIES, capaian_interval, capaian_point
-from ..messages import register
 from ..model import Cell, Row, Table
 from ..numerals import format_id, predikat_rank
 from ..precision import consistent, interval_of, round_half_up
+from ..texts import register
 from .base import Context, make, rule
 from .categories import (
     checks_of,

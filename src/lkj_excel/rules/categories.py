@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable
 
 from ..findings import Finding
-from ..messages import register
 from ..model import Cell, Table
 from ..precision import Interval, interval_of
 from ..scales import Band, Scale, label_key, parse_interval, parse_label, reference_bands
+from ..texts import register
 from .base import Context, checks_of, col_id, get_scale, make, printed_scale, rowspec, rule, scale_name_of_row
 from .scale_rules import same_band
 

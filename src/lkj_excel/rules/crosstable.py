@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..findings import Finding
-from ..messages import register
 from ..model import Cell, Row, Table
 from ..numerals import Parsed, format_id
 from ..precision import FLOAT_NOISE, round_half_up
 from ..spec import EXACT_KINDS, fill_year, squash
 from ..spec_sources import sources
+from ..texts import register
 from .base import Context, make, rule
 
 # Which table is the source of a figure, by (table, column id without its year suffix), is declared in

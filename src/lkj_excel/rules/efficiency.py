@@ -16,10 +16,11 @@ from typing import NamedTuple
 
 from ..findings import Finding
 from ..links import match_program, programs_for, sasaran_programs, sasaran_text, significant
-from ..messages import register
 from ..model import Cell, Table
 from ..numerals import format_id
 from ..precision import Interval, consistent, interval_of, round_half_up
+from ..spec_sources import sources
+from ..texts import register
 from .base import Context, make, rule
 from .categories import checks_of, col_id
 
@@ -57,9 +58,11 @@ def efisiensi_penyerapan(ctx: Context) -> Iterable[Finding]:
         | No | Nama Program                                  | Pagu Anggaran | Realisasi     | % Penyerapan |
         | 1  | Program Penunjang Urusan Pemerintah Daerah    | 2.746.175.328 | 2.610.761.561 | 95,07        |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
+    declared = sources().budget
     for t, chk in checks_of(ctx, "penyerapan_sasaran"):
         pcol = col_id(ctx, chk.get("penyerapan", "penyerapan"))
-        links, budgets = ctx.table(chk.get("links", "3.15")), ctx.table(chk.get("budgets", "3.17"))
+        links_id, budgets_id = chk.get("links", declared.links), chk.get("budgets", declared.absorption)
+        links, budgets = ctx.table(links_id), ctx.table(budgets_id)
         budget_of = _budgets_by_program(budgets) if budgets is not None else {}
         blocks = sasaran_programs(links) if links is not None else []
         sasaran = ""
@@ -72,11 +75,7 @@ def efisiensi_penyerapan(ctx: Context) -> Iterable[Finding]:
             ic = r.get("indikator")
             who = (ic.text if ic else None) or r.label
             if links is None or budgets is None:
-                missing = " / ".join(
-                    x
-                    for x, tb in ((chk.get("links", "3.15"), links), (chk.get("budgets", "3.17"), budgets))
-                    if tb is None
-                )
+                missing = " / ".join(x for x, tb in ((links_id, links), (budgets_id, budgets)) if tb is None)
                 yield make("E501", "info", pc, pc.text, None, "eff.no_tables", t, tables=missing, who=who)
                 continue
             pids, unknown = programs_for(blocks, r.row_id, sasaran)
@@ -207,13 +206,14 @@ def efisiensi_reported(ctx: Context) -> Iterable[Finding]:
         | 1  | Meningkatnya kepuasan masyarakat | Indeks Kepuasan Masyarakat | 88,65 | 98,94 | -10,29 |
         | 2  | Meningkatnya akuntabilitas kinerja | Nilai AKIP | 102,28 | 95,07 | 7,21 |
     """  # noqa: E501 -- catalog text (docs/rules.md); the first line is the summary
-    t32 = ctx.table("3.2")
+    indicators_id, efficiency_id = sources().source_tables("capaian")[0], sources().budget.efficiency
+    t32 = ctx.table(indicators_id)
     if t32 is None:
         return
     inds = [r for r in t32.rows if r.role == "data" and (r.row_id or r.label)]
     if not inds:
         return
-    t314 = ctx.table("3.14")
+    t314 = ctx.table(efficiency_id)
     if t314 is None:
         c = inds[0].get("indikator") or next(iter(inds[0].cells.values()), None)
         if c is not None:
@@ -225,7 +225,7 @@ def efisiensi_reported(ctx: Context) -> Iterable[Finding]:
                 None,
                 "eff.no_table",
                 t32,
-                sheet314=ctx.wb.sheet_of.get("3.14") or "Tabel 3.14",
+                sheet314=ctx.wb.sheet_of.get(efficiency_id) or f"Tabel {efficiency_id}",
             )
         return
     for r in inds:

@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import messages
 from ..findings import Finding
 from ..model import Cell, Row, Table
 from ..numerals import FORMAT_UNITS, Parsed, format_id
 from ..spec import load_all
+from ..texts import register
 from .base import Context, make, rule
 from .totals import column_name, row_name
 
 ROUNDED_KINDS = {"decimal", "percent", "score"}
 
-messages.register(
+register(
     {
         "form.unparsed": (
             (

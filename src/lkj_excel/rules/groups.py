@@ -6,17 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from .. import messages
 from ..findings import Finding
 from ..model import Cell, Row, Table
 from ..precision import Interval, consistent, interval_of
+from ..texts import register
 from .base import Context, make, rule
-from .totals import _Check, column_name, row_name
+from .totals import SumCheck, column_name, row_name
 
 # Only amounts and counts add up across different children; indicator targets do not.
 SUMMED_KINDS = {"rupiah", "count", "hectare"}
 
-messages.register(
+register(
     {
         "groups.sum": (
             "{label} kolom {column}: {found}, hasil penjumlahan {n} baris di bawahnya ({rows}): {expected}.",
@@ -96,7 +96,7 @@ def group_sum(ctx: Context) -> Iterator[Finding]:
                 rows = [k for k in kids if (c := k.get(col.id)) is not None and c.value is not None]
                 if not rows:
                     continue
-                check = _Check(col, table)
+                check = SumCheck(col, table)
                 computed = Interval.exact(0.0)
                 for k in rows:
                     computed = computed + check.interval(k.cells[col.id])

@@ -9,25 +9,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import messages
 from ..findings import Finding
 from ..model import Cell, Paragraph, Workbook
 from ..narrative.resolve import Analysis, ClaimResult, analyse
 from ..numerals import Parsed
+from ..texts import both, register
 from .base import Context, make, rule
 
 NARASI = "Narasi"
 
-EDITS = {
-    "inserted digit": ("ada digit yang tersisip", "an inserted digit"),
-    "dropped digit": ("ada digit yang hilang", "a dropped digit"),
-    "replaced digit": ("satu digit salah ketik", "one mistyped digit"),
-    "swapped digits": ("dua digit bertukar tempat", "two swapped digits"),
-    "shifted decimal separator": ("tanda desimal bergeser", "a shifted decimal separator"),
-    "separator typo": ("salah tanda pemisah ribuan/desimal", "a wrong thousands/decimal separator"),
-}
+# (indonesian, english) name of each typing error of a narrative figure, from the texts catalog
+_EDIT_NAMES = ("inserted digit", "dropped digit", "replaced digit", "swapped digits", "shifted decimal separator")
+EDITS = {e: both(f"narrative_edit.{e}") for e in (*_EDIT_NAMES, "separator typo")}
 
-messages.register(
+register(
     {
         "narrative.contradicted": (
             "Paragraf menulis {found}, padahal {what} ({source}) adalah {expected}{edit_id}.",

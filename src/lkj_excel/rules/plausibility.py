@@ -6,16 +6,16 @@ import re
 import statistics
 from collections.abc import Iterator
 
-from .. import messages
 from ..findings import Finding
 from ..model import Cell, Table
 from ..numerals import format_id
+from ..texts import register
 from .base import Context, make, rule
 from .totals import column_name
 
 NONNEGATIVE_KINDS = {"count", "rupiah", "hectare"}
 
-messages.register(
+register(
     {
         "form.negative": (
             "Sel {cell}: nilai negatif {found} pada kolom {column}, yang tidak dapat bernilai negatif.",

@@ -14,11 +14,11 @@ from functools import lru_cache
 
 from ..findings import Finding
 from ..formulas import POLARITIES, capaian_interval, capaian_point
-from ..messages import register
 from ..model import Cell, Row, Table
 from ..numerals import format_id
 from ..precision import consistent, interval_of, round_half_up
 from ..spec import load_aux, normalise
+from ..texts import register
 from .base import Context, make, rule
 from .categories import checks_of, col_id, rowspec
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .. import messages
 from ..findings import Finding
 from ..model import Cell
 from ..numerals import FORMAT_UNITS, Parsed, format_id
 from ..read.notation import departs
+from ..texts import register
 from .base import Context, make, rule
 
-messages.register(
+register(
     {
         "form.notation_departs": (
             (

@@ -10,13 +10,14 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from fractions import Fraction
 
 from ..findings import Finding
-from ..messages import register
 from ..model import Cell, Table
 from ..numerals import format_id, shortest_decimals
 from ..scales import INF, Band, Scale, reference_bands
 from ..spec_checks import Check, ScaleCheck
+from ..texts import register
 from .base import Context, checks_of, col_id, get_scale, make, printed_scale, rule, scale_name_of_row
 
 # The values a scale can classify. Gaps outside these are not reported: an IKM
@@ -58,24 +59,30 @@ def _grid_point(lo: float, lo_incl: bool, hi: float, hi_incl: bool, d: int | Non
         if math.isinf(lo):
             return hi - 1
         return (lo + hi) / 2
-    scale = 10.0**d
-    tol = 1e-6
+    scale = 10**d
     if math.isinf(lo):
         if math.isinf(hi):
             return 0.0
-        k = math.floor(hi * scale + tol)
-        if not hi_incl and abs(k - hi * scale) <= tol:
+        hk = _printed(hi) * scale
+        k = math.floor(hk)
+        if not hi_incl and k == hk:
             k -= 1
         return k / scale
-    k = math.ceil(lo * scale - tol)
-    if not lo_incl and abs(k - lo * scale) <= tol:
+    lk = _printed(lo) * scale
+    k = math.ceil(lk)
+    if not lo_incl and k == lk:
         k += 1
     if math.isinf(hi):
         return k / scale
-    hk = hi * scale
-    if k < hk - tol or (hi_incl and abs(k - hk) <= tol):
+    hk = _printed(hi) * scale
+    if k < hk or (hi_incl and k == hk):
         return k / scale
     return None
+
+
+def _printed(v: float) -> Fraction:
+    """The decimal a band end was read from (its shortest repr), exactly: grid arithmetic without a float guard."""
+    return Fraction(repr(v))
 
 
 @dataclass
@@ -252,11 +259,15 @@ def _issue_finding(t: Table, sc: Scale, iss: _Issue, anchor: Cell, values: list[
 # --------------------------------------------------------------------------- K302
 
 
-def _cut(b: Band, upper_inclusive: bool, d: int | None) -> float:
-    step = 10.0**-d if d is not None else 0.0
+def _cut(b: Band, upper_inclusive: bool, d: int | None) -> Fraction | float:
+    """Where the band ends on the grid of `d` decimals, exactly (an infinite end stays a float)."""
+    step = Fraction(1, 10**d) if d is not None else Fraction(0)
+    end = b.hi if upper_inclusive else b.lo
+    if math.isinf(end):
+        return end
     if upper_inclusive:
-        return b.hi - step if (b.hi_open and step) else b.hi
-    return b.lo + step if (b.lo_open and step) else b.lo
+        return _printed(end) - step if (b.hi_open and step) else _printed(end)
+    return _printed(end) + step if (b.lo_open and step) else _printed(end)
 
 
 @rule("K302", "scale.reference", severity="info", question="arithmetic")
@@ -347,7 +358,7 @@ def _band_vs_reference(t: Table, b: Band, refs: list[Band], ui: bool, d: int | N
             )
         return
     bc, rc = _cut(b, ui, d), _cut(match, ui, d)
-    if b.cell is not None and not (math.isinf(bc) and math.isinf(rc)) and abs(bc - rc) > 1e-9 * max(1, abs(rc)):
+    if b.cell is not None and not (math.isinf(bc) and math.isinf(rc)) and bc != rc:
         dd = b.decimals
         yield make(
             "K302",

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..findings import Finding
-from ..messages import register
 from ..model import Cell, Table
 from ..numerals import format_id
-from ..precision import Interval, consistent, round_half_up
+from ..precision import Interval, consistent, half_unit, round_half_up
 from ..spec_checks import Check
+from ..texts import register
 from .base import Context, make, rule
 from .categories import category_text, checks_of, col_id, get_scale, judge_category
 
@@ -41,6 +41,13 @@ def _skm(ctx: Context) -> Iterable[tuple[Table, Check, str, list[Cell], list[flo
                 cells.append(c)
                 values.append(v)
         yield t, chk, vcol, cells, values, missing
+
+
+def _outside(v: float, decimals: int | None, lo: float, hi: float) -> bool:
+    """No true value the printed `v` stands for ([v - h, v + h), h half a unit of its last printed decimal)
+    lies in [lo, hi]: the range check without a float guard, the half unit dwarfs any representation error."""
+    h = half_unit(decimals)
+    return v + h <= lo or v - h > hi
 
 
 def _info_cell(t: Table, chk: Check, key: str, vcol: str) -> Cell | None:
@@ -290,13 +297,13 @@ def skm_range(ctx: Context) -> Iterable[Finding]:
     """
     for t, chk, vcol, cells, values, missing in _skm(ctx):
         for c, v in zip(cells, values, strict=True):
-            if not (1.0 - 1e-9 <= v <= 4.0 + 1e-9):
+            if _outside(v, c.decimals, 1.0, 4.0):
                 yield make("S403", "error", c, c.text, "1–4", "skm.range.nrr", t)
         ikm = _info_cell(t, chk, "ikm", vcol)
-        if ikm is not None and ikm.value is not None and not (25.0 - 1e-9 <= ikm.value <= 100.0 + 1e-9):
+        if ikm is not None and ikm.value is not None and _outside(ikm.value, ikm.decimals, 25.0, 100.0):
             yield make("S403", "error", ikm, ikm.text, "25–100", "skm.range.ikm", t)
         nrr_t = _info_cell(t, chk, "nrr_tertimbang", vcol)
-        if nrr_t is not None and nrr_t.value is not None and not (1.0 - 1e-9 <= nrr_t.value <= 4.0 + 1e-9):
+        if nrr_t is not None and nrr_t.value is not None and _outside(nrr_t.value, nrr_t.decimals, 1.0, 4.0):
             yield make("S403", "error", nrr_t, nrr_t.text, "1–4", "skm.range.nrr", t)
         if missing:
             labels = []

@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from .. import messages
 from ..findings import Finding
 from ..model import Cell, Row, Table
 from ..precision import (
@@ -27,12 +26,13 @@ from ..precision import (
     round_half_up,
 )
 from ..spec import ColumnSpec
+from ..texts import register
 from .base import Context, make, rule
 
 # Kinds that add up down a column (a percent or an integer numbering does not).
 ADDITIVE_KINDS = {"count", "rupiah", "hectare", "decimal", "score"}
 
-messages.register(
+register(
     {
         "totals.column_sum": (
             "Jumlah kolom {column}: {found}, hasil penjumlahan baris {rows}: {expected} (selisih {diff}).",
@@ -94,7 +94,7 @@ def _diff_text(cell: Cell, diff: float, decimals: int) -> str:
     return cell.fmt(abs(diff), decimals)
 
 
-class _Check:
+class SumCheck:
     """Compare a printed figure with a sum or difference of cells."""
 
     def __init__(self, col: ColumnSpec, table: Table) -> None:
@@ -212,7 +212,7 @@ def column_sum(ctx: Context) -> Iterator[Finding]:
             rows = [r for r in parts if _number(r.get(cid)) is not None]
             if not rows:
                 continue
-            check = _Check(col, table)
+            check = SumCheck(col, table)
             computed = Interval.exact(0.0)
             for r in rows:
                 computed = computed + check.interval(r.cells[cid])
@@ -297,7 +297,7 @@ def subtotal(ctx: Context) -> Iterator[Finding]:
                 rows = [ch for ch in children if _number(ch.get(col.id)) is not None]
                 if not rows:
                     continue
-                check = _Check(col, table)
+                check = SumCheck(col, table)
                 computed = Interval.exact(0.0)
                 for ch in rows:
                     computed = computed + check.interval(ch.cells[col.id])
@@ -393,7 +393,7 @@ def row_formula(ctx: Context) -> Iterator[Finding]:
                 continue
             if not terms or any(not table.spec.has_column(cid) for _s, cid in terms):
                 continue
-            check = _Check(col, table)
+            check = SumCheck(col, table)
             # On a total row whose columns are all declared totals, T101 already
             # checks each figure against its column; a second finding would repeat it.
             summed = {col.id, *(cid for _s, cid in terms)} <= set(table.spec.total_columns)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..findings import Finding
 from ..model import Workbook
+from ..texts import t
 from .inplace_limits import too_large_for_inplace
 
 
@@ -32,9 +33,7 @@ def write_corrected_book(
         write_corrected(wb, findings, out, force=force, lang=lang, extra_sheets=extra_sheets_hook(wb, findings, lang))
         if reason is None:
             return None
-        if lang == "en":
-            return f"The workbook is too large to be corrected in place ({reason}): written in the standard layout."
-        return f"Buku kerja terlalu besar untuk dikoreksi di tempat ({reason}): ditulis dalam tata letak standar."
+        return t("cli.too_large_inplace", lang, reason=reason)
     from .inplace import write_inplace
 
     write_inplace(wb, findings, out, force=force, lang=lang, ran=ran)

@@ -354,7 +354,7 @@ def _add_report_sheets(
         taken: set[str] = set()
         for n in book.sheetnames:  # placeholders: the report sheets get names the workbook does not have
             xw.add_worksheet(safe_sheet_name(n, taken))  # an input name xlsxwriter refuses ("'x'", 32+ units)
-        first = S._add_sheet(xw, S.SHEET_RINGKASAN)
+        first = S.add_sheet(xw, S.SHEET_RINGKASAN)
         notes = [text("not_kept", lang, what=x) for x in losses]
         S.write_ringkasan(xw, first, wb, findings, lang, review=rv, extra_notes=notes)
         S.write_temuan(xw, wb, findings, cell_map, lang)

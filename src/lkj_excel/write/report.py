@@ -14,21 +14,11 @@ from typing import Any
 from .. import __version__ as VERSION
 from ..errors import LkjError
 from ..findings import SEVERITIES, Finding, report_dict
-from ..messages import register
 from ..model import Workbook
 from ..review import Review, build_review
 from . import summary as S
 from .atomic import atomic_output
 from .jsonsafe import dumps as strict_json
-
-register(
-    {
-        "out.suffix": (
-            'Jenis berkas laporan "{suffix}" tidak dikenal ({path}). Pakai .xlsx, .html atau .json.',
-            'Unknown report type "{suffix}" ({path}). Use .xlsx, .html or .json.',
-        ),
-    }
-)
 
 SUFFIXES = (".xlsx", ".html", ".json")
 

@@ -351,7 +351,7 @@ def _make_chart(
 # ---------------------------------------------------------------- Temuan
 
 
-def _add_sheet(book: Any, name: str) -> Any:
+def add_sheet(book: Any, name: str) -> Any:
     """Add a worksheet `name`, or "name (2)" … if the corrected workbook already has one."""
     taken = {ws.name.lower() for ws in book.worksheets()}
     cand, n = name, 2
@@ -388,7 +388,7 @@ def write_temuan(
     """Add the "Temuan" sheet: one row per finding; Sel links to the output cell when `cell_map` has it
     (for the first `link_limit` findings: the rest are listed without links)."""
     fm = _formats(book)
-    ws = _add_sheet(book, SHEET_TEMUAN)
+    ws = add_sheet(book, SHEET_TEMUAN)
     cell_map = cell_map or {}
     for i, (h, w) in enumerate(_TEMUAN_COLS):
         ws.set_column(i, i, w)
@@ -434,7 +434,7 @@ def write_checklist(
     """Add the "Checklist Reviu" sheet."""
     items = review.checklist if review is not None else checklist_items(wb, findings, lang)
     fm = _formats(book)
-    ws = _add_sheet(book, SHEET_CHECKLIST)
+    ws = add_sheet(book, SHEET_CHECKLIST)
     ws.hide_gridlines(2)
     widths = [5, 52, 16, 10, 22, 40, 40]
     for i, w in enumerate(widths):
