@@ -135,3 +135,20 @@ def test_two_slips_in_one_column_are_not_taken_for_one(corpus: Corpus) -> None:
     assert named and all(f.fix is None for f in named)
     single = next(f for f in named if f.cell == b.ref)
     assert single.message_key == "localize.uncertain" and "5.611 → 507?" in single.message()
+
+
+def test_narrative_copy_pins_a_rounded_cell(corpus: Corpus) -> None:
+    """Tabel 3.8's realisasi 20,96 typed 20,90: the column total allows 20,95-20,97, but the narrative
+    says "realisasinya sebesar 20,96", which pins the value."""
+    s = site(corpus, "3.8", "realisasi", "Pengukuran")
+    assert s.value == 20.96
+    fs = run_checks(corpus.mutated([(s, 20.9)]))
+    assert fixes(fs) == {(s.sheet, s.ref): 20.96}
+
+
+def test_domain_singles_out_the_impossible_figure(corpus: Corpus) -> None:
+    """An NRR of 5,00 cannot be (the answer scale is 1-4): it is the cell corrected, although a 2 less in
+    any other unsur would balance the sum as well."""
+    s = site(corpus, "3.3", "nilai", "u1")
+    fs = run_checks(corpus.mutated([(s, s.value + 2)]))
+    assert fixes(fs) == {(s.sheet, s.ref): s.value}

@@ -161,6 +161,10 @@ def _branch(
     """The children of node `s` (weight, figures, cells) on the conflict whose children are fewest at
     the node's bound: those are sure to be visited, the others may be cut once an explanation is found."""
     bounds: dict[tuple[int, ...], tuple[float, int]] = {}  # children hitting the same conflicts share a bound
+    where: dict[Address, list[int]] = {}
+    for i, k in enumerate(conflicts):
+        for a in k:
+            where.setdefault(a, []).append(i)
 
     def children(c: frozenset[Address]) -> list[tuple[float, int, frozenset[Address]]]:
         out = []
@@ -168,16 +172,17 @@ def _branch(
             m = cls.get(a)
             t = s | m if m is not None else s | {a}
             if m is None:
-                hit = tuple(i for i, k in enumerate(conflicts) if a in k)
+                hit = tuple(where.get(a, ()))
             else:
-                hit = tuple(i for i, k in enumerate(conflicts) if not k.isdisjoint(m))
+                hit = tuple(sorted({i for b in m for i in where.get(b, ())}))
             if hit not in bounds:
                 bounds[hit] = _lower_bound(cost, [k for i, k in enumerate(conflicts) if i not in hit])
             lb, more = bounds[hit]
             out.append((w + cost[a] + lb, figures + 1 + more, t))
         return out
 
-    options = [children(c) for c in sorted(set(conflicts), key=lambda c: (len(c), sorted(c)))]
+    # Any conflict is a complete branching; weighing the three smallest is enough to choose well.
+    options = [children(c) for c in sorted(set(conflicts), key=lambda c: (len(c), sorted(c)))[:3]]
     return min(options, key=lambda o: (sum(f <= bound + 1e-9 for f, _, _ in o), len(o)))
 
 

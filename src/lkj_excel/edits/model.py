@@ -125,16 +125,23 @@ def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     if e.kind == "ratio":
         out, a, b = e.vars
         vo = vs[out]
-        try:
-            iv = ratio_interval(e.form, vs[a].interval(get(a)), vs[b].interval(get(b)))
-        except ZeroDivisionError:
+        ia, ib = vs[a].interval(get(a)), vs[b].interval(get(b))
+        if e.form in ("positive", "ratio") and ib.lo > 0 and ia.lo >= 0:
+            # The common case without Interval objects: the same float operations as a / b x 100.
+            lo, hi = ia.lo / ib.hi * 100, ia.hi / ib.lo * 100
+        else:
+            try:
+                iv = ratio_interval(e.form, ia, ib)
+            except ZeroDivisionError:
+                return True
+            lo, hi = iv.lo, iv.hi
+        if not (math.isfinite(lo) and math.isfinite(hi)):
             return True
-        if not (math.isfinite(iv.lo) and math.isfinite(iv.hi)):
-            return True
-        o = vo.interval(get(out))
-        g = FLOAT_NOISE * max(1.0, abs(o.lo), abs(o.hi))
+        h = vo.half()
+        olo, ohi = get(out) - h, get(out) + h
+        g = _noise(olo, ohi)
         # Half-open: the output's interval [lo, hi) must meet the computed range.
-        return iv.lo - g < o.hi and o.lo <= iv.hi + g
+        return lo - g < ohi and olo <= hi + g
     a, b = e.vars
     return same_figure(vs[a], get(a), vs[b], get(b))
 
