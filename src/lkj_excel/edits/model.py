@@ -80,6 +80,11 @@ class Edit:
     memo: tuple[object, dict[tuple[float, ...], bool]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    # The solver's candidates for one of its cells, by the other cells' figures (None: as printed):
+    # a search asks the same question from many nodes. Valid for one `vars` mapping, which it keeps.
+    candidate_memo: tuple[object, dict[tuple[object, ...], tuple[float, ...] | None]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
 
 def _noise(*vs: float) -> float:

@@ -45,6 +45,18 @@ def _q_of_out(form: str, o: Interval) -> Interval:
 
 def candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Address, float]) -> list[float] | None:
     """Values of `target` that make `e` hold given the other cells; None when too many to list."""
+    key = (target, *(val.get(a) if a != target else None for a in e.vars))
+    memo = e.candidate_memo
+    if memo is None or memo[0] is not vs:
+        memo = e.candidate_memo = (vs, {})
+    if key not in memo[1]:
+        got = _candidates(e, target, vs, val)
+        memo[1][key] = None if got is None else tuple(got)
+    hit = memo[1][key]
+    return None if hit is None else list(hit)
+
+
+def _candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Address, float]) -> list[float] | None:
 
     def iv(a: Address) -> Interval:
         return vs[a].interval(val.get(a, vs[a].value))
