@@ -110,6 +110,28 @@ def test_sheets_overlay_errors_are_input_errors(tmp_path):
     assert out.exit_code == 2 and "tabel_3_2.toml" in out.output
 
 
+@pytest.mark.parametrize(
+    ("old", "new", "named"),
+    [
+        ('rule = "skm"\n', 'rule = "skm"\nbogus = 1\n', "'bogus'"),  # a key no check knows
+        ('id = "nilai"\n', 'id = "nilai"\nmin = "satu"\n', "min"),  # a domain that is no number
+    ],
+)
+def test_sheets_overlay_declaration_errors_name_file_and_key(tmp_path, old, new, named):
+    path = _renumbered(tmp_path)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    text = (sheets_dir() / "tabel_3_3.toml").read_text(encoding="utf-8")
+    assert old in text
+    (bad / "tabel_3_3.toml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    try:
+        out = CliRunner().invoke(main, ["check", "--no-output", "--sheets", str(bad), str(path)])
+    finally:
+        set_overlay(None)
+    assert out.exit_code == 2, out.output
+    assert "tabel_3_3.toml" in out.output and named in out.output and "internal" not in out.output.lower()
+
+
 def test_template_with_overlay(tmp_path):
     overlay = tmp_path / "o"
     shutil.copytree(sheets_dir(), overlay, ignore=shutil.ignore_patterns("tabel_1_*"))

@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .spec_checks import Check, Same, parse_checks, parse_same
+from .spec_checks import Check, Same, SpecError, parse_checks, parse_same
 
 # Kinds whose printed figures are exact (counts, money, official areas): no
 # rounding interval is granted to them. Other numeric kinds are roundings.
@@ -164,16 +164,17 @@ def _column(d: dict[str, Any], year: int | None) -> ColumnSpec:
         unit=d.get("unit"),
         label=fill_year(d["label"], year) if d.get("label") else None,
         content=d.get("content"),
-        min=_bound(d.get("min"), 0.0 if d.get("kind") in NONNEGATIVE_KINDS else None),
-        max=_bound(d.get("max"), None),
+        min=_bound(d, "min", 0.0 if d.get("kind") in NONNEGATIVE_KINDS else None),
+        max=_bound(d, "max", None),
     )
 
 
-def _bound(v: Any, default: float | None) -> float | None:
+def _bound(d: dict[str, Any], key: str, default: float | None) -> float | None:
+    v = d.get(key)
     if v is None:
         return default
     if isinstance(v, bool) or not isinstance(v, (int, float)):
-        raise ValueError(f"min/max must be a number, not {v!r}")
+        raise SpecError(f"[[columns]] id = {d.get('id')!r}: {key} must be a number, not {v!r}")
     return float(v)
 
 
@@ -255,6 +256,19 @@ def _rowspec(d: dict[str, Any]) -> RowSpec:
 
 
 def load_table(name: str, year: int | None = None) -> TableSpec:
+    """The declaration of one table; a declaration that cannot be right stops the run, naming file and key."""
+    try:
+        return _load_table(name, year)
+    except (SpecError, ValueError, KeyError, TypeError) as exc:
+        from .errors import LkjError
+
+        overlay = overlay_dir()
+        path = Path(overlay) / name if overlay and (Path(overlay) / name).exists() else sheets_dir() / name
+        detail = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
+        raise LkjError("sheets.bad_declaration", path=str(path), detail=detail) from exc
+
+
+def _load_table(name: str, year: int | None = None) -> TableSpec:
     d = _load_raw(name)
     rows: list[RowSpec] = [_rowspec(r) for r in d.get("rows", [])]
     if d.get("row_set"):

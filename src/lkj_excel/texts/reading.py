@@ -16,6 +16,10 @@ register(
             "Deklarasi tabel {path} tidak dapat dibaca: {detail}",
             "Table declaration {path} cannot be read: {detail}",
         ),
+        "sheets.bad_declaration": (
+            "Deklarasi tabel {path} keliru: {detail}",
+            "Table declaration {path} is wrong: {detail}",
+        ),
     }
 )
 
