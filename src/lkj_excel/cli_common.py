@@ -22,6 +22,7 @@ import click
 from .cli_i18n import LANGS, begin_run, current, default_lang, end_run, lang_from_args, localize_tree
 from .errors import LkjError, read_error
 from .messages import render
+from .spec_checks import SpecError
 
 EXIT_INTERRUPTED = 130
 F = TypeVar("F", bound=Callable[..., Any])
@@ -49,6 +50,10 @@ def _guarded(invoke: Callable[[click.Context], Any], ctx: click.Context) -> Any:
         sys.exit(EXIT_INTERRUPTED)
     except LkjError as e:
         fail(e, lang)
+    except SpecError as e:  # a table declaration of the user's own (--sheets) that cannot be right
+        from .spec import overlay_dir, sheets_dir
+
+        fail(LkjError("sheets.bad_declaration", path=str(overlay_dir() or sheets_dir()), detail=str(e)), lang)
     except Exception as e:  # noqa: BLE001 - the last line of defence for users
         if isinstance(e, OSError) and not os.environ.get("LKJ_EXCEL_DEBUG"):
             fail(read_error(e), lang)  # outputs word their own failures (write.atomic)

@@ -169,6 +169,13 @@ def _column(d: dict[str, Any], year: int | None) -> ColumnSpec:
     )
 
 
+def _columns(name: str, cols: list[dict[str, Any]], year: int | None) -> tuple[ColumnSpec, ...]:
+    try:
+        return tuple(_column(c, year) for c in cols)
+    except SpecError as e:
+        raise SpecError(f"sheets/{name}: {e}") from None
+
+
 def _bound(d: dict[str, Any], key: str, default: float | None) -> float | None:
     v = d.get(key)
     if v is None:
@@ -256,19 +263,6 @@ def _rowspec(d: dict[str, Any]) -> RowSpec:
 
 
 def load_table(name: str, year: int | None = None) -> TableSpec:
-    """The declaration of one table; a declaration that cannot be right stops the run, naming file and key."""
-    try:
-        return _load_table(name, year)
-    except (SpecError, ValueError, KeyError, TypeError) as exc:
-        from .errors import LkjError
-
-        overlay = overlay_dir()
-        path = Path(overlay) / name if overlay and (Path(overlay) / name).exists() else sheets_dir() / name
-        detail = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
-        raise LkjError("sheets.bad_declaration", path=str(path), detail=detail) from exc
-
-
-def _load_table(name: str, year: int | None = None) -> TableSpec:
     d = _load_raw(name)
     rows: list[RowSpec] = [_rowspec(r) for r in d.get("rows", [])]
     if d.get("row_set"):
@@ -280,7 +274,7 @@ def _load_table(name: str, year: int | None = None) -> TableSpec:
         title=fill_year(d["title"], year),
         chapter=d.get("chapter", ""),
         key=d.get("key"),
-        columns=tuple(_column(c, year) for c in d.get("columns", [])),
+        columns=_columns(name, d.get("columns", []), year),
         rows=tuple(rows),
         numbering=d.get("numbering"),
         total_columns=_tuple(total.get("columns")),

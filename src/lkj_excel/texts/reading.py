@@ -17,8 +17,8 @@ register(
             "Table declaration {path} cannot be read: {detail}",
         ),
         "sheets.bad_declaration": (
-            "Deklarasi tabel {path} keliru: {detail}",
-            "Table declaration {path} is wrong: {detail}",
+            "Deklarasi tabel di {path} keliru: {detail}",
+            "A table declaration in {path} is wrong: {detail}",
         ),
     }
 )
