@@ -74,7 +74,7 @@ def _edit_names(d: Diagnosis, a: Address) -> tuple[str, str]:
     )
 
 
-def _located(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
+def _located(es: EditSet, d: Diagnosis, sev: str, explain: bool = True) -> list[Finding]:
     out: list[Finding] = []
     ex = d.chosen
     assert ex is not None
@@ -104,7 +104,7 @@ def _located(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
         }
         rel = [f"{b[0]}!{b[1]}" for b in others]
         out.append(_finding(code, sev, a, found, expected, "localize.located", params, rel, _fix_value(es, a, v), var))
-    for e in d.violated:
+    for e in d.violated if explain else ():
         o = e.output
         culprits = [b for b in e.vars if b in ex.cells and not es.vars[b].prose]
         if o is None or o in ex.cells or not culprits:
@@ -172,9 +172,9 @@ def localize_findings(ctx: Any, findings: list[Finding]) -> list[Finding]:
     changed: dict[Address, float] = {}
     suspects: set[Address] = set()
     for d in diags:
-        if d.status == "located" and d.chosen is not None:
+        if d.status in ("located", "partial") and d.chosen is not None:
             changed.update(d.chosen.values)
-        suspects |= {a for ex in d.alternatives for a in ex.cells} if d.status == "ambiguous" else set()
+        suspects |= {a for ex in d.alternatives for a in ex.cells} if d.status in ("ambiguous", "partial") else set()
     out: list[Finding] = []
     if changed and any(f.code.startswith("N8") for f in findings):
         findings = [f for f in findings if not f.code.startswith("N8")]
@@ -207,6 +207,9 @@ def localize_findings(ctx: Any, findings: list[Finding]) -> list[Finding]:
         sev = _severity(by_diag.get(id(d), []))
         if d.status == "located":
             out.extend(_located(es, d, sev))
+        elif d.status == "partial":  # the core corrected, no total "explained" by it alone; the rest named
+            out.extend(_located(es, d, sev, explain=False))
+            out.extend(_ambiguous(es, d, sev))
         elif d.status == "ambiguous":
             out.extend(_ambiguous(es, d, sev))
     return _unique(out)
@@ -259,7 +262,7 @@ def _dependent(
     judged = [a for a in rel if (a in owner and owner[a].status != "unresolved") or a in changed or a in suspects]
     if not judged:
         return "keep"
-    if any(a in suspects or (owner.get(a) is not None and owner[a].status == "ambiguous") for a in judged):
+    if any(a in suspects or (owner.get(a) is not None and owner[a].status in ("ambiguous", "partial")) for a in judged):
         return "unfix"
     hit = [a for a in judged if a in changed]
     if not hit:

@@ -70,7 +70,7 @@ class Diagnosis:
     """What localization concluded for one group of violated edits."""
 
     violated: list[Edit]
-    status: str  # located | ambiguous | unresolved
+    status: str  # located | partial (a core located, the rest tied) | ambiguous | unresolved
     chosen: Explanation | None = None
     alternatives: list[Explanation] = field(default_factory=list)
 
@@ -291,8 +291,40 @@ def _explanation(es: EditSet, s: set[Address] | frozenset[Address], sol: Solutio
 def _decide(es: EditSet, bad: list[Edit], minimal: list[Explanation]) -> Diagnosis:
     got = _choose(es, bad, minimal)
     if got.chosen is not None and not got.chosen.credible(es):
-        return Diagnosis(bad, "ambiguous", None, sorted(minimal, key=lambda f: sorted(f.cells)))
-    return got
+        got = Diagnosis(bad, "ambiguous", None, sorted(minimal, key=lambda f: sorted(f.cells)))
+    return _common_core(es, got) if got.status == "ambiguous" else got
+
+
+def _common_core(es: EditSet, d: Diagnosis) -> Diagnosis:
+    """Cells every tied explanation changes, to the same value: the evidence singles those out.
+
+    A slip that merges with a disagreement nobody can decide (Tabel 1.3 of the sample) is corrected;
+    the rest stays named as candidates. Status "partial": `chosen` holds the core, `alternatives` the
+    tied remainders.
+    """
+    alts = d.alternatives
+    if len(alts) < 2 or any(f.open for f in alts):
+        return d
+    core = {a: v for a, v in alts[0].values.items() if all(a in f.values and f.values[a] == v for f in alts[1:])}
+    if not any(not es.vars[a].prose for a in core):
+        return d
+    chosen = _sub(es, alts[0], set(core))
+    if not chosen.credible(es):
+        return d
+    rest = [_sub(es, f, f.cells - set(core)) for f in alts]
+    return Diagnosis(d.violated, "partial", chosen, [f for f in rest if f.cells])
+
+
+def _sub(es: EditSet, f: Explanation, cells: set[Address] | frozenset[Address]) -> Explanation:
+    keep = frozenset(cells)
+    return Explanation(
+        keep,
+        _weight(es, keep),
+        {a: v for a, v in f.values.items() if a in keep},
+        {a: o for a, o in f.open.items() if a in keep},
+        {a: k for a, k in f.typos.items() if a in keep},
+        sum(es.vars[a].source for a in keep),
+    )
 
 
 def _choose(es: EditSet, bad: list[Edit], minimal: list[Explanation]) -> Diagnosis:
