@@ -132,6 +132,13 @@ def test_f702_number_that_jumps(tmp_path):
     assert (f.cell, f.found, f.expected) == ("A6", "4", "3.")
 
 
+def test_f702_mistyped_number_between_agreeing_neighbours(tmp_path):
+    wb = build_merged(tmp_path, {"Tbl 1.1": luas(["1.", "2.", "31.", "4.", "5."])})
+    (f,) = only(wb, "F702")  # 4. follows 2. + 2: the next row is not "out of order" as well
+    assert (f.cell, f.found, f.expected, f.fix) == ("A6", "31.", "3.", 3)
+    assert not f.message().endswith("..")
+
+
 def test_f702_good_numbering(tmp_path):
     wb = build_merged(tmp_path, {"Tbl 1.1": luas(["1.", "2.", "3.", "4.", "5."])})
     assert only(wb, "F702") == []

@@ -51,8 +51,8 @@ register(
             "Row {row} ({label}) has no number; the row before is {prev}, the row after {next}: it should be {number}.",
         ),
         "form.numbering_jump": (
-            "Nomor urut baris {row} ({label}): {found}, setelah nomor {prev} seharusnya {expected}.",
-            "Row {row} ({label}) is numbered {found}; after {prev} it should be {expected}.",
+            "Nomor urut baris {row} ({label}): {found}, setelah nomor {prev} seharusnya {expected}",
+            "Row {row} ({label}) is numbered {found}; after {prev} it should be {expected}",
         ),
         "form.decimal_point": (
             (
@@ -205,8 +205,9 @@ def numbering(ctx: Context) -> Iterator[Finding]:
     """The numbering column runs 1, 2, 3 … over the rows that start a new item (warning).
 
     A row with an empty number between rows numbered n and n + 2 lost its
-    number (fix: n + 1); a number that does not follow its predecessor is
-    reported once, and counting resumes from it. Rows with an empty number
+    number (fix: n + 1); so did a number between them that reads otherwise
+    ("31." between 12. and 14.: fix 13.); any other number that does not
+    follow its predecessor is reported once, and counting resumes from it. Rows with an empty number
     between n and n + 1 continue an item and are fine. Children of a declared
     subtotal (Belanja Pegawai under Belanja Operasi) are not items. In tables
     where the number is only written on the first row of a block (the
@@ -269,6 +270,25 @@ def numbering(ctx: Context) -> Iterator[Finding]:
                         number=exp,
                     )
                     prev = exp
+                continue
+            nxt = next((m for m in nums[i + 1 :] if m is not None), None)
+            if prev is not None and n != prev + 1 and nxt == prev + 2:
+                # Between n and n + 2 its neighbours agree on n + 1: this number was mistyped ("31." for 13.).
+                cell = r.cells[cid]
+                yield make(
+                    "F702",
+                    "warning",
+                    cell,
+                    cell.text,
+                    f"{prev + 1}.",
+                    "form.numbering_jump",
+                    table=table,
+                    fix=prev + 1,
+                    row=r.excel_row,
+                    label=row_name(r),
+                    prev=f"{prev}.",
+                )
+                prev += 1
                 continue
             if prev is not None and n != prev + 1:
                 cell = r.cells[cid]
