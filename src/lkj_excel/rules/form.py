@@ -5,6 +5,7 @@ Negative and implausible values are in `plausibility`."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from ..findings import Finding
 from ..model import Cell, Row, Table
@@ -246,79 +247,57 @@ def numbering(ctx: Context) -> Iterator[Finding]:
         # A cell that holds something else ("a.", "I") means another numbering scheme: leave the table.
         if any(n is None and r.get(cid) is not None and r.get(cid).text for r, n in zip(rows, nums)):  # type: ignore[union-attr]
             continue
-        letter = table.columns[cid]
-        prev: int | None = None
-        for i, (r, n) in enumerate(zip(rows, nums)):
-            if n is None:
-                nxt = next((m for m in nums[i + 1 :] if m is not None), None)
-                if prev is not None and nxt == prev + 2:
-                    cell = _placeholder(table.sheet, f"{letter}{r.excel_row}")
-                    exp = prev + 1
-                    yield make(
-                        "F702",
-                        "warning",
-                        cell,
-                        None,
-                        f"{exp}.",
-                        "form.numbering",
-                        table=table,
-                        fix=exp,
-                        row=r.excel_row,
-                        label=row_name(r),
-                        prev=f"{prev}.",
-                        next=f"{nxt}.",
-                        number=exp,
-                    )
-                    prev = exp
-                continue
-            nxt = next((m for m in nums[i + 1 :] if m is not None), None)
-            if prev is not None and n != prev + 1 and nxt == prev + 2:
-                # Between n and n + 2 its neighbours agree on n + 1: this number was mistyped ("31." for 13.).
-                cell = r.cells[cid]
+        yield from _numbering_of(table, cid, rows, nums)
+
+
+def _numbering_of(table: Any, cid: str, rows: list[Any], nums: list[int | None]) -> Iterator[Finding]:
+    """The F702 findings of one numbering column, walking its numbers with the count they should keep."""
+    letter = table.columns[cid]
+    prev: int | None = None
+    for i, (r, n) in enumerate(zip(rows, nums)):
+        nxt = next((m for m in nums[i + 1 :] if m is not None), None)
+        if n is None:
+            if prev is not None and nxt == prev + 2:
+                cell = _placeholder(table.sheet, f"{letter}{r.excel_row}")
+                exp = prev + 1
                 yield make(
                     "F702",
                     "warning",
                     cell,
-                    cell.text,
-                    f"{prev + 1}.",
-                    "form.numbering_jump",
+                    None,
+                    f"{exp}.",
+                    "form.numbering",
                     table=table,
-                    fix=prev + 1,
+                    fix=exp,
                     row=r.excel_row,
                     label=row_name(r),
                     prev=f"{prev}.",
+                    next=f"{nxt}.",
+                    number=exp,
                 )
-                prev += 1
-                continue
-            if prev is not None and n != prev + 1:
-                cell = r.cells[cid]
-                yield make(
-                    "F702",
-                    "warning",
-                    cell,
-                    cell.text,
-                    f"{prev + 1}.",
-                    "form.numbering_jump",
-                    table=table,
-                    row=r.excel_row,
-                    label=row_name(r),
-                    prev=f"{prev}.",
-                )
-            elif prev is None and n != 1:
-                cell = r.cells[cid]
-                yield make(
-                    "F702",
-                    "warning",
-                    cell,
-                    cell.text,
-                    "1.",
-                    "form.numbering_jump",
-                    table=table,
-                    row=r.excel_row,
-                    label=row_name(r),
-                    prev="-",
-                )
+                prev = exp
+            continue
+        if n == (1 if prev is None else prev + 1):
             prev = n
+            continue
+        # Between neighbours that agree on n + 1 the number was mistyped ("31." for 13.): fix it, keep counting.
+        mistyped = prev is not None and nxt == prev + 2
+        expected = 1 if prev is None else prev + 1
+        cell = r.cells[cid]
+        yield make(
+            "F702",
+            "warning",
+            cell,
+            cell.text,
+            f"{expected}.",
+            "form.numbering_jump",
+            table=table,
+            row=r.excel_row,
+            label=row_name(r),
+            fix=expected if mistyped else None,
+            prev="-" if prev is None else f"{prev}.",
+        )
+        prev = expected if mistyped else n
 
 
 def _uses_comma(cells: list[Cell]) -> bool:
