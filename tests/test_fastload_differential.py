@@ -215,3 +215,17 @@ def test_libreoffice_written(tmp_path: Path) -> None:
     _same(p)
     grids = load_grids(p)
     assert grids[0].value(1, 1) == 1234.5 and grids[0].value(3, 3) is None  # merged over: dropped
+
+
+def test_formula_over_a_date_formatted_cell(tmp_path: Path) -> None:
+    """Found by the generated workbooks: xlsxwriter's 0 awaiting recalculation of =A1*0+0, where A1 is a
+    date-formatted 0. Excel computes with the date's serial number, so the formula's result is 0."""
+    spec = {
+        "sheets": [{"name": "2", "cells": {(0, 0): (0, "dd/mm/yyyy")}, "merges": [], "formulas": [(16, 0, 0)]}],
+        "date": False,
+        "comment": False,
+        "dxf": False,
+    }
+    p = write_xlsxwriter(spec, tmp_path / "d.xlsx")
+    _same(p)
+    assert load_grids(p, backend="fast")[0].value(16, 0) == 0

@@ -41,8 +41,8 @@ def _pending(data: SheetData, full_calc: bool) -> list[tuple[int, int]]:
     return out
 
 
-def _evaluate(sheets: dict[str, SheetData], full_calc: bool) -> None:
-    book = FormulaBook(sheets)
+def _evaluate(sheets: dict[str, SheetData], full_calc: bool, epoch: Any = None) -> None:
+    book = FormulaBook(sheets, epoch)
     todo = [(name, rc) for name, data in sheets.items() for rc in _pending(data, full_calc)]
     for name, _rc in todo:
         book.pending.add((name.lower(), *_rc))
@@ -85,7 +85,7 @@ def grids_from_zip(zf: zipfile.ZipFile, path: str = "") -> list[Grid]:
             raise LkjError("file.corrupt", path=path, detail=f"bagian {part} tidak ada")
         sheets[name] = parse_sheet(zf, part, name, strings, styles, epoch, budget, path)
     if any(d.formulas for d in sheets.values()):
-        _evaluate(sheets, info.full_calc_on_load)
+        _evaluate(sheets, info.full_calc_on_load, epoch)
     grids = []
     for name, data in sheets.items():
         fmt = styles.fmt

@@ -12,6 +12,7 @@ instead of comparing a value it does not have.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -266,12 +267,23 @@ def evaluate(text: str, sheet: str, get: Getter, cells: RangeGetter) -> Any:
     return int(v) if v.is_integer() and abs(v) < 1e15 else v
 
 
+def _serial(v: Any, epoch: Any) -> Any:
+    """A date, time or duration as the number Excel computes with (its serial in the workbook's system)."""
+    from openpyxl.utils.datetime import CALENDAR_WINDOWS_1900, to_excel
+
+    try:
+        return to_excel(v, epoch or CALENDAR_WINDOWS_1900)
+    except (TypeError, ValueError, OverflowError):
+        return v
+
+
 class Workbook:
     """Formula cells of a loaded workbook, evaluated on demand with memo and cycle detection."""
 
-    def __init__(self, sheets: dict[str, Any]) -> None:
+    def __init__(self, sheets: dict[str, Any], epoch: Any = None) -> None:
         # name -> SheetData (cells {row: {col: (value, style)}}, formulas {(r, c): text})
         self.sheets = {k.lower(): v for k, v in sheets.items()}
+        self.epoch = epoch  # the workbook's date system: a date-formatted cell is its serial number to Excel
         self.memo: dict[tuple[str, int, int], Any] = {}
         self.busy: set[tuple[str, int, int]] = set()
         self.pending: set[tuple[str, int, int]] = set()
@@ -286,7 +298,8 @@ class Workbook:
         if data is None:
             raise NotEvaluable(f"sheet {sheet!r}")
         cell = data.cells.get(r, {}).get(c)
-        return cell[0] if cell else None
+        v = cell[0] if cell else None
+        return _serial(v, self.epoch) if isinstance(v, (dt.date, dt.time, dt.timedelta)) else v
 
     def result(self, sheet: str, r: int, c: int) -> Any:
         key = (sheet.lower(), r, c)
