@@ -261,7 +261,7 @@ def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], 
     """Solve for the table cells `s`, the prose copies in play free to follow them. Where that leaves a
     table cell open, solve again letting a copy change only where it stands in the way: a copy that
     keeps its figure still pins the cell it repeats (the narrative's 20,96 fixes a rounded cell)."""
-    sol = solve(s, relevant, es.vars, prose)
+    sol = solve(s, relevant, es.vars, prose, es.of)
     if not sol.ok:
         return sol
     open_table = [a for a in sol.open if not es.vars[a].prose]
@@ -269,7 +269,7 @@ def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], 
         return sol  # no prose copy of an open cell: nothing could pin it
     optional: set[Address] = set()
     while True:
-        pinned = solve(s, relevant, es.vars, optional)
+        pinned = solve(s, relevant, es.vars, optional, es.of)
         if pinned.ok:
             return pinned
         more = {a for e in pinned.conflict for a in e.vars if es.vars[a].prose} - optional
