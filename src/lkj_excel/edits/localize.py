@@ -216,6 +216,9 @@ def diagnose(es: EditSet, bad: list[Edit], classes: dict[Address, frozenset[Addr
     # A figure outside its declared domain (a negative count, an NRR of 30,1) is wrong whatever else is.
     start = frozenset(b for e in bad for a in e.vars if not es.vars[a].allows(es.vars[a].value) for b in members(a))
     heap: list[tuple[float, int, tuple[Address, ...]]] = [(_weight(es, start), len(start), tuple(sorted(start)))]
+    # Conflicts found by propagation: every explanation must change one of their cells (a node that
+    # changes none of one is refuted without solving it).
+    learned: list[frozenset[Address]] = []
     while heap:
         bound, _, key = heapq.heappop(heap)
         if bound > best + 1e-9:
@@ -234,13 +237,18 @@ def diagnose(es: EditSet, bad: list[Edit], classes: dict[Address, frozenset[Addr
         conflicts: list[frozenset[Address]] = [frozenset(e.vars) for e in bad if free.isdisjoint(e.vars)]
         touched = [e for e in near if not free.isdisjoint(e.vars)]
         relevant = list({id(e): e for e in touched + [e for a in prose for e in es.edits_of(a)]}.values())
-        sol = _solve_with_prose(es, s, relevant, prose)
+        refuted = [k for k in learned if k.isdisjoint(s)]
+        sol = _REFUTED if refuted else _solve_with_prose(es, s, relevant, prose)
+        conflicts.extend(refuted)
         if sol.ok and not conflicts:
             found.append(_explanation(es, s | set(sol.values) | set(sol.open), sol))
             best = min(best, found[-1].weight)
             continue
-        if not sol.ok:
-            conflicts.append(frozenset(a for e in sol.conflict for a in e.vars if not es.vars[a].prose) - s)
+        if not sol.ok and sol.conflict:
+            k = frozenset(a for e in sol.conflict for a in e.vars if not es.vars[a].prose) - s
+            conflicts.append(k)
+            if sol.sound and k and all(a in prose for e in sol.conflict for a in e.vars if es.vars[a].prose):
+                learned.append(k)
         if not all(conflicts):
             continue  # a conflict among the changed cells alone: no superset helps
         figures = len({min(members(a)) for a in s})
@@ -255,6 +263,9 @@ def diagnose(es: EditSet, bad: list[Edit], classes: dict[Address, frozenset[Addr
         return Diagnosis(bad, "unresolved")
     minimal = [f for f in found if f.weight <= best + 1e-9 and not any(g.cells < f.cells for g in found)]
     return _decide(es, bad, minimal)
+
+
+_REFUTED = Solution(failing=Edit("linear", (), ""))
 
 
 def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], prose: set[Address]) -> Solution:

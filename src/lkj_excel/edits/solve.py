@@ -125,6 +125,9 @@ class Solution:
     # When infeasible: edits that together admit no values of the changed cells with every other cell as
     # printed. Any larger explanation must change one more cell of these (so branching on them is complete).
     conflict: list[Edit] = field(default_factory=list)
+    # The conflict came from propagation alone (no value left for a cell): it holds for every explanation,
+    # not only for supersets of the changed cells (no typing-error choice, no "must differ" in it).
+    sound: bool = False
 
     @property
     def ok(self) -> bool:
@@ -187,7 +190,7 @@ def solve(
             got = [x for x in got if any(_same(x, y) for y in prev)]
         why[a] = reasons(e)
         if not got:
-            return Solution(val, cand, e, list(why[a].values()))
+            return Solution(val, cand, e, list(why[a].values()), sound=True)
         cand[a] = got
         if len(got) == 1:
             val[a] = got[0]
