@@ -235,11 +235,14 @@ def diagnose(es: EditSet, bad: list[Edit], classes: dict[Address, frozenset[Addr
         free = s | prose
         # A violated edit none of whose cells may change stays violated whatever s becomes.
         conflicts: list[frozenset[Address]] = [frozenset(e.vars) for e in bad if free.isdisjoint(e.vars)]
-        touched = [e for e in near if not free.isdisjoint(e.vars)]
-        relevant = list({id(e): e for e in touched + [e for a in prose for e in es.edits_of(a)]}.values())
         refuted = [k for k in learned if k.isdisjoint(s)]
-        sol = _REFUTED if refuted else _solve_with_prose(es, s, relevant, prose)
-        conflicts.extend(refuted)
+        if refuted:
+            sol = _REFUTED
+            conflicts.extend(refuted)
+        else:
+            touched = [e for e in near if not free.isdisjoint(e.vars)]
+            relevant = list({id(e): e for e in touched + [e for a in prose for e in es.edits_of(a)]}.values())
+            sol = _solve_with_prose(es, s, relevant, prose)
         if sol.ok and not conflicts:
             found.append(_explanation(es, s | set(sol.values) | set(sol.open), sol))
             best = min(best, found[-1].weight)

@@ -221,7 +221,7 @@ def solve(
 def _pending_edits(
     pending: set[Address], edits: list[Edit], edits_of: dict[Address, list[Edit]] | None
 ) -> tuple[dict[Address, list[Edit]], dict[int, int]]:
-    """The edits over each pending cell, in the order of `edits`, and each such edit's count of pending cells."""
+    """The edits over each pending cell (among `edits`), and each such edit's count of pending cells."""
     of: dict[Address, list[Edit]] = {}
     left: dict[int, int] = {}
     if edits_of is None:
@@ -235,11 +235,10 @@ def _pending_edits(
                     of.setdefault(a, []).append(e)
                     left[id(e)] = left.get(id(e), 0) + 1
         return of, left
-    order = {id(e): i for i, e in enumerate(edits)}
+    ours = {id(e) for e in edits}
     for a in pending:
-        mine = [e for e in edits_of.get(a, ()) if id(e) in order]
+        mine = [e for e in edits_of.get(a, ()) if id(e) in ours]
         if mine:
-            mine.sort(key=lambda e: order[id(e)])
             of[a] = mine
             for e in mine:
                 left[id(e)] = left.get(id(e), 0) + 1
