@@ -199,13 +199,14 @@ def solve(
                 if id(f) not in queued:
                     queued.add(id(f))
                     agenda.append(f)
-    _typo_choice(pending, cand, val, of, left, vs, settle)
+    chosen = _typo_choice(pending, cand, val, of, left, vs, settle)
     failing = [e for e in edits if not left.get(id(e)) and not _holds(e, vs, val)]
     if failing:  # branch where it is cheapest: the conflict with the fewest cells to add
         changed_set = set(cand)
         conflicts = [list(reasons(e).values()) for e in failing]
         best = min(conflicts, key=lambda c: len({a for f in c for a in f.vars} - changed_set))
-        return Solution(val, cand, best[0], best)
+        # Sound unless the failing edit holds a value the typing-error rule chose among several.
+        return Solution(val, cand, best[0], best, sound=chosen.isdisjoint(best[0].vars))
     for a in list(val):
         if _same(val[a], vs[a].value):  # "changed" to what it already shows: not a change
             if a in maybe:
@@ -262,7 +263,7 @@ def _typo_choice(
     left: dict[int, int],
     vs: dict[Address, Var],
     settle: Callable[[Address], None],
-) -> None:
+) -> set[Address]:
     """A cell the edits fix only to a range at its printed precision: the one value a typing error explains.
 
     Scholtus' rule: among the values that make its edits hold, accept one only if it is the single
@@ -270,6 +271,7 @@ def _typo_choice(
     """
     from .typo import typo_kind
 
+    chosen: set[Address] = set()
     for a in sorted(pending):
         got = cand.get(a)
         if not got:
@@ -283,3 +285,5 @@ def _typo_choice(
         if len(fits) == 1:
             val[a] = fits[0]
             settle(a)
+            chosen.add(a)
+    return chosen
