@@ -10,11 +10,12 @@ only breaks what remains tied. Still tied: no correction, every candidate is nam
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .build import EditSet
 from .model import Address, Edit, holds
-from .solve import Solution, solve
+from .solve import Solution, candidates, same_value, solve
 from .typo import typo_kind
 
 MAX_CELLS = 4  # at most this many changed table cells in one explanation
@@ -136,9 +137,11 @@ def copy_classes(es: EditSet) -> dict[Address, frozenset[Address]]:
     return {v: frozenset(g) for g in groups.values() for v in g}
 
 
-def _lower_bound(cost: dict[Address, float], conflicts: list[frozenset[Address]]) -> tuple[float, int]:
+def _lower_bound(
+    cost: dict[Address, float], conflicts: list[frozenset[Address]]
+) -> tuple[float, int, frozenset[Address]]:
     """What any explanation must still add: one figure of each of some pairwise disjoint conflicts
-    (its weight, and how many figures)."""
+    (its weight, how many figures, and the cells of the conflicts used)."""
     used: set[Address] = set()
     lb, n = 0.0, 0
     for c in sorted(conflicts, key=len):
@@ -146,7 +149,7 @@ def _lower_bound(cost: dict[Address, float], conflicts: list[frozenset[Address]]
             used.update(c)
             lb += min(cost[a] for a in c)
             n += 1
-    return lb, n
+    return lb, n, frozenset(used)
 
 
 def _branch(
@@ -157,16 +160,17 @@ def _branch(
     conflicts: list[frozenset[Address]],
     cls: dict[Address, frozenset[Address]],
     cost: dict[Address, float],
+    rigid: Callable[[Address], list[frozenset[Address]]],
 ) -> list[tuple[float, int, frozenset[Address]]]:
     """The children of node `s` (weight, figures, cells) on the conflict whose children are fewest at
     the node's bound: those are sure to be visited, the others may be cut once an explanation is found."""
-    bounds: dict[tuple[int, ...], tuple[float, int]] = {}  # children hitting the same conflicts share a bound
+    bounds: dict[tuple[int, ...], tuple[float, int, frozenset[Address]]] = {}  # children hitting the same conflicts
     where: dict[Address, list[int]] = {}
     for i, k in enumerate(conflicts):
         for a in k:
             where.setdefault(a, []).append(i)
 
-    def children(c: frozenset[Address]) -> list[tuple[float, int, frozenset[Address]]]:
+    def children(c: frozenset[Address]) -> list[tuple[float, int, frozenset[Address], frozenset[Address]]]:
         out = []
         for a in sorted(c):
             m = cls.get(a)
@@ -177,13 +181,57 @@ def _branch(
                 hit = tuple(sorted({i for b in m for i in where.get(b, ())}))
             if hit not in bounds:
                 bounds[hit] = _lower_bound(cost, [k for i, k in enumerate(conflicts) if i not in hit])
-            lb, more = bounds[hit]
-            out.append((w + cost[a] + lb, figures + 1 + more, t))
+            lb, more, used = bounds[hit]
+            out.append((w + cost[a] + lb, figures + 1 + more, t, used))
         return out
 
     # Any conflict is a complete branching; weighing the three smallest is enough to choose well.
     options = [children(c) for c in sorted(set(conflicts), key=lambda c: (len(c), sorted(c)))[:3]]
-    return min(options, key=lambda o: (sum(f <= bound + 1e-9 for f, _, _ in o), len(o)))
+    best = min(options, key=lambda o: (sum(f <= bound + 1e-9 for f, _, _, _ in o), len(o)))
+    # Then each child's bound is raised by what its own changed cells demand (see `_rigid`): conflicts
+    # disjoint from those the bound already used, and from each other, add their cheapest cell.
+    mine = [k for a in s for k in rigid(a) if len(k & s) == 1]
+    out = []
+    for f, n, t, used in best:
+        new = t - s
+        taken = set(used)
+        for k in [k for b in new for k in rigid(b) if len(k & t) == 1] + [k for k in mine if k.isdisjoint(new)]:
+            k = k - t
+            if k and taken.isdisjoint(k):
+                taken.update(k)
+                f += min(cost[x] for x in k)
+                n += 1
+        out.append((f, n, t))
+    return out
+
+
+def _rigid(es: EditSet) -> Callable[[Address], list[frozenset[Address]]]:
+    """The edits a changed cell breaks unless another of their cells changes too: edits without prose
+    that hold as printed and that no other value of the cell alone satisfies (a detail whose row total
+    holds). A set of changed cells holding one as its only changed cell cannot explain anything; every
+    explanation containing the set must add one of the edit's other cells."""
+    memo: dict[Address, list[frozenset[Address]]] = {}
+
+    def of(a: Address) -> list[frozenset[Address]]:
+        got = memo.get(a)
+        if got is None:
+            got = memo[a] = []
+            v = es.vars[a]
+            for f in es.edits_of(a):
+                if any(es.vars[b].prose for b in f.vars) or not _printed_holds(f, es):
+                    continue
+                c = candidates(f, a, es.vars, {})
+                if c is not None and all(same_value(x, v.value) for x in c):
+                    got.append(frozenset(f.vars))
+        return got
+
+    return of
+
+
+def _printed_holds(e: Edit, es: EditSet) -> bool:
+    if e.printed_holds is None:
+        e.printed_holds = holds(e, es.vars, {})
+    return e.printed_holds
 
 
 def diagnose(es: EditSet, bad: list[Edit], classes: dict[Address, frozenset[Address]] | None = None) -> Diagnosis:
@@ -219,6 +267,7 @@ def diagnose(es: EditSet, bad: list[Edit], classes: dict[Address, frozenset[Addr
     # Conflicts found by propagation: every explanation must change one of their cells (a node that
     # changes none of one is refuted without solving it).
     learned: list[frozenset[Address]] = []
+    rigid = _rigid(es)
     while heap:
         bound, _, key = heapq.heappop(heap)
         if bound > best + 1e-9:
@@ -257,7 +306,7 @@ def diagnose(es: EditSet, bad: list[Edit], classes: dict[Address, frozenset[Addr
         figures = len({min(members(a)) for a in s})
         if figures >= MAX_CELLS:
             continue
-        kids = _branch(s, w, figures, bound, conflicts, cls, cost)
+        kids = _branch(s, w, figures, bound, conflicts, cls, cost, rigid)
         for f, n, t in kids:
             if t not in seen and f <= best + 1e-9 and n <= MAX_CELLS:
                 seen.add(t)

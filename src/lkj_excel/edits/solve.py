@@ -134,8 +134,11 @@ class Solution:
         return self.failing is None
 
 
-def _same(x: float, y: float) -> bool:
+def same_value(x: float, y: float) -> bool:
     return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
+
+
+_same = same_value
 
 
 def solve(
