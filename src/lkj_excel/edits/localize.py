@@ -234,7 +234,12 @@ def _printed_holds(e: Edit, es: EditSet) -> bool:
     return e.printed_holds
 
 
-def diagnose(es: EditSet, bad: list[Edit], classes: dict[Address, frozenset[Address]] | None = None) -> Diagnosis:
+def diagnose(
+    es: EditSet,
+    bad: list[Edit],
+    classes: dict[Address, frozenset[Address]] | None = None,
+    rigid: Callable[[Address], list[frozenset[Address]]] | None = None,
+) -> Diagnosis:
     """Every explanation of least weight, by best-first search with conflict-directed branching.
 
     The search runs over table figures (a figure printed identically in k places changes in all k,
@@ -267,7 +272,7 @@ def diagnose(es: EditSet, bad: list[Edit], classes: dict[Address, frozenset[Addr
     # Conflicts found by propagation: every explanation must change one of their cells (a node that
     # changes none of one is refuted without solving it).
     learned: list[frozenset[Address]] = []
-    rigid = _rigid(es)
+    rigid = _rigid(es) if rigid is None else rigid
     while heap:
         bound, _, key = heapq.heappop(heap)
         if bound > best + 1e-9:
@@ -411,4 +416,5 @@ def localize(es: EditSet) -> list[Diagnosis]:
     if not bad:
         return []
     classes = copy_classes(es)
-    return [diagnose(es, group, classes) for group in components(es, bad)]
+    rigid = _rigid(es)  # shared: neighbouring groups ask about the same cells
+    return [diagnose(es, group, classes, rigid) for group in components(es, bad)]
