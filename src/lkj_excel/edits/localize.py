@@ -160,11 +160,12 @@ def _branch(
     conflicts: list[frozenset[Address]],
     cls: dict[Address, frozenset[Address]],
     cost: dict[Address, float],
-    rigid: Callable[[Address], list[frozenset[Address]]],
-) -> list[tuple[float, int, frozenset[Address]]]:
-    """The children of node `s` (weight, figures, cells) on the conflict whose children are fewest at
-    the node's bound: those are sure to be visited, the others may be cut once an explanation is found."""
-    bounds: dict[tuple[int, ...], tuple[float, int, frozenset[Address]]] = {}  # children hitting the same conflicts
+) -> list[tuple[float, int, frozenset[Address], frozenset[Address]]]:
+    """The children of node `s` (weight, figures, cells, cells of the conflicts its bound used) on the
+    conflict whose children are fewest at the node's bound: those are sure to be visited, the others
+    may be cut once an explanation is found."""
+    # children hitting the same conflicts share a bound
+    bounds: dict[tuple[int, ...], tuple[float, int, frozenset[Address]]] = {}
     where: dict[Address, list[int]] = {}
     for i, k in enumerate(conflicts):
         for a in k:
@@ -187,22 +188,29 @@ def _branch(
 
     # Any conflict is a complete branching; weighing the three smallest is enough to choose well.
     options = [children(c) for c in sorted(set(conflicts), key=lambda c: (len(c), sorted(c)))[:3]]
-    best = min(options, key=lambda o: (sum(f <= bound + 1e-9 for f, _, _, _ in o), len(o)))
-    # Then each child's bound is raised by what its own changed cells demand (see `_rigid`): conflicts
-    # disjoint from those the bound already used, and from each other, add their cheapest cell.
-    mine = [k for a in s for k in rigid(a) if len(k & s) == 1]
-    out = []
-    for f, n, t, used in best:
-        new = t - s
-        taken = set(used)
-        for k in [k for b in new for k in rigid(b) if len(k & t) == 1] + [k for k in mine if k.isdisjoint(new)]:
-            k = k - t
-            if k and taken.isdisjoint(k):
+    return min(options, key=lambda o: (sum(f <= bound + 1e-9 for f, _, _, _ in o), len(o)))
+
+
+def _refined(
+    s: frozenset[Address],
+    used: frozenset[Address],
+    cost: dict[Address, float],
+    rigid: Callable[[Address], list[frozenset[Address]]],
+) -> tuple[float, int]:
+    """What a node's own changed cells add to its bound (see `_rigid`): their conflicts disjoint from
+    those the bound already used, and from each other, each add their cheapest cell."""
+    taken = set(used)
+    add, more = 0.0, 0
+    for a in s:
+        for k in rigid(a):
+            if len(k & s) != 1:
+                continue
+            k = k - s
+            if taken.isdisjoint(k):
                 taken.update(k)
-                f += min(cost[x] for x in k)
-                n += 1
-        out.append((f, n, t))
-    return out
+                add += min(cost[x] for x in k)
+                more += 1
+    return add, more
 
 
 def _rigid(es: EditSet) -> Callable[[Address], list[frozenset[Address]]]:
@@ -268,18 +276,27 @@ def diagnose(
     best = float("inf")
     # A figure outside its declared domain (a negative count, an NRR of 30,1) is wrong whatever else is.
     start = frozenset(b for e in bad for a in e.vars if not es.vars[a].allows(es.vars[a].value) for b in members(a))
-    heap: list[tuple[float, int, tuple[Address, ...]]] = [(_weight(es, start), len(start), tuple(sorted(start)))]
+    # (bound, size, cells, figures the bound counts, conflict cells it used, refined by the node's own cells)
+    Node = tuple[float, int, tuple[Address, ...], int, frozenset[Address], bool]
+    heap: list[Node] = [(_weight(es, start), len(start), tuple(sorted(start)), 0, frozenset(), True)]
     # Conflicts found by propagation: every explanation must change one of their cells (a node that
     # changes none of one is refuted without solving it).
     learned: list[frozenset[Address]] = []
     rigid = _rigid(es) if rigid is None else rigid
     while heap:
-        bound, _, key = heapq.heappop(heap)
+        bound, size, key, n, used, refined = heapq.heappop(heap)
         if bound > best + 1e-9:
             break
         s = frozenset(key)
         if any(s > f.table_cells(es) for f in found):
             continue
+        if not refined:  # worked out when taken, not for every child pushed: most are never taken
+            add, more = _refined(s, used, cost, rigid)
+            if n + more > MAX_CELLS:
+                continue
+            if add > 0:
+                heapq.heappush(heap, (bound + add, size, key, n + more, used, True))
+                continue
         steps += 1
         if steps > MAX_STEPS:
             return Diagnosis(bad, "unresolved")
@@ -311,11 +328,10 @@ def diagnose(
         figures = len({min(members(a)) for a in s})
         if figures >= MAX_CELLS:
             continue
-        kids = _branch(s, w, figures, bound, conflicts, cls, cost, rigid)
-        for f, n, t in kids:
-            if t not in seen and f <= best + 1e-9 and n <= MAX_CELLS:
+        for f, m, t, u in _branch(s, w, figures, bound, conflicts, cls, cost):
+            if t not in seen and f <= best + 1e-9 and m <= MAX_CELLS:
                 seen.add(t)
-                heapq.heappush(heap, (f, len(t), tuple(sorted(t))))
+                heapq.heappush(heap, (f, len(t), tuple(sorted(t)), m, u, False))
     if not found:
         return Diagnosis(bad, "unresolved")
     minimal = [f for f in found if f.weight <= best + 1e-9 and not any(g.cells < f.cells for g in found)]
