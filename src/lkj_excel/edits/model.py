@@ -64,7 +64,7 @@ class Var:
         return round_half_up(v, self.decimals)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # an edit is itself: hashed and compared by identity
 class Edit:
     kind: str  # linear | ratio | equal
     vars: tuple[Address, ...]

@@ -175,14 +175,14 @@ def solve(
     def settle(a: Address) -> None:
         pending.discard(a)
         for f in of.get(a, ()):
-            left[id(f)] -= 1
+            left[f] -= 1
 
-    agenda = deque(e for e in edits if id(e) in left)
-    queued = {id(e) for e in agenda}
+    agenda = deque(e for e in edits if e in left)
+    queued = {e for e in agenda}
     while agenda and pending:
         e = agenda.popleft()
-        queued.discard(id(e))
-        if left[id(e)] != 1:
+        queued.discard(e)
+        if left[e] != 1:
             continue
         a = next(b for b in e.vars if b in pending)
         got = candidates(e, a, vs, val)
@@ -199,11 +199,11 @@ def solve(
             val[a] = got[0]
             settle(a)
             for f in of.get(a, ()):
-                if id(f) not in queued:
-                    queued.add(id(f))
+                if f not in queued:
+                    queued.add(f)
                     agenda.append(f)
     chosen = _typo_choice(pending, cand, val, of, left, vs, settle)
-    failing = [e for e in edits if not left.get(id(e)) and not _holds(e, vs, val)]
+    failing = [e for e in edits if not left.get(e) and not _holds(e, vs, val)]
     if failing:  # branch where it is cheapest: the conflict with the fewest cells to add
         changed_set = set(cand)
         conflicts = [list(reasons(e).values()) for e in failing]
@@ -217,35 +217,35 @@ def solve(
                 continue
             return Solution(val, cand, next(e for e in edits if a in e.vars), list(why[a].values()))
     for a in list(pending & maybe):  # an optional cell its edits leave open keeps its value if that holds
-        if all(holds(e, vs, val) for e in of.get(a, ()) if left[id(e)] == 1):
+        if all(holds(e, vs, val) for e in of.get(a, ()) if left[e] == 1):
             settle(a)
     return Solution(val, {a: cand[a] for a in pending})
 
 
 def _pending_edits(
     pending: set[Address], edits: list[Edit], edits_of: dict[Address, list[Edit]] | None
-) -> tuple[dict[Address, list[Edit]], dict[int, int]]:
+) -> tuple[dict[Address, list[Edit]], dict[Edit, int]]:
     """The edits over each pending cell (among `edits`), and each such edit's count of pending cells."""
     of: dict[Address, list[Edit]] = {}
-    left: dict[int, int] = {}
+    left: dict[Edit, int] = {}
     if edits_of is None:
-        seen: set[int] = set()
+        seen: set[Edit] = set()
         for e in edits:
-            if id(e) in seen:
+            if e in seen:
                 continue
-            seen.add(id(e))
+            seen.add(e)
             for a in e.vars:
                 if a in pending:
                     of.setdefault(a, []).append(e)
-                    left[id(e)] = left.get(id(e), 0) + 1
+                    left[e] = left.get(e, 0) + 1
         return of, left
-    ours = {id(e) for e in edits}
+    ours = {e for e in edits}
     for a in pending:
-        mine = [e for e in edits_of.get(a, ()) if id(e) in ours]
+        mine = [e for e in edits_of.get(a, ()) if e in ours]
         if mine:
             of[a] = mine
             for e in mine:
-                left[id(e)] = left.get(id(e), 0) + 1
+                left[e] = left.get(e, 0) + 1
     return of, left
 
 
@@ -263,7 +263,7 @@ def _typo_choice(
     cand: dict[Address, list[float] | None],
     val: dict[Address, float],
     of: dict[Address, list[Edit]],
-    left: dict[int, int],
+    left: dict[Edit, int],
     vs: dict[Address, Var],
     settle: Callable[[Address], None],
 ) -> set[Address]:
@@ -279,7 +279,7 @@ def _typo_choice(
         got = cand.get(a)
         if not got:
             continue
-        own = [e for e in of.get(a, ()) if left[id(e)] == 1]  # its edits with no other cell undetermined
+        own = [e for e in of.get(a, ()) if left[e] == 1]  # its edits with no other cell undetermined
         fits = []
         for x in got:
             trial = {**val, a: x}
