@@ -431,6 +431,7 @@ def localize(es: EditSet) -> list[Diagnosis]:
     bad = violated(es)
     if not bad:
         return []
+    typo_kind.cache_clear()  # a memo of this workbook's search: figures of other workbooks do not recur
     classes = copy_classes(es)
     rigid = _rigid(es)  # shared: neighbouring groups ask about the same cells
     return [diagnose(es, group, classes, rigid) for group in components(es, bad)]

@@ -35,7 +35,7 @@ def _drops(s: str) -> set[str]:
     return {s[:i] + s[i + 1 :] for i in range(len(s))}
 
 
-@lru_cache(maxsize=1 << 16)  # pure; the search asks the same pair from many nodes
+@lru_cache(maxsize=1 << 16)  # pure; a search asks the same pair from many nodes (cleared per workbook)
 def typo_kind(typed: float, right: float, decimals: int) -> str | None:
     """The typing error that turns `right` into `typed`, or None when it takes more than one.
 
