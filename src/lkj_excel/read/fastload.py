@@ -22,7 +22,7 @@ from ..errors import LkjError
 from . import parts
 from .formula import NotEvaluable
 from .formula import Workbook as FormulaBook
-from .grid import CellData, Grid, build_grid
+from .grid import Grid, build_grid
 from .open import check_workbook_file
 from .sheetxml import SheetData, parse_sheet
 from .xmlsafe import Budget, XmlRefused, check_sizes
@@ -88,11 +88,7 @@ def grids_from_zip(zf: zipfile.ZipFile, path: str = "") -> list[Grid]:
         _evaluate(sheets, info.full_calc_on_load, epoch)
     grids = []
     for name, data in sheets.items():
-        fmt = styles.fmt
-        cells: dict[int, dict[int, CellData]] = {
-            r: {c: (v, fmt(s)) for c, (v, s) in row.items()} for r, row in data.cells.items()
-        }
-        grids.append(build_grid(name, cells, data.merges))
+        grids.append(build_grid(name, data.cells, data.merges))
         grids[-1].hidden = name in info.hidden
     return grids
 

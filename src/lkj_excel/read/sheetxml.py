@@ -13,20 +13,18 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from .grid import MAX_CELLS, too_big
+from . import sheetfast
+from .grid import MAX_CELLS, CellData, too_big
 from .parts import Styles
-from .xmlsafe import LOCAL_NAMES, Budget, new_parser, parse_member
+from .xmlsafe import LOCAL_NAMES, Budget, corrupt, feed, new_parser, parse_member, read_small
 
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 _COLS: dict[str, int] = {}
 
-# Cell: (value, style index)
-RawCell = tuple[Any, int]
-
 
 @dataclass
 class SheetData:
-    cells: dict[int, dict[int, RawCell]] = field(default_factory=dict)  # 0-based
+    cells: dict[int, dict[int, CellData]] = field(default_factory=dict)  # 0-based
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based -> formula text without "="
     cached: set[tuple[int, int]] = field(default_factory=set)  # formula cells whose <v> held a value
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
@@ -92,10 +90,36 @@ def parse_sheet(
     path: str,
 ) -> SheetData:
     out = SheetData()
+    ctx = (strings, styles, epoch, title)
     p = new_parser()
-    p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = _handlers(out, (strings, styles, epoch, title))
-    parse_member(zf, part, p, budget, path, strip_empty_cells=True)
+    p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = _handlers(out, ctx)
+    data = read_small(zf, part, budget, sheetfast.MAX_FAST_BYTES)
+    found = sheetfast.split(data) if data is not None else None
+    if data is not None and found is None:
+        budget.left += len(data)  # parse_member reads it again and counts it
+    if found is None:
+        parse_member(zf, part, p, budget, path, strip_empty_cells=True)
+        return out
+    head, tokens, tail = found
+    feed(p, head, False, part, path)
+    _store_fast(out, ctx, tokens, part, path)
+    feed(p, tail, True, part, path)
     return out
+
+
+def _store_fast(
+    out: SheetData, ctx: tuple[list[str], Styles, Any, str], tokens: list[sheetfast.FastCell], part: str, path: str
+) -> None:
+    """The cells `sheetfast` tokenised, stored in document order as the expat handlers store them."""
+    shared: dict[str, tuple[str, int, int]] = {}
+    counter = [0]
+    refs = _REFS
+    try:
+        for coord, t, s, v, f, fa, inline in tokens:
+            cr, cc = refs.get(coord) or _ref_cached(coord) or (0, 0)  # the token's address always parses
+            _store(out, ctx, shared, counter, cr - 1, cc - 1, t, s, v, f, fa, inline)
+    except ValueError as exc:  # as parse_member reports a handler's ValueError
+        raise corrupt(part, path, exc) from exc
 
 
 _EMPTY_ATTRS: dict[str, str] = {}
@@ -220,7 +244,7 @@ def _store(
     if cells is None:
         cells = out.cells[r] = {}
     if value is not None or formula or c in cells:  # a later empty duplicate of a cell wins
-        cells[c] = (value, s)
+        cells[c] = (value, ctx[1].fmt(s))
         counter[0] += 1
         if counter[0] > MAX_CELLS:
             raise too_big(ctx[3], counter[0], MAX_CELLS, more=True)  # parsing stops here: the total is not known
