@@ -208,11 +208,9 @@ def _metadata(info: Grid | None, tables: dict[str, Grid]) -> tuple[str | None, s
     return office, kab, year
 
 
-def _cell(grid: Grid, r: int, c: int) -> Cell:
-    raw = grid.value(r, c)
-    fmt = grid.fmt(r, c)
+def _cell(title: str, address: str, raw: Any, fmt: str | None) -> Cell:
     parsed = parse_cell(raw, fmt)
-    return Cell(grid.title, ref(r, c), raw, _printed(raw, parsed), parsed, fmt)
+    return Cell(title, address, raw, _printed(raw, parsed), parsed, fmt)
 
 
 def _printed(raw: Any, parsed: Parsed) -> str:
@@ -318,7 +316,9 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
     r = layout.data_start
     n_rows = grid.n_rows
     n_cols = grid.n_cols
-    columns = list(layout.columns.items())
+    # (column id, 0-based column, its letters)
+    columns = [(cid, c, ref(0, c)[:-1]) for cid, c in layout.columns.items()]
+    title = grid.title
     while r < n_rows:
         if is_footer(grid, r):
             break
@@ -330,10 +330,12 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
             r += 1
             continue
         cells: dict[str, Cell] = {}
-        for cid, c in columns:
+        fmts = grid.row_formats.get(r) or []
+        row_number = str(r + 1)
+        for cid, c, letters in columns:
             if c >= len(values) or values[c] is None:
                 continue
-            cells[cid] = _cell(grid, r, c)
+            cells[cid] = _cell(title, letters + row_number, values[c], fmts[c] if c < len(fmts) else None)
         label = _row_label(grid, r, layout, spec, filled)
 
         def row_text(values: list[Any] = values) -> str:
