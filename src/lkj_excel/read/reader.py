@@ -319,6 +319,7 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
     # (column id, 0-based column, its letters)
     columns = [(cid, c, ref(0, c)[:-1]) for cid, c in layout.columns.items()]
     title = grid.title
+    figures = {cid for cid in layout.columns if cid != spec.numbering and spec.column(cid).numeric}
     while r < n_rows:
         if is_footer(grid, r):
             break
@@ -332,10 +333,10 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
         cells: dict[str, Cell] = {}
         fmts = grid.row_formats.get(r) or []
         row_number = str(r + 1)
-        for cid, c, letters in columns:
+        for cid, c, col_letters in columns:
             if c >= len(values) or values[c] is None:
                 continue
-            cells[cid] = _cell(title, letters + row_number, values[c], fmts[c] if c < len(fmts) else None)
+            cells[cid] = _cell(title, col_letters + row_number, values[c], fmts[c] if c < len(fmts) else None)
         label = _row_label(grid, r, layout, spec, filled)
 
         def row_text(values: list[Any] = values) -> str:
@@ -359,17 +360,15 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
         rows.append(Row(len(rows), r + 1, role, label, row_id, cells))
         if role in ("data", "subtotal", "total"):
             for cid, cell in cells.items():
-                col = spec.column(cid)
-                if cid == spec.numbering:
-                    continue  # a label ("I", "01.01", "a.1", "JUMLAH"), not a figure
-                if col.numeric and cell.status in ("unparsed", "text") and cell.text:
+                # The numbering column holds labels ("I", "01.01", "a.1", "JUMLAH"), not figures.
+                if cid in figures and cell.status in ("unparsed", "text") and cell.text:
                     unparsed.append(cell)
         last = r
         r += 1
     if spec.key in layout.columns:
         for rw in rows:
             rw.label = rw.label or ""
-    letters = {cid: ref(0, c).rstrip("0123456789") for cid, c in layout.columns.items()}
+    letters = {cid: col_letters for cid, _c, col_letters in columns}
     table = Table(
         spec=spec,
         sheet=grid.title,
