@@ -37,13 +37,16 @@ _BAD_ENTITY = re.compile(rb"&(?!(?:lt|gt|amp|quot|apos);)")
 _DECLARED_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?<\?xml[^>]*?encoding\s*=\s*["']([^"']*)["']""")
 _OPEN, _CLOSE = b"<sheetData>", b"</sheetData>"
 _ATTR = re.compile(r' ([^=]+)="([^"]*)"')
+_PLAIN_ROW = re.compile(r'(?: r="[0-9]{1,7}")?(?: spans="[0-9:]*")?')  # nothing to check
 
-# What `sheetxml._store` takes for one cell: address, type, style, <v> text, <f> text, the attributes
-# `sheetxml._formula` reads, inline texts.
-FastCell = tuple[str, str, int, str | None, str | None, dict[str, str], list[str]]
+# A cell as `_TOKEN.findall` gives it (groups 0-10 above).
+Token = tuple[str, ...]
+# What `sheetxml._store` takes for a formula cell: address, type, style, <v> text, <f> text, the <f>
+# attributes `sheetxml._formula` reads, inline texts.
+FormulaCell = tuple[str, str, int, str | None, str, dict[str, str], list[str]]
 
 
-def split(data: bytes) -> tuple[bytes, list[FastCell], bytes] | None:
+def split(data: bytes) -> tuple[bytes, list[Token], bytes] | None:
     """(part up to <sheetData>, its cells, part from </sheetData>), or None to parse it all with expat."""
     i, j = data.find(_OPEN), data.rfind(_CLOSE)
     if i < 0 or j < i:
@@ -69,21 +72,20 @@ def split(data: bytes) -> tuple[bytes, list[FastCell], bytes] | None:
     return None if found is None else (head, found, tail)
 
 
-def _cells(inner: str, head: bytes) -> list[FastCell] | None:
+def _cells(inner: str, head: bytes) -> list[Token] | None:
     """The cells, when the tokens cover `inner` and rows are neither nested nor left open."""
-    out: list[FastCell] = []
+    out: list[Token] = []
     open_row = False
     checked: set[str] = set()
     for tok in _TOKEN.findall(inner):
         if tok[0]:
             if tok[3]:
                 continue  # a styled empty cell: dropped, as xmlsafe drops it before expat
-            cell = _cell(tok, head, checked)
-            if cell is None:
+            if (tok[2] or "n") not in _TYPES or (tok[5] and not _attrs_ok(tok[5], head, checked)):
                 return None
-            out.append(cell)
+            out.append(tok)
         elif tok[11]:
-            if open_row or not _attrs_ok(tok[12], head, checked):
+            if open_row or not (_PLAIN_ROW.fullmatch(tok[12]) or _attrs_ok(tok[12], head, checked)):
                 return None
             open_row = not tok[13]
         elif tok[14]:
@@ -95,27 +97,16 @@ def _cells(inner: str, head: bytes) -> list[FastCell] | None:
     return None if open_row else out
 
 
-def _cell(tok: tuple[str, ...], head: bytes, checked: set[str]) -> FastCell | None:
-    t = tok[2] or "n"
-    if t not in _TYPES:
-        return None
-    f: str | None = None
-    fa: dict[str, str]
-    if tok[4]:
-        if tok[5] and not _attrs_ok(tok[5], head, checked):
-            return None
-        f = _unescape(tok[6])  # <f/> and <f></f> alike give ""
-        fa = {n: v for n, v in _ATTR.findall(tok[5])}
-    else:
-        fa = {"t": t}  # expat gives the cell's own attributes when there is no <f>
+def formula_cell(tok: Token) -> FormulaCell:
+    """A cell token holding <f>, as the expat handlers would give it to `sheetxml._store`."""
     return (
         tok[0],
-        t,
+        tok[2] or "n",
         int(tok[1]) if tok[1] else 0,
-        _unescape(tok[8]) if tok[7] else None,
-        f,
-        fa,
-        [_unescape(tok[10])] if tok[9] else [],
+        unescape(tok[8]) if tok[7] else None,
+        unescape(tok[6]),  # <f/> and <f></f> alike give ""
+        {n: v for n, v in _ATTR.findall(tok[5])},
+        [unescape(tok[10])] if tok[9] else [],
     )
 
 
@@ -134,7 +125,8 @@ def _attrs_ok(attrs: str, head: bytes, checked: set[str]) -> bool:
     return True
 
 
-def _unescape(s: str) -> str:
+def unescape(s: str) -> str:
+    """Text with the five predefined entities resolved (`split` lets no other through)."""
     if "&" not in s:
         return s
     s = s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&apos;", "'")

@@ -108,16 +108,45 @@ def parse_sheet(
 
 
 def _store_fast(
-    out: SheetData, ctx: tuple[list[str], Styles, Any, str], tokens: list[sheetfast.FastCell], part: str, path: str
+    out: SheetData, ctx: tuple[list[str], Styles, Any, str], tokens: list[sheetfast.Token], part: str, path: str
 ) -> None:
-    """The cells `sheetfast` tokenised, stored in document order as the expat handlers store them."""
+    """The cells `sheetfast` tokenised, stored in document order as `_store` stores them from expat."""
     shared: dict[str, tuple[str, int, int]] = {}
     counter = [0]
     refs = _REFS
+    strings, styles, epoch, title = ctx
+    formats, dates = styles.formats, styles.dates
+    rows = out.cells
+    unescape = sheetfast.unescape
     try:
-        for coord, t, s, v, f, fa, inline in tokens:
-            cr, cc = refs.get(coord) or _ref_cached(coord) or (0, 0)  # the token's address always parses
-            _store(out, ctx, shared, counter, cr - 1, cc - 1, t, s, v, f, fa, inline)
+        for tok in tokens:
+            coord = tok[0]
+            r, c = refs.get(coord) or _ref_cached(coord) or (0, 0)  # the token's address always parses
+            r, c = r - 1, c - 1
+            if tok[4]:  # a formula
+                _, t, s, v, f, fa, inline = sheetfast.formula_cell(tok)
+                _store(out, ctx, shared, counter, r, c, t, s, v, f, fa, inline)
+                continue
+            t = tok[2] or "n"
+            s = int(tok[1]) if tok[1] else 0
+            value: Any = None
+            if t == "inlineStr":
+                value = unescape(tok[10]) if tok[9] else None
+            elif tok[8]:
+                raw = unescape(tok[8])
+                value = (
+                    int(raw)
+                    if t == "n" and raw.isdigit() and s not in dates
+                    else _convert(raw, t, s, strings, styles, epoch)
+                )
+            cells = rows.get(r)
+            if cells is None:
+                cells = rows[r] = {}
+            if value is not None or c in cells:  # a later empty duplicate of a cell wins
+                cells[c] = (value, formats[s] if s < len(formats) else "General")
+                counter[0] += 1
+                if counter[0] > MAX_CELLS:
+                    raise too_big(title, counter[0], MAX_CELLS, more=True)
     except ValueError as exc:  # as parse_member reports a handler's ValueError
         raise corrupt(part, path, exc) from exc
 
