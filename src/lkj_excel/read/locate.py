@@ -300,20 +300,24 @@ def is_footer(grid: Grid, r: int) -> bool:
 
 def is_repeated_header(grid: Grid, r: int, layout: Layout, spec: TableSpec) -> bool:
     """A header row typed again after a page break: its texts stand where the header's do."""
-    own: dict[int, str] = {}
+    if layout.signatures is None:
+        layout.signatures = [
+            {c: normalise(grid.merged_value(hr, c)) for c in range(grid.n_cols)} for hr in layout.header_rows
+        ]
+    # The header rows every text so far stands where it does; none left (or a figure): not a header.
+    alive = layout.signatures
+    own = 0
     for c, v in enumerate(grid.row(r)):
         if v is None:
             continue
         if _is_numeric_value(v):
             return False
-        own[c] = normalise(v)
-    if len(own) < 2:
-        return False
-    if layout.signatures is None:
-        layout.signatures = [
-            {c: normalise(grid.merged_value(hr, c)) for c in range(grid.n_cols)} for hr in layout.header_rows
-        ]
-    return any(all(sig.get(c) == t for c, t in own.items()) for sig in layout.signatures)
+        t = normalise(v)
+        alive = [sig for sig in alive if sig.get(c) == t]
+        if not alive:
+            return False
+        own += 1
+    return own >= 2
 
 
 def is_number_row(grid: Grid, r: int) -> bool:

@@ -283,13 +283,13 @@ def _match_row(spec: TableSpec, label: str, row_text: str | Callable[[], str]) -
     for a, sq, word, rid, role in alts:
         if a == lab or a == lab_nonum or sq == sq_nonum:
             score = 3
-        elif word.search(lab):
+        elif a in lab and word.search(lab):  # the substring test first: it rules out most labels cheaply
             score = 2
         elif best_score == 0:
             # Only a first match can come from the row's other texts.
             if not isinstance(row_text, str):
                 row_text = row_text()
-            if word.search(row_text):
+            if a in row_text and word.search(row_text):
                 score = 1
             else:
                 continue
