@@ -54,7 +54,7 @@ def assert_same_both_ways(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         assert fast[1] == slow[1]
 
 
-def _book(tmp_path: Path, inner: str, head_attrs: str = "", name: str = "b.xlsx") -> Path:
+def _book(tmp_path: Path, inner: str, head_attrs: str = "", name: str = "b.xlsx", after: str = "") -> Path:
     """A workbook whose first sheet's <sheetData> holds `inner` (shared strings: "satu", "dua")."""
     src = tmp_path / "src.xlsx"
     wb = xlsxwriter.Workbook(str(src))
@@ -70,7 +70,7 @@ def _book(tmp_path: Path, inner: str, head_attrs: str = "", name: str = "b.xlsx"
             if info.filename == SHEET:
                 xml = data.decode("utf-8")
                 xml = re.sub(
-                    r"<sheetData>.*</sheetData>|<sheetData/>", f"<sheetData>{inner}</sheetData>", xml, flags=re.S
+                    r"<sheetData>.*</sheetData>|<sheetData/>", f"<sheetData>{inner}</sheetData>{after}", xml, flags=re.S
                 )
                 xml = xml.replace("<worksheet ", f"<worksheet {head_attrs} ", 1) if head_attrs else xml
                 data = xml.encode("utf-8")
@@ -192,3 +192,18 @@ def test_office_corpus_reads_the_same(tmp_path: Path, monkeypatch: pytest.Monkey
         with zipfile.ZipFile(p) as zf:
             assert any(sheetfast.split(zf.read(n)) for n in zf.namelist() if n.startswith("xl/worksheets/"))
         assert_same_both_ways(p, monkeypatch)
+
+
+AROUND = {
+    "merges": '<mergeCells count="2"><mergeCell ref="A1:B1"/><mergeCell ref="A2:A3"/></mergeCells>',
+    "a cell element after the cells": '<extLst><ext uri="x"><c r="D9"><v>5</v></c></ext></extLst>',
+    "a bad merge": '<mergeCells count="1"><mergeCell ref="A1:"/></mergeCells>',
+    "nothing handled": '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>',
+}
+
+
+@pytest.mark.parametrize("after", AROUND.values(), ids=list(AROUND))
+def test_elements_after_the_cells_as_expat(after: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    p = _book(tmp_path, PLAIN, after=after)
+    assert sheetfast.split(_sheet_xml(p)) is not None
+    assert_same_both_ways(p, monkeypatch)

@@ -125,6 +125,15 @@ def _attrs_ok(attrs: str, head: bytes, checked: set[str]) -> bool:
     return True
 
 
+# An element the sheet handlers act on (cells, rows, values, formulas, texts, merges), prefixed or not.
+_HANDLED = re.compile(rb"<(?:[^\s<>/:!?]+:)?(?:c|row|v|f|t|is|rPh|mergeCell)[\s/>]")
+
+
+def needs_handlers(xml: bytes) -> bool:
+    """Does this piece of the part around <sheetData> hold an element the expat handlers act on?"""
+    return _HANDLED.search(xml) is not None
+
+
 def unescape(s: str) -> str:
     """Text with the five predefined entities resolved (`split` lets no other through)."""
     if "&" not in s:

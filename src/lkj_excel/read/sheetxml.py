@@ -92,17 +92,24 @@ def parse_sheet(
     out = SheetData()
     ctx = (strings, styles, epoch, title)
     p = new_parser()
-    p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = _handlers(out, ctx)
     data = read_small(zf, part, budget, sheetfast.MAX_FAST_BYTES)
     found = sheetfast.split(data) if data is not None else None
     if data is not None and found is None:
         budget.left += len(data)  # parse_member reads it again and counts it
+    handlers = _handlers(out, ctx)
     if found is None:
+        p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = handlers
         parse_member(zf, part, p, budget, path, strip_empty_cells=True)
         return out
     head, tokens, tail = found
+    # The handlers only where an element they act on stands (merges, mostly): elsewhere they would do
+    # nothing, and leave their state as it was. expat checks the whole part either way.
+    if sheetfast.needs_handlers(head):
+        p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = handlers
     feed(p, head, False, part, path)
     _store_fast(out, ctx, tokens, part, path)
+    if sheetfast.needs_handlers(tail):
+        p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = handlers
     feed(p, tail, True, part, path)
     return out
 
