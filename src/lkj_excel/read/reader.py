@@ -210,7 +210,8 @@ def _metadata(info: Grid | None, tables: dict[str, Grid]) -> tuple[str | None, s
 
 def _cell(title: str, address: str, raw: Any, fmt: str | None) -> Cell:
     parsed = parse_cell(raw, fmt)
-    return Cell(title, address, raw, _printed(raw, parsed), parsed, fmt)
+    text = raw.strip() if isinstance(raw, str) else _printed(raw, parsed)
+    return Cell(title, address, raw, text, parsed, fmt)
 
 
 def _printed(raw: Any, parsed: Parsed) -> str:
