@@ -14,6 +14,7 @@ is given as its formula text, which the reader reports as unreadable.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -26,6 +27,8 @@ from .grid import Grid, build_grid
 from .open import check_workbook_file
 from .sheetxml import SheetData, parse_sheet
 from .xmlsafe import Budget, XmlRefused, check_sizes
+
+IN_MEMORY_BYTES = 32 << 20  # larger files are read part by part from disk, in bounded memory
 
 
 def _pending(data: SheetData, full_calc: bool) -> list[tuple[int, int]]:
@@ -98,7 +101,9 @@ def load_fast(path: str | Path) -> list[Grid]:
     p = check_workbook_file(path)
     shown = str(path)
     try:
-        with zipfile.ZipFile(p) as zf:
+        # A workbook of usual size is read at once: its parts then cost no seeks or reads of their own.
+        source: Path | io.BytesIO = io.BytesIO(p.read_bytes()) if p.stat().st_size <= IN_MEMORY_BYTES else p
+        with zipfile.ZipFile(source) as zf:
             return grids_from_zip(zf, shown)
     except LkjError:
         raise
