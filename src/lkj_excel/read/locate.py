@@ -145,12 +145,12 @@ def _is_number_row(grid: Grid, r: int) -> bool:
 
 
 def _row_texts(grid: Grid, r: int, merged: bool = True) -> list[str]:
-    get = grid.merged_value if merged else grid.value
-    out = []
-    for c in range(grid.n_cols):
-        v = get(r, c)
-        out.append(normalise(v) if v is not None else "")
-    return out
+    if merged:
+        values = grid.merged_row(r)
+    else:
+        row = grid.row(r)
+        values = row + [None] * (grid.n_cols - len(row))
+    return [normalise(v) if v is not None else "" for v in values]
 
 
 @lru_cache(maxsize=256)
@@ -247,10 +247,11 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
         header.append(r)
         r += 1
     paths: dict[int, list[str]] = {}
+    header_texts = [_row_texts(grid, hr) for hr in header]
     for c in range(grid.n_cols):
         path: list[str] = []
-        for hr in header:
-            t = normalise(grid.merged_value(hr, c))
+        for texts in header_texts:
+            t = texts[c]
             if t and (not path or path[-1] != t):
                 path.append(t)
         if path:
@@ -301,9 +302,7 @@ def is_footer(grid: Grid, r: int) -> bool:
 def is_repeated_header(grid: Grid, r: int, layout: Layout, spec: TableSpec) -> bool:
     """A header row typed again after a page break: its texts stand where the header's do."""
     if layout.signatures is None:
-        layout.signatures = [
-            {c: normalise(grid.merged_value(hr, c)) for c in range(grid.n_cols)} for hr in layout.header_rows
-        ]
+        layout.signatures = [dict(enumerate(_row_texts(grid, hr))) for hr in layout.header_rows]
     # The header rows every text so far stands where it does; none left (or a figure): not a header.
     alive = layout.signatures
     own = 0

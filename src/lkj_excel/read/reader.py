@@ -325,7 +325,7 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
         if is_footer(grid, r):
             break
         values = grid.row(r)
-        if all(v is None for v in values) or is_number_row(grid, r):
+        if values.count(None) == len(values) or is_number_row(grid, r):
             r += 1
             continue
         if is_repeated_header(grid, r, layout, spec):
@@ -349,7 +349,8 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
         row_id, role = _match_row(spec, label, row_text)
         if role is None:
             role = "data"
-            head = [squash(grid.text(r, c)) for c in range(min(grid.n_cols, 4))]
+            # The first four cells (those past the row's end are empty), and the key column's.
+            head = [squash(text_of(v)) for v in values[:4]]
             if spec.key in layout.columns:
                 head.insert(0, squash(grid.text(r, layout.columns[spec.key])))
             if any(h and h in spec.total_labels for h in head):
