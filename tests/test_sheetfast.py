@@ -207,3 +207,17 @@ def test_elements_after_the_cells_as_expat(after: str, tmp_path: Path, monkeypat
     p = _book(tmp_path, PLAIN, after=after)
     assert sheetfast.split(_sheet_xml(p)) is not None
     assert_same_both_ways(p, monkeypatch)
+
+
+def test_prefix_declared_off_the_root_is_left_to_expat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A prefix declared on an element closed before the cells is unbound inside them: expat refuses it."""
+    src = _book(tmp_path, '<row r="1" zz:a="1"><c r="A1"><v>1</v></c></row>', name="src2.xlsx")
+    xml = _sheet_xml(src).replace(b"<sheetData>", b'<foo xmlns:zz="urn:x"/><sheetData>')
+    dst = tmp_path / "offroot.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info, xml if info.filename == SHEET else zin.read(info.filename))
+    assert sheetfast.split(xml) is None
+    assert_same_both_ways(dst, monkeypatch)
+    with pytest.raises(LkjError):
+        load_grids(dst)

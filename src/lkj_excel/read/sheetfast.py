@@ -68,11 +68,13 @@ def split(data: bytes) -> tuple[bytes, list[Token], bytes] | None:
         inner = raw.decode("utf-8")
     except UnicodeDecodeError:
         return None
-    found = _cells(inner, head)
+    k = head.find(b"<worksheet")
+    root = head[k : head.find(b">", k)] if k >= 0 else b""  # the root's start tag: its namespace declarations
+    found = _cells(inner, root)
     return None if found is None else (head, found, tail)
 
 
-def _cells(inner: str, head: bytes) -> list[Token] | None:
+def _cells(inner: str, root: bytes) -> list[Token] | None:
     """The cells, when the tokens cover `inner` and rows are neither nested nor left open."""
     out: list[Token] = []
     open_row = False
@@ -81,11 +83,11 @@ def _cells(inner: str, head: bytes) -> list[Token] | None:
         if tok[0]:
             if tok[3]:
                 continue  # a styled empty cell: dropped, as xmlsafe drops it before expat
-            if (tok[2] or "n") not in _TYPES or (tok[5] and not _attrs_ok(tok[5], head, checked)):
+            if (tok[2] or "n") not in _TYPES or (tok[5] and not _attrs_ok(tok[5], root, checked)):
                 return None
             out.append(tok)
         elif tok[11]:
-            if open_row or not (_PLAIN_ROW.fullmatch(tok[12]) or _attrs_ok(tok[12], head, checked)):
+            if open_row or not (_PLAIN_ROW.fullmatch(tok[12]) or _attrs_ok(tok[12], root, checked)):
                 return None
             open_row = not tok[13]
         elif tok[14]:
@@ -110,7 +112,7 @@ def formula_cell(tok: Token) -> FormulaCell:
     )
 
 
-def _attrs_ok(attrs: str, head: bytes, checked: set[str]) -> bool:
+def _attrs_ok(attrs: str, root: bytes, checked: set[str]) -> bool:
     """No attribute twice, no namespace declaration, every prefix declared on the root (as expat requires)."""
     if attrs in checked:
         return True
@@ -119,7 +121,7 @@ def _attrs_ok(attrs: str, head: bytes, checked: set[str]) -> bool:
         return False
     for n in names:
         prefix = n.partition(":")[0] if ":" in n else ""
-        if n.startswith("xmlns") or (prefix and prefix != "xml" and b"xmlns:" + prefix.encode() + b"=" not in head):
+        if n.startswith("xmlns") or (prefix and prefix != "xml" and b"xmlns:" + prefix.encode() + b"=" not in root):
             return False
     checked.add(attrs)
     return True
