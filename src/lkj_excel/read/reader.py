@@ -303,6 +303,14 @@ def _match_row(spec: TableSpec, label: str, row_text: str | Callable[[], str]) -
     return best_id, best_role
 
 
+def _total_labelled(grid: Grid, r: int, values: list[Any], layout: Layout, spec: TableSpec) -> bool:
+    """Does the key column or one of the first four cells (past the row's end: empty) say "Jumlah"?"""
+    head = [squash(text_of(v)) for v in values[:4]]
+    if spec.key in layout.columns:
+        head.insert(0, squash(grid.text(r, layout.columns[spec.key])))
+    return any(h and h in spec.total_labels for h in head)
+
+
 def read_table(grid: Grid, spec: TableSpec) -> Table | None:
     layout = locate(grid, spec)
     if layout is None:
@@ -348,13 +356,7 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
 
         row_id, role = _match_row(spec, label, row_text)
         if role is None:
-            role = "data"
-            # The first four cells (those past the row's end are empty), and the key column's.
-            head = [squash(text_of(v)) for v in values[:4]]
-            if spec.key in layout.columns:
-                head.insert(0, squash(grid.text(r, layout.columns[spec.key])))
-            if any(h and h in spec.total_labels for h in head):
-                role = "total"
+            role = "total" if _total_labelled(grid, r, values, layout, spec) else "data"
         for cid in spec.fill_down:
             cell = cells.get(cid)
             if cell is not None and cell.text:
