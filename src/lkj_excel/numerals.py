@@ -303,16 +303,34 @@ def _parse_cell(raw: object, number_format: str | None = None) -> Parsed:
         return Parsed("text")
     if isinstance(raw, (int, float)):
         v = float(raw)
-        d, pct = decimals_from_format(number_format, v)
+        fixed, pct, shown_pct = _number_format(number_format)
+        if fixed is None:
+            d, pct = decimals_from_format(number_format, v)
+        elif fixed < 0:  # General: the decimals the value has
+            d = shortest_decimals(v * 100 if pct else v)
+        else:
+            d = fixed
         if pct:
             return Parsed("number", round(v * 100, 12), d, "%")
-        if number_format and re.search(r'"\s*%\s*"|\\%', number_format):
+        if shown_pct:
             # '0.00"%"': a percent figure stored as 88.65, the sign only shown
             return Parsed("number", v, d, "%")
         return Parsed("number", v, d)
     if hasattr(raw, "isoformat"):
         return Parsed("text")
     return parse_text(str(raw))
+
+
+@lru_cache(maxsize=512)
+def _number_format(fmt: str | None) -> tuple[int | None, bool, bool]:
+    """What `decimals_from_format` gives for any value when `fmt` has one section: (decimals, -1 for
+    General, None when it depends on the value's section; percent format?; a "%" only shown?)."""
+    shown_pct = bool(fmt and re.search(r'"\s*%\s*"|\\%', fmt))
+    f = fmt or "General"
+    if len(_sections(f)) != 1:
+        return None, False, shown_pct
+    decimals, pct = _format_info(f)
+    return (-1 if decimals is None else decimals), pct, shown_pct
 
 
 def format_id(value: float | None, decimals: int = 0, unit: str | None = None) -> str:

@@ -14,6 +14,7 @@ is given as its formula text, which the reader reports as unreadable.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -22,10 +23,12 @@ from ..errors import LkjError
 from . import parts
 from .formula import NotEvaluable
 from .formula import Workbook as FormulaBook
-from .grid import CellData, Grid, build_grid
+from .grid import Grid, build_grid
 from .open import check_workbook_file
 from .sheetxml import SheetData, parse_sheet
 from .xmlsafe import Budget, XmlRefused, check_sizes
+
+IN_MEMORY_BYTES = 32 << 20  # larger files are read part by part from disk, in bounded memory
 
 
 def _pending(data: SheetData, full_calc: bool) -> list[tuple[int, int]]:
@@ -88,11 +91,7 @@ def grids_from_zip(zf: zipfile.ZipFile, path: str = "") -> list[Grid]:
         _evaluate(sheets, info.full_calc_on_load, epoch)
     grids = []
     for name, data in sheets.items():
-        fmt = styles.fmt
-        cells: dict[int, dict[int, CellData]] = {
-            r: {c: (v, fmt(s)) for c, (v, s) in row.items()} for r, row in data.cells.items()
-        }
-        grids.append(build_grid(name, cells, data.merges))
+        grids.append(build_grid(name, data.cells, data.merges))
         grids[-1].hidden = name in info.hidden
     return grids
 
@@ -102,7 +101,9 @@ def load_fast(path: str | Path) -> list[Grid]:
     p = check_workbook_file(path)
     shown = str(path)
     try:
-        with zipfile.ZipFile(p) as zf:
+        # A workbook of usual size is read at once: its parts then cost no seeks or reads of their own.
+        source: Path | io.BytesIO = io.BytesIO(p.read_bytes()) if p.stat().st_size <= IN_MEMORY_BYTES else p
+        with zipfile.ZipFile(source) as zf:
             return grids_from_zip(zf, shown)
     except LkjError:
         raise

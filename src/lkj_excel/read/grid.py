@@ -83,6 +83,20 @@ class Grid:
                     return self.value(r1, c1)
         return self.value(r, c)
 
+    def merged_row(self, r: int) -> list[Any]:
+        """``merged_value(r, c)`` of every column, worked out in one pass over the row's merges."""
+        row = self.rows.get(r) or []
+        out = row + [None] * (self.n_cols - len(row))
+        if self.merges:
+            taken: set[int] = set()  # the first range covering a cell gives its value, as in merged_value
+            for r1, c1, _r2, c2 in self.merges_at(r):
+                v = self.value(r1, c1)
+                for c in range(c1, min(c2, self.n_cols - 1) + 1):
+                    if c not in taken:
+                        taken.add(c)
+                        out[c] = v
+        return out
+
     def merge_origin(self, r: int, c: int) -> tuple[int, int] | None:
         for r1, c1, r2, c2 in self.merges:
             if r1 <= r <= r2 and c1 <= c <= c2 and (r, c) != (r1, c1):

@@ -15,6 +15,8 @@ from .grid import Grid, text_of
 
 _SHEET_RE = re.compile(r"(?i)^\s*(?:tabel|tbl|table)\s*\.?\s*(\d+)\s*[.,]\s*(\d+)(?!\d)")
 _NUMBER_CELL_RE = re.compile(r"^\(?\s*\d{1,2}\s*\)?$")
+# A character no column number holds, or 3 digits in a row: some whitespace-separated token fails _NUMBER_CELL_RE.
+_NOT_NUMBERING = re.compile(r"[^\d()\s]|\d{3}")
 _YEAR_RE = re.compile(r"^(19|20)\d\d$")
 _FOOTER_RE = re.compile(r"^(sumber|keterangan|catatan|ket\b|sumber data|note)")
 
@@ -67,6 +69,39 @@ def column_score(col: ColumnSpec, path: list[str] | tuple[str, ...]) -> int:
     return _column_score(col, tuple(path))
 
 
+class _SpecMemo:
+    """What locating a table asks of its declaration again and again, worked out once per declaration
+    (keyed by identity: hashing a declaration's frozen columns costs more than the lookups it serves)."""
+
+    __slots__ = ("spec", "exact", "squashed", "scores")
+
+    def __init__(self, spec: TableSpec) -> None:
+        self.spec = spec  # kept alive, so that its id is not reused while memoised
+        self.exact, self.squashed = _exact_alternatives(spec.columns)
+        self.scores: dict[tuple[int, tuple[str, ...]], int] = {}
+
+    def score(self, i: int, path: tuple[str, ...]) -> int:
+        key = (i, path)
+        s = self.scores.get(key)
+        if s is None:
+            if len(self.scores) > 1 << 14:
+                self.scores.clear()
+            s = self.scores[key] = _column_score(self.spec.columns[i], path)
+        return s
+
+
+_MEMOS: dict[int, _SpecMemo] = {}
+
+
+def _memo(spec: TableSpec) -> _SpecMemo:
+    m = _MEMOS.get(id(spec))
+    if m is None or m.spec is not spec:
+        if len(_MEMOS) > 256:
+            _MEMOS.clear()
+        m = _MEMOS[id(spec)] = _SpecMemo(spec)
+    return m
+
+
 @lru_cache(maxsize=1 << 14)
 def _column_score(col: ColumnSpec, path: tuple[str, ...]) -> int:
     if not path:
@@ -94,7 +129,12 @@ def _column_score(col: ColumnSpec, path: tuple[str, ...]) -> int:
 
 def _is_number_row(grid: Grid, r: int) -> bool:
     # Cells past the end of the stored row are empty: their text is "".
-    filled = [t for v in grid.row(r) if v is not None and (t := text_of(v))]
+    filled = []
+    for v in grid.row(r):
+        if v is not None and (t := text_of(v)):
+            if _NOT_NUMBERING.search(t):
+                return False  # a word or a figure of 3+ digits: neither rule below can hold
+            filled.append(t)
     if not filled:
         return False
     if len(filled) >= 2 and all(_NUMBER_CELL_RE.match(t) for t in filled):
@@ -105,12 +145,12 @@ def _is_number_row(grid: Grid, r: int) -> bool:
 
 
 def _row_texts(grid: Grid, r: int, merged: bool = True) -> list[str]:
-    get = grid.merged_value if merged else grid.value
-    out = []
-    for c in range(grid.n_cols):
-        v = get(r, c)
-        out.append(normalise(v) if v is not None else "")
-    return out
+    if merged:
+        values = grid.merged_row(r)
+    else:
+        row = grid.row(r)
+        values = row + [None] * (grid.n_cols - len(row))
+    return [normalise(v) if v is not None else "" for v in values]
 
 
 @lru_cache(maxsize=256)
@@ -127,7 +167,8 @@ def _exact_alternatives(columns: tuple[ColumnSpec, ...]) -> tuple[frozenset[str]
 
 
 def _label_hits(spec: TableSpec, texts: list[str]) -> int:
-    exact, squashed = _exact_alternatives(spec.columns)
+    memo = _memo(spec)
+    exact, squashed = memo.exact, memo.squashed
     hits = 0
     for t in texts:
         if t and (t in exact or squash(t) in squashed):
@@ -206,19 +247,22 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
         header.append(r)
         r += 1
     paths: dict[int, list[str]] = {}
+    header_texts = [_row_texts(grid, hr) for hr in header]
     for c in range(grid.n_cols):
         path: list[str] = []
-        for hr in header:
-            t = normalise(grid.merged_value(hr, c))
+        for texts in header_texts:
+            t = texts[c]
             if t and (not path or path[-1] != t):
                 path.append(t)
         if path:
             paths[c] = path
     # Greedy assignment, best fits first.
     scored = []
-    for i, col in enumerate(spec.columns):
-        for c, path in paths.items():
-            s = column_score(col, path)
+    memo = _memo(spec)
+    tpaths = [(c, tuple(path)) for c, path in paths.items()]
+    for i in range(len(spec.columns)):
+        for c, tpath in tpaths:
+            s = memo.score(i, tpath)
             if s > 0:
                 scored.append((-s, c, i))
     scored.sort()
@@ -257,20 +301,22 @@ def is_footer(grid: Grid, r: int) -> bool:
 
 def is_repeated_header(grid: Grid, r: int, layout: Layout, spec: TableSpec) -> bool:
     """A header row typed again after a page break: its texts stand where the header's do."""
-    own: dict[int, str] = {}
+    if layout.signatures is None:
+        layout.signatures = [dict(enumerate(_row_texts(grid, hr))) for hr in layout.header_rows]
+    # The header rows every text so far stands where it does; none left (or a figure): not a header.
+    alive = layout.signatures
+    own = 0
     for c, v in enumerate(grid.row(r)):
         if v is None:
             continue
         if _is_numeric_value(v):
             return False
-        own[c] = normalise(v)
-    if len(own) < 2:
-        return False
-    if layout.signatures is None:
-        layout.signatures = [
-            {c: normalise(grid.merged_value(hr, c)) for c in range(grid.n_cols)} for hr in layout.header_rows
-        ]
-    return any(all(sig.get(c) == t for c, t in own.items()) for sig in layout.signatures)
+        t = normalise(v)
+        alive = [sig for sig in alive if sig.get(c) == t]
+        if not alive:
+            return False
+        own += 1
+    return own >= 2
 
 
 def is_number_row(grid: Grid, r: int) -> bool:

@@ -46,8 +46,9 @@ def _vote(text: str) -> str | None:
 def votes(table: Table) -> tuple[int, int]:
     """(English-only, Indonesian-only) typed figures of the table's numeric columns."""
     en = id_ = 0
+    figures = _figure_columns(table)
     for _r, cid, c in table.iter_cells():
-        if not c.is_text_typed or cid == table.spec.numbering or not table.spec.column(cid).numeric:
+        if cid not in figures or not isinstance(c.raw, str):
             continue
         v = _vote(c.text)
         if v == "en":
@@ -55,6 +56,12 @@ def votes(table: Table) -> tuple[int, int]:
         elif v == "id":
             id_ += 1
     return en, id_
+
+
+def _figure_columns(table: Table) -> set[str]:
+    """The table's numeric columns but its numbering (a label, not a figure)."""
+    spec = table.spec
+    return {c.id for c in spec.columns if c.numeric and c.id != spec.numbering}
 
 
 _SWAP = str.maketrans(".,", ",.")

@@ -208,11 +208,10 @@ def _metadata(info: Grid | None, tables: dict[str, Grid]) -> tuple[str | None, s
     return office, kab, year
 
 
-def _cell(grid: Grid, r: int, c: int) -> Cell:
-    raw = grid.value(r, c)
-    fmt = grid.fmt(r, c)
+def _cell(title: str, address: str, raw: Any, fmt: str | None) -> Cell:
     parsed = parse_cell(raw, fmt)
-    return Cell(grid.title, ref(r, c), raw, _printed(raw, parsed), parsed, fmt)
+    text = raw.strip() if isinstance(raw, str) else _printed(raw, parsed)
+    return Cell(title, address, raw, text, parsed, fmt)
 
 
 def _printed(raw: Any, parsed: Parsed) -> str:
@@ -285,13 +284,13 @@ def _match_row(spec: TableSpec, label: str, row_text: str | Callable[[], str]) -
     for a, sq, word, rid, role in alts:
         if a == lab or a == lab_nonum or sq == sq_nonum:
             score = 3
-        elif word.search(lab):
+        elif a in lab and word.search(lab):  # the substring test first: it rules out most labels cheaply
             score = 2
         elif best_score == 0:
             # Only a first match can come from the row's other texts.
             if not isinstance(row_text, str):
                 row_text = row_text()
-            if word.search(row_text):
+            if a in row_text and word.search(row_text):
                 score = 1
             else:
                 continue
@@ -302,6 +301,14 @@ def _match_row(spec: TableSpec, label: str, row_text: str | Callable[[], str]) -
             if score == 3:
                 break
     return best_id, best_role
+
+
+def _total_labelled(grid: Grid, r: int, values: list[Any], layout: Layout, spec: TableSpec) -> bool:
+    """Does the key column or one of the first four cells (past the row's end: empty) say "Jumlah"?"""
+    head = [squash(text_of(v)) for v in values[:4]]
+    if spec.key in layout.columns:
+        head.insert(0, squash(grid.text(r, layout.columns[spec.key])))
+    return any(h and h in spec.total_labels for h in head)
 
 
 def read_table(grid: Grid, spec: TableSpec) -> Table | None:
@@ -318,22 +325,27 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
     r = layout.data_start
     n_rows = grid.n_rows
     n_cols = grid.n_cols
-    columns = list(layout.columns.items())
+    # (column id, 0-based column, its letters)
+    columns = [(cid, c, ref(0, c)[:-1]) for cid, c in layout.columns.items()]
+    title = grid.title
+    figures = {cid for cid in layout.columns if cid != spec.numbering and spec.column(cid).numeric}
     while r < n_rows:
         if is_footer(grid, r):
             break
         values = grid.row(r)
-        if all(v is None for v in values) or is_number_row(grid, r):
+        if values.count(None) == len(values) or is_number_row(grid, r):
             r += 1
             continue
         if is_repeated_header(grid, r, layout, spec):
             r += 1
             continue
         cells: dict[str, Cell] = {}
-        for cid, c in columns:
+        fmts = grid.row_formats.get(r) or []
+        row_number = str(r + 1)
+        for cid, c, col_letters in columns:
             if c >= len(values) or values[c] is None:
                 continue
-            cells[cid] = _cell(grid, r, c)
+            cells[cid] = _cell(title, col_letters + row_number, values[c], fmts[c] if c < len(fmts) else None)
         label = _row_label(grid, r, layout, spec, filled)
 
         def row_text(values: list[Any] = values) -> str:
@@ -344,12 +356,7 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
 
         row_id, role = _match_row(spec, label, row_text)
         if role is None:
-            role = "data"
-            head = [squash(grid.text(r, c)) for c in range(min(grid.n_cols, 4))]
-            if spec.key in layout.columns:
-                head.insert(0, squash(grid.text(r, layout.columns[spec.key])))
-            if any(h and h in spec.total_labels for h in head):
-                role = "total"
+            role = "total" if _total_labelled(grid, r, values, layout, spec) else "data"
         for cid in spec.fill_down:
             cell = cells.get(cid)
             if cell is not None and cell.text:
@@ -357,17 +364,15 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
         rows.append(Row(len(rows), r + 1, role, label, row_id, cells))
         if role in ("data", "subtotal", "total"):
             for cid, cell in cells.items():
-                col = spec.column(cid)
-                if cid == spec.numbering:
-                    continue  # a label ("I", "01.01", "a.1", "JUMLAH"), not a figure
-                if col.numeric and cell.status in ("unparsed", "text") and cell.text:
+                # The numbering column holds labels ("I", "01.01", "a.1", "JUMLAH"), not figures.
+                if cid in figures and cell.status in ("unparsed", "text") and cell.text:
                     unparsed.append(cell)
         last = r
         r += 1
     if spec.key in layout.columns:
         for rw in rows:
             rw.label = rw.label or ""
-    letters = {cid: ref(0, c).rstrip("0123456789") for cid, c in layout.columns.items()}
+    letters = {cid: col_letters for cid, _c, col_letters in columns}
     table = Table(
         spec=spec,
         sheet=grid.title,

@@ -13,20 +13,18 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
-from .grid import MAX_CELLS, too_big
+from . import sheetfast
+from .grid import MAX_CELLS, CellData, too_big
 from .parts import Styles
-from .xmlsafe import LOCAL_NAMES, Budget, new_parser, parse_member
+from .xmlsafe import LOCAL_NAMES, Budget, corrupt, feed, new_parser, parse_member, read_small
 
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
 _COLS: dict[str, int] = {}
 
-# Cell: (value, style index)
-RawCell = tuple[Any, int]
-
 
 @dataclass
 class SheetData:
-    cells: dict[int, dict[int, RawCell]] = field(default_factory=dict)  # 0-based
+    cells: dict[int, dict[int, CellData]] = field(default_factory=dict)  # 0-based
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based -> formula text without "="
     cached: set[tuple[int, int]] = field(default_factory=set)  # formula cells whose <v> held a value
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
@@ -92,10 +90,72 @@ def parse_sheet(
     path: str,
 ) -> SheetData:
     out = SheetData()
+    ctx = (strings, styles, epoch, title)
     p = new_parser()
-    p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = _handlers(out, (strings, styles, epoch, title))
-    parse_member(zf, part, p, budget, path, strip_empty_cells=True)
+    data = read_small(zf, part, budget, sheetfast.MAX_FAST_BYTES)
+    found = sheetfast.split(data) if data is not None else None
+    if data is not None and found is None:
+        budget.left += len(data)  # parse_member reads it again and counts it
+    handlers = _handlers(out, ctx)
+    if found is None:
+        p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = handlers
+        parse_member(zf, part, p, budget, path, strip_empty_cells=True)
+        return out
+    head, tokens, tail = found
+    # The handlers only where an element they act on stands (merges, mostly): elsewhere they would do
+    # nothing, and leave their state as it was. expat checks the whole part either way.
+    if sheetfast.needs_handlers(head):
+        p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = handlers
+    feed(p, head, False, part, path)
+    _store_fast(out, ctx, tokens, part, path)
+    if sheetfast.needs_handlers(tail):
+        p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = handlers
+    feed(p, tail, True, part, path)
     return out
+
+
+def _store_fast(
+    out: SheetData, ctx: tuple[list[str], Styles, Any, str], tokens: list[sheetfast.Token], part: str, path: str
+) -> None:
+    """The cells `sheetfast` tokenised, stored in document order as `_store` stores them from expat."""
+    shared: dict[str, tuple[str, int, int]] = {}
+    counter = [0]
+    refs = _REFS
+    strings, styles, epoch, title = ctx
+    formats, dates = styles.formats, styles.dates
+    rows = out.cells
+    unescape = sheetfast.unescape
+    try:
+        for tok in tokens:
+            coord = tok[0]
+            r, c = refs.get(coord) or _ref_cached(coord) or (0, 0)  # the token's address always parses
+            r, c = r - 1, c - 1
+            if tok[4]:  # a formula
+                _, t, s, v, f, fa, inline = sheetfast.formula_cell(tok)
+                _store(out, ctx, shared, counter, r, c, t, s, v, f, fa, inline)
+                continue
+            t = tok[2] or "n"
+            s = int(tok[1]) if tok[1] else 0
+            value: Any = None
+            if t == "inlineStr":
+                value = unescape(tok[10]) if tok[9] else None
+            elif tok[8]:
+                raw = unescape(tok[8])
+                value = (
+                    int(raw)
+                    if t == "n" and raw.isdigit() and s not in dates
+                    else _convert(raw, t, s, strings, styles, epoch)
+                )
+            cells = rows.get(r)
+            if cells is None:
+                cells = rows[r] = {}
+            if value is not None or c in cells:  # a later empty duplicate of a cell wins
+                cells[c] = (value, formats[s] if s < len(formats) else "General")
+                counter[0] += 1
+                if counter[0] > MAX_CELLS:
+                    raise too_big(title, counter[0], MAX_CELLS, more=True)
+    except ValueError as exc:  # as parse_member reports a handler's ValueError
+        raise corrupt(part, path, exc) from exc
 
 
 _EMPTY_ATTRS: dict[str, str] = {}
@@ -220,7 +280,7 @@ def _store(
     if cells is None:
         cells = out.cells[r] = {}
     if value is not None or formula or c in cells:  # a later empty duplicate of a cell wins
-        cells[c] = (value, s)
+        cells[c] = (value, ctx[1].fmt(s))
         counter[0] += 1
         if counter[0] > MAX_CELLS:
             raise too_big(ctx[3], counter[0], MAX_CELLS, more=True)  # parsing stops here: the total is not known

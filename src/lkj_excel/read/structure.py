@@ -15,11 +15,12 @@ def _resolve_ditto(table: Table) -> None:
     above: dict[str, Row] = {}
     for r in table.rows:
         for cid, c in r.cells.items():
-            if c.status == "ditto" and cid in above:
-                prev = above[cid].cells[cid]
+            p = c.parsed
+            if p.status == "ditto" and cid in above:
+                prev = above[cid].cells[cid].parsed
                 if prev.value is not None or prev.letter:
-                    c.parsed = prev.parsed
-            if c.value is not None or c.status == "ditto":
+                    c.parsed = p = prev
+            if p.value is not None or p.status == "ditto":
                 above[cid] = r
 
 

@@ -124,9 +124,40 @@ def parse_member(
     except expat.ExpatError as exc:
         raise XmlRefused(f"{name}: {expat.errors.messages.get(exc.code, str(exc)) if exc.code else exc}") from exc
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-        raise LkjError("file.corrupt", path=path, detail=f"{name}: {type(exc).__name__}: {exc}"[:200]) from exc
+        raise corrupt(name, path, exc) from exc
     finally:
         budget.left -= seen
+
+
+def read_small(zf: zipfile.ZipFile, name: str, budget: Budget, cap: int) -> bytes | None:
+    """The whole member when its declared size is at most `cap` and within the budget; None otherwise,
+    or when it cannot be read (`parse_member` then streams it and reports the fault as usual)."""
+    info = zf.NameToInfo.get(name)
+    if info is None or info.file_size > min(cap, MAX_PART_BYTES, budget.left):
+        return None
+    try:
+        with zf.open(info) as fh:
+            data = fh.read(info.file_size + 1)
+    except Exception:  # noqa: BLE001 - re-read by parse_member, which reports it
+        return None
+    if len(data) > info.file_size:
+        return None
+    budget.left -= len(data)
+    return data
+
+
+def feed(parser: Any, data: bytes, final: bool, name: str, path: str) -> None:
+    """`parser.Parse(data, final)` with `parse_member`'s errors; styled empty cells dropped as it drops them."""
+    try:
+        parser.Parse(_EMPTY_ROWS.sub(b"", _EMPTY_CELLS.sub(b"", data)), final)
+    except expat.ExpatError as exc:
+        raise XmlRefused(f"{name}: {expat.errors.messages.get(exc.code, str(exc)) if exc.code else exc}") from exc
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+        raise corrupt(name, path, exc) from exc
+
+
+def corrupt(name: str, path: str, exc: Exception) -> LkjError:
+    return LkjError("file.corrupt", path=path, detail=f"{name}: {type(exc).__name__}: {exc}"[:200])
 
 
 def _mb(n: int) -> str:
