@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model import Cell, Paragraph, Row, Table, Workbook
 from ..numerals import format_id
@@ -14,6 +15,9 @@ from .index import FigureIndex
 from .sentences import lowered, may_match
 from .tables import Figure, year_of
 from .typo import agrees, agrees_interval, typo_edits
+
+if TYPE_CHECKING:
+    from .reuse import ParaRecord
 
 _ROW_HINTS = {
     "ikm": re.compile(r"\bikm\b|kepuasan", re.IGNORECASE),
@@ -101,6 +105,7 @@ class Analysis:
     directions: list[DirectionIssue]
     corrected: dict[str, str]  # paragraph ref -> fully corrected text
     index: FigureIndex | None = None  # the figures it was judged against (reused by the after-pass)
+    records: dict[str, ParaRecord] = field(default_factory=dict)  # per paragraph ref (reused by the after-pass)
 
 
 def _followed(wb: Workbook, p: Paragraph) -> str | None:
