@@ -85,3 +85,16 @@ def test_a_changed_table_invalidates_range_lookups(sample_path):
     again = analyse(wb, _unchanged(first, wb, {tid}), previous=first)
     assert again.records[ref] is not rec
     assert _said(again) == _said(analyse(wb))
+
+
+def test_a_paragraph_of_a_changed_table_is_kept_when_no_figure_it_agreed_with_moved(sample_path):
+    """B7 says 85,00 (Tabel 2.2 E6) and B8 says 71,00 (E7): correcting E7 re-judges B8 only."""
+    wb = read_workbook(sample_path)
+    first = analyse(wb)
+    b7, b8 = first.records["B7"], first.records["B8"]
+    assert "2.2" in b7.tables and "2.2" in b8.tables and not b7.deps.whole_tables
+    _set(wb, "2.2", "E7", 71.5, "71,50")
+    again = analyse(wb, _unchanged(first, wb, {"2.2"}), previous=first)
+    assert again.records["B7"] is b7
+    assert again.records["B8"] is not b8
+    assert _said(again) == _said(analyse(wb))

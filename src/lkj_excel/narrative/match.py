@@ -324,6 +324,17 @@ def _subject_row(
     return [rows[i] for i, s in scores.items() if s == best]
 
 
+def known_kind(text: str, claim: Claim, claims: list[Claim]) -> str | None:
+    """The quantity the words before a claim name ("difference", "ratio"), which `known_quantity` looks up."""
+    prev_end = max((c.end for c in claims if c.end <= claim.start), default=0)
+    seg = text[prev_end : claim.start]
+    if claim.kind == "difference" and _TARGET_WORD.search(seg) and _REAL_WORD.search(seg):
+        return "difference"
+    if claim.kind == "ratio" and claim.unit == "%" and _RATIO_WORDS.search(seg):
+        return "ratio"
+    return None
+
+
 def known_quantity(
     wb: Workbook,
     p: Paragraph,
@@ -335,16 +346,10 @@ def known_quantity(
     prep: Prep | None = None,
 ) -> Figure | None:
     """The figure a claim names outright: "selisih antara target dan realisasi", "prosentase capaian"."""
-    prev_end = max((c.end for c in claims if c.end <= claim.start), default=0)
-    seg = p.text[prev_end : claim.start]
-    sentence_before = claim_sentence(p.text, claim)
-    want: str | None = None
-    if claim.kind == "difference" and _TARGET_WORD.search(seg) and _REAL_WORD.search(seg):
-        want = "difference"
-    elif claim.kind == "ratio" and claim.unit == "%" and _RATIO_WORDS.search(seg):
-        want = "ratio"
+    want = known_kind(p.text, claim, claims)
     if want is None:
         return None
+    sentence_before = claim_sentence(p.text, claim)
     year = claim.year_ref
     ym = _YEAR_TOKEN_RE.findall(sentence_before)
     if year is None and ym:

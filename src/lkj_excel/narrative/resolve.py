@@ -31,14 +31,16 @@ from .match import (
     compatible,
     digits_of,
     is_small_bare,
+    known_kind,
     known_quantity,
     rank_key,
     scope_tables,
     typo_candidates,
 )
-from .reuse import Deps, ParaRecord, Reading, Reuse
+from .reuse import AGREE_MARGIN, Deps, ParaRecord, Reading, Reuse
 from .sentences import sentence_of, sentence_spans
 from .tables import Figure, number_cell, numeric_columns, value_of, year_of
+from .typo import interval as typo_interval
 from .typo import one_edit, round_half_up, typo_edits
 
 _ALL_WORD = re.compile(r"\b(?:semua|semuanya|seluruh|seluruhnya|masing-masing)\b", re.IGNORECASE)
@@ -100,6 +102,8 @@ def classify_paragraph(
 def _agreeing(para: _Para, claim: Claim, value: float, decimals: int) -> list[Figure]:
     """The figures of the scope tables that fit the claim and agree with (value, decimals), in scope then table
     order."""
+    c_lo, c_hi = typo_interval(value, decimals)
+    para.deps.agreed.append((c_lo - AGREE_MARGIN, c_hi + AGREE_MARGIN))
     return [
         f
         for tid in para.scope
@@ -137,6 +141,8 @@ def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
     counted = claim.kind == "count" or (claim.unit not in (None, "%", "Rp", "Ha", "poin"))
     known = None
     if not counted:
+        if known_kind(para.text, claim, para.claims) is not None:
+            para.deps.whole_tables = True  # the subject row is chosen from every cell of the scope tables
         known = known_quantity(para.wb, p, claim, para.claims, scope, para.idx, para.group_text, prep)
     if known is not None:
         edits = typo_edits(printed, abs(known.value), claim.decimals)
@@ -166,6 +172,7 @@ def _typos(para: _Para, claim: Claim, printed: str) -> list[tuple[Figure, str]]:
     prep = para.prep
     typos: list[tuple[Figure, str]] = []
     if len(digits_of(printed)) >= 3:  # else typo_candidates finds none
+        para.deps.whole_tables = True
         local = [f for tid in para.scope for f in prep.typo_pool(tid, claim)]
         typos = typo_candidates(claim, printed, local)
     if not typos and claim.unit == "Rp" and len(digits_of(printed)) >= 7:
@@ -385,6 +392,13 @@ def analyse(wb: Workbook, reuse: dict[str, list[Figure]] | None = None, previous
     return out
 
 
+def _reads_table(d: DirectionStatement) -> bool:
+    """Whether `check_directions` compares the statement with a whole column or table (rank, threshold)."""
+    if d.kind in ("max", "min"):
+        return bool(d.claim_indices)
+    return d.kind in ("above", "below") and d.figure is not None and d.figure_unit == "%"
+
+
 def _judge(wb: Workbook, p: Paragraph, text: str, group_text: str, prep: Prep, reading: Reading) -> ParaRecord:
     """One paragraph's claims, table references and statements of direction judged, with its corrected text."""
     # Each paragraph is read once; classification and the checks share the reading.
@@ -394,6 +408,8 @@ def _judge(wb: Workbook, p: Paragraph, text: str, group_text: str, prep: Prep, r
     res = classify_paragraph(wb, p, prep.idx, group_text, claims, scope=scope, dirs=dirs, prep=prep, deps=deps)
     ref_issues = check_table_refs(wb, p, refs, prep)
     dir_issues = check_directions(wb, p, claims, res, scope, dirs)
+    if any(_reads_table(d) for d in dirs):
+        deps.whole_tables = True  # a rank or a threshold is checked against a whole column or table
     edits: list[tuple[int, int, str]] = []
     for r in res:
         if r.status == "contradicted" and r.replacement is not None:

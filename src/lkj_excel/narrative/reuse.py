@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .directions import DirectionStatement
@@ -22,6 +23,9 @@ from .extract import Claim, TableRef
 from .index import FigureIndex
 from .match import ClaimResult, DirectionIssue, RefIssue
 from .tables import Figure
+
+# `agrees_interval` widens a claim's interval by at most 1e-3 (typo._MAX_GUARD); twice that, to be safe.
+AGREE_MARGIN = 2e-3
 
 # What a paragraph's text alone yields: sentence spans, table mentions, claims, statements of direction.
 Reading = tuple[list[tuple[int, int]], list[TableRef], list[Claim], list[DirectionStatement]]
@@ -33,6 +37,9 @@ class Deps:
 
     ranges: list[tuple[float, float]] = field(default_factory=list)  # `FigureIndex.overlapping` queries
     everywhere: bool = False  # consulted every table's figures
+    # The claims' intervals looked up in the scope tables (`FigureIndex.agreeing`), widened by the guard.
+    agreed: list[tuple[float, float]] = field(default_factory=list)
+    whole_tables: bool = False  # read more of the scope tables than the figures agreeing with a claim
 
 
 @dataclass(slots=True)
@@ -74,26 +81,66 @@ def changed_tables(old: FigureIndex, new: FigureIndex) -> set[str]:
     return out
 
 
+def _keys(figs: list[Figure]) -> list[tuple[object, ...]]:
+    """What a verdict or a finding reads of each figure; its cells and row stand fixed by the table's layout."""
+    return [
+        (
+            f.lo,
+            f.hi,
+            f.value,
+            f.recomputed,
+            f.trend,
+            f.decimals,
+            f.kind,
+            f.unit,
+            f.column,
+            f.desc,
+            id(f.row),
+            len(f.cells),
+        )
+        for f in figs
+    ]
+
+
+def _moved(old: list[Figure], new: list[Figure]) -> list[Figure]:
+    """The figures of one table in one list and not (as often) in the other.
+
+    A table's figures are generated in an order fixed by its layout, so the figures both lists share
+    keep their order: a lookup that meets none of the moved ones finds the same figures in the same order.
+    """
+    k_old, k_new = _keys(old), _keys(new)
+    before, after = Counter(k_old), Counter(k_new)
+    gone, come = before - after, after - before
+    if not gone and not come:
+        return []
+    return [f for f, k in zip(old, k_old, strict=True) if k in gone] + [
+        f for f, k in zip(new, k_new, strict=True) if k in come
+    ]
+
+
 class Reuse:
     """Decides, paragraph by paragraph, whether the first analysis's verdicts still hold."""
 
     def __init__(self, records: dict[str, ParaRecord], old: FigureIndex, new: FigureIndex) -> None:
         self.records = records
         self.changed = changed_tables(old, new)
-        # The finite figures of the changed tables, before and after, by lo: a range lookup that
-        # could meet one of them may now find another answer.
-        moved = [
-            (f.lo, f.hi)
-            for idx in (old, new)
-            for tid in self.changed
-            for f in idx.by_table.get(tid, [])
-            if math.isfinite(f.lo) and math.isfinite(f.hi)
-        ]
+        # The intervals of the figures of the changed tables that are new or gone (a changed cell
+        # moves only the figures computed from it): a lookup that could meet one of them may now
+        # find another answer. A figure with an unbounded interval (a ratio over zero) may agree
+        # with any claim.
+        moved: list[tuple[float, float]] = []
+        self._unbounded = False
+        for tid in self.changed:
+            for f in _moved(old.by_table.get(tid, []), new.by_table.get(tid, [])):
+                lo, hi = (f.lo, f.hi) if f.lo <= f.hi else (f.hi, f.lo)
+                if math.isfinite(lo) and math.isfinite(hi):
+                    moved.append((lo, hi))
+                else:
+                    self._unbounded = True
         moved.sort()
         self._los = [lo for lo, _ in moved]
         self._his = [hi for _, hi in moved]
-        self._width = max((hi - lo for lo, hi in moved), default=0.0)
-        self._width = max(self._width, 0.0)
+        self._width = max(0.0, max((hi - lo for lo, hi in moved), default=0.0))
 
     def _meets_moved(self, lo: float, hi: float) -> bool:
         i = bisect.bisect_left(self._los, lo - self._width)
@@ -110,8 +157,15 @@ class Reuse:
         rec = self.records.get(ref)
         if rec is None or rec.text != text or rec.group_text != group_text:
             return None
-        if self.changed and (rec.deps.everywhere or not self.changed.isdisjoint(rec.tables)):
+        deps = rec.deps
+        if self.changed and deps.everywhere:
             return None
-        if any(self._meets_moved(lo, hi) for lo, hi in rec.deps.ranges):
+        if any(self._meets_moved(lo, hi) for lo, hi in deps.ranges):
+            return None
+        if self.changed.isdisjoint(rec.tables):
+            return rec
+        # A table it read changed: the verdicts hold only when they rest on the figures agreeing
+        # with its claims, and none of those could have come or gone.
+        if deps.whole_tables or self._unbounded or any(self._meets_moved(lo, hi) for lo, hi in deps.agreed):
             return None
         return rec
