@@ -392,3 +392,24 @@ def test_agrees_interval() -> None:
     assert agrees_interval(98.34, 2, 98.33, 98.336)  # overlaps [98.335, 98.345]
     assert not agrees_interval(98.34, 2, 98.20, 98.30)
     assert agrees_interval(98.34, 2, 98.35, 98.345)  # bounds in either order
+
+
+def test_tail_patterns_find_what_their_regex_finds():
+    """The end-anchored keyword patterns skip the regex only where it cannot match."""
+    import itertools
+
+    from lkj_excel.narrative import extract as x
+
+    heads = ["", "di ", "Pada ", "bahwa ", "x"]
+    words = ["nomor", "No.", "pasal", "Halaman", "kode pos", "Telp", "WA", "sasaran", "ke", "level", "nomor urut"]
+    words += ["Januari", "desember", "Rp", "IDR", "Rp.", "poſ", "\u212aode pos", "rupiah"]
+    tails = ["", " ", ".", " : (", "\u00a0", " -", "\t.", ".(", "x", "1"]
+    patterns = [x._REFERENCE_BEFORE_RE, x._ORDINAL_WORD_RE, x._MONTH_BEFORE_RE, x._RP_RE]
+    found = 0
+    for h, w, t1, t2 in itertools.product(heads, words, tails, tails):
+        s = h + w + t1 + t2
+        for p in patterns:
+            a, b = p.search(s), p.rx.search(s)
+            assert (a and a.span()) == (b and b.span()), (s, p.rx.pattern)
+            found += b is not None
+    assert found > 100  # the strings do exercise matches

@@ -102,3 +102,29 @@ def sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
         if a <= pos < b:
             return a, b
     return spans[-1] if spans else (0, 0)
+
+
+class TailPattern:
+    """A case-insensitive pattern anchored at the end of the text ("nomor :", "Rp."), searched only when it can match.
+
+    Every match ends with one of ``words`` followed by whitespace and ``tail`` characters alone, so
+    the text less its trailing whitespace and ``tail`` characters must end with one of them (in
+    lowercase, barring the few characters ``lowered`` rules out). The regex engine tries every
+    start position of an end-anchored search; this test is one string operation.
+    """
+
+    __slots__ = ("rx", "tail", "words")
+
+    def __init__(self, rx: re.Pattern[str], words: tuple[str, ...], tail: str = "") -> None:
+        self.rx, self.words, self.tail = rx, words, tail
+
+    def search(self, text: str) -> re.Match[str] | None:
+        t = text
+        while True:
+            s = t.rstrip().rstrip(self.tail) if self.tail else t.rstrip()
+            if s == t:
+                break
+            t = s
+        if t.lower().endswith(self.words) or _ODD_CASE_RE.search(text):
+            return self.rx.search(text)
+        return None
