@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lkj_excel.narrative.directions import extract_direction_statements
@@ -413,3 +415,27 @@ def test_tail_patterns_find_what_their_regex_finds():
             assert (a and a.span()) == (b and b.span()), (s, p.rx.pattern)
             found += b is not None
     assert found > 100  # the strings do exercise matches
+
+
+def test_typo_candidates_name_the_slip_typo_edits_names():
+    """The split-once comparison of `typo_candidates` agrees with `typo_edits` figure by figure."""
+    from lkj_excel.narrative.extract import extract_claims
+    from lkj_excel.narrative.match import typo_candidates
+    from lkj_excel.narrative.tables import Figure
+
+    values = [(80.15, 2), (2960780030.0, 0), (102.28, 2), (9286.9, 1), (1570.0, 0), (0.5, 2), (88.65, 2), (31.0, 0)]
+    figs = [Figure(v, v, v, d, "value", None, "3.2", (), "realisasi") for v, d in values]
+    splits: dict = {}
+    hits = 0
+    for text in ["801,15", "Rp. 2.960.780,030,-", "10228", "1022,8", "9.826,9", "1.507", "88,56%", "0,05", "13"]:
+        claim = extract_claims(f"Nilainya {text} tahun ini.")[0]
+        printed = claim.raw
+        got = typo_candidates(claim, printed, figs, splits)
+        want = [(f, e[0]) for f in figs if (e := typo_edits(printed, abs(f.value), f.decimals))]
+        want = [(f, e) for f, e in want if not (e == "replaced digit" and len(re.sub(r"\D", "", printed)) < 4)]
+        if len(re.sub(r"\D", "", printed)) < 3:
+            want = []
+        assert got == want, text
+        hits += len(got)
+    assert hits >= 5  # slips were found (801,15, 10228, 88,56%, ...)
+    assert splits  # the figures were split once and kept

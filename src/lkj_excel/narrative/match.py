@@ -14,7 +14,7 @@ from .extract import Claim, TableRef
 from .index import FigureIndex
 from .sentences import lowered, may_match
 from .tables import Figure, year_of
-from .typo import agrees, agrees_interval, typo_edits
+from .typo import Split, agrees, agrees_interval, split_edits, split_figure, split_printed
 
 if TYPE_CHECKING:
     from .reuse import ParaRecord
@@ -132,6 +132,7 @@ class Prep:
         self._nouns: dict[tuple[str, str], tuple[bool, frozenset[str]] | None] = {}
         self._hints: dict[str, set[str]] = {}
         self._fitting: dict[tuple[str, str, str | None], list[Figure]] = {}
+        self.splits: dict[tuple[float, int], Split | None] = {}  # table figures split for typo_candidates
 
     def followed(self, p: Paragraph) -> str | None:
         k = id(p)
@@ -389,15 +390,28 @@ def digits_of(text: str) -> str:
     return _NON_DIGIT_RE.sub("", text)
 
 
-def typo_candidates(claim: Claim, printed: str, figs: list[Figure]) -> list[tuple[Figure, str]]:
+def typo_candidates(
+    claim: Claim, printed: str, figs: list[Figure], splits: dict[tuple[float, int], Split | None] | None = None
+) -> list[tuple[Figure, str]]:
+    """The figures ``printed`` is one typing slip of (`typo_edits`), with the slip; ``splits``: the figures
+    already split for the comparison (one workbook's, filled as they are met: each is split once)."""
     nd = len(digits_of(printed))
     if nd < 3:
         return []
+    p = split_printed(printed)
+    if p is None:
+        return []
+    known = {} if splits is None else splits
     out = []
     for f in figs:
         if not math.isfinite(f.value):
             continue
-        edits = typo_edits(printed, abs(f.value), f.decimals)
+        k = (abs(f.value), f.decimals)
+        if k in known:
+            c = known[k]
+        else:
+            c = known[k] = split_figure(*k)
+        edits = split_edits(p, c) if c is not None else ()
         if not edits:
             continue
         if edits[0] == "replaced digit" and nd < 4:
