@@ -406,7 +406,7 @@ def test_tail_patterns_find_what_their_regex_finds():
     words = ["nomor", "No.", "pasal", "Halaman", "kode pos", "Telp", "WA", "sasaran", "ke", "level", "nomor urut"]
     words += ["Januari", "desember", "Rp", "IDR", "Rp.", "poſ", "\u212aode pos", "rupiah"]
     tails = ["", " ", ".", " : (", "\u00a0", " -", "\t.", ".(", "x", "1"]
-    patterns = [x._REFERENCE_BEFORE_RE, x._ORDINAL_WORD_RE, x._MONTH_BEFORE_RE, x._RP_RE]
+    patterns = [x._REFERENCE_BEFORE_RE, x._ORDINAL_WORD_RE, x._MONTH_BEFORE_RE]
     found = 0
     for h, w, t1, t2 in itertools.product(heads, words, tails, tails):
         s = h + w + t1 + t2
@@ -415,6 +415,15 @@ def test_tail_patterns_find_what_their_regex_finds():
             assert (a and a.span()) == (b and b.span()), (s, p.rx.pattern)
             found += b is not None
     assert found > 100  # the strings do exercise matches
+
+
+def test_tail_spaces_are_every_regex_space():
+    import sys
+
+    from lkj_excel.narrative.sentences import SPACES
+
+    regex_spaces = {c for c in map(chr, range(sys.maxunicode + 1)) if re.match(r"\s", c)}
+    assert regex_spaces == set(SPACES)
 
 
 def test_typo_candidates_name_the_slip_typo_edits_names():

@@ -84,7 +84,7 @@ _REFERENCE_BEFORE_RE = TailPattern(
     tuple("nomor no pasal ayat huruf romawi hal halaman pos telp telepon tlp hp fax faks wa whatsapp".split()),
     ".:(",
 )
-_RP_RE = TailPattern(re.compile(r"(?:\bRp|\bIDR)\s*\.?\s*$", re.IGNORECASE), ("rp", "idr"), ".")
+_RP_RE = re.compile(r"(?:\bRp|\bIDR)\s*\.?\s*$", re.IGNORECASE)
 _LETTER_BEFORE_RE = re.compile(
     rf"(?<![\w/])({_PREDIKAT})\s*(?:\(|(?:dengan\s+)?(?:angka|nilai|skor)(?:\s+mencapai)?\s*\(?)?\s*$"
 )
