@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lkj_excel.narrative.directions import extract_direction_statements
@@ -392,3 +394,57 @@ def test_agrees_interval() -> None:
     assert agrees_interval(98.34, 2, 98.33, 98.336)  # overlaps [98.335, 98.345]
     assert not agrees_interval(98.34, 2, 98.20, 98.30)
     assert agrees_interval(98.34, 2, 98.35, 98.345)  # bounds in either order
+
+
+def test_tail_patterns_find_what_their_regex_finds():
+    """The end-anchored keyword patterns skip the regex only where it cannot match."""
+    import itertools
+
+    from lkj_excel.narrative import extract as x
+
+    heads = ["", "di ", "Pada ", "bahwa ", "x"]
+    words = ["nomor", "No.", "pasal", "Halaman", "kode pos", "Telp", "WA", "sasaran", "ke", "level", "nomor urut"]
+    words += ["Januari", "desember", "Rp", "IDR", "Rp.", "poſ", "\u212aode pos", "rupiah"]
+    tails = ["", " ", ".", " : (", "\u00a0", " -", "\t.", ".(", "x", "1"]
+    patterns = [x._REFERENCE_BEFORE_RE, x._ORDINAL_WORD_RE, x._MONTH_BEFORE_RE]
+    found = 0
+    for h, w, t1, t2 in itertools.product(heads, words, tails, tails):
+        s = h + w + t1 + t2
+        for p in patterns:
+            a, b = p.search(s), p.rx.search(s)
+            assert (a and a.span()) == (b and b.span()), (s, p.rx.pattern)
+            found += b is not None
+    assert found > 100  # the strings do exercise matches
+
+
+def test_tail_spaces_are_every_regex_space():
+    import sys
+
+    from lkj_excel.narrative.sentences import SPACES
+
+    regex_spaces = {c for c in map(chr, range(sys.maxunicode + 1)) if re.match(r"\s", c)}
+    assert regex_spaces == set(SPACES)
+
+
+def test_typo_candidates_name_the_slip_typo_edits_names():
+    """The split-once comparison of `typo_candidates` agrees with `typo_edits` figure by figure."""
+    from lkj_excel.narrative.extract import extract_claims
+    from lkj_excel.narrative.match import typo_candidates
+    from lkj_excel.narrative.tables import Figure
+
+    values = [(80.15, 2), (2960780030.0, 0), (102.28, 2), (9286.9, 1), (1570.0, 0), (0.5, 2), (88.65, 2), (31.0, 0)]
+    figs = [Figure(v, v, v, d, "value", None, "3.2", (), "realisasi") for v, d in values]
+    splits: dict = {}
+    hits = 0
+    for text in ["801,15", "Rp. 2.960.780,030,-", "10228", "1022,8", "9.826,9", "1.507", "88,56%", "0,05", "13"]:
+        claim = extract_claims(f"Nilainya {text} tahun ini.")[0]
+        printed = claim.raw
+        got = typo_candidates(claim, printed, figs, splits)
+        want = [(f, e[0]) for f in figs if (e := typo_edits(printed, abs(f.value), f.decimals))]
+        want = [(f, e) for f, e in want if not (e == "replaced digit" and len(re.sub(r"\D", "", printed)) < 4)]
+        if len(re.sub(r"\D", "", printed)) < 3:
+            want = []
+        assert got == want, text
+        hits += len(got)
+    assert hits >= 5  # slips were found (801,15, 10228, 88,56%, ...)
+    assert splits  # the figures were split once and kept

@@ -297,7 +297,10 @@ def _narrative_after(ctx: Any, es: EditSet, changed: dict[Address, float]) -> li
             for start, end, new, _a in sorted(subs, reverse=True):
                 p.text = p.text[:start] + new + p.text[end:]
         sub = Context(ctx.wb)
-        sub.cache["narrative.analysis"] = analyse(ctx.wb, _unchanged_figures(ctx, {id(c) for _a, c in cells}))
+        first = ctx.cache.get("narrative.analysis")  # its verdicts on paragraphs the corrections cannot move are kept
+        sub.cache["narrative.analysis"] = analyse(
+            ctx.wb, _unchanged_figures(ctx, {id(c) for _a, c in cells}), previous=first
+        )
         out = [f for code, r in sorted(load_rules().items()) if code.startswith("N8") for f in r.run(sub)]
         fixed = {f.cell: f.fix for f in out if f.fix is not None}
         for ref, subs in sorted(prose.items()):

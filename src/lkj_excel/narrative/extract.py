@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lkj_excel.numerals import parse_plain_number
 
-from .sentences import lowered, may_match, sentence_of, sentence_spans
+from .sentences import TailPattern, lowered, may_match, sentence_of, sentence_spans
 
 # Claim kinds that are not figures to check; dropped unless include_non_claims.
 NON_CLAIM_KINDS = frozenset({"year", "ordinal", "reference-number"})
@@ -68,14 +68,21 @@ _LEGAL_RE = re.compile(r"(?:\bnomor|\bno\.?|\bpasal|\bayat|\bhuruf|\bangka\s+rom
 _PAGE_RE = re.compile(r"\b(?:hal(?:aman)?)\s*\.?\s*:?\s*$", re.IGNORECASE)
 _POSTAL_RE = re.compile(r"\bkode\s*pos\s*:?\s*$", re.IGNORECASE)
 _PHONE_RE = re.compile(r"\b(?:telp|telepon|tlp|hp|fax|faks|wa|whatsapp)\.?\s*:?\s*\(?\s*$", re.IGNORECASE)
-_ORDINAL_WORD_RE = re.compile(
-    r"\b(?:sasaran|tujuan|misi|visi|poin|bab|tahap|tahapan|triwulan|semester|gambar|grafik|diagram|"
-    r"lampiran|urutan|peringkat|ranking|nomor\s+urut|level)\s*$|\bke\s*-?\s*$",
-    re.IGNORECASE,
+_ORDINAL_WORD_RE = TailPattern(
+    re.compile(
+        r"\b(?:sasaran|tujuan|misi|visi|poin|bab|tahap|tahapan|triwulan|semester|gambar|grafik|diagram|"
+        r"lampiran|urutan|peringkat|ranking|nomor\s+urut|level)\s*$|\bke\s*-?\s*$",
+        re.IGNORECASE,
+    ),
+    tuple("sasaran tujuan misi visi poin bab tahap tahapan triwulan semester gambar grafik diagram".split())
+    + tuple("lampiran urutan peringkat ranking urut level ke".split()),
+    "-",
 )
 # Any of the four above (one search: a match of any alternative is a match of its pattern).
-_REFERENCE_BEFORE_RE = re.compile(
-    "|".join(f"(?:{rx.pattern})" for rx in (_LEGAL_RE, _PAGE_RE, _POSTAL_RE, _PHONE_RE)), re.IGNORECASE
+_REFERENCE_BEFORE_RE = TailPattern(
+    re.compile("|".join(f"(?:{rx.pattern})" for rx in (_LEGAL_RE, _PAGE_RE, _POSTAL_RE, _PHONE_RE)), re.IGNORECASE),
+    tuple("nomor no pasal ayat huruf romawi hal halaman pos telp telepon tlp hp fax faks wa whatsapp".split()),
+    ".:(",
 )
 _RP_RE = re.compile(r"(?:\bRp|\bIDR)\s*\.?\s*$", re.IGNORECASE)
 _LETTER_BEFORE_RE = re.compile(
@@ -147,7 +154,7 @@ _LETTER_RE = re.compile(r"[A-Za-z]")
 _UNIT_ABBR_RE = re.compile(r"(?i)(?:%|ha\b|jt\b|m2\b)")
 _AREA_CODE_RE = re.compile(r"\(0\d{2,4}\)\s*-?\s*$")
 _MONTH_AFTER_RE = re.compile(rf"\s+(?:{_MONTHS})\b", re.IGNORECASE)
-_MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTHS})\s*$", re.IGNORECASE)
+_MONTH_BEFORE_RE = TailPattern(re.compile(rf"\b(?:{_MONTHS})\s*$", re.IGNORECASE), tuple(_MONTHS.split("|")))
 _CAPITAL_AFTER_RE = re.compile(r"\s+[E-Z](?![\w(])")
 _INT_RE = re.compile(r"\d+")
 _PCT_AFTER_RE = re.compile(r"\s*%")
@@ -489,10 +496,4 @@ def _build_claims(
     return claims
 
 
-__all__ = [
-    "NON_CLAIM_KINDS",
-    "Claim",
-    "TableRef",
-    "extract_claims",
-    "extract_table_refs",
-]
+__all__ = ["NON_CLAIM_KINDS", "Claim", "TableRef", "extract_claims", "extract_table_refs"]

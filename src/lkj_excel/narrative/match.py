@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..model import Cell, Paragraph, Row, Table, Workbook
 from ..numerals import format_id
@@ -13,7 +14,10 @@ from .extract import Claim, TableRef
 from .index import FigureIndex
 from .sentences import lowered, may_match
 from .tables import Figure, year_of
-from .typo import agrees, agrees_interval, typo_edits
+from .typo import Split, agrees, agrees_interval, split_edits, split_figure, split_printed
+
+if TYPE_CHECKING:
+    from .reuse import ParaRecord
 
 _ROW_HINTS = {
     "ikm": re.compile(r"\bikm\b|kepuasan", re.IGNORECASE),
@@ -101,6 +105,7 @@ class Analysis:
     directions: list[DirectionIssue]
     corrected: dict[str, str]  # paragraph ref -> fully corrected text
     index: FigureIndex | None = None  # the figures it was judged against (reused by the after-pass)
+    records: dict[str, ParaRecord] = field(default_factory=dict)  # per paragraph ref (reused by the after-pass)
 
 
 def _followed(wb: Workbook, p: Paragraph) -> str | None:
@@ -127,6 +132,7 @@ class Prep:
         self._nouns: dict[tuple[str, str], tuple[bool, frozenset[str]] | None] = {}
         self._hints: dict[str, set[str]] = {}
         self._fitting: dict[tuple[str, str, str | None], list[Figure]] = {}
+        self.splits: dict[tuple[float, int], Split | None] = {}  # table figures split for typo_candidates
 
     def followed(self, p: Paragraph) -> str | None:
         k = id(p)
@@ -319,6 +325,17 @@ def _subject_row(
     return [rows[i] for i, s in scores.items() if s == best]
 
 
+def known_kind(text: str, claim: Claim, claims: list[Claim]) -> str | None:
+    """The quantity the words before a claim name ("difference", "ratio"), which `known_quantity` looks up."""
+    prev_end = max((c.end for c in claims if c.end <= claim.start), default=0)
+    seg = text[prev_end : claim.start]
+    if claim.kind == "difference" and _TARGET_WORD.search(seg) and _REAL_WORD.search(seg):
+        return "difference"
+    if claim.kind == "ratio" and claim.unit == "%" and _RATIO_WORDS.search(seg):
+        return "ratio"
+    return None
+
+
 def known_quantity(
     wb: Workbook,
     p: Paragraph,
@@ -330,16 +347,10 @@ def known_quantity(
     prep: Prep | None = None,
 ) -> Figure | None:
     """The figure a claim names outright: "selisih antara target dan realisasi", "prosentase capaian"."""
-    prev_end = max((c.end for c in claims if c.end <= claim.start), default=0)
-    seg = p.text[prev_end : claim.start]
-    sentence_before = claim_sentence(p.text, claim)
-    want: str | None = None
-    if claim.kind == "difference" and _TARGET_WORD.search(seg) and _REAL_WORD.search(seg):
-        want = "difference"
-    elif claim.kind == "ratio" and claim.unit == "%" and _RATIO_WORDS.search(seg):
-        want = "ratio"
+    want = known_kind(p.text, claim, claims)
     if want is None:
         return None
+    sentence_before = claim_sentence(p.text, claim)
     year = claim.year_ref
     ym = _YEAR_TOKEN_RE.findall(sentence_before)
     if year is None and ym:
@@ -379,15 +390,28 @@ def digits_of(text: str) -> str:
     return _NON_DIGIT_RE.sub("", text)
 
 
-def typo_candidates(claim: Claim, printed: str, figs: list[Figure]) -> list[tuple[Figure, str]]:
+def typo_candidates(
+    claim: Claim, printed: str, figs: list[Figure], splits: dict[tuple[float, int], Split | None] | None = None
+) -> list[tuple[Figure, str]]:
+    """The figures ``printed`` is one typing slip of (`typo_edits`), with the slip; ``splits``: the figures
+    already split for the comparison (one workbook's, filled as they are met: each is split once)."""
     nd = len(digits_of(printed))
     if nd < 3:
         return []
+    p = split_printed(printed)
+    if p is None:
+        return []
+    known = {} if splits is None else splits
     out = []
     for f in figs:
         if not math.isfinite(f.value):
             continue
-        edits = typo_edits(printed, abs(f.value), f.decimals)
+        k = (abs(f.value), f.decimals)
+        if k in known:
+            c = known[k]
+        else:
+            c = known[k] = split_figure(*k)
+        edits = split_edits(p, c) if c is not None else ()
         if not edits:
             continue
         if edits[0] == "replaced digit" and nd < 4:

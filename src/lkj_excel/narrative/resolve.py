@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..model import Paragraph, Workbook
 from ..numerals import format_id
@@ -32,13 +31,16 @@ from .match import (
     compatible,
     digits_of,
     is_small_bare,
+    known_kind,
     known_quantity,
     rank_key,
     scope_tables,
     typo_candidates,
 )
+from .reuse import AGREE_MARGIN, Deps, ParaRecord, Reading, Reuse
 from .sentences import sentence_of, sentence_spans
 from .tables import Figure, number_cell, numeric_columns, value_of, year_of
+from .typo import interval as typo_interval
 from .typo import one_edit, round_half_up, typo_edits
 
 _ALL_WORD = re.compile(r"\b(?:semua|semuanya|seluruh|seluruhnya|masing-masing)\b", re.IGNORECASE)
@@ -56,6 +58,7 @@ class _Para:
     claims: list[Claim]
     scope: list[str]
     prep: Prep
+    deps: Deps
 
 
 def classify_paragraph(
@@ -69,8 +72,10 @@ def classify_paragraph(
     scope: list[str] | None = None,
     dirs: list[DirectionStatement] | None = None,
     prep: Prep | None = None,
+    deps: Deps | None = None,
 ) -> list[ClaimResult]:
-    """Classify every claim of ``p``; ``analyse`` passes what it already extracted."""
+    """Classify every claim of ``p``; ``analyse`` passes what it already extracted (and collects in ``deps``
+    what the verdicts looked up beyond the scope tables)."""
     text = p.text or ""
     if prep is None:
         prep = Prep(wb, idx)
@@ -83,7 +88,7 @@ def classify_paragraph(
     for d in dirs:
         if d.kind in ("above", "below") and d.figure is not None and d.claim_indices:
             thresholds.add(d.claim_indices[0])
-    para = _Para(wb, p, idx, text, group_text, claims, scope, prep)
+    para = _Para(wb, p, idx, text, group_text, claims, scope, prep, Deps() if deps is None else deps)
     out: list[ClaimResult] = []
     for ci, claim in enumerate(claims):
         if ci in thresholds:
@@ -97,6 +102,8 @@ def classify_paragraph(
 def _agreeing(para: _Para, claim: Claim, value: float, decimals: int) -> list[Figure]:
     """The figures of the scope tables that fit the claim and agree with (value, decimals), in scope then table
     order."""
+    c_lo, c_hi = typo_interval(value, decimals)
+    para.deps.agreed.append((c_lo - AGREE_MARGIN, c_hi + AGREE_MARGIN))
     return [
         f
         for tid in para.scope
@@ -134,6 +141,8 @@ def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
     counted = claim.kind == "count" or (claim.unit not in (None, "%", "Rp", "Ha", "poin"))
     known = None
     if not counted:
+        if known_kind(para.text, claim, para.claims) is not None:
+            para.deps.whole_tables = True  # the subject row is chosen from every cell of the scope tables
         known = known_quantity(para.wb, p, claim, para.claims, scope, para.idx, para.group_text, prep)
     if known is not None:
         edits = typo_edits(printed, abs(known.value), claim.decimals)
@@ -142,6 +151,7 @@ def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
         return ClaimResult(claim, p, "contradicted", [known], value, claim.decimals, edit, "known", known)
     if not counted and not is_small_bare(claim):
         lo, hi = abs(claim.value) - 0.5 * 10**-claim.decimals, abs(claim.value) + 0.5 * 10**-claim.decimals
+        para.deps.ranges.append((lo, hi))
         wide = [f for f in para.idx.overlapping(lo, hi) if compatible(claim, f) and claim_agrees(claim, f)]
         good = [f for f in wide if f.recomputed is None]
         if good:
@@ -162,12 +172,16 @@ def _typos(para: _Para, claim: Claim, printed: str) -> list[tuple[Figure, str]]:
     prep = para.prep
     typos: list[tuple[Figure, str]] = []
     if len(digits_of(printed)) >= 3:  # else typo_candidates finds none
+        para.deps.whole_tables = True
         local = [f for tid in para.scope for f in prep.typo_pool(tid, claim)]
-        typos = typo_candidates(claim, printed, local)
+        typos = typo_candidates(claim, printed, local, prep.splits)
     if not typos and claim.unit == "Rp" and len(digits_of(printed)) >= 7:
         # A rupiah figure is long enough that one slip of a figure anywhere names it (issue #10);
         # only when a single figure fits.
-        wide_pool = typo_candidates(claim, printed, [f for tid in prep.order for f in prep.typo_pool(tid, claim)])
+        para.deps.everywhere = True
+        wide_pool = typo_candidates(
+            claim, printed, [f for tid in prep.order for f in prep.typo_pool(tid, claim)], prep.splits
+        )
         typos = wide_pool if len({round(f.value, 2) for f, _e in wide_pool}) == 1 else []
     return typos
 
@@ -341,12 +355,11 @@ def _threshold_issue(
 # ---------------------------------------------------------------- analysis
 
 
-@lru_cache(maxsize=4096)
-def read_paragraph(text: str) -> tuple[list[tuple[int, int]], list[TableRef], list[Claim], list[DirectionStatement]]:
+def read_paragraph(text: str) -> Reading:
     """What a paragraph's text alone yields (sentences, table mentions, claims, direction statements).
 
-    Pure and of frozen values, so cached: the narrative is analysed again after the localizer corrected
-    figures, and the offices of a batch share many sentences. Callers must not mutate the lists.
+    Pure: the analysis after localization takes it over from the first one for every paragraph whose
+    text did not change (``ParaRecord.reading``). Callers must not mutate the lists.
     """
     spans = sentence_spans(text)
     refs = extract_table_refs(text)
@@ -354,43 +367,71 @@ def read_paragraph(text: str) -> tuple[list[tuple[int, int]], list[TableRef], li
     return spans, refs, claims, extract_direction_statements(text, claims, spans=spans)
 
 
-def analyse(wb: Workbook, reuse: dict[str, list[Figure]] | None = None) -> Analysis:
-    """Every paragraph judged against the tables; `reuse`: tables' own figures known unchanged (see `figures`)."""
+def analyse(wb: Workbook, reuse: dict[str, list[Figure]] | None = None, previous: Analysis | None = None) -> Analysis:
+    """Every paragraph judged against the tables; `reuse`: tables' own figures known unchanged (see `figures`);
+    `previous`: an earlier analysis of this workbook, whose paragraphs none of whose inputs changed are
+    taken over unjudged (see `reuse.Reuse`)."""
     idx = figures(wb, reuse)
     prep = Prep(wb, idx)
-    results: list[ClaimResult] = []
-    refs_out: list[RefIssue] = []
-    dirs_out: list[DirectionIssue] = []
-    corrected: dict[str, str] = {}
+    keep = Reuse(previous.records, previous.index, idx) if previous is not None and previous.index else None
+    out = Analysis([], [], [], {}, idx)
     group: dict[str, list[str]] = {}
     for p in wb.paragraphs:
         text = p.text or ""
         prior = group.setdefault(p.follows or "", [])
         group_text = " ".join(prior[-3:])
         prior.append(text)
-        # Each paragraph is read once; classification and the checks share it.
-        spans, refs, claims, dirs = read_paragraph(text)
-        scope = scope_tables(wb, p, refs, prep)
-        res = classify_paragraph(wb, p, idx, group_text, claims, scope=scope, dirs=dirs, prep=prep)
-        results.extend(res)
-        ref_issues = check_table_refs(wb, p, refs, prep)
-        refs_out.extend(ref_issues)
-        dirs_out.extend(check_directions(wb, p, claims, res, scope, dirs))
-        edits: list[tuple[int, int, str]] = []
-        for r in res:
-            if r.status == "contradicted" and r.replacement is not None:
-                edits.append((r.claim.num_start, r.claim.num_end, r.replacement))
-        for ri in ref_issues:
-            k = ri.ref.raw.find(ri.ref.table_id or "")
-            if k >= 0:
-                s = ri.ref.start + k
-                edits.append((s, s + len(ri.ref.table_id or ""), ri.expected))
-        if edits:
-            new = text
-            for s, e, rep in sorted(edits, reverse=True):
-                new = new[:s] + rep + new[e:]
-            corrected[p.ref] = new
-    return Analysis(results, refs_out, dirs_out, corrected, idx)
+        rec = keep.record(p.ref, text, group_text) if keep is not None else None
+        if rec is None:
+            reading = keep.reading(p.ref, text) if keep is not None else None
+            rec = _judge(wb, p, text, group_text, prep, reading or read_paragraph(text))
+        out.records[p.ref] = rec
+        out.results.extend(rec.results)
+        out.refs.extend(rec.refs)
+        out.directions.extend(rec.directions)
+        if rec.corrected is not None:
+            out.corrected[p.ref] = rec.corrected
+    return out
+
+
+def _reads_table(d: DirectionStatement) -> bool:
+    """Whether `check_directions` compares the statement with a whole column or table (rank, threshold)."""
+    if d.kind in ("max", "min"):
+        return bool(d.claim_indices)
+    return d.kind in ("above", "below") and d.figure is not None and d.figure_unit == "%"
+
+
+def _judge(wb: Workbook, p: Paragraph, text: str, group_text: str, prep: Prep, reading: Reading) -> ParaRecord:
+    """One paragraph's claims, table references and statements of direction judged, with its corrected text."""
+    # Each paragraph is read once; classification and the checks share the reading.
+    _spans, refs, claims, dirs = reading
+    scope = scope_tables(wb, p, refs, prep)
+    deps = Deps()
+    res = classify_paragraph(wb, p, prep.idx, group_text, claims, scope=scope, dirs=dirs, prep=prep, deps=deps)
+    ref_issues = check_table_refs(wb, p, refs, prep)
+    dir_issues = check_directions(wb, p, claims, res, scope, dirs)
+    if any(_reads_table(d) for d in dirs):
+        deps.whole_tables = True  # a rank or a threshold is checked against a whole column or table
+    edits: list[tuple[int, int, str]] = []
+    for r in res:
+        if r.status == "contradicted" and r.replacement is not None:
+            edits.append((r.claim.num_start, r.claim.num_end, r.replacement))
+    for ri in ref_issues:
+        k = ri.ref.raw.find(ri.ref.table_id or "")
+        if k >= 0:
+            s = ri.ref.start + k
+            edits.append((s, s + len(ri.ref.table_id or ""), ri.expected))
+    new: str | None = None
+    if edits:
+        new = text
+        for s, e, rep in sorted(edits, reverse=True):
+            new = new[:s] + rep + new[e:]
+    # The tables the verdicts read: the scope, and the tables of every figure a claim was matched with
+    # (a "tertinggi" compares its figure with the rest of that figure's table).
+    tables = frozenset(scope).union(f.table for r in res for f in r.matched)
+    if any(r.figure is not None for r in res):
+        tables = tables.union(r.figure.table for r in res if r.figure is not None)
+    return ParaRecord(text, group_text, reading, res, ref_issues, dir_issues, new, tables, deps)
 
 
 def classify_paragraphs(wb: Workbook) -> list[ClaimResult]:

@@ -102,3 +102,28 @@ def sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
         if a <= pos < b:
             return a, b
     return spans[-1] if spans else (0, 0)
+
+
+# Every character ``\s`` matches in a str pattern (str.isspace; none lies above U+3000).
+SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+
+
+class TailPattern:
+    """A case-insensitive pattern anchored at the end of the text ("nomor :", "Rp."), searched only when it can match.
+
+    Every match ends with one of ``words`` followed by whitespace and ``tail`` characters alone, so
+    the text less its trailing whitespace and ``tail`` characters must end with one of them (in
+    lowercase, barring the few characters ``lowered`` rules out). The regex engine tries every
+    start position of an end-anchored search; this test is one string operation.
+    """
+
+    __slots__ = ("rx", "strip", "words")
+
+    def __init__(self, rx: re.Pattern[str], words: tuple[str, ...], tail: str = "") -> None:
+        self.rx, self.words, self.strip = rx, words, SPACES + tail
+
+    def search(self, text: str) -> re.Match[str] | None:
+        t = text.rstrip(self.strip)
+        if t.lower().endswith(self.words) or _ODD_CASE_RE.search(text):
+            return self.rx.search(text)
+        return None

@@ -20,6 +20,9 @@ from lkj_excel.numerals import format_id
 # operations (~1e-16 relative each) with a huge margin while staying far below
 # any difference that shows at the printed precision. The cap keeps the guard
 # well under one rounding unit even for rupiah totals in the billions.
+# A printed figure split into integer digits, fraction digits and separators (see `_split`).
+Split = tuple[str, str, list[tuple[int, str]]]
+
 _REL_GUARD = 1e-9
 _MAX_GUARD = 1e-3
 
@@ -57,7 +60,7 @@ def agrees_interval(claim_value: float, claim_decimals: int, lo: float, hi: floa
 
 
 @lru_cache(maxsize=4096)
-def _split(printed: str) -> tuple[str, str, list[tuple[int, str]]] | None:
+def _split(printed: str) -> Split | None:
     """Split a printed figure into integer digits, fraction digits and separators.
 
     Separators are returned as (digits to their right, char). The decimal mark
@@ -124,6 +127,21 @@ def _typo_edits(printed: str, candidate: float, decimals: int) -> tuple[str, ...
     c = _split(format_id(abs(candidate), decimals))
     if p is None or c is None:
         return ()
+    return split_edits(p, c)
+
+
+def split_printed(printed: str) -> Split | None:
+    """``printed`` split as `typo_edits` compares it (integer digits, fraction digits, separators)."""
+    return _split(printed)
+
+
+def split_figure(value: float, decimals: int) -> Split | None:
+    """A table figure printed with ``decimals`` decimals, split as `split_printed` splits a printed one."""
+    return _split(format_id(abs(value), decimals))
+
+
+def split_edits(p: Split, c: Split) -> tuple[str, ...]:
+    """`typo_edits` of two split figures: the printed one ``p`` and the candidate ``c``."""
     p_int, p_frac, p_seps = p
     c_int, c_frac, c_seps = c
     p_int, c_int = p_int.lstrip("0") or "0", c_int.lstrip("0") or "0"
