@@ -125,17 +125,32 @@ def col_id(ctx: Context, cid: str) -> str:
 def rowspec(table: Table, row: Row) -> RowSpec | None:
     if row.row_id is None:
         return None
-    for rs in table.spec.rows:
-        if rs.id == row.row_id:
-            return rs
-    return None
+    return table.spec.row_spec(row.row_id)
+
+
+def rows_by_id(ctx: Context, table: Table) -> dict[str, list[Row]]:
+    """The table's rows by declared row id, in sheet order (ids in order of first appearance); once per workbook."""
+    key = f"rows_by_id:{table.id}"
+    index: dict[str, list[Row]] | None = ctx.cache.get(key)
+    if index is None:
+        index = {}
+        for r in table.rows:
+            if r.row_id is not None:
+                index.setdefault(r.row_id, []).append(r)
+        ctx.cache[key] = index
+    return index
 
 
 def checks_of(ctx: Context, rule_name: str) -> Iterator[tuple[Table, Check]]:
-    for t in ctx.tables():
-        for chk in t.spec.checks:
-            if chk.get("rule") == rule_name:
-                yield t, chk
+    """The tables' `[[checks]]` of one rule, in table order; indexed once per workbook."""
+    index: dict[str, list[tuple[Table, Check]]] | None = ctx.cache.get("checks_by_rule")
+    if index is None:
+        index = {}
+        for t in ctx.tables():
+            for chk in t.spec.checks:
+                index.setdefault(chk.rule, []).append((t, chk))
+        ctx.cache["checks_by_rule"] = index
+    return iter(index.get(rule_name, ()))
 
 
 def printed_scale(ctx: Context, name: str) -> tuple[Table, Mapping[str, Any], list[Band], list[Cell]] | None:
