@@ -14,7 +14,7 @@ from .. import scales
 from ..findings import SEVERITIES, Finding
 from ..model import Cell, Row, Table, Workbook
 from ..scales import Band, Scale
-from ..spec import RowSpec, fill_year
+from ..spec import ColumnSpec, RowSpec, fill_year
 from ..spec_checks import Check
 
 RULES: dict[str, Rule] = {}
@@ -141,6 +141,29 @@ def rows_by_id(ctx: Context, table: Table) -> dict[str, list[Row]]:
     return index
 
 
+def table_cells(ctx: Context) -> list[tuple[Table, str, Cell, ColumnSpec]]:
+    """Every cell of the tables with its column's declaration, in table, row and column order; once per workbook."""
+    cells: list[tuple[Table, str, Cell, ColumnSpec]] | None = ctx.cache.get("table_cells")
+    if cells is None:
+        cells = []
+        for t in ctx.tables():
+            spec = t.spec
+            for r in t.rows:
+                for cid, c in r.cells.items():
+                    cells.append((t, cid, c, spec.column(cid)))
+        ctx.cache["table_cells"] = cells
+    return cells
+
+
+def cells_of_kind(ctx: Context, kind: str) -> list[tuple[Table, str, Cell, ColumnSpec]]:
+    """The cells of `table_cells` whose column is of one kind, in the same order; once per workbook."""
+    key = f"cells_of_kind:{kind}"
+    cells: list[tuple[Table, str, Cell, ColumnSpec]] | None = ctx.cache.get(key)
+    if cells is None:
+        cells = ctx.cache[key] = [x for x in table_cells(ctx) if x[3].kind == kind]
+    return cells
+
+
 def checks_of(ctx: Context, rule_name: str) -> Iterator[tuple[Table, Check]]:
     """The tables' `[[checks]]` of one rule, in table order; indexed once per workbook."""
     index: dict[str, list[tuple[Table, Check]]] | None = ctx.cache.get("checks_by_rule")
@@ -154,7 +177,7 @@ def checks_of(ctx: Context, rule_name: str) -> Iterator[tuple[Table, Check]]:
 
 
 def printed_scale(ctx: Context, name: str) -> tuple[Table, Mapping[str, Any], list[Band], list[Cell]] | None:
-    return scales.printed_scale(ctx.wb, name)
+    return scales.printed_scale(ctx.wb, name, ctx.cache)
 
 
 def get_scale(ctx: Context, name: str) -> Scale | None:

@@ -300,11 +300,11 @@ def _same_pairs(ctx: Context) -> Iterator[Pair]:
         elif kind == "column":
             ca = d["column"]
             cb = d.get("other_column", ca)
-            theirs = rows_by_id(ctx, o)
+            by_id = rows_by_id(ctx, o)
             for ra in t.rows:
                 rb = None
                 if ra.row_id:
-                    rb = theirs[ra.row_id][0] if ra.row_id in theirs else None
+                    rb = by_id[ra.row_id][0] if ra.row_id in by_id else None
                 elif ra.role == "total":
                     rb = o.total_row()
                 if rb is None or _is_blank(ra.get(ca)) or _is_blank(rb.get(cb)):

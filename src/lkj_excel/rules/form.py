@@ -332,25 +332,30 @@ def decimal_point(ctx: Context) -> Iterator[Finding]:
         | 2  | Pemberdayaan | 69.850.000    | 68.535.700     | 98,12          |
         | 3  | Ketentraman  | 16.100.000    | 16.100.000     | 100,00         |
     """
-    all_cells = [c for t in ctx.tables() for _r, cid, c in t.iter_cells() if cid != t.spec.numbering]
-    wb_comma = _uses_comma(all_cells)
+    wb_comma: bool | None = None  # the workbook's habit, decided only when a table has no decimals of its own
     for table in ctx.tables():
         if table.notation == "en":
             continue  # F710 reports what departs from an English table
         cells = [
             c for _r, cid, c in table.iter_cells() if table.spec.column(cid).numeric and cid != table.spec.numbering
         ]
+        points = [c for c in cells if c.parsed.decimal_point and c.is_text_typed and c.value is not None]
+        if not points:
+            continue
         others = [c for c in cells if not c.parsed.decimal_point]
         has_decimals = any((c.decimals or 0) > 0 for c in others if c.is_text_typed)
-        comma = _uses_comma(others) if has_decimals else wb_comma
-        if not comma:
+        if not has_decimals and wb_comma is None:
+            wb_comma = _uses_comma(
+                [c for t in ctx.tables() for _r, cid, c in t.iter_cells() if cid != t.spec.numbering]
+            )
+        if not (_uses_comma(others) if has_decimals else wb_comma):
             continue
-        for c in cells:
-            if c.parsed.decimal_point and c.is_text_typed and c.value is not None:
-                exp = format_id(c.value, c.decimals or 0, c.parsed.unit)
-                if c.letter:
-                    exp = f"{c.letter} ({exp})"
-                yield make("F703", "warning", c, c.text, exp, "form.decimal_point", table=table, fix=c.value)
+        for c in points:
+            assert c.value is not None
+            exp = format_id(c.value, c.decimals or 0, c.parsed.unit)
+            if c.letter:
+                exp = f"{c.letter} ({exp})"
+            yield make("F703", "warning", c, c.text, exp, "form.decimal_point", table=table, fix=c.value)
 
 
 @rule("F704", "form.precision", severity="info", question="form")
@@ -393,21 +398,25 @@ def precision(ctx: Context) -> Iterator[Finding]:
             ]
             if len(cells) < 3:
                 continue
-            for c in cells:
-                others = [o for o in cells if o is not c]
-                usual = min(o.decimals or 0 for o in others)
-                if (c.decimals or 0) < usual:
-                    ex = next(o for o in others if (o.decimals or 0) == usual)
-                    yield make(
-                        "F704",
-                        "info",
-                        c,
-                        c.text,
-                        c.fmt(c.value, usual),
-                        "form.precision",
-                        table=table,
-                        decimals=c.decimals or 0,
-                        usual=usual,
-                        column=_label(table, col.id),
-                        example=ex.text,
-                    )
+            # Only a figure below every other's decimals is reported: the one cell at the strict minimum.
+            ds = [c.decimals or 0 for c in cells]
+            low = min(ds)
+            if ds.count(low) != 1:
+                continue
+            i = ds.index(low)
+            c = cells[i]
+            usual = min(ds[:i] + ds[i + 1 :])
+            ex = next(o for o in cells if o is not c and (o.decimals or 0) == usual)
+            yield make(
+                "F704",
+                "info",
+                c,
+                c.text,
+                c.fmt(c.value, usual),
+                "form.precision",
+                table=table,
+                decimals=c.decimals or 0,
+                usual=usual,
+                column=_label(table, col.id),
+                example=ex.text,
+            )
