@@ -37,6 +37,14 @@ class Declaration(Mapping[str, Any]):
             raise KeyError(key)
         return value
 
+    def get(self, key: str, default: Any = None) -> Any:
+        # Mapping.get through __getitem__ and its KeyError, without the exception: rules call it per row.
+        if key in self._names():
+            value = getattr(self, key)
+            if value is not None:
+                return value
+        return default
+
     def __iter__(self) -> Iterator[str]:
         return (k for k in self._names() if getattr(self, k) is not None)
 

@@ -141,24 +141,31 @@ def rows_by_id(ctx: Context, table: Table) -> dict[str, list[Row]]:
     return index
 
 
-def table_cells(ctx: Context) -> list[tuple[Table, str, Cell, ColumnSpec]]:
-    """Every cell of the tables with its column's declaration, in table, row and column order; once per workbook."""
-    cells: list[tuple[Table, str, Cell, ColumnSpec]] | None = ctx.cache.get("table_cells")
+CellEntry = tuple[Table, str, Cell, ColumnSpec]
+
+
+def cells_of_table(ctx: Context, table: Table) -> list[CellEntry]:
+    """The cells of one table with their column's declaration, in row and column order; once per workbook."""
+    key = f"cells_of_table:{table.id}"
+    cells: list[CellEntry] | None = ctx.cache.get(key)
     if cells is None:
-        cells = []
-        for t in ctx.tables():
-            spec = t.spec
-            for r in t.rows:
-                for cid, c in r.cells.items():
-                    cells.append((t, cid, c, spec.column(cid)))
-        ctx.cache["table_cells"] = cells
+        column = table.spec.column
+        cells = ctx.cache[key] = [(table, cid, c, column(cid)) for r in table.rows for cid, c in r.cells.items()]
     return cells
 
 
-def cells_of_kind(ctx: Context, kind: str) -> list[tuple[Table, str, Cell, ColumnSpec]]:
+def table_cells(ctx: Context) -> list[CellEntry]:
+    """Every cell of the tables with its column's declaration, in table, row and column order; once per workbook."""
+    cells: list[CellEntry] | None = ctx.cache.get("table_cells")
+    if cells is None:
+        cells = ctx.cache["table_cells"] = [x for t in ctx.tables() for x in cells_of_table(ctx, t)]
+    return cells
+
+
+def cells_of_kind(ctx: Context, kind: str) -> list[CellEntry]:
     """The cells of `table_cells` whose column is of one kind, in the same order; once per workbook."""
     key = f"cells_of_kind:{kind}"
-    cells: list[tuple[Table, str, Cell, ColumnSpec]] | None = ctx.cache.get(key)
+    cells: list[CellEntry] | None = ctx.cache.get(key)
     if cells is None:
         cells = ctx.cache[key] = [x for x in table_cells(ctx) if x[3].kind == kind]
     return cells

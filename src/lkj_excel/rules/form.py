@@ -12,7 +12,7 @@ from ..model import Cell, Row, Table
 from ..numerals import FORMAT_UNITS, Parsed, format_id
 from ..spec import load_all
 from ..texts import register
-from .base import Context, make, rule
+from .base import Context, cells_of_table, make, rule, table_cells
 from .totals import column_name, row_name
 
 ROUNDED_KINDS = {"decimal", "percent", "score"}
@@ -336,18 +336,15 @@ def decimal_point(ctx: Context) -> Iterator[Finding]:
     for table in ctx.tables():
         if table.notation == "en":
             continue  # F710 reports what departs from an English table
-        cells = [
-            c for _r, cid, c in table.iter_cells() if table.spec.column(cid).numeric and cid != table.spec.numbering
-        ]
+        numbering = table.spec.numbering
+        cells = [c for _t, cid, c, col in cells_of_table(ctx, table) if col.numeric and cid != numbering]
         points = [c for c in cells if c.parsed.decimal_point and c.is_text_typed and c.value is not None]
         if not points:
             continue
         others = [c for c in cells if not c.parsed.decimal_point]
         has_decimals = any((c.decimals or 0) > 0 for c in others if c.is_text_typed)
         if not has_decimals and wb_comma is None:
-            wb_comma = _uses_comma(
-                [c for t in ctx.tables() for _r, cid, c in t.iter_cells() if cid != t.spec.numbering]
-            )
+            wb_comma = _uses_comma([c for t, cid, c, _col in table_cells(ctx) if cid != t.spec.numbering])
         if not (_uses_comma(others) if has_decimals else wb_comma):
             continue
         for c in points:

@@ -22,6 +22,7 @@ from ..precision import (
     Interval,
     consistent,
     discrepancy,
+    half_unit,
     interval_of,
     round_half_up,
 )
@@ -131,6 +132,20 @@ class SumCheck:
         return severity, fix, d, printed.value - fix
 
 
+def _sum_interval(cells: list[Cell], exact: bool) -> Interval:
+    """The sum of the cells' intervals (`interval_of` each, added from 0 in order), without an Interval per cell."""
+    lo = hi = 0.0
+    for c in cells:
+        v = c.value
+        assert v is not None
+        if exact:
+            lo, hi = lo + v, hi + v
+        else:
+            h = half_unit(c.decimals)
+            lo, hi = lo + (v - h), hi + (v + h)
+    return Interval(lo, hi)
+
+
 def sum_parts(table: Table) -> list[Row]:
     """Rows a total adds up: data rows, or the subtotals and the data rows outside any subtotal."""
     if any(r.role in ("group", "section") for r in table.rows):
@@ -213,10 +228,7 @@ def column_sum(ctx: Context) -> Iterator[Finding]:
             if not rows:
                 continue
             check = SumCheck(col, table)
-            computed = Interval.exact(0.0)
-            for r in rows:
-                computed = computed + check.interval(r.cells[cid])
-            v = check.verdict(printed, computed)
+            v = check.verdict(printed, _sum_interval([r.cells[cid] for r in rows], check.exact))
             if v is None:
                 continue
             severity, fix, d, diff = v
@@ -298,10 +310,7 @@ def subtotal(ctx: Context) -> Iterator[Finding]:
                 if not rows:
                     continue
                 check = SumCheck(col, table)
-                computed = Interval.exact(0.0)
-                for ch in rows:
-                    computed = computed + check.interval(ch.cells[col.id])
-                v = check.verdict(printed, computed)
+                v = check.verdict(printed, _sum_interval([ch.cells[col.id] for ch in rows], check.exact))
                 if v is None:
                     continue
                 severity, fix, d, diff = v
