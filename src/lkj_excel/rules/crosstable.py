@@ -113,8 +113,11 @@ def same_declarations(ctx: Context, kinds: set[str]) -> Iterator[tuple[Table, Ta
             yield t, other, d
 
 
+_YEAR_SUFFIX = re.compile(r"_\d{4}$")
+
+
 def _base_column(cid: str) -> str:
-    return re.sub(r"_\d{4}$", "", cid)
+    return _YEAR_SUFFIX.sub("", cid)
 
 
 def source_rank_of(tid: str, cid: str) -> int | None:

@@ -146,6 +146,22 @@ def _sum_interval(cells: list[Cell], exact: bool) -> Interval:
     return Interval(lo, hi)
 
 
+def _signed_sum(terms: list[tuple[int, str]], cells: list[Cell | None], exact: list[bool]) -> Interval:
+    """The interval of a formula's sum and difference of cells (each `interval_of` its column's kind), added from 0
+    in order, without an Interval per term."""
+    lo = hi = 0.0
+    for (sign, _cid), c, ex in zip(terms, cells, exact):
+        assert c is not None and c.value is not None
+        v = c.value
+        h = 0.0 if ex else half_unit(c.decimals)
+        a, b = (v, v) if ex else (v - h, v + h)
+        if sign > 0:
+            lo, hi = lo + a, hi + b
+        else:
+            lo, hi = lo - b, hi - a
+    return Interval(lo, hi)
+
+
 def sum_parts(table: Table) -> list[Row]:
     """Rows a total adds up: data rows, or the subtotals and the data rows outside any subtotal."""
     if any(r.role in ("group", "section") for r in table.rows):
@@ -403,6 +419,7 @@ def row_formula(ctx: Context) -> Iterator[Finding]:
             if not terms or any(not table.spec.has_column(cid) for _s, cid in terms):
                 continue
             check = SumCheck(col, table)
+            exact = [table.spec.column(cid).exact for _s, cid in terms]
             # On a total row whose columns are all declared totals, T101 already
             # checks each figure against its column; a second finding would repeat it.
             summed = {col.id, *(cid for _s, cid in terms)} <= set(table.spec.total_columns)
@@ -415,13 +432,7 @@ def row_formula(ctx: Context) -> Iterator[Finding]:
                 cells = [_number(r.get(cid)) for _s, cid in terms]
                 if any(c is None for c in cells):
                     continue
-                computed = Interval.exact(0.0)
-                for (sign, cid), c in zip(terms, cells):
-                    assert c is not None
-                    iv = interval_of(c, table.spec.column(cid).exact)
-                    assert iv is not None
-                    computed = computed + iv if sign > 0 else computed - iv
-                v = check.verdict(printed, computed)
+                v = check.verdict(printed, _signed_sum(terms, cells, exact))
                 if v is None:
                     continue
                 severity, fix, d, _diff = v
