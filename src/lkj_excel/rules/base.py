@@ -130,7 +130,7 @@ def rowspec(table: Table, row: Row) -> RowSpec | None:
 
 def rows_by_id(ctx: Context, table: Table) -> dict[str, list[Row]]:
     """The table's rows by declared row id, in sheet order (ids in order of first appearance); once per workbook."""
-    key = f"rows_by_id:{table.id}"
+    key = f"rows_by_id:{id(table)}"
     index: dict[str, list[Row]] | None = ctx.cache.get(key)
     if index is None:
         index = {}
@@ -146,7 +146,7 @@ CellEntry = tuple[Table, str, Cell, ColumnSpec]
 
 def cells_of_table(ctx: Context, table: Table) -> list[CellEntry]:
     """The cells of one table with their column's declaration, in row and column order; once per workbook."""
-    key = f"cells_of_table:{table.id}"
+    key = f"cells_of_table:{id(table)}"
     cells: list[CellEntry] | None = ctx.cache.get(key)
     if cells is None:
         column = table.spec.column

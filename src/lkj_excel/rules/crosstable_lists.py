@@ -36,7 +36,7 @@ def key_rows(t: Table, ctx: Context | None = None) -> list[tuple[str, Row, Cell]
     """The rows of `t` by desa key (its key column); with `ctx`, computed once per workbook (read-only)."""
     if ctx is None:
         return _key_rows(t)
-    key = f"key_rows:{t.id}"
+    key = f"key_rows:{id(t)}"
     got: list[tuple[str, Row, Cell]] | None = ctx.cache.get(key)
     if got is None:
         got = ctx.cache[key] = _key_rows(t)

@@ -333,8 +333,10 @@ def decimal_point(ctx: Context) -> Iterator[Finding]:
         | 3  | Ketentraman  | 16.100.000    | 16.100.000     | 100,00         |
     """
     wb_comma: bool | None = None  # the workbook's habit, decided only when a table has no decimals of its own
+    # Tables with a figure typed with a decimal point (one pass over the workbook; most tables have none).
+    pointed = {id(t) for t, _cid, c, _col in table_cells(ctx) if c.parsed.decimal_point}
     for table in ctx.tables():
-        if table.notation == "en":
+        if table.notation == "en" or id(table) not in pointed:
             continue  # F710 reports what departs from an English table
         numbering = table.spec.numbering
         cells = [c for _t, cid, c, col in cells_of_table(ctx, table) if col.numeric and cid != numbering]
