@@ -109,11 +109,12 @@ class Scale:
                 return b
         return bs[-1]
 
-    def candidates(self, iv: Interval, printed: float) -> list[Band]:
-        """Bands some value inside `iv` (a printed figure's interval) can fall in."""
+    def candidates(self, iv: Interval, printed: float, of_printed: list[Band] | None = None) -> list[Band]:
+        """Bands some value inside `iv` (a printed figure's interval) can fall in (`of_printed`: the
+        `classify(printed)` the caller already has)."""
         out: list[Band] = []
-        for v in (printed, iv.lo, iv.hi):
-            for b in self.classify(v):
+        for i, v in enumerate((printed, iv.lo, iv.hi)):
+            for b in of_printed if (i == 0 and of_printed is not None) else self.classify(v):
                 if b not in out:
                     out.append(b)
         return out

@@ -167,7 +167,12 @@ def _tuple(v: Any) -> tuple:
 def fill_year(s: str, year: int | None) -> str:
     if year is None or "{" not in s:
         return s
+    return _fill_year(s, year)
 
+
+@lru_cache(maxsize=1024)
+def _fill_year(s: str, year: int) -> str:
+    # Cached: the templates are the declarations' column ids ("target_{year}"), asked for per row by the rules.
     def rep(m: re.Match[str]) -> str:
         off = int((m.group(1) or "0").replace(" ", ""))
         return str(year + off)

@@ -162,6 +162,14 @@ def table_cells(ctx: Context) -> list[CellEntry]:
     return cells
 
 
+def typed_cells(ctx: Context) -> list[CellEntry]:
+    """The cells of `table_cells` typed as text ("1.570" rather than a number), in the same order; once per workbook."""
+    cells: list[CellEntry] | None = ctx.cache.get("typed_cells")
+    if cells is None:
+        cells = ctx.cache["typed_cells"] = [x for x in table_cells(ctx) if isinstance(x[2].raw, str)]
+    return cells
+
+
 def cells_of_kind(ctx: Context, kind: str) -> list[CellEntry]:
     """The cells of `table_cells` whose column is of one kind, in the same order; once per workbook."""
     key = f"cells_of_kind:{kind}"

@@ -49,8 +49,8 @@ def judge_category(
     if value_cell.value is None:
         return "ok", None, []
     iv = interval_of(value_cell, exact) or Interval.exact(value_cell.value)
-    cands = scale.candidates(iv, value_cell.value)
     main = scale.classify(value_cell.value)
+    cands = scale.candidates(iv, value_cell.value, main)
     best = main[0] if main else None
     letter, words = parse_label(text)
     if letter is None and words is None:

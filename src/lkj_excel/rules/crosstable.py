@@ -252,9 +252,12 @@ def _own_rows(t: Table, rows: list[Row], office: str | None) -> list[Row]:
 
 
 def _rows_with(ctx: Context, t: Table, rid: str, cid: str, own_only: bool, office: str | None) -> list[Row]:
-    rows = rows_by_id(ctx, t).get(rid, [])
-    if own_only or t.spec.raw.get("peer_column"):
-        rows = _own_rows(t, rows, office)
+    own = bool(own_only or t.spec.raw.get("peer_column"))
+    key = f"rows_with:{id(t)}:{rid}:{own}"
+    rows: list[Row] | None = ctx.cache.get(key)
+    if rows is None:
+        rows = rows_by_id(ctx, t).get(rid, [])
+        rows = ctx.cache[key] = _own_rows(t, rows, office) if own else rows
     # Only rows that print the figure themselves (a merged block prints it once).
     return [r for r in rows if not _is_blank(r.get(cid))]
 

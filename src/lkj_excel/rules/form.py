@@ -12,7 +12,7 @@ from ..model import Cell, Row, Table
 from ..numerals import FORMAT_UNITS, Parsed, format_id
 from ..spec import load_all
 from ..texts import register
-from .base import Context, cells_of_table, make, rule, table_cells
+from .base import Context, cells_of_table, make, rule, table_cells, typed_cells
 from .totals import column_name, row_name
 
 ROUNDED_KINDS = {"decimal", "percent", "score"}
@@ -333,8 +333,8 @@ def decimal_point(ctx: Context) -> Iterator[Finding]:
         | 3  | Ketentraman  | 16.100.000    | 16.100.000     | 100,00         |
     """
     wb_comma: bool | None = None  # the workbook's habit, decided only when a table has no decimals of its own
-    # Tables with a figure typed with a decimal point (one pass over the workbook; most tables have none).
-    pointed = {id(t) for t, _cid, c, _col in table_cells(ctx) if c.parsed.decimal_point}
+    # Tables with a figure typed with a decimal point (most have none): only there can a finding be.
+    pointed = {id(t) for t, _cid, c, _col in typed_cells(ctx) if c.parsed.decimal_point}
     for table in ctx.tables():
         if table.notation == "en" or id(table) not in pointed:
             continue  # F710 reports what departs from an English table

@@ -10,7 +10,7 @@ from ..model import Cell
 from ..numerals import FORMAT_UNITS, Parsed, format_id
 from ..read.notation import departs
 from ..texts import register
-from .base import Context, make, rule, table_cells
+from .base import Context, make, rule, typed_cells
 
 register(
     {
@@ -83,8 +83,8 @@ def notation_departs(ctx: Context) -> Iterator[Finding]:
         | 1  | Program A | 1,000,000.00 | 950,000.00   | 95.00      | 50,000.00  |
         | 2  | Program B | 2,000,000.00 | 1,900,000.00 | 95.00      | 100,000.00 |
     """
-    for table, cid, c, _col in table_cells(ctx):
-        if c.is_text_typed and cid != table.spec.numbering and departs(table, c.parsed, c.text):
+    for table, cid, c, _col in typed_cells(ctx):
+        if cid != table.spec.numbering and departs(table, c.parsed, c.text):
             value = format_id(c.value, c.decimals or 0, c.parsed.unit)
             yield make("F710", "warning", c, c.text, None, "form.notation_departs", table=table, value=value)
 
