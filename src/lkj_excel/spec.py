@@ -148,6 +148,11 @@ class TableSpec:
             got = self._same_by_year[year] = tuple({k: _fill_years(v, year) for k, v in d.items()} for d in self.same)
         return got
 
+    @cached_property
+    def summed_row_ids(self) -> frozenset[str]:
+        """Ids of the rows some declared row sums (`sum_of`)."""
+        return frozenset(c for rs in self.rows for c in rs.sum_of)
+
     def row_spec(self, rid: str) -> RowSpec | None:
         """The declared row `rid` (the first, should an id be declared twice)."""
         return self._rows_by_id.get(rid)

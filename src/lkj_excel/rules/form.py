@@ -197,7 +197,7 @@ def _number_of(cell: Cell | None) -> int | None:
 
 def _item_rows(table: Table) -> list[Row]:
     """Rows that start a new numbered item: data and subtotal rows that no declared subtotal sums."""
-    children = {c for rs in table.spec.rows for c in rs.sum_of}
+    children = table.spec.summed_row_ids
     return [r for r in table.rows if r.role in ("data", "subtotal") and not (r.row_id and r.row_id in children)]
 
 
@@ -254,8 +254,10 @@ def _numbering_of(table: Any, cid: str, rows: list[Any], nums: list[int | None])
     """The F702 findings of one numbering column, walking its numbers with the count they should keep."""
     letter = table.columns[cid]
     prev: int | None = None
-    for i, (r, n) in enumerate(zip(rows, nums)):
-        nxt = next((m for m in nums[i + 1 :] if m is not None), None)
+    following: list[int | None] = [None] * len(nums)  # the next number below each row
+    for i in range(len(nums) - 2, -1, -1):
+        following[i] = nums[i + 1] if nums[i + 1] is not None else following[i + 1]
+    for r, n, nxt in zip(rows, nums, following):
         if n is None:
             if prev is not None and nxt == prev + 2:
                 cell = _placeholder(table.sheet, f"{letter}{r.excel_row}")

@@ -307,9 +307,10 @@ def scale_reference(ctx: Context) -> Iterable[Finding]:
         key = (lambda b: b.hi) if ui else (lambda b: b.lo)
         printed = sorted(sc.bands, key=key, reverse=True)
         refs = sorted(sc.reference, key=key, reverse=True)
+        ref_cuts = [_cut(r, ui, d) for r in refs]  # once per scale, not per printed band
         yield from _band_count(t, printed, refs, refname)
         for b in printed:
-            yield from _band_vs_reference(t, b, refs, ui, d, refname)
+            yield from _band_vs_reference(t, b, refs, ui, d, refname, ref_cuts)
 
 
 def _scale_name(chk: Check) -> str | None:
@@ -339,10 +340,13 @@ def _band_count(t: Table, printed: list[Band], refs: list[Band], refname: str) -
         )
 
 
-def _band_vs_reference(t: Table, b: Band, refs: list[Band], ui: bool, d: int | None, refname: str) -> Iterator[Finding]:
+def _band_vs_reference(
+    t: Table, b: Band, refs: list[Band], ui: bool, d: int | None, refname: str, ref_cuts: list[Fraction | float]
+) -> Iterator[Finding]:
     """K302 for one printed band: no reference band of its category, other ends, or other words."""
     # the reference band with the same category, else the one at the same position
-    match = next((r for r in refs if same_band(b, r)), None)
+    i = next((i for i, r in enumerate(refs) if same_band(b, r)), None)
+    match = refs[i] if i is not None else None
     if match is None:
         if b.label_cell is not None:
             yield make(
@@ -357,7 +361,8 @@ def _band_vs_reference(t: Table, b: Band, refs: list[Band], ui: bool, d: int | N
                 labels=", ".join(r.label for r in refs),
             )
         return
-    bc, rc = _cut(b, ui, d), _cut(match, ui, d)
+    assert i is not None
+    bc, rc = _cut(b, ui, d), ref_cuts[i]
     if b.cell is not None and not (math.isinf(bc) and math.isinf(rc)) and bc != rc:
         dd = b.decimals
         yield make(
