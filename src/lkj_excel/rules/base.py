@@ -149,8 +149,8 @@ def cells_of_table(ctx: Context, table: Table) -> list[CellEntry]:
     key = f"cells_of_table:{id(table)}"
     cells: list[CellEntry] | None = ctx.cache.get(key)
     if cells is None:
-        column = table.spec.column
-        cells = ctx.cache[key] = [(table, cid, c, column(cid)) for r in table.rows for cid, c in r.cells.items()]
+        columns = {col.id: col for col in table.spec.columns}  # a cell's column is always declared
+        cells = ctx.cache[key] = [(table, cid, c, columns[cid]) for r in table.rows for cid, c in r.cells.items()]
     return cells
 
 
