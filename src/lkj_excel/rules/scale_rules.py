@@ -164,10 +164,6 @@ def _values_for_scale(ctx: Context, name: str) -> list[Cell]:
     return out
 
 
-def _in_region(v: float, lo: float, hi: float) -> bool:
-    return lo < v < hi
-
-
 @rule("K301", "scale.gaps", severity="warning", question="arithmetic")
 def scale_gaps(ctx: Context) -> Iterable[Finding]:
     """A printed rating scale leaves values unclassified (gaps), classifies some twice (overlaps), or stops below the values it must rate.
@@ -215,7 +211,7 @@ def _issue_finding(t: Table, sc: Scale, iss: _Issue, anchor: Cell, values: list[
     """The K301 finding of one gap or overlap of a printed scale."""
     d_show = max([b.decimals for b in sc.bands] + [0])
     d_ex = sc.decimals if sc.decimals is not None else shortest_decimals(iss.example)
-    inside = [c for c in values if c.value is not None and _in_region(c.value, iss.lo, iss.hi)]
+    inside = [c for c in values if c.value is not None and iss.lo < c.value < iss.hi]
     if iss.kind == "overlap":
         return make(
             "K301",
