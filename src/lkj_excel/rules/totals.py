@@ -303,6 +303,7 @@ def subtotal(ctx: Context) -> Iterator[Finding]:
     """
     for table in ctx.tables():
         specs = {rs.id: rs for rs in table.spec.rows}
+        sum_checks: dict[str, SumCheck] = {}
         by_id: dict[str, Row] = {}
         for r in table.rows:
             if r.row_id and r.row_id not in by_id:
@@ -325,7 +326,9 @@ def subtotal(ctx: Context) -> Iterator[Finding]:
                 rows = [ch for ch in children if _number(ch.get(col.id)) is not None]
                 if not rows:
                     continue
-                check = SumCheck(col, table)
+                if col.id not in sum_checks:  # one per column: its decimals are the whole column's
+                    sum_checks[col.id] = SumCheck(col, table)
+                check = sum_checks[col.id]
                 v = check.verdict(printed, _sum_interval([ch.cells[col.id] for ch in rows], check.exact))
                 if v is None:
                     continue
