@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from decimal import Context as DecimalContext
+from functools import cache
 
 from .model import Cell
 
@@ -81,15 +84,26 @@ def consistent(printed: float, decimals: int | None, computed: Interval) -> bool
 
 
 def round_half_up(v: float, decimals: int | None) -> float:
-    from decimal import ROUND_HALF_UP, Decimal, localcontext
-
     if not _roundable(v, decimals):
         return v
+    d = decimals or 0
+    if 0 <= d <= 15:
+        # Away from a tie, Python's correctly rounded round() is the half-up rounding of the printed
+        # value; the Decimal path below is only needed within reach of a tie.
+        x = v * _POW10[d]
+        if abs(x) < 2**40 and abs(x - math.floor(x) - 0.5) > 1e-3:
+            return round(v, d)
+    return float(Decimal(repr(v)).quantize(_quantum(d), rounding=ROUND_HALF_UP, context=_DECIMALS))
 
-    q = Decimal(1).scaleb(-(decimals or 0))
-    with localcontext() as ctx:
-        ctx.prec = 80  # 16 integer digits + up to 60 decimals ("0.000…" formats) fit
-        return float(Decimal(repr(v)).quantize(q, rounding=ROUND_HALF_UP))
+
+_POW10 = tuple(float(10**k) for k in range(16))  # exact
+# 16 integer digits + up to 60 decimals ("0.000…" formats) fit
+_DECIMALS = DecimalContext(prec=80)
+
+
+@cache
+def _quantum(decimals: int) -> Decimal:
+    return Decimal(1).scaleb(-decimals)
 
 
 def _roundable(v: float, decimals: int | None) -> bool:

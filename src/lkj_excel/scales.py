@@ -20,14 +20,14 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from . import texts
 from .model import Cell, Table, Workbook
 from .numerals import parse_plain_number
 from .precision import Interval
-from .spec import load_aux
+from .spec import load_aux, overlay_dir
 
 INF = math.inf
 _LETTER_RE = r"AA|A|BB|B|CC|C|D|E"
@@ -59,8 +59,8 @@ class Band:
         below = v < self.hi if self.hi_open else v <= self.hi
         return above and below
 
-    def word_keys(self) -> set[str]:
-        return {k for k in (label_key(w) for w in re.split(r"/", self.words or "")) if k}
+    def word_keys(self) -> frozenset[str]:
+        return _word_keys(self.words)
 
 
 @dataclass
@@ -72,6 +72,16 @@ class Scale:
     decimals: int | None  # grid of the values classified; None = continuous
     table: Table | None = None
     reference: list[Band] = field(default_factory=list)
+
+    @cached_property
+    def known_letters(self) -> frozenset[str]:
+        """The letters the scale's bands (printed and reference) name."""
+        return frozenset(b.letter for b in self.bands + self.reference if b.letter)
+
+    @cached_property
+    def known_words(self) -> frozenset[str]:
+        """The word keys the scale's bands (printed and reference) name."""
+        return frozenset().union(*(b.word_keys() for b in self.bands + self.reference))
 
     def rule_text(self, lang: str = "id") -> str:
         return texts.t("scale.upper_inclusive" if self.upper_inclusive else "scale.half_open", lang)
@@ -99,11 +109,12 @@ class Scale:
                 return b
         return bs[-1]
 
-    def candidates(self, iv: Interval, printed: float) -> list[Band]:
-        """Bands some value inside `iv` (a printed figure's interval) can fall in."""
+    def candidates(self, iv: Interval, printed: float, of_printed: list[Band] | None = None) -> list[Band]:
+        """Bands some value inside `iv` (a printed figure's interval) can fall in (`of_printed`: the
+        `classify(printed)` the caller already has)."""
         out: list[Band] = []
-        for v in (printed, iv.lo, iv.hi):
-            for b in self.classify(v):
+        for i, v in enumerate((printed, iv.lo, iv.hi)):
+            for b in of_printed if (i == 0 and of_printed is not None) else self.classify(v):
                 if b not in out:
                     out.append(b)
         return out
@@ -113,26 +124,38 @@ class Scale:
 
 
 @lru_cache(maxsize=4096)
+def _word_keys(words: str | None) -> frozenset[str]:
+    return frozenset(k for k in (label_key(w) for w in re.split(r"/", words or "")) if k)
+
+
+@lru_cache(maxsize=4096)
 def label_key(s: str | None) -> str:
     s = (s or "").lower().replace("–", "-")
     s = re.sub(r"[^\w]+", " ", s)
     return re.sub(r"\s+", " ", s).strip()
 
 
+_SPACES = re.compile(r"\s+")
+_BARE_LETTER = re.compile(rf"(?i)(?:{_LETTER_RE})")
+_LETTER_WORDS = re.compile(rf"({_LETTER_RE})\s*(?:\(\s*(.*?)\s*\)|[-–:/]\s*(.+))")
+_WORDS_LETTER = re.compile(rf"(.+?)\s*\(\s*({_LETTER_RE})\s*\)")
+_NAMED_LETTER = re.compile(r"(?i)(?:predikat|mutu|kategori|nilai)\s*:?\s*(" + _LETTER_RE + r")")
+
+
 def parse_label(text: str) -> tuple[str | None, str | None]:
     """ "C (Kurang Baik)" -> ("C", "Kurang Baik"); "BB" -> ("BB", None); "Sangat Tinggi" -> (None, "Sangat Tinggi")."""
-    s = re.sub(r"\s+", " ", str(text or "").replace("\u00a0", " ")).strip().rstrip(":").strip()
+    s = _SPACES.sub(" ", str(text or "").replace("\u00a0", " ")).strip().rstrip(":").strip()
     if not s:
         return None, None
-    if re.fullmatch(rf"(?i)(?:{_LETTER_RE})", s):
+    if _BARE_LETTER.fullmatch(s):
         return s.upper(), None
-    m = re.fullmatch(rf"({_LETTER_RE})\s*(?:\(\s*(.*?)\s*\)|[-–:/]\s*(.+))", s)
+    m = _LETTER_WORDS.fullmatch(s)
     if m:
         return m.group(1), (m.group(2) or m.group(3) or None)
-    m = re.fullmatch(rf"(.+?)\s*\(\s*({_LETTER_RE})\s*\)", s)
+    m = _WORDS_LETTER.fullmatch(s)
     if m:
         return m.group(2), m.group(1)
-    m = re.fullmatch(r"(?i)(?:predikat|mutu|kategori|nilai)\s*:?\s*(" + _LETTER_RE + r")", s)
+    m = _NAMED_LETTER.fullmatch(s)
     if m:
         return m.group(1).upper(), None
     return None, s
@@ -148,6 +171,17 @@ def _num(s: str) -> tuple[float, int] | None:
     return p[0], p[1]
 
 
+_TO_WORDS = re.compile(r"(?i)\b(s\s*\.?\s*/?\s*d\s*\.?|sampai dengan|sampai|hingga|to)(?=\s|\d|$)")
+_NOISE_WORDS = re.compile(r"(?i)\b(nilai|skor|capaian|ikm|x|n|p)\b")
+_RANGE = re.compile(rf"([<>≤≥])?\s*({_NUM})\s*-\s*({_NUM})")
+_LOWER_TO = re.compile(rf"({_NUM})\s*([<≤])\s*(?:([<≤])\s*({_NUM}))?\s*({_NUM})?")
+_UP_TO = re.compile(rf"([<≤])\s*({_NUM})")
+_FROM = re.compile(rf"([>≥])\s*({_NUM})")
+_NUM_OP = re.compile(rf"({_NUM})\s*([<>≤≥])")
+_UPWARDS = re.compile(rf"(?i)({_NUM})\s*(ke atas|keatas|atau lebih)")
+_DOWNWARDS = re.compile(rf"(?i)({_NUM})\s*(ke bawah|kebawah|atau kurang)")
+
+
 def parse_interval(text: str) -> tuple[float, bool, float, bool, int] | None:
     """Parse a printed band: return (lower, lower_open, upper, upper_open, decimals).
 
@@ -160,20 +194,20 @@ def parse_interval(text: str) -> tuple[float, bool, float, bool, int] | None:
     s = s.replace("–", "-").replace("—", "-").replace("−", "-")
     s = s.replace("<=", "≤").replace("=<", "≤").replace(">=", "≥").replace("=>", "≥")
     s = s.replace("%", " ")
-    s = re.sub(r"(?i)\b(s\s*\.?\s*/?\s*d\s*\.?|sampai dengan|sampai|hingga|to)(?=\s|\d|$)", " - ", s)
-    s = re.sub(r"(?i)\b(nilai|skor|capaian|ikm|x|n|p)\b", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
+    s = _TO_WORDS.sub(" - ", s)
+    s = _NOISE_WORDS.sub(" ", s)
+    s = _SPACES.sub(" ", s).strip()
 
     def dec(*xs: tuple[float, int]) -> int:
         return max(x[1] for x in xs)
 
-    m = re.fullmatch(rf"([<>≤≥])?\s*({_NUM})\s*-\s*({_NUM})", s)
+    m = _RANGE.fullmatch(s)
     if m:
         a, b = _num(m.group(2)), _num(m.group(3))
         if a and b:
             op = m.group(1)
             return a[0], op == ">", b[0], False, dec(a, b)
-    m = re.fullmatch(rf"({_NUM})\s*([<≤])\s*(?:([<≤])\s*({_NUM}))?\s*({_NUM})?", s)
+    m = _LOWER_TO.fullmatch(s)
     if m:
         a = _num(m.group(1))
         b = _num(m.group(4) or m.group(5) or "")
@@ -182,27 +216,35 @@ def parse_interval(text: str) -> tuple[float, bool, float, bool, int] | None:
                 return a[0], m.group(2) == "<", b[0], m.group(3) == "<", dec(a, b)
             # "91 ≤ 100": a to b, a printed lower end and upper end
             return a[0], m.group(2) == "<", b[0], False, dec(a, b)
-    m = re.fullmatch(rf"([<≤])\s*({_NUM})", s)
+    m = _UP_TO.fullmatch(s)
     if m and (b := _num(m.group(2))):
         return -INF, False, b[0], m.group(1) == "<", b[1]
-    m = re.fullmatch(rf"([>≥])\s*({_NUM})", s)
+    m = _FROM.fullmatch(s)
     if m and (a := _num(m.group(2))):
         return a[0], m.group(1) == ">", INF, False, a[1]
-    m = re.fullmatch(rf"({_NUM})\s*([<>≤≥])", s)  # "90 >" rarely; "50 ≥" = up to 50
+    m = _NUM_OP.fullmatch(s)  # "90 >" rarely; "50 ≥" = up to 50
     if m and (a := _num(m.group(1))):
         if m.group(2) in "≥>":
             return -INF, False, a[0], m.group(2) == ">", a[1]
         return a[0], m.group(2) == "<", INF, False, a[1]
-    m = re.fullmatch(rf"(?i)({_NUM})\s*(ke atas|keatas|atau lebih)", s)
+    m = _UPWARDS.fullmatch(s)
     if m and (a := _num(m.group(1))):
         return a[0], False, INF, False, a[1]
-    m = re.fullmatch(rf"(?i)({_NUM})\s*(ke bawah|kebawah|atau kurang)", s)
+    m = _DOWNWARDS.fullmatch(s)
     if m and (a := _num(m.group(1))):
         return -INF, False, a[0], False, a[1]
     return None
 
 
 def reference_bands(name: str) -> tuple[list[Band], dict[str, Any]]:
+    """The bands of reference scale `name` (a fresh list) and its declaration in `sheets/_scales.toml`."""
+    bands, ref = _reference_bands(name, overlay_dir())
+    return list(bands), ref
+
+
+@lru_cache(maxsize=64)
+def _reference_bands(name: str, overlay: str | None) -> tuple[tuple[Band, ...], dict[str, Any]]:
+    # Once per declaration file (the `--sheets` overlay is part of the key): Bands are frozen.
     ref = load_aux("scales").get(name) or {}
     out = []
     for b in ref.get("bands", []):
@@ -214,11 +256,26 @@ def reference_bands(name: str) -> tuple[list[Band], dict[str, Any]]:
         out.append(
             Band(float(b["lower"]), float(b["upper"]), lo_open=ui, hi_open=not ui, letter=letter, words=words, text="")
         )
-    return out, ref
+    return tuple(out), ref
 
 
-def printed_scale(wb: Workbook, name: str) -> tuple[Table, Mapping[str, Any], list[Band], list[Cell]] | None:
-    """The workbook's printed scale `name`: (table, check, bands, interval cells that did not parse)."""
+PrintedScale = tuple[Table, Mapping[str, Any], list[Band], list[Cell]]
+
+
+def printed_scale(wb: Workbook, name: str, cache: dict[str, Any] | None = None) -> PrintedScale | None:
+    """The workbook's printed scale `name`: (table, check, bands, interval cells that did not parse).
+
+    With `cache` (a per-workbook dict, the rules' `Context.cache`) it is parsed once per workbook."""
+    if cache is None:
+        return _printed_scale(wb, name)
+    key = f"printed_scale:{name}"
+    if key not in cache:
+        cache[key] = _printed_scale(wb, name)
+    got: PrintedScale | None = cache[key]
+    return got
+
+
+def _printed_scale(wb: Workbook, name: str) -> PrintedScale | None:
     for t in wb.tables.values():
         chk = next((c for c in t.spec.checks if c.get("rule") == "scale" and c.get("scale") == name), None)
         if chk is None:
@@ -261,7 +318,7 @@ def get_scale(wb: Workbook, name: str, cache: dict[str, Any] | None = None) -> S
         return None
     ui = bool(ref.get("upper_inclusive"))
     dec = ref.get("decimals")
-    pr = printed_scale(wb, name)
+    pr = printed_scale(wb, name, cache)
     if pr and len(pr[2]) >= 2:
         sc = Scale(name, pr[2], "printed", ui, dec, pr[0], ref_bands)
     else:

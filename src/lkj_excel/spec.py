@@ -130,6 +130,33 @@ class TableSpec:
     def has_column(self, cid: str) -> bool:
         return cid in self._by_id
 
+    @cached_property
+    def _rows_by_id(self) -> dict[str, RowSpec]:
+        out: dict[str, RowSpec] = {}
+        for rs in self.rows:
+            out.setdefault(rs.id, rs)  # the first declaration of an id, as a scan finds it
+        return out
+
+    @cached_property
+    def _same_by_year(self) -> dict[int | None, tuple[dict[str, Any], ...]]:
+        return {}
+
+    def same_for_year(self, year: int | None) -> tuple[dict[str, Any], ...]:
+        """The `[[same]]` declarations as plain dicts with {year} templates resolved (read-only: shared)."""
+        got = self._same_by_year.get(year)
+        if got is None:
+            got = self._same_by_year[year] = tuple({k: _fill_years(v, year) for k, v in d.items()} for d in self.same)
+        return got
+
+    @cached_property
+    def summed_row_ids(self) -> frozenset[str]:
+        """Ids of the rows some declared row sums (`sum_of`)."""
+        return frozenset(c for rs in self.rows for c in rs.sum_of)
+
+    def row_spec(self, rid: str) -> RowSpec | None:
+        """The declared row `rid` (the first, should an id be declared twice)."""
+        return self._rows_by_id.get(rid)
+
 
 DEFAULT_TOTAL_LABELS = ("jumlah", "total", "jumlahtotal", "grandtotal", "totalanggaran", "jumlahseluruhnya")
 
@@ -145,12 +172,26 @@ def _tuple(v: Any) -> tuple:
 def fill_year(s: str, year: int | None) -> str:
     if year is None or "{" not in s:
         return s
+    return _fill_year(s, year)
 
+
+@lru_cache(maxsize=1024)
+def _fill_year(s: str, year: int) -> str:
+    # Cached: the templates are the declarations' column ids ("target_{year}"), asked for per row by the rules.
     def rep(m: re.Match[str]) -> str:
         off = int((m.group(1) or "0").replace(" ", ""))
         return str(year + off)
 
     return re.sub(r"\{year\s*([+-]\s*\d+)?\}", rep, s)
+
+
+def _fill_years(v: Any, year: int | None) -> Any:
+    """`fill_year` through a declared value: a string, or a list of them."""
+    if isinstance(v, str):
+        return fill_year(v, year)
+    if isinstance(v, (list, tuple)):
+        return [_fill_years(x, year) for x in v]
+    return v
 
 
 def _column(d: dict[str, Any], year: int | None) -> ColumnSpec:

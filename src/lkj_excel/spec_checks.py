@@ -37,6 +37,14 @@ class Declaration(Mapping[str, Any]):
             raise KeyError(key)
         return value
 
+    def get(self, key: str, default: Any = None) -> Any:
+        # Mapping.get through __getitem__ and its KeyError, without the exception: rules call it per row.
+        if key in _field_set(type(self)):
+            value = getattr(self, key)
+            if value is not None:
+                return value
+        return default
+
     def __iter__(self) -> Iterator[str]:
         return (k for k in self._names() if getattr(self, k) is not None)
 
@@ -46,6 +54,11 @@ class Declaration(Mapping[str, Any]):
     @classmethod
     def _names(cls) -> Names:
         return _field_names(cls)
+
+
+@cache
+def _field_set(cls: type) -> frozenset[str]:
+    return frozenset(_field_names(cls))
 
 
 @cache

@@ -14,7 +14,7 @@ from .. import scales
 from ..findings import SEVERITIES, Finding
 from ..model import Cell, Row, Table, Workbook
 from ..scales import Band, Scale
-from ..spec import RowSpec, fill_year
+from ..spec import ColumnSpec, RowSpec, fill_year
 from ..spec_checks import Check
 
 RULES: dict[str, Rule] = {}
@@ -125,21 +125,74 @@ def col_id(ctx: Context, cid: str) -> str:
 def rowspec(table: Table, row: Row) -> RowSpec | None:
     if row.row_id is None:
         return None
-    for rs in table.spec.rows:
-        if rs.id == row.row_id:
-            return rs
-    return None
+    return table.spec.row_spec(row.row_id)
+
+
+def rows_by_id(ctx: Context, table: Table) -> dict[str, list[Row]]:
+    """The table's rows by declared row id, in sheet order (ids in order of first appearance); once per workbook."""
+    key = f"rows_by_id:{id(table)}"
+    index: dict[str, list[Row]] | None = ctx.cache.get(key)
+    if index is None:
+        index = {}
+        for r in table.rows:
+            if r.row_id is not None:
+                index.setdefault(r.row_id, []).append(r)
+        ctx.cache[key] = index
+    return index
+
+
+CellEntry = tuple[Table, str, Cell, ColumnSpec]
+
+
+def cells_of_table(ctx: Context, table: Table) -> list[CellEntry]:
+    """The cells of one table with their column's declaration, in row and column order; once per workbook."""
+    key = f"cells_of_table:{id(table)}"
+    cells: list[CellEntry] | None = ctx.cache.get(key)
+    if cells is None:
+        columns = {col.id: col for col in table.spec.columns}  # a cell's column is always declared
+        cells = ctx.cache[key] = [(table, cid, c, columns[cid]) for r in table.rows for cid, c in r.cells.items()]
+    return cells
+
+
+def table_cells(ctx: Context) -> list[CellEntry]:
+    """Every cell of the tables with its column's declaration, in table, row and column order; once per workbook."""
+    cells: list[CellEntry] | None = ctx.cache.get("table_cells")
+    if cells is None:
+        cells = ctx.cache["table_cells"] = [x for t in ctx.tables() for x in cells_of_table(ctx, t)]
+    return cells
+
+
+def typed_cells(ctx: Context) -> list[CellEntry]:
+    """The cells of `table_cells` typed as text ("1.570" rather than a number), in the same order; once per workbook."""
+    cells: list[CellEntry] | None = ctx.cache.get("typed_cells")
+    if cells is None:
+        cells = ctx.cache["typed_cells"] = [x for x in table_cells(ctx) if isinstance(x[2].raw, str)]
+    return cells
+
+
+def cells_of_kind(ctx: Context, kind: str) -> list[CellEntry]:
+    """The cells of `table_cells` whose column is of one kind, in the same order; once per workbook."""
+    key = f"cells_of_kind:{kind}"
+    cells: list[CellEntry] | None = ctx.cache.get(key)
+    if cells is None:
+        cells = ctx.cache[key] = [x for x in table_cells(ctx) if x[3].kind == kind]
+    return cells
 
 
 def checks_of(ctx: Context, rule_name: str) -> Iterator[tuple[Table, Check]]:
-    for t in ctx.tables():
-        for chk in t.spec.checks:
-            if chk.get("rule") == rule_name:
-                yield t, chk
+    """The tables' `[[checks]]` of one rule, in table order; indexed once per workbook."""
+    index: dict[str, list[tuple[Table, Check]]] | None = ctx.cache.get("checks_by_rule")
+    if index is None:
+        index = {}
+        for t in ctx.tables():
+            for chk in t.spec.checks:
+                index.setdefault(chk.rule, []).append((t, chk))
+        ctx.cache["checks_by_rule"] = index
+    return iter(index.get(rule_name, ()))
 
 
 def printed_scale(ctx: Context, name: str) -> tuple[Table, Mapping[str, Any], list[Band], list[Cell]] | None:
-    return scales.printed_scale(ctx.wb, name)
+    return scales.printed_scale(ctx.wb, name, ctx.cache)
 
 
 def get_scale(ctx: Context, name: str) -> Scale | None:

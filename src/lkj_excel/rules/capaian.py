@@ -140,7 +140,7 @@ def capaian_predikat_letter(ctx: Context) -> Iterable[Finding]:
     for t, r, tc, rc, cc, ex_t, ex_r in _capaian_rows(ctx):
         name = scale_name_of_row(t, r, "akip")
         sc = get_scale(ctx, name) if name else None
-        if sc is None or not any(b.letter for b in sc.bands + sc.reference):
+        if sc is None or not sc.known_letters:
             sc = get_scale(ctx, "akip")
         for cell, ex in ((tc, ex_t), (rc, ex_r)):
             if sc is None or cell.letter is None or cell.value is None:

@@ -8,7 +8,7 @@ scale model (bands, printed or reference scale, classification) is
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 
 from ..findings import Finding
 from ..model import Cell, Table
@@ -49,16 +49,13 @@ def judge_category(
     if value_cell.value is None:
         return "ok", None, []
     iv = interval_of(value_cell, exact) or Interval.exact(value_cell.value)
-    cands = scale.candidates(iv, value_cell.value)
     main = scale.classify(value_cell.value)
+    cands = scale.candidates(iv, value_cell.value, main)
     best = main[0] if main else None
     letter, words = parse_label(text)
     if letter is None and words is None:
         return "ok", best, cands
-    every = scale.bands + scale.reference
-    known_letters = {b.letter for b in every if b.letter}
-    known_words = set().union(*(b.word_keys() for b in every)) if every else set()
-    names_a_category = (letter in known_letters) or (words is not None and _words_match(words, known_words))
+    names_a_category = (letter in scale.known_letters) or (words is not None and _words_match(words, scale.known_words))
     if not names_a_category:
         return "unknown", best, cands
     ok_letters = {b.letter for b in cands if b.letter} | {
@@ -78,7 +75,7 @@ def judge_category(
     return ("ok" if good else "wrong"), best, cands
 
 
-def _words_match(words: str, keys: set[str]) -> bool:
+def _words_match(words: str, keys: Set[str]) -> bool:
     parts = [p for p in (label_key(w) for w in re.split(r"/", words)) if p]
     return bool(parts) and any(p in keys for p in parts)
 

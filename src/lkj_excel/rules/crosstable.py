@@ -16,10 +16,10 @@ from ..findings import Finding
 from ..model import Cell, Row, Table
 from ..numerals import Parsed, format_id
 from ..precision import FLOAT_NOISE, round_half_up
-from ..spec import EXACT_KINDS, fill_year, squash
+from ..spec import EXACT_KINDS, squash
 from ..spec_sources import sources
 from ..texts import register
-from .base import Context, make, rule
+from .base import Context, make, rows_by_id, rule
 
 # Which table is the source of a figure, by (table, column id without its year suffix), is declared in
 # sheets/_sources.toml ([[rank]]): lower rank wins; equal ranks (3.16 vs 3.17) mean no source.
@@ -101,28 +101,23 @@ register(
 # --------------------------------------------------------------------------- helpers
 
 
-def _tpl(v: Any, year: int | None) -> Any:
-    if isinstance(v, str):
-        return fill_year(v, year)
-    if isinstance(v, (list, tuple)):
-        return [_tpl(x, year) for x in v]
-    return v
-
-
 def same_declarations(ctx: Context, kinds: set[str]) -> Iterator[tuple[Table, Table, dict[str, Any]]]:
-    """Every `[[same]]` of the given kinds whose two tables were read, templated with the year."""
+    """Every `[[same]]` of the given kinds whose two tables were read, templated with the year (read-only)."""
     for t in ctx.tables():
-        for d in t.spec.same:
+        for d in t.spec.same_for_year(ctx.wb.year):
             if d.get("kind") not in kinds:
                 continue
             other = ctx.table(str(d.get("table")))
             if other is None:
                 continue
-            yield t, other, {k: _tpl(v, ctx.wb.year) for k, v in d.items()}
+            yield t, other, d
+
+
+_YEAR_SUFFIX = re.compile(r"_\d{4}$")
 
 
 def _base_column(cid: str) -> str:
-    return re.sub(r"_\d{4}$", "", cid)
+    return _YEAR_SUFFIX.sub("", cid)
 
 
 def source_rank_of(tid: str, cid: str) -> int | None:
@@ -210,7 +205,12 @@ class Pair:
     rb: Row | None
     cb: str
     b: Cell
-    what: str
+    label: str | None = None  # what the pair holds, when not the row and column of `a`
+
+    @property
+    def what(self) -> str:
+        """What the figure is ("Indeks Kepuasan Masyarakat, Target"), for messages: built only when asked."""
+        return self.label if self.label is not None else _what(self.ta, self.ra, self.ca)
 
     @property
     def exact(self) -> bool:
@@ -251,10 +251,13 @@ def _own_rows(t: Table, rows: list[Row], office: str | None) -> list[Row]:
     return firsts
 
 
-def _rows_with(t: Table, rid: str, cid: str, own_only: bool, office: str | None) -> list[Row]:
-    rows = [r for r in t.rows if r.row_id == rid]
-    if own_only or t.spec.raw.get("peer_column"):
-        rows = _own_rows(t, rows, office)
+def _rows_with(ctx: Context, t: Table, rid: str, cid: str, own_only: bool, office: str | None) -> list[Row]:
+    own = bool(own_only or t.spec.raw.get("peer_column"))
+    key = f"rows_with:{id(t)}:{rid}:{own}"
+    rows: list[Row] | None = ctx.cache.get(key)
+    if rows is None:
+        rows = rows_by_id(ctx, t).get(rid, [])
+        rows = ctx.cache[key] = _own_rows(t, rows, office) if own else rows
     # Only rows that print the figure themselves (a merged block prints it once).
     return [r for r in rows if not _is_blank(r.get(cid))]
 
@@ -271,7 +274,15 @@ def _what(t: Table, row: Row | None, cid: str) -> str:
     return f"{label}, {col}" if label else col
 
 
-def same_pairs(ctx: Context) -> Iterator[Pair]:
+def same_pairs(ctx: Context) -> list[Pair]:
+    """Every pair of cells declared to hold the same figure; built once per workbook (X601, F711, localization)."""
+    pairs: list[Pair] | None = ctx.cache.get("same_pairs")
+    if pairs is None:
+        pairs = ctx.cache["same_pairs"] = list(_same_pairs(ctx))
+    return pairs
+
+
+def _same_pairs(ctx: Context) -> Iterator[Pair]:
     office = ctx.wb.office
     ra: Row | None
     rb: Row | None
@@ -281,38 +292,37 @@ def same_pairs(ctx: Context) -> Iterator[Pair]:
             cols = list(d.get("columns") or [])
             ocols = list(d.get("other_columns") or cols)
             own_only = bool(d.get("own_rows_only"))
-            rids = []
-            for r in t.rows:
-                if r.row_id and r.row_id not in rids:
-                    rids.append(r.row_id)
-            for rid in rids:
+            for rid in rows_by_id(ctx, t):
+                if not rid:
+                    continue
                 for ca, cb in zip(cols, ocols):
-                    mine = _rows_with(t, rid, ca, own_only, office)
-                    theirs = _rows_with(o, rid, cb, False, office)
+                    mine = _rows_with(ctx, t, rid, ca, own_only, office)
+                    theirs = _rows_with(ctx, o, rid, cb, False, office)
                     if not theirs:
                         continue
                     rb = theirs[0]
                     for ra in mine:
-                        yield Pair(t, ra, ca, ra.cells[ca], o, rb, cb, rb.cells[cb], _what(t, ra, ca))
+                        yield Pair(t, ra, ca, ra.cells[ca], o, rb, cb, rb.cells[cb])
         elif kind == "column":
             ca = d["column"]
             cb = d.get("other_column", ca)
+            by_id = rows_by_id(ctx, o)
             for ra in t.rows:
                 rb = None
                 if ra.row_id:
-                    rb = o.row(ra.row_id)
+                    rb = by_id[ra.row_id][0] if ra.row_id in by_id else None
                 elif ra.role == "total":
                     rb = o.total_row()
                 if rb is None or _is_blank(ra.get(ca)) or _is_blank(rb.get(cb)):
                     continue
-                yield Pair(t, ra, ca, ra.cells[ca], o, rb, cb, rb.cells[cb], _what(t, ra, ca))
+                yield Pair(t, ra, ca, ra.cells[ca], o, rb, cb, rb.cells[cb])
         elif kind == "cell":
             ca, cb = d["column"], d.get("other_column", d["column"])
             ra = _find_row(t, d.get("row"))
             rb = _find_row(o, d.get("other_row", d.get("row")))
             if ra is None or rb is None or _is_blank(ra.get(ca)) or _is_blank(rb.get(cb)):
                 continue
-            yield Pair(t, ra, ca, ra.cells[ca], o, rb, cb, rb.cells[cb], _what(t, ra, ca))
+            yield Pair(t, ra, ca, ra.cells[ca], o, rb, cb, rb.cells[cb])
         elif kind == "sum":
             ca = d["column"]
             cb = d.get("other_column", ca)
@@ -321,7 +331,7 @@ def same_pairs(ctx: Context) -> Iterator[Pair]:
             if rb is None or _is_blank(rb.get(cb)):
                 continue
             if ra is not None and not _is_blank(ra.get(ca)):
-                yield Pair(t, ra, ca, ra.cells[ca], o, rb, cb, rb.cells[cb], _what(t, ra, ca))
+                yield Pair(t, ra, ca, ra.cells[ca], o, rb, cb, rb.cells[cb])
                 continue
             # No printed total: add the data rows and compare with the other cell.
             cells = [r.cells[ca] for r in t.data_rows() if not _is_blank(r.get(ca))]

@@ -19,16 +19,31 @@ from ..spec import normalise, squash
 from .base import Context, make, rule
 from .crosstable import col_label, same_declarations
 
+_LEADING_NUMBER = re.compile(r"^\d+\s*")
+_DESA_WORD = re.compile(r"^(desa|kelurahan|kel)\s+")
+_PERKEBUNAN = re.compile(r"\bperkebunan\b")
+
 
 def _desa_key(text: str) -> str:
     s = normalise(text)
-    s = re.sub(r"^\d+\s*", "", s)
-    s = re.sub(r"^(desa|kelurahan|kel)\s+", "", s)
-    s = re.sub(r"\bperkebunan\b", "perk", s)
+    s = _LEADING_NUMBER.sub("", s)
+    s = _DESA_WORD.sub("", s)
+    s = _PERKEBUNAN.sub("perk", s)
     return squash(s)
 
 
-def key_rows(t: Table) -> list[tuple[str, Row, Cell]]:
+def key_rows(t: Table, ctx: Context | None = None) -> list[tuple[str, Row, Cell]]:
+    """The rows of `t` by desa key (its key column); with `ctx`, computed once per workbook (read-only)."""
+    if ctx is None:
+        return _key_rows(t)
+    key = f"key_rows:{id(t)}"
+    got: list[tuple[str, Row, Cell]] | None = ctx.cache.get(key)
+    if got is None:
+        got = ctx.cache[key] = _key_rows(t)
+    return got
+
+
+def _key_rows(t: Table) -> list[tuple[str, Row, Cell]]:
     col = t.spec.key
     out: list[tuple[str, Row, Cell]] = []
     if not col:
@@ -81,7 +96,7 @@ def desa_list(ctx: Context) -> Iterable[Finding]:
     """
     seen: set[tuple[str, str]] = set()
     for t, o, _d in same_declarations(ctx, {"rows"}):
-        ours, theirs = key_rows(t), key_rows(o)
+        ours, theirs = key_rows(t, ctx), key_rows(o, ctx)
         if not ours or not theirs:
             continue
         names = f"{t.id}/{o.id}"
@@ -238,9 +253,9 @@ def land_use(ctx: Context) -> Iterable[Finding]:
         show = _column_decimals(t, col)
         dec = max([show] + [_column_decimals(o, n) for _s, n in terms])
         theirs: dict[str, Row] = {}
-        for k, r, _c in key_rows(o):
+        for k, r, _c in key_rows(o, ctx):
             theirs.setdefault(k, r)
-        for k, r, _c in key_rows(t):
+        for k, r, _c in key_rows(t, ctx):
             cell = r.get(col)
             rb = theirs.get(k)
             if cell is None or cell.value is None or rb is None:

@@ -12,7 +12,7 @@ from ..model import Cell, Row, Table
 from ..numerals import FORMAT_UNITS, Parsed, format_id
 from ..spec import load_all
 from ..texts import register
-from .base import Context, make, rule
+from .base import Context, cells_of_table, make, rule, table_cells, typed_cells
 from .totals import column_name, row_name
 
 ROUNDED_KINDS = {"decimal", "percent", "score"}
@@ -197,7 +197,7 @@ def _number_of(cell: Cell | None) -> int | None:
 
 def _item_rows(table: Table) -> list[Row]:
     """Rows that start a new numbered item: data and subtotal rows that no declared subtotal sums."""
-    children = {c for rs in table.spec.rows for c in rs.sum_of}
+    children = table.spec.summed_row_ids
     return [r for r in table.rows if r.role in ("data", "subtotal") and not (r.row_id and r.row_id in children)]
 
 
@@ -254,8 +254,10 @@ def _numbering_of(table: Any, cid: str, rows: list[Any], nums: list[int | None])
     """The F702 findings of one numbering column, walking its numbers with the count they should keep."""
     letter = table.columns[cid]
     prev: int | None = None
-    for i, (r, n) in enumerate(zip(rows, nums)):
-        nxt = next((m for m in nums[i + 1 :] if m is not None), None)
+    following: list[int | None] = [None] * len(nums)  # the next number below each row
+    for i in range(len(nums) - 2, -1, -1):
+        following[i] = nums[i + 1] if nums[i + 1] is not None else following[i + 1]
+    for r, n, nxt in zip(rows, nums, following):
         if n is None:
             if prev is not None and nxt == prev + 2:
                 cell = _placeholder(table.sheet, f"{letter}{r.excel_row}")
@@ -332,25 +334,29 @@ def decimal_point(ctx: Context) -> Iterator[Finding]:
         | 2  | Pemberdayaan | 69.850.000    | 68.535.700     | 98,12          |
         | 3  | Ketentraman  | 16.100.000    | 16.100.000     | 100,00         |
     """
-    all_cells = [c for t in ctx.tables() for _r, cid, c in t.iter_cells() if cid != t.spec.numbering]
-    wb_comma = _uses_comma(all_cells)
+    wb_comma: bool | None = None  # the workbook's habit, decided only when a table has no decimals of its own
+    # Tables with a figure typed with a decimal point (most have none): only there can a finding be.
+    pointed = {id(t) for t, _cid, c, _col in typed_cells(ctx) if c.parsed.decimal_point}
     for table in ctx.tables():
-        if table.notation == "en":
+        if table.notation == "en" or id(table) not in pointed:
             continue  # F710 reports what departs from an English table
-        cells = [
-            c for _r, cid, c in table.iter_cells() if table.spec.column(cid).numeric and cid != table.spec.numbering
-        ]
+        numbering = table.spec.numbering
+        cells = [c for _t, cid, c, col in cells_of_table(ctx, table) if col.numeric and cid != numbering]
+        points = [c for c in cells if c.parsed.decimal_point and c.is_text_typed and c.value is not None]
+        if not points:
+            continue
         others = [c for c in cells if not c.parsed.decimal_point]
         has_decimals = any((c.decimals or 0) > 0 for c in others if c.is_text_typed)
-        comma = _uses_comma(others) if has_decimals else wb_comma
-        if not comma:
+        if not has_decimals and wb_comma is None:
+            wb_comma = _uses_comma([c for t, cid, c, _col in table_cells(ctx) if cid != t.spec.numbering])
+        if not (_uses_comma(others) if has_decimals else wb_comma):
             continue
-        for c in cells:
-            if c.parsed.decimal_point and c.is_text_typed and c.value is not None:
-                exp = format_id(c.value, c.decimals or 0, c.parsed.unit)
-                if c.letter:
-                    exp = f"{c.letter} ({exp})"
-                yield make("F703", "warning", c, c.text, exp, "form.decimal_point", table=table, fix=c.value)
+        for c in points:
+            assert c.value is not None
+            exp = format_id(c.value, c.decimals or 0, c.parsed.unit)
+            if c.letter:
+                exp = f"{c.letter} ({exp})"
+            yield make("F703", "warning", c, c.text, exp, "form.decimal_point", table=table, fix=c.value)
 
 
 @rule("F704", "form.precision", severity="info", question="form")
@@ -393,21 +399,25 @@ def precision(ctx: Context) -> Iterator[Finding]:
             ]
             if len(cells) < 3:
                 continue
-            for c in cells:
-                others = [o for o in cells if o is not c]
-                usual = min(o.decimals or 0 for o in others)
-                if (c.decimals or 0) < usual:
-                    ex = next(o for o in others if (o.decimals or 0) == usual)
-                    yield make(
-                        "F704",
-                        "info",
-                        c,
-                        c.text,
-                        c.fmt(c.value, usual),
-                        "form.precision",
-                        table=table,
-                        decimals=c.decimals or 0,
-                        usual=usual,
-                        column=_label(table, col.id),
-                        example=ex.text,
-                    )
+            # Only a figure below every other's decimals is reported: the one cell at the strict minimum.
+            ds = [c.decimals or 0 for c in cells]
+            low = min(ds)
+            if ds.count(low) != 1:
+                continue
+            i = ds.index(low)
+            c = cells[i]
+            usual = min(ds[:i] + ds[i + 1 :])
+            ex = next(o for o in cells if o is not c and (o.decimals or 0) == usual)
+            yield make(
+                "F704",
+                "info",
+                c,
+                c.text,
+                c.fmt(c.value, usual),
+                "form.precision",
+                table=table,
+                decimals=c.decimals or 0,
+                usual=usual,
+                column=_label(table, col.id),
+                example=ex.text,
+            )

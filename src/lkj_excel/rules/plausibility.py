@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
+import bisect
 import re
-import statistics
 from collections.abc import Iterator
 
 from ..findings import Finding
 from ..model import Cell, Table
 from ..numerals import format_id
 from ..texts import register
-from .base import Context, make, rule
+from .base import Context, cells_of_kind, make, rule, table_cells
 from .totals import column_name
 
 NONNEGATIVE_KINDS = {"count", "rupiah", "hectare"}
@@ -78,13 +78,12 @@ def negative(ctx: Context) -> Iterator[Finding]:
         | No | Sasaran  | Indikator                  | Capaian Kinerja (%) | Serapan Anggaran | Efisiensi (%) |
         | 1  | Kepuasan | Indeks Kepuasan Masyarakat | 88,65               | 98,94            | -10,29        |
     """
-    for table in ctx.tables():
-        for _r, cid, c in table.iter_cells():
-            col = table.spec.column(cid)
-            # A difference ("Sisa", "Lebih/(Kurang)" = anggaran - realisasi) is negative when overspent.
-            difference = bool(col.formula and "-" in col.formula)
-            if col.kind in NONNEGATIVE_KINDS and not difference and c.value is not None and c.value < 0:
-                yield make("F705", "error", c, c.text, None, "form.negative", table=table, column=_label(table, cid))
+    for table, cid, c, col in table_cells(ctx):
+        if col.kind not in NONNEGATIVE_KINDS or c.value is None or c.value >= 0:
+            continue
+        # A difference ("Sisa", "Lebih/(Kurang)" = anggaran - realisasi) is negative when overspent.
+        if not (col.formula and "-" in col.formula):
+            yield make("F705", "error", c, c.text, None, "form.negative", table=table, column=_label(table, cid))
 
 
 def _may_be_negative(table: Table, cid: str) -> bool:
@@ -96,13 +95,22 @@ def _may_be_negative(table: Table, cid: str) -> bool:
 
 
 def _capaian_cells(ctx: Context) -> list[tuple[Table, Cell]]:
-    out = []
-    for table in ctx.tables():
-        for _r, cid, c in table.iter_cells():
-            col = table.spec.column(cid)
-            if col.kind == "percent" and cid.startswith("capaian") and c.value is not None:
-                out.append((table, c))
-    return out
+    return [
+        (t, c) for t, cid, c, _col in cells_of_kind(ctx, "percent") if cid.startswith("capaian") and c.value is not None
+    ]
+
+
+def _median_without(values: list[float], v: float) -> float:
+    """statistics.median of sorted `values` with one occurrence of `v` left out, without copying."""
+    i = bisect.bisect_left(values, v)
+    n = len(values) - 1
+
+    def at(k: int) -> float:
+        return values[k] if k < i else values[k + 1]
+
+    if n % 2 == 1:
+        return at(n // 2)
+    return (at(n // 2 - 1) + at(n // 2)) / 2
 
 
 @rule("F706", "form.implausible_percent", severity="warning", question="form")
@@ -127,29 +135,26 @@ def implausible_percent(ctx: Context) -> Iterator[Finding]:
         | No | Sasaran  | Indikator                  | Capaian Kinerja (%) | Serapan Anggaran | Efisiensi (%) |
         | 1  | Kepuasan | Indeks Kepuasan Masyarakat | 88,65               | 98,94            | -10,29        |
     """
-    pool = _capaian_cells(ctx)
-    for table in ctx.tables():
-        for _r, cid, c in table.iter_cells():
-            col = table.spec.column(cid)
-            if col.kind != "percent" or c.value is None:
-                continue
+    pool = sorted(c.value for _t, c in _capaian_cells(ctx) if c.value is not None)
+    for table, cid, c, _col in cells_of_kind(ctx, "percent"):
+        if c.value is None:
+            continue
+        if c.value < 0 and not _may_be_negative(table, cid):
             name = _label(table, cid)
-            if c.value < 0 and not _may_be_negative(table, cid):
-                yield make("F706", "warning", c, c.text, None, "form.percent_negative", table=table, column=name)
-            elif c.value > 1000:
-                yield make("F706", "warning", c, c.text, None, "form.percent_huge", table=table, column=name)
-            elif cid.startswith("capaian") and c.value > 0:
-                others = [o.value for _t, o in pool if o is not c and o.value is not None]
-                if len(others) >= 3:
-                    med = statistics.median(others)
-                    if med > 0 and c.value > 10 * med:
-                        yield make(
-                            "F706",
-                            "warning",
-                            c,
-                            c.text,
-                            None,
-                            "form.percent_outlier",
-                            table=table,
-                            median=format_id(med, 2),
-                        )
+            yield make("F706", "warning", c, c.text, None, "form.percent_negative", table=table, column=name)
+        elif c.value > 1000:
+            name = _label(table, cid)
+            yield make("F706", "warning", c, c.text, None, "form.percent_huge", table=table, column=name)
+        elif cid.startswith("capaian") and c.value > 0 and len(pool) - 1 >= 3:
+            med = _median_without(pool, c.value)  # the others: every capaian but this cell
+            if med > 0 and c.value > 10 * med:
+                yield make(
+                    "F706",
+                    "warning",
+                    c,
+                    c.text,
+                    None,
+                    "form.percent_outlier",
+                    table=table,
+                    median=format_id(med, 2),
+                )

@@ -8,7 +8,6 @@ about it says so.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -35,7 +34,8 @@ def _lists() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _has(name: str, word: str) -> bool:
-    return re.search(rf"(^| ){re.escape(word)}( |$)", name) is not None
+    """`word` as whole words of `name`; both normalised, so single spaces are the only separators."""
+    return f" {word} " in f" {name} "
 
 
 @lru_cache(maxsize=4096)

@@ -10,7 +10,7 @@ from ..model import Cell
 from ..numerals import FORMAT_UNITS, Parsed, format_id
 from ..read.notation import departs
 from ..texts import register
-from .base import Context, make, rule
+from .base import Context, make, rule, typed_cells
 
 register(
     {
@@ -83,11 +83,10 @@ def notation_departs(ctx: Context) -> Iterator[Finding]:
         | 1  | Program A | 1,000,000.00 | 950,000.00   | 95.00      | 50,000.00  |
         | 2  | Program B | 2,000,000.00 | 1,900,000.00 | 95.00      | 100,000.00 |
     """
-    for table in ctx.tables():
-        for _r, cid, c in table.iter_cells():
-            if cid != table.spec.numbering and c.is_text_typed and departs(table, c.parsed, c.text):
-                value = format_id(c.value, c.decimals or 0, c.parsed.unit)
-                yield make("F710", "warning", c, c.text, None, "form.notation_departs", table=table, value=value)
+    for table, cid, c, _col in typed_cells(ctx):
+        if cid != table.spec.numbering and departs(table, c.parsed, c.text):
+            value = format_id(c.value, c.decimals or 0, c.parsed.unit)
+            yield make("F710", "warning", c, c.text, None, "form.notation_departs", table=table, value=value)
 
 
 PARTIAL_MIN_ROWS = 3
@@ -127,8 +126,10 @@ def partial_read(ctx: Context) -> Iterator[Finding]:
     """
     for table in ctx.tables():
         unread = table.unread_figure_rows
+        if len(unread) < PARTIAL_MIN_ROWS:
+            continue
         read = sum(1 for r in table.rows if any(c.value is not None for c in r.cells.values()))
-        if len(unread) >= PARTIAL_MIN_ROWS and 2 * len(unread) >= read:
+        if 2 * len(unread) >= read:
             rows = ", ".join(str(r) for r in unread[:8]) + (" …" if len(unread) > 8 else "")
             yield make(
                 "F708",

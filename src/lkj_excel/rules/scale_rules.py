@@ -164,10 +164,6 @@ def _values_for_scale(ctx: Context, name: str) -> list[Cell]:
     return out
 
 
-def _in_region(v: float, lo: float, hi: float) -> bool:
-    return lo < v < hi
-
-
 @rule("K301", "scale.gaps", severity="warning", question="arithmetic")
 def scale_gaps(ctx: Context) -> Iterable[Finding]:
     """A printed rating scale leaves values unclassified (gaps), classifies some twice (overlaps), or stops below the values it must rate.
@@ -215,7 +211,7 @@ def _issue_finding(t: Table, sc: Scale, iss: _Issue, anchor: Cell, values: list[
     """The K301 finding of one gap or overlap of a printed scale."""
     d_show = max([b.decimals for b in sc.bands] + [0])
     d_ex = sc.decimals if sc.decimals is not None else shortest_decimals(iss.example)
-    inside = [c for c in values if c.value is not None and _in_region(c.value, iss.lo, iss.hi)]
+    inside = [c for c in values if c.value is not None and iss.lo < c.value < iss.hi]
     if iss.kind == "overlap":
         return make(
             "K301",
@@ -307,9 +303,10 @@ def scale_reference(ctx: Context) -> Iterable[Finding]:
         key = (lambda b: b.hi) if ui else (lambda b: b.lo)
         printed = sorted(sc.bands, key=key, reverse=True)
         refs = sorted(sc.reference, key=key, reverse=True)
+        ref_cuts = [_cut(r, ui, d) for r in refs]  # once per scale, not per printed band
         yield from _band_count(t, printed, refs, refname)
         for b in printed:
-            yield from _band_vs_reference(t, b, refs, ui, d, refname)
+            yield from _band_vs_reference(t, b, refs, ui, d, refname, ref_cuts)
 
 
 def _scale_name(chk: Check) -> str | None:
@@ -339,10 +336,13 @@ def _band_count(t: Table, printed: list[Band], refs: list[Band], refname: str) -
         )
 
 
-def _band_vs_reference(t: Table, b: Band, refs: list[Band], ui: bool, d: int | None, refname: str) -> Iterator[Finding]:
+def _band_vs_reference(
+    t: Table, b: Band, refs: list[Band], ui: bool, d: int | None, refname: str, ref_cuts: list[Fraction | float]
+) -> Iterator[Finding]:
     """K302 for one printed band: no reference band of its category, other ends, or other words."""
     # the reference band with the same category, else the one at the same position
-    match = next((r for r in refs if same_band(b, r)), None)
+    i = next((i for i, r in enumerate(refs) if same_band(b, r)), None)
+    match = refs[i] if i is not None else None
     if match is None:
         if b.label_cell is not None:
             yield make(
@@ -357,7 +357,8 @@ def _band_vs_reference(t: Table, b: Band, refs: list[Band], ui: bool, d: int | N
                 labels=", ".join(r.label for r in refs),
             )
         return
-    bc, rc = _cut(b, ui, d), _cut(match, ui, d)
+    assert i is not None
+    bc, rc = _cut(b, ui, d), ref_cuts[i]
     if b.cell is not None and not (math.isinf(bc) and math.isinf(rc)) and bc != rc:
         dd = b.decimals
         yield make(

@@ -22,6 +22,7 @@ from ..precision import (
     Interval,
     consistent,
     discrepancy,
+    half_unit,
     interval_of,
     round_half_up,
 )
@@ -131,6 +132,36 @@ class SumCheck:
         return severity, fix, d, printed.value - fix
 
 
+def _sum_interval(cells: list[Cell], exact: bool) -> Interval:
+    """The sum of the cells' intervals (`interval_of` each, added from 0 in order), without an Interval per cell."""
+    lo = hi = 0.0
+    for c in cells:
+        v = c.value
+        assert v is not None
+        if exact:
+            lo, hi = lo + v, hi + v
+        else:
+            h = half_unit(c.decimals)
+            lo, hi = lo + (v - h), hi + (v + h)
+    return Interval(lo, hi)
+
+
+def _signed_sum(terms: list[tuple[int, str]], cells: list[Cell | None], exact: list[bool]) -> Interval:
+    """The interval of a formula's sum and difference of cells (each `interval_of` its column's kind), added from 0
+    in order, without an Interval per term."""
+    lo = hi = 0.0
+    for (sign, _cid), c, ex in zip(terms, cells, exact):
+        assert c is not None and c.value is not None
+        v = c.value
+        h = 0.0 if ex else half_unit(c.decimals)
+        a, b = (v, v) if ex else (v - h, v + h)
+        if sign > 0:
+            lo, hi = lo + a, hi + b
+        else:
+            lo, hi = lo - b, hi - a
+    return Interval(lo, hi)
+
+
 def sum_parts(table: Table) -> list[Row]:
     """Rows a total adds up: data rows, or the subtotals and the data rows outside any subtotal."""
     if any(r.role in ("group", "section") for r in table.rows):
@@ -213,10 +244,7 @@ def column_sum(ctx: Context) -> Iterator[Finding]:
             if not rows:
                 continue
             check = SumCheck(col, table)
-            computed = Interval.exact(0.0)
-            for r in rows:
-                computed = computed + check.interval(r.cells[cid])
-            v = check.verdict(printed, computed)
+            v = check.verdict(printed, _sum_interval([r.cells[cid] for r in rows], check.exact))
             if v is None:
                 continue
             severity, fix, d, diff = v
@@ -275,6 +303,7 @@ def subtotal(ctx: Context) -> Iterator[Finding]:
     """
     for table in ctx.tables():
         specs = {rs.id: rs for rs in table.spec.rows}
+        sum_checks: dict[str, SumCheck] = {}
         by_id: dict[str, Row] = {}
         for r in table.rows:
             if r.row_id and r.row_id not in by_id:
@@ -297,11 +326,10 @@ def subtotal(ctx: Context) -> Iterator[Finding]:
                 rows = [ch for ch in children if _number(ch.get(col.id)) is not None]
                 if not rows:
                     continue
-                check = SumCheck(col, table)
-                computed = Interval.exact(0.0)
-                for ch in rows:
-                    computed = computed + check.interval(ch.cells[col.id])
-                v = check.verdict(printed, computed)
+                if col.id not in sum_checks:  # one per column: its decimals are the whole column's
+                    sum_checks[col.id] = SumCheck(col, table)
+                check = sum_checks[col.id]
+                v = check.verdict(printed, _sum_interval([ch.cells[col.id] for ch in rows], check.exact))
                 if v is None:
                     continue
                 severity, fix, d, diff = v
@@ -394,6 +422,7 @@ def row_formula(ctx: Context) -> Iterator[Finding]:
             if not terms or any(not table.spec.has_column(cid) for _s, cid in terms):
                 continue
             check = SumCheck(col, table)
+            exact = [table.spec.column(cid).exact for _s, cid in terms]
             # On a total row whose columns are all declared totals, T101 already
             # checks each figure against its column; a second finding would repeat it.
             summed = {col.id, *(cid for _s, cid in terms)} <= set(table.spec.total_columns)
@@ -406,13 +435,7 @@ def row_formula(ctx: Context) -> Iterator[Finding]:
                 cells = [_number(r.get(cid)) for _s, cid in terms]
                 if any(c is None for c in cells):
                     continue
-                computed = Interval.exact(0.0)
-                for (sign, cid), c in zip(terms, cells):
-                    assert c is not None
-                    iv = interval_of(c, table.spec.column(cid).exact)
-                    assert iv is not None
-                    computed = computed + iv if sign > 0 else computed - iv
-                v = check.verdict(printed, computed)
+                v = check.verdict(printed, _signed_sum(terms, cells, exact))
                 if v is None:
                     continue
                 severity, fix, d, _diff = v
