@@ -57,6 +57,8 @@ class _Builder:
         self.wb = wb
         self.es = EditSet()
         self._decimals: dict[tuple[int, str], int] = {}
+        self._rows: dict[int, dict[int, Row]] = {}
+        self._caps: dict[int, set[str]] = {}
 
     def _col_decimals(self, t: Table, cid: str) -> int:
         """A column's decimals, once per column (every exact cell of it asks)."""
@@ -65,6 +67,25 @@ class _Builder:
         if d is None:
             d = self._decimals[k] = _col_decimals(t, cid)
         return d
+
+    def _row_of(self, t: Table) -> dict[int, Row]:
+        """The row of each cell of a table (the first that holds it), once per table."""
+        got = self._rows.get(id(t))
+        if got is None:
+            got = self._rows[id(t)] = {}
+            for r in t.rows:
+                for c in r.cells.values():
+                    got.setdefault(id(c), r)
+        return got
+
+    def _capped(self, t: Table) -> set[str]:
+        """Columns a `component_max` check caps at the row's bobot."""
+        got = self._caps.get(id(t))
+        if got is None:
+            got = self._caps[id(t)] = {
+                n for chk in t.spec.checks if chk.get("rule") == "component_max" for n in _names(chk.get("value"))
+            }
+        return got
 
     def var(self, t: Table, cid: str, cell: Cell | None) -> Address | None:
         if cell is None or cell.value is None or not t.spec.has_column(cid):
@@ -77,7 +98,7 @@ class _Builder:
             d = self._col_decimals(t, cid) if col.exact else (cell.decimals or 0)
             # The printed figure: a stored 88,6470588 shown with two decimals is 88,65.
             v = float(cell.value) if col.exact else round_half_up(float(cell.value), d)
-            lo, hi = _domain(t, cid, cell)
+            lo, hi = _domain(t, cid, cell, self._row_of(t).get(id(cell)), self._capped(t))
             self.es.vars[a] = Var(a, v, d, col.exact, cell.text, t.id, cid, lo=lo, hi=hi)
             self.es.cells[a] = cell
         return a
@@ -264,18 +285,17 @@ class _Builder:
             self.es.add(Edit("equal", (v.address, a), "N801", label=claim.raw))
 
 
-def _domain(t: Table, cid: str, cell: Cell) -> tuple[float, float]:
+def _domain(t: Table, cid: str, cell: Cell, row: Row | None, capped: set[str]) -> tuple[float, float]:
     """Bounds of a cell's figure: the row's own `min`/`max`, else the column's; a component's score is
-    at most its row's `bobot` where a `component_max` check names the column."""
+    at most its row's `bobot` where a `component_max` check names the column (`capped`)."""
     col = t.spec.column(cid)
     lo = -math.inf if col.min is None else col.min
     hi = math.inf if col.max is None else col.max
-    row = next((r for r in t.rows if r.cells.get(cid) is cell), None)
     rs = next((r for r in t.spec.rows if row is not None and r.id == row.row_id), None)
     if rs is None:
         return lo, hi
     extra = rs.extra
-    if any(chk.get("rule") == "component_max" and cid in _names(chk.get("value")) for chk in t.spec.checks):
+    if cid in capped:
         hi = min(hi, float(extra["bobot"])) if isinstance(extra.get("bobot"), (int, float)) else hi
     if isinstance(extra.get("min"), (int, float)):
         lo = float(extra["min"])

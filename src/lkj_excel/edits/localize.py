@@ -10,11 +10,12 @@ only breaks what remains tied. Still tied: no correction, every candidate is nam
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .build import EditSet
 from .model import Address, Edit, holds
-from .solve import Solution, solve
+from .solve import Solution, candidates, same_value, solve
 from .typo import typo_kind
 
 MAX_CELLS = 4  # at most this many changed table cells in one explanation
@@ -136,9 +137,11 @@ def copy_classes(es: EditSet) -> dict[Address, frozenset[Address]]:
     return {v: frozenset(g) for g in groups.values() for v in g}
 
 
-def _lower_bound(cost: dict[Address, float], conflicts: list[frozenset[Address]]) -> tuple[float, int]:
+def _lower_bound(
+    cost: dict[Address, float], conflicts: list[frozenset[Address]]
+) -> tuple[float, int, frozenset[Address]]:
     """What any explanation must still add: one figure of each of some pairwise disjoint conflicts
-    (its weight, and how many figures)."""
+    (its weight, how many figures, and the cells of the conflicts used)."""
     used: set[Address] = set()
     lb, n = 0.0, 0
     for c in sorted(conflicts, key=len):
@@ -146,7 +149,7 @@ def _lower_bound(cost: dict[Address, float], conflicts: list[frozenset[Address]]
             used.update(c)
             lb += min(cost[a] for a in c)
             n += 1
-    return lb, n
+    return lb, n, frozenset(used)
 
 
 def _branch(
@@ -157,16 +160,18 @@ def _branch(
     conflicts: list[frozenset[Address]],
     cls: dict[Address, frozenset[Address]],
     cost: dict[Address, float],
-) -> list[tuple[float, int, frozenset[Address]]]:
-    """The children of node `s` (weight, figures, cells) on the conflict whose children are fewest at
-    the node's bound: those are sure to be visited, the others may be cut once an explanation is found."""
-    bounds: dict[tuple[int, ...], tuple[float, int]] = {}  # children hitting the same conflicts share a bound
+) -> list[tuple[float, int, frozenset[Address], frozenset[Address]]]:
+    """The children of node `s` (weight, figures, cells, cells of the conflicts its bound used) on the
+    conflict whose children are fewest at the node's bound: those are sure to be visited, the others
+    may be cut once an explanation is found."""
+    # children hitting the same conflicts share a bound
+    bounds: dict[tuple[int, ...], tuple[float, int, frozenset[Address]]] = {}
     where: dict[Address, list[int]] = {}
     for i, k in enumerate(conflicts):
         for a in k:
             where.setdefault(a, []).append(i)
 
-    def children(c: frozenset[Address]) -> list[tuple[float, int, frozenset[Address]]]:
+    def children(c: frozenset[Address]) -> list[tuple[float, int, frozenset[Address], frozenset[Address]]]:
         out = []
         for a in sorted(c):
             m = cls.get(a)
@@ -177,16 +182,72 @@ def _branch(
                 hit = tuple(sorted({i for b in m for i in where.get(b, ())}))
             if hit not in bounds:
                 bounds[hit] = _lower_bound(cost, [k for i, k in enumerate(conflicts) if i not in hit])
-            lb, more = bounds[hit]
-            out.append((w + cost[a] + lb, figures + 1 + more, t))
+            lb, more, used = bounds[hit]
+            out.append((w + cost[a] + lb, figures + 1 + more, t, used))
         return out
 
     # Any conflict is a complete branching; weighing the three smallest is enough to choose well.
     options = [children(c) for c in sorted(set(conflicts), key=lambda c: (len(c), sorted(c)))[:3]]
-    return min(options, key=lambda o: (sum(f <= bound + 1e-9 for f, _, _ in o), len(o)))
+    return min(options, key=lambda o: (sum(f <= bound + 1e-9 for f, _, _, _ in o), len(o)))
 
 
-def diagnose(es: EditSet, bad: list[Edit], classes: dict[Address, frozenset[Address]] | None = None) -> Diagnosis:
+def _refined(
+    s: frozenset[Address],
+    used: frozenset[Address],
+    cost: dict[Address, float],
+    rigid: Callable[[Address], list[frozenset[Address]]],
+) -> tuple[float, int]:
+    """What a node's own changed cells add to its bound (see `_rigid`): their conflicts disjoint from
+    those the bound already used, and from each other, each add their cheapest cell."""
+    taken = set(used)
+    add, more = 0.0, 0
+    for a in s:
+        for k in rigid(a):
+            if len(k & s) != 1:
+                continue
+            k = k - s
+            if taken.isdisjoint(k):
+                taken.update(k)
+                add += min(cost[x] for x in k)
+                more += 1
+    return add, more
+
+
+def _rigid(es: EditSet) -> Callable[[Address], list[frozenset[Address]]]:
+    """The edits a changed cell breaks unless another of their cells changes too: edits without prose
+    that hold as printed and that no other value of the cell alone satisfies (a detail whose row total
+    holds). A set of changed cells holding one as its only changed cell cannot explain anything; every
+    explanation containing the set must add one of the edit's other cells."""
+    memo: dict[Address, list[frozenset[Address]]] = {}
+
+    def of(a: Address) -> list[frozenset[Address]]:
+        got = memo.get(a)
+        if got is None:
+            got = memo[a] = []
+            v = es.vars[a]
+            for f in es.edits_of(a):
+                if any(es.vars[b].prose for b in f.vars) or not _printed_holds(f, es):
+                    continue
+                c = candidates(f, a, es.vars, {})
+                if c is not None and all(same_value(x, v.value) for x in c):
+                    got.append(frozenset(f.vars))
+        return got
+
+    return of
+
+
+def _printed_holds(e: Edit, es: EditSet) -> bool:
+    if e.printed_holds is None:
+        e.printed_holds = holds(e, es.vars, {})
+    return e.printed_holds
+
+
+def diagnose(
+    es: EditSet,
+    bad: list[Edit],
+    classes: dict[Address, frozenset[Address]] | None = None,
+    rigid: Callable[[Address], list[frozenset[Address]]] | None = None,
+) -> Diagnosis:
     """Every explanation of least weight, by best-first search with conflict-directed branching.
 
     The search runs over table figures (a figure printed identically in k places changes in all k,
@@ -215,14 +276,27 @@ def diagnose(es: EditSet, bad: list[Edit], classes: dict[Address, frozenset[Addr
     best = float("inf")
     # A figure outside its declared domain (a negative count, an NRR of 30,1) is wrong whatever else is.
     start = frozenset(b for e in bad for a in e.vars if not es.vars[a].allows(es.vars[a].value) for b in members(a))
-    heap: list[tuple[float, int, tuple[Address, ...]]] = [(_weight(es, start), len(start), tuple(sorted(start)))]
+    # (bound, size, cells, figures the bound counts, conflict cells it used, refined by the node's own cells)
+    Node = tuple[float, int, tuple[Address, ...], int, frozenset[Address], bool]
+    heap: list[Node] = [(_weight(es, start), len(start), tuple(sorted(start)), 0, frozenset(), True)]
+    # Conflicts found by propagation: every explanation must change one of their cells (a node that
+    # changes none of one is refuted without solving it).
+    learned: list[frozenset[Address]] = []
+    rigid = _rigid(es) if rigid is None else rigid
     while heap:
-        bound, _, key = heapq.heappop(heap)
+        bound, size, key, n, used, refined = heapq.heappop(heap)
         if bound > best + 1e-9:
             break
         s = frozenset(key)
         if any(s > f.table_cells(es) for f in found):
             continue
+        if not refined:  # worked out when taken, not for every child pushed: most are never taken
+            add, more = _refined(s, used, cost, rigid)
+            if n + more > MAX_CELLS:
+                continue
+            if add > 0:
+                heapq.heappush(heap, (bound + add, size, key, n + more, used, True))
+                continue
         steps += 1
         if steps > MAX_STEPS:
             return Diagnosis(bad, "unresolved")
@@ -232,36 +306,46 @@ def diagnose(es: EditSet, bad: list[Edit], classes: dict[Address, frozenset[Addr
         free = s | prose
         # A violated edit none of whose cells may change stays violated whatever s becomes.
         conflicts: list[frozenset[Address]] = [frozenset(e.vars) for e in bad if free.isdisjoint(e.vars)]
-        touched = [e for e in near if not free.isdisjoint(e.vars)]
-        relevant = list({id(e): e for e in touched + [e for a in prose for e in es.edits_of(a)]}.values())
-        sol = _solve_with_prose(es, s, relevant, prose)
+        refuted = [k for k in learned if k.isdisjoint(s)]
+        if refuted:
+            sol = _REFUTED
+            conflicts.extend(refuted)
+        else:
+            touched = [e for e in near if not free.isdisjoint(e.vars)]
+            relevant = list({id(e): e for e in touched + [e for a in prose for e in es.edits_of(a)]}.values())
+            sol = _solve_with_prose(es, s, relevant, prose)
         if sol.ok and not conflicts:
             found.append(_explanation(es, s | set(sol.values) | set(sol.open), sol))
             best = min(best, found[-1].weight)
             continue
-        if not sol.ok:
-            conflicts.append(frozenset(a for e in sol.conflict for a in e.vars if not es.vars[a].prose) - s)
+        if not sol.ok and sol.conflict:
+            k = frozenset(a for e in sol.conflict for a in e.vars if not es.vars[a].prose) - s
+            conflicts.append(k)
+            if sol.sound and k and all(a in prose for e in sol.conflict for a in e.vars if es.vars[a].prose):
+                learned.append(k)
         if not all(conflicts):
             continue  # a conflict among the changed cells alone: no superset helps
         figures = len({min(members(a)) for a in s})
         if figures >= MAX_CELLS:
             continue
-        kids = _branch(s, w, figures, bound, conflicts, cls, cost)
-        for f, n, t in kids:
-            if t not in seen and f <= best + 1e-9 and n <= MAX_CELLS:
+        for f, m, t, u in _branch(s, w, figures, bound, conflicts, cls, cost):
+            if t not in seen and f <= best + 1e-9 and m <= MAX_CELLS:
                 seen.add(t)
-                heapq.heappush(heap, (f, len(t), tuple(sorted(t))))
+                heapq.heappush(heap, (f, len(t), tuple(sorted(t)), m, u, False))
     if not found:
         return Diagnosis(bad, "unresolved")
     minimal = [f for f in found if f.weight <= best + 1e-9 and not any(g.cells < f.cells for g in found)]
     return _decide(es, bad, minimal)
 
 
+_REFUTED = Solution(failing=Edit("linear", (), ""))
+
+
 def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], prose: set[Address]) -> Solution:
     """Solve for the table cells `s`, the prose copies in play free to follow them. Where that leaves a
     table cell open, solve again letting a copy change only where it stands in the way: a copy that
     keeps its figure still pins the cell it repeats (the narrative's 20,96 fixes a rounded cell)."""
-    sol = solve(s, relevant, es.vars, prose)
+    sol = solve(s, relevant, es.vars, prose, es.of)
     if not sol.ok:
         return sol
     open_table = [a for a in sol.open if not es.vars[a].prose]
@@ -269,7 +353,7 @@ def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], 
         return sol  # no prose copy of an open cell: nothing could pin it
     optional: set[Address] = set()
     while True:
-        pinned = solve(s, relevant, es.vars, optional)
+        pinned = solve(s, relevant, es.vars, optional, es.of)
         if pinned.ok:
             return pinned
         more = {a for e in pinned.conflict for a in e.vars if es.vars[a].prose} - optional
@@ -348,4 +432,5 @@ def localize(es: EditSet) -> list[Diagnosis]:
     if not bad:
         return []
     classes = copy_classes(es)
-    return [diagnose(es, group, classes) for group in components(es, bad)]
+    rigid = _rigid(es)  # shared: neighbouring groups ask about the same cells
+    return [diagnose(es, group, classes, rigid) for group in components(es, bad)]

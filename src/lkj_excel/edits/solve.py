@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..precision import Interval
@@ -125,24 +125,35 @@ class Solution:
     # When infeasible: edits that together admit no values of the changed cells with every other cell as
     # printed. Any larger explanation must change one more cell of these (so branching on them is complete).
     conflict: list[Edit] = field(default_factory=list)
+    # The conflict came from propagation alone (no value left for a cell): it holds for every explanation,
+    # not only for supersets of the changed cells (no typing-error choice, no "must differ" in it).
+    sound: bool = False
 
     @property
     def ok(self) -> bool:
         return self.failing is None
 
 
-def _same(x: float, y: float) -> bool:
+def same_value(x: float, y: float) -> bool:
     return abs(x - y) <= 1e-9 * max(1.0, abs(x), abs(y))
 
 
+_same = same_value
+
+
 def solve(
-    changed: Iterable[Address], edits: list[Edit], vs: dict[Address, Var], optional: Iterable[Address] = ()
+    changed: Iterable[Address],
+    edits: list[Edit],
+    vs: dict[Address, Var],
+    optional: Iterable[Address] = (),
+    edits_of: dict[Address, list[Edit]] | None = None,
 ) -> Solution:
     """Propagate: each edit with one undetermined changed cell fixes it; then check every edit.
 
     Each changed cell remembers the edits that narrowed it (its reasons), so that a failure names
     its whole conflict: the failing edit plus the reasons of the changed cells it uses. `optional`
     cells (prose copies) may change too, and are left out of the solution where they keep their value.
+    `edits_of` (every edit of a cell, a superset of `edits`) spares scanning every cell of every edit.
     """
     maybe = set(optional)
     pending = set(changed) | maybe
@@ -157,21 +168,23 @@ def solve(
                 out.update(why[b])
         return out
 
-    # An edit is asked again only when one of its cells got its value (nothing else changes its answer).
-    of: dict[Address, list[Edit]] = {}
-    for e in edits:
-        for a in e.vars:
-            if a in pending:
-                of.setdefault(a, []).append(e)
-    agenda = deque(edits)
-    queued = {id(e) for e in edits}
+    # An edit is asked again only when one of its cells got its value (nothing else changes its answer);
+    # `left` counts each edit's undetermined cells.
+    of, left = _pending_edits(pending, edits, edits_of)
+
+    def settle(a: Address) -> None:
+        pending.discard(a)
+        for f in of.get(a, ()):
+            left[id(f)] -= 1
+
+    agenda = deque(e for e in edits if id(e) in left)
+    queued = {id(e) for e in agenda}
     while agenda and pending:
         e = agenda.popleft()
         queued.discard(id(e))
-        unknown = [a for a in e.vars if a in pending]
-        if len(unknown) != 1:
+        if left[id(e)] != 1:
             continue
-        a = unknown[0]
+        a = next(b for b in e.vars if b in pending)
         got = candidates(e, a, vs, val)
         if got is None:
             continue
@@ -180,22 +193,23 @@ def solve(
             got = [x for x in got if any(_same(x, y) for y in prev)]
         why[a] = reasons(e)
         if not got:
-            return Solution(val, cand, e, list(why[a].values()))
+            return Solution(val, cand, e, list(why[a].values()), sound=True)
         cand[a] = got
         if len(got) == 1:
             val[a] = got[0]
-            pending.discard(a)
+            settle(a)
             for f in of.get(a, ()):
                 if id(f) not in queued:
                     queued.add(id(f))
                     agenda.append(f)
-    _typo_choice(pending, cand, val, edits, vs)
-    failing = [e for e in edits if not any(a in pending for a in e.vars) and not _holds(e, vs, val)]
+    chosen = _typo_choice(pending, cand, val, of, left, vs, settle)
+    failing = [e for e in edits if not left.get(id(e)) and not _holds(e, vs, val)]
     if failing:  # branch where it is cheapest: the conflict with the fewest cells to add
         changed_set = set(cand)
         conflicts = [list(reasons(e).values()) for e in failing]
         best = min(conflicts, key=lambda c: len({a for f in c for a in f.vars} - changed_set))
-        return Solution(val, cand, best[0], best)
+        # Sound unless the failing edit holds a value the typing-error rule chose among several.
+        return Solution(val, cand, best[0], best, sound=chosen.isdisjoint(best[0].vars))
     for a in list(val):
         if _same(val[a], vs[a].value):  # "changed" to what it already shows: not a change
             if a in maybe:
@@ -203,9 +217,36 @@ def solve(
                 continue
             return Solution(val, cand, next(e for e in edits if a in e.vars), list(why[a].values()))
     for a in list(pending & maybe):  # an optional cell its edits leave open keeps its value if that holds
-        if all(holds(e, vs, val) for e in edits if a in e.vars and not any(b in pending and b != a for b in e.vars)):
-            pending.discard(a)
+        if all(holds(e, vs, val) for e in of.get(a, ()) if left[id(e)] == 1):
+            settle(a)
     return Solution(val, {a: cand[a] for a in pending})
+
+
+def _pending_edits(
+    pending: set[Address], edits: list[Edit], edits_of: dict[Address, list[Edit]] | None
+) -> tuple[dict[Address, list[Edit]], dict[int, int]]:
+    """The edits over each pending cell (among `edits`), and each such edit's count of pending cells."""
+    of: dict[Address, list[Edit]] = {}
+    left: dict[int, int] = {}
+    if edits_of is None:
+        seen: set[int] = set()
+        for e in edits:
+            if id(e) in seen:
+                continue
+            seen.add(id(e))
+            for a in e.vars:
+                if a in pending:
+                    of.setdefault(a, []).append(e)
+                    left[id(e)] = left.get(id(e), 0) + 1
+        return of, left
+    ours = {id(e) for e in edits}
+    for a in pending:
+        mine = [e for e in edits_of.get(a, ()) if id(e) in ours]
+        if mine:
+            of[a] = mine
+            for e in mine:
+                left[id(e)] = left.get(id(e), 0) + 1
+    return of, left
 
 
 def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
@@ -221,9 +262,11 @@ def _typo_choice(
     pending: set[Address],
     cand: dict[Address, list[float] | None],
     val: dict[Address, float],
-    edits: list[Edit],
+    of: dict[Address, list[Edit]],
+    left: dict[int, int],
     vs: dict[Address, Var],
-) -> None:
+    settle: Callable[[Address], None],
+) -> set[Address]:
     """A cell the edits fix only to a range at its printed precision: the one value a typing error explains.
 
     Scholtus' rule: among the values that make its edits hold, accept one only if it is the single
@@ -231,11 +274,12 @@ def _typo_choice(
     """
     from .typo import typo_kind
 
+    chosen: set[Address] = set()
     for a in sorted(pending):
         got = cand.get(a)
         if not got:
             continue
-        own = [e for e in edits if a in e.vars and not any(b in pending and b != a for b in e.vars)]
+        own = [e for e in of.get(a, ()) if left[id(e)] == 1]  # its edits with no other cell undetermined
         fits = []
         for x in got:
             trial = {**val, a: x}
@@ -243,4 +287,6 @@ def _typo_choice(
                 fits.append(x)
         if len(fits) == 1:
             val[a] = fits[0]
-            pending.discard(a)
+            settle(a)
+            chosen.add(a)
+    return chosen

@@ -7,6 +7,8 @@ a decimal or thousands shift (a factor 10, 100 or 1.000), or the sign.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..precision import FLOAT_NOISE
 from ..texts import both
 
@@ -33,6 +35,7 @@ def _drops(s: str) -> set[str]:
     return {s[:i] + s[i + 1 :] for i in range(len(s))}
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the search asks the same pair from many nodes
 def typo_kind(typed: float, right: float, decimals: int) -> str | None:
     """The typing error that turns `right` into `typed`, or None when it takes more than one.
 
