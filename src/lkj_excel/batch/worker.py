@@ -8,14 +8,10 @@ hundreds of workbooks in memory or sending them between processes.
 
 from __future__ import annotations
 
-import gc
 import json
 import math
-import os
 import time
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,46 +46,8 @@ def _internal(e: BaseException) -> str:
     return f"{type(e).__name__}: {e}"[:300]
 
 
-# The cyclic collector during a check only re-scans what the check still holds (a check leaves ~0.4 MB of
-# cycles behind on the stress corpus, 4.000 objects per 10 workbooks): it is paused for the check and run
-# between checks, every COLLECT_EVERY workbooks or once the worker has grown COLLECT_GROWTH_MB since the last.
-COLLECT_EVERY = 50
-COLLECT_GROWTH_MB = 64
-_since = {"checks": 0, "mb": 0.0}
-
-
-def _resident_mb() -> float:
-    try:
-        with open("/proc/self/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, ValueError, IndexError):  # not Linux: collect by count only
-        return 0.0
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    if not gc.isenabled():  # someone else's setting: leave it alone
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        _since["checks"] += 1
-        mb = _resident_mb()
-        if _since["checks"] >= COLLECT_EVERY or mb - _since["mb"] > COLLECT_GROWTH_MB:
-            gc.collect()
-            _since["checks"], _since["mb"] = 0, _resident_mb()
-
-
 def check_task(path: str, name: str, lang: str) -> Checked:
-    """Read and check one workbook (the cyclic collector paused meanwhile); never raises for a bad workbook."""
-    with _collector_paused():
-        return _check(path, name, lang)
-
-
-def _check(path: str, name: str, lang: str) -> Checked:
+    """Read and check one workbook; never raises for a bad workbook."""
     from ..check import run_checks
     from ..read.load import DEFAULT_BACKEND
     from ..read.reader import read_workbook
