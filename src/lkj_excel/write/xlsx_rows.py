@@ -7,7 +7,9 @@ a whole row with one format for its texts and one for its numbers in one pass.
 Everything else (columns, print setup, panes, filter, the shared strings and the
 package) stays xlsxwriter's: the cells are the same as `write_string`'s and
 `write_number`'s (shared strings, the same number notation, NaN/Infinity as the
-same error cells), and the rows carry their height as `set_row` writes it.
+same error cells), and the rows carry their height as `set_row` writes it. A cell
+that follows its left neighbour carries no address (optional in the format; a
+quarter less XML to compress), one after an empty cell does.
 
 It builds on xlsxwriter's `worksheet_class` hook and three internals of its
 Worksheet (3.x): `_write_sheet_data` (overridden), `_check_dimensions` and the
