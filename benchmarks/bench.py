@@ -277,7 +277,7 @@ def batch_rate(paths: list[Path], jobs: int, corrected: bool, out: Path) -> floa
 
         return run
 
-    t = time.perf_counter()
+    t, cpu, kids = time.perf_counter(), time.process_time(), _children_cpu()
     try:
         for name, owner in targets.items():
             setattr(owner, name, timed(name))
@@ -286,13 +286,23 @@ def batch_rate(paths: list[Path], jobs: int, corrected: bool, out: Path) -> floa
     finally:
         for name, owner in targets.items():
             setattr(owner, name, originals[name])
-    return len(paths) / (time.perf_counter() - t)
+    wall = time.perf_counter() - t
+    # Where the batch's time goes: this process (dispatch, results, W9xx, rekap) and the workers (CPU of
+    # every check and write); on an idle machine wall ~ main + workers / jobs.
+    PHASES["main_cpu"], PHASES["workers_cpu"] = time.process_time() - cpu, _children_cpu() - kids
+    return len(paths) / wall
+
+
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def phases_line() -> str:
     return (
         f"    of which checking {PHASES.get('check_all', 0):.1f} s, "
-        f"writing outputs {PHASES.get('write_all', 0):.1f} s, writing rekap.xlsx {PHASES.get('write_recap', 0):.1f} s"
+        f"writing outputs {PHASES.get('write_all', 0):.1f} s, writing rekap.xlsx {PHASES.get('write_recap', 0):.1f} s\n"
+        f"    CPU: this process {PHASES.get('main_cpu', 0):.1f} s, the workers {PHASES.get('workers_cpu', 0):.1f} s"
     )
 
 

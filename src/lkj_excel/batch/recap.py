@@ -42,20 +42,38 @@ def _lines(text: str, width: float) -> int:
 @lru_cache(maxsize=1 << 14)
 def _wrapped_lines(text: str, per: int) -> int:
     """`_lines` of a text longer than a line, cached: a paragraph's corrected text is the fix of each of its
-    findings, and a message repeats across offices."""
+    findings, and a message repeats across offices.
+
+    Words are packed greedily: a line takes every word that ends within `per` characters of its start, a
+    space between words counts one, spaces at a line's start count nothing, and a word longer than a line
+    breaks every `per` characters. Worked out by finding the breaks (str.rfind), not word by word.
+    """
     n = 0
     for para in text.split("\n"):
         n += 1
-        used = 0
-        for word in para.split(" "):
-            w = len(word)
-            if used and used + 1 + w > per:
+        end = len(para)
+        if end <= per:
+            continue
+        start = 0
+        while start < end and para[start] == " ":
+            start += 1
+        while start + per < end:
+            limit = start + per
+            if para[limit] == " ":  # the line is full: the next word (or space) starts the next line
                 n += 1
-                used = 0
-            while w > per:  # a word longer than the column breaks anywhere
+                start = limit + 1
+                while start < end and para[start] == " ":
+                    start += 1
+                continue
+            word = para.rfind(" ", 0, limit) + 1  # the word that crosses the limit goes to the next line
+            if word > start:
                 n += 1
-                w -= per
-            used += w + (1 if used else 0)
+                start = word
+                continue
+            stop = para.find(" ", limit)  # unless it starts the line: broken every `per` characters
+            extra = ((end if stop < 0 else stop) - start - 1) // per
+            n += extra
+            start += extra * per
     return n
 
 
@@ -197,36 +215,32 @@ def _finding_row(name: str, f: Finding, lang: str) -> list[Any]:
 
 
 def _write_temuan(book: Any, fm: _Formats, results: list[Result], lang: str) -> None:
-    ws = book.add_worksheet(t("sheet.temuan", lang))
+    from ..write.xlsx_rows import BulkSheet
+
+    # One row per finding (a hundred thousand in a big batch): rendered in bulk, not cell by cell.
+    ws = book.add_worksheet(t("sheet.temuan", lang), worksheet_class=BulkSheet)
     _print_setup(ws, t("sheet.temuan", lang), lang)
     head = [t(f"h.{c}", lang) for c in TEMUAN_COLS]
-    ws.write_row(0, 0, head, fm.head)
-    ws.set_row(0, _head_height(head, TEMUAN_WIDTHS))
-    n = 0
-    # One row per finding (tens of thousands in a big batch): the row height is worked out while writing.
-    pers = [max(1, int(w)) for w in TEMUAN_WIDTHS]
-    write_string, write_number, wrap, num = ws.write_string, ws.write_number, fm.wrap, fm.num
-    for r in results:
-        for f in r.findings:
-            n += 1
-            lines = 1
-            for c, v in enumerate(_finding_row(r.name, f, lang)):
-                if v is None or v == "":
-                    continue
-                if isinstance(v, str):
-                    write_string(n, c, v, wrap)
-                    per = pers[c]
-                    k = 1 if len(v) <= per and "\n" not in v else _wrapped_lines(v, per)
-                    lines = k if k > lines else lines
-                elif isinstance(v, (int, float)) and not isinstance(v, bool):
-                    write_number(n, c, v, num)
-                else:
-                    write_string(n, c, str(v), wrap)
-            ws.set_row(n, LINE_PT * lines)
+    ws.put_rows([head], [_head_height(head, TEMUAN_WIDTHS)], fm.head, fm.head)
+    rows = [_finding_row(r.name, f, lang) for r in results for f in r.findings]
+    n = ws.put_rows(rows, map(_row_height, rows), fm.wrap, fm.num) - 1
     ws.freeze_panes(1, 1)
     ws.autofilter(0, 0, max(n, 1), len(TEMUAN_COLS) - 1)
     for c, w in enumerate(TEMUAN_WIDTHS):
         ws.set_column(c, c, w)
+
+
+_TEMUAN_PERS = [max(1, int(w)) for w in TEMUAN_WIDTHS]
+
+
+def _row_height(row: list[Any]) -> float:
+    """The height of a Temuan row: its tallest wrapped text."""
+    lines = 1
+    for v, per in zip(row, _TEMUAN_PERS, strict=True):
+        if v.__class__ is str and (len(v) > per or "\n" in v):
+            k = _wrapped_lines(v, per)
+            lines = k if k > lines else lines
+    return LINE_PT * lines
 
 
 CHART_ROWS = 22  # the chart's height in rows (20 px each): the data starts below it
