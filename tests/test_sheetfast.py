@@ -78,6 +78,14 @@ def _book(tmp_path: Path, inner: str, head_attrs: str = "", name: str = "b.xlsx"
     return dst
 
 
+def _with_sheet(src: Path, dst: Path, xml: bytes) -> Path:
+    """A copy of `src` whose sheet part is `xml`."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for info in zin.infolist():
+            zout.writestr(info, xml if info.filename == SHEET else zin.read(info.filename))
+    return dst
+
+
 def _sheet_xml(path: Path) -> bytes:
     with zipfile.ZipFile(path) as zf:
         return zf.read(SHEET)
@@ -166,10 +174,7 @@ def test_other_encoding_is_left_to_expat(tmp_path: Path, monkeypatch: pytest.Mon
     xml = _sheet_xml(src).decode("utf-8")
     xml = re.sub(r"^<\?xml[^>]*\?>", "", xml)
     latin = ('<?xml version="1.0" encoding="ISO-8859-1"?>' + xml).encode("latin-1")
-    dst = tmp_path / "latin.xlsx"
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
-        for info in zin.infolist():
-            zout.writestr(info, latin if info.filename == SHEET else zin.read(info.filename))
+    dst = _with_sheet(src, tmp_path / "latin.xlsx", latin)
     assert sheetfast.split(latin) is None
     assert_same_both_ways(dst, monkeypatch)
     assert load_grids(dst)[0].value(0, 0) == "caf\u00e9"
@@ -213,10 +218,7 @@ def test_prefix_declared_off_the_root_is_left_to_expat(tmp_path: Path, monkeypat
     """A prefix declared on an element closed before the cells is unbound inside them: expat refuses it."""
     src = _book(tmp_path, '<row r="1" zz:a="1"><c r="A1"><v>1</v></c></row>', name="src2.xlsx")
     xml = _sheet_xml(src).replace(b"<sheetData>", b'<foo xmlns:zz="urn:x"/><sheetData>')
-    dst = tmp_path / "offroot.xlsx"
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
-        for info in zin.infolist():
-            zout.writestr(info, xml if info.filename == SHEET else zin.read(info.filename))
+    dst = _with_sheet(src, tmp_path / "offroot.xlsx", xml)
     assert sheetfast.split(xml) is None
     assert_same_both_ways(dst, monkeypatch)
     with pytest.raises(LkjError):
