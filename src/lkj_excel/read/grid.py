@@ -153,20 +153,35 @@ def build_grid(title: str, cells: dict[int, dict[int, CellData]], merges: list[t
     rows: dict[int, list[Any]] = {}
     formats: dict[int, list[str | None]] = {}
     n_cols = 0
+    last = -1
+    ordered = True  # rows come in order from every writer but a hostile one: sorted only when they do not
     for r, row in cells.items():
-        filled = [c for c, (v, _f) in row.items() if v is not None]
-        if not filled:
+        if not row:
             continue
-        n_cells += len(filled)
-        width = max(filled) + 1
-        if n_cells > MAX_CELLS:
-            raise too_big(title, n_cells, MAX_CELLS)
+        width = max(row) + 1
         vals: list[Any] = [None] * width
         fmts: list[str | None] = [None] * width
-        for c in filled:
-            vals[c], fmts[c] = row[c]
+        filled = 0
+        for c, (v, f) in row.items():
+            if v is not None:
+                vals[c] = v
+                fmts[c] = f
+                filled += 1
+        if filled < len(row):  # empty cells (a formula without a result): the row ends at its last value
+            if not filled:
+                continue
+            while vals[-1] is None:
+                vals.pop()
+                fmts.pop()
+            width = len(vals)
+        n_cells += filled
+        if n_cells > MAX_CELLS:
+            raise too_big(title, n_cells, MAX_CELLS)
         rows[r], formats[r] = vals, fmts
-        n_cols = max(n_cols, width)
+        ordered = ordered and r > last
+        last = r
+        if width > n_cols:
+            n_cols = width
     n_rows = max(rows) + 1 if rows else 0
     if n_rows * n_cols > MAX_AREA:
         raise too_big(title, n_rows * n_cols, MAX_AREA)
@@ -175,7 +190,9 @@ def build_grid(title: str, cells: dict[int, dict[int, CellData]], merges: list[t
         r2, c2 = min(r2, n_rows - 1), min(c2, n_cols - 1)
         if r1 <= r2 and c1 <= c2 and (r1, c1) != (r2, c2):
             clipped.append((r1, c1, r2, c2))
-    return Grid(title, dict(sorted(rows.items())), dict(sorted(formats.items())), clipped, n_rows, n_cols)
+    if not ordered:
+        rows, formats = dict(sorted(rows.items())), dict(sorted(formats.items()))
+    return Grid(title, rows, formats, clipped, n_rows, n_cols)
 
 
 def from_openpyxl(ws: Any) -> Grid:

@@ -21,11 +21,12 @@ MAX_FAST_BYTES = 4 << 20  # larger parts are streamed in bounded memory
 
 _ATTRS = r'(?: [A-Za-z][\w.:-]*="[^"<&\t\n]*")*'
 _TOKEN = re.compile(
-    # 0 address, 1 style, 2 type, 3 self-closing, 4 <f>, 5 its attributes, 6 formula, 7 <v>, 8 value,
-    # 9 <is>, 10 inline text
+    # 0 address, 1 style, 2 type, 3 <is>, 4 inline text, 5 self-closing, 6 <f>, 7 its attributes,
+    # 8 formula, 9 <v>, 10 value. Inline strings first: that branch fails at its second character on
+    # other cells, while the <v> branch tries <f>, <v> and </c> on an inline string before failing.
     r'<c r="([A-Z]{1,3}[0-9]{1,7})"(?: s="([0-9]{1,9})")?(?: t="([A-Za-z]{1,9})")?'
-    rf"(?:( ?/>)|>(?:(<f)({_ATTRS})(?: ?/>|>([^<]*)</f>))?(?:(<v>)([^<]*)</v>)?</c>"
-    r'|>(<is>)<t(?: xml:space="preserve")?>([^<]*)</t></is></c>)'
+    r'(?:>(<is>)<t(?: xml:space="preserve")?>([^<]*)</t></is></c>'
+    rf"|( ?/>)|>(?:(<f)({_ATTRS})(?: ?/>|>([^<]*)</f>))?(?:(<v>)([^<]*)</v>)?</c>)"
     # 11 <row, 12 its attributes, 13 self-closing; 14 end of row; whitespace; 15 anything else
     rf"|(<row)({_ATTRS}) ?(/?)>|(</row>)|[ \t\n]+|(.)",
     re.S,
@@ -81,9 +82,9 @@ def _cells(inner: str, root: bytes) -> list[Token] | None:
     checked: set[str] = set()
     for tok in _TOKEN.findall(inner):
         if tok[0]:
-            if tok[3]:
+            if tok[5]:
                 continue  # a styled empty cell: dropped, as xmlsafe drops it before expat
-            if (tok[2] or "n") not in _TYPES or (tok[5] and not _attrs_ok(tok[5], root, checked)):
+            if (tok[2] or "n") not in _TYPES or (tok[7] and not _attrs_ok(tok[7], root, checked)):
                 return None
             out.append(tok)
         elif tok[11]:
@@ -105,10 +106,10 @@ def formula_cell(tok: Token) -> FormulaCell:
         tok[0],
         tok[2] or "n",
         int(tok[1]) if tok[1] else 0,
-        unescape(tok[8]) if tok[7] else None,
-        unescape(tok[6]),  # <f/> and <f></f> alike give ""
-        {n: v for n, v in _ATTR.findall(tok[5])},
-        [unescape(tok[10])] if tok[9] else [],
+        unescape(tok[10]) if tok[9] else None,
+        unescape(tok[8]),  # <f/> and <f></f> alike give ""
+        {n: v for n, v in _ATTR.findall(tok[7])},
+        [unescape(tok[4])] if tok[3] else [],
     )
 
 
@@ -127,13 +128,17 @@ def _attrs_ok(attrs: str, root: bytes, checked: set[str]) -> bool:
     return True
 
 
-# An element the sheet handlers act on (cells, rows, values, formulas, texts, merges), prefixed or not.
-_HANDLED = re.compile(rb"<(?:[^\s<>/:!?]+:)?(?:c|row|v|f|t|is|rPh|mergeCell)[\s/>]")
+# An element the sheet handlers act on (cells, rows, values, formulas, texts), prefixed or not; merges.
+_HANDLED = re.compile(rb"<(?:[^\s<>/:!?]+:)?(?:c|row|v|f|t|is|rPh)[\s/>]")
+_MERGE = re.compile(rb"<(?:[^\s<>/:!?]+:)?mergeCell[\s/>]")
 
 
-def needs_handlers(xml: bytes) -> bool:
-    """Does this piece of the part around <sheetData> hold an element the expat handlers act on?"""
-    return _HANDLED.search(xml) is not None
+def needs_handlers(xml: bytes) -> str:
+    """Which handlers this piece of the part around <sheetData> needs: "all" (it holds an element the
+    cell handlers act on), "merges" (merged ranges only, the usual tail) or "" (none)."""
+    if _HANDLED.search(xml) is not None:
+        return "all"
+    return "merges" if _MERGE.search(xml) is not None else ""
 
 
 def unescape(s: str) -> str:

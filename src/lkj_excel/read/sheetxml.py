@@ -102,16 +102,32 @@ def parse_sheet(
         parse_member(zf, part, p, budget, path, strip_empty_cells=True)
         return out
     head, tokens, tail = found
-    # The handlers only where an element they act on stands (merges, mostly): elsewhere they would do
-    # nothing, and leave their state as it was. expat checks the whole part either way.
-    if sheetfast.needs_handlers(head):
-        p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = handlers
-    feed(p, head, False, part, path)
-    _store_fast(out, ctx, tokens, part, path)
-    if sheetfast.needs_handlers(tail):
-        p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = handlers
-    feed(p, tail, True, part, path)
+    # The handlers only where an element they act on stands: elsewhere they would do nothing, and leave
+    # their state as it was; merged ranges alone (the usual tail) need only theirs. expat checks the whole
+    # part either way.
+    full = False
+    for piece, final in ((head, False), (tail, True)):
+        need = "" if full else sheetfast.needs_handlers(piece)
+        if need == "all":
+            p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = handlers
+            full = True
+        elif need == "merges":
+            p.StartElementHandler = _merge_handler(out.merges)
+        feed(p, piece, final, part, path)
+        if not final:
+            _store_fast(out, ctx, tokens, part, path)
     return out
+
+
+def _merge_handler(merges: list[tuple[int, int, int, int]]) -> Any:
+    """The start handler for a piece whose only handled elements are merged ranges."""
+    names = LOCAL_NAMES
+
+    def start(tag: str, a: dict[str, str]) -> None:
+        if names[tag] == "mergeCell":
+            _merge(a.get("ref", ""), merges)
+
+    return start
 
 
 def _store_fast(
@@ -119,10 +135,11 @@ def _store_fast(
 ) -> None:
     """The cells `sheetfast` tokenised, stored in document order as `_store` stores them from expat."""
     shared: dict[str, tuple[str, int, int]] = {}
-    counter = [0]
+    counter = [0]  # cells stored, formula cells (stored by `_store`) included
     refs = _REFS
     strings, styles, epoch, title = ctx
     formats, dates = styles.formats, styles.dates
+    fmt_of: dict[str, str] = {}  # the s attribute's text -> its number format
     rows = out.cells
     unescape = sheetfast.unescape
     try:
@@ -130,27 +147,32 @@ def _store_fast(
             coord = tok[0]
             r, c = refs.get(coord) or _ref_cached(coord) or (0, 0)  # the token's address always parses
             r, c = r - 1, c - 1
-            if tok[4]:  # a formula
+            if tok[6]:  # a formula
                 _, t, s, v, f, fa, inline = sheetfast.formula_cell(tok)
                 _store(out, ctx, shared, counter, r, c, t, s, v, f, fa, inline)
                 continue
-            t = tok[2] or "n"
-            s = int(tok[1]) if tok[1] else 0
+            t = tok[2]
             value: Any = None
             if t == "inlineStr":
-                value = unescape(tok[10]) if tok[9] else None
-            elif tok[8]:
-                raw = unescape(tok[8])
+                if tok[3]:
+                    value = tok[4] if "&" not in tok[4] else unescape(tok[4])
+            elif tok[10]:
+                s = int(tok[1]) if tok[1] else 0
+                raw = unescape(tok[10])
                 value = (
                     int(raw)
-                    if t == "n" and raw.isdigit() and s not in dates
-                    else _convert(raw, t, s, strings, styles, epoch)
+                    if not t and raw.isdigit() and s not in dates
+                    else _convert(raw, t or "n", s, strings, styles, epoch)
                 )
             cells = rows.get(r)
             if cells is None:
                 cells = rows[r] = {}
             if value is not None or c in cells:  # a later empty duplicate of a cell wins
-                cells[c] = (value, formats[s] if s < len(formats) else "General")
+                fmt = fmt_of.get(tok[1])
+                if fmt is None:
+                    s = int(tok[1]) if tok[1] else 0
+                    fmt = fmt_of[tok[1]] = formats[s] if s < len(formats) else "General"
+                cells[c] = (value, fmt)
                 counter[0] += 1
                 if counter[0] > MAX_CELLS:
                     raise too_big(title, counter[0], MAX_CELLS, more=True)

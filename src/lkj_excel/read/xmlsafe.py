@@ -14,7 +14,9 @@ drops those self-closing cells before expat sees them.
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
+import zlib
 from collections.abc import Callable
 from typing import Any
 from xml.parsers import expat
@@ -92,6 +94,8 @@ def parse_member(
 ) -> None:
     """Feed member `name` to `parser` in chunks; LkjError when too large or malformed."""
     limit = min(MAX_PART_BYTES, budget.left)
+    if not strip_empty_cells and stop is None and _parse_small(zf, name, parser, budget, limit, path):
+        return
     seen = 0
     carry = b""
     strip = strip_empty_cells
@@ -129,6 +133,27 @@ def parse_member(
         budget.left -= seen
 
 
+def _parse_small(zf: zipfile.ZipFile, name: str, parser: Any, budget: Budget, limit: int, path: str) -> bool:
+    """`parse_member` of a small plain member in one piece (`_inflate`); False to stream it instead."""
+    info = zf.NameToInfo.get(name)
+    if info is None or info.file_size > min(_CHUNK, limit):
+        return False
+    try:
+        data = _inflate(zf, info)
+    except Exception:  # noqa: BLE001 - streamed instead, which reports it
+        return False
+    if data is None:
+        return False
+    budget.left -= len(data)
+    try:
+        parser.Parse(data, True)
+    except expat.ExpatError as exc:
+        raise XmlRefused(f"{name}: {expat.errors.messages.get(exc.code, str(exc)) if exc.code else exc}") from exc
+    except ValueError as exc:
+        raise corrupt(name, path, exc) from exc
+    return True
+
+
 def read_small(zf: zipfile.ZipFile, name: str, budget: Budget, cap: int) -> bytes | None:
     """The whole member when its declared size is at most `cap` and within the budget; None otherwise,
     or when it cannot be read (`parse_member` then streams it and reports the fault as usual)."""
@@ -136,13 +161,46 @@ def read_small(zf: zipfile.ZipFile, name: str, budget: Budget, cap: int) -> byte
     if info is None or info.file_size > min(cap, MAX_PART_BYTES, budget.left):
         return None
     try:
-        with zf.open(info) as fh:
-            data = fh.read(info.file_size + 1)
+        data = _inflate(zf, info)
+        if data is None:
+            with zf.open(info) as fh:
+                data = fh.read(info.file_size + 1)
     except Exception:  # noqa: BLE001 - re-read by parse_member, which reports it
         return None
     if len(data) > info.file_size:
         return None
     budget.left -= len(data)
+    return data
+
+
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, ..., name length, extra length
+
+
+def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
+    """A plain member (stored or deflated, not encrypted) read straight from the archive: without the
+    reader objects zipfile builds per member, which cost more than inflating a small part. Its local
+    header must name it, and it must inflate to exactly its declared size with its CRC; anything else
+    gives None, and zipfile reads the member (and reports what is wrong with it)."""
+    fp = zf.fp
+    if fp is None or info.flag_bits & 0x1 or info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        return None
+    fp.seek(info.header_offset)
+    head = fp.read(_LOCAL_HEADER.size)
+    if len(head) != _LOCAL_HEADER.size:
+        return None
+    sig, n_name, n_extra = _LOCAL_HEADER.unpack(head)
+    name = info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437")
+    if sig != b"PK\x03\x04" or fp.read(n_name) != name:
+        return None
+    fp.seek(n_extra, 1)
+    packed = fp.read(info.compress_size)
+    if info.compress_type == zipfile.ZIP_STORED:
+        data = packed
+    else:
+        inflater = zlib.decompressobj(-15)
+        data = inflater.decompress(packed, info.file_size + 1)
+    if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+        return None
     return data
 
 
