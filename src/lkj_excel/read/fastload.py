@@ -98,11 +98,19 @@ def grids_from_zip(zf: zipfile.ZipFile, path: str = "") -> list[Grid]:
 
 def load_fast(path: str | Path) -> list[Grid]:
     """Grids of every worksheet; LkjError (exit 2) for unreadable, malformed or oversized files."""
-    p = check_workbook_file(path)
+    p = Path(path)
+    data = None
+    try:
+        # A workbook of usual size is read at once: its parts then cost no seeks or reads of their own,
+        # and the file check looks at the same bytes.
+        if p.is_file() and p.stat().st_size <= IN_MEMORY_BYTES:
+            data = p.read_bytes()
+    except OSError:
+        data = None  # the check reports it
+    p = check_workbook_file(path, data)
     shown = str(path)
     try:
-        # A workbook of usual size is read at once: its parts then cost no seeks or reads of their own.
-        source: Path | io.BytesIO = io.BytesIO(p.read_bytes()) if p.stat().st_size <= IN_MEMORY_BYTES else p
+        source: Path | io.BytesIO = io.BytesIO(data) if data is not None else p
         with zipfile.ZipFile(source) as zf:
             return grids_from_zip(zf, shown)
     except LkjError:

@@ -27,8 +27,10 @@ def _is_encrypted_ole(data: bytes) -> bool:
     return "EncryptionInfo".encode("utf-16-le") in data or b"EncryptionInfo" in data
 
 
-def check_workbook_file(path: str | Path) -> Path:
-    """Raise LkjError unless `path` looks like a readable .xlsx; return it as a Path."""
+def check_workbook_file(path: str | Path, data: bytes | None = None) -> Path:
+    """Raise LkjError unless `path` looks like a readable .xlsx; return it as a Path.
+
+    `data`: the file's bytes when the caller has read them already (looked at instead of the file)."""
     p = Path(path)
     shown = str(path)
     if not p.exists():
@@ -36,8 +38,11 @@ def check_workbook_file(path: str | Path) -> Path:
     if not p.is_file():
         raise LkjError("file.not_xlsx", path=shown)
     suffix = p.suffix.lower()
-    with open(p, "rb") as fh:
-        head = fh.read(8)
+    if data is not None:
+        head = data[:8]
+    else:
+        with open(p, "rb") as fh:
+            head = fh.read(8)
     if head.startswith(OLE2_MAGIC):
         if _is_encrypted_ole(p.read_bytes()):
             raise LkjError("file.encrypted", path=shown)
@@ -53,7 +58,7 @@ def check_workbook_file(path: str | Path) -> Path:
             raise LkjError("file.corrupt", path=shown, detail=detail)
         raise LkjError("file.not_xlsx", path=shown)
     try:
-        with zipfile.ZipFile(p) as zf:
+        with zipfile.ZipFile(p if data is None else io.BytesIO(data)) as zf:
             names = set(zf.namelist())
             if "mimetype" in names and zf.read("mimetype").strip() == _ODS_MIME:
                 raise LkjError("file.ods", path=shown)
