@@ -78,15 +78,15 @@ class _SpecMemo:
     def __init__(self, spec: TableSpec) -> None:
         self.spec = spec  # kept alive, so that its id is not reused while memoised
         self.exact, self.squashed = _exact_alternatives(spec.columns)
-        self.scores: dict[tuple[int, tuple[str, ...]], int] = {}
+        self.scores: dict[tuple[str, ...], tuple[int, ...]] = {}
 
-    def score(self, i: int, path: tuple[str, ...]) -> int:
-        key = (i, path)
-        s = self.scores.get(key)
+    def scores_of(self, path: tuple[str, ...]) -> tuple[int, ...]:
+        """How well a header path fits each declared column, in declaration order."""
+        s = self.scores.get(path)
         if s is None:
-            if len(self.scores) > 1 << 14:
+            if len(self.scores) > 1 << 12:
                 self.scores.clear()
-            s = self.scores[key] = _column_score(self.spec.columns[i], path)
+            s = self.scores[path] = tuple(_column_score(col, path) for col in self.spec.columns)
         return s
 
 
@@ -259,10 +259,8 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
     # Greedy assignment, best fits first.
     scored = []
     memo = _memo(spec)
-    tpaths = [(c, tuple(path)) for c, path in paths.items()]
-    for i in range(len(spec.columns)):
-        for c, tpath in tpaths:
-            s = memo.score(i, tpath)
+    for c, path in paths.items():
+        for i, s in enumerate(memo.scores_of(tuple(path))):
             if s > 0:
                 scored.append((-s, c, i))
     scored.sort()

@@ -47,14 +47,15 @@ def votes(table: Table) -> tuple[int, int]:
     """(English-only, Indonesian-only) typed figures of the table's numeric columns."""
     en = id_ = 0
     figures = _figure_columns(table)
-    for _r, cid, c in table.iter_cells():
-        if cid not in figures or not isinstance(c.raw, str):
-            continue
-        v = _vote(c.text)
-        if v == "en":
-            en += 1
-        elif v == "id":
-            id_ += 1
+    for row in table.rows:
+        for cid, c in row.cells.items():
+            if cid not in figures or not isinstance(c.raw, str):
+                continue
+            v = _vote(c.text)
+            if v == "en":
+                en += 1
+            elif v == "id":
+                id_ += 1
     return en, id_
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from ..errors import LkjError
 from ..model import Cell, Paragraph, Row, Table, Workbook
-from ..numerals import Parsed, format_id, parse_cell
+from ..numerals import Parsed, format_id, parse_cell, parse_text, sensible
 from ..spec import TableSpec, load_all, normalise, squash, table_sort_key
 from .columns import recognise as recognise_columns
 from .grid import Grid, ref, text_of
@@ -209,6 +209,11 @@ def _metadata(info: Grid | None, tables: dict[str, Grid]) -> tuple[str | None, s
 
 
 def _cell(title: str, address: str, raw: Any, fmt: str | None) -> Cell:
+    if type(raw) is str:  # most cells: parse_cell's own first steps for text, without its type tests
+        parsed = parse_text(raw)
+        if parsed.value is not None and not sensible(parsed.value):
+            parsed = Parsed("unparsed", unit=parsed.unit)
+        return Cell(title, address, raw, raw.strip(), parsed, fmt)
     parsed = parse_cell(raw, fmt)
     text = raw.strip() if isinstance(raw, str) else _printed(raw, parsed)
     return Cell(title, address, raw, text, parsed, fmt)
@@ -365,7 +370,7 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
         if role in ("data", "subtotal", "total"):
             for cid, cell in cells.items():
                 # The numbering column holds labels ("I", "01.01", "a.1", "JUMLAH"), not figures.
-                if cid in figures and cell.status in ("unparsed", "text") and cell.text:
+                if cid in figures and cell.parsed.status in ("unparsed", "text") and cell.text:
                     unparsed.append(cell)
         last = r
         r += 1
