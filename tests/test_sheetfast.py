@@ -223,3 +223,15 @@ def test_prefix_declared_off_the_root_is_left_to_expat(tmp_path: Path, monkeypat
     assert_same_both_ways(dst, monkeypatch)
     with pytest.raises(LkjError):
         load_grids(dst)
+
+
+def test_merges_before_the_cells_as_expat(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Merged ranges written before <sheetData> (no writer does; a hand-made part may) still count."""
+    src = _book(tmp_path, PLAIN, name="src3.xlsx", after=AROUND["merges"])
+    merges = b'<mergeCells count="1"><mergeCell ref="D1:E1"/></mergeCells>'
+    xml = _sheet_xml(src).replace(b"<sheetData>", merges + b"<sheetData>")
+    dst = _with_sheet(src, tmp_path / "head_merges.xlsx", xml)
+    assert sheetfast.split(xml) is not None
+    assert sheetfast.needs_handlers(xml[: xml.find(b"<sheetData>")]) == "merges"
+    assert_same_both_ways(dst, monkeypatch)
+    assert len(load_grids(dst)[0].merges) == 3  # D1:E1 clipped to the sheet's 5 columns, and the two after
