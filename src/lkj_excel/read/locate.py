@@ -131,7 +131,7 @@ def _is_number_row(grid: Grid, r: int) -> bool:
     # Cells past the end of the stored row are empty: their text is "".
     filled = []
     for v in grid.row(r):
-        if v is not None and (t := text_of(v)):
+        if v is not None and (t := v.strip() if type(v) is str else text_of(v)):  # text_of, inlined for text
             if _NOT_NUMBERING.search(t):
                 return False  # a word or a figure of 3+ digits: neither rule below can hold
             filled.append(t)
@@ -177,8 +177,9 @@ def _label_hits(spec: TableSpec, texts: list[str]) -> int:
 
 
 def _is_numeric_value(v: object) -> bool:
+    """A figure: a number that is not a whole year 1900-2099 (a header's year)."""
     if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return not _YEAR_RE.match(str(int(v))) if float(v).is_integer() else True
+        return not (1900 <= v < 2100) or not float(v).is_integer()
     return False
 
 
@@ -248,6 +249,7 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
         r += 1
     paths: dict[int, list[str]] = {}
     header_texts = [_row_texts(grid, hr) for hr in header]
+    signatures = [dict(enumerate(texts)) for texts in header_texts]  # what is_repeated_header compares
     for c in range(grid.n_cols):
         path: list[str] = []
         for texts in header_texts:
@@ -286,7 +288,7 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
             r += 1
             continue
         break
-    return Layout(header, number_row, r, columns, paths, missing, how=how)
+    return Layout(header, number_row, r, columns, paths, missing, signatures, how)
 
 
 def is_footer(grid: Grid, r: int) -> bool:
