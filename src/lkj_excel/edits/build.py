@@ -296,9 +296,9 @@ class _Builder:
             if not col or not terms or not t.spec.has_column(col) or not all(o.spec.has_column(n) for _s, n in terms):
                 continue
             theirs: dict[str, Row] = {}
-            for k, r, _c in key_rows(o):
+            for k, r, _c in key_rows(o, ctx):
                 theirs.setdefault(k, r)
-            pairs = [(r, theirs[k]) for k, r, _c in key_rows(t) if k in theirs]
+            pairs = [(r, theirs[k]) for k, r, _c in key_rows(t, ctx) if k in theirs]
             ta, tb = t.total_row(), o.total_row()
             if ta is not None and tb is not None:
                 pairs.append((ta, tb))
