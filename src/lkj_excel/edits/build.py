@@ -79,9 +79,9 @@ class _Builder:
         self.es = EditSet()
         self._columns: dict[tuple[int, str], _Column | None] = {}
         self._rows: dict[int, dict[int, Row]] = {}
-        self._seen: dict[int, Address | None] = {}
+        self._seen: dict[int, Address | None] = {}  # by id() of the cell: the workbook keeps every cell alive
         self._ranks: dict[tuple[str, str], int | None] = {}
-        self._bounds: dict[int, bool] = {}  # by id() of the cell: the workbook keeps every cell alive
+        self._bounds: dict[int, bool] = {}
 
     def _column(self, t: Table, cid: str) -> _Column | None:
         """What every figure of a numeric column shares, once per column; None for a column without figures."""
