@@ -10,7 +10,7 @@ import statistics
 
 from helpers import build_merged, codes, run_rule
 from lkj_excel.rules import Context
-from lkj_excel.rules.base import cells_of_kind, checks_of, rows_by_id, table_cells
+from lkj_excel.rules.base import cells_of_kind, checks_of, rows_by_id, table_cells, typed_cells
 from lkj_excel.rules.crosstable import same_pairs
 from lkj_excel.rules.plausibility import _median_without
 
@@ -24,7 +24,11 @@ def test_indexes_answer_as_a_scan_does(sample_wb) -> None:
         (t, cid, c, t.spec.column(cid)) for t in sample_wb.tables.values() for _r, cid, c in t.iter_cells()
     ]
     assert table_cells(ctx) == scanned_cells and len(scanned_cells) > 100
-    assert cells_of_kind(ctx, "percent") == [x for x in scanned_cells if x[3].kind == "percent"]
+    kinds = {x[3].kind for x in scanned_cells}
+    assert {"percent", "count", "rupiah"} <= kinds
+    for kind in kinds | {"no such kind"}:  # each kind's cells in table, row and column order, from one pass
+        assert cells_of_kind(ctx, kind) == [x for x in scanned_cells if x[3].kind == kind]
+    assert typed_cells(ctx) == [x for x in scanned_cells if isinstance(x[2].raw, str)] != []
     for t in sample_wb.tables.values():
         ids = list(dict.fromkeys(r.row_id for r in t.rows if r.row_id is not None))
         index = rows_by_id(ctx, t)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .messages import render
+from .spec import table_sort_key
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -56,11 +58,10 @@ def summary(findings: list[Finding]) -> dict[str, int]:
 
 
 def sort_key(f: Finding) -> tuple:
-    from .spec import table_sort_key
-
     return (table_sort_key(f.table or ""), f.sheet, _cell_key(f.cell), f.code)
 
 
+@lru_cache(maxsize=1 << 12)  # cell references: every workbook's findings sit in the same few thousand
 def _cell_key(ref: str) -> tuple[int, str]:
     letters = "".join(c for c in ref if c.isalpha())
     digits = "".join(c for c in ref if c.isdigit())

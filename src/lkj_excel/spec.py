@@ -285,6 +285,7 @@ def table_files() -> list[str]:
     return sorted(names)
 
 
+@lru_cache(maxsize=256)  # the table ids of the declarations, asked for by every finding sorted
 def table_sort_key(tid: str) -> tuple:
     m = re.match(r"(\d+)\.(\d+)", tid or "")
     if m:

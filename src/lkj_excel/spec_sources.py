@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from .spec import fill_year, load_aux
@@ -65,8 +65,12 @@ class Sources:
         """{(table, column without year): rank}: lower wins, equal ranks mean no source."""
         return {(r.table, r.column): r.rank for r in self.ranks}
 
+    @cached_property
+    def _ranks(self) -> dict[tuple[str, str], int]:
+        return self.source_ranks()
+
     def source_rank(self, tid: str, cid: str) -> int | None:
-        return self.source_ranks().get((tid, cid))
+        return self._ranks.get((tid, cid))  # asked for every pair of figures printed twice: indexed once
 
     def source_tables(self, column: str) -> tuple[str, ...]:
         """The tables that are the source of `column` (the lowest rank): ("2.2",) for "target"."""

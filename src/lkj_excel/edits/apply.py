@@ -118,26 +118,38 @@ def _located(es: EditSet, d: Diagnosis, sev: str, explain: bool = True) -> list[
     return out
 
 
-def _alternative(es: EditSet, ex: Explanation, near: str) -> str:
+def _alternative(es: EditSet, ex: Explanation) -> list[tuple[Address, str]]:
+    """Each cell of an explanation with its change ("5 → 6?"), to be named from a candidate's sheet."""
     parts = []
     for a in sorted(ex.cells):
         v = ex.values.get(a)
         to = _fmt(es, a, v) if v is not None else "?"
-        parts.append(f"{_short(es, a, near)} ({es.vars[a].text} → {to}?)")
-    return " dan ".join(parts)
+        parts.append((a, f"{es.vars[a].text} → {to}?"))
+    return parts
+
+
+def _named(parts: list[tuple[Address, str]], near: str) -> str:
+    return " dan ".join(f"{a[1] if a[0] == near else f'{a[0]}!{a[1]}'} ({change})" for a, change in parts)
 
 
 def _ambiguous(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
     out: list[Finding] = []
     cands = sorted({a for ex in d.alternatives for a in ex.cells if not es.vars[a].prose})
-    for a in cands:
-        alts = d.alternatives[:6]
-        text = " atau ".join(_alternative(es, ex, a[0]) for ex in alts) + (" …" if len(d.alternatives) > 6 else "")
+    if not cands:
+        return out
+    alts = [_alternative(es, ex) for ex in d.alternatives[:6]]
+    more = " …" if len(d.alternatives) > 6 else ""
+    texts: dict[str, str] = {}  # the alternatives as named from one sheet: the same for its every candidate
+    names = [f"{b[0]}!{b[1]}" for b in cands]
+    key = "localize.ambiguous" if len(d.alternatives) > 1 else "localize.uncertain"
+    for i, a in enumerate(cands):
+        text = texts.get(a[0])
+        if text is None:
+            text = texts[a[0]] = " atau ".join(_named(parts, a[0]) for parts in alts) + more
         code = next((e.code for e in d.violated if a in e.vars), "T101")
         var = es.vars[a]
         params = {"sheet": a[0], "cell": a[1], "alternatives": text}
-        rel = [f"{b[0]}!{b[1]}" for b in cands if b != a]
-        key = "localize.ambiguous" if len(d.alternatives) > 1 else "localize.uncertain"
+        rel = names[:i] + names[i + 1 :]
         out.append(_finding(code, sev, a, var.text, None, key, params, rel, None, var))
     return out
 

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Cell, Row, Table, Workbook
-from ..spec import ColumnSpec
-from .model import Address, Edit, Var, round_half_up
+from ..narrative.typo import round_half_up as round_printed
+from ..spec import ColumnSpec, RowSpec
+from .model import Address, Edit, Var
 
 ADDITIVE_KINDS = {"count", "rupiah", "hectare", "decimal", "score"}
 NARRATIVE_COST = 1 / 64  # a prose copy only breaks ties between explanations with as many table cells
@@ -31,13 +32,20 @@ class EditSet:
     of: dict[Address, list[Edit]] = field(default_factory=dict, repr=False)  # by_var's edits themselves
 
     def add(self, e: Edit) -> None:
-        if len(set(e.vars)) != len(e.vars) or len(e.vars) < 2:
+        vs = e.vars
+        if len(vs) < 2 or (vs[0] == vs[1] if len(vs) == 2 else len(set(vs)) != len(vs)):
             return
         i = len(self.edits)
         self.edits.append(e)
-        for a in e.vars:
-            self.by_var.setdefault(a, []).append(i)
-            self.of.setdefault(a, []).append(e)
+        by_var, of = self.by_var, self.of
+        for a in vs:
+            got = of.get(a)
+            if got is None:
+                by_var[a] = [i]
+                of[a] = [e]
+            else:
+                by_var[a].append(i)
+                got.append(e)
 
     def edits_of(self, a: Address) -> list[Edit]:
         """The edits over cell `a`, in the order they were added (the search asks for them at every node:
@@ -46,6 +54,19 @@ class EditSet:
 
 
 _NONE: list[Edit] = []
+_UNSEEN = object()
+
+
+@dataclass(slots=True, frozen=True)
+class _Column:
+    """A numeric column's share of its figures' variables: exactness, decimals (exact kinds: the column's
+    most), declared bounds, and whether a `component_max` check caps it at the row's bobot."""
+
+    exact: bool
+    decimals: int
+    lo: float
+    hi: float
+    capped: bool
 
 
 def _col_decimals(t: Table, cid: str) -> int:
@@ -56,17 +77,41 @@ class _Builder:
     def __init__(self, wb: Workbook) -> None:
         self.wb = wb
         self.es = EditSet()
-        self._decimals: dict[tuple[int, str], int] = {}
+        self._columns: dict[tuple[int, str], _Column | None] = {}
         self._rows: dict[int, dict[int, Row]] = {}
-        self._caps: dict[int, set[str]] = {}
+        self._seen: dict[int, Address | None] = {}  # by id() of the cell: the workbook keeps every cell alive
+        self._ranks: dict[tuple[str, str], int | None] = {}
+        self._bounds: dict[int, bool] = {}
 
-    def _col_decimals(self, t: Table, cid: str) -> int:
-        """A column's decimals, once per column (every exact cell of it asks)."""
+    def _column(self, t: Table, cid: str) -> _Column | None:
+        """What every figure of a numeric column shares, once per column; None for a column without figures."""
         k = (id(t), cid)
-        d = self._decimals.get(k)
-        if d is None:
-            d = self._decimals[k] = _col_decimals(t, cid)
-        return d
+        try:
+            return self._columns[k]
+        except KeyError:
+            pass
+        got = None
+        if t.spec.has_column(cid) and (col := t.spec.column(cid)).numeric:
+            checks = t.spec.checks
+            capped = {n for chk in checks if chk.get("rule") == "component_max" for n in _names(chk.get("value"))}
+            got = _Column(
+                col.exact,
+                _col_decimals(t, cid) if col.exact else 0,
+                -math.inf if col.min is None else col.min,
+                math.inf if col.max is None else col.max,
+                cid in capped,
+            )
+        self._columns[k] = got
+        return got
+
+    def _rank(self, tid: str, cid: str) -> int | None:
+        """A column's rank as the source of a figure (`_sources.toml`), once per column."""
+        k = (tid, cid)
+        try:
+            return self._ranks[k]
+        except KeyError:
+            r = self._ranks[k] = _source_rank(tid, cid)
+            return r
 
     def _row_of(self, t: Table) -> dict[int, Row]:
         """The row of each cell of a table (the first that holds it), once per table."""
@@ -78,30 +123,46 @@ class _Builder:
                     got.setdefault(id(c), r)
         return got
 
-    def _capped(self, t: Table) -> set[str]:
-        """Columns a `component_max` check caps at the row's bobot."""
-        got = self._caps.get(id(t))
-        if got is None:
-            got = self._caps[id(t)] = {
-                n for chk in t.spec.checks if chk.get("rule") == "component_max" for n in _names(chk.get("value"))
-            }
-        return got
-
     def var(self, t: Table, cid: str, cell: Cell | None) -> Address | None:
-        if cell is None or cell.value is None or not t.spec.has_column(cid):
+        """The variable of a cell's printed figure (made on first sight); None for a cell without a figure.
+        A cell object always comes with its own table and column: its answer is kept by identity."""
+        if cell is None:
             return None
-        col = t.spec.column(cid)
-        if not col.numeric:
+        got = self._seen.get(id(cell), _UNSEEN)
+        if got is _UNSEEN:
+            got = self._seen[id(cell)] = self._new_var(t, cid, cell)
+        return got  # type: ignore[return-value]
+
+    def _new_var(self, t: Table, cid: str, cell: Cell) -> Address | None:
+        p = cell.parsed
+        if p.value is None:
+            return None
+        col = self._column(t, cid)
+        if col is None:
             return None
         a = (cell.sheet, cell.ref)
         if a not in self.es.vars:
-            d = self._col_decimals(t, cid) if col.exact else (cell.decimals or 0)
-            # The printed figure: a stored 88,6470588 shown with two decimals is 88,65.
-            v = float(cell.value) if col.exact else round_half_up(float(cell.value), d)
-            lo, hi = _domain(t, cid, cell, self._row_of(t).get(id(cell)), self._capped(t))
-            self.es.vars[a] = Var(a, v, d, col.exact, cell.text, t.id, cid, lo=lo, hi=hi)
+            if col.exact:
+                d, v = col.decimals, float(p.value)
+            else:
+                d = p.decimals or 0
+                # The printed figure: a stored 88,6470588 shown with two decimals is 88,65.
+                v = round_printed(float(p.value), d)
+            lo, hi = col.lo, col.hi
+            if self._bounded(t):
+                row = self._row_of(t).get(id(cell))
+                if row is not None and row.row_id is not None:
+                    lo, hi = _domain(t.spec.row_spec(row.row_id), col)
+            self.es.vars[a] = Var(a, v, d, col.exact, cell.text, t.id, cid, False, 1.0, False, lo, hi)
             self.es.cells[a] = cell
         return a
+
+    def _bounded(self, t: Table) -> bool:
+        """Does a declared row of the table carry its own bounds (`min`, `max`, `bobot`)? Once per table."""
+        got = self._bounds.get(id(t))
+        if got is None:
+            got = self._bounds[id(t)] = any(k in rs.extra for rs in t.spec.rows for k in ("min", "max", "bobot"))
+        return got
 
     def linear(self, t: Table, terms: list[tuple[float, str, Cell | None]], code: str, label: str) -> None:
         """sum(coef x cell) = 0 over the cells that hold figures; the last term is the derived one."""
@@ -206,16 +267,19 @@ class _Builder:
     def copies(self, ctx: Any) -> None:
         from ..rules.crosstable import same_pairs
 
-        seen: set[frozenset[Address]] = set()
+        seen: set[tuple[Address, Address]] = set()
         for p in same_pairs(ctx):
             if ":" in p.a.ref or ":" in p.b.ref or (p.a.letter is not None) != (p.b.letter is not None):
                 continue
             a, b = self.var(p.ta, p.ca, p.a), self.var(p.tb, p.cb, p.b)
-            if a is None or b is None or frozenset((a, b)) in seen:
+            if a is None or b is None:
                 continue
-            seen.add(frozenset((a, b)))
+            pair = (a, b) if a <= b else (b, a)  # either order: one pair
+            if pair in seen:
+                continue
+            seen.add(pair)
             self.es.add(Edit("equal", (a, b), "X601", label=p.what))
-            rank_a, rank_b = _source_rank(p.ta.id, p.ca), _source_rank(p.tb.id, p.cb)
+            rank_a, rank_b = self._rank(p.ta.id, p.ca), self._rank(p.tb.id, p.cb)
             if rank_a is not None and (rank_b is None or rank_a < rank_b):
                 self.es.vars[a].source = True
             elif rank_b is not None and (rank_a is None or rank_b < rank_a):
@@ -232,9 +296,9 @@ class _Builder:
             if not col or not terms or not t.spec.has_column(col) or not all(o.spec.has_column(n) for _s, n in terms):
                 continue
             theirs: dict[str, Row] = {}
-            for k, r, _c in key_rows(o):
+            for k, r, _c in key_rows(o, ctx):
                 theirs.setdefault(k, r)
-            pairs = [(r, theirs[k]) for k, r, _c in key_rows(t) if k in theirs]
+            pairs = [(r, theirs[k]) for k, r, _c in key_rows(t, ctx) if k in theirs]
             ta, tb = t.total_row(), o.total_row()
             if ta is not None and tb is not None:
                 pairs.append((ta, tb))
@@ -285,17 +349,14 @@ class _Builder:
             self.es.add(Edit("equal", (v.address, a), "N801", label=claim.raw))
 
 
-def _domain(t: Table, cid: str, cell: Cell, row: Row | None, capped: set[str]) -> tuple[float, float]:
+def _domain(rs: RowSpec | None, col: _Column) -> tuple[float, float]:
     """Bounds of a cell's figure: the row's own `min`/`max`, else the column's; a component's score is
-    at most its row's `bobot` where a `component_max` check names the column (`capped`)."""
-    col = t.spec.column(cid)
-    lo = -math.inf if col.min is None else col.min
-    hi = math.inf if col.max is None else col.max
-    rs = next((r for r in t.spec.rows if row is not None and r.id == row.row_id), None)
-    if rs is None:
+    at most its row's `bobot` where a `component_max` check names the column (`col.capped`)."""
+    lo, hi = col.lo, col.hi
+    if rs is None or not rs.extra:
         return lo, hi
     extra = rs.extra
-    if cid in capped:
+    if col.capped:
         hi = min(hi, float(extra["bobot"])) if isinstance(extra.get("bobot"), (int, float)) else hi
     if isinstance(extra.get("min"), (int, float)):
         lo = float(extra["min"])

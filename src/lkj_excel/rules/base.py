@@ -166,17 +166,35 @@ def typed_cells(ctx: Context) -> list[CellEntry]:
     """The cells of `table_cells` typed as text ("1.570" rather than a number), in the same order; once per workbook."""
     cells: list[CellEntry] | None = ctx.cache.get("typed_cells")
     if cells is None:
-        cells = ctx.cache["typed_cells"] = [x for x in table_cells(ctx) if isinstance(x[2].raw, str)]
+        cells = _index_cells(ctx)[0]
     return cells
 
 
 def cells_of_kind(ctx: Context, kind: str) -> list[CellEntry]:
     """The cells of `table_cells` whose column is of one kind, in the same order; once per workbook."""
-    key = f"cells_of_kind:{kind}"
-    cells: list[CellEntry] | None = ctx.cache.get(key)
-    if cells is None:
-        cells = ctx.cache[key] = [x for x in table_cells(ctx) if x[3].kind == kind]
-    return cells
+    index: dict[str, list[CellEntry]] | None = ctx.cache.get("cells_by_kind")
+    if index is None:
+        index = _index_cells(ctx)[1]
+    return index.get(kind, _NO_CELLS)
+
+
+def _index_cells(ctx: Context) -> tuple[list[CellEntry], dict[str, list[CellEntry]]]:
+    """The typed cells and the cells by kind, in one pass over `table_cells`."""
+    typed: list[CellEntry] = []
+    by_kind: dict[str, list[CellEntry]] = {}
+    for x in table_cells(ctx):
+        if isinstance(x[2].raw, str):
+            typed.append(x)
+        got = by_kind.get(x[3].kind)
+        if got is None:
+            by_kind[x[3].kind] = [x]
+        else:
+            got.append(x)
+    ctx.cache["typed_cells"], ctx.cache["cells_by_kind"] = typed, by_kind
+    return typed, by_kind
+
+
+_NO_CELLS: list[CellEntry] = []
 
 
 def checks_of(ctx: Context, rule_name: str) -> Iterator[tuple[Table, Check]]:

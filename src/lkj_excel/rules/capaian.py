@@ -10,7 +10,7 @@ are checked by the narrative rules).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from ..findings import Finding
 from ..formulas import POLARITIES, capaian_interval, capaian_point
@@ -48,7 +48,18 @@ def _num(v: float, d: int = 4) -> str:
     return format_id(v, d)
 
 
-def _capaian_rows(ctx: Context) -> Iterable[tuple[Table, Row, Cell, Cell, Cell | None, bool, bool]]:
+CapaianRow = tuple[Table, Row, Cell, Cell, Cell | None, bool, bool]
+
+
+def _capaian_rows(ctx: Context) -> list[CapaianRow]:
+    """Each row of a capaian check with its target, realisasi and capaian cells; once per workbook (C201, C202)."""
+    rows: list[CapaianRow] | None = ctx.cache.get("capaian_rows")
+    if rows is None:
+        rows = ctx.cache["capaian_rows"] = list(_scan_capaian_rows(ctx))
+    return rows
+
+
+def _scan_capaian_rows(ctx: Context) -> Iterator[CapaianRow]:
     for t, chk in checks_of(ctx, "capaian"):
         tcol = col_id(ctx, chk.get("target", "target"))
         rcol = col_id(ctx, chk.get("realisasi", "realisasi"))

@@ -10,6 +10,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from ..findings import Finding
@@ -116,6 +117,7 @@ def same_declarations(ctx: Context, kinds: set[str]) -> Iterator[tuple[Table, Ta
 _YEAR_SUFFIX = re.compile(r"_\d{4}$")
 
 
+@lru_cache(maxsize=1024)  # the declared column ids, with their year
 def _base_column(cid: str) -> str:
     return _YEAR_SUFFIX.sub("", cid)
 

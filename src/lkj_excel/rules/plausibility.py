@@ -10,7 +10,7 @@ from ..findings import Finding
 from ..model import Cell, Table
 from ..numerals import format_id
 from ..texts import register
-from .base import Context, cells_of_kind, make, rule, table_cells
+from .base import Context, cells_of_kind, make, rule
 from .totals import column_name
 
 NONNEGATIVE_KINDS = {"count", "rupiah", "hectare"}
@@ -78,8 +78,9 @@ def negative(ctx: Context) -> Iterator[Finding]:
         | No | Sasaran  | Indikator                  | Capaian Kinerja (%) | Serapan Anggaran | Efisiensi (%) |
         | 1  | Kepuasan | Indeks Kepuasan Masyarakat | 88,65               | 98,94            | -10,29        |
     """
-    for table, cid, c, col in table_cells(ctx):
-        if col.kind not in NONNEGATIVE_KINDS or c.value is None or c.value >= 0:
+    # Each kind's cells in table order (the findings are sorted by cell in the end).
+    for table, cid, c, col in (x for kind in sorted(NONNEGATIVE_KINDS) for x in cells_of_kind(ctx, kind)):
+        if c.value is None or c.value >= 0:
             continue
         # A difference ("Sisa", "Lebih/(Kurang)" = anggaran - realisasi) is negative when overspent.
         if not (col.formula and "-" in col.formula):

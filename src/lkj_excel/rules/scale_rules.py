@@ -152,13 +152,14 @@ def _values_for_scale(ctx: Context, name: str) -> list[Cell]:
     """Figures of the workbook that the scale classifies."""
     out: list[Cell] = []
     for t, chk in checks_of(ctx, "capaian"):
+        ccol, rcol = col_id(ctx, chk.get("capaian", "capaian")), col_id(ctx, chk.get("realisasi", "realisasi"))
         for r in t.rows:
             if name == "capaian":
-                c = r.get(col_id(ctx, chk.get("capaian", "capaian")))
+                c = r.get(ccol)
                 if c is not None and c.value is not None:
                     out.append(c)
             elif scale_name_of_row(t, r) == name:
-                c = r.get(col_id(ctx, chk.get("realisasi", "realisasi")))
+                c = r.get(rcol)
                 if c is not None and c.value is not None:
                     out.append(c)
     return out

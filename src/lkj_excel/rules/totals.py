@@ -226,7 +226,7 @@ def column_sum(ctx: Context) -> Iterator[Finding]:
         total = table.total_row()
         if total is None or not table.spec.total_columns:
             continue
-        rs = next((x for x in table.spec.rows if x.id == total.row_id), None)
+        rs = table.spec.row_spec(total.row_id) if total.row_id is not None else None
         if rs is not None and rs.sum_of:
             continue  # a declared sum: T102
         parts = sum_parts(table)
