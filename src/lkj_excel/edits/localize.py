@@ -81,7 +81,7 @@ class Diagnosis:
 
 
 def violated(es: EditSet) -> list[Edit]:
-    return [e for e in es.edits if not holds(e, es.vars, {})]
+    return [e for e in es.edits if not _printed_holds(e, es)]
 
 
 def components(es: EditSet, bad: list[Edit]) -> list[list[Edit]]:
@@ -137,21 +137,6 @@ def copy_classes(es: EditSet) -> dict[Address, frozenset[Address]]:
     return {v: frozenset(g) for g in groups.values() for v in g}
 
 
-def _lower_bound(
-    cost: dict[Address, float], conflicts: list[frozenset[Address]]
-) -> tuple[float, int, frozenset[Address]]:
-    """What any explanation must still add: one figure of each of some pairwise disjoint conflicts
-    (its weight, how many figures, and the cells of the conflicts used)."""
-    used: set[Address] = set()
-    lb, n = 0.0, 0
-    for c in sorted(conflicts, key=len):
-        if used.isdisjoint(c):
-            used.update(c)
-            lb += min(cost[a] for a in c)
-            n += 1
-    return lb, n, frozenset(used)
-
-
 def _branch(
     s: frozenset[Address],
     w: float,
@@ -163,32 +148,59 @@ def _branch(
 ) -> list[tuple[float, int, frozenset[Address], frozenset[Address]]]:
     """The children of node `s` (weight, figures, cells, cells of the conflicts its bound used) on the
     conflict whose children are fewest at the node's bound: those are sure to be visited, the others
-    may be cut once an explanation is found."""
+    may be cut once an explanation is found.
+
+    A child's bound adds what any explanation must still add: one figure of each of some pairwise
+    disjoint conflicts it does not hit (smallest first)."""
+    order = sorted(range(len(conflicts)), key=lambda i: len(conflicts[i]))  # stable, as sorted(conflicts, key=len)
+    cheapest: dict[int, float] = {}
     # children hitting the same conflicts share a bound
     bounds: dict[tuple[int, ...], tuple[float, int, frozenset[Address]]] = {}
-    where: dict[Address, list[int]] = {}
-    for i, k in enumerate(conflicts):
-        for a in k:
-            where.setdefault(a, []).append(i)
 
-    def children(c: frozenset[Address]) -> list[tuple[float, int, frozenset[Address], frozenset[Address]]]:
+    def lower_bound(hit: tuple[int, ...]) -> tuple[float, int, frozenset[Address]]:
+        used: set[Address] = set()
+        lb, n = 0.0, 0
+        for i in order:
+            k = conflicts[i]
+            if i not in hit and used.isdisjoint(k):
+                used.update(k)
+                c = cheapest.get(i)
+                if c is None:
+                    c = cheapest[i] = min(cost[a] for a in k)
+                lb += c
+                n += 1
+        return lb, n, frozenset(used)
+
+    def children(c: frozenset[Address]) -> list[tuple[float, int, Address, tuple[float, int, frozenset[Address]]]]:
         out = []
         for a in sorted(c):
             m = cls.get(a)
-            t = s | m if m is not None else s | {a}
             if m is None:
-                hit = tuple(where.get(a, ()))
+                hit = tuple(i for i, k in enumerate(conflicts) if a in k)
             else:
-                hit = tuple(sorted({i for b in m for i in where.get(b, ())}))
-            if hit not in bounds:
-                bounds[hit] = _lower_bound(cost, [k for i, k in enumerate(conflicts) if i not in hit])
-            lb, more, used = bounds[hit]
-            out.append((w + cost[a] + lb, figures + 1 + more, t, used))
+                hit = tuple(i for i, k in enumerate(conflicts) if not k.isdisjoint(m))
+            got = bounds.get(hit)
+            if got is None:
+                got = bounds[hit] = lower_bound(hit)
+            out.append((w + cost[a] + got[0], figures + 1 + got[1], a, got))
         return out
 
     # Any conflict is a complete branching; weighing the three smallest is enough to choose well.
-    options = [children(c) for c in sorted(set(conflicts), key=lambda c: (len(c), sorted(c)))[:3]]
-    return min(options, key=lambda o: (sum(f <= bound + 1e-9 for f, _, _, _ in o), len(o)))
+    options = [children(c) for c in _smallest(conflicts, 3)]
+    best = min(options, key=lambda o: (sum(f <= bound + 1e-9 for f, _, _, _ in o), len(o)))
+    out = []
+    for f, n, a, got in best:
+        m = cls.get(a)
+        out.append((f, n, s | m if m is not None else s | {a}, got[2]))
+    return out
+
+
+def _smallest(conflicts: list[frozenset[Address]], n: int) -> list[frozenset[Address]]:
+    """The `n` first distinct conflicts by (size, cells): sizes sort cheaply, cells only among the smallest."""
+    distinct = sorted(set(conflicts), key=len)
+    if len(distinct) > n:
+        distinct = [c for c in distinct if len(c) <= len(distinct[n - 1])]
+    return sorted(distinct, key=lambda c: (len(c), sorted(c)))[:n]
 
 
 def _refined(
@@ -219,6 +231,7 @@ def _rigid(es: EditSet) -> Callable[[Address], list[frozenset[Address]]]:
     holds). A set of changed cells holding one as its only changed cell cannot explain anything; every
     explanation containing the set must add one of the edit's other cells."""
     memo: dict[Address, list[frozenset[Address]]] = {}
+    prose_of = _ProseOf(es)
 
     def of(a: Address) -> list[frozenset[Address]]:
         got = memo.get(a)
@@ -226,7 +239,7 @@ def _rigid(es: EditSet) -> Callable[[Address], list[frozenset[Address]]]:
             got = memo[a] = []
             v = es.vars[a]
             for f in es.edits_of(a):
-                if any(es.vars[b].prose for b in f.vars) or not _printed_holds(f, es):
+                if prose_of[f] or not _printed_holds(f, es):
                     continue
                 c = candidates(f, a, es.vars, {})
                 if c is not None and all(same_value(x, v.value) for x in c):
@@ -263,14 +276,12 @@ def diagnose(
     def members(a: Address) -> frozenset[Address]:
         return cls.get(a) or frozenset((a,))
 
-    class _Cost(dict[Address, float]):  # a table figure weighs 1 per printing
-        def __missing__(self, a: Address) -> float:
-            c = self[a] = float(len(cls[a])) if a in cls else 1.0
-            return c
-
-    cost = _Cost()
+    cost = _Cost(cls)
+    prose_of = _ProseOf(es)
+    bad_cells = [frozenset(e.vars) for e in bad]
 
     found: list[Explanation] = []
+    found_table: list[frozenset[Address]] = []  # their table cells: a node beyond one is not minimal
     seen: set[frozenset[Address]] = set()
     steps = 0
     best = float("inf")
@@ -288,7 +299,7 @@ def diagnose(
         if bound > best + 1e-9:
             break
         s = frozenset(key)
-        if any(s > f.table_cells(es) for f in found):
+        if any(s > t for t in found_table):
             continue
         if not refined:  # worked out when taken, not for every child pushed: most are never taken
             add, more = _refined(s, used, cost, rigid)
@@ -301,21 +312,22 @@ def diagnose(
         if steps > MAX_STEPS:
             return Diagnosis(bad, "unresolved")
         w = _weight(es, s)
-        near = bad + [e for a in s for e in es.edits_of(a)]
-        prose = {a for e in near for a in e.vars if es.vars[a].prose}
+        mine = [e for a in s for e in es.edits_of(a)]
+        prose = {a for e in bad + mine for a in prose_of[e]}
         free = s | prose
         # A violated edit none of whose cells may change stays violated whatever s becomes.
-        conflicts: list[frozenset[Address]] = [frozenset(e.vars) for e in bad if free.isdisjoint(e.vars)]
+        conflicts: list[frozenset[Address]] = [k for k in bad_cells if free.isdisjoint(k)]
         refuted = [k for k in learned if k.isdisjoint(s)]
         if refuted:
             sol = _REFUTED
             conflicts.extend(refuted)
         else:
-            touched = [e for e in near if not free.isdisjoint(e.vars)]
-            relevant = list({id(e): e for e in touched + [e for a in prose for e in es.edits_of(a)]}.values())
+            touched = [e for e, k in zip(bad, bad_cells) if not free.isdisjoint(k)] + mine  # mine touch s
+            relevant = list(dict.fromkeys(touched + [e for a in prose for e in es.edits_of(a)]))
             sol = _solve_with_prose(es, s, relevant, prose)
         if sol.ok and not conflicts:
             found.append(_explanation(es, s | set(sol.values) | set(sol.open), sol))
+            found_table.append(found[-1].table_cells(es))
             best = min(best, found[-1].weight)
             continue
         if not sol.ok and sol.conflict:
@@ -341,6 +353,34 @@ def diagnose(
 _REFUTED = Solution(failing=Edit("linear", (), ""))
 
 
+class _Cost(dict[Address, float]):
+    """What changing a table figure weighs: 1 per printing (its copy class), filled in when first asked."""
+
+    __slots__ = ("cls",)
+
+    def __init__(self, cls: dict[Address, frozenset[Address]]) -> None:
+        super().__init__()
+        self.cls = cls
+
+    def __missing__(self, a: Address) -> float:
+        c = self[a] = float(len(self.cls[a])) if a in self.cls else 1.0
+        return c
+
+
+class _ProseOf(dict[Edit, tuple[Address, ...]]):
+    """The prose cells of each edit, in its order (asked at every node of the search)."""
+
+    __slots__ = ("vars",)
+
+    def __init__(self, es: EditSet) -> None:
+        super().__init__()
+        self.vars = es.vars
+
+    def __missing__(self, e: Edit) -> tuple[Address, ...]:
+        got = self[e] = tuple(a for a in e.vars if self.vars[a].prose)
+        return got
+
+
 def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], prose: set[Address]) -> Solution:
     """Solve for the table cells `s`, the prose copies in play free to follow them. Where that leaves a
     table cell open, solve again letting a copy change only where it stands in the way: a copy that
@@ -353,6 +393,8 @@ def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], 
         return sol  # no prose copy of an open cell: nothing could pin it
     optional: set[Address] = set()
     while True:
+        if optional == prose:  # every copy free: the first solve again
+            return sol
         pinned = solve(s, relevant, es.vars, optional, es.of)
         if pinned.ok:
             return pinned

@@ -87,10 +87,6 @@ class Edit:
     )
 
 
-def _noise(*vs: float) -> float:
-    return FLOAT_NOISE * max([1.0, *(abs(v) for v in vs)])
-
-
 def ratio_interval(form: str, a: Interval, b: Interval) -> Interval:
     if form == "ratio":
         return (a / b).scale(100)
@@ -112,10 +108,7 @@ def holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
 
 
 def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
-    def get(a: Address) -> float:
-        return val[a] if a in val else vs[a].value
-
-    if e.kind == "linear":
+    if e.kind == "linear":  # the hot path: no closure, no Interval objects
         lo = hi = 0.0
         for a, k in zip(e.vars, e.coefs):
             v = vs[a]
@@ -128,41 +121,47 @@ def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
         g = FLOAT_NOISE * max(1.0, abs(lo), abs(hi))  # _noise(lo, hi), inline
         return lo - g <= 0.0 <= hi + g
     if e.kind == "ratio":
-        out, a, b = e.vars
-        vo = vs[out]
-        ia, ib = vs[a].interval(get(a)), vs[b].interval(get(b))
-        if e.form in ("positive", "ratio") and ib.lo > 0 and ia.lo >= 0:
-            # The common case without Interval objects: the same float operations as a / b x 100.
-            lo, hi = ia.lo / ib.hi * 100, ia.hi / ib.lo * 100
-        else:
-            try:
-                iv = ratio_interval(e.form, ia, ib)
-            except ZeroDivisionError:
-                return True
-            lo, hi = iv.lo, iv.hi
-        if not (math.isfinite(lo) and math.isfinite(hi)):
-            return True
-        h = vo.half()
-        olo, ohi = get(out) - h, get(out) + h
-        g = _noise(olo, ohi)
-        # Half-open: the output's interval [lo, hi) must meet the computed range.
-        return lo - g < ohi and olo <= hi + g
+        return _ratio_holds(e, vs, val)
     a, b = e.vars
-    return same_figure(vs[a], get(a), vs[b], get(b))
+    return same_figure(vs[a], val[a] if a in val else vs[a].value, vs[b], val[b] if b in val else vs[b].value)
+
+
+def _ratio_holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
+    out, a, b = e.vars
+    vo = vs[out]
+    ia = vs[a].interval(val[a] if a in val else vs[a].value)
+    ib = vs[b].interval(val[b] if b in val else vs[b].value)
+    if e.form in ("positive", "ratio") and ib.lo > 0 and ia.lo >= 0:
+        # The common case without Interval objects: the same float operations as a / b x 100.
+        lo, hi = ia.lo / ib.hi * 100, ia.hi / ib.lo * 100
+    else:
+        try:
+            iv = ratio_interval(e.form, ia, ib)
+        except ZeroDivisionError:
+            return True
+        lo, hi = iv.lo, iv.hi
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return True
+    h = vo.half()
+    x = val[out] if out in val else vo.value
+    olo, ohi = x - h, x + h
+    g = FLOAT_NOISE * max(1.0, abs(olo), abs(ohi))  # _noise(olo, ohi), inline
+    # Half-open: the output's interval [lo, hi) must meet the computed range.
+    return lo - g < ohi and olo <= hi + g
 
 
 def same_figure(va: Var, a: float, vb: Var, b: float) -> bool:
     """Two printings of one figure: identical at equal precision; else the coarser rounds the finer."""
     if va.exact and vb.exact:
-        return abs(a - b) <= _noise(a, b)
+        return abs(a - b) <= FLOAT_NOISE * max(1.0, abs(a), abs(b))
     da = 0 if va.exact else va.decimals
     db = 0 if vb.exact else vb.decimals
     if va.exact:
         da = max(da, db)
     if vb.exact:
         db = max(da, db)
-    a, b = round_half_up(a, da), round_half_up(b, db)  # as printed: a stored 88,6470588 shows 88,65
+    a, b = round_printed(a, da), round_printed(b, db)  # as printed: a stored 88,6470588 shows 88,65
     if da == db:
-        return abs(a - b) <= _noise(a, b)
+        return abs(a - b) <= FLOAT_NOISE * max(1.0, abs(a), abs(b))
     fine, coarse, dc = (a, b, db) if da > db else (b, a, da)
-    return abs(round_half_up(fine, dc) - coarse) <= _noise(fine, coarse)
+    return abs(round_printed(fine, dc) - coarse) <= FLOAT_NOISE * max(1.0, abs(fine), abs(coarse))

@@ -45,7 +45,8 @@ def _q_of_out(form: str, o: Interval) -> Interval:
 
 def candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Address, float]) -> list[float] | None:
     """Values of `target` that make `e` hold given the other cells; None when too many to list."""
-    key = (target, *(val.get(a) if a != target else None for a in e.vars))
+    # The target's own figure never enters its candidates (it is not in `val` while pending).
+    key = (target, tuple(map(val.get, e.vars)))
     memo = e.candidate_memo
     if memo is None or memo[0] is not vs:
         memo = e.candidate_memo = (vs, {})
@@ -239,7 +240,7 @@ def _pending_edits(
                     of.setdefault(a, []).append(e)
                     left[e] = left.get(e, 0) + 1
         return of, left
-    ours = {e for e in edits}
+    ours = set(edits)
     for a in pending:
         mine = [e for e in edits_of.get(a, ()) if e in ours]
         if mine:
@@ -281,10 +282,12 @@ def _typo_choice(
             continue
         own = [e for e in of.get(a, ()) if left[e] == 1]  # its edits with no other cell undetermined
         fits = []
+        typed, decimals = vs[a].value, vs[a].decimals
         for x in got:
-            trial = {**val, a: x}
-            if typo_kind(vs[a].value, x, vs[a].decimals) is not None and all(holds(e, vs, trial) for e in own):
-                fits.append(x)
+            if typo_kind(typed, x, decimals) is not None:
+                trial = {**val, a: x}
+                if all(holds(e, vs, trial) for e in own):
+                    fits.append(x)
         if len(fits) == 1:
             val[a] = fits[0]
             settle(a)
