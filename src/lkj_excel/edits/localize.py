@@ -176,9 +176,9 @@ def _branch(
         for a in sorted(c):
             m = cls.get(a)
             if m is None:
-                hit = tuple(i for i, k in enumerate(conflicts) if a in k)
+                hit = tuple([i for i, k in enumerate(conflicts) if a in k])
             else:
-                hit = tuple(i for i, k in enumerate(conflicts) if not k.isdisjoint(m))
+                hit = tuple([i for i, k in enumerate(conflicts) if not k.isdisjoint(m)])
             got = bounds.get(hit)
             if got is None:
                 got = bounds[hit] = lower_bound(hit)
@@ -211,16 +211,16 @@ def _refined(
 ) -> tuple[float, int]:
     """What a node's own changed cells add to its bound (see `_rigid`): their conflicts disjoint from
     those the bound already used, and from each other, each add their cheapest cell."""
-    taken = set(used)
+    taken: set[Address] = set()  # beyond `used`
     add, more = 0.0, 0
     for a in s:
         for k in rigid(a):
             if len(k & s) != 1:
                 continue
             k = k - s
-            if taken.isdisjoint(k):
+            if used.isdisjoint(k) and taken.isdisjoint(k):
                 taken.update(k)
-                add += min(cost[x] for x in k)
+                add += min(map(cost.__getitem__, k))
                 more += 1
     return add, more
 

@@ -85,6 +85,11 @@ class Edit:
     candidate_memo: tuple[object, dict[tuple[object, ...], tuple[float, ...] | None]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    # linear: each cell's contribution (lo, hi) to the sum at its printed figure, for one `vars` mapping
+    # (the search sums the same edit with one or two cells changed, again and again).
+    terms: tuple[object, tuple[tuple[float, float], ...]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
 
 def ratio_interval(form: str, a: Interval, b: Interval) -> Interval:
@@ -107,17 +112,27 @@ def holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     return got
 
 
+def linear_terms(e: Edit, vs: dict[Address, Var]) -> tuple[tuple[float, float], ...]:
+    """Each cell's (lo, hi) contribution to a linear edit's sum at its printed figure (kept on the edit)."""
+    got = e.terms
+    if got is None or got[0] is not vs:
+        got = e.terms = (vs, tuple(term(vs[a], vs[a].value, k) for a, k in zip(e.vars, e.coefs)))
+    return got[1]
+
+
+def term(v: Var, x: float, k: float) -> tuple[float, float]:
+    """k times the printed interval of figure x of v."""
+    h = 0.0 if v.exact else 0.5 * 10.0**-v.decimals
+    return (k * (x - h), k * (x + h)) if k > 0 else (k * (x + h), k * (x - h))
+
+
 def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     if e.kind == "linear":  # the hot path: no closure, no Interval objects
         lo = hi = 0.0
-        for a, k in zip(e.vars, e.coefs):
-            v = vs[a]
-            x = val[a] if a in val else v.value
-            h = 0.0 if v.exact else 0.5 * 10.0**-v.decimals
-            if k > 0:
-                lo, hi = lo + k * (x - h), hi + k * (x + h)
-            else:
-                lo, hi = lo + k * (x + h), hi + k * (x - h)
+        for a, k, t in zip(e.vars, e.coefs, linear_terms(e, vs)):
+            if a in val:
+                t = term(vs[a], val[a], k)
+            lo, hi = lo + t[0], hi + t[1]
         g = FLOAT_NOISE * max(1.0, abs(lo), abs(hi))  # _noise(lo, hi), inline
         return lo - g <= 0.0 <= hi + g
     if e.kind == "ratio":
