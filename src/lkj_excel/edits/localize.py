@@ -209,7 +209,7 @@ def _refined(
     cost: dict[Address, float],
     rigid: Callable[[Address], list[frozenset[Address]]],
 ) -> tuple[float, int]:
-    """What a node's own changed cells add to its bound (see `_rigid`): their conflicts disjoint from
+    """What a node's own changed cells add to its bound (see `_Rigid`): their conflicts disjoint from
     those the bound already used, and from each other, each add their cheapest cell."""
     taken: set[Address] = set()  # beyond `used`
     add, more = 0.0, 0
@@ -225,28 +225,51 @@ def _refined(
     return add, more
 
 
-def _rigid(es: EditSet) -> Callable[[Address], list[frozenset[Address]]]:
+class _Rigid:
     """The edits a changed cell breaks unless another of their cells changes too: edits without prose
     that hold as printed and that no other value of the cell alone satisfies (a detail whose row total
     holds). A set of changed cells holding one as its only changed cell cannot explain anything; every
-    explanation containing the set must add one of the edit's other cells."""
-    memo: dict[Address, list[frozenset[Address]]] = {}
-    prose_of = _ProseOf(es)
+    explanation containing the set must add one of the edit's other cells. Worked out once per cell."""
 
-    def of(a: Address) -> list[frozenset[Address]]:
-        got = memo.get(a)
+    def __init__(self, es: EditSet, prose_of: _ProseOf) -> None:
+        self.es = es
+        self.prose_of = prose_of
+        self.memo: dict[Address, list[frozenset[Address]]] = {}
+        self.whole: dict[Edit, bool] = {}
+
+    def __call__(self, a: Address) -> list[frozenset[Address]]:
+        got = self.memo.get(a)
         if got is None:
-            got = memo[a] = []
-            v = es.vars[a]
-            for f in es.edits_of(a):
-                if prose_of[f] or not _printed_holds(f, es):
-                    continue
-                c = candidates(f, a, es.vars, {})
-                if c is not None and all(same_value(x, v.value) for x in c):
-                    got.append(frozenset(f.vars))
+            got = self.memo[a] = self._work_out(a)
         return got
 
-    return of
+    def _work_out(self, a: Address) -> list[frozenset[Address]]:
+        es = self.es
+        x = es.vars[a].value
+        got = []
+        for f in es.edits_of(a):
+            if self.prose_of[f] or not _printed_holds(f, es):
+                continue
+            if self._whole(f):
+                got.append(frozenset(f.vars))
+                continue
+            c = candidates(f, a, es.vars, {})
+            if c is not None and all(same_value(y, x) for y in c):
+                got.append(frozenset(f.vars))
+        return got
+
+    def _whole(self, f: Edit) -> bool:
+        """A sum of exact whole figures with unit coefficients adds up without rounding: holding as printed,
+        it holds exactly and leaves each of its cells its own figure alone (no candidates to work out)."""
+        got = self.whole.get(f)
+        if got is None:
+            vs, bound = self.es.vars, 2.0**52 / len(f.vars)
+            got = self.whole[f] = (
+                f.kind == "linear"
+                and all(c in (1.0, -1.0) for c in f.coefs)
+                and all(vs[b].exact and float(vs[b].value).is_integer() and abs(vs[b].value) < bound for b in f.vars)
+            )
+        return got
 
 
 def _printed_holds(e: Edit, es: EditSet) -> bool:
@@ -259,7 +282,7 @@ def diagnose(
     es: EditSet,
     bad: list[Edit],
     classes: dict[Address, frozenset[Address]] | None = None,
-    rigid: Callable[[Address], list[frozenset[Address]]] | None = None,
+    rigid: _Rigid | None = None,
 ) -> Diagnosis:
     """Every explanation of least weight, by best-first search with conflict-directed branching.
 
@@ -277,7 +300,8 @@ def diagnose(
         return cls.get(a) or frozenset((a,))
 
     cost = _Cost(cls)
-    prose_of = _ProseOf(es)
+    rigid = _Rigid(es, _ProseOf(es)) if rigid is None else rigid
+    prose_of = rigid.prose_of
     bad_cells = [frozenset(e.vars) for e in bad]
 
     found: list[Explanation] = []
@@ -293,7 +317,6 @@ def diagnose(
     # Conflicts found by propagation: every explanation must change one of their cells (a node that
     # changes none of one is refuted without solving it).
     learned: list[frozenset[Address]] = []
-    rigid = _rigid(es) if rigid is None else rigid
     while heap:
         bound, size, key, n, used, refined = heapq.heappop(heap)
         if bound > best + 1e-9:
@@ -475,5 +498,5 @@ def localize(es: EditSet) -> list[Diagnosis]:
         return []
     typo_kind.cache_clear()  # a memo of this workbook's search: figures of other workbooks do not recur
     classes = copy_classes(es)
-    rigid = _rigid(es)  # shared: neighbouring groups ask about the same cells
+    rigid = _Rigid(es, _ProseOf(es))  # shared: neighbouring groups ask about the same cells
     return [diagnose(es, group, classes, rigid) for group in components(es, bad)]

@@ -129,10 +129,21 @@ def term(v: Var, x: float, k: float) -> tuple[float, float]:
 def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     if e.kind == "linear":  # the hot path: no closure, no Interval objects
         lo = hi = 0.0
-        for a, k, t in zip(e.vars, e.coefs, linear_terms(e, vs)):
-            if a in val:
-                t = term(vs[a], val[a], k)
-            lo, hi = lo + t[0], hi + t[1]
+        kept = e.terms
+        if kept is not None and kept[0] is vs:  # an edit in the search's play: its printed terms are kept
+            for a, k, t in zip(e.vars, e.coefs, kept[1]):
+                if a in val:
+                    t = term(vs[a], val[a], k)
+                lo, hi = lo + t[0], hi + t[1]
+        else:  # the same sums, term by term (most edits are asked once, on their printed figures)
+            for a, k in zip(e.vars, e.coefs):
+                v = vs[a]
+                x = val[a] if a in val else v.value
+                h = 0.0 if v.exact else 0.5 * 10.0**-v.decimals
+                if k > 0:
+                    lo, hi = lo + k * (x - h), hi + k * (x + h)
+                else:
+                    lo, hi = lo + k * (x + h), hi + k * (x - h)
         g = FLOAT_NOISE * max(1.0, abs(lo), abs(hi))  # _noise(lo, hi), inline
         return lo - g <= 0.0 <= hi + g
     if e.kind == "ratio":
