@@ -10,12 +10,12 @@ only breaks what remains tied. Still tied: no correction, every candidate is nam
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .bounds import Cost, ProseOf, Rigid, branch, own_bound, printed_holds
 from .build import EditSet
-from .model import Address, Edit, holds
-from .solve import Solution, candidates, same_value, solve
+from .model import Address, Edit
+from .solve import Solution, solve
 from .typo import typo_kind
 
 MAX_CELLS = 4  # at most this many changed table cells in one explanation
@@ -81,7 +81,7 @@ class Diagnosis:
 
 
 def violated(es: EditSet) -> list[Edit]:
-    return [e for e in es.edits if not _printed_holds(e, es)]
+    return [e for e in es.edits if not printed_holds(e, es)]
 
 
 def components(es: EditSet, bad: list[Edit]) -> list[list[Edit]]:
@@ -137,152 +137,11 @@ def copy_classes(es: EditSet) -> dict[Address, frozenset[Address]]:
     return {v: frozenset(g) for g in groups.values() for v in g}
 
 
-def _branch(
-    s: frozenset[Address],
-    w: float,
-    figures: int,
-    bound: float,
-    conflicts: list[frozenset[Address]],
-    cls: dict[Address, frozenset[Address]],
-    cost: dict[Address, float],
-) -> list[tuple[float, int, frozenset[Address], frozenset[Address]]]:
-    """The children of node `s` (weight, figures, cells, cells of the conflicts its bound used) on the
-    conflict whose children are fewest at the node's bound: those are sure to be visited, the others
-    may be cut once an explanation is found.
-
-    A child's bound adds what any explanation must still add: one figure of each of some pairwise
-    disjoint conflicts it does not hit (smallest first)."""
-    order = sorted(range(len(conflicts)), key=lambda i: len(conflicts[i]))  # stable, as sorted(conflicts, key=len)
-    cheapest: dict[int, float] = {}
-    # children hitting the same conflicts share a bound
-    bounds: dict[tuple[int, ...], tuple[float, int, frozenset[Address]]] = {}
-
-    def lower_bound(hit: tuple[int, ...]) -> tuple[float, int, frozenset[Address]]:
-        used: set[Address] = set()
-        lb, n = 0.0, 0
-        for i in order:
-            k = conflicts[i]
-            if i not in hit and used.isdisjoint(k):
-                used.update(k)
-                c = cheapest.get(i)
-                if c is None:
-                    c = cheapest[i] = min(cost[a] for a in k)
-                lb += c
-                n += 1
-        return lb, n, frozenset(used)
-
-    def children(c: frozenset[Address]) -> list[tuple[float, int, Address, tuple[float, int, frozenset[Address]]]]:
-        out = []
-        for a in sorted(c):
-            m = cls.get(a)
-            if m is None:
-                hit = tuple([i for i, k in enumerate(conflicts) if a in k])
-            else:
-                hit = tuple([i for i, k in enumerate(conflicts) if not k.isdisjoint(m)])
-            got = bounds.get(hit)
-            if got is None:
-                got = bounds[hit] = lower_bound(hit)
-            out.append((w + cost[a] + got[0], figures + 1 + got[1], a, got))
-        return out
-
-    # Any conflict is a complete branching; weighing the three smallest is enough to choose well.
-    options = [children(c) for c in _smallest(conflicts, 3)]
-    best = min(options, key=lambda o: (sum(f <= bound + 1e-9 for f, _, _, _ in o), len(o)))
-    out = []
-    for f, n, a, got in best:
-        m = cls.get(a)
-        out.append((f, n, s | m if m is not None else s | {a}, got[2]))
-    return out
-
-
-def _smallest(conflicts: list[frozenset[Address]], n: int) -> list[frozenset[Address]]:
-    """The `n` first distinct conflicts by (size, cells): sizes sort cheaply, cells only among the smallest."""
-    distinct = sorted(set(conflicts), key=len)
-    if len(distinct) > n:
-        distinct = [c for c in distinct if len(c) <= len(distinct[n - 1])]
-    return sorted(distinct, key=lambda c: (len(c), sorted(c)))[:n]
-
-
-def _refined(
-    s: frozenset[Address],
-    used: frozenset[Address],
-    cost: dict[Address, float],
-    rigid: Callable[[Address], list[frozenset[Address]]],
-) -> tuple[float, int]:
-    """What a node's own changed cells add to its bound (see `_Rigid`): their conflicts disjoint from
-    those the bound already used, and from each other, each add their cheapest cell."""
-    taken: set[Address] = set()  # beyond `used`
-    add, more = 0.0, 0
-    for a in s:
-        for k in rigid(a):
-            if len(k & s) != 1:
-                continue
-            k = k - s
-            if used.isdisjoint(k) and taken.isdisjoint(k):
-                taken.update(k)
-                add += min(map(cost.__getitem__, k))
-                more += 1
-    return add, more
-
-
-class _Rigid:
-    """The edits a changed cell breaks unless another of their cells changes too: edits without prose
-    that hold as printed and that no other value of the cell alone satisfies (a detail whose row total
-    holds). A set of changed cells holding one as its only changed cell cannot explain anything; every
-    explanation containing the set must add one of the edit's other cells. Worked out once per cell."""
-
-    def __init__(self, es: EditSet, prose_of: _ProseOf) -> None:
-        self.es = es
-        self.prose_of = prose_of
-        self.memo: dict[Address, list[frozenset[Address]]] = {}
-        self.whole: dict[Edit, bool] = {}
-
-    def __call__(self, a: Address) -> list[frozenset[Address]]:
-        got = self.memo.get(a)
-        if got is None:
-            got = self.memo[a] = self._work_out(a)
-        return got
-
-    def _work_out(self, a: Address) -> list[frozenset[Address]]:
-        es = self.es
-        x = es.vars[a].value
-        got = []
-        for f in es.edits_of(a):
-            if self.prose_of[f] or not _printed_holds(f, es):
-                continue
-            if self._whole(f):
-                got.append(frozenset(f.vars))
-                continue
-            c = candidates(f, a, es.vars, {})
-            if c is not None and all(same_value(y, x) for y in c):
-                got.append(frozenset(f.vars))
-        return got
-
-    def _whole(self, f: Edit) -> bool:
-        """A sum of exact whole figures with unit coefficients adds up without rounding: holding as printed,
-        it holds exactly and leaves each of its cells its own figure alone (no candidates to work out)."""
-        got = self.whole.get(f)
-        if got is None:
-            vs, bound = self.es.vars, 2.0**52 / len(f.vars)
-            got = self.whole[f] = (
-                f.kind == "linear"
-                and all(c in (1.0, -1.0) for c in f.coefs)
-                and all(vs[b].exact and float(vs[b].value).is_integer() and abs(vs[b].value) < bound for b in f.vars)
-            )
-        return got
-
-
-def _printed_holds(e: Edit, es: EditSet) -> bool:
-    if e.printed_holds is None:
-        e.printed_holds = holds(e, es.vars, {})
-    return e.printed_holds
-
-
 def diagnose(
     es: EditSet,
     bad: list[Edit],
     classes: dict[Address, frozenset[Address]] | None = None,
-    rigid: _Rigid | None = None,
+    rigid: Rigid | None = None,
 ) -> Diagnosis:
     """Every explanation of least weight, by best-first search with conflict-directed branching.
 
@@ -295,25 +154,19 @@ def diagnose(
     so the search stops at the first node that cannot reach the best explanation found.
     """
     cls = copy_classes(es) if classes is None else classes
-
-    def members(a: Address) -> frozenset[Address]:
-        return cls.get(a) or frozenset((a,))
-
-    cost = _Cost(cls)
-    rigid = _Rigid(es, _ProseOf(es)) if rigid is None else rigid
+    cost = Cost(cls)
+    rigid = Rigid(es, ProseOf(es)) if rigid is None else rigid
     prose_of = rigid.prose_of
     bad_cells = [frozenset(e.vars) for e in bad]
 
     found: list[Explanation] = []
     found_table: list[frozenset[Address]] = []  # their table cells: a node beyond one is not minimal
     seen: set[frozenset[Address]] = set()
-    steps = 0
-    best = float("inf")
+    steps, best = 0, float("inf")
     # A figure outside its declared domain (a negative count, an NRR of 30,1) is wrong whatever else is.
-    start = frozenset(b for e in bad for a in e.vars if not es.vars[a].allows(es.vars[a].value) for b in members(a))
-    # (bound, size, cells, figures the bound counts, conflict cells it used, refined by the node's own cells)
-    Node = tuple[float, int, tuple[Address, ...], int, frozenset[Address], bool]
-    heap: list[Node] = [(_weight(es, start), len(start), tuple(sorted(start)), 0, frozenset(), True)]
+    outside = (a for e in bad for a in e.vars if not es.vars[a].allows(es.vars[a].value))
+    start = frozenset(b for a in outside for b in _members(cls, a))
+    heap: list[_Node] = [(_weight(es, start), len(start), tuple(sorted(start)), 0, frozenset(), True)]
     # Conflicts found by propagation: every explanation must change one of their cells (a node that
     # changes none of one is refuted without solving it).
     learned: list[frozenset[Address]] = []
@@ -325,7 +178,7 @@ def diagnose(
         if any(s > t for t in found_table):
             continue
         if not refined:  # worked out when taken, not for every child pushed: most are never taken
-            add, more = _refined(s, used, cost, rigid)
+            add, more = own_bound(s, used, cost, rigid)
             if n + more > MAX_CELLS:
                 continue
             if add > 0:
@@ -335,11 +188,7 @@ def diagnose(
         if steps > MAX_STEPS:
             return Diagnosis(bad, "unresolved")
         w = _weight(es, s)
-        mine = [e for a in s for e in es.edits_of(a)]
-        prose = {a for e in bad + mine for a in prose_of[e]}
-        free = s | prose
-        # A violated edit none of whose cells may change stays violated whatever s becomes.
-        conflicts: list[frozenset[Address]] = [k for k in bad_cells if free.isdisjoint(k)]
+        mine, prose, free, conflicts = _in_play(es, s, bad, bad_cells, prose_of)
         refuted = [k for k in learned if k.isdisjoint(s)]
         if refuted:
             sol = _REFUTED
@@ -354,16 +203,13 @@ def diagnose(
             best = min(best, found[-1].weight)
             continue
         if not sol.ok and sol.conflict:
-            k = frozenset(a for e in sol.conflict for a in e.vars if not es.vars[a].prose) - s
-            conflicts.append(k)
-            if sol.sound and k and all(a in prose for e in sol.conflict for a in e.vars if es.vars[a].prose):
-                learned.append(k)
+            _learn(es, s, sol, prose, conflicts, learned)
         if not all(conflicts):
             continue  # a conflict among the changed cells alone: no superset helps
-        figures = len({min(members(a)) for a in s})
+        figures = len({min(_members(cls, a)) for a in s})
         if figures >= MAX_CELLS:
             continue
-        for f, m, t, u in _branch(s, w, figures, bound, conflicts, cls, cost):
+        for f, m, t, u in branch(s, w, figures, bound, conflicts, cls, cost):
             if t not in seen and f <= best + 1e-9 and m <= MAX_CELLS:
                 seen.add(t)
                 heapq.heappush(heap, (f, len(t), tuple(sorted(t)), m, u, False))
@@ -374,34 +220,39 @@ def diagnose(
 
 
 _REFUTED = Solution(failing=Edit("linear", (), ""))
+# (bound, size, cells, figures the bound counts, conflict cells it used, refined by the node's own cells)
+_Node = tuple[float, int, tuple[Address, ...], int, frozenset[Address], bool]
 
 
-class _Cost(dict[Address, float]):
-    """What changing a table figure weighs: 1 per printing (its copy class), filled in when first asked."""
-
-    __slots__ = ("cls",)
-
-    def __init__(self, cls: dict[Address, frozenset[Address]]) -> None:
-        super().__init__()
-        self.cls = cls
-
-    def __missing__(self, a: Address) -> float:
-        c = self[a] = float(len(self.cls[a])) if a in self.cls else 1.0
-        return c
+def _members(cls: dict[Address, frozenset[Address]], a: Address) -> frozenset[Address]:
+    return cls.get(a) or frozenset((a,))
 
 
-class _ProseOf(dict[Edit, tuple[Address, ...]]):
-    """The prose cells of each edit, in its order (asked at every node of the search)."""
+def _in_play(
+    es: EditSet, s: frozenset[Address], bad: list[Edit], bad_cells: list[frozenset[Address]], prose_of: ProseOf
+) -> tuple[list[Edit], set[Address], frozenset[Address], list[frozenset[Address]]]:
+    """At node `s`: the edits of its cells, the prose copies in play (free to follow their figure), the
+    cells that may change, and the violated edits none of whose cells may (violated whatever s becomes)."""
+    mine = [e for a in s for e in es.edits_of(a)]
+    prose = {a for e in bad + mine for a in prose_of[e]}
+    free = s | prose
+    return mine, prose, free, [k for k in bad_cells if free.isdisjoint(k)]
 
-    __slots__ = ("vars",)
 
-    def __init__(self, es: EditSet) -> None:
-        super().__init__()
-        self.vars = es.vars
-
-    def __missing__(self, e: Edit) -> tuple[Address, ...]:
-        got = self[e] = tuple(a for a in e.vars if self.vars[a].prose)
-        return got
+def _learn(
+    es: EditSet,
+    s: frozenset[Address],
+    sol: Solution,
+    prose: set[Address],
+    conflicts: list[frozenset[Address]],
+    learned: list[frozenset[Address]],
+) -> None:
+    """The solver's conflict, less the node's cells: one of them must change too. Found by propagation
+    alone (and resting on no copy outside those in play), it holds for every explanation: learned."""
+    k = frozenset(a for e in sol.conflict for a in e.vars if not es.vars[a].prose) - s
+    conflicts.append(k)
+    if sol.sound and k and all(a in prose for e in sol.conflict for a in e.vars if es.vars[a].prose):
+        learned.append(k)
 
 
 def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], prose: set[Address]) -> Solution:
@@ -498,5 +349,5 @@ def localize(es: EditSet) -> list[Diagnosis]:
         return []
     typo_kind.cache_clear()  # a memo of this workbook's search: figures of other workbooks do not recur
     classes = copy_classes(es)
-    rigid = _Rigid(es, _ProseOf(es))  # shared: neighbouring groups ask about the same cells
+    rigid = Rigid(es, ProseOf(es))  # shared: neighbouring groups ask about the same cells
     return [diagnose(es, group, classes, rigid) for group in components(es, bad)]
