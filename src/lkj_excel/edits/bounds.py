@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .build import EditSet
-from .model import Address, Edit, holds
+from .model import Address, Edit, holds, round_half_up
 from .solve import candidates, same_value
 
 
@@ -127,13 +127,25 @@ class Rigid:
         for f in es.edits_of(a):
             if self.prose_of[f] or not printed_holds(f, es):
                 continue
-            if self._whole(f):
+            if self._whole(f) or self._same_grid(f, a):
                 got.append(frozenset(f.vars))
                 continue
             c = candidates(f, a, es.vars, {})
             if c is not None and all(same_value(y, x) for y in c):
                 got.append(frozenset(f.vars))
         return got
+
+    def _same_grid(self, f: Edit, a: Address) -> bool:
+        """Two printings of one figure at one precision, each showing exactly its value: holding as printed,
+        the other printing (inside this cell's domain) leaves this one its own figure alone."""
+        if f.kind != "equal":
+            return False
+        va, vb = (self.es.vars[b] for b in f.vars)
+        if va.exact != vb.exact or va.decimals != vb.decimals:
+            return False
+        if round_half_up(va.value, va.decimals) != va.value or round_half_up(vb.value, vb.decimals) != vb.value:
+            return False
+        return self.es.vars[a].allows((vb if f.vars[0] == a else va).value)
 
     def _whole(self, f: Edit) -> bool:
         """A sum of exact whole figures with unit coefficients adds up without rounding: holding as printed,
