@@ -31,6 +31,10 @@ def branch(
     disjoint conflicts it does not hit (smallest first)."""
     order = sorted(range(len(conflicts)), key=lambda i: len(conflicts[i]))  # stable, as sorted(conflicts, key=len)
     cheapest: dict[int, float] = {}
+    where: dict[Address, list[int]] = {}
+    for i, k in enumerate(conflicts):
+        for a in k:
+            where.setdefault(a, []).append(i)
     # children hitting the same conflicts share a bound
     bounds: dict[tuple[int, ...], tuple[float, int, frozenset[Address]]] = {}
 
@@ -53,9 +57,9 @@ def branch(
         for a in sorted(c):
             m = cls.get(a)
             if m is None:
-                hit = tuple([i for i, k in enumerate(conflicts) if a in k])
+                hit = tuple(where.get(a, ()))
             else:
-                hit = tuple([i for i, k in enumerate(conflicts) if not k.isdisjoint(m)])
+                hit = tuple(sorted({i for b in m for i in where.get(b, ())}))
             got = bounds.get(hit)
             if got is None:
                 got = bounds[hit] = lower_bound(hit)

@@ -102,7 +102,7 @@ def holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     """Is the edit satisfiable with the figures `val` (printed values where not overridden)?"""
     if e.kind == "linear":
         return _holds(e, vs, val)
-    key = tuple(val[a] if a in val else vs[a].value for a in e.vars)
+    key = tuple([val[a] if a in val else vs[a].value for a in e.vars])
     memo = e.memo
     if memo is None or memo[0] is not vs:
         memo = e.memo = (vs, {})
@@ -154,15 +154,18 @@ def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
 
 def _ratio_holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     out, a, b = e.vars
-    vo = vs[out]
-    ia = vs[a].interval(val[a] if a in val else vs[a].value)
-    ib = vs[b].interval(val[b] if b in val else vs[b].value)
-    if e.form in ("positive", "ratio") and ib.lo > 0 and ia.lo >= 0:
+    vo, va, vb = vs[out], vs[a], vs[b]
+    xa = val[a] if a in val else va.value
+    xb = val[b] if b in val else vb.value
+    ha = 0.0 if va.exact else 0.5 * 10.0**-va.decimals  # Var.interval, inline
+    hb = 0.0 if vb.exact else 0.5 * 10.0**-vb.decimals
+    alo, ahi, blo, bhi = xa - ha, xa + ha, xb - hb, xb + hb
+    if e.form in ("positive", "ratio") and blo > 0 and alo >= 0:
         # The common case without Interval objects: the same float operations as a / b x 100.
-        lo, hi = ia.lo / ib.hi * 100, ia.hi / ib.lo * 100
+        lo, hi = alo / bhi * 100, ahi / blo * 100
     else:
         try:
-            iv = ratio_interval(e.form, ia, ib)
+            iv = ratio_interval(e.form, Interval(alo, ahi), Interval(blo, bhi))
         except ZeroDivisionError:
             return True
         lo, hi = iv.lo, iv.hi
