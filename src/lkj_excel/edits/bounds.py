@@ -117,6 +117,7 @@ class Rigid:
         self.prose_of = prose_of
         self.memo: dict[Address, list[frozenset[Address]]] = {}
         self.whole: dict[Edit, bool] = {}
+        self.small: dict[Edit, bool] = {}
 
     def __call__(self, a: Address) -> list[frozenset[Address]]:
         got = self.memo.get(a)
@@ -131,12 +132,37 @@ class Rigid:
         for f in es.edits_of(a):
             if self.prose_of[f] or not printed_holds(f, es):
                 continue
-            if self._whole(f) or self._same_grid(f, a):
+            if self.pins_itself(f, a):
                 got.append(frozenset(f.vars))
                 continue
             c = candidates(f, a, es.vars, {})
             if c is not None and all(same_value(y, x) for y in c):
                 got.append(frozenset(f.vars))
+        return got
+
+    def pins_itself(self, f: Edit, a: Address) -> bool:
+        """Known without working out candidates: holding as printed, `f` leaves cell `a` its own figure
+        alone (or no printable value at all); each case is the arithmetic of `candidates` made certain."""
+        return self._whole(f) or self._point(f, a) or self._same_grid(f, a)
+
+    def _point(self, f: Edit, a: Address) -> bool:
+        """A small sum of exact figures with unit coefficients: holding as printed, the others fix this cell
+        to within about 10^-9 of its figure, a point; at no more than 2 decimals, shown on its grid, that
+        point prints as the figure itself and nothing else."""
+        v = self.es.vars[a]
+        return v.decimals <= 2 and self._small_exact(f) and round_half_up(v.value, v.decimals) == v.value
+
+    def _small_exact(self, f: Edit) -> bool:
+        got = self.small.get(f)
+        if got is None:
+            vs = self.es.vars
+            got = self.small[f] = (
+                f.kind == "linear"
+                and len(f.vars) <= 100
+                and all(c in (1.0, -1.0) for c in f.coefs)
+                and all(vs[b].exact for b in f.vars)
+                and sum(abs(vs[b].value) for b in f.vars) < 1e5  # float sums err below 10^-10
+            )
         return got
 
     def _same_grid(self, f: Edit, a: Address) -> bool:
