@@ -10,12 +10,12 @@ only breaks what remains tied. Still tied: no correction, every candidate is nam
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .bounds import Cost, ProseOf, Rigid, branch, own_bound, printed_holds
 from .build import EditSet
-from .model import Address, Edit, holds
-from .solve import Solution, candidates, same_value, solve
+from .model import Address, Edit
+from .solve import Solution, solve
 from .typo import typo_kind
 
 MAX_CELLS = 4  # at most this many changed table cells in one explanation
@@ -81,7 +81,7 @@ class Diagnosis:
 
 
 def violated(es: EditSet) -> list[Edit]:
-    return [e for e in es.edits if not holds(e, es.vars, {})]
+    return [e for e in es.edits if not printed_holds(e, es)]
 
 
 def components(es: EditSet, bad: list[Edit]) -> list[list[Edit]]:
@@ -137,116 +137,11 @@ def copy_classes(es: EditSet) -> dict[Address, frozenset[Address]]:
     return {v: frozenset(g) for g in groups.values() for v in g}
 
 
-def _lower_bound(
-    cost: dict[Address, float], conflicts: list[frozenset[Address]]
-) -> tuple[float, int, frozenset[Address]]:
-    """What any explanation must still add: one figure of each of some pairwise disjoint conflicts
-    (its weight, how many figures, and the cells of the conflicts used)."""
-    used: set[Address] = set()
-    lb, n = 0.0, 0
-    for c in sorted(conflicts, key=len):
-        if used.isdisjoint(c):
-            used.update(c)
-            lb += min(cost[a] for a in c)
-            n += 1
-    return lb, n, frozenset(used)
-
-
-def _branch(
-    s: frozenset[Address],
-    w: float,
-    figures: int,
-    bound: float,
-    conflicts: list[frozenset[Address]],
-    cls: dict[Address, frozenset[Address]],
-    cost: dict[Address, float],
-) -> list[tuple[float, int, frozenset[Address], frozenset[Address]]]:
-    """The children of node `s` (weight, figures, cells, cells of the conflicts its bound used) on the
-    conflict whose children are fewest at the node's bound: those are sure to be visited, the others
-    may be cut once an explanation is found."""
-    # children hitting the same conflicts share a bound
-    bounds: dict[tuple[int, ...], tuple[float, int, frozenset[Address]]] = {}
-    where: dict[Address, list[int]] = {}
-    for i, k in enumerate(conflicts):
-        for a in k:
-            where.setdefault(a, []).append(i)
-
-    def children(c: frozenset[Address]) -> list[tuple[float, int, frozenset[Address], frozenset[Address]]]:
-        out = []
-        for a in sorted(c):
-            m = cls.get(a)
-            t = s | m if m is not None else s | {a}
-            if m is None:
-                hit = tuple(where.get(a, ()))
-            else:
-                hit = tuple(sorted({i for b in m for i in where.get(b, ())}))
-            if hit not in bounds:
-                bounds[hit] = _lower_bound(cost, [k for i, k in enumerate(conflicts) if i not in hit])
-            lb, more, used = bounds[hit]
-            out.append((w + cost[a] + lb, figures + 1 + more, t, used))
-        return out
-
-    # Any conflict is a complete branching; weighing the three smallest is enough to choose well.
-    options = [children(c) for c in sorted(set(conflicts), key=lambda c: (len(c), sorted(c)))[:3]]
-    return min(options, key=lambda o: (sum(f <= bound + 1e-9 for f, _, _, _ in o), len(o)))
-
-
-def _refined(
-    s: frozenset[Address],
-    used: frozenset[Address],
-    cost: dict[Address, float],
-    rigid: Callable[[Address], list[frozenset[Address]]],
-) -> tuple[float, int]:
-    """What a node's own changed cells add to its bound (see `_rigid`): their conflicts disjoint from
-    those the bound already used, and from each other, each add their cheapest cell."""
-    taken = set(used)
-    add, more = 0.0, 0
-    for a in s:
-        for k in rigid(a):
-            if len(k & s) != 1:
-                continue
-            k = k - s
-            if taken.isdisjoint(k):
-                taken.update(k)
-                add += min(cost[x] for x in k)
-                more += 1
-    return add, more
-
-
-def _rigid(es: EditSet) -> Callable[[Address], list[frozenset[Address]]]:
-    """The edits a changed cell breaks unless another of their cells changes too: edits without prose
-    that hold as printed and that no other value of the cell alone satisfies (a detail whose row total
-    holds). A set of changed cells holding one as its only changed cell cannot explain anything; every
-    explanation containing the set must add one of the edit's other cells."""
-    memo: dict[Address, list[frozenset[Address]]] = {}
-
-    def of(a: Address) -> list[frozenset[Address]]:
-        got = memo.get(a)
-        if got is None:
-            got = memo[a] = []
-            v = es.vars[a]
-            for f in es.edits_of(a):
-                if any(es.vars[b].prose for b in f.vars) or not _printed_holds(f, es):
-                    continue
-                c = candidates(f, a, es.vars, {})
-                if c is not None and all(same_value(x, v.value) for x in c):
-                    got.append(frozenset(f.vars))
-        return got
-
-    return of
-
-
-def _printed_holds(e: Edit, es: EditSet) -> bool:
-    if e.printed_holds is None:
-        e.printed_holds = holds(e, es.vars, {})
-    return e.printed_holds
-
-
 def diagnose(
     es: EditSet,
     bad: list[Edit],
     classes: dict[Address, frozenset[Address]] | None = None,
-    rigid: Callable[[Address], list[frozenset[Address]]] | None = None,
+    rigid: Rigid | None = None,
 ) -> Diagnosis:
     """Every explanation of least weight, by best-first search with conflict-directed branching.
 
@@ -259,39 +154,31 @@ def diagnose(
     so the search stops at the first node that cannot reach the best explanation found.
     """
     cls = copy_classes(es) if classes is None else classes
-
-    def members(a: Address) -> frozenset[Address]:
-        return cls.get(a) or frozenset((a,))
-
-    class _Cost(dict[Address, float]):  # a table figure weighs 1 per printing
-        def __missing__(self, a: Address) -> float:
-            c = self[a] = float(len(cls[a])) if a in cls else 1.0
-            return c
-
-    cost = _Cost()
+    cost = Cost(cls)
+    rigid = Rigid(es, ProseOf(es)) if rigid is None else rigid
+    prose_of = rigid.prose_of
+    bad_cells = [frozenset(e.vars) for e in bad]
 
     found: list[Explanation] = []
+    found_table: list[frozenset[Address]] = []  # their table cells: a node beyond one is not minimal
     seen: set[frozenset[Address]] = set()
-    steps = 0
-    best = float("inf")
+    steps, best = 0, float("inf")
     # A figure outside its declared domain (a negative count, an NRR of 30,1) is wrong whatever else is.
-    start = frozenset(b for e in bad for a in e.vars if not es.vars[a].allows(es.vars[a].value) for b in members(a))
-    # (bound, size, cells, figures the bound counts, conflict cells it used, refined by the node's own cells)
-    Node = tuple[float, int, tuple[Address, ...], int, frozenset[Address], bool]
-    heap: list[Node] = [(_weight(es, start), len(start), tuple(sorted(start)), 0, frozenset(), True)]
+    outside = (a for e in bad for a in e.vars if not es.vars[a].allows(es.vars[a].value))
+    start = frozenset(b for a in outside for b in _members(cls, a))
+    heap: list[_Node] = [(_weight(es, start), len(start), tuple(sorted(start)), 0, frozenset(), True)]
     # Conflicts found by propagation: every explanation must change one of their cells (a node that
     # changes none of one is refuted without solving it).
     learned: list[frozenset[Address]] = []
-    rigid = _rigid(es) if rigid is None else rigid
     while heap:
         bound, size, key, n, used, refined = heapq.heappop(heap)
         if bound > best + 1e-9:
             break
         s = frozenset(key)
-        if any(s > f.table_cells(es) for f in found):
+        if any(s > t for t in found_table):
             continue
         if not refined:  # worked out when taken, not for every child pushed: most are never taken
-            add, more = _refined(s, used, cost, rigid)
+            add, more = own_bound(s, used, cost, rigid)
             if n + more > MAX_CELLS:
                 continue
             if add > 0:
@@ -301,34 +188,28 @@ def diagnose(
         if steps > MAX_STEPS:
             return Diagnosis(bad, "unresolved")
         w = _weight(es, s)
-        near = bad + [e for a in s for e in es.edits_of(a)]
-        prose = {a for e in near for a in e.vars if es.vars[a].prose}
-        free = s | prose
-        # A violated edit none of whose cells may change stays violated whatever s becomes.
-        conflicts: list[frozenset[Address]] = [frozenset(e.vars) for e in bad if free.isdisjoint(e.vars)]
+        mine, prose, free, conflicts = _in_play(es, s, bad, bad_cells, prose_of)
         refuted = [k for k in learned if k.isdisjoint(s)]
         if refuted:
             sol = _REFUTED
             conflicts.extend(refuted)
         else:
-            touched = [e for e in near if not free.isdisjoint(e.vars)]
-            relevant = list({id(e): e for e in touched + [e for a in prose for e in es.edits_of(a)]}.values())
+            touched = [e for e, k in zip(bad, bad_cells) if not free.isdisjoint(k)] + mine  # mine touch s
+            relevant = list(dict.fromkeys(touched + [e for a in prose for e in es.edits_of(a)]))
             sol = _solve_with_prose(es, s, relevant, prose)
         if sol.ok and not conflicts:
             found.append(_explanation(es, s | set(sol.values) | set(sol.open), sol))
+            found_table.append(found[-1].table_cells(es))
             best = min(best, found[-1].weight)
             continue
         if not sol.ok and sol.conflict:
-            k = frozenset(a for e in sol.conflict for a in e.vars if not es.vars[a].prose) - s
-            conflicts.append(k)
-            if sol.sound and k and all(a in prose for e in sol.conflict for a in e.vars if es.vars[a].prose):
-                learned.append(k)
+            _learn(es, s, sol, prose, conflicts, learned)
         if not all(conflicts):
             continue  # a conflict among the changed cells alone: no superset helps
-        figures = len({min(members(a)) for a in s})
+        figures = len({min(_members(cls, a)) for a in s})
         if figures >= MAX_CELLS:
             continue
-        for f, m, t, u in _branch(s, w, figures, bound, conflicts, cls, cost):
+        for f, m, t, u in branch(s, w, figures, bound, conflicts, cls, cost):
             if t not in seen and f <= best + 1e-9 and m <= MAX_CELLS:
                 seen.add(t)
                 heapq.heappush(heap, (f, len(t), tuple(sorted(t)), m, u, False))
@@ -339,6 +220,39 @@ def diagnose(
 
 
 _REFUTED = Solution(failing=Edit("linear", (), ""))
+# (bound, size, cells, figures the bound counts, conflict cells it used, refined by the node's own cells)
+_Node = tuple[float, int, tuple[Address, ...], int, frozenset[Address], bool]
+
+
+def _members(cls: dict[Address, frozenset[Address]], a: Address) -> frozenset[Address]:
+    return cls.get(a) or frozenset((a,))
+
+
+def _in_play(
+    es: EditSet, s: frozenset[Address], bad: list[Edit], bad_cells: list[frozenset[Address]], prose_of: ProseOf
+) -> tuple[list[Edit], set[Address], frozenset[Address], list[frozenset[Address]]]:
+    """At node `s`: the edits of its cells, the prose copies in play (free to follow their figure), the
+    cells that may change, and the violated edits none of whose cells may (violated whatever s becomes)."""
+    mine = [e for a in s for e in es.edits_of(a)]
+    prose = {a for e in bad + mine for a in prose_of[e]}
+    free = s | prose
+    return mine, prose, free, [k for k in bad_cells if free.isdisjoint(k)]
+
+
+def _learn(
+    es: EditSet,
+    s: frozenset[Address],
+    sol: Solution,
+    prose: set[Address],
+    conflicts: list[frozenset[Address]],
+    learned: list[frozenset[Address]],
+) -> None:
+    """The solver's conflict, less the node's cells: one of them must change too. Found by propagation
+    alone (and resting on no copy outside those in play), it holds for every explanation: learned."""
+    k = frozenset(a for e in sol.conflict for a in e.vars if not es.vars[a].prose) - s
+    conflicts.append(k)
+    if sol.sound and k and all(a in prose for e in sol.conflict for a in e.vars if es.vars[a].prose):
+        learned.append(k)
 
 
 def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], prose: set[Address]) -> Solution:
@@ -353,6 +267,8 @@ def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], 
         return sol  # no prose copy of an open cell: nothing could pin it
     optional: set[Address] = set()
     while True:
+        if optional == prose:  # every copy free: the first solve again
+            return sol
         pinned = solve(s, relevant, es.vars, optional, es.of)
         if pinned.ok:
             return pinned
@@ -433,5 +349,5 @@ def localize(es: EditSet) -> list[Diagnosis]:
         return []
     typo_kind.cache_clear()  # a memo of this workbook's search: figures of other workbooks do not recur
     classes = copy_classes(es)
-    rigid = _rigid(es)  # shared: neighbouring groups ask about the same cells
+    rigid = Rigid(es, ProseOf(es))  # shared: neighbouring groups ask about the same cells
     return [diagnose(es, group, classes, rigid) for group in components(es, bad)]

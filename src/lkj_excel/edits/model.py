@@ -85,10 +85,11 @@ class Edit:
     candidate_memo: tuple[object, dict[tuple[object, ...], tuple[float, ...] | None]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
-
-
-def _noise(*vs: float) -> float:
-    return FLOAT_NOISE * max([1.0, *(abs(v) for v in vs)])
+    # linear: each cell's contribution (lo, hi) to the sum at its printed figure, for one `vars` mapping
+    # (the search sums the same edit with one or two cells changed, again and again).
+    terms: tuple[object, tuple[tuple[float, float], ...]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
 
 def ratio_interval(form: str, a: Interval, b: Interval) -> Interval:
@@ -101,7 +102,7 @@ def holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     """Is the edit satisfiable with the figures `val` (printed values where not overridden)?"""
     if e.kind == "linear":
         return _holds(e, vs, val)
-    key = tuple(val[a] if a in val else vs[a].value for a in e.vars)
+    key = tuple([val[a] if a in val else vs[a].value for a in e.vars])
     memo = e.memo
     if memo is None or memo[0] is not vs:
         memo = e.memo = (vs, {})
@@ -111,58 +112,85 @@ def holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     return got
 
 
-def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
-    def get(a: Address) -> float:
-        return val[a] if a in val else vs[a].value
+def linear_terms(e: Edit, vs: dict[Address, Var]) -> tuple[tuple[float, float], ...]:
+    """Each cell's (lo, hi) contribution to a linear edit's sum at its printed figure (kept on the edit)."""
+    got = e.terms
+    if got is None or got[0] is not vs:
+        got = e.terms = (vs, tuple(term(vs[a], vs[a].value, k) for a, k in zip(e.vars, e.coefs)))
+    return got[1]
 
-    if e.kind == "linear":
+
+def term(v: Var, x: float, k: float) -> tuple[float, float]:
+    """k times the printed interval of figure x of v."""
+    h = 0.0 if v.exact else 0.5 * 10.0**-v.decimals
+    return (k * (x - h), k * (x + h)) if k > 0 else (k * (x + h), k * (x - h))
+
+
+def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
+    if e.kind == "linear":  # the hot path: no closure, no Interval objects
         lo = hi = 0.0
-        for a, k in zip(e.vars, e.coefs):
-            v = vs[a]
-            x = val[a] if a in val else v.value
-            h = 0.0 if v.exact else 0.5 * 10.0**-v.decimals
-            if k > 0:
-                lo, hi = lo + k * (x - h), hi + k * (x + h)
-            else:
-                lo, hi = lo + k * (x + h), hi + k * (x - h)
+        kept = e.terms
+        if kept is not None and kept[0] is vs:  # an edit in the search's play: its printed terms are kept
+            for a, k, t in zip(e.vars, e.coefs, kept[1]):
+                if a in val:
+                    t = term(vs[a], val[a], k)
+                lo, hi = lo + t[0], hi + t[1]
+        else:  # the same sums, term by term (most edits are asked once, on their printed figures)
+            for a, k in zip(e.vars, e.coefs):
+                v = vs[a]
+                x = val[a] if a in val else v.value
+                h = 0.0 if v.exact else 0.5 * 10.0**-v.decimals
+                if k > 0:
+                    lo, hi = lo + k * (x - h), hi + k * (x + h)
+                else:
+                    lo, hi = lo + k * (x + h), hi + k * (x - h)
         g = FLOAT_NOISE * max(1.0, abs(lo), abs(hi))  # _noise(lo, hi), inline
         return lo - g <= 0.0 <= hi + g
     if e.kind == "ratio":
-        out, a, b = e.vars
-        vo = vs[out]
-        ia, ib = vs[a].interval(get(a)), vs[b].interval(get(b))
-        if e.form in ("positive", "ratio") and ib.lo > 0 and ia.lo >= 0:
-            # The common case without Interval objects: the same float operations as a / b x 100.
-            lo, hi = ia.lo / ib.hi * 100, ia.hi / ib.lo * 100
-        else:
-            try:
-                iv = ratio_interval(e.form, ia, ib)
-            except ZeroDivisionError:
-                return True
-            lo, hi = iv.lo, iv.hi
-        if not (math.isfinite(lo) and math.isfinite(hi)):
-            return True
-        h = vo.half()
-        olo, ohi = get(out) - h, get(out) + h
-        g = _noise(olo, ohi)
-        # Half-open: the output's interval [lo, hi) must meet the computed range.
-        return lo - g < ohi and olo <= hi + g
+        return _ratio_holds(e, vs, val)
     a, b = e.vars
-    return same_figure(vs[a], get(a), vs[b], get(b))
+    return same_figure(vs[a], val[a] if a in val else vs[a].value, vs[b], val[b] if b in val else vs[b].value)
+
+
+def _ratio_holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
+    out, a, b = e.vars
+    vo, va, vb = vs[out], vs[a], vs[b]
+    xa = val[a] if a in val else va.value
+    xb = val[b] if b in val else vb.value
+    ha = 0.0 if va.exact else 0.5 * 10.0**-va.decimals  # Var.interval, inline
+    hb = 0.0 if vb.exact else 0.5 * 10.0**-vb.decimals
+    alo, ahi, blo, bhi = xa - ha, xa + ha, xb - hb, xb + hb
+    if e.form in ("positive", "ratio") and blo > 0 and alo >= 0:
+        # The common case without Interval objects: the same float operations as a / b x 100.
+        lo, hi = alo / bhi * 100, ahi / blo * 100
+    else:
+        try:
+            iv = ratio_interval(e.form, Interval(alo, ahi), Interval(blo, bhi))
+        except ZeroDivisionError:
+            return True
+        lo, hi = iv.lo, iv.hi
+    if not (math.isfinite(lo) and math.isfinite(hi)):
+        return True
+    h = vo.half()
+    x = val[out] if out in val else vo.value
+    olo, ohi = x - h, x + h
+    g = FLOAT_NOISE * max(1.0, abs(olo), abs(ohi))  # _noise(olo, ohi), inline
+    # Half-open: the output's interval [lo, hi) must meet the computed range.
+    return lo - g < ohi and olo <= hi + g
 
 
 def same_figure(va: Var, a: float, vb: Var, b: float) -> bool:
     """Two printings of one figure: identical at equal precision; else the coarser rounds the finer."""
     if va.exact and vb.exact:
-        return abs(a - b) <= _noise(a, b)
+        return abs(a - b) <= FLOAT_NOISE * max(1.0, abs(a), abs(b))
     da = 0 if va.exact else va.decimals
     db = 0 if vb.exact else vb.decimals
     if va.exact:
         da = max(da, db)
     if vb.exact:
         db = max(da, db)
-    a, b = round_half_up(a, da), round_half_up(b, db)  # as printed: a stored 88,6470588 shows 88,65
+    a, b = round_printed(a, da), round_printed(b, db)  # as printed: a stored 88,6470588 shows 88,65
     if da == db:
-        return abs(a - b) <= _noise(a, b)
+        return abs(a - b) <= FLOAT_NOISE * max(1.0, abs(a), abs(b))
     fine, coarse, dc = (a, b, db) if da > db else (b, a, da)
-    return abs(round_half_up(fine, dc) - coarse) <= _noise(fine, coarse)
+    return abs(round_printed(fine, dc) - coarse) <= FLOAT_NOISE * max(1.0, abs(fine), abs(coarse))

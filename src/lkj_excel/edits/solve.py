@@ -8,7 +8,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..precision import Interval
-from .model import Address, Edit, Var, holds
+from .model import Address, Edit, Var, holds, linear_terms, term
+from .typo import typo_kind
 
 MAX_CANDIDATES = 40  # more printable values than this: the edit leaves the cell undetermined
 
@@ -45,7 +46,8 @@ def _q_of_out(form: str, o: Interval) -> Interval:
 
 def candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Address, float]) -> list[float] | None:
     """Values of `target` that make `e` hold given the other cells; None when too many to list."""
-    key = (target, *(val.get(a) if a != target else None for a in e.vars))
+    # The target's own figure never enters its candidates (it is not in `val` while pending).
+    key = (target, tuple(map(val.get, e.vars)))
     memo = e.candidate_memo
     if memo is None or memo[0] is not vs:
         memo = e.candidate_memo = (vs, {})
@@ -65,15 +67,13 @@ def _candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Addr
     if e.kind == "linear":  # the hot path of the search: plain floats, same arithmetic as Interval
         k = 1.0
         lo = hi = 0.0
-        for a, c in zip(e.vars, e.coefs):
+        for a, c, t in zip(e.vars, e.coefs, linear_terms(e, vs)):
             if a == target:
                 k = c
                 continue
-            w = vs[a]
-            x = val[a] if a in val else w.value
-            h = 0.0 if w.exact else 0.5 * 10.0**-w.decimals
-            p, q = (x - h) * c, (x + h) * c
-            lo, hi = lo + min(p, q), hi + max(p, q)
+            if a in val:
+                t = term(vs[a], val[a], c)
+            lo, hi = lo + t[0], hi + t[1]
         f = -1.0 / k
         p, q = lo * f, hi * f
         return printable(v, min(p, q), max(p, q))
@@ -158,14 +158,15 @@ def solve(
     maybe = set(optional)
     pending = set(changed) | maybe
     val: dict[Address, float] = {}
-    cand: dict[Address, list[float] | None] = {a: None for a in pending}
-    why: dict[Address, dict[int, Edit]] = {a: {} for a in pending}
+    cand: dict[Address, list[float] | None] = dict.fromkeys(pending)
+    why: dict[Address, dict[int, Edit]] = {}  # a changed cell's reasons, once an edit narrowed it
 
     def reasons(e: Edit) -> dict[int, Edit]:
         out = {id(e): e}
         for b in e.vars:
-            if b in why:
-                out.update(why[b])
+            w = why.get(b)
+            if w:
+                out.update(w)
         return out
 
     # An edit is asked again only when one of its cells got its value (nothing else changes its answer);
@@ -177,14 +178,16 @@ def solve(
         for f in of.get(a, ()):
             left[f] -= 1
 
-    agenda = deque(e for e in edits if e in left)
-    queued = {e for e in agenda}
+    agenda = deque([e for e in edits if e in left])
+    queued = set(agenda)
     while agenda and pending:
         e = agenda.popleft()
         queued.discard(e)
         if left[e] != 1:
             continue
-        a = next(b for b in e.vars if b in pending)
+        for a in e.vars:
+            if a in pending:
+                break
         got = candidates(e, a, vs, val)
         if got is None:
             continue
@@ -215,7 +218,7 @@ def solve(
             if a in maybe:
                 del val[a]
                 continue
-            return Solution(val, cand, next(e for e in edits if a in e.vars), list(why[a].values()))
+            return Solution(val, cand, next(e for e in edits if a in e.vars), list(why.get(a, {}).values()))
     for a in list(pending & maybe):  # an optional cell its edits leave open keeps its value if that holds
         if all(holds(e, vs, val) for e in of.get(a, ()) if left[e] == 1):
             settle(a)
@@ -239,7 +242,7 @@ def _pending_edits(
                     of.setdefault(a, []).append(e)
                     left[e] = left.get(e, 0) + 1
         return of, left
-    ours = {e for e in edits}
+    ours = set(edits)
     for a in pending:
         mine = [e for e in edits_of.get(a, ()) if e in ours]
         if mine:
@@ -251,7 +254,7 @@ def _pending_edits(
 
 def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     """`holds`, remembering the verdict on the printed figures (most edits in play keep them)."""
-    if any(a in val for a in e.vars):
+    if val and not val.keys().isdisjoint(e.vars):
         return holds(e, vs, val)
     if e.printed_holds is None:
         e.printed_holds = holds(e, vs, {})
@@ -272,8 +275,6 @@ def _typo_choice(
     Scholtus' rule: among the values that make its edits hold, accept one only if it is the single
     value one typing error away from what was typed.
     """
-    from .typo import typo_kind
-
     chosen: set[Address] = set()
     for a in sorted(pending):
         got = cand.get(a)
@@ -281,10 +282,14 @@ def _typo_choice(
             continue
         own = [e for e in of.get(a, ()) if left[e] == 1]  # its edits with no other cell undetermined
         fits = []
+        typed, decimals = vs[a].value, vs[a].decimals
         for x in got:
-            trial = {**val, a: x}
-            if typo_kind(vs[a].value, x, vs[a].decimals) is not None and all(holds(e, vs, trial) for e in own):
-                fits.append(x)
+            if typo_kind(typed, x, decimals) is not None:
+                trial = {**val, a: x}
+                if all(holds(e, vs, trial) for e in own):
+                    fits.append(x)
+                    if len(fits) > 1:
+                        break  # not the one value
         if len(fits) == 1:
             val[a] = fits[0]
             settle(a)

@@ -1,0 +1,225 @@
+"""The localization search's bounds: which children a node has, and what any explanation must still add.
+
+A node is a set of changed table cells. Its children add one figure of a conflict (a set of cells one of
+which every explanation containing the node must change); its bound adds what disjoint conflicts and the
+edits its own cells break force. All of it is worked out per workbook (`Rigid`) or per group (`Cost`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .build import EditSet
+from .model import Address, Edit, holds, round_half_up
+from .solve import candidates, same_value
+
+
+def branch(
+    s: frozenset[Address],
+    w: float,
+    figures: int,
+    bound: float,
+    conflicts: list[frozenset[Address]],
+    cls: dict[Address, frozenset[Address]],
+    cost: dict[Address, float],
+) -> list[tuple[float, int, frozenset[Address], frozenset[Address]]]:
+    """The children of node `s` (weight, figures, cells, cells of the conflicts its bound used) on the
+    conflict whose children are fewest at the node's bound: those are sure to be visited, the others
+    may be cut once an explanation is found.
+
+    A child's bound adds what any explanation must still add: one figure of each of some pairwise
+    disjoint conflicts it does not hit (smallest first)."""
+    order = sorted(range(len(conflicts)), key=lambda i: len(conflicts[i]))  # stable, as sorted(conflicts, key=len)
+    cheapest: dict[int, float] = {}
+    where: dict[Address, list[int]] = {}
+    for i, k in enumerate(conflicts):
+        for a in k:
+            where.setdefault(a, []).append(i)
+    # children hitting the same conflicts share a bound
+    bounds: dict[tuple[int, ...], tuple[float, int, frozenset[Address]]] = {}
+
+    def lower_bound(hit: tuple[int, ...]) -> tuple[float, int, frozenset[Address]]:
+        used: set[Address] = set()
+        lb, n = 0.0, 0
+        for i in order:
+            k = conflicts[i]
+            if i not in hit and used.isdisjoint(k):
+                used.update(k)
+                c = cheapest.get(i)
+                if c is None:
+                    c = cheapest[i] = min(cost[a] for a in k)
+                lb += c
+                n += 1
+        return lb, n, frozenset(used)
+
+    def children(c: frozenset[Address]) -> list[tuple[float, int, Address, tuple[float, int, frozenset[Address]]]]:
+        out = []
+        for a in sorted(c):
+            m = cls.get(a)
+            if m is None:
+                hit = tuple(where.get(a, ()))
+            else:
+                hit = tuple(sorted({i for b in m for i in where.get(b, ())}))
+            got = bounds.get(hit)
+            if got is None:
+                got = bounds[hit] = lower_bound(hit)
+            out.append((w + cost[a] + got[0], figures + 1 + got[1], a, got))
+        return out
+
+    # Any conflict is a complete branching; weighing the three smallest is enough to choose well.
+    options = [children(c) for c in smallest(conflicts, 3)]
+    best = min(options, key=lambda o: (sum(f <= bound + 1e-9 for f, _, _, _ in o), len(o)))
+    out = []
+    for f, n, a, got in best:
+        m = cls.get(a)
+        out.append((f, n, s | m if m is not None else s | {a}, got[2]))
+    return out
+
+
+def smallest(conflicts: list[frozenset[Address]], n: int) -> list[frozenset[Address]]:
+    """The `n` first distinct conflicts by (size, cells): sizes sort cheaply, cells only among the smallest."""
+    distinct = sorted(set(conflicts), key=len)
+    if len(distinct) > n:
+        distinct = [c for c in distinct if len(c) <= len(distinct[n - 1])]
+    return sorted(distinct, key=lambda c: (len(c), sorted(c)))[:n]
+
+
+def own_bound(
+    s: frozenset[Address],
+    used: frozenset[Address],
+    cost: dict[Address, float],
+    rigid: Callable[[Address], list[frozenset[Address]]],
+) -> tuple[float, int]:
+    """What a node's own changed cells add to its bound (see `Rigid`): their conflicts disjoint from
+    those the bound already used, and from each other, each add their cheapest cell."""
+    taken: set[Address] = set()  # beyond `used`
+    add, more = 0.0, 0
+    for a in s:
+        for k in rigid(a):
+            if len(k & s) != 1:
+                continue
+            k = k - s
+            if used.isdisjoint(k) and taken.isdisjoint(k):
+                taken.update(k)
+                add += min(map(cost.__getitem__, k))
+                more += 1
+    return add, more
+
+
+class Rigid:
+    """The edits a changed cell breaks unless another of their cells changes too: edits without prose
+    that hold as printed and that no other value of the cell alone satisfies (a detail whose row total
+    holds). A set of changed cells holding one as its only changed cell cannot explain anything; every
+    explanation containing the set must add one of the edit's other cells. Worked out once per cell."""
+
+    def __init__(self, es: EditSet, prose_of: ProseOf) -> None:
+        self.es = es
+        self.prose_of = prose_of
+        self.memo: dict[Address, list[frozenset[Address]]] = {}
+        self.whole: dict[Edit, bool] = {}
+        self.small: dict[Edit, bool] = {}
+
+    def __call__(self, a: Address) -> list[frozenset[Address]]:
+        got = self.memo.get(a)
+        if got is None:
+            got = self.memo[a] = self._work_out(a)
+        return got
+
+    def _work_out(self, a: Address) -> list[frozenset[Address]]:
+        es = self.es
+        x = es.vars[a].value
+        got = []
+        for f in es.edits_of(a):
+            if self.prose_of[f] or not printed_holds(f, es):
+                continue
+            if self.pins_itself(f, a):
+                got.append(frozenset(f.vars))
+                continue
+            c = candidates(f, a, es.vars, {})
+            if c is not None and all(same_value(y, x) for y in c):
+                got.append(frozenset(f.vars))
+        return got
+
+    def pins_itself(self, f: Edit, a: Address) -> bool:
+        """Known without working out candidates: holding as printed, `f` leaves cell `a` its own figure
+        alone (or no printable value at all); each case is the arithmetic of `candidates` made certain."""
+        return self._whole(f) or self._point(f, a) or self._same_grid(f, a)
+
+    def _point(self, f: Edit, a: Address) -> bool:
+        """A small sum of exact figures with unit coefficients: holding as printed, the others fix this cell
+        to within about 10^-9 of its figure, a point; at no more than 2 decimals, shown on its grid, that
+        point prints as the figure itself and nothing else."""
+        v = self.es.vars[a]
+        return v.decimals <= 2 and self._small_exact(f) and round_half_up(v.value, v.decimals) == v.value
+
+    def _small_exact(self, f: Edit) -> bool:
+        got = self.small.get(f)
+        if got is None:
+            vs = self.es.vars
+            got = self.small[f] = (
+                f.kind == "linear"
+                and len(f.vars) <= 100
+                and all(c in (1.0, -1.0) for c in f.coefs)
+                and all(vs[b].exact for b in f.vars)
+                and sum(abs(vs[b].value) for b in f.vars) < 1e5  # float sums err below 10^-10
+            )
+        return got
+
+    def _same_grid(self, f: Edit, a: Address) -> bool:
+        """Two printings of one figure at one precision, each showing exactly its value: holding as printed,
+        the other printing (inside this cell's domain) leaves this one its own figure alone."""
+        if f.kind != "equal":
+            return False
+        va, vb = (self.es.vars[b] for b in f.vars)
+        if va.exact != vb.exact or va.decimals != vb.decimals:
+            return False
+        if round_half_up(va.value, va.decimals) != va.value or round_half_up(vb.value, vb.decimals) != vb.value:
+            return False
+        return self.es.vars[a].allows((vb if f.vars[0] == a else va).value)
+
+    def _whole(self, f: Edit) -> bool:
+        """A sum of exact whole figures with unit coefficients adds up without rounding: holding as printed,
+        it holds exactly and leaves each of its cells its own figure alone (no candidates to work out)."""
+        got = self.whole.get(f)
+        if got is None:
+            vs, bound = self.es.vars, 2.0**52 / len(f.vars)
+            got = self.whole[f] = (
+                f.kind == "linear"
+                and all(c in (1.0, -1.0) for c in f.coefs)
+                and all(vs[b].exact and float(vs[b].value).is_integer() and abs(vs[b].value) < bound for b in f.vars)
+            )
+        return got
+
+
+def printed_holds(e: Edit, es: EditSet) -> bool:
+    if e.printed_holds is None:
+        e.printed_holds = holds(e, es.vars, {})
+    return e.printed_holds
+
+
+class Cost(dict[Address, float]):
+    """What changing a table figure weighs: 1 per printing (its copy class), filled in when first asked."""
+
+    __slots__ = ("cls",)
+
+    def __init__(self, cls: dict[Address, frozenset[Address]]) -> None:
+        super().__init__()
+        self.cls = cls
+
+    def __missing__(self, a: Address) -> float:
+        c = self[a] = float(len(self.cls[a])) if a in self.cls else 1.0
+        return c
+
+
+class ProseOf(dict[Edit, tuple[Address, ...]]):
+    """The prose cells of each edit, in its order (asked at every node of the search)."""
+
+    __slots__ = ("vars",)
+
+    def __init__(self, es: EditSet) -> None:
+        super().__init__()
+        self.vars = es.vars
+
+    def __missing__(self, e: Edit) -> tuple[Address, ...]:
+        got = self[e] = tuple(a for a in e.vars if self.vars[a].prose)
+        return got
