@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .extract import Claim, extract_claims
-from .sentences import lowered, may_match, sentence_of, sentence_spans
+from .sentences import KeywordPattern, lowered, sentence_of, sentence_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,60 +34,71 @@ _LEBIH_RE = re.compile(r"(?i)lebih\s")
 _DARI_RE = re.compile(r"(?i)dari")
 
 
-_DIRECTION_RE: list[tuple[str, re.Pattern[str]]] = [
+def _kw(pattern: str, starts: str) -> KeywordPattern:
+    return KeywordPattern(re.compile(pattern, re.IGNORECASE), tuple(starts.split()))
+
+
+# Each pattern with the lowercase words its matches start with.
+_DIRECTION_RE: list[tuple[str, KeywordPattern]] = [
     (
         "not-met",
-        re.compile(
+        _kw(
             r"\b(?:tidak|belum)\s+(?:mencapai|memenuhi|tercapai|sesuai)(?:\s+(?:dengan\s+)?target)?"
             r"|\btarget\s+(?:tidak|belum)\s+tercapai",
-            re.IGNORECASE,
+            "tidak belum target",
         ),
     ),
-    ("exceeded", re.compile(r"\b(?:melebihi|melampaui)\s+target|\bdi\s+atas\s+target", re.IGNORECASE)),
-    ("met", re.compile(r"\b(?:mencapai|memenuhi)\s+target|\btarget\s+(?:telah\s+)?tercapai", re.IGNORECASE)),
-    ("ahead", re.compile(r"\b(?:lebih\s+)?unggul(?:\s+jauh)?\b", re.IGNORECASE)),
-    ("up", re.compile(r"\b(?:peningkatan|meningkat|kenaikan|naik|bertambah)\b", re.IGNORECASE)),
-    ("down", re.compile(r"\b(?:penurunan|menurun|turun|berkurang)\b", re.IGNORECASE)),
-    ("above", re.compile(r"\b(?:di\s+atas|lebih\s+tinggi(?:\s+dari(?:pada)?)?|melebihi)\b", re.IGNORECASE)),
-    ("below", re.compile(r"\b(?:di\s+bawah|lebih\s+rendah(?:\s+dari(?:pada)?)?|kurang\s+dari)\b", re.IGNORECASE)),
-    ("max", re.compile(r"\b(?:tertinggi|terbesar|terbanyak|paling\s+(?:tinggi|besar))\b", re.IGNORECASE)),
-    ("min", re.compile(r"\b(?:terendah|terkecil|tersedikit|paling\s+(?:rendah|kecil))\b", re.IGNORECASE)),
+    ("exceeded", _kw(r"\b(?:melebihi|melampaui)\s+target|\bdi\s+atas\s+target", "melebihi melampaui di")),
+    ("met", _kw(r"\b(?:mencapai|memenuhi)\s+target|\btarget\s+(?:telah\s+)?tercapai", "mencapai memenuhi target")),
+    ("ahead", _kw(r"\b(?:lebih\s+)?unggul(?:\s+jauh)?\b", "lebih unggul")),
+    (
+        "up",
+        _kw(r"\b(?:peningkatan|meningkat|kenaikan|naik|bertambah)\b", "peningkatan meningkat kenaikan naik bertambah"),
+    ),
+    ("down", _kw(r"\b(?:penurunan|menurun|turun|berkurang)\b", "penurunan menurun turun berkurang")),
+    ("above", _kw(r"\b(?:di\s+atas|lebih\s+tinggi(?:\s+dari(?:pada)?)?|melebihi)\b", "di lebih melebihi")),
+    ("below", _kw(r"\b(?:di\s+bawah|lebih\s+rendah(?:\s+dari(?:pada)?)?|kurang\s+dari)\b", "di lebih kurang")),
+    (
+        "max",
+        _kw(r"\b(?:tertinggi|terbesar|terbanyak|paling\s+(?:tinggi|besar))\b", "tertinggi terbesar terbanyak paling"),
+    ),
+    (
+        "min",
+        _kw(r"\b(?:terendah|terkecil|tersedikit|paling\s+(?:rendah|kecil))\b", "terendah terkecil tersedikit paling"),
+    ),
 ]
-# A lowercase word that every match of each direction pattern contains.
-_DIRECTION_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "not-met": ("tidak", "belum"),
-    "exceeded": ("target",),
-    "met": ("target",),
-    "ahead": ("unggul",),
-    "up": ("ningkat", "naik", "bertambah"),
-    "down": ("nurun", "turun", "berkurang"),
-    "above": ("atas", "tinggi", "melebihi"),
-    "below": ("bawah", "rendah", "kurang"),
-    "max": ("tertinggi", "terbesar", "terbanyak", "paling"),
-    "min": ("terendah", "terkecil", "tersedikit", "paling"),
-}
 # "di atas" and friends compare only when a figure or a benchmark follows;
 # otherwise it is "tabel 3.3 di atas" or "sebagaimana tersebut di atas".
 _COMPARAND_RE = re.compile(r"\s*(?:angka\s+|nilai\s+)?(?:[-−]?\d|rata-rata|target|standar|batas|ambang)", re.IGNORECASE)
 _FIGURE_GAP_RE = re.compile(r"^\s*(?:(?:sebesar|angka|nilai|yakni|yaitu|dengan|target|:)\s*)*$", re.IGNORECASE)
-_INDICATOR_RE = re.compile(
+_INDICATOR_RE = _kw(
     r"indeks\s+kepuasan\s+masyarakat(?:\s*\(IKM\))?|\bIKM\b|nilai\s+(?:evaluasi\s+)?S?AKIP|\bS?AKIP\b"
     r"|biaya\s*/\s*tarif(?:\s+pelayanan)?|penyerapan\s+anggaran(?:\s+program)?|realisasi\s+anggaran"
     r"|efisiensi(?:\s+anggaran)?|unsur\s+pelayanan\s+\w+",
-    re.IGNORECASE,
+    "indeks ikm nilai sakip akip biaya penyerapan realisasi efisiensi unsur",
 )
-_ENTITY_RE = re.compile(r"\b(?:Kecamatan|Kec\.|Desa|Kelurahan|Kabupaten)(?:\s+[A-Z][a-z]+){1,4}")
+_ENTITY_RE = KeywordPattern(
+    re.compile(r"\b(?:Kecamatan|Kec\.|Desa|Kelurahan|Kabupaten)(?:\s+[A-Z][a-z]+){1,4}"),
+    ("Kec", "Desa", "Kel", "Kab"),
+    cased=True,
+)
 
 
-def _subject(text: str, sa: int, sb: int, s: int, e: int, prefer_entity: bool) -> str | None:
+def _subject(
+    text: str, starts: dict[KeywordPattern, list[int] | None], sa: int, sb: int, s: int, e: int, prefer_entity: bool
+) -> str | None:
+    """The entity or indicator the phrase speaks of: the nearest before it in its sentence, else the first after.
+
+    ``starts``: ``starts_in`` of the text for both patterns.
+    """
     order = [_ENTITY_RE, _INDICATOR_RE] if prefer_entity else [_INDICATOR_RE, _ENTITY_RE]
     for rx in order:
-        before = [m for m in rx.finditer(text, sa, s)]
+        before = rx.matches(text, starts[rx], sa, s)
         if before:
             return _SPACE_RE.sub(" ", before[-1].group())
-        after = rx.search(text, e, sb)
+        after = rx.matches(text, starts[rx], e, sb, first=True)
         if after:
-            return _SPACE_RE.sub(" ", after.group())
+            return _SPACE_RE.sub(" ", after[0].group())
     return None
 
 
@@ -99,12 +110,11 @@ def extract_direction_statements(
         claims = extract_claims(text)
     spans = sentence_spans(text) if spans is None else spans
     low = lowered(text)
+    subject_starts = {_INDICATOR_RE: _INDICATOR_RE.starts_in(low), _ENTITY_RE: _ENTITY_RE.starts_in(text)}
     taken: list[tuple[int, int]] = []
     found: list[DirectionStatement] = []
     for kind, rx in _DIRECTION_RE:
-        if not may_match(low, _DIRECTION_KEYWORDS[kind]):
-            continue
-        for m in rx.finditer(text):
+        for m in rx.finditer(text, low):
             s, e = m.start(), m.end()
             if any(a < e and s < b for a, b in taken):
                 continue
@@ -134,7 +144,7 @@ def extract_direction_statements(
                     start=s,
                     end=e,
                     kind=kind,
-                    subject=_subject(text, sa, sb, s, e, prefer_entity=kind == "ahead"),
+                    subject=_subject(text, subject_starts, sa, sb, s, e, prefer_entity=kind == "ahead"),
                     figure=figure,
                     figure_decimals=fdec,
                     figure_unit=funit,

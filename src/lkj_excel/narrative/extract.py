@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from lkj_excel.numerals import parse_plain_number
 
-from .sentences import TailPattern, lowered, may_match, sentence_of, sentence_spans
+from .sentences import KeywordPattern, TailPattern, lowered, sentence_of, sentence_spans
 
 # Claim kinds that are not figures to check; dropped unless include_non_claims.
 NON_CLAIM_KINDS = frozenset({"year", "ordinal", "reference-number"})
@@ -92,40 +92,48 @@ _LETTER_AFTER_RE = re.compile(rf"\s*\)?\s*\(?\s*({_PREDIKAT})(?![\w/])")
 
 # Words after which the reader starts a new clause: a kind keyword before them
 # no longer describes the figure ("terjadi penurunan dimana target ... 85,00").
-_BREAK_RE = re.compile(
-    r"\b(?:dimana|di\s+mana|namun|sehingga|sementara|akan\s+tetapi|tetapi|sedangkan|karena|bahkan|atau)\b",
-    re.IGNORECASE,
+_BREAK_RE = KeywordPattern(
+    re.compile(
+        r"\b(?:dimana|di\s+mana|namun|sehingga|sementara|akan\s+tetapi|tetapi|sedangkan|karena|bahkan|atau)\b",
+        re.IGNORECASE,
+    ),
+    tuple("di namun sehingga sementara akan tetapi sedangkan karena bahkan atau".split()),
 )
 # Keywords that set a claim's kind; the nearest one before the figure wins.
-_KIND_RE: list[tuple[str, re.Pattern[str]]] = [
-    ("average", re.compile(r"\b(?:rata-rata|rata\s+rata|rerata|dirata-ratakan|dirata-rata)\b", re.IGNORECASE)),
+_KIND_RE: list[tuple[str, KeywordPattern]] = [
+    (
+        "average",
+        KeywordPattern(
+            re.compile(r"\b(?:rata-rata|rata\s+rata|rerata|dirata-ratakan|dirata-rata)\b", re.IGNORECASE),
+            ("rata", "rerata", "dirata"),
+        ),
+    ),
     (
         "difference",
-        re.compile(
-            r"\b(?:selisih|penurunan|peningkatan|kenaikan|(?:lebih\s+)?unggul|naik|turun|meningkat|menurun|"
-            r"bertambah|berkurang|lebih\s+(?:tinggi|rendah|besar|kecil)|sisa|bersisa|tersisa)\b",
-            re.IGNORECASE,
+        KeywordPattern(
+            re.compile(
+                r"\b(?:selisih|penurunan|peningkatan|kenaikan|(?:lebih\s+)?unggul|naik|turun|meningkat|menurun|"
+                r"bertambah|berkurang|lebih\s+(?:tinggi|rendah|besar|kecil)|sisa|bersisa|tersisa)\b",
+                re.IGNORECASE,
+            ),
+            tuple("selisih penurunan peningkatan kenaikan lebih unggul naik turun meningkat menurun".split())
+            + tuple("bertambah berkurang sisa bersisa tersisa".split()),
         ),
     ),
     (
         "ratio",
-        re.compile(
-            r"\b(?:persentase|prosentase|prosentasi\w*|diprosentas\w*|dipersentas\w*)\b"
-            r"|(?<!target\s)\bcapaian\b(?!\s+(?:realisasi|nilai))",
-            re.IGNORECASE,
+        KeywordPattern(
+            re.compile(
+                r"\b(?:persentase|prosentase|prosentasi\w*|diprosentas\w*|dipersentas\w*)\b"
+                r"|(?<!target\s)\bcapaian\b(?!\s+(?:realisasi|nilai))",
+                re.IGNORECASE,
+            ),
+            ("persentase", "prosentase", "prosentasi", "diprosentas", "dipersentas", "capaian"),
         ),
     ),
-    ("sum", re.compile(r"\b(?:jumlah|total|akumulasi)\b", re.IGNORECASE)),
-    ("share", re.compile(r"\b(?:porsi|proporsi)\b", re.IGNORECASE)),
+    ("sum", KeywordPattern(re.compile(r"\b(?:jumlah|total|akumulasi)\b", re.IGNORECASE), ("jumlah", "total", "akumulasi"))),
+    ("share", KeywordPattern(re.compile(r"\b(?:porsi|proporsi)\b", re.IGNORECASE), ("porsi", "proporsi"))),
 ]
-# A lowercase word that every match of each kind pattern contains.
-_KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "average": ("rata",),
-    "difference": ("selisih", "nurun", "ningkat", "naik", "unggul", "turun", "bertambah", "berkurang", "lebih", "sisa"),
-    "ratio": ("sentas", "capaian"),
-    "sum": ("jumlah", "total", "akumulasi"),
-    "share": ("porsi",),
-}
 # "... dari target sebesar 60%": the target's own figure follows ("capaian 97% dari target" has none);
 # the text after a claim stops where the next claim starts, hence the end anchor.
 _AGAINST_TARGET_RE = re.compile(
@@ -133,18 +141,27 @@ _AGAINST_TARGET_RE = re.compile(
     re.IGNORECASE,
 )
 _SHARE_AFTER_RE = re.compile(r"^\s*(?:dari\s+(?:total|luas|jumlah|keseluruhan|seluruh))", re.IGNORECASE)
-_YEAR_REF_RE = re.compile(
-    r"(?:banding\w*|dari|terhadap)\s+(?:dengan\s+)?(?:tahun\w*\s+|TA\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
+_YEAR_REF_RE = KeywordPattern(
+    re.compile(
+        r"(?:banding\w*|dari|terhadap)\s+(?:dengan\s+)?(?:tahun\w*\s+|TA\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
+    ),
+    ("banding", "dari", "terhadap"),
 )
 _NEW_VALUE_RE = re.compile(r"\b(?:menjadi|ke\s+angka|hingga)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w][\w/\-]*")
 
-_TABLE_RE = re.compile(
-    r"\b(?:tabel|tbl)(?:\s*\.?\s*(\d+(?:\.\d+)*))?(?:\s+(di\s+atas|di\s+bawah(?:\s+ini)?|sebelumnya|berikut(?:\s+ini)?|tersebut))?",
-    re.IGNORECASE,
+_TABLE_RE = KeywordPattern(
+    re.compile(
+        r"\b(?:tabel|tbl)(?:\s*\.?\s*(\d+(?:\.\d+)*))?"
+        r"(?:\s+(di\s+atas|di\s+bawah(?:\s+ini)?|sebelumnya|berikut(?:\s+ini)?|tersebut))?",
+        re.IGNORECASE,
+    ),
+    ("tabel", "tbl"),
 )
-_FIGURE_KEYWORDS = ("gambar", "grafik", "diagram", "lampiran", "bab")
-_FIGURE_RE = re.compile(r"\b(?:gambar|grafik|diagram|lampiran|bab)\s*\.?\s*\d+(?:\s*\.\s*\d+)*", re.IGNORECASE)
+_FIGURE_RE = KeywordPattern(
+    re.compile(r"\b(?:gambar|grafik|diagram|lampiran|bab)\s*\.?\s*\d+(?:\s*\.\s*\d+)*", re.IGNORECASE),
+    ("gambar", "grafik", "diagram", "lampiran", "bab"),
+)
 # Precompiled once: the helpers below run for every number of every paragraph.
 _GROUPED_FRAC_RE = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{3}")
 _SEP_RE = re.compile(r"[.,]")
@@ -163,7 +180,9 @@ _ITEM_MARK_RE = re.compile(r"[.)](?:\s|$)")
 _COLNUM_BEFORE_RE = re.compile(r"\(\d+\)\s*\($")
 _COLNUM_AFTER_RE = re.compile(r"\)\s*\(\d+\)")
 _SPACE_RE = re.compile(r"\s+")
-_YEAR_RANGE_RE = re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b")
+_YEAR_RANGE_RE = KeywordPattern(
+    re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b"), ("19", "20"), cased=True
+)
 _RP_TAIL_RE = re.compile(r",-+|,00,-+")
 _PCT_RE = re.compile(r"\s?%")
 
@@ -284,12 +303,10 @@ def _counts_things(text: str, pos: int, unit: str | None) -> bool:
     return unit == "jiwa" or (unit is not None and _COUNT_RE.match(text, pos) is not None)
 
 
-def extract_table_refs(text: str) -> list[TableRef]:
-    """Every mention of a table, numbered or deictic ("tabel berikut")."""
+def extract_table_refs(text: str, low: str | None = None) -> list[TableRef]:
+    """Every mention of a table, numbered or deictic ("tabel berikut"); ``low``: ``lowered(text)`` if known."""
     refs: list[TableRef] = []
-    if not may_match(lowered(text), ("tabel", "tbl")):
-        return refs
-    for m in _TABLE_RE.finditer(text):
+    for m in _TABLE_RE.finditer(text, lowered(text) if low is None else low):
         tid = _SPACE_RE.sub("", m.group(1)) if m.group(1) else None
         where = (m.group(2) or "").lower()
         if tid is None and not where:
@@ -301,14 +318,14 @@ def extract_table_refs(text: str) -> list[TableRef]:
     return refs
 
 
-def _kind_from_context(ctx: str) -> tuple[str | None, int]:
-    """Nearest kind keyword in ``ctx`` and where it ends (-1 when none)."""
+def _kind_from_context(ctx: str, starts: list[list[int] | None], offset: int) -> tuple[str | None, int]:
+    """Nearest kind keyword in ``ctx`` and where it ends (-1 when none).
+
+    ``starts``: each kind pattern's ``starts_in`` of the paragraph, ``ctx`` being its slice from ``offset``.
+    """
     best: tuple[str | None, int] = (None, -1)
-    low = lowered(ctx)
-    for kind, rx in _KIND_RE:
-        if not may_match(low, _KIND_KEYWORDS[kind]):
-            continue
-        for m in rx.finditer(ctx):
+    for (kind, rx), st in zip(_KIND_RE, starts, strict=True):
+        for m in rx.matches(ctx, st, offset=offset):
             if m.end() > best[1]:
                 best = (kind, m.end())
     return best
@@ -328,19 +345,21 @@ def extract_claims(
     ``table_refs`` are ``sentence_spans(text)`` and ``extract_table_refs(text)``
     when the caller has them already.
     """
+    low = lowered(text)
     spans = sentence_spans(text) if spans is None else spans
-    trefs = extract_table_refs(text) if table_refs is None else table_refs
-    claims_data = [_claim_data(text, it) for it in _scan_numbers(text, trefs)]
-    _assign_kinds(text, spans, claims_data)
+    trefs = extract_table_refs(text, low) if table_refs is None else table_refs
+    items = _scan_numbers(text, trefs, low)
+    # Years, ordinals and reference numbers are read out only when asked for: nothing else looks at them.
+    claims_data = [_claim_data(text, it) for it in items if include_non_claims or it["skip"] is None]
+    _assign_kinds(text, spans, claims_data, low)
     return _build_claims(text, spans, trefs, claims_data, include_non_claims)
 
 
-def _scan_numbers(text: str, trefs: list[TableRef]) -> list[dict]:
+def _scan_numbers(text: str, trefs: list[TableRef], low: str | None) -> list[dict]:
     """Each number of the text with the kind it has by its form alone (year, ordinal, ...) or None."""
     covered = [(r.start, r.end) for r in trefs]
-    if may_match(lowered(text), _FIGURE_KEYWORDS):
-        covered += [(m.start(), m.end()) for m in _FIGURE_RE.finditer(text)]
-    covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.finditer(text)]
+    covered += [(m.start(), m.end()) for m in _FIGURE_RE.finditer(text, low)]
+    covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.finditer(text, low)]
     raw_items: list[dict] = []
     for m in _NUM_RE.finditer(text):
         s, e = m.start(), m.end()
@@ -414,35 +433,49 @@ def _claim_data(text: str, it: dict) -> dict:
     )
 
 
-def _assign_kinds(text: str, spans: list[tuple[int, int]], claims_data: list[dict]) -> None:
-    """Context words, year references and kinds; they need the neighbouring claims, hence a second pass."""
+def _assign_kinds(text: str, spans: list[tuple[int, int]], claims_data: list[dict], low: str | None) -> None:
+    """Context words, year references and kinds; they need the neighbouring claims, hence a second pass.
+
+    ``low`` is ``lowered(text)``: a slice of it is the lowered slice of the text (``lowered`` keeps lengths).
+    """
     real = [c for c in claims_data if c["kind"] not in NON_CLAIM_KINDS]
+    if not real:
+        return
+    # Where the keywords of the context patterns start, found once for the paragraph (see KeywordPattern).
+    break_starts, year_starts = _BREAK_RE.starts_in(low), _YEAR_REF_RE.starts_in(low)
+    kind_starts = [rx.starts_in(low) for _, rx in _KIND_RE]
     for i, c in enumerate(real):
         sa, sb = sentence_of(spans, c["num_start"])
         prev_end = real[i - 1]["end"] if i > 0 and real[i - 1]["end"] > sa else sa
         next_start = real[i + 1]["start"] if i + 1 < len(real) and real[i + 1]["start"] < sb else sb
-        ctx = text[prev_end : c["start"]]
-        breaks = list(_BREAK_RE.finditer(ctx))
+        cs, ce = prev_end, c["start"]
+        breaks = _BREAK_RE.matches(text[cs:ce], break_starts, offset=cs)
         if breaks:
-            ctx = ctx[breaks[-1].end() :]
+            cs += breaks[-1].end()
+        ctx = text[cs:ce]
         words = _WORD_RE.findall(ctx)
         if len(words) > 10:
-            ctx = ctx[[m.start() for m in _WORD_RE.finditer(ctx)][-10] :]
+            cs += [m.start() for m in _WORD_RE.finditer(ctx)][-10]
+            ctx = text[cs:ce]
             words = words[-10:]
         c["context_words"] = [w.lower() for w in words[-6:]]
         after = text[c["end"] : next_start]
-        ym = _YEAR_REF_RE.search(after)
+        ym = _first(_YEAR_REF_RE.matches(after, year_starts, offset=c["end"], first=True))
         if ym is None and prev_end == sa:
-            ym = _YEAR_REF_RE.search(ctx)
+            ym = _first(_YEAR_REF_RE.matches(ctx, year_starts, offset=cs, first=True))
         c["year_ref"] = int(ym.group(1)) if ym else None
         c["sentence"] = (sa, sb)
         c["prev_in_sentence"] = real[i - 1] if prev_end != sa else None
         if c["kind"] is None:
-            c["kind"] = _kind_of(c, ctx, after)
+            c["kind"] = _kind_of(c, ctx, _kind_from_context(ctx, kind_starts, cs), after)
 
 
-def _kind_of(c: dict, ctx: str, after: str) -> str:
-    kind, kpos = _kind_from_context(ctx)
+def _first(found: list[re.Match[str]]) -> re.Match[str] | None:
+    return found[0] if found else None
+
+
+def _kind_of(c: dict, ctx: str, nearest: tuple[str | None, int], after: str) -> str:
+    kind, kpos = nearest
     if kind == "difference" and _NEW_VALUE_RE.search(ctx[kpos:]):
         kind = None  # "naik menjadi 80,50": the new level, not the change
     if c["counted"] and kind in (None, "ratio"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import pairwise
 
 _CUT_RE = re.compile(r"\n[ \t]*\n|[.!?;:](?=\s+)")
@@ -127,3 +128,80 @@ class TailPattern:
         if t.lower().endswith(self.words) or _ODD_CASE_RE.search(text):
             return self.rx.search(text)
         return None
+
+
+class KeywordPattern:
+    """A pattern every match of which starts with one of ``starts``, tried only where one of them starts.
+
+    ``starts`` are lowercase words sought in ``lowered(text)`` (case-insensitive patterns), or, with
+    ``cased``, words sought in the text itself. A regex whose first item is ``\\b`` or a case-folded
+    letter is tried by the engine at every position of the text; ``str.find`` locates the few places
+    where a match can start, and ``match`` there yields exactly what ``finditer`` yields (the starts
+    are tried in order, each from the end of the previous match on). Without the lowered text (the
+    rare characters ``lowered`` rules out) the pattern scans as usual.
+    """
+
+    __slots__ = ("cased", "rx", "starts")
+
+    def __init__(self, rx: re.Pattern[str], starts: tuple[str, ...], *, cased: bool = False) -> None:
+        self.rx, self.starts, self.cased = rx, starts, cased
+
+    def starts_in(self, hay: str | None) -> list[int] | None:
+        """Sorted positions of ``hay`` (the lowered text, or the text itself if ``cased``) where a start word begins.
+
+        None without ``hay`` (``lowered`` gave none): the pattern then scans as usual.
+        """
+        if hay is None:
+            return None
+        found: list[int] = []
+        for w in self.starts:
+            i = hay.find(w)
+            while i >= 0:
+                found.append(i)
+                i = hay.find(w, i + 1)
+        found.sort()
+        return found
+
+    def matches(
+        self,
+        text: str,
+        starts: list[int] | None,
+        pos: int = 0,
+        endpos: int | None = None,
+        *,
+        offset: int = 0,
+        first: bool = False,
+    ) -> list[re.Match[str]]:
+        """``rx.finditer(text, pos, endpos)`` as a list (only its first match with ``first``).
+
+        ``starts`` is ``starts_in`` of a text of which ``text`` is the slice from ``offset`` on: the
+        positions there are the only ones where a match can start.
+        """
+        end = len(text) if endpos is None else endpos
+        if starts is None:
+            if first:
+                m = self.rx.search(text, pos, end)
+                return [] if m is None else [m]
+            return list(self.rx.finditer(text, pos, end))
+        out: list[re.Match[str]] = []
+        after = pos
+        for p in starts[bisect_left(starts, pos + offset) : bisect_left(starts, end + offset)]:
+            p -= offset
+            if p < after:
+                continue
+            m = self.rx.match(text, p, end)
+            if m is not None:
+                out.append(m)
+                if first:
+                    break
+                after = m.end()
+        return out
+
+    def finditer(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
+        """``rx.finditer(text, pos, endpos)`` as a list; ``low``: ``lowered(text)``."""
+        return self.matches(text, self.starts_in(text if self.cased else low), pos, endpos)
+
+    def search(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """``rx.search(text, pos, endpos)``; ``low``: ``lowered(text)``."""
+        found = self.matches(text, self.starts_in(text if self.cased else low), pos, endpos, first=True)
+        return found[0] if found else None
