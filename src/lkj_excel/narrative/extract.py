@@ -131,7 +131,10 @@ _KIND_RE: list[tuple[str, KeywordPattern]] = [
             ("persentase", "prosentase", "prosentasi", "diprosentas", "dipersentas", "capaian"),
         ),
     ),
-    ("sum", KeywordPattern(re.compile(r"\b(?:jumlah|total|akumulasi)\b", re.IGNORECASE), ("jumlah", "total", "akumulasi"))),
+    (
+        "sum",
+        KeywordPattern(re.compile(r"\b(?:jumlah|total|akumulasi)\b", re.IGNORECASE), ("jumlah", "total", "akumulasi")),
+    ),
     ("share", KeywordPattern(re.compile(r"\b(?:porsi|proporsi)\b", re.IGNORECASE), ("porsi", "proporsi"))),
 ]
 # "... dari target sebesar 60%": the target's own figure follows ("capaian 97% dari target" has none);
@@ -142,9 +145,7 @@ _AGAINST_TARGET_RE = re.compile(
 )
 _SHARE_AFTER_RE = re.compile(r"^\s*(?:dari\s+(?:total|luas|jumlah|keseluruhan|seluruh))", re.IGNORECASE)
 _YEAR_REF_RE = KeywordPattern(
-    re.compile(
-        r"(?:banding\w*|dari|terhadap)\s+(?:dengan\s+)?(?:tahun\w*\s+|TA\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
-    ),
+    re.compile(r"(?:banding\w*|dari|terhadap)\s+(?:dengan\s+)?(?:tahun\w*\s+|TA\s+)?((?:19|20)\d{2})\b", re.IGNORECASE),
     ("banding", "dari", "terhadap"),
 )
 _NEW_VALUE_RE = re.compile(r"\b(?:menjadi|ke\s+angka|hingga)\b", re.IGNORECASE)
@@ -180,9 +181,7 @@ _ITEM_MARK_RE = re.compile(r"[.)](?:\s|$)")
 _COLNUM_BEFORE_RE = re.compile(r"\(\d+\)\s*\($")
 _COLNUM_AFTER_RE = re.compile(r"\)\s*\(\d+\)")
 _SPACE_RE = re.compile(r"\s+")
-_YEAR_RANGE_RE = KeywordPattern(
-    re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b"), ("19", "20"), cased=True
-)
+_YEAR_RANGE_RE = KeywordPattern(re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b"), ("19", "20"), cased=True)
 _RP_TAIL_RE = re.compile(r",-+|,00,-+")
 _PCT_RE = re.compile(r"\s?%")
 
