@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .extract import Claim, extract_claims
-from .sentences import KeywordPattern, lowered, sentence_of, sentence_spans
+from .sentences import KeywordPattern, Keywords, lowered, sentence_of, sentence_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,37 +84,39 @@ _ENTITY_RE = KeywordPattern(
 )
 
 
-def _subject(
-    text: str, starts: dict[KeywordPattern, list[int] | None], sa: int, sb: int, s: int, e: int, prefer_entity: bool
-) -> str | None:
-    """The entity or indicator the phrase speaks of: the nearest before it in its sentence, else the first after.
-
-    ``starts``: ``starts_in`` of the text for both patterns.
-    """
+def _subject(text: str, kw: Keywords, sa: int, sb: int, s: int, e: int, prefer_entity: bool) -> str | None:
+    """The entity or indicator the phrase speaks of: the nearest before it in its sentence, else the first after."""
     order = [_ENTITY_RE, _INDICATOR_RE] if prefer_entity else [_INDICATOR_RE, _ENTITY_RE]
     for rx in order:
-        before = rx.matches(text, starts[rx], sa, s)
+        starts = kw.starts(rx)
+        before = rx.matches(text, starts, sa, s)
         if before:
             return _SPACE_RE.sub(" ", before[-1].group())
-        after = rx.matches(text, starts[rx], e, sb, first=True)
+        after = rx.matches(text, starts, e, sb, first=True)
         if after:
             return _SPACE_RE.sub(" ", after[0].group())
     return None
 
 
 def extract_direction_statements(
-    text: str, claims: list[Claim] | None = None, *, spans: list[tuple[int, int]] | None = None
+    text: str,
+    claims: list[Claim] | None = None,
+    *,
+    spans: list[tuple[int, int]] | None = None,
+    keywords: Keywords | None = None,
 ) -> list[DirectionStatement]:
-    """Phrases of direction, rank or target attainment, with their subject and claims."""
+    """Phrases of direction, rank or target attainment, with their subject and claims.
+
+    ``claims``, ``spans`` and ``keywords``: the text's, when the caller has them already.
+    """
+    kw = Keywords(text, lowered(text)) if keywords is None else keywords
     if claims is None:
-        claims = extract_claims(text)
+        claims = extract_claims(text, keywords=kw)
     spans = sentence_spans(text) if spans is None else spans
-    low = lowered(text)
-    subject_starts = {_INDICATOR_RE: _INDICATOR_RE.starts_in(low), _ENTITY_RE: _ENTITY_RE.starts_in(text)}
     taken: list[tuple[int, int]] = []
     found: list[DirectionStatement] = []
     for kind, rx in _DIRECTION_RE:
-        for m in rx.finditer(text, low):
+        for m in rx.matches(text, kw.starts(rx)):
             s, e = m.start(), m.end()
             if any(a < e and s < b for a, b in taken):
                 continue
@@ -144,7 +146,7 @@ def extract_direction_statements(
                     start=s,
                     end=e,
                     kind=kind,
-                    subject=_subject(text, subject_starts, sa, sb, s, e, prefer_entity=kind == "ahead"),
+                    subject=_subject(text, kw, sa, sb, s, e, prefer_entity=kind == "ahead"),
                     figure=figure,
                     figure_decimals=fdec,
                     figure_unit=funit,

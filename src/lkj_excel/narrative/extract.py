@@ -10,11 +10,12 @@ codes such as "239/IX/618/2003", table numbers and ordinals ("Sasaran 1").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from lkj_excel.numerals import parse_plain_number
 
-from .sentences import KeywordPattern, TailPattern, lowered, sentence_of, sentence_spans
+from .sentences import SPACES, KeywordPattern, Keywords, TailPattern, lowered, may_match, sentence_of, sentence_spans
 
 # Claim kinds that are not figures to check; dropped unless include_non_claims.
 NON_CLAIM_KINDS = frozenset({"year", "ordinal", "reference-number"})
@@ -85,58 +86,50 @@ _REFERENCE_BEFORE_RE = TailPattern(
     ".:(",
 )
 _RP_RE = re.compile(r"(?:\bRp|\bIDR)\s*\.?\s*$", re.IGNORECASE)
+_RP_BEFORE_RE = TailPattern(_RP_RE, ("rp", "idr"), ".")
 _LETTER_BEFORE_RE = re.compile(
     rf"(?<![\w/])({_PREDIKAT})\s*(?:\(|(?:dengan\s+)?(?:angka|nilai|skor)(?:\s+mencapai)?\s*\(?)?\s*$"
 )
+_SPACES_PAREN = SPACES + "("
+_LETTER_BEFORE_ENDS = ("A", "B", "C", "D", "angka", "nilai", "skor", "mencapai")
 _LETTER_AFTER_RE = re.compile(rf"\s*\)?\s*\(?\s*({_PREDIKAT})(?![\w/])")
 
 # Words after which the reader starts a new clause: a kind keyword before them
 # no longer describes the figure ("terjadi penurunan dimana target ... 85,00").
-_BREAK_RE = KeywordPattern(
-    re.compile(
-        r"\b(?:dimana|di\s+mana|namun|sehingga|sementara|akan\s+tetapi|tetapi|sedangkan|karena|bahkan|atau)\b",
-        re.IGNORECASE,
-    ),
-    tuple("di namun sehingga sementara akan tetapi sedangkan karena bahkan atau".split()),
+_BREAK_RE = re.compile(
+    r"\b(?:dimana|di\s+mana|namun|sehingga|sementara|akan\s+tetapi|tetapi|sedangkan|karena|bahkan|atau)\b",
+    re.IGNORECASE,
 )
 # Keywords that set a claim's kind; the nearest one before the figure wins.
-_KIND_RE: list[tuple[str, KeywordPattern]] = [
-    (
-        "average",
-        KeywordPattern(
-            re.compile(r"\b(?:rata-rata|rata\s+rata|rerata|dirata-ratakan|dirata-rata)\b", re.IGNORECASE),
-            ("rata", "rerata", "dirata"),
-        ),
-    ),
+_KIND_RE: list[tuple[str, re.Pattern[str]]] = [
+    ("average", re.compile(r"\b(?:rata-rata|rata\s+rata|rerata|dirata-ratakan|dirata-rata)\b", re.IGNORECASE)),
     (
         "difference",
-        KeywordPattern(
-            re.compile(
-                r"\b(?:selisih|penurunan|peningkatan|kenaikan|(?:lebih\s+)?unggul|naik|turun|meningkat|menurun|"
-                r"bertambah|berkurang|lebih\s+(?:tinggi|rendah|besar|kecil)|sisa|bersisa|tersisa)\b",
-                re.IGNORECASE,
-            ),
-            tuple("selisih penurunan peningkatan kenaikan lebih unggul naik turun meningkat menurun".split())
-            + tuple("bertambah berkurang sisa bersisa tersisa".split()),
+        re.compile(
+            r"\b(?:selisih|penurunan|peningkatan|kenaikan|(?:lebih\s+)?unggul|naik|turun|meningkat|menurun|"
+            r"bertambah|berkurang|lebih\s+(?:tinggi|rendah|besar|kecil)|sisa|bersisa|tersisa)\b",
+            re.IGNORECASE,
         ),
     ),
     (
         "ratio",
-        KeywordPattern(
-            re.compile(
-                r"\b(?:persentase|prosentase|prosentasi\w*|diprosentas\w*|dipersentas\w*)\b"
-                r"|(?<!target\s)\bcapaian\b(?!\s+(?:realisasi|nilai))",
-                re.IGNORECASE,
-            ),
-            ("persentase", "prosentase", "prosentasi", "diprosentas", "dipersentas", "capaian"),
+        re.compile(
+            r"\b(?:persentase|prosentase|prosentasi\w*|diprosentas\w*|dipersentas\w*)\b"
+            r"|(?<!target\s)\bcapaian\b(?!\s+(?:realisasi|nilai))",
+            re.IGNORECASE,
         ),
     ),
-    (
-        "sum",
-        KeywordPattern(re.compile(r"\b(?:jumlah|total|akumulasi)\b", re.IGNORECASE), ("jumlah", "total", "akumulasi")),
-    ),
-    ("share", KeywordPattern(re.compile(r"\b(?:porsi|proporsi)\b", re.IGNORECASE), ("porsi", "proporsi"))),
+    ("sum", re.compile(r"\b(?:jumlah|total|akumulasi)\b", re.IGNORECASE)),
+    ("share", re.compile(r"\b(?:porsi|proporsi)\b", re.IGNORECASE)),
 ]
+# A lowercase word that every match of each kind pattern contains.
+_KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "average": ("rata",),
+    "difference": ("selisih", "nurun", "ningkat", "naik", "unggul", "turun", "bertambah", "berkurang", "lebih", "sisa"),
+    "ratio": ("sentas", "capaian"),
+    "sum": ("jumlah", "total", "akumulasi"),
+    "share": ("porsi",),
+}
 # "... dari target sebesar 60%": the target's own figure follows ("capaian 97% dari target" has none);
 # the text after a claim stops where the next claim starts, hence the end anchor.
 _AGAINST_TARGET_RE = re.compile(
@@ -144,9 +137,14 @@ _AGAINST_TARGET_RE = re.compile(
     re.IGNORECASE,
 )
 _SHARE_AFTER_RE = re.compile(r"^\s*(?:dari\s+(?:total|luas|jumlah|keseluruhan|seluruh))", re.IGNORECASE)
-_YEAR_REF_RE = KeywordPattern(
-    re.compile(r"(?:banding\w*|dari|terhadap)\s+(?:dengan\s+)?(?:tahun\w*\s+|TA\s+)?((?:19|20)\d{2})\b", re.IGNORECASE),
-    ("banding", "dari", "terhadap"),
+_YEAR_REF_RE = re.compile(
+    r"(?:banding\w*|dari|terhadap)\s+(?:dengan\s+)?(?:tahun\w*\s+|TA\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
+)
+# A lowercase word that every match of the break and the year-reference pattern contains.
+_BREAK_KEYWORDS = ("mana", "namun", "sehingga", "sementara", "tetapi", "sedangkan", "karena", "bahkan", "atau")
+_YEAR_REF_KEYWORDS = ("banding", "dari", "terhadap")
+_BREAK_KP = KeywordPattern(
+    _BREAK_RE, tuple("di namun sehingga sementara akan tetapi sedangkan karena bahkan atau".split())
 )
 _NEW_VALUE_RE = re.compile(r"\b(?:menjadi|ke\s+angka|hingga)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w][\w/\-]*")
@@ -168,7 +166,7 @@ _GROUPED_FRAC_RE = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{3}")
 _SEP_RE = re.compile(r"[.,]")
 _NON_DIGIT_RE = re.compile(r"\D")
 _SLASH_CODE_RE = re.compile(r"/\w")
-_LETTER_RE = re.compile(r"[A-Za-z]")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _UNIT_ABBR_RE = re.compile(r"(?i)(?:%|ha\b|jt\b|m2\b)")
 _AREA_CODE_RE = re.compile(r"\(0\d{2,4}\)\s*-?\s*$")
 _MONTH_AFTER_RE = re.compile(rf"\s+(?:{_MONTHS})\b", re.IGNORECASE)
@@ -262,16 +260,19 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
     """Kind of a number that is not a claim (year, ordinal, reference-number), else None."""
     before = text[max(0, s - 40) : s]
     after = text[e : e + 30]
-    if any(a <= s < b for a, b in covered):
-        return "reference-number"  # inside "Tabel 3.16", "Gambar 3.6"
-    if (s > 0 and (text[s - 1].isalpha() or text[s - 1] in "/_")) or _SLASH_CODE_RE.match(after):
+    for a, b in covered:
+        if a <= s < b:
+            return "reference-number"  # inside "Tabel 3.16", "Gambar 3.6"
+    if (s > 0 and (text[s - 1].isalpha() or text[s - 1] in "/_")) or (after[:1] == "/" and _SLASH_CODE_RE.match(after)):
         return "reference-number"  # codes: 239/IX/618/2003, XI/MPR/1999
-    if _LETTER_RE.match(after) and not _UNIT_ABBR_RE.match(after):
+    if after[:1] in _ASCII_LETTERS and not _UNIT_ABBR_RE.match(after):
         return "reference-number"  # glued to letters ("PP60", "3x") unless a unit
     if _REFERENCE_BEFORE_RE.search(before):  # legal, page, postal code, phone
         return "reference-number"
-    if (core.startswith("0") and len(_NON_DIGIT_RE.sub("", core)) >= 6) or _AREA_CODE_RE.search(before):
+    if core.startswith("0") and len(_NON_DIGIT_RE.sub("", core)) >= 6:
         return "reference-number"  # phone numbers: 0812..., (0622) 123456
+    if "(0" in before and _AREA_CODE_RE.search(before):
+        return "reference-number"
     if _MONTH_AFTER_RE.match(after):
         return "reference-number"  # day of a date
     if _CAPITAL_AFTER_RE.match(after) and _INT_RE.fullmatch(core):
@@ -297,15 +298,26 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
     return None
 
 
+def _letter_before(before: str) -> re.Match[str] | None:
+    """``_LETTER_BEFORE_RE.search(before)``, searched only when the text can end as a match does.
+
+    Only whitespace and "(" follow the predikat letter or its "angka"/"nilai"/"skor"/"mencapai".
+    """
+    if before.rstrip(_SPACES_PAREN).endswith(_LETTER_BEFORE_ENDS):
+        return _LETTER_BEFORE_RE.search(before)
+    return None
+
+
 def _counts_things(text: str, pos: int, unit: str | None) -> bool:
     """Whether the figure at ``pos`` counts people or things (jiwa, Dusun, desa...)."""
     return unit == "jiwa" or (unit is not None and _COUNT_RE.match(text, pos) is not None)
 
 
-def extract_table_refs(text: str, low: str | None = None) -> list[TableRef]:
-    """Every mention of a table, numbered or deictic ("tabel berikut"); ``low``: ``lowered(text)`` if known."""
+def extract_table_refs(text: str, keywords: Keywords | None = None) -> list[TableRef]:
+    """Every mention of a table, numbered or deictic ("tabel berikut"); ``keywords``: the text's, if at hand."""
     refs: list[TableRef] = []
-    for m in _TABLE_RE.finditer(text, lowered(text) if low is None else low):
+    kw = Keywords(text, lowered(text)) if keywords is None else keywords
+    for m in _TABLE_RE.matches(text, kw.starts(_TABLE_RE)):
         tid = _SPACE_RE.sub("", m.group(1)) if m.group(1) else None
         where = (m.group(2) or "").lower()
         if tid is None and not where:
@@ -317,14 +329,13 @@ def extract_table_refs(text: str, low: str | None = None) -> list[TableRef]:
     return refs
 
 
-def _kind_from_context(ctx: str, starts: list[list[int] | None], offset: int) -> tuple[str | None, int]:
-    """Nearest kind keyword in ``ctx`` and where it ends (-1 when none).
-
-    ``starts``: each kind pattern's ``starts_in`` of the paragraph, ``ctx`` being its slice from ``offset``.
-    """
+def _kind_from_context(ctx: str, low: str | None) -> tuple[str | None, int]:
+    """Nearest kind keyword in ``ctx`` and where it ends (-1 when none); ``low``: ``lowered(ctx)``."""
     best: tuple[str | None, int] = (None, -1)
-    for (kind, rx), st in zip(_KIND_RE, starts, strict=True):
-        for m in rx.matches(ctx, st, offset=offset):
+    for kind, rx in _KIND_RE:
+        if not may_match(low, _KIND_KEYWORDS[kind]):
+            continue
+        for m in rx.finditer(ctx):
             if m.end() > best[1]:
                 best = (kind, m.end())
     return best
@@ -336,29 +347,30 @@ def extract_claims(
     include_non_claims: bool = False,
     spans: list[tuple[int, int]] | None = None,
     table_refs: list[TableRef] | None = None,
+    keywords: Keywords | None = None,
 ) -> list[Claim]:
     """Every numeric claim in ``text``, in order of appearance.
 
     With ``include_non_claims`` the years, ordinals and reference numbers are
     returned too (kinds "year", "ordinal", "reference-number"). ``spans`` and
     ``table_refs`` are ``sentence_spans(text)`` and ``extract_table_refs(text)``
-    when the caller has them already.
+    when the caller has them already, ``keywords`` the text's ``Keywords``.
     """
-    low = lowered(text)
+    kw = Keywords(text, lowered(text)) if keywords is None else keywords
     spans = sentence_spans(text) if spans is None else spans
-    trefs = extract_table_refs(text, low) if table_refs is None else table_refs
-    items = _scan_numbers(text, trefs, low)
+    trefs = extract_table_refs(text, kw) if table_refs is None else table_refs
+    items = _scan_numbers(text, trefs, kw)
     # Years, ordinals and reference numbers are read out only when asked for: nothing else looks at them.
     claims_data = [_claim_data(text, it) for it in items if include_non_claims or it["skip"] is None]
-    _assign_kinds(text, spans, claims_data, low)
+    _assign_kinds(text, spans, claims_data, kw)
     return _build_claims(text, spans, trefs, claims_data, include_non_claims)
 
 
-def _scan_numbers(text: str, trefs: list[TableRef], low: str | None) -> list[dict]:
+def _scan_numbers(text: str, trefs: list[TableRef], kw: Keywords) -> list[dict]:
     """Each number of the text with the kind it has by its form alone (year, ordinal, ...) or None."""
     covered = [(r.start, r.end) for r in trefs]
-    covered += [(m.start(), m.end()) for m in _FIGURE_RE.finditer(text, low)]
-    covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.finditer(text, low)]
+    covered += [(m.start(), m.end()) for m in _FIGURE_RE.matches(text, kw.starts(_FIGURE_RE))]
+    covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.matches(text, kw.starts(_YEAR_RANGE_RE))]
     raw_items: list[dict] = []
     for m in _NUM_RE.finditer(text):
         s, e = m.start(), m.end()
@@ -380,7 +392,7 @@ def _claim_data(text: str, it: dict) -> dict:
     after = text[e : e + 80]
     if kind is None and s > 0 and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n("):
         start = s - 1  # "-10,29"
-    m_rp = _RP_RE.search(text[max(0, start - 12) : start])
+    m_rp = _RP_BEFORE_RE.search(text[max(0, start - 12) : start])
     if kind is None and m_rp:
         unit = "Rp"
         start = max(0, start - 12) + m_rp.start()
@@ -411,7 +423,7 @@ def _claim_data(text: str, it: dict) -> dict:
         cands = [(-v, d) for v, d in cands]
     letter = None
     if kind is None:
-        lb = _LETTER_BEFORE_RE.search(text[max(0, start - 30) : start])
+        lb = _letter_before(text[max(0, start - 30) : start])
         la = _LETTER_AFTER_RE.match(text, end)
         if lb:
             letter = lb.group(1)
@@ -432,45 +444,62 @@ def _claim_data(text: str, it: dict) -> dict:
     )
 
 
-def _assign_kinds(text: str, spans: list[tuple[int, int]], claims_data: list[dict], low: str | None) -> None:
-    """Context words, year references and kinds; they need the neighbouring claims, hence a second pass.
-
-    ``low`` is ``lowered(text)``: a slice of it is the lowered slice of the text (``lowered`` keeps lengths).
-    """
+def _assign_kinds(text: str, spans: list[tuple[int, int]], claims_data: list[dict], kw: Keywords) -> None:
+    """Context words, year references and kinds; they need the neighbouring claims, hence a second pass."""
     real = [c for c in claims_data if c["kind"] not in NON_CLAIM_KINDS]
-    if not real:
-        return
-    # Where the keywords of the context patterns start, found once for the paragraph (see KeywordPattern).
-    break_starts, year_starts = _BREAK_RE.starts_in(low), _YEAR_REF_RE.starts_in(low)
-    kind_starts = [rx.starts_in(low) for _, rx in _KIND_RE]
+    # Slices of the lowered paragraph are the lowered slices (``lowered`` keeps lengths): keyword pre-tests.
+    low = kw.low
     for i, c in enumerate(real):
         sa, sb = sentence_of(spans, c["num_start"])
         prev_end = real[i - 1]["end"] if i > 0 and real[i - 1]["end"] > sa else sa
         next_start = real[i + 1]["start"] if i + 1 < len(real) and real[i + 1]["start"] < sb else sb
         cs, ce = prev_end, c["start"]
-        breaks = _BREAK_RE.matches(text[cs:ce], break_starts, offset=cs)
-        if breaks:
-            cs += breaks[-1].end()
+        cs += _after_last_break(text[cs:ce], low and low[cs:ce])
+        cut, words = _last_words(text[cs:ce])
+        cs += cut
         ctx = text[cs:ce]
-        words = _WORD_RE.findall(ctx)
-        if len(words) > 10:
-            cs += [m.start() for m in _WORD_RE.finditer(ctx)][-10]
-            ctx = text[cs:ce]
-            words = words[-10:]
         c["context_words"] = [w.lower() for w in words[-6:]]
         after = text[c["end"] : next_start]
-        ym = _first(_YEAR_REF_RE.matches(after, year_starts, offset=c["end"], first=True))
-        if ym is None and prev_end == sa:
-            ym = _first(_YEAR_REF_RE.matches(ctx, year_starts, offset=cs, first=True))
+        ym = _YEAR_REF_RE.search(after) if may_match(low and low[c["end"] : next_start], _YEAR_REF_KEYWORDS) else None
+        if ym is None and prev_end == sa and may_match(low and low[cs:ce], _YEAR_REF_KEYWORDS):
+            ym = _YEAR_REF_RE.search(ctx)
         c["year_ref"] = int(ym.group(1)) if ym else None
         c["sentence"] = (sa, sb)
         c["prev_in_sentence"] = real[i - 1] if prev_end != sa else None
         if c["kind"] is None:
-            c["kind"] = _kind_of(c, ctx, _kind_from_context(ctx, kind_starts, cs), after)
+            c["kind"] = _kind_of(c, ctx, _kind_from_context(ctx, low and low[cs:ce]), after)
 
 
-def _first(found: list[re.Match[str]]) -> re.Match[str] | None:
-    return found[0] if found else None
+def _after_last_break(ctx: str, low: str | None) -> int:
+    """Where the context's last clause starts (0: no break word in it); ``low``: ``lowered(ctx)``."""
+    if low is None:
+        found = list(_BREAK_RE.finditer(ctx))
+    elif may_match(low, _BREAK_KEYWORDS):
+        found = _BREAK_KP.finditer(ctx, low)
+    else:
+        return 0
+    return found[-1].end() if found else 0
+
+
+# The last ten words of a context lie in its last 120 characters but for runs of very short words.
+_WORDS_TAIL = 120
+
+
+def _last_words(ctx: str) -> tuple[int, list[str]]:
+    """Where the context's last ten words start (0 when it has no more) and those words.
+
+    A long context is read from its last ``_WORDS_TAIL`` characters only: the first word found there may be
+    the tail of a longer one, the next ones are the context's own; twelve words found there hold its last ten.
+    """
+    tail = len(ctx) - _WORDS_TAIL
+    if tail > 0:
+        found = list(_WORD_RE.finditer(ctx, tail))
+        if len(found) >= 12:
+            return found[-10].start(), [m.group() for m in found[-10:]]
+    words = _WORD_RE.findall(ctx)
+    if len(words) > 10:
+        return [m.start() for m in _WORD_RE.finditer(ctx)][-10], words[-10:]
+    return 0, words
 
 
 def _kind_of(c: dict, ctx: str, nearest: tuple[str | None, int], after: str) -> str:
@@ -500,12 +529,14 @@ def _build_claims(
     for c in claims_data:
         if c["kind"] in NON_CLAIM_KINDS and not include_non_claims:
             continue
-        para_start = text.rfind("\n\n", 0, c["start"]) + 1
-        sa, sb = c.get("sentence", sentence_of(spans, c["num_start"]))
-        in_sentence = [r for r in trefs if sa <= r.start < sb]
-        if not in_sentence:
-            earlier = [r for r in trefs if para_start <= r.start < c["start"]]
-            in_sentence = earlier[-1:]
+        in_sentence: list[TableRef] = []
+        if trefs:
+            sa, sb = c["sentence"] if "sentence" in c else sentence_of(spans, c["num_start"])
+            in_sentence = [r for r in trefs if sa <= r.start < sb]
+            if not in_sentence:
+                para_start = text.rfind("\n\n", 0, c["start"]) + 1
+                earlier = [r for r in trefs if para_start <= r.start < c["start"]]
+                in_sentence = earlier[-1:]
         claims.append(
             Claim(
                 raw=text[c["start"] : c["end"]],

@@ -155,10 +155,7 @@ class KeywordPattern:
             return None
         found: list[int] = []
         for w in self.starts:
-            i = hay.find(w)
-            while i >= 0:
-                found.append(i)
-                i = hay.find(w, i + 1)
+            found += find_all(hay, w)
         found.sort()
         return found
 
@@ -184,6 +181,8 @@ class KeywordPattern:
                 return [] if m is None else [m]
             return list(self.rx.finditer(text, pos, end))
         out: list[re.Match[str]] = []
+        if not starts:
+            return out
         after = pos
         for p in starts[bisect_left(starts, pos + offset) : bisect_left(starts, end + offset)]:
             p -= offset
@@ -205,3 +204,56 @@ class KeywordPattern:
         """``rx.search(text, pos, endpos)``; ``low``: ``lowered(text)``."""
         found = self.matches(text, self.starts_in(text if self.cased else low), pos, endpos, first=True)
         return found[0] if found else None
+
+
+def find_all(hay: str, word: str) -> list[int]:
+    """Every position where ``word`` occurs in ``hay`` (overlapping occurrences too)."""
+    found: list[int] = []
+    i = hay.find(word)
+    while i >= 0:
+        found.append(i)
+        i = hay.find(word, i + 1)
+    return found
+
+
+class Keywords:
+    """The start words of many keyword patterns located in one paragraph, each word sought once.
+
+    ``starts(rx)`` is ``rx.starts_in`` of the paragraph; the patterns of claims and of directions
+    share many words ("naik", "lebih", "target").
+    """
+
+    __slots__ = ("low", "patterns", "text", "words")
+
+    def __init__(self, text: str, low: str | None) -> None:
+        self.text, self.low = text, low
+        self.words: dict[str, list[int]] = {}
+        self.patterns: dict[KeywordPattern, list[int] | None] = {}
+
+    def starts(self, rx: KeywordPattern) -> list[int] | None:
+        found = self.patterns.get(rx, _UNSEEN)
+        if found is _UNSEEN:
+            found = self.patterns[rx] = self._starts(rx)
+        return found
+
+    def _starts(self, rx: KeywordPattern) -> list[int] | None:
+        hay = self.text if rx.cased else self.low
+        if hay is None:
+            return None
+        found: list[int] = []
+        words = self.words
+        for w in rx.starts:
+            key = "\0" + w if rx.cased else w  # a word sought in the text itself
+            at = words.get(key)
+            if at is None:
+                at = words[key] = []
+                i = hay.find(w)
+                while i >= 0:
+                    at.append(i)
+                    i = hay.find(w, i + 1)
+            found += at
+        found.sort()
+        return found
+
+
+_UNSEEN: list[int] = []
