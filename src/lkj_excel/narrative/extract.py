@@ -10,7 +10,6 @@ codes such as "239/IX/618/2003", table numbers and ordinals ("Sasaran 1").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from lkj_excel.numerals import parse_plain_number
