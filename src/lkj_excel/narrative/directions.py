@@ -34,8 +34,10 @@ _LEBIH_RE = re.compile(r"(?i)lebih\s")
 _DARI_RE = re.compile(r"(?i)dari")
 
 
-def _kw(pattern: str, starts: str) -> KeywordPattern:
-    return KeywordPattern(re.compile(pattern, re.IGNORECASE), tuple(starts.split()))
+def _kw(pattern: str, starts: str, needs: str = "") -> KeywordPattern:
+    """``needs``: "word:needed" pairs (see KeywordPattern)."""
+    pairs = [n.split(":") for n in needs.split()]
+    return KeywordPattern(re.compile(pattern, re.IGNORECASE), tuple(starts.split()), needs={w: (n,) for w, n in pairs})
 
 
 # Each pattern with the lowercase words its matches start with.
@@ -46,18 +48,47 @@ _DIRECTION_RE: list[tuple[str, KeywordPattern]] = [
             r"\b(?:tidak|belum)\s+(?:mencapai|memenuhi|tercapai|sesuai)(?:\s+(?:dengan\s+)?target)?"
             r"|\btarget\s+(?:tidak|belum)\s+tercapai",
             "tidak belum target",
+            "target:tercapai",
         ),
     ),
-    ("exceeded", _kw(r"\b(?:melebihi|melampaui)\s+target|\bdi\s+atas\s+target", "melebihi melampaui di")),
-    ("met", _kw(r"\b(?:mencapai|memenuhi)\s+target|\btarget\s+(?:telah\s+)?tercapai", "mencapai memenuhi target")),
-    ("ahead", _kw(r"\b(?:lebih\s+)?unggul(?:\s+jauh)?\b", "lebih unggul")),
+    (
+        "exceeded",
+        _kw(
+            r"\b(?:melebihi|melampaui)\s+target|\bdi\s+atas\s+target",
+            "melebihi melampaui di",
+            "di:atas melebihi:target melampaui:target",
+        ),
+    ),
+    (
+        "met",
+        _kw(
+            r"\b(?:mencapai|memenuhi)\s+target|\btarget\s+(?:telah\s+)?tercapai",
+            "mencapai memenuhi target",
+            "target:tercapai mencapai:target memenuhi:target",
+        ),
+    ),
+    ("ahead", _kw(r"\b(?:lebih\s+)?unggul(?:\s+jauh)?\b", "lebih unggul", "lebih:unggul")),
     (
         "up",
         _kw(r"\b(?:peningkatan|meningkat|kenaikan|naik|bertambah)\b", "peningkatan meningkat kenaikan naik bertambah"),
     ),
     ("down", _kw(r"\b(?:penurunan|menurun|turun|berkurang)\b", "penurunan menurun turun berkurang")),
-    ("above", _kw(r"\b(?:di\s+atas|lebih\s+tinggi(?:\s+dari(?:pada)?)?|melebihi)\b", "di lebih melebihi")),
-    ("below", _kw(r"\b(?:di\s+bawah|lebih\s+rendah(?:\s+dari(?:pada)?)?|kurang\s+dari)\b", "di lebih kurang")),
+    (
+        "above",
+        _kw(
+            r"\b(?:di\s+atas|lebih\s+tinggi(?:\s+dari(?:pada)?)?|melebihi)\b",
+            "di lebih melebihi",
+            "di:atas lebih:tinggi",
+        ),
+    ),
+    (
+        "below",
+        _kw(
+            r"\b(?:di\s+bawah|lebih\s+rendah(?:\s+dari(?:pada)?)?|kurang\s+dari)\b",
+            "di lebih kurang",
+            "di:bawah lebih:rendah kurang:dari",
+        ),
+    ),
     (
         "max",
         _kw(r"\b(?:tertinggi|terbesar|terbanyak|paling\s+(?:tinggi|besar))\b", "tertinggi terbesar terbanyak paling"),
@@ -76,6 +107,7 @@ _INDICATOR_RE = _kw(
     r"|biaya\s*/\s*tarif(?:\s+pelayanan)?|penyerapan\s+anggaran(?:\s+program)?|realisasi\s+anggaran"
     r"|efisiensi(?:\s+anggaran)?|unsur\s+pelayanan\s+\w+",
     "indeks ikm nilai sakip akip biaya penyerapan realisasi efisiensi unsur",
+    "indeks:kepuasan nilai:akip biaya:tarif penyerapan:anggaran realisasi:anggaran unsur:pelayanan",
 )
 _ENTITY_RE = KeywordPattern(
     re.compile(r"\b(?:Kecamatan|Kec\.|Desa|Kelurahan|Kabupaten)(?:\s+[A-Z][a-z]+){1,4}"),

@@ -178,7 +178,12 @@ _ITEM_MARK_RE = re.compile(r"[.)](?:\s|$)")
 _COLNUM_BEFORE_RE = re.compile(r"\(\d+\)\s*\($")
 _COLNUM_AFTER_RE = re.compile(r"\)\s*\(\d+\)")
 _SPACE_RE = re.compile(r"\s+")
-_YEAR_RANGE_RE = KeywordPattern(re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b"), ("19", "20"), cased=True)
+_YEAR_RANGE_RE = KeywordPattern(
+    re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b"),
+    ("19", "20"),
+    cased=True,
+    needs={"19": ("-", "–", "/"), "20": ("-", "–", "/")},
+)
 _RP_TAIL_RE = re.compile(r",-+|,00,-+")
 _PCT_RE = re.compile(r"\s?%")
 

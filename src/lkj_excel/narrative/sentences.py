@@ -138,13 +138,22 @@ class KeywordPattern:
     letter is tried by the engine at every position of the text; ``str.find`` locates the few places
     where a match can start, and ``match`` there yields exactly what ``finditer`` yields (the starts
     are tried in order, each from the end of the previous match on). Without the lowered text (the
-    rare characters ``lowered`` rules out) the pattern scans as usual.
+    rare characters ``lowered`` rules out) the pattern scans as usual. ``needs`` names, for a start word,
+    words one of which every match starting with it contains ("di" in "di atas" needs "atas"): without
+    them in the text the start word is not sought.
     """
 
-    __slots__ = ("cased", "rx", "starts")
+    __slots__ = ("cased", "needs", "rx", "starts")
 
-    def __init__(self, rx: re.Pattern[str], starts: tuple[str, ...], *, cased: bool = False) -> None:
-        self.rx, self.starts, self.cased = rx, starts, cased
+    def __init__(
+        self,
+        rx: re.Pattern[str],
+        starts: tuple[str, ...],
+        *,
+        cased: bool = False,
+        needs: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        self.rx, self.starts, self.cased, self.needs = rx, starts, cased, needs or {}
 
     def starts_in(self, hay: str | None) -> list[int] | None:
         """Sorted positions of ``hay`` (the lowered text, or the text itself if ``cased``) where a start word begins.
@@ -242,7 +251,10 @@ class Keywords:
             return None
         found: list[int] = []
         words = self.words
+        needs = rx.needs
         for w in rx.starts:
+            if w in needs and not any(n in hay for n in needs[w]):
+                continue
             key = "\0" + w if rx.cased else w  # a word sought in the text itself
             at = words.get(key)
             if at is None:
