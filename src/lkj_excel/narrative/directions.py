@@ -148,7 +148,10 @@ def extract_direction_statements(
     taken: list[tuple[int, int]] = []
     found: list[DirectionStatement] = []
     for kind, rx in _DIRECTION_RE:
-        for m in rx.matches(text, kw.starts(rx)):
+        starts = kw.starts(rx)
+        if starts is not None and not starts:
+            continue
+        for m in rx.matches(text, starts):
             s, e = m.start(), m.end()
             if any(a < e and s < b for a, b in taken):
                 continue

@@ -260,8 +260,11 @@ def _candidates(core: str, unit: str | None) -> tuple[float, int, bool, list[tup
     return readings[0][0], readings[0][1], True, readings
 
 
-def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, int]]) -> str | None:
-    """Kind of a number that is not a claim (year, ordinal, reference-number), else None."""
+def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, int]], plain: bool = False) -> str | None:
+    """Kind of a number that is not a claim (year, ordinal, reference-number), else None.
+
+    ``plain``: ``lowered(text)`` is not None (see ``TailPattern.search``).
+    """
     before = text[max(0, s - 40) : s]
     after = text[e : e + 30]
     for a, b in covered:
@@ -271,7 +274,7 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
         return "reference-number"  # codes: 239/IX/618/2003, XI/MPR/1999
     if after[:1] in _ASCII_LETTERS and not _UNIT_ABBR_RE.match(after):
         return "reference-number"  # glued to letters ("PP60", "3x") unless a unit
-    if _REFERENCE_BEFORE_RE.search(before):  # legal, page, postal code, phone
+    if _REFERENCE_BEFORE_RE.search(before, plain):  # legal, page, postal code, phone
         return "reference-number"
     if core.startswith("0") and len(_NON_DIGIT_RE.sub("", core)) >= 6:
         return "reference-number"  # phone numbers: 0812..., (0622) 123456
@@ -288,9 +291,9 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
         unitless = not (_PCT_AFTER_RE.match(after) or _COUNT_RE.match(after) or _UNIT_WORD_RE.match(after))
         if unitless and not _RP_RE.search(before):
             return "year"
-    if is_int and _MONTH_BEFORE_RE.search(before):
+    if is_int and _MONTH_BEFORE_RE.search(before, plain):
         return "year"
-    if is_int and _ORDINAL_WORD_RE.search(before):
+    if is_int and _ORDINAL_WORD_RE.search(before, plain):
         return "ordinal"
     if is_int and len(core) <= 2:
         line_start = _LINE_START_RE.search(text[max(0, s - 4) : s]) is not None or s == 0
@@ -365,7 +368,8 @@ def extract_claims(
     trefs = extract_table_refs(text, kw) if table_refs is None else table_refs
     items = _scan_numbers(text, trefs, kw)
     # Years, ordinals and reference numbers are read out only when asked for: nothing else looks at them.
-    claims_data = [_claim_data(text, it) for it in items if include_non_claims or it["skip"] is None]
+    plain = kw.low is not None
+    claims_data = [_claim_data(text, it, plain) for it in items if include_non_claims or it["skip"] is None]
     _assign_kinds(text, spans, claims_data, kw)
     return _build_claims(text, spans, trefs, claims_data, include_non_claims)
 
@@ -376,18 +380,19 @@ def _scan_numbers(text: str, trefs: list[TableRef], kw: Keywords) -> list[dict]:
     covered += [(m.start(), m.end()) for m in _FIGURE_RE.matches(text, kw.starts(_FIGURE_RE))]
     covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.matches(text, kw.starts(_YEAR_RANGE_RE))]
     raw_items: list[dict] = []
+    plain = kw.low is not None
     for m in _NUM_RE.finditer(text):
         s, e = m.start(), m.end()
         if s > 0 and (text[s - 1].isdigit() or (text[s - 1] in ".," and s > 1 and text[s - 2].isdigit())):
             continue
         core = m.group()
         item: dict = {"num_start": s, "num_end": e, "core": core}
-        item["skip"] = _skip_kind(text, s, e, core, covered)
+        item["skip"] = _skip_kind(text, s, e, core, covered, plain)
         raw_items.append(item)
     return raw_items
 
 
-def _claim_data(text: str, it: dict) -> dict:
+def _claim_data(text: str, it: dict, plain: bool = False) -> dict:
     """A number's span with its sign, currency, unit, value candidates and predikat letter."""
     s, e, core = it["num_start"], it["num_end"], it["core"]
     start, end = s, e
@@ -396,7 +401,7 @@ def _claim_data(text: str, it: dict) -> dict:
     after = text[e : e + 80]
     if kind is None and s > 0 and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n("):
         start = s - 1  # "-10,29"
-    m_rp = _RP_BEFORE_RE.search(text[max(0, start - 12) : start])
+    m_rp = _RP_BEFORE_RE.search(text[max(0, start - 12) : start], plain)
     if kind is None and m_rp:
         unit = "Rp"
         start = max(0, start - 12) + m_rp.start()

@@ -123,9 +123,10 @@ class TailPattern:
     def __init__(self, rx: re.Pattern[str], words: tuple[str, ...], tail: str = "") -> None:
         self.rx, self.words, self.strip = rx, words, SPACES + tail
 
-    def search(self, text: str) -> re.Match[str] | None:
+    def search(self, text: str, plain: bool = False) -> re.Match[str] | None:
+        """``rx.search(text)``; ``plain``: the text is known to hold none of the characters ``lowered`` rules out."""
         t = text.rstrip(self.strip)
-        if t.lower().endswith(self.words) or _ODD_CASE_RE.search(text):
+        if t.lower().endswith(self.words) or (not plain and _ODD_CASE_RE.search(text)):
             return self.rx.search(text)
         return None
 
@@ -143,7 +144,7 @@ class KeywordPattern:
     them in the text the start word is not sought.
     """
 
-    __slots__ = ("cased", "needs", "rx", "starts")
+    __slots__ = ("cased", "needs", "plan", "rx", "starts")
 
     def __init__(
         self,
@@ -154,6 +155,8 @@ class KeywordPattern:
         needs: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.rx, self.starts, self.cased, self.needs = rx, starts, cased, needs or {}
+        # (word, its key in ``Keywords.words``, the words it needs) for each start word.
+        self.plan = tuple((w, "\0" + w if cased else w, self.needs.get(w)) for w in starts)
 
     def starts_in(self, hay: str | None) -> list[int] | None:
         """Sorted positions of ``hay`` (the lowered text, or the text itself if ``cased``) where a start word begins.
@@ -251,11 +254,13 @@ class Keywords:
             return None
         found: list[int] = []
         words = self.words
-        needs = rx.needs
-        for w in rx.starts:
-            if w in needs and not any(n in hay for n in needs[w]):
-                continue
-            key = "\0" + w if rx.cased else w  # a word sought in the text itself
+        for w, key, needs in rx.plan:
+            if needs is not None:
+                for n in needs:
+                    if n in hay:
+                        break
+                else:
+                    continue
             at = words.get(key)
             if at is None:
                 at = words[key] = []
@@ -263,7 +268,8 @@ class Keywords:
                 while i >= 0:
                     at.append(i)
                     i = hay.find(w, i + 1)
-            found += at
+            if at:
+                found += at
         found.sort()
         return found
 
