@@ -9,7 +9,8 @@ from itertools import pairwise
 _CUT_RE = re.compile(r"\n[ \t]*\n|[.!?;:](?=\s+)")
 _NEXT_TOKEN_RE = re.compile(r"\s+(\S+)")
 _LIST_ITEM_RE = re.compile(r"^(?:[a-z]|\d{1,2})[.)]$")
-_LAST_WORD_RE = re.compile(r"(\w+)$")
+# "(\w+)$" on the reversed text: "$" matches before a final newline too.
+_LAST_WORD_REVERSED_RE = re.compile(r"\n?(\w+)")
 _LIST_MARK_RE = re.compile(r"(?:^|\s)(?:[a-z]|\d{1,2})$")
 
 
@@ -78,18 +79,19 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if m.group().startswith("\n"):
             cuts.append(m.end())
             continue
-        after = text[m.end() :]
-        nxt = _NEXT_TOKEN_RE.match(after)
+        nxt = _NEXT_TOKEN_RE.match(text, m.end())
         if not nxt:
             continue
         token = nxt.group(1)
         list_item = _LIST_ITEM_RE.match(token) is not None
         if text[i] in ".!?;":
-            word = _LAST_WORD_RE.search(text[max(0, i - 40) : i])
-            if text[i] == "." and word and word.group(1).lower() in _ABBREV:
-                continue
-            if text[i] == "." and _LIST_MARK_RE.search(text[max(0, i - 4) : i]) and i - 2 < cuts[-1] + 3:
-                continue  # the "1." / "b." of a list item itself
+            if text[i] == ".":
+                # The word before the dot: (\w+)$ searched in the 40 characters before, read backwards.
+                word = _LAST_WORD_REVERSED_RE.match(text[max(0, i - 40) : i][::-1])
+                if word and word.group(1)[::-1].lower() in _ABBREV:
+                    continue
+                if _LIST_MARK_RE.search(text[max(0, i - 4) : i]) and i - 2 < cuts[-1] + 3:
+                    continue  # the "1." / "b." of a list item itself
             if token[0].isupper() or token[0].isdigit() or token[0] in "(\"“'" or list_item or text[i] == ";":
                 cuts.append(i + 1)
         elif list_item:  # "sebagai berikut: 1. ..."
