@@ -541,10 +541,10 @@ _ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _keyword_patterns() -> list[tuple[str, KeywordPattern]]:
-    from lkj_excel.narrative import directions, extract
+    from lkj_excel.narrative import context, directions, extract
 
     found: list[tuple[str, KeywordPattern]] = []
-    for mod in (extract, directions):
+    for mod in (extract, context, directions):
         for name, value in vars(mod).items():
             if isinstance(value, KeywordPattern):
                 found.append((name, value))
@@ -605,7 +605,7 @@ def test_keyword_pattern_with_a_missing_start_word_is_caught() -> None:
 
 
 def test_last_words_of_a_long_context() -> None:
-    from lkj_excel.narrative.extract import _WORD_RE, _last_words
+    from lkj_excel.narrative.context import _WORD_RE, _last_words
 
     for ctx in (
         "a b c d e f g h i j k l m n o p q r s t u v w x y z " * 8,  # many short words in the tail window
