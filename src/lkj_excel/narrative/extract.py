@@ -117,7 +117,6 @@ _AREA_CODE_RE = re.compile(r"\(0\d{2,4}\)\s*-?\s*$")
 _MONTH_AFTER_RE = re.compile(rf"\s+(?:{_MONTHS})\b", re.IGNORECASE)
 _MONTH_BEFORE_RE = TailPattern(re.compile(rf"\b(?:{_MONTHS})\s*$", re.IGNORECASE), tuple(_MONTHS.split("|")))
 _CAPITAL_AFTER_RE = re.compile(r"\s+[E-Z](?![\w(])")
-_INT_RE = re.compile(r"\d+")
 _PCT_AFTER_RE = re.compile(r"\s*%")
 _LINE_START_RE = re.compile(r"(?:^|\n|[.:;]\s|\s{2})\s*$")
 _ITEM_MARK_RE = re.compile(r"[.)](?:\s|$)")
@@ -226,16 +225,16 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
         return "reference-number"  # phone numbers: 0812..., (0622) 123456
     if "(0" in before and _AREA_CODE_RE.search(before):
         return "reference-number"
-    if _MONTH_AFTER_RE.match(after):
+    if after[:1].isspace() and _MONTH_AFTER_RE.match(after):
         return "reference-number"  # day of a date
-    if _CAPITAL_AFTER_RE.match(after) and _INT_RE.fullmatch(core):
+    is_int = core.isdecimal()  # all digits (``\d`` is a decimal digit): no separator
+    if is_int and _CAPITAL_AFTER_RE.match(after):
         return "reference-number"  # "5 S" (Senyum, Sapa, ...); A-D may be a predikat letter
-    is_int = _INT_RE.fullmatch(core) is not None
-    if is_int and len(core) == 4 and 1990 <= int(core) <= 2035 and _YEAR_WORD_RE.search(before):
-        return "year"  # "tahun 2024 Kecamatan ..." even when a count noun follows
     if is_int and len(core) == 4 and 1990 <= int(core) <= 2035:
+        if _YEAR_WORD_RE.search(before):
+            return "year"  # "tahun 2024 Kecamatan ..." even when a count noun follows
         unitless = not (_PCT_AFTER_RE.match(after) or _COUNT_RE.match(after) or _UNIT_WORD_RE.match(after))
-        if unitless and not _RP_RE.search(before):
+        if unitless and not _RP_BEFORE_RE.search(before, plain):
             return "year"
     if is_int and _MONTH_BEFORE_RE.search(before, plain):
         return "year"
