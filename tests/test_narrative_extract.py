@@ -11,6 +11,7 @@ from lkj_excel.narrative.extract import (
     extract_claims,
     extract_table_refs,
 )
+from lkj_excel.narrative.sentences import KeywordPattern
 from lkj_excel.narrative.typo import (
     agrees,
     agrees_interval,
@@ -448,3 +449,189 @@ def test_typo_candidates_name_the_slip_typo_edits_names():
         hits += len(got)
     assert hits >= 5  # slips were found (801,15, 10228, 88,56%, ...)
     assert splits  # the figures were split once and kept
+
+
+# --- Keyword patterns: tried only where a start word occurs, they must find what the plain regex finds ---
+
+_PHRASES = (
+    "di atas target",
+    "DI ATAS",
+    "Di\u00a0bawah",
+    "di  mana",
+    "dimana",
+    "lebih tinggi dari",
+    "Lebih Rendah daripada",
+    "lebih unggul jauh",
+    "melebihi target",
+    "melampaui Target",
+    "tidak mencapai target",
+    "belum sesuai dengan target",
+    "target tidak tercapai",
+    "target telah tercapai",
+    "mencapai target",
+    "peningkatan",
+    "Meningkat",
+    "kenaikan",
+    "naik",
+    "naiknya",
+    "bertambah",
+    "penurunan",
+    "menurun",
+    "turun",
+    "berkurang",
+    "kurang dari",
+    "tertinggi",
+    "paling besar",
+    "terendah",
+    "paling kecil",
+    "Tabel 3.16",
+    "tabel berikut ini",
+    "tbl. 2.1",
+    "Gambar 3.6",
+    "grafik 2",
+    "lampiran 1",
+    "bab III",
+    "2023-2024",
+    "2019 – 2021",
+    "1999/2000",
+    "12023-2024",
+    "rata-rata",
+    "rerata",
+    "selisih",
+    "sisa",
+    "bersisa",
+    "persentase",
+    "prosentasinya",
+    "capaian",
+    "target capaian",
+    "capaian realisasi",
+    "jumlah",
+    "total",
+    "porsi",
+    "proporsi",
+    "dibandingkan dengan tahun 2022",
+    "dari TA 2021",
+    "terhadap 2020",
+    "Indeks Kepuasan Masyarakat (IKM)",
+    "nilai evaluasi SAKIP",
+    "AKIP",
+    "biaya / tarif pelayanan",
+    "penyerapan anggaran program",
+    "realisasi anggaran",
+    "efisiensi anggaran",
+    "unsur pelayanan prosedur",
+    "Kecamatan Sei Balai",
+    "Kec. Talawi",
+    "Desa Suka Ramai",
+    "Kabupaten Batu Bara",
+    "namun",
+    "akan tetapi",
+    "sehingga",
+    "karena",
+    "atau",
+    "sebesar 85,00%",
+    "75,35",
+    "Rp. 2.960.780,-",
+    "\n",
+    ". ",
+    "; ",
+)
+# Characters a case-insensitive regex folds to ASCII letters although str.lower() does not (lowered() gives None).
+_ODD = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def _keyword_patterns() -> list[tuple[str, KeywordPattern]]:
+    from lkj_excel.narrative import context, directions, extract
+
+    found: list[tuple[str, KeywordPattern]] = []
+    for mod in (extract, context, directions):
+        for name, value in vars(mod).items():
+            if isinstance(value, KeywordPattern):
+                found.append((name, value))
+            elif isinstance(value, list):
+                pairs = [v for v in value if isinstance(v, tuple) and len(v) == 2]
+                found += [(f"{name}[{k}]", rx) for k, rx in pairs if isinstance(rx, KeywordPattern)]
+    return found
+
+
+def _texts() -> list[str]:
+    import random
+
+    rnd = random.Random(20)
+    texts = [P_3_9]
+    for n in range(400):
+        parts = [rnd.choice(_PHRASES) for _ in range(rnd.randint(1, 12))]
+        seps = [rnd.choice((" ", "", "  ", "\t", ", ", "-", "x")) for _ in parts]
+        text = "".join(p + s for p, s in zip(parts, seps, strict=True))
+        if n % 7 == 0:
+            i = rnd.randint(0, len(text))
+            text = text[:i] + rnd.choice(_ODD) + text[i:]
+        texts.append(text)
+    return texts
+
+
+def test_keyword_patterns_find_what_their_regex_finds() -> None:
+    from lkj_excel.narrative.sentences import Keywords, lowered
+
+    patterns = _keyword_patterns()
+    assert len(patterns) >= 16  # directions, subjects, tables, figures, year ranges, clause breaks
+    hits = 0
+    for text in _texts():
+        low = lowered(text)
+        kw = Keywords(text, low)
+        n = len(text)
+        for name, kp in patterns:
+            want = [m.span() for m in kp.rx.finditer(text)]
+            hits += len(want)
+            assert [m.span() for m in kp.finditer(text, low)] == want, (name, text)
+            assert [m.span() for m in kp.matches(text, kw.starts(kp))] == want, (name, text)
+            a, b = n // 3, 2 * n // 3  # a window by pos/endpos, and a slice read with the paragraph's starts
+            assert [m.span() for m in kp.matches(text, kw.starts(kp), a, b)] == [
+                m.span() for m in kp.rx.finditer(text, a, b)
+            ], (name, text)
+            got = kp.matches(text[a:b], kw.starts(kp), offset=a)
+            assert [m.span() for m in got] == [m.span() for m in kp.rx.finditer(text[a:b])], (name, text)
+    assert hits > 1000  # the texts do exercise the patterns
+
+
+def test_keyword_pattern_with_a_missing_start_word_is_caught() -> None:
+    """The check above can fail: a pattern whose start words miss one of its alternatives finds less."""
+    from lkj_excel.narrative.sentences import lowered
+
+    kp = KeywordPattern(re.compile(r"\b(?:naik|turun)\b", re.IGNORECASE), ("naik",))
+    text = "angka turun lalu NAIK"
+    assert [m.group() for m in kp.finditer(text, lowered(text))] == ["NAIK"]
+    assert [m.group() for m in kp.rx.finditer(text)] == ["turun", "NAIK"]
+
+
+def test_last_words_of_a_long_context() -> None:
+    from lkj_excel.narrative.context import _WORD_RE, _last_words
+
+    for ctx in (
+        "a b c d e f g h i j k l m n o p q r s t u v w x y z " * 8,  # many short words in the tail window
+        "pada tahun anggaran berjalan kinerja pelayanan publik kecamatan menunjukkan capaian sebesar " * 3,
+        "kata-kata/majemuk " * 20,
+        "x" * 300 + " capaian sebesar",
+    ):
+        words = _WORD_RE.findall(ctx)
+        cut, last = _last_words(ctx)
+        if len(words) > 10:
+            assert last == words[-10:]
+            assert cut == [m.start() for m in _WORD_RE.finditer(ctx)][-10]
+        else:
+            assert (cut, last) == (0, words)
+
+
+def test_abbreviation_before_a_dot_at_a_line_end() -> None:
+    from lkj_excel.narrative.sentences import sentence_spans
+
+    # "(\\w+)$" also matches before a final newline: "Kab" then counts as the word before the dot.
+    text = "Dana dari Kab\n. Sei Balai meningkat. Rp. 5.000 tercatat. Kabar\n\nbaru. Ada."
+    spans = sentence_spans(text)
+    assert [text[a:b].strip() for a, b in spans] == [
+        "Dana dari Kab\n. Sei Balai meningkat.",
+        "Rp. 5.000 tercatat.",
+        "Kabar",
+        "baru.",
+        "Ada.",
+    ]

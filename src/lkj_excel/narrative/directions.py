@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from .extract import Claim, extract_claims
-from .sentences import lowered, may_match, sentence_of, sentence_spans
+from .sentences import KeywordPattern, Keywords, lowered, sentence_of, sentence_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,77 +34,124 @@ _LEBIH_RE = re.compile(r"(?i)lebih\s")
 _DARI_RE = re.compile(r"(?i)dari")
 
 
-_DIRECTION_RE: list[tuple[str, re.Pattern[str]]] = [
+def _kw(pattern: str, starts: str, needs: str = "") -> KeywordPattern:
+    """``needs``: "word:needed" pairs (see KeywordPattern)."""
+    pairs = [n.split(":") for n in needs.split()]
+    return KeywordPattern(re.compile(pattern, re.IGNORECASE), tuple(starts.split()), needs={w: (n,) for w, n in pairs})
+
+
+# Each pattern with the lowercase words its matches start with.
+_DIRECTION_RE: list[tuple[str, KeywordPattern]] = [
     (
         "not-met",
-        re.compile(
+        _kw(
             r"\b(?:tidak|belum)\s+(?:mencapai|memenuhi|tercapai|sesuai)(?:\s+(?:dengan\s+)?target)?"
             r"|\btarget\s+(?:tidak|belum)\s+tercapai",
-            re.IGNORECASE,
+            "tidak belum target",
+            "target:tercapai",
         ),
     ),
-    ("exceeded", re.compile(r"\b(?:melebihi|melampaui)\s+target|\bdi\s+atas\s+target", re.IGNORECASE)),
-    ("met", re.compile(r"\b(?:mencapai|memenuhi)\s+target|\btarget\s+(?:telah\s+)?tercapai", re.IGNORECASE)),
-    ("ahead", re.compile(r"\b(?:lebih\s+)?unggul(?:\s+jauh)?\b", re.IGNORECASE)),
-    ("up", re.compile(r"\b(?:peningkatan|meningkat|kenaikan|naik|bertambah)\b", re.IGNORECASE)),
-    ("down", re.compile(r"\b(?:penurunan|menurun|turun|berkurang)\b", re.IGNORECASE)),
-    ("above", re.compile(r"\b(?:di\s+atas|lebih\s+tinggi(?:\s+dari(?:pada)?)?|melebihi)\b", re.IGNORECASE)),
-    ("below", re.compile(r"\b(?:di\s+bawah|lebih\s+rendah(?:\s+dari(?:pada)?)?|kurang\s+dari)\b", re.IGNORECASE)),
-    ("max", re.compile(r"\b(?:tertinggi|terbesar|terbanyak|paling\s+(?:tinggi|besar))\b", re.IGNORECASE)),
-    ("min", re.compile(r"\b(?:terendah|terkecil|tersedikit|paling\s+(?:rendah|kecil))\b", re.IGNORECASE)),
+    (
+        "exceeded",
+        _kw(
+            r"\b(?:melebihi|melampaui)\s+target|\bdi\s+atas\s+target",
+            "melebihi melampaui di",
+            "di:atas melebihi:target melampaui:target",
+        ),
+    ),
+    (
+        "met",
+        _kw(
+            r"\b(?:mencapai|memenuhi)\s+target|\btarget\s+(?:telah\s+)?tercapai",
+            "mencapai memenuhi target",
+            "target:tercapai mencapai:target memenuhi:target",
+        ),
+    ),
+    ("ahead", _kw(r"\b(?:lebih\s+)?unggul(?:\s+jauh)?\b", "lebih unggul", "lebih:unggul")),
+    (
+        "up",
+        _kw(r"\b(?:peningkatan|meningkat|kenaikan|naik|bertambah)\b", "peningkatan meningkat kenaikan naik bertambah"),
+    ),
+    ("down", _kw(r"\b(?:penurunan|menurun|turun|berkurang)\b", "penurunan menurun turun berkurang")),
+    (
+        "above",
+        _kw(
+            r"\b(?:di\s+atas|lebih\s+tinggi(?:\s+dari(?:pada)?)?|melebihi)\b",
+            "di lebih melebihi",
+            "di:atas lebih:tinggi",
+        ),
+    ),
+    (
+        "below",
+        _kw(
+            r"\b(?:di\s+bawah|lebih\s+rendah(?:\s+dari(?:pada)?)?|kurang\s+dari)\b",
+            "di lebih kurang",
+            "di:bawah lebih:rendah kurang:dari",
+        ),
+    ),
+    (
+        "max",
+        _kw(r"\b(?:tertinggi|terbesar|terbanyak|paling\s+(?:tinggi|besar))\b", "tertinggi terbesar terbanyak paling"),
+    ),
+    (
+        "min",
+        _kw(r"\b(?:terendah|terkecil|tersedikit|paling\s+(?:rendah|kecil))\b", "terendah terkecil tersedikit paling"),
+    ),
 ]
-# A lowercase word that every match of each direction pattern contains.
-_DIRECTION_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "not-met": ("tidak", "belum"),
-    "exceeded": ("target",),
-    "met": ("target",),
-    "ahead": ("unggul",),
-    "up": ("ningkat", "naik", "bertambah"),
-    "down": ("nurun", "turun", "berkurang"),
-    "above": ("atas", "tinggi", "melebihi"),
-    "below": ("bawah", "rendah", "kurang"),
-    "max": ("tertinggi", "terbesar", "terbanyak", "paling"),
-    "min": ("terendah", "terkecil", "tersedikit", "paling"),
-}
 # "di atas" and friends compare only when a figure or a benchmark follows;
 # otherwise it is "tabel 3.3 di atas" or "sebagaimana tersebut di atas".
 _COMPARAND_RE = re.compile(r"\s*(?:angka\s+|nilai\s+)?(?:[-−]?\d|rata-rata|target|standar|batas|ambang)", re.IGNORECASE)
 _FIGURE_GAP_RE = re.compile(r"^\s*(?:(?:sebesar|angka|nilai|yakni|yaitu|dengan|target|:)\s*)*$", re.IGNORECASE)
-_INDICATOR_RE = re.compile(
+_INDICATOR_RE = _kw(
     r"indeks\s+kepuasan\s+masyarakat(?:\s*\(IKM\))?|\bIKM\b|nilai\s+(?:evaluasi\s+)?S?AKIP|\bS?AKIP\b"
     r"|biaya\s*/\s*tarif(?:\s+pelayanan)?|penyerapan\s+anggaran(?:\s+program)?|realisasi\s+anggaran"
     r"|efisiensi(?:\s+anggaran)?|unsur\s+pelayanan\s+\w+",
-    re.IGNORECASE,
+    "indeks ikm nilai sakip akip biaya penyerapan realisasi efisiensi unsur",
+    "indeks:kepuasan nilai:akip biaya:tarif penyerapan:anggaran realisasi:anggaran unsur:pelayanan",
 )
-_ENTITY_RE = re.compile(r"\b(?:Kecamatan|Kec\.|Desa|Kelurahan|Kabupaten)(?:\s+[A-Z][a-z]+){1,4}")
+_ENTITY_RE = KeywordPattern(
+    re.compile(r"\b(?:Kecamatan|Kec\.|Desa|Kelurahan|Kabupaten)(?:\s+[A-Z][a-z]+){1,4}"),
+    ("Kec", "Desa", "Kel", "Kab"),
+    cased=True,
+)
 
 
-def _subject(text: str, sa: int, sb: int, s: int, e: int, prefer_entity: bool) -> str | None:
+def _subject(text: str, kw: Keywords, sa: int, sb: int, s: int, e: int, prefer_entity: bool) -> str | None:
+    """The entity or indicator the phrase speaks of: the nearest before it in its sentence, else the first after."""
     order = [_ENTITY_RE, _INDICATOR_RE] if prefer_entity else [_INDICATOR_RE, _ENTITY_RE]
     for rx in order:
-        before = [m for m in rx.finditer(text, sa, s)]
+        starts = kw.starts(rx)
+        before = rx.matches(text, starts, sa, s)
         if before:
             return _SPACE_RE.sub(" ", before[-1].group())
-        after = rx.search(text, e, sb)
+        after = rx.matches(text, starts, e, sb, first=True)
         if after:
-            return _SPACE_RE.sub(" ", after.group())
+            return _SPACE_RE.sub(" ", after[0].group())
     return None
 
 
 def extract_direction_statements(
-    text: str, claims: list[Claim] | None = None, *, spans: list[tuple[int, int]] | None = None
+    text: str,
+    claims: list[Claim] | None = None,
+    *,
+    spans: list[tuple[int, int]] | None = None,
+    keywords: Keywords | None = None,
 ) -> list[DirectionStatement]:
-    """Phrases of direction, rank or target attainment, with their subject and claims."""
+    """Phrases of direction, rank or target attainment, with their subject and claims.
+
+    ``claims``, ``spans`` and ``keywords``: the text's, when the caller has them already.
+    """
+    kw = Keywords(text, lowered(text)) if keywords is None else keywords
     if claims is None:
-        claims = extract_claims(text)
+        claims = extract_claims(text, keywords=kw)
     spans = sentence_spans(text) if spans is None else spans
-    low = lowered(text)
     taken: list[tuple[int, int]] = []
     found: list[DirectionStatement] = []
     for kind, rx in _DIRECTION_RE:
-        if not may_match(low, _DIRECTION_KEYWORDS[kind]):
+        starts = kw.starts(rx)
+        if starts is not None and not starts:
             continue
-        for m in rx.finditer(text):
+        for m in rx.matches(text, starts):
             s, e = m.start(), m.end()
             if any(a < e and s < b for a, b in taken):
                 continue
@@ -134,7 +181,7 @@ def extract_direction_statements(
                     start=s,
                     end=e,
                     kind=kind,
-                    subject=_subject(text, sa, sb, s, e, prefer_entity=kind == "ahead"),
+                    subject=_subject(text, kw, sa, sb, s, e, prefer_entity=kind == "ahead"),
                     figure=figure,
                     figure_decimals=fdec,
                     figure_unit=funit,

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 
 from lkj_excel.numerals import parse_plain_number
 
-from .sentences import TailPattern, lowered, may_match, sentence_of, sentence_spans
+from .context import assign_kinds
+from .sentences import SPACES, KeywordPattern, Keywords, TailPattern, lowered, sentence_of, sentence_spans
 
 # Claim kinds that are not figures to check; dropped unless include_non_claims.
 NON_CLAIM_KINDS = frozenset({"year", "ordinal", "reference-number"})
@@ -85,85 +86,49 @@ _REFERENCE_BEFORE_RE = TailPattern(
     ".:(",
 )
 _RP_RE = re.compile(r"(?:\bRp|\bIDR)\s*\.?\s*$", re.IGNORECASE)
+_RP_BEFORE_RE = TailPattern(_RP_RE, ("rp", "idr"), ".")
 _LETTER_BEFORE_RE = re.compile(
     rf"(?<![\w/])({_PREDIKAT})\s*(?:\(|(?:dengan\s+)?(?:angka|nilai|skor)(?:\s+mencapai)?\s*\(?)?\s*$"
 )
+_SPACES_PAREN = SPACES + "("
+_LETTER_BEFORE_ENDS = ("A", "B", "C", "D", "angka", "nilai", "skor", "mencapai")
 _LETTER_AFTER_RE = re.compile(rf"\s*\)?\s*\(?\s*({_PREDIKAT})(?![\w/])")
 
-# Words after which the reader starts a new clause: a kind keyword before them
-# no longer describes the figure ("terjadi penurunan dimana target ... 85,00").
-_BREAK_RE = re.compile(
-    r"\b(?:dimana|di\s+mana|namun|sehingga|sementara|akan\s+tetapi|tetapi|sedangkan|karena|bahkan|atau)\b",
-    re.IGNORECASE,
-)
-# Keywords that set a claim's kind; the nearest one before the figure wins.
-_KIND_RE: list[tuple[str, re.Pattern[str]]] = [
-    ("average", re.compile(r"\b(?:rata-rata|rata\s+rata|rerata|dirata-ratakan|dirata-rata)\b", re.IGNORECASE)),
-    (
-        "difference",
-        re.compile(
-            r"\b(?:selisih|penurunan|peningkatan|kenaikan|(?:lebih\s+)?unggul|naik|turun|meningkat|menurun|"
-            r"bertambah|berkurang|lebih\s+(?:tinggi|rendah|besar|kecil)|sisa|bersisa|tersisa)\b",
-            re.IGNORECASE,
-        ),
+_TABLE_RE = KeywordPattern(
+    re.compile(
+        r"\b(?:tabel|tbl)(?:\s*\.?\s*(\d+(?:\.\d+)*))?"
+        r"(?:\s+(di\s+atas|di\s+bawah(?:\s+ini)?|sebelumnya|berikut(?:\s+ini)?|tersebut))?",
+        re.IGNORECASE,
     ),
-    (
-        "ratio",
-        re.compile(
-            r"\b(?:persentase|prosentase|prosentasi\w*|diprosentas\w*|dipersentas\w*)\b"
-            r"|(?<!target\s)\bcapaian\b(?!\s+(?:realisasi|nilai))",
-            re.IGNORECASE,
-        ),
-    ),
-    ("sum", re.compile(r"\b(?:jumlah|total|akumulasi)\b", re.IGNORECASE)),
-    ("share", re.compile(r"\b(?:porsi|proporsi)\b", re.IGNORECASE)),
-]
-# A lowercase word that every match of each kind pattern contains.
-_KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "average": ("rata",),
-    "difference": ("selisih", "nurun", "ningkat", "naik", "unggul", "turun", "bertambah", "berkurang", "lebih", "sisa"),
-    "ratio": ("sentas", "capaian"),
-    "sum": ("jumlah", "total", "akumulasi"),
-    "share": ("porsi",),
-}
-# "... dari target sebesar 60%": the target's own figure follows ("capaian 97% dari target" has none);
-# the text after a claim stops where the next claim starts, hence the end anchor.
-_AGAINST_TARGET_RE = re.compile(
-    r"^\s*(?:dari|terhadap)\s+target\s+(?:yang\s+ditetapkan\s+)?(?:sebesar\s*|yaitu\s*|:\s*)?(?:[-−]?\d|$)",
-    re.IGNORECASE,
+    ("tabel", "tbl"),
 )
-_SHARE_AFTER_RE = re.compile(r"^\s*(?:dari\s+(?:total|luas|jumlah|keseluruhan|seluruh))", re.IGNORECASE)
-_YEAR_REF_RE = re.compile(
-    r"(?:banding\w*|dari|terhadap)\s+(?:dengan\s+)?(?:tahun\w*\s+|TA\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
+_FIGURE_RE = KeywordPattern(
+    re.compile(r"\b(?:gambar|grafik|diagram|lampiran|bab)\s*\.?\s*\d+(?:\s*\.\s*\d+)*", re.IGNORECASE),
+    ("gambar", "grafik", "diagram", "lampiran", "bab"),
 )
-_NEW_VALUE_RE = re.compile(r"\b(?:menjadi|ke\s+angka|hingga)\b", re.IGNORECASE)
-_WORD_RE = re.compile(r"[\w][\w/\-]*")
-
-_TABLE_RE = re.compile(
-    r"\b(?:tabel|tbl)(?:\s*\.?\s*(\d+(?:\.\d+)*))?(?:\s+(di\s+atas|di\s+bawah(?:\s+ini)?|sebelumnya|berikut(?:\s+ini)?|tersebut))?",
-    re.IGNORECASE,
-)
-_FIGURE_KEYWORDS = ("gambar", "grafik", "diagram", "lampiran", "bab")
-_FIGURE_RE = re.compile(r"\b(?:gambar|grafik|diagram|lampiran|bab)\s*\.?\s*\d+(?:\s*\.\s*\d+)*", re.IGNORECASE)
 # Precompiled once: the helpers below run for every number of every paragraph.
 _GROUPED_FRAC_RE = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{3}")
 _SEP_RE = re.compile(r"[.,]")
 _NON_DIGIT_RE = re.compile(r"\D")
 _SLASH_CODE_RE = re.compile(r"/\w")
-_LETTER_RE = re.compile(r"[A-Za-z]")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _UNIT_ABBR_RE = re.compile(r"(?i)(?:%|ha\b|jt\b|m2\b)")
 _AREA_CODE_RE = re.compile(r"\(0\d{2,4}\)\s*-?\s*$")
 _MONTH_AFTER_RE = re.compile(rf"\s+(?:{_MONTHS})\b", re.IGNORECASE)
 _MONTH_BEFORE_RE = TailPattern(re.compile(rf"\b(?:{_MONTHS})\s*$", re.IGNORECASE), tuple(_MONTHS.split("|")))
 _CAPITAL_AFTER_RE = re.compile(r"\s+[E-Z](?![\w(])")
-_INT_RE = re.compile(r"\d+")
 _PCT_AFTER_RE = re.compile(r"\s*%")
 _LINE_START_RE = re.compile(r"(?:^|\n|[.:;]\s|\s{2})\s*$")
 _ITEM_MARK_RE = re.compile(r"[.)](?:\s|$)")
 _COLNUM_BEFORE_RE = re.compile(r"\(\d+\)\s*\($")
 _COLNUM_AFTER_RE = re.compile(r"\)\s*\(\d+\)")
 _SPACE_RE = re.compile(r"\s+")
-_YEAR_RANGE_RE = re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b")
+_YEAR_RANGE_RE = KeywordPattern(
+    re.compile(r"\b(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}\b"),
+    ("19", "20"),
+    cased=True,
+    needs={"19": ("-", "–", "/"), "20": ("-", "–", "/")},
+)
 _RP_TAIL_RE = re.compile(r",-+|,00,-+")
 _PCT_RE = re.compile(r"\s?%")
 
@@ -240,34 +205,40 @@ def _candidates(core: str, unit: str | None) -> tuple[float, int, bool, list[tup
     return readings[0][0], readings[0][1], True, readings
 
 
-def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, int]]) -> str | None:
-    """Kind of a number that is not a claim (year, ordinal, reference-number), else None."""
+def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, int]], plain: bool = False) -> str | None:
+    """Kind of a number that is not a claim (year, ordinal, reference-number), else None.
+
+    ``plain``: ``lowered(text)`` is not None (see ``TailPattern.search``).
+    """
     before = text[max(0, s - 40) : s]
     after = text[e : e + 30]
-    if any(a <= s < b for a, b in covered):
-        return "reference-number"  # inside "Tabel 3.16", "Gambar 3.6"
-    if (s > 0 and (text[s - 1].isalpha() or text[s - 1] in "/_")) or _SLASH_CODE_RE.match(after):
+    for a, b in covered:
+        if a <= s < b:
+            return "reference-number"  # inside "Tabel 3.16", "Gambar 3.6"
+    if (s > 0 and (text[s - 1].isalpha() or text[s - 1] in "/_")) or (after[:1] == "/" and _SLASH_CODE_RE.match(after)):
         return "reference-number"  # codes: 239/IX/618/2003, XI/MPR/1999
-    if _LETTER_RE.match(after) and not _UNIT_ABBR_RE.match(after):
+    if after[:1] in _ASCII_LETTERS and not _UNIT_ABBR_RE.match(after):
         return "reference-number"  # glued to letters ("PP60", "3x") unless a unit
-    if _REFERENCE_BEFORE_RE.search(before):  # legal, page, postal code, phone
+    if _REFERENCE_BEFORE_RE.search(before, plain):  # legal, page, postal code, phone
         return "reference-number"
-    if (core.startswith("0") and len(_NON_DIGIT_RE.sub("", core)) >= 6) or _AREA_CODE_RE.search(before):
+    if core.startswith("0") and len(_NON_DIGIT_RE.sub("", core)) >= 6:
         return "reference-number"  # phone numbers: 0812..., (0622) 123456
-    if _MONTH_AFTER_RE.match(after):
+    if "(0" in before and _AREA_CODE_RE.search(before):
+        return "reference-number"
+    if after[:1].isspace() and _MONTH_AFTER_RE.match(after):
         return "reference-number"  # day of a date
-    if _CAPITAL_AFTER_RE.match(after) and _INT_RE.fullmatch(core):
+    is_int = core.isdecimal()  # all digits (``\d`` is a decimal digit): no separator
+    if is_int and _CAPITAL_AFTER_RE.match(after):
         return "reference-number"  # "5 S" (Senyum, Sapa, ...); A-D may be a predikat letter
-    is_int = _INT_RE.fullmatch(core) is not None
-    if is_int and len(core) == 4 and 1990 <= int(core) <= 2035 and _YEAR_WORD_RE.search(before):
-        return "year"  # "tahun 2024 Kecamatan ..." even when a count noun follows
     if is_int and len(core) == 4 and 1990 <= int(core) <= 2035:
+        if _YEAR_WORD_RE.search(before):
+            return "year"  # "tahun 2024 Kecamatan ..." even when a count noun follows
         unitless = not (_PCT_AFTER_RE.match(after) or _COUNT_RE.match(after) or _UNIT_WORD_RE.match(after))
-        if unitless and not _RP_RE.search(before):
+        if unitless and not _RP_BEFORE_RE.search(before, plain):
             return "year"
-    if is_int and _MONTH_BEFORE_RE.search(before):
+    if is_int and _MONTH_BEFORE_RE.search(before, plain):
         return "year"
-    if is_int and _ORDINAL_WORD_RE.search(before):
+    if is_int and _ORDINAL_WORD_RE.search(before, plain):
         return "ordinal"
     if is_int and len(core) <= 2:
         line_start = _LINE_START_RE.search(text[max(0, s - 4) : s]) is not None or s == 0
@@ -279,17 +250,26 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
     return None
 
 
+def _letter_before(before: str) -> re.Match[str] | None:
+    """``_LETTER_BEFORE_RE.search(before)``, searched only when the text can end as a match does.
+
+    Only whitespace and "(" follow the predikat letter or its "angka"/"nilai"/"skor"/"mencapai".
+    """
+    if before.rstrip(_SPACES_PAREN).endswith(_LETTER_BEFORE_ENDS):
+        return _LETTER_BEFORE_RE.search(before)
+    return None
+
+
 def _counts_things(text: str, pos: int, unit: str | None) -> bool:
     """Whether the figure at ``pos`` counts people or things (jiwa, Dusun, desa...)."""
     return unit == "jiwa" or (unit is not None and _COUNT_RE.match(text, pos) is not None)
 
 
-def extract_table_refs(text: str) -> list[TableRef]:
-    """Every mention of a table, numbered or deictic ("tabel berikut")."""
+def extract_table_refs(text: str, keywords: Keywords | None = None) -> list[TableRef]:
+    """Every mention of a table, numbered or deictic ("tabel berikut"); ``keywords``: the text's, if at hand."""
     refs: list[TableRef] = []
-    if not may_match(lowered(text), ("tabel", "tbl")):
-        return refs
-    for m in _TABLE_RE.finditer(text):
+    kw = Keywords(text, lowered(text)) if keywords is None else keywords
+    for m in _TABLE_RE.matches(text, kw.starts(_TABLE_RE)):
         tid = _SPACE_RE.sub("", m.group(1)) if m.group(1) else None
         where = (m.group(2) or "").lower()
         if tid is None and not where:
@@ -301,59 +281,51 @@ def extract_table_refs(text: str) -> list[TableRef]:
     return refs
 
 
-def _kind_from_context(ctx: str) -> tuple[str | None, int]:
-    """Nearest kind keyword in ``ctx`` and where it ends (-1 when none)."""
-    best: tuple[str | None, int] = (None, -1)
-    low = lowered(ctx)
-    for kind, rx in _KIND_RE:
-        if not may_match(low, _KIND_KEYWORDS[kind]):
-            continue
-        for m in rx.finditer(ctx):
-            if m.end() > best[1]:
-                best = (kind, m.end())
-    return best
-
-
 def extract_claims(
     text: str,
     *,
     include_non_claims: bool = False,
     spans: list[tuple[int, int]] | None = None,
     table_refs: list[TableRef] | None = None,
+    keywords: Keywords | None = None,
 ) -> list[Claim]:
     """Every numeric claim in ``text``, in order of appearance.
 
     With ``include_non_claims`` the years, ordinals and reference numbers are
     returned too (kinds "year", "ordinal", "reference-number"). ``spans`` and
     ``table_refs`` are ``sentence_spans(text)`` and ``extract_table_refs(text)``
-    when the caller has them already.
+    when the caller has them already, ``keywords`` the text's ``Keywords``.
     """
+    kw = Keywords(text, lowered(text)) if keywords is None else keywords
     spans = sentence_spans(text) if spans is None else spans
-    trefs = extract_table_refs(text) if table_refs is None else table_refs
-    claims_data = [_claim_data(text, it) for it in _scan_numbers(text, trefs)]
-    _assign_kinds(text, spans, claims_data)
+    trefs = extract_table_refs(text, kw) if table_refs is None else table_refs
+    items = _scan_numbers(text, trefs, kw)
+    # Years, ordinals and reference numbers are read out only when asked for: nothing else looks at them.
+    plain = kw.low is not None
+    claims_data = [_claim_data(text, it, plain) for it in items if include_non_claims or it["skip"] is None]
+    assign_kinds(text, spans, [c for c in claims_data if c["kind"] not in NON_CLAIM_KINDS], kw)
     return _build_claims(text, spans, trefs, claims_data, include_non_claims)
 
 
-def _scan_numbers(text: str, trefs: list[TableRef]) -> list[dict]:
+def _scan_numbers(text: str, trefs: list[TableRef], kw: Keywords) -> list[dict]:
     """Each number of the text with the kind it has by its form alone (year, ordinal, ...) or None."""
     covered = [(r.start, r.end) for r in trefs]
-    if may_match(lowered(text), _FIGURE_KEYWORDS):
-        covered += [(m.start(), m.end()) for m in _FIGURE_RE.finditer(text)]
-    covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.finditer(text)]
+    covered += [(m.start(), m.end()) for m in _FIGURE_RE.matches(text, kw.starts(_FIGURE_RE))]
+    covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.matches(text, kw.starts(_YEAR_RANGE_RE))]
     raw_items: list[dict] = []
+    plain = kw.low is not None
     for m in _NUM_RE.finditer(text):
         s, e = m.start(), m.end()
         if s > 0 and (text[s - 1].isdigit() or (text[s - 1] in ".," and s > 1 and text[s - 2].isdigit())):
             continue
         core = m.group()
         item: dict = {"num_start": s, "num_end": e, "core": core}
-        item["skip"] = _skip_kind(text, s, e, core, covered)
+        item["skip"] = _skip_kind(text, s, e, core, covered, plain)
         raw_items.append(item)
     return raw_items
 
 
-def _claim_data(text: str, it: dict) -> dict:
+def _claim_data(text: str, it: dict, plain: bool = False) -> dict:
     """A number's span with its sign, currency, unit, value candidates and predikat letter."""
     s, e, core = it["num_start"], it["num_end"], it["core"]
     start, end = s, e
@@ -362,7 +334,7 @@ def _claim_data(text: str, it: dict) -> dict:
     after = text[e : e + 80]
     if kind is None and s > 0 and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n("):
         start = s - 1  # "-10,29"
-    m_rp = _RP_RE.search(text[max(0, start - 12) : start])
+    m_rp = _RP_BEFORE_RE.search(text[max(0, start - 12) : start], plain)
     if kind is None and m_rp:
         unit = "Rp"
         start = max(0, start - 12) + m_rp.start()
@@ -393,7 +365,7 @@ def _claim_data(text: str, it: dict) -> dict:
         cands = [(-v, d) for v, d in cands]
     letter = None
     if kind is None:
-        lb = _LETTER_BEFORE_RE.search(text[max(0, start - 30) : start])
+        lb = _letter_before(text[max(0, start - 30) : start])
         la = _LETTER_AFTER_RE.match(text, end)
         if lb:
             letter = lb.group(1)
@@ -414,53 +386,6 @@ def _claim_data(text: str, it: dict) -> dict:
     )
 
 
-def _assign_kinds(text: str, spans: list[tuple[int, int]], claims_data: list[dict]) -> None:
-    """Context words, year references and kinds; they need the neighbouring claims, hence a second pass."""
-    real = [c for c in claims_data if c["kind"] not in NON_CLAIM_KINDS]
-    for i, c in enumerate(real):
-        sa, sb = sentence_of(spans, c["num_start"])
-        prev_end = real[i - 1]["end"] if i > 0 and real[i - 1]["end"] > sa else sa
-        next_start = real[i + 1]["start"] if i + 1 < len(real) and real[i + 1]["start"] < sb else sb
-        ctx = text[prev_end : c["start"]]
-        breaks = list(_BREAK_RE.finditer(ctx))
-        if breaks:
-            ctx = ctx[breaks[-1].end() :]
-        words = _WORD_RE.findall(ctx)
-        if len(words) > 10:
-            ctx = ctx[[m.start() for m in _WORD_RE.finditer(ctx)][-10] :]
-            words = words[-10:]
-        c["context_words"] = [w.lower() for w in words[-6:]]
-        after = text[c["end"] : next_start]
-        ym = _YEAR_REF_RE.search(after)
-        if ym is None and prev_end == sa:
-            ym = _YEAR_REF_RE.search(ctx)
-        c["year_ref"] = int(ym.group(1)) if ym else None
-        c["sentence"] = (sa, sb)
-        c["prev_in_sentence"] = real[i - 1] if prev_end != sa else None
-        if c["kind"] is None:
-            c["kind"] = _kind_of(c, ctx, after)
-
-
-def _kind_of(c: dict, ctx: str, after: str) -> str:
-    kind, kpos = _kind_from_context(ctx)
-    if kind == "difference" and _NEW_VALUE_RE.search(ctx[kpos:]):
-        kind = None  # "naik menjadi 80,50": the new level, not the change
-    if c["counted"] and kind in (None, "ratio"):
-        kind = "count"
-    if kind in (None, "ratio") and c["unit"] == "%" and _SHARE_AFTER_RE.match(after):
-        kind = "share"  # "diprosentasikan hampir 19,51% dari luas keseluruhan"
-    if kind in (None, "ratio") and c["unit"] == "%" and _AGAINST_TARGET_RE.match(after):
-        kind = "value"  # "sebesar 58,3% dari target sebesar 60%": a realisasi against its target, not a capaian
-    if kind is None and c["unit"] == "poin":
-        kind = "difference"
-    prev = c["prev_in_sentence"]
-    if kind is None and c["year_ref"] is not None and prev and prev.get("year_ref") is not None:
-        kind = prev["kind"]  # "... 5,15 ... tahun 2023, sebesar 14,75 ... tahun 2022"
-    if kind is None:
-        kind = "ratio" if c["unit"] == "%" else "value"
-    return kind
-
-
 def _build_claims(
     text: str, spans: list[tuple[int, int]], trefs: list[TableRef], claims_data: list[dict], include_non_claims: bool
 ) -> list[Claim]:
@@ -468,12 +393,14 @@ def _build_claims(
     for c in claims_data:
         if c["kind"] in NON_CLAIM_KINDS and not include_non_claims:
             continue
-        para_start = text.rfind("\n\n", 0, c["start"]) + 1
-        sa, sb = c.get("sentence", sentence_of(spans, c["num_start"]))
-        in_sentence = [r for r in trefs if sa <= r.start < sb]
-        if not in_sentence:
-            earlier = [r for r in trefs if para_start <= r.start < c["start"]]
-            in_sentence = earlier[-1:]
+        in_sentence: list[TableRef] = []
+        if trefs:
+            sa, sb = c["sentence"] if "sentence" in c else sentence_of(spans, c["num_start"])
+            in_sentence = [r for r in trefs if sa <= r.start < sb]
+            if not in_sentence:
+                para_start = text.rfind("\n\n", 0, c["start"]) + 1
+                earlier = [r for r in trefs if para_start <= r.start < c["start"]]
+                in_sentence = earlier[-1:]
         claims.append(
             Claim(
                 raw=text[c["start"] : c["end"]],

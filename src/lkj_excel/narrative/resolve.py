@@ -38,7 +38,7 @@ from .match import (
     typo_candidates,
 )
 from .reuse import AGREE_MARGIN, Deps, ParaRecord, Reading, Reuse
-from .sentences import sentence_of, sentence_spans
+from .sentences import Keywords, lowered, sentence_of, sentence_spans
 from .tables import Figure, number_cell, numeric_columns, value_of, year_of
 from .typo import interval as typo_interval
 from .typo import one_edit, round_half_up, typo_edits
@@ -362,9 +362,10 @@ def read_paragraph(text: str) -> Reading:
     text did not change (``ParaRecord.reading``). Callers must not mutate the lists.
     """
     spans = sentence_spans(text)
-    refs = extract_table_refs(text)
-    claims = extract_claims(text, spans=spans, table_refs=refs)
-    return spans, refs, claims, extract_direction_statements(text, claims, spans=spans)
+    kw = Keywords(text, lowered(text))  # the keyword patterns of claims and directions share their words
+    refs = extract_table_refs(text, kw)
+    claims = extract_claims(text, spans=spans, table_refs=refs, keywords=kw)
+    return spans, refs, claims, extract_direction_statements(text, claims, spans=spans, keywords=kw)
 
 
 def analyse(wb: Workbook, reuse: dict[str, list[Figure]] | None = None, previous: Analysis | None = None) -> Analysis:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import pairwise
 
 _CUT_RE = re.compile(r"\n[ \t]*\n|[.!?;:](?=\s+)")
 _NEXT_TOKEN_RE = re.compile(r"\s+(\S+)")
 _LIST_ITEM_RE = re.compile(r"^(?:[a-z]|\d{1,2})[.)]$")
-_LAST_WORD_RE = re.compile(r"(\w+)$")
+# "(\w+)$" on the reversed text: "$" matches before a final newline too.
+_LAST_WORD_REVERSED_RE = re.compile(r"\n?(\w+)")
 _LIST_MARK_RE = re.compile(r"(?:^|\s)(?:[a-z]|\d{1,2})$")
 
 
@@ -77,18 +79,19 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if m.group().startswith("\n"):
             cuts.append(m.end())
             continue
-        after = text[m.end() :]
-        nxt = _NEXT_TOKEN_RE.match(after)
+        nxt = _NEXT_TOKEN_RE.match(text, m.end())
         if not nxt:
             continue
         token = nxt.group(1)
         list_item = _LIST_ITEM_RE.match(token) is not None
         if text[i] in ".!?;":
-            word = _LAST_WORD_RE.search(text[max(0, i - 40) : i])
-            if text[i] == "." and word and word.group(1).lower() in _ABBREV:
-                continue
-            if text[i] == "." and _LIST_MARK_RE.search(text[max(0, i - 4) : i]) and i - 2 < cuts[-1] + 3:
-                continue  # the "1." / "b." of a list item itself
+            if text[i] == ".":
+                # The word before the dot: (\w+)$ searched in the 40 characters before, read backwards.
+                word = _LAST_WORD_REVERSED_RE.match(text[max(0, i - 40) : i][::-1])
+                if word and word.group(1)[::-1].lower() in _ABBREV:
+                    continue
+                if _LIST_MARK_RE.search(text[max(0, i - 4) : i]) and i - 2 < cuts[-1] + 3:
+                    continue  # the "1." / "b." of a list item itself
             if token[0].isupper() or token[0].isdigit() or token[0] in "(\"“'" or list_item or text[i] == ";":
                 cuts.append(i + 1)
         elif list_item:  # "sebagai berikut: 1. ..."
@@ -122,8 +125,155 @@ class TailPattern:
     def __init__(self, rx: re.Pattern[str], words: tuple[str, ...], tail: str = "") -> None:
         self.rx, self.words, self.strip = rx, words, SPACES + tail
 
-    def search(self, text: str) -> re.Match[str] | None:
+    def search(self, text: str, plain: bool = False) -> re.Match[str] | None:
+        """``rx.search(text)``; ``plain``: the text is known to hold none of the characters ``lowered`` rules out."""
         t = text.rstrip(self.strip)
-        if t.lower().endswith(self.words) or _ODD_CASE_RE.search(text):
+        if t.lower().endswith(self.words) or (not plain and _ODD_CASE_RE.search(text)):
             return self.rx.search(text)
         return None
+
+
+class KeywordPattern:
+    """A pattern every match of which starts with one of ``starts``, tried only where one of them starts.
+
+    ``starts`` are lowercase words sought in ``lowered(text)`` (case-insensitive patterns), or, with
+    ``cased``, words sought in the text itself. A regex whose first item is ``\\b`` or a case-folded
+    letter is tried by the engine at every position of the text; ``str.find`` locates the few places
+    where a match can start, and ``match`` there yields exactly what ``finditer`` yields (the starts
+    are tried in order, each from the end of the previous match on). Without the lowered text (the
+    rare characters ``lowered`` rules out) the pattern scans as usual. ``needs`` names, for a start word,
+    words one of which every match starting with it contains ("di" in "di atas" needs "atas"): without
+    them in the text the start word is not sought.
+    """
+
+    __slots__ = ("cased", "needs", "plan", "rx", "starts")
+
+    def __init__(
+        self,
+        rx: re.Pattern[str],
+        starts: tuple[str, ...],
+        *,
+        cased: bool = False,
+        needs: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
+        self.rx, self.starts, self.cased, self.needs = rx, starts, cased, needs or {}
+        # (word, its key in ``Keywords.words``, the words it needs) for each start word.
+        self.plan = tuple((w, "\0" + w if cased else w, self.needs.get(w)) for w in starts)
+
+    def starts_in(self, hay: str | None) -> list[int] | None:
+        """Sorted positions of ``hay`` (the lowered text, or the text itself if ``cased``) where a start word begins.
+
+        None without ``hay`` (``lowered`` gave none): the pattern then scans as usual.
+        """
+        if hay is None:
+            return None
+        found: list[int] = []
+        for w in self.starts:
+            found += find_all(hay, w)
+        found.sort()
+        return found
+
+    def matches(
+        self,
+        text: str,
+        starts: list[int] | None,
+        pos: int = 0,
+        endpos: int | None = None,
+        *,
+        offset: int = 0,
+        first: bool = False,
+    ) -> list[re.Match[str]]:
+        """``rx.finditer(text, pos, endpos)`` as a list (only its first match with ``first``).
+
+        ``starts`` is ``starts_in`` of a text of which ``text`` is the slice from ``offset`` on: the
+        positions there are the only ones where a match can start.
+        """
+        end = len(text) if endpos is None else endpos
+        if starts is None:
+            if first:
+                m = self.rx.search(text, pos, end)
+                return [] if m is None else [m]
+            return list(self.rx.finditer(text, pos, end))
+        out: list[re.Match[str]] = []
+        if not starts:
+            return out
+        after = pos
+        for p in starts[bisect_left(starts, pos + offset) : bisect_left(starts, end + offset)]:
+            p -= offset
+            if p < after:
+                continue
+            m = self.rx.match(text, p, end)
+            if m is not None:
+                out.append(m)
+                if first:
+                    break
+                after = m.end()
+        return out
+
+    def finditer(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> list[re.Match[str]]:
+        """``rx.finditer(text, pos, endpos)`` as a list; ``low``: ``lowered(text)``."""
+        return self.matches(text, self.starts_in(text if self.cased else low), pos, endpos)
+
+    def search(self, text: str, low: str | None, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """``rx.search(text, pos, endpos)``; ``low``: ``lowered(text)``."""
+        found = self.matches(text, self.starts_in(text if self.cased else low), pos, endpos, first=True)
+        return found[0] if found else None
+
+
+def find_all(hay: str, word: str) -> list[int]:
+    """Every position where ``word`` occurs in ``hay`` (overlapping occurrences too)."""
+    found: list[int] = []
+    i = hay.find(word)
+    while i >= 0:
+        found.append(i)
+        i = hay.find(word, i + 1)
+    return found
+
+
+class Keywords:
+    """The start words of many keyword patterns located in one paragraph, each word sought once.
+
+    ``starts(rx)`` is ``rx.starts_in`` of the paragraph; the patterns of claims and of directions
+    share many words ("naik", "lebih", "target").
+    """
+
+    __slots__ = ("low", "patterns", "text", "words")
+
+    def __init__(self, text: str, low: str | None) -> None:
+        self.text, self.low = text, low
+        self.words: dict[str, list[int]] = {}
+        self.patterns: dict[KeywordPattern, list[int] | None] = {}
+
+    def starts(self, rx: KeywordPattern) -> list[int] | None:
+        found = self.patterns.get(rx, _UNSEEN)
+        if found is _UNSEEN:
+            found = self.patterns[rx] = self._starts(rx)
+        return found
+
+    def _starts(self, rx: KeywordPattern) -> list[int] | None:
+        hay = self.text if rx.cased else self.low
+        if hay is None:
+            return None
+        found: list[int] = []
+        words = self.words
+        for w, key, needs in rx.plan:
+            if needs is not None:
+                for n in needs:
+                    if n in hay:
+                        break
+                else:
+                    continue
+            at = words.get(key)
+            if at is None:
+                at = words[key] = []
+                i = hay.find(w)
+                while i >= 0:
+                    at.append(i)
+                    i = hay.find(w, i + 1)
+            if at:
+                found += at
+        found.sort()
+        return found
+
+
+_UNSEEN: list[int] = []

@@ -1,0 +1,160 @@
+"""The second pass over a paragraph's claims: the words before each, the year it is compared with, its kind.
+
+A claim's kind (sum, difference, average, ratio, share, count, value) comes from the nearest keyword
+before it in its clause and from what follows it; both need the neighbouring claims, hence a pass of
+its own after every number was read (``extract.extract_claims``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .sentences import KeywordPattern, Keywords, may_match, sentence_of
+
+# Words after which the reader starts a new clause: a kind keyword before them
+# no longer describes the figure ("terjadi penurunan dimana target ... 85,00").
+_BREAK_RE = re.compile(
+    r"\b(?:dimana|di\s+mana|namun|sehingga|sementara|akan\s+tetapi|tetapi|sedangkan|karena|bahkan|atau)\b",
+    re.IGNORECASE,
+)
+# Keywords that set a claim's kind; the nearest one before the figure wins.
+_KIND_RE: list[tuple[str, re.Pattern[str]]] = [
+    ("average", re.compile(r"\b(?:rata-rata|rata\s+rata|rerata|dirata-ratakan|dirata-rata)\b", re.IGNORECASE)),
+    (
+        "difference",
+        re.compile(
+            r"\b(?:selisih|penurunan|peningkatan|kenaikan|(?:lebih\s+)?unggul|naik|turun|meningkat|menurun|"
+            r"bertambah|berkurang|lebih\s+(?:tinggi|rendah|besar|kecil)|sisa|bersisa|tersisa)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "ratio",
+        re.compile(
+            r"\b(?:persentase|prosentase|prosentasi\w*|diprosentas\w*|dipersentas\w*)\b"
+            r"|(?<!target\s)\bcapaian\b(?!\s+(?:realisasi|nilai))",
+            re.IGNORECASE,
+        ),
+    ),
+    ("sum", re.compile(r"\b(?:jumlah|total|akumulasi)\b", re.IGNORECASE)),
+    ("share", re.compile(r"\b(?:porsi|proporsi)\b", re.IGNORECASE)),
+]
+# A lowercase word that every match of each kind pattern contains.
+_KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "average": ("rata",),
+    "difference": ("selisih", "nurun", "ningkat", "naik", "unggul", "turun", "bertambah", "berkurang", "lebih", "sisa"),
+    "ratio": ("sentas", "capaian"),
+    "sum": ("jumlah", "total", "akumulasi"),
+    "share": ("porsi",),
+}
+# "... dari target sebesar 60%": the target's own figure follows ("capaian 97% dari target" has none);
+# the text after a claim stops where the next claim starts, hence the end anchor.
+_AGAINST_TARGET_RE = re.compile(
+    r"^\s*(?:dari|terhadap)\s+target\s+(?:yang\s+ditetapkan\s+)?(?:sebesar\s*|yaitu\s*|:\s*)?(?:[-−]?\d|$)",
+    re.IGNORECASE,
+)
+_SHARE_AFTER_RE = re.compile(r"^\s*(?:dari\s+(?:total|luas|jumlah|keseluruhan|seluruh))", re.IGNORECASE)
+_YEAR_REF_RE = re.compile(
+    r"(?:banding\w*|dari|terhadap)\s+(?:dengan\s+)?(?:tahun\w*\s+|TA\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
+)
+# A lowercase word that every match of the break and the year-reference pattern contains.
+_BREAK_KEYWORDS = ("mana", "namun", "sehingga", "sementara", "tetapi", "sedangkan", "karena", "bahkan", "atau")
+_YEAR_REF_KEYWORDS = ("banding", "dari", "terhadap")
+_BREAK_KP = KeywordPattern(
+    _BREAK_RE, tuple("di namun sehingga sementara akan tetapi sedangkan karena bahkan atau".split())
+)
+_NEW_VALUE_RE = re.compile(r"\b(?:menjadi|ke\s+angka|hingga)\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[\w][\w/\-]*")
+
+
+def _kind_from_context(ctx: str, low: str | None) -> tuple[str | None, int]:
+    """Nearest kind keyword in ``ctx`` and where it ends (-1 when none); ``low``: ``lowered(ctx)``."""
+    best: tuple[str | None, int] = (None, -1)
+    for kind, rx in _KIND_RE:
+        if not may_match(low, _KIND_KEYWORDS[kind]):
+            continue
+        for m in rx.finditer(ctx):
+            if m.end() > best[1]:
+                best = (kind, m.end())
+    return best
+
+
+def assign_kinds(text: str, spans: list[tuple[int, int]], real: list[dict], kw: Keywords) -> None:
+    """Context words, year references and kinds of ``real`` (a paragraph's claims less its years, ordinals and
+    reference numbers, in order); they need the neighbouring claims, hence a second pass."""
+    # Slices of the lowered paragraph are the lowered slices (``lowered`` keeps lengths): keyword pre-tests.
+    low = kw.low
+    for i, c in enumerate(real):
+        sa, sb = sentence_of(spans, c["num_start"])
+        prev_end = real[i - 1]["end"] if i > 0 and real[i - 1]["end"] > sa else sa
+        next_start = real[i + 1]["start"] if i + 1 < len(real) and real[i + 1]["start"] < sb else sb
+        cs, ce = prev_end, c["start"]
+        cs += _after_last_break(text[cs:ce], low and low[cs:ce])
+        cut, words = _last_words(text[cs:ce])
+        cs += cut
+        ctx = text[cs:ce]
+        c["context_words"] = [w.lower() for w in words[-6:]]
+        after = text[c["end"] : next_start]
+        ym = _YEAR_REF_RE.search(after) if may_match(low and low[c["end"] : next_start], _YEAR_REF_KEYWORDS) else None
+        if ym is None and prev_end == sa and may_match(low and low[cs:ce], _YEAR_REF_KEYWORDS):
+            ym = _YEAR_REF_RE.search(ctx)
+        c["year_ref"] = int(ym.group(1)) if ym else None
+        c["sentence"] = (sa, sb)
+        c["prev_in_sentence"] = real[i - 1] if prev_end != sa else None
+        if c["kind"] is None:
+            c["kind"] = _kind_of(c, ctx, _kind_from_context(ctx, low and low[cs:ce]), after)
+
+
+def _after_last_break(ctx: str, low: str | None) -> int:
+    """Where the context's last clause starts (0: no break word in it); ``low``: ``lowered(ctx)``."""
+    if low is None:
+        found = list(_BREAK_RE.finditer(ctx))
+    elif may_match(low, _BREAK_KEYWORDS):
+        found = _BREAK_KP.finditer(ctx, low)
+    else:
+        return 0
+    return found[-1].end() if found else 0
+
+
+# The last ten words of a context lie in its last 120 characters but for runs of very short words.
+_WORDS_TAIL = 120
+
+
+def _last_words(ctx: str) -> tuple[int, list[str]]:
+    """Where the context's last ten words start (0 when it has no more) and those words.
+
+    A long context is read from its last ``_WORDS_TAIL`` characters only: the first word found there may be
+    the tail of a longer one, the next ones are the context's own; twelve words found there hold its last ten.
+    """
+    tail = len(ctx) - _WORDS_TAIL
+    if tail > 0:
+        found = list(_WORD_RE.finditer(ctx, tail))
+        if len(found) >= 12:
+            return found[-10].start(), [m.group() for m in found[-10:]]
+    words = _WORD_RE.findall(ctx)
+    if len(words) > 10:
+        return [m.start() for m in _WORD_RE.finditer(ctx)][-10], words[-10:]
+    return 0, words
+
+
+def _kind_of(c: dict, ctx: str, nearest: tuple[str | None, int], after: str) -> str:
+    kind, kpos = nearest
+    if kind == "difference" and _NEW_VALUE_RE.search(ctx[kpos:]):
+        kind = None  # "naik menjadi 80,50": the new level, not the change
+    if c["counted"] and kind in (None, "ratio"):
+        kind = "count"
+    if kind in (None, "ratio") and c["unit"] == "%" and _SHARE_AFTER_RE.match(after):
+        kind = "share"  # "diprosentasikan hampir 19,51% dari luas keseluruhan"
+    if kind in (None, "ratio") and c["unit"] == "%" and _AGAINST_TARGET_RE.match(after):
+        kind = "value"  # "sebesar 58,3% dari target sebesar 60%": a realisasi against its target, not a capaian
+    if kind is None and c["unit"] == "poin":
+        kind = "difference"
+    prev = c["prev_in_sentence"]
+    if kind is None and c["year_ref"] is not None and prev and prev.get("year_ref") is not None:
+        kind = prev["kind"]  # "... 5,15 ... tahun 2023, sebesar 14,75 ... tahun 2022"
+    if kind is None:
+        kind = "ratio" if c["unit"] == "%" else "value"
+    return kind
+
+
+__all__ = ["assign_kinds"]
