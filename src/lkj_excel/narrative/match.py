@@ -13,8 +13,9 @@ from ..spec import table_sort_key
 from .extract import Claim, TableRef
 from .index import FigureIndex
 from .sentences import lowered, may_match
+from .slips import SlipIndex, fig_class
 from .tables import Figure, year_of
-from .typo import Split, agrees, agrees_interval, split_edits, split_figure, split_printed
+from .typo import agrees, agrees_interval
 
 if TYPE_CHECKING:
     from .reuse import ParaRecord
@@ -28,7 +29,6 @@ _ROW_HINT_KEYWORDS = {"ikm": ("ikm", "kepuasan"), "akip": ("akip", "akuntabilita
 _RATIO_WORDS = re.compile(r"capaian|prosentas|persentas|prosentase|persen", re.IGNORECASE)
 _TARGET_WORD = re.compile(r"\btarget", re.IGNORECASE)
 _REAL_WORD = re.compile(r"\brealisasi|\bterealisasi", re.IGNORECASE)
-_DIFF_COLUMNS = ("sisa", "selisih", "efisiensi")
 _SPACE_RE = re.compile(r"\s+")
 _NON_DIGIT_RE = re.compile(r"\D")
 _TABLE_NUMBER_RE = re.compile(r"(\d+\.\d+)")
@@ -131,8 +131,7 @@ class Prep:
         self.followed_tables = {self.followed(q) for q in wb.paragraphs}
         self._nouns: dict[tuple[str, str], tuple[bool, frozenset[str]] | None] = {}
         self._hints: dict[str, set[str]] = {}
-        self._fitting: dict[tuple[str, str, str | None], list[Figure]] = {}
-        self.splits: dict[tuple[float, int], Split | None] = {}  # table figures split for typo_candidates
+        self._slips = SlipIndex(idx.by_table)
 
     def followed(self, p: Paragraph) -> str | None:
         k = id(p)
@@ -146,17 +145,13 @@ class Prep:
             h = self._hints[text] = _row_hint(text)
         return h
 
-    def typo_pool(self, tid: str, claim: Claim) -> list[Figure]:
-        """The figures of ``tid`` a claim of this kind and unit may be a typing slip of, in table order."""
-        k = (tid, claim.kind, claim.unit)
-        pool = self._fitting.get(k)
-        if pool is None:
-            pool = self._fitting[k] = [
-                f
-                for f in self.idx.by_table.get(tid, [])
-                if f.recomputed is None and compatible(claim, f) and self.noun_ok(claim, f)
-            ]
-        return pool
+    def typo_search(self, claim: Claim, printed: str, tids: list[str]) -> list[tuple[Figure, str]]:
+        """The figures of ``tids`` (printed, of a fitting kind and unit) ``printed`` is one typing slip of,
+        with the slip, in ``tids`` then table order."""
+        kind, unit = claim.kind, claim.unit
+        return self._slips.search(
+            printed, tids, lambda cls: _compatible(kind, unit, *cls), lambda f: self.noun_ok(claim, f)
+        )
 
     def noun_ok(self, claim: Claim, f: Figure) -> bool:
         """``_noun_ok``, with the columns a noun names worked out once per noun and table."""
@@ -197,30 +192,32 @@ def scope_tables(wb: Workbook, p: Paragraph, refs: list[TableRef], prep: Prep | 
 
 
 def compatible(claim: Claim, f: Figure) -> bool:
-    k, u = claim.kind, claim.unit
+    return _compatible(claim.kind, claim.unit, *fig_class(f))
+
+
+def _compatible(k: str, u: str | None, f_kind: str, f_unit: str | None, diff_cell: bool, capaian: bool) -> bool:
+    """Whether a claim of kind ``k`` and unit ``u`` may state a figure of the class (see `_fig_class`)."""
     if k == "difference":
-        if not (f.kind == "difference" or (f.is_cell and f.column in _DIFF_COLUMNS)):
+        if not (f_kind == "difference" or diff_cell):
             return False
-    elif f.kind == "difference":
+    elif f_kind == "difference":
         return False
-    if k in ("ratio", "share") and not (f.unit == "%" or f.kind in ("ratio", "share")):
+    if k in ("ratio", "share") and not (f_unit == "%" or f_kind in ("ratio", "share")):
         return False
-    if k == "count" and f.unit != "count":
+    if k == "count" and f_unit != "count":
         return False
-    if k == "sum" and f.kind in ("ratio", "share", "average") and u != "%":
+    if k == "sum" and f_kind in ("ratio", "share", "average") and u != "%":
         return False
     if u == "%":
-        return f.unit == "%" or (
-            k == "difference" and f.unit is None and f.kind == "difference" and "capaian" in f.column
-        )
+        return f_unit == "%" or (k == "difference" and f_unit is None and f_kind == "difference" and capaian)
     if u == "Rp":
-        return f.unit == "Rp"
+        return f_unit == "Rp"
     if u == "Ha":
-        return f.unit in ("Ha", None)
+        return f_unit in ("Ha", None)
     if u == "poin":
-        return f.unit in (None, "%")
+        return f_unit in (None, "%")
     if u is not None:  # counted nouns: jiwa, Dusun, Kepala Keluarga, desa
-        return f.unit == "count"
+        return f_unit == "count"
     return True
 
 
@@ -388,36 +385,6 @@ def known_quantity(
 
 def digits_of(text: str) -> str:
     return _NON_DIGIT_RE.sub("", text)
-
-
-def typo_candidates(
-    claim: Claim, printed: str, figs: list[Figure], splits: dict[tuple[float, int], Split | None] | None = None
-) -> list[tuple[Figure, str]]:
-    """The figures ``printed`` is one typing slip of (`typo_edits`), with the slip; ``splits``: the figures
-    already split for the comparison (one workbook's, filled as they are met: each is split once)."""
-    nd = len(digits_of(printed))
-    if nd < 3:
-        return []
-    p = split_printed(printed)
-    if p is None:
-        return []
-    known = {} if splits is None else splits
-    out = []
-    for f in figs:
-        if not math.isfinite(f.value):
-            continue
-        k = (abs(f.value), f.decimals)
-        if k in known:
-            c = known[k]
-        else:
-            c = known[k] = split_figure(*k)
-        edits = split_edits(p, c) if c is not None else ()
-        if not edits:
-            continue
-        if edits[0] == "replaced digit" and nd < 4:
-            continue
-        out.append((f, edits[0]))
-    return out
 
 
 def is_small_bare(claim: Claim) -> bool:

@@ -35,7 +35,6 @@ from .match import (
     known_quantity,
     rank_key,
     scope_tables,
-    typo_candidates,
 )
 from .reuse import AGREE_MARGIN, Deps, ParaRecord, Reading, Reuse
 from .sentences import sentence_of, sentence_spans
@@ -171,17 +170,14 @@ def _typos(para: _Para, claim: Claim, printed: str) -> list[tuple[Figure, str]]:
     """The figures ``printed`` is one typing slip of: in the scope tables, else (rupiah) anywhere."""
     prep = para.prep
     typos: list[tuple[Figure, str]] = []
-    if len(digits_of(printed)) >= 3:  # else typo_candidates finds none
+    if len(digits_of(printed)) >= 3:  # else the search finds none
         para.deps.whole_tables = True
-        local = [f for tid in para.scope for f in prep.typo_pool(tid, claim)]
-        typos = typo_candidates(claim, printed, local, prep.splits)
+        typos = prep.typo_search(claim, printed, para.scope)
     if not typos and claim.unit == "Rp" and len(digits_of(printed)) >= 7:
         # A rupiah figure is long enough that one slip of a figure anywhere names it (issue #10);
         # only when a single figure fits.
         para.deps.everywhere = True
-        wide_pool = typo_candidates(
-            claim, printed, [f for tid in prep.order for f in prep.typo_pool(tid, claim)], prep.splits
-        )
+        wide_pool = prep.typo_search(claim, printed, prep.order)
         typos = wide_pool if len({round(f.value, 2) for f, _e in wide_pool}) == 1 else []
     return typos
 
