@@ -265,25 +265,41 @@ _RANK_KINDS = {
 }
 
 
-def rank_key(claim: Claim, f: Figure, scope: list[str], hints: set[str], sentence: str) -> tuple:
-    s = 0.0
-    if f.table in scope:
-        s += 6 - min(scope.index(f.table), 3)
-    if f.kind in _RANK_KINDS.get(claim.kind, ()):
-        s += 3
-    if claim.kind in ("ratio", "value") and f.is_cell and f.unit == "%":
-        s += 2
-    if claim.year_ref is not None and claim.year_ref in f.years:
-        s += 3
-    if f.row_id and f.row_id in hints:
-        s += 2
-    if f.row_label and f.row_label.lower().split(" — ")[-1][:12] in sentence.lower():
-        s += 1
-    if f.is_cell:
-        s += 1
-    if math.isfinite(f.value) and agrees(abs(claim.value), claim.decimals, abs(f.value)):
-        s += 2  # the figure itself rounds to the claim, not only its interval
-    return (-s, f.table, f.column)
+class Ranker:
+    """The order of the candidate figures of one claim, best first (`key`), with what depends on the
+    claim alone worked out once."""
+
+    __slots__ = ("claim", "scope", "kinds", "pct_cell", "hints", "sentence", "value")
+
+    def __init__(self, claim: Claim, scope: list[str], hints: set[str], sentence: str) -> None:
+        self.claim = claim
+        self.scope: dict[str, int] = {}
+        for i, tid in enumerate(scope):
+            self.scope.setdefault(tid, 6 - min(i, 3))  # the first mention counts
+        self.kinds = _RANK_KINDS.get(claim.kind, ())
+        self.pct_cell = claim.kind in ("ratio", "value")
+        self.hints = hints
+        self.sentence = sentence.lower()
+        self.value = abs(claim.value)
+
+    def key(self, f: Figure) -> tuple[float, str, str]:
+        claim = self.claim
+        s = float(self.scope.get(f.table, 0))
+        if f.kind in self.kinds:
+            s += 3
+        if self.pct_cell and f.is_cell and f.unit == "%":
+            s += 2
+        if claim.year_ref is not None and claim.year_ref in f.years:
+            s += 3
+        if f.row_id and f.row_id in self.hints:
+            s += 2
+        if f.row_label and f.row_label.lower().split(" — ")[-1][:12] in self.sentence:
+            s += 1
+        if f.is_cell:
+            s += 1
+        if math.isfinite(f.value) and agrees(self.value, claim.decimals, abs(f.value)):
+            s += 2  # the figure itself rounds to the claim, not only its interval
+        return (-s, f.table, f.column)
 
 
 def claim_sentence(text: str, claim: Claim) -> str:
@@ -342,9 +358,10 @@ def known_quantity(
     idx: FigureIndex,
     group_text: str,
     prep: Prep | None = None,
+    want: str | None = None,
 ) -> Figure | None:
-    """The figure a claim names outright: "selisih antara target dan realisasi", "prosentase capaian"."""
-    want = known_kind(p.text, claim, claims)
+    """The figure a claim names outright: "selisih antara target dan realisasi", "prosentase capaian";
+    ``want``: the quantity the words before it name (`known_kind`)."""
     if want is None:
         return None
     sentence_before = claim_sentence(p.text, claim)

@@ -25,6 +25,7 @@ from .match import (
     ClaimResult,
     DirectionIssue,
     Prep,
+    Ranker,
     RefIssue,
     claim_agrees,
     claim_sentence,
@@ -33,7 +34,6 @@ from .match import (
     is_small_bare,
     known_kind,
     known_quantity,
-    rank_key,
     scope_tables,
 )
 from .reuse import AGREE_MARGIN, Deps, ParaRecord, Reading, Reuse
@@ -114,13 +114,18 @@ def _agreeing(para: _Para, claim: Claim, value: float, decimals: int) -> list[Fi
 def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
     """The result of one claim; None for a count or a bare small number no table speaks of."""
     p, scope = para.p, para.scope
-    sentence = claim_sentence(para.text, claim)
     prep = para.prep
-    hints = prep.row_hint(sentence) or prep.row_hint(para.text) or prep.row_hint(para.group_text)
     printed = para.text[claim.num_start : claim.num_end]
+    rank: list[Ranker] = []  # made on the first list of two figures or more
 
     def ranked(fs: list[Figure]) -> list[Figure]:
-        return sorted(fs, key=lambda g: rank_key(claim, g, scope, hints, sentence))
+        if len(fs) < 2:
+            return list(fs)
+        if not rank:
+            sentence = claim_sentence(para.text, claim)
+            hints = prep.row_hint(sentence) or prep.row_hint(para.text) or prep.row_hint(para.group_text)
+            rank.append(Ranker(claim, scope, hints, sentence))
+        return sorted(fs, key=rank[0].key)
 
     if claim.malformed and claim.candidates:
         v, d = claim.candidates[0]
@@ -140,9 +145,10 @@ def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
     counted = claim.kind == "count" or (claim.unit not in (None, "%", "Rp", "Ha", "poin"))
     known = None
     if not counted:
-        if known_kind(para.text, claim, para.claims) is not None:
+        want = known_kind(para.text, claim, para.claims)
+        if want is not None:
             para.deps.whole_tables = True  # the subject row is chosen from every cell of the scope tables
-        known = known_quantity(para.wb, p, claim, para.claims, scope, para.idx, para.group_text, prep)
+            known = known_quantity(para.wb, p, claim, para.claims, scope, para.idx, para.group_text, prep, want)
     if known is not None:
         edits = typo_edits(printed, abs(known.value), claim.decimals)
         value = round_half_up(abs(known.value), claim.decimals)
@@ -158,8 +164,10 @@ def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
             return ClaimResult(claim, p, "verified", good, figure=good[0])
     typos = _typos(para, claim, printed)
     if typos:
-        typos.sort(key=lambda fe: rank_key(claim, fe[0], scope, hints, sentence))
         f, edit = typos[0]
+        if len(typos) > 1:
+            best = ranked([f for f, _e in typos])[0]
+            f, edit = next(fe for fe in typos if fe[0] is best)
         return ClaimResult(claim, p, "contradicted", [f], abs(f.value), f.decimals, edit, "typo", f)
     if counted or is_small_bare(claim):
         return None  # a count or a bare small number no table speaks of
