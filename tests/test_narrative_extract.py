@@ -436,12 +436,12 @@ def test_slip_search_names_the_slip_typo_edits_names():
     values = [(80.15, 2), (2960780030.0, 0), (102.28, 2), (9286.9, 1), (1570.0, 0), (0.5, 2), (88.65, 2), (31.0, 0)]
     values += [(80.51, 2), (1075.0, 0), (2960708030.0, 0), (88.6, 1), (-9826.9, 1), (float("nan"), 0)]
     figs = [Figure(v, v, v, d, "value", None, "3.2", (), "realisasi") for v, d in values]
-    index = SlipIndex({"3.2": figs})
+    index = SlipIndex({"3.2": figs}, lambda k, u, cls: u is None)
     hits = 0
     for text in ["801,15", "Rp. 2.960.780,030,-", "10228", "1022,8", "9.826,9", "1.507", "88,56%", "0,05", "13"]:
         claim = extract_claims(f"Nilainya {text} tahun ini.")[0]
         printed = claim.raw
-        got = index.search(printed, ["3.2"], lambda cls: True, lambda f: True)
+        got = index.search(printed, ["3.2"], "value", None, lambda f: True)
         want = [
             (f, e[0]) for f in figs if math.isfinite(f.value) and (e := typo_edits(printed, abs(f.value), f.decimals))
         ]
@@ -451,10 +451,10 @@ def test_slip_search_names_the_slip_typo_edits_names():
         assert got == want, text
         hits += len(got)
     assert hits >= 8  # slips were found (801,15, 10228, 88,56%, 9.826,9 ...)
-    every = index.search("801,15", ["3.2"], lambda cls: True, lambda f: True)
+    every = index.search("801,15", ["3.2"], "value", None, lambda f: True)
     assert [(f.value, e) for f, e in every] == [(80.15, "inserted digit")]
-    assert index.search("801,15", ["3.2"], lambda cls: True, lambda f: f.value != 80.15) == []  # not accepted
-    assert index.search("801,15", ["3.2"], lambda cls: cls[1] == "%", lambda f: True) == []  # no fitting class
+    assert index.search("801,15", ["3.2"], "value", None, lambda f: f.value != 80.15) == []  # not accepted
+    assert index.search("801,15", ["3.2"], "value", "%", lambda f: True) == []  # no fitting class
 
 
 def test_one_edit_names_what_trying_every_position_names():

@@ -13,7 +13,7 @@ from ..spec import table_sort_key
 from .extract import Claim, TableRef
 from .index import FigureIndex
 from .sentences import lowered, may_match
-from .slips import SlipIndex, fig_class
+from .slips import FigClass, SlipIndex, fig_class
 from .tables import Figure, year_of
 from .typo import agrees, agrees_interval
 
@@ -131,7 +131,7 @@ class Prep:
         self.followed_tables = {self.followed(q) for q in wb.paragraphs}
         self._nouns: dict[tuple[str, str], tuple[bool, frozenset[str]] | None] = {}
         self._hints: dict[str, set[str]] = {}
-        self._slips = SlipIndex(idx.by_table)
+        self._slips = SlipIndex(idx.by_table, _compatible)
 
     def followed(self, p: Paragraph) -> str | None:
         k = id(p)
@@ -148,10 +148,7 @@ class Prep:
     def typo_search(self, claim: Claim, printed: str, tids: list[str]) -> list[tuple[Figure, str]]:
         """The figures of ``tids`` (printed, of a fitting kind and unit) ``printed`` is one typing slip of,
         with the slip, in ``tids`` then table order."""
-        kind, unit = claim.kind, claim.unit
-        return self._slips.search(
-            printed, tids, lambda cls: _compatible(kind, unit, *cls), lambda f: self.noun_ok(claim, f)
-        )
+        return self._slips.search(printed, tids, claim.kind, claim.unit, lambda f: self.noun_ok(claim, f))
 
     def noun_ok(self, claim: Claim, f: Figure) -> bool:
         """``_noun_ok``, with the columns a noun names worked out once per noun and table."""
@@ -192,11 +189,12 @@ def scope_tables(wb: Workbook, p: Paragraph, refs: list[TableRef], prep: Prep | 
 
 
 def compatible(claim: Claim, f: Figure) -> bool:
-    return _compatible(claim.kind, claim.unit, *fig_class(f))
+    return _compatible(claim.kind, claim.unit, fig_class(f))
 
 
-def _compatible(k: str, u: str | None, f_kind: str, f_unit: str | None, diff_cell: bool, capaian: bool) -> bool:
-    """Whether a claim of kind ``k`` and unit ``u`` may state a figure of the class (see `_fig_class`)."""
+def _compatible(k: str, u: str | None, cls: FigClass) -> bool:
+    """Whether a claim of kind ``k`` and unit ``u`` may state a figure of the class (see `fig_class`)."""
+    f_kind, f_unit, diff_cell, capaian = cls
     if k == "difference":
         if not (f_kind == "difference" or diff_cell):
             return False

@@ -35,30 +35,37 @@ def figure_digits(value: float, decimals: int) -> Digits:
 
 
 class SlipIndex:
-    """One workbook's table figures a typing slip may name (printed, finite), by table and class."""
+    """One workbook's table figures a typing slip may name (printed, finite), by table and class;
+    ``fits(kind, unit, class)``: whether a claim of that kind and unit may state a figure of the class."""
 
-    def __init__(self, by_table: dict[str, list[Figure]]) -> None:
+    def __init__(self, by_table: dict[str, list[Figure]], fits: Callable[[str, str | None, FigClass], bool]) -> None:
         self.by_table = by_table
-        self._classes: dict[str, dict[FigClass, list[int]]] = {}
-        self._digits: dict[tuple[str, FigClass], list[tuple[Digits, int]]] = {}
+        self._fits = fits
+        self._fit: dict[tuple[str, str | None, FigClass], bool] = {}
+        # per table and class: the positions of its figures, and their digit strings once a claim needed them
+        self._groups: dict[str, dict[FigClass, tuple[list[int], list[tuple[Digits, int]]]]] = {}
         self._splits: dict[tuple[float, int], Split | None] = {}
 
-    def _classified(self, tid: str) -> dict[FigClass, list[int]]:
-        out = self._classes.get(tid)
-        if out is None:
-            out = self._classes[tid] = {}
-            for i, f in enumerate(self.by_table.get(tid, [])):
-                if f.recomputed is None and math.isfinite(f.value):
-                    out.setdefault(fig_class(f), []).append(i)
+    def _classified(self, tid: str) -> dict[FigClass, tuple[list[int], list[tuple[Digits, int]]]]:
+        out: dict[FigClass, tuple[list[int], list[tuple[Digits, int]]]] = {}
+        inf = math.inf
+        for i, f in enumerate(self.by_table.get(tid, ())):
+            if f.recomputed is None and -inf < f.value < inf:
+                k = (f.kind, f.unit, f.is_cell and f.column in _DIFF_COLUMNS, "capaian" in f.column)
+                g = out.get(k)
+                if g is None:
+                    out[k] = ([i], [])
+                else:
+                    g[0].append(i)
+        self._groups[tid] = out
         return out
 
-    def _entries(self, tid: str, cls: FigClass, positions: list[int]) -> list[tuple[Digits, int]]:
-        k = (tid, cls)
-        out = self._digits.get(k)
-        if out is None:
+    def _digits(self, tid: str, group: tuple[list[int], list[tuple[Digits, int]]]) -> list[tuple[Digits, int]]:
+        positions, entries = group
+        if not entries:
             figs = self.by_table[tid]
-            out = self._digits[k] = [(figure_digits(abs(figs[i].value), figs[i].decimals), i) for i in positions]
-        return out
+            entries.extend((figure_digits(abs(figs[i].value), figs[i].decimals), i) for i in positions)
+        return entries
 
     def _split(self, f: Figure) -> Split | None:
         k = (abs(f.value), f.decimals)
@@ -67,10 +74,11 @@ class SlipIndex:
         return self._splits[k]
 
     def search(
-        self, printed: str, tids: list[str], fits: Callable[[FigClass], bool], accept: Callable[[Figure], bool]
+        self, printed: str, tids: list[str], kind: str, unit: str | None, accept: Callable[[Figure], bool]
     ) -> list[tuple[Figure, str]]:
-        """The figures of the tables ``tids`` (in that order, then table order) of a class that ``fits`` and
-        that ``accept`` takes, which ``printed`` is one typing slip of (`typo.typo_edits`), with the slip."""
+        """The figures of the tables ``tids`` (in that order, then table order) that a claim of ``kind`` and
+        ``unit`` may state and ``accept`` takes, which ``printed`` is one typing slip of (`typo.typo_edits`),
+        with the slip."""
         s = split_printed(printed)
         if s is None:
             return []
@@ -78,17 +86,27 @@ class SlipIndex:
         if nd < 3:
             return []
         p = digits_of_split(s)
-        joined = p[3]
+        joined, p_int, p_frac = p[3], p[0], p[2]
         out: list[tuple[Figure, str]] = []
         for tid in tids:
+            groups = self._groups.get(tid)
+            if groups is None:
+                groups = self._classified(tid)
             # (position, slip); "" where the digits are the same and the separators decide (`split_edits`)
-            hits = [
-                (i, "" if c[3] == joined else digits_edit(p, c))
-                for cls, positions in self._classified(tid).items()
-                if fits(cls)
-                for c, i in self._entries(tid, cls, positions)
-                if c[3] == joined or c[2] == p[2] or c[0] == p[0]  # else `digits_edit` finds none
-            ]
+            hits: list[tuple[int, str | None]] = []
+            for cls, group in groups.items():
+                fk = (kind, unit, cls)
+                fit = self._fit.get(fk)
+                if fit is None:
+                    fit = self._fit[fk] = self._fits(kind, unit, cls)
+                if fit:
+                    hits += [
+                        (i, "" if c[3] == joined else digits_edit(p, c))
+                        for c, i in self._digits(tid, group)
+                        if c[3] == joined or c[2] == p_frac or c[0] == p_int  # else `digits_edit` finds none
+                    ]
+            if not hits:
+                continue
             hits.sort()
             figs = self.by_table[tid]
             for i, edit in hits:
