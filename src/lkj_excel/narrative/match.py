@@ -132,6 +132,7 @@ class Prep:
         self._nouns: dict[tuple[str, str], tuple[bool, frozenset[str]] | None] = {}
         self._hints: dict[str, set[str]] = {}
         self._slips = SlipIndex(idx.by_table, _compatible)
+        self._fit: dict[tuple[str, str | None, FigClass], bool] = {}
 
     def followed(self, p: Paragraph) -> str | None:
         k = id(p)
@@ -149,6 +150,15 @@ class Prep:
         """The figures of ``tids`` (printed, of a fitting kind and unit) ``printed`` is one typing slip of,
         with the slip, in ``tids`` then table order."""
         return self._slips.search(printed, tids, claim.kind, claim.unit, lambda f: self.noun_ok(claim, f))
+
+    def fits(self, claim: Claim, f: Figure) -> bool:
+        """Whether ``claim`` may state ``f`` by their kinds and units (`_compatible`), decided once per kind
+        and unit of claim and class of figure."""
+        k = (claim.kind, claim.unit, fig_class(f))
+        fit = self._fit.get(k)
+        if fit is None:
+            fit = self._fit[k] = _compatible(*k)
+        return fit
 
     def noun_ok(self, claim: Claim, f: Figure) -> bool:
         """``_noun_ok``, with the columns a noun names worked out once per noun and table."""
@@ -186,10 +196,6 @@ def scope_tables(wb: Workbook, p: Paragraph, refs: list[TableRef], prep: Prep | 
             elif r.position == "before":
                 out.append(fol)
     return list(dict.fromkeys(out))  # first mention first, once
-
-
-def compatible(claim: Claim, f: Figure) -> bool:
-    return _compatible(claim.kind, claim.unit, fig_class(f))
 
 
 def _compatible(k: str, u: str | None, cls: FigClass) -> bool:

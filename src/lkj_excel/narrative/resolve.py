@@ -29,7 +29,6 @@ from .match import (
     RefIssue,
     claim_agrees,
     claim_sentence,
-    compatible,
     digits_of,
     is_small_bare,
     known_kind,
@@ -107,7 +106,7 @@ def _agreeing(para: _Para, claim: Claim, value: float, decimals: int) -> list[Fi
         f
         for tid in para.scope
         for f in para.idx.agreeing(tid, value, decimals)
-        if compatible(claim, f) and para.prep.noun_ok(claim, f)
+        if para.prep.fits(claim, f) and para.prep.noun_ok(claim, f)
     ]
 
 
@@ -157,7 +156,7 @@ def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
     if not counted and not is_small_bare(claim):
         lo, hi = abs(claim.value) - 0.5 * 10**-claim.decimals, abs(claim.value) + 0.5 * 10**-claim.decimals
         para.deps.ranges.append((lo, hi))
-        wide = [f for f in para.idx.overlapping(lo, hi) if compatible(claim, f) and claim_agrees(claim, f)]
+        wide = [f for f in para.idx.overlapping(lo, hi) if prep.fits(claim, f) and claim_agrees(claim, f)]
         good = [f for f in wide if f.recomputed is None]
         if good:
             good = ranked(good)

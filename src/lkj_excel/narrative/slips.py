@@ -15,7 +15,7 @@ from collections.abc import Callable
 from .tables import Figure
 from .typo import Digits, Split, digits_edit, digits_of_split, split_edits, split_figure, split_printed
 
-# What `match.compatible` reads of a figure: kind, unit, a cell of a difference column, a "capaian" column.
+# What `match._compatible` reads of a figure: kind, unit, a cell of a difference column, a "capaian" column.
 FigClass = tuple[str, str | None, bool, bool]
 _DIFF_COLUMNS = ("sisa", "selisih", "efisiensi")
 

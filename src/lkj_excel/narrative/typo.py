@@ -52,10 +52,12 @@ def agrees(claim_value: float, claim_decimals: int, exact_value: float) -> bool:
 
 def agrees_interval(claim_value: float, claim_decimals: int, lo: float, hi: float) -> bool:
     """True when the claim's rounding interval overlaps the figure's interval [lo, hi]."""
-    c_lo, c_hi = interval(claim_value, claim_decimals)
+    # `interval` and `_guard` written out: this runs for every figure a claim is looked up against.
+    half = 0.5 * 10**-claim_decimals
+    c_lo, c_hi = claim_value - half, claim_value + half
     if lo > hi:
         lo, hi = hi, lo
-    g = _guard(max(abs(c_lo), abs(c_hi)))
+    g = min(_REL_GUARD * max(1.0, abs(c_lo), abs(c_hi)), _MAX_GUARD)
     return c_lo - g <= hi and lo <= c_hi + g
 
 
