@@ -15,7 +15,7 @@ from .index import FigureIndex
 from .sentences import lowered, may_match
 from .slips import FigClass, SlipIndex, fig_class
 from .tables import Figure, year_of
-from .typo import agrees, agrees_interval
+from .typo import agrees_interval, round_half_up
 
 if TYPE_CHECKING:
     from .reuse import ParaRecord
@@ -273,7 +273,7 @@ class Ranker:
     """The order of the candidate figures of one claim, best first (`key`), with what depends on the
     claim alone worked out once."""
 
-    __slots__ = ("claim", "scope", "kinds", "pct_cell", "hints", "sentence", "value")
+    __slots__ = ("claim", "scope", "kinds", "pct_cell", "hints", "sentence", "scale", "rounded")
 
     def __init__(self, claim: Claim, scope: list[str], hints: set[str], sentence: str) -> None:
         self.claim = claim
@@ -284,7 +284,9 @@ class Ranker:
         self.pct_cell = claim.kind in ("ratio", "value")
         self.hints = hints
         self.sentence = sentence.lower()
-        self.value = abs(claim.value)
+        # `agrees(abs(claim.value), claim.decimals, x)` is round_half_up(x) * scale rounding to `rounded`
+        self.scale = 10**claim.decimals
+        self.rounded = round(abs(claim.value) * self.scale)
 
     def key(self, f: Figure) -> tuple[float, str, str]:
         claim = self.claim
@@ -301,7 +303,7 @@ class Ranker:
             s += 1
         if f.is_cell:
             s += 1
-        if math.isfinite(f.value) and agrees(self.value, claim.decimals, abs(f.value)):
+        if math.isfinite(f.value) and round(round_half_up(abs(f.value), claim.decimals) * self.scale) == self.rounded:
             s += 2  # the figure itself rounds to the claim, not only its interval
         return (-s, f.table, f.column)
 
