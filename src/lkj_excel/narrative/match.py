@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Cell, Paragraph, Row, Table, Workbook
@@ -132,7 +133,6 @@ class Prep:
         self._nouns: dict[tuple[str, str], tuple[bool, frozenset[str]] | None] = {}
         self._hints: dict[str, set[str]] = {}
         self._slips = SlipIndex(idx.by_table, _compatible)
-        self._fit: dict[tuple[str, str | None, FigClass], bool] = {}
 
     def followed(self, p: Paragraph) -> str | None:
         k = id(p)
@@ -152,13 +152,8 @@ class Prep:
         return self._slips.search(printed, tids, claim.kind, claim.unit, lambda f: self.noun_ok(claim, f))
 
     def fits(self, claim: Claim, f: Figure) -> bool:
-        """Whether ``claim`` may state ``f`` by their kinds and units (`_compatible`), decided once per kind
-        and unit of claim and class of figure."""
-        k = (claim.kind, claim.unit, fig_class(f))
-        fit = self._fit.get(k)
-        if fit is None:
-            fit = self._fit[k] = _compatible(*k)
-        return fit
+        """Whether ``claim`` may state ``f`` by their kinds and units (`_compatible`)."""
+        return _compatible(claim.kind, claim.unit, fig_class(f))
 
     def noun_ok(self, claim: Claim, f: Figure) -> bool:
         """``_noun_ok``, with the columns a noun names worked out once per noun and table."""
@@ -198,8 +193,12 @@ def scope_tables(wb: Workbook, p: Paragraph, refs: list[TableRef], prep: Prep | 
     return list(dict.fromkeys(out))  # first mention first, once
 
 
+@lru_cache(maxsize=4096)
 def _compatible(k: str, u: str | None, cls: FigClass) -> bool:
-    """Whether a claim of kind ``k`` and unit ``u`` may state a figure of the class (see `fig_class`)."""
+    """Whether a claim of kind ``k`` and unit ``u`` may state a figure of the class (see `fig_class`).
+
+    Cached: a pure function of a few kinds and units (claims' units include the counted nouns
+    offices write, hence the bound)."""
     f_kind, f_unit, diff_cell, capaian = cls
     if k == "difference":
         if not (f_kind == "difference" or diff_cell):

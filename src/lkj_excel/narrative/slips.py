@@ -41,7 +41,6 @@ class SlipIndex:
     def __init__(self, by_table: dict[str, list[Figure]], fits: Callable[[str, str | None, FigClass], bool]) -> None:
         self.by_table = by_table
         self._fits = fits
-        self._fit: dict[tuple[str, str | None, FigClass], bool] = {}
         # per table and class: the positions of its figures, and their digit strings once a claim needed them
         self._groups: dict[str, dict[FigClass, tuple[list[int], list[tuple[Digits, int]]]]] = {}
         self._splits: dict[tuple[float, int], Split | None] = {}
@@ -87,6 +86,7 @@ class SlipIndex:
             return []
         p = digits_of_split(s)
         joined, p_int, p_frac = p[3], p[0], p[2]
+        fits = self._fits
         out: list[tuple[Figure, str]] = []
         for tid in tids:
             groups = self._groups.get(tid)
@@ -95,11 +95,7 @@ class SlipIndex:
             # (position, slip); "" where the digits are the same and the separators decide (`split_edits`)
             hits: list[tuple[int, str | None]] = []
             for cls, group in groups.items():
-                fk = (kind, unit, cls)
-                fit = self._fit.get(fk)
-                if fit is None:
-                    fit = self._fit[fk] = self._fits(kind, unit, cls)
-                if fit:
+                if fits(kind, unit, cls):
                     hits += [
                         (i, "" if c[3] == joined else digits_edit(p, c))
                         for c, i in self._digits(tid, group)
