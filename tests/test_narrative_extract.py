@@ -434,11 +434,12 @@ def test_slip_search_names_the_slip_typo_edits_names():
     from lkj_excel.narrative.tables import Figure
 
     values = [(80.15, 2), (2960780030.0, 0), (102.28, 2), (9286.9, 1), (1570.0, 0), (0.5, 2), (88.65, 2), (31.0, 0)]
-    values += [(80.51, 2), (1075.0, 0), (2960708030.0, 0), (88.6, 1), (-9826.9, 1), (float("nan"), 0)]
+    values += [(80.51, 2), (1075.0, 0), (2960708030.0, 0), (88.6, 1), (-9826.9, 1), (float("nan"), 0), (12.5, 1)]
     figs = [Figure(v, v, v, d, "value", None, "3.2", (), "realisasi") for v, d in values]
     index = SlipIndex({"3.2": figs}, lambda k, u, cls: u is None)
     hits = 0
-    for text in ["801,15", "Rp. 2.960.780,030,-", "10228", "1022,8", "9.826,9", "1.507", "88,56%", "0,05", "13"]:
+    printed_figures = ["801,15", "Rp. 2.960.780,030,-", "10228", "1022,8", "9.826,9", "1.507", "88,56%", "0,05", "13"]
+    for text in [*printed_figures, "21,5"]:  # 21,5: two integer digits swapped
         claim = extract_claims(f"Nilainya {text} tahun ini.")[0]
         printed = claim.raw
         got = index.search(printed, ["3.2"], "value", None, lambda f: True)
@@ -450,7 +451,7 @@ def test_slip_search_names_the_slip_typo_edits_names():
             want = []
         assert got == want, text
         hits += len(got)
-    assert hits >= 8  # slips were found (801,15, 10228, 88,56%, 9.826,9 ...)
+    assert hits >= 9  # slips were found (801,15, 10228, 88,56%, 9.826,9, 21,5 ...)
     every = index.search("801,15", ["3.2"], "value", None, lambda f: True)
     assert [(f.value, e) for f, e in every] == [(80.15, "inserted digit")]
     assert index.search("801,15", ["3.2"], "value", None, lambda f: f.value != 80.15) == []  # not accepted
@@ -499,3 +500,44 @@ def test_figure_digits_are_the_digits_of_the_printed_figure():
             split = split_figure(v, d)
             assert split is not None
             assert figure_digits(v, d) == digits_of_split(split), (v, d)
+
+
+def test_slip_search_finds_what_comparing_with_every_figure_finds():
+    """Many printed figures against many table figures (seeded): the digit-string search and its cheap
+    filters keep exactly the figures `typo_edits` names a slip of."""
+    import random
+
+    from lkj_excel.narrative.slips import SlipIndex
+    from lkj_excel.narrative.tables import Figure
+    from lkj_excel.numerals import format_id
+
+    rng = random.Random(20)
+    figs = []
+    for _ in range(300):
+        d = rng.choice([0, 0, 1, 2, 3])
+        v = round(rng.choice([rng.uniform(0, 2), rng.uniform(0, 120), rng.uniform(0, 1e5), rng.uniform(1e6, 1e10)]), d)
+        figs.append(Figure(v, v, v, d, "value", None, "3.2", (), "realisasi"))
+    index = SlipIndex({"3.2": figs}, lambda k, u, cls: True)
+    named = 0
+    for n in range(400):
+        f = rng.choice(figs)
+        digits = list(format_id(f.value, f.decimals))
+        k = rng.randrange(len(digits))
+        if digits[k].isdigit():  # a slip of a real figure: replace, drop, double or swap one digit
+            op = rng.choice(["replace", "drop", "insert", "swap", "none"])
+            if op == "replace":
+                digits[k] = str(rng.randrange(10))
+            elif op == "drop" and sum(ch.isdigit() for ch in digits) > 1:
+                del digits[k]
+            elif op == "insert":
+                digits.insert(k, str(rng.randrange(10)))
+            elif op == "swap" and k + 1 < len(digits) and digits[k + 1].isdigit():
+                digits[k], digits[k + 1] = digits[k + 1], digits[k]
+        printed = "".join(digits) if n % 3 else format_id(rng.uniform(0, 1e5), rng.choice([0, 1, 2]))
+        got = index.search(printed, ["3.2"], "value", None, lambda f: True)
+        nd = len(re.sub(r"\D", "", printed))
+        want = [(g, e[0]) for g in figs if (e := typo_edits(printed, abs(g.value), g.decimals))] if nd >= 3 else []
+        want = [(g, e) for g, e in want if not (e == "replaced digit" and nd < 4)]
+        assert got == want, printed
+        named += len(got)
+    assert named > 100  # the slips made were found

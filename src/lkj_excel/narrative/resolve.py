@@ -156,7 +156,7 @@ def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
     if not counted and not is_small_bare(claim):
         lo, hi = abs(claim.value) - 0.5 * 10**-claim.decimals, abs(claim.value) + 0.5 * 10**-claim.decimals
         para.deps.ranges.append((lo, hi))
-        wide = [f for f in para.idx.overlapping(lo, hi) if prep.fits(claim, f) and claim_agrees(claim, f)]
+        wide = [f for f in para.idx.overlapping(lo, hi) if claim_agrees(claim, f) and prep.fits(claim, f)]
         good = [f for f in wide if f.recomputed is None]
         if good:
             good = ranked(good)

@@ -86,6 +86,8 @@ class SlipIndex:
             return []
         p = digits_of_split(s)
         joined, p_int, p_frac = p[3], p[0], p[2]
+        # One edit of integer parts of three digits or more keeps the first or the last digit.
+        any_int, first, last = len(p_int) <= 2, p_int[0], p_int[-1]
         fits = self._fits
         out: list[tuple[Figure, str]] = []
         for tid in tids:
@@ -99,7 +101,10 @@ class SlipIndex:
                     hits += [
                         (i, "" if c[3] == joined else digits_edit(p, c))
                         for c, i in self._digits(tid, group)
-                        if c[3] == joined or c[2] == p_frac or c[0] == p_int  # else `digits_edit` finds none
+                        # else `digits_edit` finds none
+                        if c[3] == joined
+                        or (c[2] == p_frac and (any_int or c[0][0] == first or c[0][-1] == last))
+                        or c[0] == p_int
                     ]
             if not hits:
                 continue
