@@ -541,3 +541,25 @@ def test_slip_search_finds_what_comparing_with_every_figure_finds():
         assert got == want, printed
         named += len(got)
     assert named > 100  # the slips made were found
+
+
+def test_slip_search_after_corrections_reads_the_changed_tables_again():
+    """The analysis after the localizer's corrections takes over the typo search's work only for the tables
+    whose figures are the very same objects: a corrected table is read again."""
+    from lkj_excel.narrative.slips import SlipIndex
+    from lkj_excel.narrative.tables import Figure
+
+    def fig(v: float, tid: str) -> Figure:
+        return Figure(v, v, v, 2, "value", None, tid, (), "realisasi")
+
+    kept, before_b = [fig(12.5, "3.1"), fig(80.15, "3.1")], [fig(80.15, "3.2")]
+    first = SlipIndex({"3.1": kept, "3.2": before_b}, lambda k, u, cls: True)
+    found = first.search("801,15", ["3.1", "3.2"], "value", None, lambda f: True)
+    assert [(f.table, e) for f, e in found] == [("3.1", "inserted digit"), ("3.2", "inserted digit")]
+    corrected = [fig(55.55, "3.2")]  # the localizer changed Tabel 3.2: new figures
+    again = SlipIndex({"3.1": list(kept), "3.2": corrected}, lambda k, u, cls: True, first)
+    found = again.search("801,15", ["3.1", "3.2"], "value", None, lambda f: True)
+    assert [(f.table, f.value, e) for f, e in found] == [("3.1", 80.15, "inserted digit")]
+    assert again.search("555,5", ["3.2"], "value", None, lambda f: True) == [
+        (corrected[0], "shifted decimal separator")
+    ]

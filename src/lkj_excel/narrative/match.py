@@ -107,6 +107,7 @@ class Analysis:
     corrected: dict[str, str]  # paragraph ref -> fully corrected text
     index: FigureIndex | None = None  # the figures it was judged against (reused by the after-pass)
     records: dict[str, ParaRecord] = field(default_factory=dict)  # per paragraph ref (reused by the after-pass)
+    slips: SlipIndex | None = None  # the typo search's work on the tables (reused by the after-pass)
 
 
 def _followed(wb: Workbook, p: Paragraph) -> str | None:
@@ -123,7 +124,7 @@ def _ordered_tables(wb: Workbook) -> list[str]:
 class Prep:
     """What ``analyse`` works out once per workbook instead of once per paragraph or claim."""
 
-    def __init__(self, wb: Workbook, idx: FigureIndex) -> None:
+    def __init__(self, wb: Workbook, idx: FigureIndex, slips_before: SlipIndex | None = None) -> None:
         self.wb = wb
         self.idx = idx
         self.order = _ordered_tables(wb)
@@ -132,7 +133,7 @@ class Prep:
         self.followed_tables = {self.followed(q) for q in wb.paragraphs}
         self._nouns: dict[tuple[str, str], tuple[bool, frozenset[str]] | None] = {}
         self._hints: dict[str, set[str]] = {}
-        self._slips = SlipIndex(idx.by_table, _compatible)
+        self.slips = SlipIndex(idx.by_table, _compatible, slips_before)
 
     def followed(self, p: Paragraph) -> str | None:
         k = id(p)
@@ -149,7 +150,7 @@ class Prep:
     def typo_search(self, claim: Claim, printed: str, tids: list[str]) -> list[tuple[Figure, str]]:
         """The figures of ``tids`` (printed, of a fitting kind and unit) ``printed`` is one typing slip of,
         with the slip, in ``tids`` then table order."""
-        return self._slips.search(printed, tids, claim.kind, claim.unit, lambda f: self.noun_ok(claim, f))
+        return self.slips.search(printed, tids, claim.kind, claim.unit, lambda f: self.noun_ok(claim, f))
 
     def fits(self, claim: Claim, f: Figure) -> bool:
         """Whether ``claim`` may state ``f`` by their kinds and units (`_compatible`)."""

@@ -375,9 +375,9 @@ def analyse(wb: Workbook, reuse: dict[str, list[Figure]] | None = None, previous
     `previous`: an earlier analysis of this workbook, whose paragraphs none of whose inputs changed are
     taken over unjudged (see `reuse.Reuse`)."""
     idx = figures(wb, reuse)
-    prep = Prep(wb, idx)
+    prep = Prep(wb, idx, previous.slips if previous is not None else None)
     keep = Reuse(previous.records, previous.index, idx) if previous is not None and previous.index else None
-    out = Analysis([], [], [], {}, idx)
+    out = Analysis([], [], [], {}, idx, slips=prep.slips)
     group: dict[str, list[str]] = {}
     for p in wb.paragraphs:
         text = p.text or ""

@@ -10,6 +10,7 @@ a slip by `split_edits`.
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable
 
 from .tables import Figure
@@ -38,12 +39,25 @@ class SlipIndex:
     """One workbook's table figures a typing slip may name (printed, finite), by table and class;
     ``fits(kind, unit, class)``: whether a claim of that kind and unit may state a figure of the class."""
 
-    def __init__(self, by_table: dict[str, list[Figure]], fits: Callable[[str, str | None, FigClass], bool]) -> None:
+    def __init__(
+        self,
+        by_table: dict[str, list[Figure]],
+        fits: Callable[[str, str | None, FigClass], bool],
+        before: SlipIndex | None = None,
+    ) -> None:
         self.by_table = by_table
         self._fits = fits
         # per table and class: the positions of its figures, and their digit strings once a claim needed them
         self._groups: dict[str, dict[FigClass, tuple[list[int], list[tuple[Digits, int]]]]] = {}
         self._splits: dict[tuple[float, int], Split | None] = {}
+        if before is not None:
+            # The same workbook analysed again (after the localizer's corrections): a table whose figures
+            # are the very same objects keeps its groups; the splits depend on value and decimals alone.
+            self._splits = before._splits
+            for tid, groups in before._groups.items():
+                old, new = before.by_table.get(tid), by_table.get(tid)
+                if old is not None and new is not None and len(old) == len(new) and all(map(operator.is_, old, new)):
+                    self._groups[tid] = groups
 
     def _classified(self, tid: str) -> dict[FigClass, tuple[list[int], list[tuple[Digits, int]]]]:
         out: dict[FigClass, tuple[list[int], list[tuple[Digits, int]]]] = {}
