@@ -28,9 +28,7 @@ def fig_class(f: Figure) -> FigClass:
 def figure_digits(value: float, decimals: int) -> Digits:
     """`digits_of_split(split_figure(value, decimals))` for a finite ``value`` >= 0: the same digits, as
     `numerals.format_id` rounds with the same format and only adds separators."""
-    d = max(decimals, 0)
-    s = f"{value:.{d}f}"
-    i, f = (s[: -d - 1], s[-d:]) if d else (s, "")
+    i, _mark, f = f"{value:.{max(decimals, 0)}f}".partition(".")
     i = i.lstrip("0") or "0"
     return i, f, f.rstrip("0"), i + f
 
@@ -77,7 +75,7 @@ class SlipIndex:
         positions, entries = group
         if not entries:
             figs = self.by_table[tid]
-            entries.extend((figure_digits(abs(figs[i].value), figs[i].decimals), i) for i in positions)
+            entries += [(figure_digits(abs(figs[i].value), figs[i].decimals), i) for i in positions]
         return entries
 
     def _split(self, f: Figure) -> Split | None:
