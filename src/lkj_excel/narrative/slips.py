@@ -2,9 +2,9 @@
 
 A slip (`typo.split_edits`) keeps the digits, or the fraction and all but one digit of the integer part,
 or the integer part and all but one digit of the fraction. Each table figure's digit strings are worked
-out once per workbook, with a plain format instead of the Indonesian one and its splitting; a claim is
-compared with them (`typo.may_be_slip`), and only the few figures that pass are split in full and named
-a slip by `split_edits`.
+out once per workbook, with a plain format instead of the Indonesian one and its splitting; a claim's are
+compared with them by string equality first, the few figures left are named a slip by `typo.digits_edit`,
+and only a figure with the very same digits is split in full (its separators decide, `split_edits`).
 """
 
 from __future__ import annotations
