@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 import pytest
@@ -427,28 +428,142 @@ def test_tail_spaces_are_every_regex_space():
     assert regex_spaces == set(SPACES)
 
 
-def test_typo_candidates_name_the_slip_typo_edits_names():
-    """The split-once comparison of `typo_candidates` agrees with `typo_edits` figure by figure."""
+def test_slip_search_names_the_slip_typo_edits_names():
+    """The digit-string search of `SlipIndex` agrees with `typo_edits` figure by figure, in table order."""
     from lkj_excel.narrative.extract import extract_claims
-    from lkj_excel.narrative.match import typo_candidates
+    from lkj_excel.narrative.slips import SlipIndex
     from lkj_excel.narrative.tables import Figure
 
     values = [(80.15, 2), (2960780030.0, 0), (102.28, 2), (9286.9, 1), (1570.0, 0), (0.5, 2), (88.65, 2), (31.0, 0)]
+    values += [(80.51, 2), (1075.0, 0), (2960708030.0, 0), (88.6, 1), (-9826.9, 1), (float("nan"), 0), (12.5, 1)]
     figs = [Figure(v, v, v, d, "value", None, "3.2", (), "realisasi") for v, d in values]
-    splits: dict = {}
+    index = SlipIndex({"3.2": figs}, lambda k, u, cls: u is None)
     hits = 0
-    for text in ["801,15", "Rp. 2.960.780,030,-", "10228", "1022,8", "9.826,9", "1.507", "88,56%", "0,05", "13"]:
+    printed_figures = ["801,15", "Rp. 2.960.780,030,-", "10228", "1022,8", "9.826,9", "1.507", "88,56%", "0,05", "13"]
+    for text in [*printed_figures, "21,5"]:  # 21,5: two integer digits swapped
         claim = extract_claims(f"Nilainya {text} tahun ini.")[0]
         printed = claim.raw
-        got = typo_candidates(claim, printed, figs, splits)
-        want = [(f, e[0]) for f in figs if (e := typo_edits(printed, abs(f.value), f.decimals))]
+        got = index.search(printed, ["3.2"], "value", None, lambda f: True)
+        want = [
+            (f, e[0]) for f in figs if math.isfinite(f.value) and (e := typo_edits(printed, abs(f.value), f.decimals))
+        ]
         want = [(f, e) for f, e in want if not (e == "replaced digit" and len(re.sub(r"\D", "", printed)) < 4)]
         if len(re.sub(r"\D", "", printed)) < 3:
             want = []
         assert got == want, text
         hits += len(got)
-    assert hits >= 5  # slips were found (801,15, 10228, 88,56%, ...)
-    assert splits  # the figures were split once and kept
+    assert hits >= 9  # slips were found (801,15, 10228, 88,56%, 9.826,9, 21,5 ...)
+    every = index.search("801,15", ["3.2"], "value", None, lambda f: True)
+    assert [(f.value, e) for f, e in every] == [(80.15, "inserted digit")]
+    assert index.search("801,15", ["3.2"], "value", None, lambda f: f.value != 80.15) == []  # not accepted
+    assert index.search("801,15", ["3.2"], "value", "%", lambda f: True) == []  # no fitting class
+
+
+def test_one_edit_names_what_trying_every_position_names():
+    """`one_edit` tries each edit at the first difference only; the same as trying every position."""
+    import itertools
+
+    from lkj_excel.narrative.typo import one_edit
+
+    def every_position(p: str, c: str) -> str | None:
+        if p == c:
+            return None
+        if len(p) == len(c) + 1 and any(p[:i] + p[i + 1 :] == c for i in range(len(p))):
+            return "inserted digit"
+        if len(p) + 1 == len(c) and any(c[:i] + c[i + 1 :] == p for i in range(len(c))):
+            return "dropped digit"
+        if len(p) == len(c):
+            diff = [i for i in range(len(p)) if p[i] != c[i]]
+            if len(diff) == 1:
+                return "replaced digit"
+            if len(diff) == 2 and diff[1] == diff[0] + 1 and p[diff[0]] == c[diff[1]] and p[diff[1]] == c[diff[0]]:
+                return "swapped digits"
+        return None
+
+    words = ["".join(t) for n in range(0, 5) for t in itertools.product("012", repeat=n)]
+    named = 0
+    for p, c in itertools.product(words, words):
+        want = every_position(p, c)
+        assert one_edit(p, c) == want, (p, c)
+        named += want is not None
+    assert named > 1000
+
+
+def test_figure_digits_are_the_digits_of_the_printed_figure():
+    """The plain format the slip search uses gives the digits of the Indonesian one, rounding included."""
+    from lkj_excel.narrative.slips import figure_digits
+    from lkj_excel.narrative.typo import digits_of_split, split_figure
+
+    values = [0.0, 0.004, 0.005, 0.5, 0.9995, 9.995, 9.9949, 10.0, 88.645, 99.995, 100.0, 1570.0, 2960780030.0]
+    values += [123456789.125, 1e15, 0.0001, 31.0, 1234.5]
+    for v in values:
+        for d in (0, 1, 2, 3, -1):
+            split = split_figure(v, d)
+            assert split is not None
+            assert figure_digits(v, d) == digits_of_split(split), (v, d)
+
+
+def test_slip_search_finds_what_comparing_with_every_figure_finds():
+    """Many printed figures against many table figures (seeded): the digit-string search and its cheap
+    filters keep exactly the figures `typo_edits` names a slip of."""
+    import random
+
+    from lkj_excel.narrative.slips import SlipIndex
+    from lkj_excel.narrative.tables import Figure
+    from lkj_excel.numerals import format_id
+
+    rng = random.Random(20)
+    figs = []
+    for _ in range(300):
+        d = rng.choice([0, 0, 1, 2, 3])
+        v = round(rng.choice([rng.uniform(0, 2), rng.uniform(0, 120), rng.uniform(0, 1e5), rng.uniform(1e6, 1e10)]), d)
+        figs.append(Figure(v, v, v, d, "value", None, "3.2", (), "realisasi"))
+    index = SlipIndex({"3.2": figs}, lambda k, u, cls: True)
+    named = 0
+    for n in range(400):
+        f = rng.choice(figs)
+        digits = list(format_id(f.value, f.decimals))
+        k = rng.randrange(len(digits))
+        if digits[k].isdigit():  # a slip of a real figure: replace, drop, double or swap one digit
+            op = rng.choice(["replace", "drop", "insert", "swap", "none"])
+            if op == "replace":
+                digits[k] = str(rng.randrange(10))
+            elif op == "drop" and sum(ch.isdigit() for ch in digits) > 1:
+                del digits[k]
+            elif op == "insert":
+                digits.insert(k, str(rng.randrange(10)))
+            elif op == "swap" and k + 1 < len(digits) and digits[k + 1].isdigit():
+                digits[k], digits[k + 1] = digits[k + 1], digits[k]
+        printed = "".join(digits) if n % 3 else format_id(rng.uniform(0, 1e5), rng.choice([0, 1, 2]))
+        got = index.search(printed, ["3.2"], "value", None, lambda f: True)
+        nd = len(re.sub(r"\D", "", printed))
+        want = [(g, e[0]) for g in figs if (e := typo_edits(printed, abs(g.value), g.decimals))] if nd >= 3 else []
+        want = [(g, e) for g, e in want if not (e == "replaced digit" and nd < 4)]
+        assert got == want, printed
+        named += len(got)
+    assert named > 100  # the slips made were found
+
+
+def test_slip_search_after_corrections_reads_the_changed_tables_again():
+    """The analysis after the localizer's corrections takes over the typo search's work only for the tables
+    whose figures are the very same objects: a corrected table is read again."""
+    from lkj_excel.narrative.slips import SlipIndex
+    from lkj_excel.narrative.tables import Figure
+
+    def fig(v: float, tid: str) -> Figure:
+        return Figure(v, v, v, 2, "value", None, tid, (), "realisasi")
+
+    kept, before_b = [fig(12.5, "3.1"), fig(80.15, "3.1")], [fig(80.15, "3.2")]
+    first = SlipIndex({"3.1": kept, "3.2": before_b}, lambda k, u, cls: True)
+    found = first.search("801,15", ["3.1", "3.2"], "value", None, lambda f: True)
+    assert [(f.table, e) for f, e in found] == [("3.1", "inserted digit"), ("3.2", "inserted digit")]
+    corrected = [fig(55.55, "3.2")]  # the localizer changed Tabel 3.2: new figures
+    again = SlipIndex({"3.1": list(kept), "3.2": corrected}, lambda k, u, cls: True, first)
+    found = again.search("801,15", ["3.1", "3.2"], "value", None, lambda f: True)
+    assert [(f.table, f.value, e) for f, e in found] == [("3.1", 80.15, "inserted digit")]
+    assert again.search("555,5", ["3.2"], "value", None, lambda f: True) == [
+        (corrected[0], "shifted decimal separator")
+    ]
 
 
 # --- Keyword patterns: tried only where a start word occurs, they must find what the plain regex finds ---

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..model import Cell, Paragraph, Row, Table, Workbook
@@ -13,8 +14,9 @@ from ..spec import table_sort_key
 from .extract import Claim, TableRef
 from .index import FigureIndex
 from .sentences import lowered, may_match
+from .slips import FigClass, SlipIndex, fig_class
 from .tables import Figure, year_of
-from .typo import Split, agrees, agrees_interval, split_edits, split_figure, split_printed
+from .typo import agrees_interval, round_half_up
 
 if TYPE_CHECKING:
     from .reuse import ParaRecord
@@ -28,7 +30,6 @@ _ROW_HINT_KEYWORDS = {"ikm": ("ikm", "kepuasan"), "akip": ("akip", "akuntabilita
 _RATIO_WORDS = re.compile(r"capaian|prosentas|persentas|prosentase|persen", re.IGNORECASE)
 _TARGET_WORD = re.compile(r"\btarget", re.IGNORECASE)
 _REAL_WORD = re.compile(r"\brealisasi|\bterealisasi", re.IGNORECASE)
-_DIFF_COLUMNS = ("sisa", "selisih", "efisiensi")
 _SPACE_RE = re.compile(r"\s+")
 _NON_DIGIT_RE = re.compile(r"\D")
 _TABLE_NUMBER_RE = re.compile(r"(\d+\.\d+)")
@@ -106,6 +107,7 @@ class Analysis:
     corrected: dict[str, str]  # paragraph ref -> fully corrected text
     index: FigureIndex | None = None  # the figures it was judged against (reused by the after-pass)
     records: dict[str, ParaRecord] = field(default_factory=dict)  # per paragraph ref (reused by the after-pass)
+    slips: SlipIndex | None = None  # the typo search's work on the tables (reused by the after-pass)
 
 
 def _followed(wb: Workbook, p: Paragraph) -> str | None:
@@ -122,7 +124,7 @@ def _ordered_tables(wb: Workbook) -> list[str]:
 class Prep:
     """What ``analyse`` works out once per workbook instead of once per paragraph or claim."""
 
-    def __init__(self, wb: Workbook, idx: FigureIndex) -> None:
+    def __init__(self, wb: Workbook, idx: FigureIndex, slips_before: SlipIndex | None = None) -> None:
         self.wb = wb
         self.idx = idx
         self.order = _ordered_tables(wb)
@@ -131,8 +133,7 @@ class Prep:
         self.followed_tables = {self.followed(q) for q in wb.paragraphs}
         self._nouns: dict[tuple[str, str], tuple[bool, frozenset[str]] | None] = {}
         self._hints: dict[str, set[str]] = {}
-        self._fitting: dict[tuple[str, str, str | None], list[Figure]] = {}
-        self.splits: dict[tuple[float, int], Split | None] = {}  # table figures split for typo_candidates
+        self.slips = SlipIndex(idx.by_table, _compatible, slips_before)
 
     def followed(self, p: Paragraph) -> str | None:
         k = id(p)
@@ -146,17 +147,14 @@ class Prep:
             h = self._hints[text] = _row_hint(text)
         return h
 
-    def typo_pool(self, tid: str, claim: Claim) -> list[Figure]:
-        """The figures of ``tid`` a claim of this kind and unit may be a typing slip of, in table order."""
-        k = (tid, claim.kind, claim.unit)
-        pool = self._fitting.get(k)
-        if pool is None:
-            pool = self._fitting[k] = [
-                f
-                for f in self.idx.by_table.get(tid, [])
-                if f.recomputed is None and compatible(claim, f) and self.noun_ok(claim, f)
-            ]
-        return pool
+    def typo_search(self, claim: Claim, printed: str, tids: list[str]) -> list[tuple[Figure, str]]:
+        """The figures of ``tids`` (printed, of a fitting kind and unit) ``printed`` is one typing slip of,
+        with the slip, in ``tids`` then table order."""
+        return self.slips.search(printed, tids, claim.kind, claim.unit, lambda f: self.noun_ok(claim, f))
+
+    def fits(self, claim: Claim, f: Figure) -> bool:
+        """Whether ``claim`` may state ``f`` by their kinds and units (`_compatible`)."""
+        return _compatible(claim.kind, claim.unit, fig_class(f))
 
     def noun_ok(self, claim: Claim, f: Figure) -> bool:
         """``_noun_ok``, with the columns a noun names worked out once per noun and table."""
@@ -196,31 +194,34 @@ def scope_tables(wb: Workbook, p: Paragraph, refs: list[TableRef], prep: Prep | 
     return list(dict.fromkeys(out))  # first mention first, once
 
 
-def compatible(claim: Claim, f: Figure) -> bool:
-    k, u = claim.kind, claim.unit
+@lru_cache(maxsize=4096)
+def _compatible(k: str, u: str | None, cls: FigClass) -> bool:
+    """Whether a claim of kind ``k`` and unit ``u`` may state a figure of the class (see `fig_class`).
+
+    Cached: a pure function of a few kinds and units (claims' units include the counted nouns
+    offices write, hence the bound)."""
+    f_kind, f_unit, diff_cell, capaian = cls
     if k == "difference":
-        if not (f.kind == "difference" or (f.is_cell and f.column in _DIFF_COLUMNS)):
+        if not (f_kind == "difference" or diff_cell):
             return False
-    elif f.kind == "difference":
+    elif f_kind == "difference":
         return False
-    if k in ("ratio", "share") and not (f.unit == "%" or f.kind in ("ratio", "share")):
+    if k in ("ratio", "share") and not (f_unit == "%" or f_kind in ("ratio", "share")):
         return False
-    if k == "count" and f.unit != "count":
+    if k == "count" and f_unit != "count":
         return False
-    if k == "sum" and f.kind in ("ratio", "share", "average") and u != "%":
+    if k == "sum" and f_kind in ("ratio", "share", "average") and u != "%":
         return False
     if u == "%":
-        return f.unit == "%" or (
-            k == "difference" and f.unit is None and f.kind == "difference" and "capaian" in f.column
-        )
+        return f_unit == "%" or (k == "difference" and f_unit is None and f_kind == "difference" and capaian)
     if u == "Rp":
-        return f.unit == "Rp"
+        return f_unit == "Rp"
     if u == "Ha":
-        return f.unit in ("Ha", None)
+        return f_unit in ("Ha", None)
     if u == "poin":
-        return f.unit in (None, "%")
+        return f_unit in (None, "%")
     if u is not None:  # counted nouns: jiwa, Dusun, Kepala Keluarga, desa
-        return f.unit == "count"
+        return f_unit == "count"
     return True
 
 
@@ -268,25 +269,43 @@ _RANK_KINDS = {
 }
 
 
-def rank_key(claim: Claim, f: Figure, scope: list[str], hints: set[str], sentence: str) -> tuple:
-    s = 0.0
-    if f.table in scope:
-        s += 6 - min(scope.index(f.table), 3)
-    if f.kind in _RANK_KINDS.get(claim.kind, ()):
-        s += 3
-    if claim.kind in ("ratio", "value") and f.is_cell and f.unit == "%":
-        s += 2
-    if claim.year_ref is not None and claim.year_ref in f.years:
-        s += 3
-    if f.row_id and f.row_id in hints:
-        s += 2
-    if f.row_label and f.row_label.lower().split(" — ")[-1][:12] in sentence.lower():
-        s += 1
-    if f.is_cell:
-        s += 1
-    if math.isfinite(f.value) and agrees(abs(claim.value), claim.decimals, abs(f.value)):
-        s += 2  # the figure itself rounds to the claim, not only its interval
-    return (-s, f.table, f.column)
+class Ranker:
+    """The order of the candidate figures of one claim, best first (`key`), with what depends on the
+    claim alone worked out once."""
+
+    __slots__ = ("claim", "scope", "kinds", "pct_cell", "hints", "sentence", "scale", "rounded")
+
+    def __init__(self, claim: Claim, scope: list[str], hints: set[str], sentence: str) -> None:
+        self.claim = claim
+        self.scope: dict[str, int] = {}
+        for i, tid in enumerate(scope):
+            self.scope.setdefault(tid, 6 - min(i, 3))  # the first mention counts
+        self.kinds = _RANK_KINDS.get(claim.kind, ())
+        self.pct_cell = claim.kind in ("ratio", "value")
+        self.hints = hints
+        self.sentence = sentence.lower()
+        # `agrees(abs(claim.value), claim.decimals, x)` is round_half_up(x) * scale rounding to `rounded`
+        self.scale = 10**claim.decimals
+        self.rounded = round(abs(claim.value) * self.scale)
+
+    def key(self, f: Figure) -> tuple[float, str, str]:
+        claim = self.claim
+        s = float(self.scope.get(f.table, 0))
+        if f.kind in self.kinds:
+            s += 3
+        if self.pct_cell and f.is_cell and f.unit == "%":
+            s += 2
+        if claim.year_ref is not None and claim.year_ref in f.years:
+            s += 3
+        if f.row_id and f.row_id in self.hints:
+            s += 2
+        if f.row_label and f.row_label.lower().split(" — ")[-1][:12] in self.sentence:
+            s += 1
+        if f.is_cell:
+            s += 1
+        if math.isfinite(f.value) and round(round_half_up(abs(f.value), claim.decimals) * self.scale) == self.rounded:
+            s += 2  # the figure itself rounds to the claim, not only its interval
+        return (-s, f.table, f.column)
 
 
 def claim_sentence(text: str, claim: Claim) -> str:
@@ -345,9 +364,10 @@ def known_quantity(
     idx: FigureIndex,
     group_text: str,
     prep: Prep | None = None,
+    want: str | None = None,
 ) -> Figure | None:
-    """The figure a claim names outright: "selisih antara target dan realisasi", "prosentase capaian"."""
-    want = known_kind(p.text, claim, claims)
+    """The figure a claim names outright: "selisih antara target dan realisasi", "prosentase capaian";
+    ``want``: the quantity the words before it name (`known_kind`)."""
     if want is None:
         return None
     sentence_before = claim_sentence(p.text, claim)
@@ -388,36 +408,6 @@ def known_quantity(
 
 def digits_of(text: str) -> str:
     return _NON_DIGIT_RE.sub("", text)
-
-
-def typo_candidates(
-    claim: Claim, printed: str, figs: list[Figure], splits: dict[tuple[float, int], Split | None] | None = None
-) -> list[tuple[Figure, str]]:
-    """The figures ``printed`` is one typing slip of (`typo_edits`), with the slip; ``splits``: the figures
-    already split for the comparison (one workbook's, filled as they are met: each is split once)."""
-    nd = len(digits_of(printed))
-    if nd < 3:
-        return []
-    p = split_printed(printed)
-    if p is None:
-        return []
-    known = {} if splits is None else splits
-    out = []
-    for f in figs:
-        if not math.isfinite(f.value):
-            continue
-        k = (abs(f.value), f.decimals)
-        if k in known:
-            c = known[k]
-        else:
-            c = known[k] = split_figure(*k)
-        edits = split_edits(p, c) if c is not None else ()
-        if not edits:
-            continue
-        if edits[0] == "replaced digit" and nd < 4:
-            continue
-        out.append((f, edits[0]))
-    return out
 
 
 def is_small_bare(claim: Claim) -> bool:

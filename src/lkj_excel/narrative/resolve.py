@@ -25,17 +25,15 @@ from .match import (
     ClaimResult,
     DirectionIssue,
     Prep,
+    Ranker,
     RefIssue,
     claim_agrees,
     claim_sentence,
-    compatible,
     digits_of,
     is_small_bare,
     known_kind,
     known_quantity,
-    rank_key,
     scope_tables,
-    typo_candidates,
 )
 from .reuse import AGREE_MARGIN, Deps, ParaRecord, Reading, Reuse
 from .sentences import Keywords, lowered, sentence_of, sentence_spans
@@ -108,20 +106,25 @@ def _agreeing(para: _Para, claim: Claim, value: float, decimals: int) -> list[Fi
         f
         for tid in para.scope
         for f in para.idx.agreeing(tid, value, decimals)
-        if compatible(claim, f) and para.prep.noun_ok(claim, f)
+        if para.prep.fits(claim, f) and para.prep.noun_ok(claim, f)
     ]
 
 
 def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
     """The result of one claim; None for a count or a bare small number no table speaks of."""
     p, scope = para.p, para.scope
-    sentence = claim_sentence(para.text, claim)
     prep = para.prep
-    hints = prep.row_hint(sentence) or prep.row_hint(para.text) or prep.row_hint(para.group_text)
     printed = para.text[claim.num_start : claim.num_end]
+    rank: list[Ranker] = []  # made on the first list of two figures or more
 
     def ranked(fs: list[Figure]) -> list[Figure]:
-        return sorted(fs, key=lambda g: rank_key(claim, g, scope, hints, sentence))
+        if len(fs) < 2:
+            return list(fs)
+        if not rank:
+            sentence = claim_sentence(para.text, claim)
+            hints = prep.row_hint(sentence) or prep.row_hint(para.text) or prep.row_hint(para.group_text)
+            rank.append(Ranker(claim, scope, hints, sentence))
+        return sorted(fs, key=rank[0].key)
 
     if claim.malformed and claim.candidates:
         v, d = claim.candidates[0]
@@ -141,9 +144,10 @@ def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
     counted = claim.kind == "count" or (claim.unit not in (None, "%", "Rp", "Ha", "poin"))
     known = None
     if not counted:
-        if known_kind(para.text, claim, para.claims) is not None:
+        want = known_kind(para.text, claim, para.claims)
+        if want is not None:
             para.deps.whole_tables = True  # the subject row is chosen from every cell of the scope tables
-        known = known_quantity(para.wb, p, claim, para.claims, scope, para.idx, para.group_text, prep)
+            known = known_quantity(para.wb, p, claim, para.claims, scope, para.idx, para.group_text, prep, want)
     if known is not None:
         edits = typo_edits(printed, abs(known.value), claim.decimals)
         value = round_half_up(abs(known.value), claim.decimals)
@@ -152,15 +156,17 @@ def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
     if not counted and not is_small_bare(claim):
         lo, hi = abs(claim.value) - 0.5 * 10**-claim.decimals, abs(claim.value) + 0.5 * 10**-claim.decimals
         para.deps.ranges.append((lo, hi))
-        wide = [f for f in para.idx.overlapping(lo, hi) if compatible(claim, f) and claim_agrees(claim, f)]
+        wide = [f for f in para.idx.overlapping(lo, hi) if claim_agrees(claim, f) and prep.fits(claim, f)]
         good = [f for f in wide if f.recomputed is None]
         if good:
             good = ranked(good)
             return ClaimResult(claim, p, "verified", good, figure=good[0])
     typos = _typos(para, claim, printed)
     if typos:
-        typos.sort(key=lambda fe: rank_key(claim, fe[0], scope, hints, sentence))
         f, edit = typos[0]
+        if len(typos) > 1:
+            best = ranked([f for f, _e in typos])[0]
+            f, edit = next(fe for fe in typos if fe[0] is best)
         return ClaimResult(claim, p, "contradicted", [f], abs(f.value), f.decimals, edit, "typo", f)
     if counted or is_small_bare(claim):
         return None  # a count or a bare small number no table speaks of
@@ -171,17 +177,14 @@ def _typos(para: _Para, claim: Claim, printed: str) -> list[tuple[Figure, str]]:
     """The figures ``printed`` is one typing slip of: in the scope tables, else (rupiah) anywhere."""
     prep = para.prep
     typos: list[tuple[Figure, str]] = []
-    if len(digits_of(printed)) >= 3:  # else typo_candidates finds none
+    if len(digits_of(printed)) >= 3:  # else the search finds none
         para.deps.whole_tables = True
-        local = [f for tid in para.scope for f in prep.typo_pool(tid, claim)]
-        typos = typo_candidates(claim, printed, local, prep.splits)
+        typos = prep.typo_search(claim, printed, para.scope)
     if not typos and claim.unit == "Rp" and len(digits_of(printed)) >= 7:
         # A rupiah figure is long enough that one slip of a figure anywhere names it (issue #10);
         # only when a single figure fits.
         para.deps.everywhere = True
-        wide_pool = typo_candidates(
-            claim, printed, [f for tid in prep.order for f in prep.typo_pool(tid, claim)], prep.splits
-        )
+        wide_pool = prep.typo_search(claim, printed, prep.order)
         typos = wide_pool if len({round(f.value, 2) for f, _e in wide_pool}) == 1 else []
     return typos
 
@@ -373,9 +376,9 @@ def analyse(wb: Workbook, reuse: dict[str, list[Figure]] | None = None, previous
     `previous`: an earlier analysis of this workbook, whose paragraphs none of whose inputs changed are
     taken over unjudged (see `reuse.Reuse`)."""
     idx = figures(wb, reuse)
-    prep = Prep(wb, idx)
+    prep = Prep(wb, idx, previous.slips if previous is not None else None)
     keep = Reuse(previous.records, previous.index, idx) if previous is not None and previous.index else None
-    out = Analysis([], [], [], {}, idx)
+    out = Analysis([], [], [], {}, idx, slips=prep.slips)
     group: dict[str, list[str]] = {}
     for p in wb.paragraphs:
         text = p.text or ""

@@ -52,10 +52,12 @@ def agrees(claim_value: float, claim_decimals: int, exact_value: float) -> bool:
 
 def agrees_interval(claim_value: float, claim_decimals: int, lo: float, hi: float) -> bool:
     """True when the claim's rounding interval overlaps the figure's interval [lo, hi]."""
-    c_lo, c_hi = interval(claim_value, claim_decimals)
+    # `interval` and `_guard` written out: this runs for every figure a claim is looked up against.
+    half = 0.5 * 10**-claim_decimals
+    c_lo, c_hi = claim_value - half, claim_value + half
     if lo > hi:
         lo, hi = hi, lo
-    g = _guard(max(abs(c_lo), abs(c_hi)))
+    g = min(_REL_GUARD * max(1.0, abs(c_lo), abs(c_hi)), _MAX_GUARD)
     return c_lo - g <= hi and lo <= c_hi + g
 
 
@@ -95,19 +97,27 @@ def _split(printed: str) -> Split | None:
 
 
 def one_edit(p: str, c: str) -> str | None:
-    """Name the single-digit edit that turns the candidate digits ``c`` into ``p``."""
+    """Name the single-digit edit that turns the candidate digits ``c`` into ``p``.
+
+    Every edit is tried at the first position where the two differ: deleting, inserting or replacing a
+    digit anywhere else in a run of equal digits gives the same string, and a swap starts there.
+    """
     if p == c:
         return None
-    if len(p) == len(c) + 1 and any(p[:i] + p[i + 1 :] == c for i in range(len(p))):
-        return "inserted digit"
-    if len(p) + 1 == len(c) and any(c[:i] + c[i + 1 :] == p for i in range(len(c))):
-        return "dropped digit"
-    if len(p) == len(c):
-        diff = [i for i in range(len(p)) if p[i] != c[i]]
-        if len(diff) == 1:
-            return "replaced digit"
-        if len(diff) == 2 and diff[1] == diff[0] + 1 and p[diff[0]] == c[diff[1]] and p[diff[1]] == c[diff[0]]:
-            return "swapped digits"
+    lp, lc = len(p), len(c)
+    if not -1 <= lp - lc <= 1:
+        return None
+    i, n = 0, min(lp, lc)
+    while i < n and p[i] == c[i]:
+        i += 1
+    if lp == lc + 1:
+        return "inserted digit" if p[i + 1 :] == c[i:] else None
+    if lp + 1 == lc:
+        return "dropped digit" if c[i + 1 :] == p[i:] else None
+    if p[i + 1 :] == c[i + 1 :]:
+        return "replaced digit"
+    if i + 1 < lp and p[i] == c[i + 1] and p[i + 1] == c[i] and p[i + 2 :] == c[i + 2 :]:
+        return "swapped digits"
     return None
 
 
@@ -140,29 +150,44 @@ def split_figure(value: float, decimals: int) -> Split | None:
     return _split(format_id(abs(value), decimals))
 
 
+# What `split_edits` compares of a split figure: the integer digits without leading zeros, the fraction
+# digits, the fraction without trailing zeros, and the two joined (see `digits_of_split`).
+Digits = tuple[str, str, str, str]
+
+
+def digits_of_split(s: Split) -> Digits:
+    """The digit strings of ``s`` that `split_edits` compares."""
+    i, f, _seps = s
+    i = i.lstrip("0") or "0"
+    return i, f, f.rstrip("0"), i + f
+
+
+def digits_edit(p: Digits, c: Digits) -> str | None:
+    """The slip `split_edits` names between two figures whose digits differ (``p[3] != c[3]``): the
+    fractions agree up to trailing zeros and the integer parts are one edit apart, or the integer parts
+    agree and the fractions are one edit apart."""
+    if p[2] == c[2]:
+        return one_edit(p[0], c[0])
+    if p[0] == c[0]:
+        return one_edit(p[1], c[1])
+    return None
+
+
 def split_edits(p: Split, c: Split) -> tuple[str, ...]:
     """`typo_edits` of two split figures: the printed one ``p`` and the candidate ``c``."""
-    p_int, p_frac, p_seps = p
-    c_int, c_frac, c_seps = c
-    p_int, c_int = p_int.lstrip("0") or "0", c_int.lstrip("0") or "0"
-    if p_int + p_frac == c_int + c_frac:
-        p_pos, c_pos = dict(p_seps), dict(c_seps)
+    pd, cd = digits_of_split(p), digits_of_split(c)
+    if pd[3] == cd[3]:
+        p_pos, c_pos = dict(p[2]), dict(c[2])
         if any(pos in c_pos and ch != c_pos[pos] for pos, ch in p_pos.items()):
             # Separators in the right places but of the wrong kind:
             # 2.960.780,030 for 2.960.780.030, 100.00 for 100,00.
             return ("separator typo",)
-        if len(p_frac) != len(c_frac):
+        if len(p[1]) != len(c[1]):
             return ("shifted decimal separator",)  # 10228 or 1022,8 for 102,28
         return ()  # same figure; grouping dots merely left out or added
     # "Rp 2.960.708.030,00" against a rupiah figure printed without decimals: trailing zero
     # decimals say nothing, so the integer digits are compared.
-    n = max(len(p_frac), len(c_frac))
-    if p_frac.ljust(n, "0") == c_frac.ljust(n, "0"):
-        edit = one_edit(p_int, c_int)
-    elif p_int == c_int:
-        edit = one_edit(p_frac, c_frac)
-    else:
-        edit = None
+    edit = digits_edit(pd, cd)
     return (edit,) if edit else ()
 
 
