@@ -12,13 +12,15 @@ from .tables import Figure, magnitude, number_cell, numeric_columns, table_figur
 from .typo import agrees_interval
 from .typo import interval as typo_interval
 
+_Columns = dict[str, list[tuple[str, str, bool]]]  # per table: its `numeric_columns`
 
-def _area_total(wb: Workbook) -> tuple[float, Interval, Cell | None] | None:
+
+def _area_total(wb: Workbook, cols: _Columns) -> tuple[float, Interval, Cell | None] | None:
     """The office's total area: the largest hectare total of the workbook (Tabel 1.1)."""
     best: tuple[float, Interval, Cell | None] | None = None
-    for t in wb.tables.values():
+    for tid, t in wb.tables.items():
         tr = t.total_row()
-        for cid, kind, _ in numeric_columns(t):
+        for cid, kind, _ in cols[tid]:
             if kind != "hectare" or tr is None:
                 continue
             c = number_cell(tr, cid)
@@ -27,16 +29,18 @@ def _area_total(wb: Workbook) -> tuple[float, Interval, Cell | None] | None:
     return best
 
 
-def cross_table_shares(wb: Workbook) -> list[Figure]:
+def cross_table_shares(wb: Workbook, cols: _Columns | None = None) -> list[Figure]:
     """Hectare totals of one table as a share of the total area (Tabel 1.3 over Tabel 1.1)."""
-    area = _area_total(wb)
+    if cols is None:
+        cols = {tid: numeric_columns(t) for tid, t in wb.tables.items()}
+    area = _area_total(wb, cols)
     out: list[Figure] = []
     if area is None or area[0] == 0:
         return out
     av, aiv, acell = area
-    for t in wb.tables.values():
+    for tid, t in wb.tables.items():
         tr = t.total_row()
-        for cid, kind, _ in numeric_columns(t):
+        for cid, kind, _ in cols[tid]:
             if kind != "hectare" or acell is None or t.columns.get(cid) is None:
                 continue
             vals: list[tuple[float, Interval, tuple[Cell, ...]]] = []
@@ -73,10 +77,10 @@ def cross_table_shares(wb: Workbook) -> list[Figure]:
 @dataclass
 class FigureIndex:
     by_table: dict[str, list[Figure]]
-    ordered: list[Figure] = field(default_factory=list)  # by lo, finite only
-    los: list[float] = field(default_factory=list)
-    width: float = 0.0
     own: dict[str, list[Figure]] = field(default_factory=dict)  # per table: table_figures alone, no shares
+    # Every finite figure by lo, its los and the widest interval: built on the first `overlapping`
+    # (the analysis after localization often needs none).
+    _ordered: tuple[list[Figure], list[float], float] | None = field(default=None, repr=False, compare=False)
     # Per table, built on first use: positions sorted by lo, their los, the
     # widest interval, and the positions of figures with a non-finite bound.
     _tables: dict[str, tuple[list[int], list[float], float, list[int]]] = field(
@@ -84,9 +88,16 @@ class FigureIndex:
     )
 
     def overlapping(self, lo: float, hi: float) -> list[Figure]:
-        i = bisect.bisect_left(self.los, lo - self.width)
-        j = bisect.bisect_right(self.los, hi)
-        return [f for f in self.ordered[i:j] if f.hi >= lo]
+        if self._ordered is None:
+            isfinite = math.isfinite
+            finite = [f for fs in self.by_table.values() for f in fs if isfinite(f.lo) and isfinite(f.hi)]
+            finite.sort(key=lambda f: f.lo)
+            width = max((f.hi - f.lo for f in finite), default=0.0)
+            self._ordered = (finite, [f.lo for f in finite], width)
+        ordered, los, width = self._ordered
+        i = bisect.bisect_left(los, lo - width)
+        j = bisect.bisect_right(los, hi)
+        return [f for f in ordered[i:j] if f.hi >= lo]
 
     def _table(self, tid: str) -> tuple[list[int], list[float], float, list[int]]:
         ti = self._tables.get(tid)
@@ -132,11 +143,9 @@ def figures(wb: Workbook, reuse: dict[str, list[Figure]] | None = None) -> Figur
     """The index of every figure. `reuse`: a table's own figures from an earlier index, for the tables
     whose cells did not change since (a table's figures depend on its own cells only)."""
     keep = reuse or {}
-    own = {tid: keep[tid] if tid in keep else table_figures(wb, t) for tid, t in wb.tables.items()}
+    cols = {tid: numeric_columns(t) for tid, t in wb.tables.items()}
+    own = {tid: keep[tid] if tid in keep else table_figures(wb, t, cols[tid]) for tid, t in wb.tables.items()}
     by_table: dict[str, list[Figure]] = {tid: list(fs) for tid, fs in own.items()}
-    for f in cross_table_shares(wb):
+    for f in cross_table_shares(wb, cols):
         by_table.setdefault(f.table, []).append(f)
-    finite = [f for fs in by_table.values() for f in fs if math.isfinite(f.lo) and math.isfinite(f.hi)]
-    finite.sort(key=lambda f: f.lo)
-    width = max((f.hi - f.lo for f in finite), default=0.0)
-    return FigureIndex(by_table, finite, [f.lo for f in finite], width, own)
+    return FigureIndex(by_table, own)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import Cell, Row, Table, Workbook
 from ..precision import Interval, consistent, interval_of
@@ -46,6 +47,7 @@ def magnitude(iv: Interval) -> tuple[float, float]:
     return 0.0, max(-iv.lo, iv.hi)
 
 
+@cache  # column ids: a few dozen per spec
 def year_of(cid: str) -> tuple[str, int | None]:
     m = _YEAR_SUFFIX_RE.match(cid)
     return (m.group("stem"), int(m.group("year"))) if m else (cid, None)
@@ -92,10 +94,11 @@ def _row_name(r: Row, t: Table) -> str:
     return _SPACE_RE.sub(" ", label or f"baris {r.excel_row}").strip()
 
 
-def table_figures(wb: Workbook, t: Table) -> list[Figure]:
+def table_figures(wb: Workbook, t: Table, cols: list[tuple[str, str, bool]] | None = None) -> list[Figure]:
     """Every figure a sentence may state about table `t`: its cells, column sums, means and row
-    counts, per-row differences and ratios, peer differences and shares of a column total."""
-    f = _TableFigures(t)
+    counts, per-row differences and ratios, peer differences and shares of a column total.
+    `cols`: the table's `numeric_columns`, when the caller has them."""
+    f = _TableFigures(t, numeric_columns(t) if cols is None else cols)
     f.cells()
     f.aggregates()
     for r in t.rows:
@@ -131,7 +134,10 @@ def _quotient(alo: float, ahi: float, blo: float, bhi: float) -> tuple[float, fl
     return min(a, b), max(a, b)
 
 
-def _pairs(cols: list[tuple[str, str, bool]]) -> list[tuple[int, int, str, str, str | None, tuple[int, ...], int]]:
+@cache  # per layout: the numeric columns a table declares and fills
+def _pairs(
+    cols: tuple[tuple[str, str, bool], ...],
+) -> tuple[tuple[int, int, str, str, str | None, tuple[int, ...], int], ...]:
     """The column pairs a row difference is taken of (same kind; a percentage only within its stem), in the
     order the rows' cells pair up: (a, b, column, desc, unit, years, sign of the later year's side)."""
     out = []
@@ -146,7 +152,7 @@ def _pairs(cols: list[tuple[str, str, bool]]) -> list[tuple[int, int, str, str, 
             sign = 0 if not (ya and yb and ya != yb) else (1 if ya > yb else -1)
             yrs = tuple(y for y in (ya, yb) if y)
             out.append((i, j, f"{a}-{b}", f"{a} − {b}", _UNIT_OF_KIND.get(ka), yrs, sign))
-    return out
+    return tuple(out)
 
 
 class _TableFigures:
@@ -155,10 +161,11 @@ class _TableFigures:
     The hot loops work on plain floats (an interval as its two bounds) and build each ``Figure`` directly.
     """
 
-    def __init__(self, t: Table) -> None:
+    def __init__(self, t: Table, cols: list[tuple[str, str, bool]]) -> None:
         self.t = t
         self.tid = t.id
-        self.cols = cols = numeric_columns(t)
+        self.cols = cols
+        self.pairs = _pairs(tuple(cols))
         self.kinds = {cid: kind for cid, kind, _ in cols}
         self.years = {cid: year_of(cid) for cid, _, _ in cols}
         self.out: list[Figure] = []
@@ -297,8 +304,6 @@ class _TableFigures:
         present = self.present_of[id(r)]
         if len(present) < 2:
             return
-        if not hasattr(self, "pairs"):
-            self.pairs = _pairs(self.cols)
         at: list[_Present | None] = [None] * len(self.cols)
         for e in present:
             at[e[0]] = e
