@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from lkj_excel.narrative.match import compatible
 from lkj_excel.narrative.resolve import Analysis, analyse
 from lkj_excel.read.reader import read_workbook
 
@@ -66,24 +67,52 @@ def test_changed_paragraph_text_is_judged_again(sample_path):
     assert _said(again) == _said(analyse(wb))
 
 
+def _range_lookup(first: Analysis):
+    looked = [(ref, rec) for ref, rec in first.records.items() if rec.deps.ranges]
+    assert looked, "the sample has claims no scope table holds"
+    return looked[0]
+
+
+def _cell_outside(first: Analysis, rec, fits):
+    """A value cell of a table the paragraph does not speak of, whose figure `fits` (or not) the claim."""
+    assert first.index is not None
+    return next(
+        f
+        for tid, fs in first.index.own.items()
+        if tid not in rec.tables
+        for f in fs
+        if f.is_cell and f.kind == "value" and fits(f)
+    )
+
+
 def test_a_changed_table_invalidates_range_lookups(sample_path):
     """A claim looked up across all tables is judged again when a changed table's figure meets its range."""
     wb = read_workbook(sample_path)
     first = analyse(wb)
-    looked = [(ref, rec) for ref, rec in first.records.items() if rec.deps.ranges]
-    assert looked, "the sample has claims no scope table holds"
-    ref, rec = looked[0]
-    lo, hi = rec.deps.ranges[0]
+    ref, rec = _range_lookup(first)
+    lo, hi, claim = rec.deps.ranges[0]
     # Put the value a range lookup asked for into a table cell outside the paragraph's tables.
-    assert first.index is not None
-    fig = next(
-        f for tid, fs in first.index.own.items() if tid not in rec.tables for f in fs if f.is_cell and f.kind == "value"
-    )
+    fig = _cell_outside(first, rec, lambda f: compatible(claim, f))
     tid, cell = fig.table, fig.cells[0]
     v = (lo + hi) / 2
     cell.text, cell.parsed = f"{v}", replace(cell.parsed, value=v)
     again = analyse(wb, _unchanged(first, wb, {tid}), previous=first)
     assert again.records[ref] is not rec
+    assert _said(again) == _said(analyse(wb))
+
+
+def test_a_range_lookup_is_kept_when_the_moved_figure_cannot_match_its_claim(sample_path):
+    """The same value in a cell whose figure the claim cannot name (another unit) leaves the verdict standing."""
+    wb = read_workbook(sample_path)
+    first = analyse(wb)
+    ref, rec = _range_lookup(first)
+    lo, hi, claim = rec.deps.ranges[0]
+    fig = _cell_outside(first, rec, lambda f: not compatible(claim, f))
+    tid, cell = fig.table, fig.cells[0]
+    v = (lo + hi) / 2
+    cell.text, cell.parsed = f"{v}", replace(cell.parsed, value=v)
+    again = analyse(wb, _unchanged(first, wb, {tid}), previous=first)
+    assert again.records[ref] is rec
     assert _said(again) == _said(analyse(wb))
 
 

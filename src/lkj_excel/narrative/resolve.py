@@ -37,10 +37,9 @@ from .match import (
     scope_tables,
     typo_candidates,
 )
-from .reuse import AGREE_MARGIN, Deps, ParaRecord, Reading, Reuse
+from .reuse import Deps, ParaRecord, Reading, Reuse
 from .sentences import sentence_of, sentence_spans
 from .tables import Figure, number_cell, numeric_columns, value_of, year_of
-from .typo import interval as typo_interval
 from .typo import one_edit, round_half_up, typo_edits
 
 _ALL_WORD = re.compile(r"\b(?:semua|semuanya|seluruh|seluruhnya|masing-masing)\b", re.IGNORECASE)
@@ -102,8 +101,7 @@ def classify_paragraph(
 def _agreeing(para: _Para, claim: Claim, value: float, decimals: int) -> list[Figure]:
     """The figures of the scope tables that fit the claim and agree with (value, decimals), in scope then table
     order."""
-    c_lo, c_hi = typo_interval(value, decimals)
-    para.deps.agreed.append((c_lo - AGREE_MARGIN, c_hi + AGREE_MARGIN))
+    para.deps.agreed.append((claim, value, decimals))
     return [
         f
         for tid in para.scope
@@ -151,7 +149,7 @@ def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
         return ClaimResult(claim, p, "contradicted", [known], value, claim.decimals, edit, "known", known)
     if not counted and not is_small_bare(claim):
         lo, hi = abs(claim.value) - 0.5 * 10**-claim.decimals, abs(claim.value) + 0.5 * 10**-claim.decimals
-        para.deps.ranges.append((lo, hi))
+        para.deps.ranges.append((lo, hi, claim))
         wide = [f for f in para.idx.overlapping(lo, hi) if compatible(claim, f) and claim_agrees(claim, f)]
         good = [f for f in wide if f.recomputed is None]
         if good:
@@ -172,13 +170,13 @@ def _typos(para: _Para, claim: Claim, printed: str) -> list[tuple[Figure, str]]:
     prep = para.prep
     typos: list[tuple[Figure, str]] = []
     if len(digits_of(printed)) >= 3:  # else typo_candidates finds none
-        para.deps.whole_tables = True
+        para.deps.typos.append((claim, printed, False))
         local = [f for tid in para.scope for f in prep.typo_pool(tid, claim)]
         typos = typo_candidates(claim, printed, local, prep.splits)
     if not typos and claim.unit == "Rp" and len(digits_of(printed)) >= 7:
         # A rupiah figure is long enough that one slip of a figure anywhere names it (issue #10);
         # only when a single figure fits.
-        para.deps.everywhere = True
+        para.deps.typos.append((claim, printed, True))
         wide_pool = typo_candidates(
             claim, printed, [f for tid in prep.order for f in prep.typo_pool(tid, claim)], prep.splits
         )

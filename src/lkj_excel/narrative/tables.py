@@ -91,7 +91,10 @@ def _row_name(r: Row, t: Table) -> str:
         c = r.cells.get(cid)
         if c is not None and c.text and c.text not in label:
             label = f"{label} — {c.text}" if label else c.text
-    return _SPACE_RE.sub(" ", label or f"baris {r.excel_row}").strip()
+    label = label or f"baris {r.excel_row}"
+    if label.isprintable() and "  " not in label:
+        return label.strip()  # its only whitespace is single spaces: the substitution would keep it
+    return _SPACE_RE.sub(" ", label).strip()
 
 
 def table_figures(wb: Workbook, t: Table, cols: list[tuple[str, str, bool]] | None = None) -> list[Figure]:
@@ -155,6 +158,23 @@ def _pairs(
     return tuple(out)
 
 
+@cache  # per layout, like `_pairs`
+def _ratio_pairs(cols: tuple[tuple[str, str, bool], ...]) -> tuple[tuple[int, int, str, str, tuple[int, ...]], ...]:
+    """The (denominator, numerator) column pairs of a realisasi-over-target ratio: one year, one kind, in the
+    order the rows' cells pair up: (a, b, column, desc, years)."""
+    out = []
+    stems = [year_of(cid) for cid, _, _ in cols]
+    for ia, (a, ka, _) in enumerate(cols):
+        sa, ya = stems[ia]
+        if not sa.startswith(_DEN_STEMS) or ka == "percent":
+            continue
+        for ib, (b, kb, _) in enumerate(cols):
+            sb, yb = stems[ib]
+            if sb.startswith(_NUM_STEMS) and yb == ya and kb == ka:
+                out.append((ia, ib, f"{b}/{a}", f"{b} / {a} × 100", (ya,) if ya else ()))
+    return tuple(out)
+
+
 class _TableFigures:
     """The figures of one table, built in a fixed order (cells first) so that ranking ties stay stable.
 
@@ -166,6 +186,7 @@ class _TableFigures:
         self.tid = t.id
         self.cols = cols
         self.pairs = _pairs(tuple(cols))
+        self.ratio_pairs = _ratio_pairs(tuple(cols))
         self.kinds = {cid: kind for cid, kind, _ in cols}
         self.years = {cid: year_of(cid) for cid, _, _ in cols}
         self.out: list[Figure] = []
@@ -342,21 +363,19 @@ class _TableFigures:
 
     def row_ratios(self, r: Row) -> None:
         """Realisasi over target (numerator stems over denominator stems) of one year, on one row."""
-        present = self.present_of[id(r)]
-        cols, years = self.cols, self.years
-        for ia, ca, alo, ahi, va, _ in present:
-            a, ka, _ = cols[ia]
-            sa, ya = years[a]
-            if not sa.startswith(_DEN_STEMS) or ka == "percent":
+        if not self.ratio_pairs:
+            return
+        at: list[_Present | None] = [None] * len(self.cols)
+        for e in self.present_of[id(r)]:
+            at[e[0]] = e
+        for ia, ib, column, desc, yrs in self.ratio_pairs:
+            ea, eb = at[ia], at[ib]
+            if ea is None or eb is None or ea[4] == 0:
                 continue
-            for ib, cb, blo, bhi, vb, _ in present:
-                b, kb, _ = cols[ib]
-                sb, yb = years[b]
-                if not sb.startswith(_NUM_STEMS) or yb != ya or kb != ka or va == 0:
-                    continue
-                lo, hi = _quotient(blo, bhi, alo, ahi)
-                yrs = (ya,) if ya else ()
-                self.add(vb / va * 100, lo, hi, 2, "ratio", "%", (cb, ca), f"{b}/{a}", r, f"{b} / {a} × 100", yrs)
+            _, ca, alo, ahi, va, _ = ea
+            _, cb, blo, bhi, vb, _ = eb
+            lo, hi = _quotient(blo, bhi, alo, ahi)
+            self.add(vb / va * 100, lo, hi, 2, "ratio", "%", (cb, ca), column, r, desc, yrs)
 
     def peers(self) -> None:
         """Same column across rows that share an id (own office vs a peer in Tabel 3.12)."""
