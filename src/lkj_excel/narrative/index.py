@@ -139,13 +139,32 @@ class FigureIndex:
         return [figs[k] for k in hits]
 
 
-def figures(wb: Workbook, reuse: dict[str, list[Figure]] | None = None) -> FigureIndex:
+def figures(
+    wb: Workbook, reuse: dict[str, list[Figure]] | None = None, previous: FigureIndex | None = None
+) -> FigureIndex:
     """The index of every figure. `reuse`: a table's own figures from an earlier index, for the tables
-    whose cells did not change since (a table's figures depend on its own cells only)."""
+    whose cells did not change since (a table's figures depend on its own cells only); `previous`: that
+    index, whose lists and lookups of those tables are taken over when no hectare figure changed."""
     keep = reuse or {}
     cols = {tid: numeric_columns(t) for tid, t in wb.tables.items()}
     own = {tid: keep[tid] if tid in keep else table_figures(wb, t, cols[tid]) for tid, t in wb.tables.items()}
+    fresh = [tid for tid in own if tid not in keep]
+    if previous is not None and _same_shares(previous, own, fresh, cols):
+        # The shares across tables read hectare cells only, and none of those changed.
+        out = FigureIndex({tid: own[tid] if tid in fresh else previous.by_table[tid] for tid in own}, own)
+        out._tables.update((tid, ti) for tid, ti in previous._tables.items() if tid not in fresh)
+        return out
     by_table: dict[str, list[Figure]] = {tid: list(fs) for tid, fs in own.items()}
     for f in cross_table_shares(wb, cols):
         by_table.setdefault(f.table, []).append(f)
     return FigureIndex(by_table, own)
+
+
+def _same_shares(previous: FigureIndex, own: dict[str, list[Figure]], fresh: list[str], cols: _Columns) -> bool:
+    """Whether `previous` holds the same shares across tables: the same tables, the reused ones with the same
+    own figures, and no hectare column among the tables built again (their shares are the only ones appended)."""
+    if previous.by_table.keys() != own.keys():
+        return False
+    if any(previous.own.get(tid) is not fs for tid, fs in own.items() if tid not in fresh):
+        return False
+    return not any(kind == "hectare" for tid in fresh for _, kind, _ in cols[tid])

@@ -369,7 +369,7 @@ def analyse(wb: Workbook, reuse: dict[str, list[Figure]] | None = None, previous
     """Every paragraph judged against the tables; `reuse`: tables' own figures known unchanged (see `figures`);
     `previous`: an earlier analysis of this workbook, whose paragraphs none of whose inputs changed are
     taken over unjudged (see `reuse.Reuse`)."""
-    idx = figures(wb, reuse)
+    idx = figures(wb, reuse, previous.index if previous is not None else None)
     prep = Prep(wb, idx)
     keep = Reuse(previous.records, previous.index, idx) if previous is not None and previous.index else None
     out = Analysis([], [], [], {}, idx)
