@@ -131,8 +131,9 @@ class Prep:
         self.followed_tables = {self.followed(q) for q in wb.paragraphs}
         self._nouns: dict[tuple[str, str], tuple[bool, frozenset[str]] | None] = {}
         self._hints: dict[str, set[str]] = {}
-        self._fitting: dict[tuple[str, str, str | None], list[Figure]] = {}
-        self.splits: dict[tuple[float, int], Split | None] = {}  # table figures split for typo_candidates
+        # Kept by the index: the analysis after localization takes over those of the tables it did not rebuild.
+        self._fitting: dict[tuple[str, str, str | None], list[Figure]] = idx.pools
+        self.splits: dict[tuple[float, int], Split | None] = idx.splits  # table figures split for typo_candidates
 
     def followed(self, p: Paragraph) -> str | None:
         k = id(p)
