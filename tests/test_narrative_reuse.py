@@ -127,3 +127,28 @@ def test_a_paragraph_of_a_changed_table_is_kept_when_no_figure_it_agreed_with_mo
     assert again.records["B7"] is b7
     assert again.records["B8"] is not b8
     assert _said(again) == _said(analyse(wb))
+
+
+def test_a_rank_is_kept_when_the_row_it_compares_did_not_change(sample_path):
+    """B26 says 88,65% (Tabel 3.9 K7) is the lowest capaian of its row: correcting the AKIP row keeps it."""
+    wb = read_workbook(sample_path)
+    first = analyse(wb)
+    b26 = first.records["B26"]
+    assert b26.deps.whole_tables and not b26.deps.subject_rows and "3.9" in b26.tables
+    _set(wb, "3.9", "G8", 70.45, "70,45")
+    again = analyse(wb, _unchanged(first, wb, {"3.9"}), previous=first)
+    assert again.records["B26"] is b26
+    assert _said(again) == _said(analyse(wb))
+
+
+def test_a_rank_is_judged_again_when_its_row_changed(sample_path):
+    """Correcting 2023's capaian of the same row below 88,65% makes "terendah" wrong: B26 is judged again."""
+    wb = read_workbook(sample_path)
+    first = analyse(wb)
+    b26 = first.records["B26"]
+    assert not any(d.paragraph.ref == "B26" for d in first.directions)
+    _set(wb, "3.9", "H7", 86.0, "86,00%")
+    again = analyse(wb, _unchanged(first, wb, {"3.9"}), previous=first)
+    assert again.records["B26"] is not b26
+    assert any(d.paragraph.ref == "B26" and d.kind == "min" for d in again.directions)
+    assert _said(again) == _said(analyse(wb))

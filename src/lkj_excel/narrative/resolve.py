@@ -140,7 +140,7 @@ def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
     known = None
     if not counted:
         if known_kind(para.text, claim, para.claims) is not None:
-            para.deps.whole_tables = True  # the subject row is chosen from every cell of the scope tables
+            para.deps.subject_rows = True  # the subject row is chosen from every cell of the scope tables
         known = known_quantity(para.wb, p, claim, para.claims, scope, para.idx, para.group_text, prep)
     if known is not None:
         edits = typo_edits(printed, abs(known.value), claim.decimals)

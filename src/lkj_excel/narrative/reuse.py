@@ -22,9 +22,16 @@ from dataclasses import dataclass, field
 from .directions import DirectionStatement
 from .extract import Claim, TableRef
 from .index import FigureIndex
-from .match import ClaimResult, DirectionIssue, RefIssue, claim_agrees, compatible, typo_candidates
+from .match import (
+    ClaimResult,
+    DirectionIssue,
+    RefIssue,
+    claim_agrees,
+    compatible,
+    typo_candidates,
+)
 from .match import _row_hint as row_hint
-from .tables import Figure
+from .tables import Figure, year_of
 from .typo import Split, agrees_interval
 from .typo import interval as typo_interval
 
@@ -46,7 +53,8 @@ class Deps:
     agreed: list[tuple[Claim, float, int]] = field(default_factory=list)
     # The figures a printed claim may be one typing slip of: (claim, printed, in every table, not only the scope).
     typos: list[tuple[Claim, str, bool]] = field(default_factory=list)
-    whole_tables: bool = False  # read the scope tables otherwise (a subject row, a rank, a threshold)
+    subject_rows: bool = False  # chose the row a claim speaks of from every cell of the scope tables
+    whole_tables: bool = False  # compared a statement with a row or a column (a rank, a threshold)
 
 
 @dataclass(slots=True)
@@ -149,6 +157,7 @@ class Reuse:
                     bounded.append((lo, hi, f))
                 else:
                     self._unbounded.append(f)
+        self._cells = [f for figs in self.moved.values() for f in figs if f.is_cell]  # the corrected cells' own
         bounded.sort(key=lambda x: x[0])
         self._los = [lo for lo, _, _ in bounded]
         self._bounded = bounded
@@ -178,6 +187,30 @@ class Reuse:
         pool = [f for tid in tables for f in self.moved.get(tid, ()) if f.recomputed is None and compatible(claim, f)]
         return bool(pool) and bool(typo_candidates(claim, printed, pool, self._splits))
 
+    def _directions_moved(self, rec: ParaRecord, touched: set[str]) -> bool:
+        """Could a rank ("tertinggi") or a threshold ("semuanya di atas 95%") read another figure now? It reads
+        one row or column of a scope table: when a corrected cell lies there."""
+        _spans, _refs, claims, dirs = rec.reading
+        cells = [f for f in self._cells if f.table in touched]
+        if not cells:
+            return False
+        by_claim = {id(r.claim): r for r in rec.results}
+        for d in dirs:  # as resolve.check_directions reads them
+            if d.kind in ("max", "min") and d.claim_indices:
+                r = by_claim.get(id(claims[d.claim_indices[0]]))
+                f = r.figure if r is not None and r.status == "verified" else None
+                if f is None or not f.is_cell or f.row is None:
+                    continue  # compared with nothing
+                stem, year = year_of(f.column)
+                if year is not None and any(g.row is f.row and year_of(g.column)[0] == stem for g in cells):
+                    return True  # the row's figures of that stem
+                if year is None and any(g.table == f.table and g.column == f.column for g in cells):
+                    return True  # the column's figures
+            elif d.kind in ("above", "below") and d.figure is not None and d.figure_unit == "%":
+                if any(g.unit == "%" for g in cells):
+                    return True  # a percentage column of a scope table
+        return False
+
     def reading(self, ref: str, text: str) -> Reading | None:
         """The first analysis's reading of paragraph ``ref`` when its text is the same."""
         rec = self.records.get(ref)
@@ -194,7 +227,7 @@ class Reuse:
             return rec
         deps = rec.deps
         touched = self.changed.intersection(rec.tables)  # its scope tables among them
-        if touched and deps.whole_tables:
+        if touched and (deps.subject_rows or (deps.whole_tables and self._directions_moved(rec, touched))):
             return None
         if any(self._range_moved(lo, hi, claim) for lo, hi, claim in deps.ranges):
             return None
