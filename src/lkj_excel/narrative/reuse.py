@@ -187,6 +187,19 @@ class Reuse:
         pool = [f for tid in tables for f in self.moved.get(tid, ()) if f.recomputed is None and compatible(claim, f)]
         return bool(pool) and bool(typo_candidates(claim, printed, pool, self._splits))
 
+    def _subject_moved(self, rec: ParaRecord, touched: set[str]) -> bool:
+        """Could `match.known_quantity` name another figure now? It picks the row whose cells repeat the
+        paragraph's other figures (`_subject_row`), then that row's target−realisasi difference or capaian."""
+        claims = rec.reading[2]
+        stated = [abs(c.value) for c in claims]
+        if any(abs(abs(g.value) - v) < 1e-9 for g in self._cells if g.table in touched for v in stated):
+            return True  # a corrected cell held or now holds a stated figure: the row choice may differ
+        return any(
+            (f.kind == "difference" and "-" in f.column) or f.kind == "ratio" or (f.is_cell and f.unit == "%")
+            for tid in touched
+            for f in self.moved.get(tid, ())
+        )
+
     def _directions_moved(self, rec: ParaRecord, touched: set[str]) -> bool:
         """Could a rank ("tertinggi") or a threshold ("semuanya di atas 95%") read another figure now? It reads
         one row or column of a scope table: when a corrected cell lies there."""
@@ -227,7 +240,9 @@ class Reuse:
             return rec
         deps = rec.deps
         touched = self.changed.intersection(rec.tables)  # its scope tables among them
-        if touched and (deps.subject_rows or (deps.whole_tables and self._directions_moved(rec, touched))):
+        if touched and deps.subject_rows and self._subject_moved(rec, touched):
+            return None
+        if touched and deps.whole_tables and self._directions_moved(rec, touched):
             return None
         if any(self._range_moved(lo, hi, claim) for lo, hi, claim in deps.ranges):
             return None
