@@ -150,9 +150,9 @@ def figures(
     whose cells did not change since (a table's figures depend on its own cells only); `previous`: that
     index, whose lists and lookups of those tables are taken over when no hectare figure changed."""
     keep = reuse or {}
-    cols = {tid: numeric_columns(t) for tid, t in wb.tables.items()}
+    fresh = [tid for tid in wb.tables if tid not in keep]
+    cols = {tid: numeric_columns(wb.tables[tid]) for tid in fresh}  # the others' only when shares are computed
     own = {tid: keep[tid] if tid in keep else table_figures(wb, t, cols[tid]) for tid, t in wb.tables.items()}
-    fresh = [tid for tid in own if tid not in keep]
     if previous is not None and _same_shares(previous, own, fresh, cols):
         # The shares across tables read hectare cells only, and none of those changed.
         out = FigureIndex({tid: own[tid] if tid in fresh else previous.by_table[tid] for tid in own}, own)
@@ -161,6 +161,7 @@ def figures(
         out.splits = previous.splits  # a figure's digits depend on its value and decimals only
         return out
     by_table: dict[str, list[Figure]] = {tid: list(fs) for tid, fs in own.items()}
+    cols.update((tid, numeric_columns(t)) for tid, t in wb.tables.items() if tid not in cols)
     for f in cross_table_shares(wb, cols):
         by_table.setdefault(f.table, []).append(f)
     out = FigureIndex(by_table, own)
