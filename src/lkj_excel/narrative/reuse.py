@@ -1,15 +1,18 @@
 """Which paragraphs a second analysis may take over from the first, unjudged.
 
 The narrative is analysed again after the localizer corrected some cells. A
-paragraph's verdicts depend on its own text, the text of the paragraphs
-before it (``group_text``), the workbook's structure, and the figures it
-consulted: every figure of the tables in its scope (and of the tables its
-matched figures come from), the figures of any table whose interval
-overlaps a range it looked up in the whole index, and — for a long rupiah
-figure checked for a typing slip anywhere — every figure. A paragraph none
-of whose inputs changed gets the same verdicts: they are taken over as they
-are, so the second pass only judges what the corrections can have moved.
-"""
+paragraph's verdicts depend on its own text, the row the paragraphs before it
+name (``group_text``), the workbook's structure, and the figures it consulted.
+Each lookup is recorded with the claim it was made for (``Deps``): the figures
+of its scope tables agreeing with a claim, a range looked up in the whole
+index, the figures a printed claim may be one typing slip of (in the scope
+tables, or every table for a long rupiah figure), a subject row chosen from
+every cell, a rank or threshold compared with a row or column. Only the
+figures of a corrected table that are new or gone count as changed, and a
+lookup is invalidated only when its claim could have matched one of them.
+A paragraph none of whose inputs changed gets the same verdicts: they are
+taken over as they are, so the second pass only judges what the corrections
+can have moved."""
 
 from __future__ import annotations
 
