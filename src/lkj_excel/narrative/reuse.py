@@ -127,12 +127,10 @@ def _moved(old: list[Figure], new: list[Figure]) -> list[Figure]:
     keep their order: a lookup that meets none of the moved ones finds the same figures in the same order.
     Two lists of one length are compared place by place (what differs there includes what moved).
     """
-    if len(old) == len(new):
-        # Figures are tuples of their fields, cells and row being the same objects in both: equal tuples are
-        # equal keys (a NaN is never equal: moved, which is safe).
-        diff = [i for i, (a, b) in enumerate(zip(old, new, strict=True)) if a != b]
-        return [old[i] for i in diff] + [new[i] for i in diff]
     k_old, k_new = _keys(old), _keys(new)
+    if len(old) == len(new):  # place by place (a NaN is never equal: moved, which is safe)
+        diff = [i for i, (a, b) in enumerate(zip(k_old, k_new, strict=True)) if a != b]
+        return [old[i] for i in diff] + [new[i] for i in diff]
     before, after = Counter(k_old), Counter(k_new)
     gone, come = before - after, after - before
     return [f for f, k in zip(old, k_old, strict=True) if k in gone] + [
