@@ -311,7 +311,7 @@ def _narrative_after(ctx: Any, es: EditSet, changed: dict[Address, float]) -> li
         sub = Context(ctx.wb)
         first = ctx.cache.get("narrative.analysis")  # its verdicts on paragraphs the corrections cannot move are kept
         sub.cache["narrative.analysis"] = analyse(
-            ctx.wb, _unchanged_figures(ctx, {id(c) for _a, c in cells}), previous=first
+            ctx.wb, _unchanged_figures(ctx, [c for _a, c in cells]), previous=first
         )
         out = [f for code, r in sorted(load_rules().items()) if code.startswith("N8") for f in r.run(sub)]
         fixed = {f.cell: f.fix for f in out if f.fix is not None}
@@ -349,16 +349,22 @@ def _narrative_after(ctx: Any, es: EditSet, changed: dict[Address, float]) -> li
             p.text = texts[ref]
 
 
-def _unchanged_figures(ctx: Any, changed: set[int]) -> dict[str, list[Any]]:
+def _unchanged_figures(ctx: Any, cells: list[Any]) -> dict[str, list[Any]]:
     """The first pass's figures of every table none of whose cells the localizer changed (reused as they are)."""
     first = ctx.cache.get("narrative.analysis")
     index = getattr(first, "index", None)
     if index is None:
         return {}
-    return {
+    changed, sheets = {id(c) for c in cells}, {c.sheet for c in cells}
+    tables = ctx.wb.tables
+    return {  # only the tables on a sheet with a changed cell are searched for it
         tid: figs
         for tid, figs in index.own.items()
-        if tid in ctx.wb.tables and not any(id(c) in changed for r in ctx.wb.tables[tid].rows for c in r.cells.values())
+        if tid in tables
+        and (
+            tables[tid].sheet not in sheets
+            or not any(id(c) in changed for r in tables[tid].rows for c in r.cells.values())
+        )
     }
 
 

@@ -9,16 +9,18 @@ from dataclasses import dataclass, field
 from ..model import Cell, Workbook
 from ..precision import Interval
 from .tables import Figure, magnitude, number_cell, numeric_columns, table_figures, value_of
-from .typo import agrees_interval
+from .typo import Split, agrees_interval
 from .typo import interval as typo_interval
 
+_Columns = dict[str, list[tuple[str, str, bool]]]  # per table: its `numeric_columns`
 
-def _area_total(wb: Workbook) -> tuple[float, Interval, Cell | None] | None:
+
+def _area_total(wb: Workbook, cols: _Columns) -> tuple[float, Interval, Cell | None] | None:
     """The office's total area: the largest hectare total of the workbook (Tabel 1.1)."""
     best: tuple[float, Interval, Cell | None] | None = None
-    for t in wb.tables.values():
+    for tid, t in wb.tables.items():
         tr = t.total_row()
-        for cid, kind, _ in numeric_columns(t):
+        for cid, kind, _ in cols[tid]:
             if kind != "hectare" or tr is None:
                 continue
             c = number_cell(tr, cid)
@@ -27,16 +29,18 @@ def _area_total(wb: Workbook) -> tuple[float, Interval, Cell | None] | None:
     return best
 
 
-def cross_table_shares(wb: Workbook) -> list[Figure]:
+def cross_table_shares(wb: Workbook, cols: _Columns | None = None) -> list[Figure]:
     """Hectare totals of one table as a share of the total area (Tabel 1.3 over Tabel 1.1)."""
-    area = _area_total(wb)
+    if cols is None:
+        cols = {tid: numeric_columns(t) for tid, t in wb.tables.items()}
+    area = _area_total(wb, cols)
     out: list[Figure] = []
     if area is None or area[0] == 0:
         return out
     av, aiv, acell = area
-    for t in wb.tables.values():
+    for tid, t in wb.tables.items():
         tr = t.total_row()
-        for cid, kind, _ in numeric_columns(t):
+        for cid, kind, _ in cols[tid]:
             if kind != "hectare" or acell is None or t.columns.get(cid) is None:
                 continue
             vals: list[tuple[float, Interval, tuple[Cell, ...]]] = []
@@ -73,20 +77,31 @@ def cross_table_shares(wb: Workbook) -> list[Figure]:
 @dataclass
 class FigureIndex:
     by_table: dict[str, list[Figure]]
-    ordered: list[Figure] = field(default_factory=list)  # by lo, finite only
-    los: list[float] = field(default_factory=list)
-    width: float = 0.0
     own: dict[str, list[Figure]] = field(default_factory=dict)  # per table: table_figures alone, no shares
+    # Every finite figure by lo, its los and the widest interval: built on the first `overlapping`
+    # (the analysis after localization often needs none).
+    _ordered: tuple[list[Figure], list[float], float] | None = field(default=None, repr=False, compare=False)
     # Per table, built on first use: positions sorted by lo, their los, the
     # widest interval, and the positions of figures with a non-finite bound.
     _tables: dict[str, tuple[list[int], list[float], float, list[int]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # The judging's caches over these figures (`match.Prep`): per (table, claim kind, claim unit) the figures
+    # a claim may be a typing slip of, and the figures split into digits (keyed by value and decimals).
+    pools: dict[tuple[str, str, str | None], list[Figure]] = field(default_factory=dict, repr=False, compare=False)
+    splits: dict[tuple[float, int], Split | None] = field(default_factory=dict, repr=False, compare=False)
 
     def overlapping(self, lo: float, hi: float) -> list[Figure]:
-        i = bisect.bisect_left(self.los, lo - self.width)
-        j = bisect.bisect_right(self.los, hi)
-        return [f for f in self.ordered[i:j] if f.hi >= lo]
+        if self._ordered is None:
+            isfinite = math.isfinite
+            finite = [f for fs in self.by_table.values() for f in fs if isfinite(f.lo) and isfinite(f.hi)]
+            finite.sort(key=lambda f: f.lo)
+            width = max((f.hi - f.lo for f in finite), default=0.0)
+            self._ordered = (finite, [f.lo for f in finite], width)
+        ordered, los, width = self._ordered
+        i = bisect.bisect_left(los, lo - width)
+        j = bisect.bisect_right(los, hi)
+        return [f for f in ordered[i:j] if f.hi >= lo]
 
     def _table(self, tid: str) -> tuple[list[int], list[float], float, list[int]]:
         ti = self._tables.get(tid)
@@ -128,15 +143,38 @@ class FigureIndex:
         return [figs[k] for k in hits]
 
 
-def figures(wb: Workbook, reuse: dict[str, list[Figure]] | None = None) -> FigureIndex:
+def figures(
+    wb: Workbook, reuse: dict[str, list[Figure]] | None = None, previous: FigureIndex | None = None
+) -> FigureIndex:
     """The index of every figure. `reuse`: a table's own figures from an earlier index, for the tables
-    whose cells did not change since (a table's figures depend on its own cells only)."""
+    whose cells did not change since (a table's figures depend on its own cells only); `previous`: that
+    index, whose lists and lookups of those tables are taken over when no hectare figure changed."""
     keep = reuse or {}
-    own = {tid: keep[tid] if tid in keep else table_figures(wb, t) for tid, t in wb.tables.items()}
+    fresh = [tid for tid in wb.tables if tid not in keep]
+    cols = {tid: numeric_columns(wb.tables[tid]) for tid in fresh}  # the others' only when shares are computed
+    own = {tid: keep[tid] if tid in keep else table_figures(wb, t, cols[tid]) for tid, t in wb.tables.items()}
+    if previous is not None and _same_shares(previous, own, fresh, cols):
+        # The shares across tables read hectare cells only, and none of those changed.
+        out = FigureIndex({tid: own[tid] if tid in fresh else previous.by_table[tid] for tid in own}, own)
+        out._tables.update((tid, ti) for tid, ti in previous._tables.items() if tid not in fresh)
+        out.pools.update((k, pool) for k, pool in previous.pools.items() if k[0] not in fresh)
+        out.splits = previous.splits  # a figure's digits depend on its value and decimals only
+        return out
     by_table: dict[str, list[Figure]] = {tid: list(fs) for tid, fs in own.items()}
-    for f in cross_table_shares(wb):
+    cols.update((tid, numeric_columns(t)) for tid, t in wb.tables.items() if tid not in cols)
+    for f in cross_table_shares(wb, cols):
         by_table.setdefault(f.table, []).append(f)
-    finite = [f for fs in by_table.values() for f in fs if math.isfinite(f.lo) and math.isfinite(f.hi)]
-    finite.sort(key=lambda f: f.lo)
-    width = max((f.hi - f.lo for f in finite), default=0.0)
-    return FigureIndex(by_table, finite, [f.lo for f in finite], width, own)
+    out = FigureIndex(by_table, own)
+    if previous is not None:
+        out.splits = previous.splits
+    return out
+
+
+def _same_shares(previous: FigureIndex, own: dict[str, list[Figure]], fresh: list[str], cols: _Columns) -> bool:
+    """Whether `previous` holds the same shares across tables: the same tables, the reused ones with the same
+    own figures, and no hectare column among the tables built again (their shares are the only ones appended)."""
+    if previous.by_table.keys() != own.keys():
+        return False
+    if any(previous.own.get(tid) is not fs for tid, fs in own.items() if tid not in fresh):
+        return False
+    return not any(kind == "hectare" for tid in fresh for _, kind, _ in cols[tid])

@@ -35,10 +35,9 @@ from .match import (
     known_quantity,
     scope_tables,
 )
-from .reuse import AGREE_MARGIN, Deps, ParaRecord, Reading, Reuse
+from .reuse import Deps, ParaRecord, Reading, Reuse
 from .sentences import Keywords, lowered, sentence_of, sentence_spans
 from .tables import Figure, number_cell, numeric_columns, value_of, year_of
-from .typo import interval as typo_interval
 from .typo import one_edit, round_half_up, typo_edits
 
 _ALL_WORD = re.compile(r"\b(?:semua|semuanya|seluruh|seluruhnya|masing-masing)\b", re.IGNORECASE)
@@ -100,8 +99,7 @@ def classify_paragraph(
 def _agreeing(para: _Para, claim: Claim, value: float, decimals: int) -> list[Figure]:
     """The figures of the scope tables that fit the claim and agree with (value, decimals), in scope then table
     order."""
-    c_lo, c_hi = typo_interval(value, decimals)
-    para.deps.agreed.append((c_lo - AGREE_MARGIN, c_hi + AGREE_MARGIN))
+    para.deps.agreed.append((claim, value, decimals))
     return [
         f
         for tid in para.scope
@@ -146,7 +144,7 @@ def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
     if not counted:
         want = known_kind(para.text, claim, para.claims)
         if want is not None:
-            para.deps.whole_tables = True  # the subject row is chosen from every cell of the scope tables
+            para.deps.subject_rows = True  # the subject row is chosen from every cell of the scope tables
             known = known_quantity(para.wb, p, claim, para.claims, scope, para.idx, para.group_text, prep, want)
     if known is not None:
         edits = typo_edits(printed, abs(known.value), claim.decimals)
@@ -155,7 +153,7 @@ def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
         return ClaimResult(claim, p, "contradicted", [known], value, claim.decimals, edit, "known", known)
     if not counted and not is_small_bare(claim):
         lo, hi = abs(claim.value) - 0.5 * 10**-claim.decimals, abs(claim.value) + 0.5 * 10**-claim.decimals
-        para.deps.ranges.append((lo, hi))
+        para.deps.ranges.append((lo, hi, claim))
         wide = [f for f in para.idx.overlapping(lo, hi) if claim_agrees(claim, f) and prep.fits(claim, f)]
         good = [f for f in wide if f.recomputed is None]
         if good:
@@ -178,12 +176,12 @@ def _typos(para: _Para, claim: Claim, printed: str) -> list[tuple[Figure, str]]:
     prep = para.prep
     typos: list[tuple[Figure, str]] = []
     if len(digits_of(printed)) >= 3:  # else the search finds none
-        para.deps.whole_tables = True
+        para.deps.typos.append((claim, printed, False))
         typos = prep.typo_search(claim, printed, para.scope)
     if not typos and claim.unit == "Rp" and len(digits_of(printed)) >= 7:
         # A rupiah figure is long enough that one slip of a figure anywhere names it (issue #10);
         # only when a single figure fits.
-        para.deps.everywhere = True
+        para.deps.typos.append((claim, printed, True))
         wide_pool = prep.typo_search(claim, printed, prep.order)
         typos = wide_pool if len({round(f.value, 2) for f, _e in wide_pool}) == 1 else []
     return typos
@@ -375,7 +373,7 @@ def analyse(wb: Workbook, reuse: dict[str, list[Figure]] | None = None, previous
     """Every paragraph judged against the tables; `reuse`: tables' own figures known unchanged (see `figures`);
     `previous`: an earlier analysis of this workbook, whose paragraphs none of whose inputs changed are
     taken over unjudged (see `reuse.Reuse`)."""
-    idx = figures(wb, reuse)
+    idx = figures(wb, reuse, previous.index if previous is not None else None)
     prep = Prep(wb, idx, previous.slips if previous is not None else None)
     keep = Reuse(previous.records, previous.index, idx) if previous is not None and previous.index else None
     out = Analysis([], [], [], {}, idx, slips=prep.slips)

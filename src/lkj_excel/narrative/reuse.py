@@ -1,28 +1,72 @@
 """Which paragraphs a second analysis may take over from the first, unjudged.
 
 The narrative is analysed again after the localizer corrected some cells. A
-paragraph's verdicts depend on its own text, the text of the paragraphs
-before it (``group_text``), the workbook's structure, and the figures it
-consulted: every figure of the tables in its scope (and of the tables its
-matched figures come from), the figures of any table whose interval
-overlaps a range it looked up in the whole index, and — for a long rupiah
-figure checked for a typing slip anywhere — every figure. A paragraph none
-of whose inputs changed gets the same verdicts: they are taken over as they
-are, so the second pass only judges what the corrections can have moved.
-"""
+paragraph's verdicts depend on its own text, the row the paragraphs before it
+name (``group_text``), the workbook's structure, and the figures it consulted.
+Each lookup is recorded with the claim it was made for (``Deps``): the figures
+of its scope tables agreeing with a claim, a range looked up in the whole
+index, the figures a printed claim may be one typing slip of (in the scope
+tables, or every table for a long rupiah figure), a subject row chosen from
+every cell, a rank or threshold compared with a row or column. Only the
+figures of a corrected table that are new or gone count as changed, and a
+lookup is invalidated only when its claim could have matched one of them.
+A paragraph none of whose inputs changed gets the same verdicts: they are
+taken over as they are, so the second pass only judges what the corrections
+can have moved."""
 
 from __future__ import annotations
 
 import bisect
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .directions import DirectionStatement
 from .extract import Claim, TableRef
 from .index import FigureIndex
-from .match import ClaimResult, DirectionIssue, RefIssue
-from .tables import Figure
+from .match import (
+    ClaimResult,
+    DirectionIssue,
+    RefIssue,
+    _compatible,
+    claim_agrees,
+    digits_of,
+)
+from .match import _row_hint as row_hint
+from .slips import fig_class
+from .tables import Figure, year_of
+from .typo import Split, agrees_interval, split_edits, split_figure, split_printed
+from .typo import interval as typo_interval
+
+
+def compatible(claim: Claim, f: Figure) -> bool:
+    """Whether ``claim`` may state ``f`` by their kinds and units (the judging's `Prep.fits`)."""
+    return _compatible(claim.kind, claim.unit, fig_class(f))
+
+
+def typo_candidates(
+    claim: Claim, printed: str, figs: list[Figure], splits: dict[tuple[float, int], Split | None]
+) -> list[tuple[Figure, str]]:
+    """The figures ``printed`` is one typing slip of. Wider than the judging's search (no noun test), which
+    is what a re-judgement test needs: a moved figure that might be named forces the paragraph again."""
+    nd = len(digits_of(printed))
+    p = split_printed(printed) if nd >= 3 else None
+    if p is None:
+        return []
+    out = []
+    for f in figs:
+        if not math.isfinite(f.value):
+            continue
+        k = (abs(f.value), f.decimals)
+        if k not in splits:
+            splits[k] = split_figure(*k)
+        c = splits[k]
+        edits = split_edits(p, c) if c is not None else ()
+        if edits and not (edits[0] == "replaced digit" and nd < 4):
+            out.append((f, edits[0]))
+    return out
+
 
 # `agrees_interval` widens a claim's interval by at most 1e-3 (typo._MAX_GUARD); twice that, to be safe.
 AGREE_MARGIN = 2e-3
@@ -33,13 +77,17 @@ Reading = tuple[list[tuple[int, int]], list[TableRef], list[Claim], list[Directi
 
 @dataclass(slots=True)
 class Deps:
-    """What one paragraph's judgement looked up beyond its scope tables."""
+    """What one paragraph's judgement looked up, each lookup with the claim it was made for: a figure that
+    moved changes a lookup's answer only when the claim could have matched it."""
 
-    ranges: list[tuple[float, float]] = field(default_factory=list)  # `FigureIndex.overlapping` queries
-    everywhere: bool = False  # consulted every table's figures
-    # The claims' intervals looked up in the scope tables (`FigureIndex.agreeing`), widened by the guard.
-    agreed: list[tuple[float, float]] = field(default_factory=list)
-    whole_tables: bool = False  # read more of the scope tables than the figures agreeing with a claim
+    # `FigureIndex.overlapping` queries (every table): (lo, hi, claim), kept are the figures agreeing with it.
+    ranges: list[tuple[float, float, Claim]] = field(default_factory=list)
+    # The figures of the scope tables agreeing with (claim, value, decimals) (`FigureIndex.agreeing`).
+    agreed: list[tuple[Claim, float, int]] = field(default_factory=list)
+    # The figures a printed claim may be one typing slip of: (claim, printed, in every table, not only the scope).
+    typos: list[tuple[Claim, str, bool]] = field(default_factory=list)
+    subject_rows: bool = False  # chose the row a claim speaks of from every cell of the scope tables
+    whole_tables: bool = False  # compared a statement with a row or a column (a rank, a threshold)
 
 
 @dataclass(slots=True)
@@ -103,16 +151,18 @@ def _keys(figs: list[Figure]) -> list[tuple[object, ...]]:
 
 
 def _moved(old: list[Figure], new: list[Figure]) -> list[Figure]:
-    """The figures of one table in one list and not (as often) in the other.
+    """The figures of one table in one list and not (as often) in the other, or more of them.
 
     A table's figures are generated in an order fixed by its layout, so the figures both lists share
     keep their order: a lookup that meets none of the moved ones finds the same figures in the same order.
+    Two lists of one length are compared place by place (what differs there includes what moved).
     """
     k_old, k_new = _keys(old), _keys(new)
+    if len(old) == len(new):  # place by place (a NaN is never equal: moved, which is safe)
+        diff = [i for i, (a, b) in enumerate(zip(k_old, k_new, strict=True)) if a != b]
+        return [old[i] for i in diff] + [new[i] for i in diff]
     before, after = Counter(k_old), Counter(k_new)
     gone, come = before - after, after - before
-    if not gone and not come:
-        return []
     return [f for f, k in zip(old, k_old, strict=True) if k in gone] + [
         f for f, k in zip(new, k_new, strict=True) if k in come
     ]
@@ -124,28 +174,86 @@ class Reuse:
     def __init__(self, records: dict[str, ParaRecord], old: FigureIndex, new: FigureIndex) -> None:
         self.records = records
         self.changed = changed_tables(old, new)
-        # The intervals of the figures of the changed tables that are new or gone (a changed cell
-        # moves only the figures computed from it): a lookup that could meet one of them may now
-        # find another answer. A figure with an unbounded interval (a ratio over zero) may agree
-        # with any claim.
-        moved: list[tuple[float, float]] = []
-        self._unbounded = False
-        for tid in self.changed:
-            for f in _moved(old.by_table.get(tid, []), new.by_table.get(tid, [])):
+        # The figures of the changed tables that are new or gone (a changed cell moves only the figures
+        # computed from it): a lookup that could meet one of them may now find another answer.
+        self.moved = {tid: _moved(old.by_table.get(tid, []), new.by_table.get(tid, [])) for tid in self.changed}
+        # All of them by lo, for the interval lookups; a figure with an unbounded interval (a ratio over
+        # zero) may agree with any claim.
+        bounded: list[tuple[float, float, Figure]] = []
+        self._unbounded: list[Figure] = []
+        for figs in self.moved.values():
+            for f in figs:
                 lo, hi = (f.lo, f.hi) if f.lo <= f.hi else (f.hi, f.lo)
                 if math.isfinite(lo) and math.isfinite(hi):
-                    moved.append((lo, hi))
+                    bounded.append((lo, hi, f))
                 else:
-                    self._unbounded = True
-        moved.sort()
-        self._los = [lo for lo, _ in moved]
-        self._his = [hi for _, hi in moved]
-        self._width = max(0.0, max((hi - lo for lo, hi in moved), default=0.0))
+                    self._unbounded.append(f)
+        self._cells = [f for figs in self.moved.values() for f in figs if f.is_cell]  # the corrected cells' own
+        bounded.sort(key=lambda x: x[0])
+        self._los = [lo for lo, _, _ in bounded]
+        self._bounded = bounded
+        self._width = max(0.0, max((hi - lo for lo, hi, _ in bounded), default=0.0))
+        self._splits: dict[tuple[float, int], Split | None] = {}
 
-    def _meets_moved(self, lo: float, hi: float) -> bool:
+    def _meeting(self, lo: float, hi: float) -> list[Figure]:
+        """The moved figures with a bounded interval that meets [lo, hi]."""
         i = bisect.bisect_left(self._los, lo - self._width)
         j = bisect.bisect_right(self._los, hi)
-        return any(self._his[k] >= lo for k in range(i, j))
+        return [f for _, h, f in self._bounded[i:j] if h >= lo]
+
+    def _range_moved(self, lo: float, hi: float, claim: Claim) -> bool:
+        """Could an `overlapping(lo, hi)` lookup for `claim` keep another figure now?"""
+        return any(compatible(claim, f) and claim_agrees(claim, f) for f in self._meeting(lo, hi))
+
+    def _agreeing_moved(self, claim: Claim, value: float, decimals: int, tables: frozenset[str]) -> bool:
+        """Could the figures of `tables` agreeing with (value, decimals) and fitting `claim` differ now?"""
+        c_lo, c_hi = typo_interval(value, decimals)
+        near = self._meeting(c_lo - AGREE_MARGIN, c_hi + AGREE_MARGIN) + self._unbounded
+        return any(
+            f.table in tables and compatible(claim, f) and agrees_interval(value, decimals, f.lo, f.hi) for f in near
+        )
+
+    def _typo_moved(self, claim: Claim, printed: str, tables: Iterable[str]) -> bool:
+        """Could `printed` be one typing slip of a moved figure of `tables` that fits `claim`?"""
+        pool = [f for tid in tables for f in self.moved.get(tid, ()) if f.recomputed is None and compatible(claim, f)]
+        return bool(pool) and bool(typo_candidates(claim, printed, pool, self._splits))
+
+    def _subject_moved(self, rec: ParaRecord, touched: set[str]) -> bool:
+        """Could `match.known_quantity` name another figure now? It picks the row whose cells repeat the
+        paragraph's other figures (`_subject_row`), then that row's target−realisasi difference or capaian."""
+        claims = rec.reading[2]
+        stated = [abs(c.value) for c in claims]
+        if any(abs(abs(g.value) - v) < 1e-9 for g in self._cells if g.table in touched for v in stated):
+            return True  # a corrected cell held or now holds a stated figure: the row choice may differ
+        return any(
+            (f.kind == "difference" and "-" in f.column) or f.kind == "ratio" or (f.is_cell and f.unit == "%")
+            for tid in touched
+            for f in self.moved.get(tid, ())
+        )
+
+    def _directions_moved(self, rec: ParaRecord, touched: set[str]) -> bool:
+        """Could a rank ("tertinggi") or a threshold ("semuanya di atas 95%") read another figure now? It reads
+        one row or column of a scope table: when a corrected cell lies there."""
+        _spans, _refs, claims, dirs = rec.reading
+        cells = [f for f in self._cells if f.table in touched]
+        if not cells:
+            return False
+        by_claim = {id(r.claim): r for r in rec.results}
+        for d in dirs:  # as resolve.check_directions reads them
+            if d.kind in ("max", "min") and d.claim_indices:
+                r = by_claim.get(id(claims[d.claim_indices[0]]))
+                f = r.figure if r is not None and r.status == "verified" else None
+                if f is None or not f.is_cell or f.row is None:
+                    continue  # compared with nothing
+                stem, year = year_of(f.column)
+                if year is not None and any(g.row is f.row and year_of(g.column)[0] == stem for g in cells):
+                    return True  # the row's figures of that stem
+                if year is None and any(g.table == f.table and g.column == f.column for g in cells):
+                    return True  # the column's figures
+            elif d.kind in ("above", "below") and d.figure is not None and d.figure_unit == "%":
+                if any(g.unit == "%" for g in cells):
+                    return True  # a percentage column of a scope table
+        return False
 
     def reading(self, ref: str, text: str) -> Reading | None:
         """The first analysis's reading of paragraph ``ref`` when its text is the same."""
@@ -155,17 +263,24 @@ class Reuse:
     def record(self, ref: str, text: str, group_text: str) -> ParaRecord | None:
         """The first analysis's record of paragraph ``ref`` when its verdicts still hold, else None."""
         rec = self.records.get(ref)
-        if rec is None or rec.text != text or rec.group_text != group_text:
+        if rec is None or rec.text != text:
             return None
-        deps = rec.deps
-        if self.changed and deps.everywhere:
-            return None
-        if any(self._meets_moved(lo, hi) for lo, hi in deps.ranges):
-            return None
-        if self.changed.isdisjoint(rec.tables):
+        if rec.group_text != group_text and row_hint(rec.group_text) != row_hint(group_text):
+            return None  # the paragraphs before it are read for the row they name, nothing else
+        if not self.changed:
             return rec
-        # A table it read changed: the verdicts hold only when they rest on the figures agreeing
-        # with its claims, and none of those could have come or gone.
-        if deps.whole_tables or self._unbounded or any(self._meets_moved(lo, hi) for lo, hi in deps.agreed):
+        deps = rec.deps
+        touched = self.changed.intersection(rec.tables)  # its scope tables among them
+        if touched and deps.subject_rows and self._subject_moved(rec, touched):
+            return None
+        if touched and deps.whole_tables and self._directions_moved(rec, touched):
+            return None
+        if any(self._range_moved(lo, hi, claim) for lo, hi, claim in deps.ranges):
+            return None
+        if any(
+            self._typo_moved(c, printed, self.changed if anywhere else touched) for c, printed, anywhere in deps.typos
+        ):
+            return None
+        if touched and any(self._agreeing_moved(c, v, d, frozenset(touched)) for c, v, d in deps.agreed):
             return None
         return rec

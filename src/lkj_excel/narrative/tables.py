@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import Cell, Row, Table, Workbook
 from ..precision import Interval, consistent, interval_of
@@ -17,7 +18,10 @@ _SPACE_RE = re.compile(r"\s+")
 
 @dataclass(slots=True)
 class Figure:
-    """A figure a paragraph may state: a cell, or one computed from cells."""
+    """A figure a paragraph may state: a cell, or one computed from cells.
+
+    A slots class, not a named tuple: the judging reads its fields thousands of times per workbook, and a
+    slot is read ~3x faster than a named tuple's field."""
 
     value: float  # signed: for differences, a - b as described in ``desc``
     lo: float  # interval of the magnitude, from the cells' printed precision
@@ -46,6 +50,7 @@ def magnitude(iv: Interval) -> tuple[float, float]:
     return 0.0, max(-iv.lo, iv.hi)
 
 
+@cache  # column ids: a few dozen per spec
 def year_of(cid: str) -> tuple[str, int | None]:
     m = _YEAR_SUFFIX_RE.match(cid)
     return (m.group("stem"), int(m.group("year"))) if m else (cid, None)
@@ -89,13 +94,17 @@ def _row_name(r: Row, t: Table) -> str:
         c = r.cells.get(cid)
         if c is not None and c.text and c.text not in label:
             label = f"{label} — {c.text}" if label else c.text
-    return _SPACE_RE.sub(" ", label or f"baris {r.excel_row}").strip()
+    label = label or f"baris {r.excel_row}"
+    if label.isprintable() and "  " not in label:
+        return label.strip()  # its only whitespace is single spaces: the substitution would keep it
+    return _SPACE_RE.sub(" ", label).strip()
 
 
-def table_figures(wb: Workbook, t: Table) -> list[Figure]:
+def table_figures(wb: Workbook, t: Table, cols: list[tuple[str, str, bool]] | None = None) -> list[Figure]:
     """Every figure a sentence may state about table `t`: its cells, column sums, means and row
-    counts, per-row differences and ratios, peer differences and shares of a column total."""
-    f = _TableFigures(t)
+    counts, per-row differences and ratios, peer differences and shares of a column total.
+    `cols`: the table's `numeric_columns`, when the caller has them."""
+    f = _TableFigures(t, numeric_columns(t) if cols is None else cols)
     f.cells()
     f.aggregates()
     for r in t.rows:
@@ -106,71 +115,133 @@ def table_figures(wb: Workbook, t: Table) -> list[Figure]:
     return f.out
 
 
-class _TableFigures:
-    """The figures of one table, built in a fixed order (cells first) so that ranking ties stay stable."""
+# One numeric cell of a row: (position in the numeric columns, cell, interval lo, hi, value, decimals or 0).
+_Present = tuple[int, Cell, float, float, float, int]
+# A column's cells over the data rows: (sum of values, sum of lows, sum of highs, most decimals, cells).
+_Column = tuple[float, float, float, int, list[Cell]]
+_NUMBER = frozenset(("number", "predikat"))
+_INF = float("inf")
+_HALF: dict[int, float] = {}
 
-    def __init__(self, t: Table) -> None:
+
+def _half(decimals: int) -> float:
+    h = _HALF.get(decimals)
+    if h is None:
+        h = _HALF[decimals] = 0.5 * 10 ** (-decimals)  # as precision.half_unit
+    return h
+
+
+def _quotient(alo: float, ahi: float, blo: float, bhi: float) -> tuple[float, float]:
+    """``(Interval(alo, ahi) / Interval(blo, bhi)).scale(100)``, the same operations without the objects."""
+    if blo <= 0 <= bhi:
+        return -_INF, _INF
+    qs = (alo / blo, alo / bhi, ahi / blo, ahi / bhi)
+    a, b = min(qs) * 100, max(qs) * 100
+    return min(a, b), max(a, b)
+
+
+@cache  # per layout: the numeric columns a table declares and fills
+def _pairs(
+    cols: tuple[tuple[str, str, bool], ...],
+) -> tuple[tuple[int, int, str, str, str | None, tuple[int, ...], int], ...]:
+    """The column pairs a row difference is taken of (same kind; a percentage only within its stem), in the
+    order the rows' cells pair up: (a, b, column, desc, unit, years, sign of the later year's side)."""
+    out = []
+    stems = [year_of(cid) for cid, _, _ in cols]
+    for i, (a, ka, _) in enumerate(cols):
+        sa, ya = stems[i]
+        for j in range(i + 1, len(cols)):
+            b, kb, _ = cols[j]
+            sb, yb = stems[j]
+            if ka != kb or (ka == "percent" and sa != sb):
+                continue
+            sign = 0 if not (ya and yb and ya != yb) else (1 if ya > yb else -1)
+            yrs = tuple(y for y in (ya, yb) if y)
+            out.append((i, j, f"{a}-{b}", f"{a} − {b}", _UNIT_OF_KIND.get(ka), yrs, sign))
+    return tuple(out)
+
+
+@cache  # per layout, like `_pairs`
+def _ratio_pairs(cols: tuple[tuple[str, str, bool], ...]) -> tuple[tuple[int, int, str, str, tuple[int, ...]], ...]:
+    """The (denominator, numerator) column pairs of a realisasi-over-target ratio: one year, one kind, in the
+    order the rows' cells pair up: (a, b, column, desc, years)."""
+    out = []
+    stems = [year_of(cid) for cid, _, _ in cols]
+    for ia, (a, ka, _) in enumerate(cols):
+        sa, ya = stems[ia]
+        if not sa.startswith(_DEN_STEMS) or ka == "percent":
+            continue
+        for ib, (b, kb, _) in enumerate(cols):
+            sb, yb = stems[ib]
+            if sb.startswith(_NUM_STEMS) and yb == ya and kb == ka:
+                out.append((ia, ib, f"{b}/{a}", f"{b} / {a} × 100", (ya,) if ya else ()))
+    return tuple(out)
+
+
+class _TableFigures:
+    """The figures of one table, built in a fixed order (cells first) so that ranking ties stay stable.
+
+    The hot loops work on plain floats (an interval as its two bounds) and build each ``Figure`` directly.
+    """
+
+    def __init__(self, t: Table, cols: list[tuple[str, str, bool]]) -> None:
         self.t = t
-        self.cols = numeric_columns(t)
-        self.kinds = {cid: kind for cid, kind, _ in self.cols}
-        self.years = {cid: year_of(cid) for cid, _, _ in self.cols}
+        self.tid = t.id
+        self.cols = cols
+        self.pairs = _pairs(tuple(cols))
+        self.ratio_pairs = _ratio_pairs(tuple(cols))
+        self.kinds = {cid: kind for cid, kind, _ in cols}
+        self.years = {cid: year_of(cid) for cid, _, _ in cols}
         self.out: list[Figure] = []
         self.data = [r for r in t.rows if r.role == "data"]
-        # Each row's numeric cells (in column order) with their intervals, and each
-        # row's name, are computed once: the loops below pair them up.
-        # (number_cell keeps cells with a value, which interval_of never maps to None.)
-        self.present_of: dict[int, list[tuple[str, str, bool, Cell, Interval, float]]] = {
-            id(r): [
-                (cid, kind, ex, c, iv, v)
-                for cid, kind, ex in self.cols
-                if (c := number_cell(r, cid)) is not None
-                and (iv := interval_of(c, ex)) is not None
-                and (v := c.value) is not None
-            ]
-            for r in t.rows
-        }
         self.names: dict[int, str] = {}
-        # The numeric cells of each column over the data rows, and their intervals.
-        self.col_cells: dict[str, list[Cell]] = {cid: [] for cid, _, _ in self.cols}
-        self.col_ivs: dict[str, list[Interval]] = {cid: [] for cid, _, _ in self.cols}
-        self.col_vals: dict[str, list[float]] = {cid: [] for cid, _, _ in self.cols}
+        # Each row's numeric cells (in column order) with their intervals, computed once: the loops below
+        # pair them up. (The cells ``number_cell`` keeps, with the interval ``interval_of`` gives them.)
+        self.present_of: dict[int, list[_Present]] = {}
+        for r in t.rows:
+            get = r.cells.get
+            row: list[_Present] = []
+            for ci, (cid, _kind, ex) in enumerate(cols):
+                c = get(cid)
+                if c is None:
+                    continue
+                parsed = c.parsed
+                v = parsed.value
+                if v is None or parsed.status not in _NUMBER:
+                    continue
+                dec = parsed.decimals or 0
+                if ex:
+                    row.append((ci, c, v, v, v, dec))
+                else:
+                    h = _half(dec)
+                    row.append((ci, c, v - h, v + h, v, dec))
+            self.present_of[id(r)] = row
+        # The numeric cells of each column over the data rows, with their row.
+        self.col_rows: list[list[tuple[Row, _Present]]] = [[] for _ in cols]
         for r in self.data:
-            for cid, _, _, c, iv, v in self.present_of[id(r)]:
-                self.col_cells[cid].append(c)
-                self.col_ivs[cid].append(iv)
-                self.col_vals[cid].append(v)
-        # Column sums over the data rows (recomputed, not the printed total).
-        self.sums: dict[str, tuple[float, Interval, int, list[Cell]]] = {}
-        for cid, kind, _ in self.cols:
-            cs = self.col_cells[cid]
-            if kind == "percent" or len(cs) < 2:
+            for e in self.present_of[id(r)]:
+                self.col_rows[e[0]].append((r, e))
+        # Per column of at least two cells: value and interval sums (recomputed, not the printed total).
+        self.columns: dict[str, _Column] = {}
+        for (cid, _, _), entries in zip(cols, self.col_rows, strict=True):
+            if len(entries) < 2:
                 continue
-            iv = Interval(0.0, 0.0)
-            for civ in self.col_ivs[cid]:
-                iv = iv + civ
-            self.sums[cid] = (sum(self.col_vals[cid]), iv, max((c.decimals or 0) for c in cs), cs)
+            lo = hi = 0.0
+            for _r, e in entries:
+                lo += e[2]
+                hi += e[3]
+            cs = [e[1] for _r, e in entries]
+            self.columns[cid] = (sum([e[4] for _r, e in entries]), lo, hi, max(e[5] for _r, e in entries), cs)
+        # The sums a total is checked against and a share is taken of: no sum of percentages.
+        self.sums = {cid: col for cid, col in self.columns.items() if self.kinds[cid] != "percent"}
+
+    def name(self, r: Row) -> str:
+        name = self.names.get(id(r))
+        if name is None:
+            name = self.names[id(r)] = _row_name(r, self.t)
+        return name
 
     def add(
-        self,
-        value: float,
-        iv: Interval,
-        decimals: int,
-        kind: str,
-        unit: str | None,
-        cells: tuple[Cell, ...],
-        column: str,
-        r: Row | None,
-        desc: str,
-        years: tuple[int, ...] = (),
-        is_cell: bool = False,
-        trend: float | None = None,
-        recomputed: float | None = None,
-    ) -> None:
-        self.add_lh(
-            value, iv.lo, iv.hi, decimals, kind, unit, cells, column, r, desc, years, is_cell, trend, recomputed
-        )
-
-    def add_lh(
         self,
         value: float,
         lo: float,
@@ -183,24 +254,11 @@ class _TableFigures:
         r: Row | None,
         desc: str,
         years: tuple[int, ...] = (),
-        is_cell: bool = False,
-        trend: float | None = None,
-        recomputed: float | None = None,
     ) -> None:
-        """``add`` with the interval given by its bounds."""
+        """A computed figure, its interval given by its bounds (folded to a magnitude)."""
         if not lo >= 0:  # as magnitude: NaN too
-            if hi <= 0:
-                lo, hi = -hi, -lo
-            else:
-                lo, hi = 0.0, max(-lo, hi)
-        if r is None:
-            rid, name = None, ""
-        else:
-            rid, cached = r.row_id, self.names.get(id(r))
-            if cached is None:
-                name = self.names[id(r)] = _row_name(r, self.t)
-            else:
-                name = cached
+            lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
+        rid, name = (None, "") if r is None else (r.row_id, self.name(r))
         self.out.append(
             Figure(
                 value,
@@ -209,124 +267,136 @@ class _TableFigures:
                 decimals,
                 kind,
                 unit,
-                self.t.id,
+                self.tid,
                 cells,
                 column,
                 rid,
                 name,
                 years,
                 desc,
-                is_cell,
-                trend,
-                recomputed,
+                False,
+                None,
+                None,
                 r,
             )
         )
 
     def cells(self) -> None:
         total_columns = self.t.spec.total_columns
+        cols, out, tid, sums = self.cols, self.out, self.tid, self.sums
+        cell_years = [(y,) if (y := year_of(cid)[1]) else () for cid, _, _ in cols]
+        units = [_UNIT_OF_KIND.get(kind) for _, kind, _ in cols]
         for r in self.t.rows:
-            for cid, kind, ex, c, iv, v in self.present_of[id(r)]:
-                y = self.years[cid][1]
+            present = self.present_of[id(r)]
+            if not present:
+                continue
+            rid, name, role = r.row_id, self.name(r), r.role
+            fk = "sum" if role in ("total", "subtotal") else "value"
+            for ci, c, lo, hi, v, dec in present:
+                cid, kind, ex = cols[ci]
                 recomputed = None
-                if r.role == "total" and cid in self.sums and (cid in total_columns or ex or kind == "score"):
-                    sv, siv, _, _ = self.sums[cid]
-                    if not consistent(v, c.decimals if not ex else 0, siv):
+                if role == "total" and cid in sums and (cid in total_columns or ex or kind == "score"):
+                    sv, slo, shi, _, _ = sums[cid]
+                    if not consistent(v, c.decimals if not ex else 0, Interval(slo, shi)):
                         recomputed = sv
-                fk = "sum" if r.role in ("total", "subtotal") else "value"
-                unit = c.parsed.unit if c.parsed.unit == "%" else _UNIT_OF_KIND.get(kind)
-                self.add(
-                    v,
-                    iv,
-                    c.decimals or 0,
-                    fk,
-                    unit,
-                    (c,),
-                    cid,
-                    r,
-                    f"{cid}",
-                    (y,) if y else (),
-                    is_cell=True,
-                    recomputed=recomputed,
+                unit = "%" if c.parsed.unit == "%" else units[ci]
+                if not lo >= 0:
+                    lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
+                out.append(
+                    Figure(
+                        v,
+                        lo,
+                        hi,
+                        dec,
+                        fk,
+                        unit,
+                        tid,
+                        (c,),
+                        cid,
+                        rid,
+                        name,
+                        cell_years[ci],
+                        cid,
+                        True,
+                        None,
+                        recomputed,
+                        r,
+                    )
                 )
 
     def aggregates(self) -> None:
         """Sums, means and row counts."""
-        for cid, (sv, siv, dec, cs) in self.sums.items():
-            self.add(sv, siv, dec, "sum", _UNIT_OF_KIND.get(self.kinds[cid]), tuple(cs), cid, None, f"jumlah {cid}")
-        for cid, kind, _ in self.cols:
-            cs = self.col_cells[cid]
-            if len(cs) < 2:
-                continue
-            iv = Interval(0.0, 0.0)
-            for civ in self.col_ivs[cid]:
-                iv = iv + civ
+        for cid, (sv, lo, hi, dec, cs) in self.sums.items():
+            self.add(sv, lo, hi, dec, "sum", _UNIT_OF_KIND.get(self.kinds[cid]), tuple(cs), cid, None, f"jumlah {cid}")
+        for cid, (sv, lo, hi, dec, cs) in self.columns.items():
             n = len(cs)
-            mean = sum(self.col_vals[cid]) / n
-            dec = max(max((c.decimals or 0) for c in cs), 2)
+            kind = self.kinds[cid]
+            k = 1 / n  # as Interval.scale(1 / n)
+            a, b = lo * k, hi * k
             unit = "%" if kind == "percent" else _UNIT_OF_KIND.get(kind)
-            self.add(mean, iv.scale(1 / n), dec, "average", unit, tuple(cs), cid, None, f"rata-rata {cid}")
+            self.add(
+                sv / n, min(a, b), max(a, b), max(dec, 2), "average", unit, tuple(cs), cid, None, f"rata-rata {cid}"
+            )
         if len(self.data) >= 2:
             n_rows = float(len(self.data))
-            self.add(n_rows, Interval.exact(n_rows), 0, "count", "count", (), "_rows", None, "jumlah baris")
+            self.add(n_rows, n_rows, n_rows, 0, "count", "count", (), "_rows", None, "jumlah baris")
 
     def row_differences(self, r: Row) -> None:
         """Differences of two columns of the same kind on one row (a trend when their years differ)."""
         present = self.present_of[id(r)]
-        years, add_lh = self.years, self.add_lh  # locals: this loop is the narrative's hottest
-        for i, (a, ka, _, ca, iva, va) in enumerate(present):
-            sa, ya = years[a]
-            for b, kb, _, cb, ivb, vb in present[i + 1 :]:
-                if ka != kb:
-                    continue
-                sb, yb = years[b]
-                if ka == "percent" and sa != sb:
-                    continue
-                dec = max(ca.decimals or 0, cb.decimals or 0)
-                trend = None
-                if ya and yb and ya != yb:
-                    trend = (va - vb) if ya > yb else (vb - va)
-                yrs = tuple(y for y in (ya, yb) if y)
-                # iva - ivb, without the Interval
-                add_lh(
+        if len(present) < 2:
+            return
+        at: list[_Present | None] = [None] * len(self.cols)
+        for e in present:
+            at[e[0]] = e
+        out, tid, rid, name = self.out, self.tid, r.row_id, self.name(r)
+        for i, j, column, desc, unit, yrs, sign in self.pairs:  # this loop is the narrative's hottest
+            ea, eb = at[i], at[j]
+            if ea is None or eb is None:
+                continue
+            _, ca, alo, ahi, va, da = ea
+            _, cb, blo, bhi, vb, db = eb
+            lo, hi = alo - bhi, ahi - blo
+            if not lo >= 0:
+                lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
+            trend = None if sign == 0 else (va - vb) if sign > 0 else (vb - va)
+            out.append(
+                Figure(
                     va - vb,
-                    iva.lo - ivb.hi,
-                    iva.hi - ivb.lo,
-                    dec,
+                    lo,
+                    hi,
+                    da if da > db else db,
                     "difference",
-                    _UNIT_OF_KIND.get(ka),
+                    unit,
+                    tid,
                     (ca, cb),
-                    f"{a}-{b}",
-                    r,
-                    f"{a} − {b}",
+                    column,
+                    rid,
+                    name,
                     yrs,
-                    trend=trend,
+                    desc,
+                    False,
+                    trend,
+                    None,
+                    r,
                 )
+            )
 
     def row_ratios(self, r: Row) -> None:
         """Realisasi over target (numerator stems over denominator stems) of one year, on one row."""
-        present = self.present_of[id(r)]
-        for a, ka, _, ca, iva, va in present:
-            sa, ya = self.years[a]
-            if not sa.startswith(_DEN_STEMS) or ka == "percent":
+        if not self.ratio_pairs:
+            return
+        at: list[_Present | None] = [None] * len(self.cols)
+        for e in self.present_of[id(r)]:
+            at[e[0]] = e
+        for ia, ib, column, desc, yrs in self.ratio_pairs:
+            ea, eb = at[ia], at[ib]
+            if ea is None or eb is None or ea[4] == 0:
                 continue
-            for b, kb, _, cb, ivb, vb in present:
-                sb, yb = self.years[b]
-                if not sb.startswith(_NUM_STEMS) or yb != ya or kb != ka or va == 0:
-                    continue
-                iv = (ivb / iva).scale(100)
-                self.add(
-                    vb / va * 100,
-                    iv,
-                    2,
-                    "ratio",
-                    "%",
-                    (cb, ca),
-                    f"{b}/{a}",
-                    r,
-                    f"{b} / {a} × 100",
-                    (ya,) if ya else (),
-                )
+            _, ca, alo, ahi, va, _ = ea
+            _, cb, blo, bhi, vb, _ = eb
+            lo, hi = _quotient(blo, bhi, alo, ahi)
+            self.add(vb / va * 100, lo, hi, 2, "ratio", "%", (cb, ca), column, r, desc, yrs)
 
     def peers(self) -> None:
         """Same column across rows that share an id (own office vs a peer in Tabel 3.12)."""
@@ -347,7 +417,8 @@ class _TableFigures:
                         iv = _interval(ca, ex) - _interval(cb, ex)
                         self.add(
                             value_of(ca) - value_of(cb),
-                            iv,
+                            iv.lo,
+                            iv.hi,
                             max(ca.decimals or 0, cb.decimals or 0),
                             "difference",
                             _UNIT_OF_KIND.get(kind),
@@ -360,15 +431,13 @@ class _TableFigures:
 
     def shares(self) -> None:
         """Shares of a column total within the table."""
-        for cid, kind, ex in self.cols:
+        for ci, (cid, kind, _) in enumerate(self.cols):
             if kind not in ("count", "hectare", "rupiah") or cid not in self.sums:
                 continue
-            sv, siv, _, _ = self.sums[cid]
+            sv, slo, shi, _, _ = self.sums[cid]
             if sv == 0:
                 continue
-            for r in self.data:
-                c = number_cell(r, cid)
-                if c is None:
-                    continue
-                iv = (_interval(c, ex) / siv).scale(100)
-                self.add(value_of(c) / sv * 100, iv, 2, "share", "%", (c,), cid, r, f"{cid} / jumlah {cid} × 100")
+            desc = f"{cid} / jumlah {cid} × 100"
+            for r, (_, c, lo, hi, v, _) in self.col_rows[ci]:
+                qlo, qhi = _quotient(lo, hi, slo, shi)
+                self.add(v / sv * 100, qlo, qhi, 2, "share", "%", (c,), cid, r, desc)
