@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..model import Cell, Workbook
 from ..precision import Interval
 from .tables import Figure, magnitude, number_cell, numeric_columns, table_figures, value_of
-from .typo import Split, agrees_interval
+from .typo import agrees_interval
 from .typo import interval as typo_interval
 
 _Columns = dict[str, list[tuple[str, str, bool]]]  # per table: its `numeric_columns`
@@ -86,10 +86,6 @@ class FigureIndex:
     _tables: dict[str, tuple[list[int], list[float], float, list[int]]] = field(
         default_factory=dict, repr=False, compare=False
     )
-    # The judging's caches over these figures (`match.Prep`): per (table, claim kind, claim unit) the figures
-    # a claim may be a typing slip of, and the figures split into digits (keyed by value and decimals).
-    pools: dict[tuple[str, str, str | None], list[Figure]] = field(default_factory=dict, repr=False, compare=False)
-    splits: dict[tuple[float, int], Split | None] = field(default_factory=dict, repr=False, compare=False)
 
     def overlapping(self, lo: float, hi: float) -> list[Figure]:
         if self._ordered is None:
@@ -157,17 +153,12 @@ def figures(
         # The shares across tables read hectare cells only, and none of those changed.
         out = FigureIndex({tid: own[tid] if tid in fresh else previous.by_table[tid] for tid in own}, own)
         out._tables.update((tid, ti) for tid, ti in previous._tables.items() if tid not in fresh)
-        out.pools.update((k, pool) for k, pool in previous.pools.items() if k[0] not in fresh)
-        out.splits = previous.splits  # a figure's digits depend on its value and decimals only
         return out
     by_table: dict[str, list[Figure]] = {tid: list(fs) for tid, fs in own.items()}
     cols.update((tid, numeric_columns(t)) for tid, t in wb.tables.items() if tid not in cols)
     for f in cross_table_shares(wb, cols):
         by_table.setdefault(f.table, []).append(f)
-    out = FigureIndex(by_table, own)
-    if previous is not None:
-        out.splits = previous.splits
-    return out
+    return FigureIndex(by_table, own)
 
 
 def _same_shares(previous: FigureIndex, own: dict[str, list[Figure]], fresh: list[str], cols: _Columns) -> bool:
