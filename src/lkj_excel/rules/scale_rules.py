@@ -1,8 +1,7 @@
 """Printed rating scales (3.1, 3.4, 3.6): their gaps and overlaps (K301) and their differences from the
 reference scales of `sheets/_scales.toml` (K302).
 
-The scale model itself (bands, printed or reference scale, classification) is `lkj_excel.scales`, shared with
-the review.
+The scale model (bands, printed or reference scale, classification) is `lkj_excel.scales`, shared with the review.
 """
 
 from __future__ import annotations
