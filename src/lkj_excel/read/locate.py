@@ -64,11 +64,6 @@ def _one_typo(a: str, b: str) -> bool:
     return short[i:] == long_[i + 1 :]
 
 
-def column_score(col: ColumnSpec, path: list[str] | tuple[str, ...]) -> int:
-    """How well a sheet column's header path fits a declared column (0 = not at all)."""
-    return _column_score(col, tuple(path))
-
-
 class _SpecMemo:
     """What locating a table asks of its declaration again and again, worked out once per declaration
     (keyed by identity: hashing a declaration's frozen columns costs more than the lookups it serves)."""
