@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 from dataclasses import dataclass, field
 
 from ..model import Cell, Workbook
@@ -13,6 +14,7 @@ from .typo import agrees_interval
 from .typo import interval as typo_interval
 
 _Columns = dict[str, list[tuple[str, str, bool]]]  # per table: its `numeric_columns`
+_LO = operator.attrgetter("lo")
 
 
 def _area_total(wb: Workbook, cols: _Columns) -> tuple[float, Interval, Cell | None] | None:
@@ -91,7 +93,7 @@ class FigureIndex:
         if self._ordered is None:
             isfinite = math.isfinite
             finite = [f for fs in self.by_table.values() for f in fs if isfinite(f.lo) and isfinite(f.hi)]
-            finite.sort(key=lambda f: f.lo)
+            finite.sort(key=_LO)  # stable: ties stay in table order
             width = max((f.hi - f.lo for f in finite), default=0.0)
             self._ordered = (finite, [f.lo for f in finite], width)
         ordered, los, width = self._ordered
@@ -103,20 +105,23 @@ class FigureIndex:
         ti = self._tables.get(tid)
         if ti is None:
             figs = self.by_table.get(tid, [])
-            reg: list[tuple[float, int]] = []
+            reg: list[int] = []
+            reg_los: list[float] = []
             other: list[int] = []
             width = 0.0
             inf = math.inf
             for i, f in enumerate(figs):
                 lo, hi = f.lo, f.hi
                 if -inf < lo <= hi < inf:  # finite and ordered (NaN fails every comparison)
-                    reg.append((lo, i))
+                    reg.append(i)
+                    reg_los.append(lo)
                     if hi - lo > width:
                         width = hi - lo
                 else:
                     other.append(i)
-            reg.sort()
-            ti = self._tables[tid] = ([i for _, i in reg], [lo for lo, _ in reg], width, other)
+            # By lo, ties by position (a stable sort of positions in increasing order)
+            order = sorted(range(len(reg)), key=reg_los.__getitem__)
+            ti = self._tables[tid] = ([reg[k] for k in order], [reg_los[k] for k in order], width, other)
         return ti
 
     def agreeing(self, tid: str, value: float, decimals: int) -> list[Figure]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -150,6 +151,9 @@ def _keys(figs: list[Figure]) -> list[tuple[object, ...]]:
     ]
 
 
+_READ = operator.attrgetter("lo", "hi", "value", "recomputed", "trend", "decimals", "kind", "unit", "column", "desc")
+
+
 def _moved(old: list[Figure], new: list[Figure]) -> list[Figure]:
     """The figures of one table in one list and not (as often) in the other, or more of them.
 
@@ -157,10 +161,15 @@ def _moved(old: list[Figure], new: list[Figure]) -> list[Figure]:
     keep their order: a lookup that meets none of the moved ones finds the same figures in the same order.
     Two lists of one length are compared place by place (what differs there includes what moved).
     """
-    k_old, k_new = _keys(old), _keys(new)
     if len(old) == len(new):  # place by place (a NaN is never equal: moved, which is safe)
-        diff = [i for i, (a, b) in enumerate(zip(k_old, k_new, strict=True)) if a != b]
+        key = _READ  # what `_keys` reads, but the row by identity and the cells by number
+        diff = [
+            i
+            for i, (a, b) in enumerate(zip(old, new, strict=True))
+            if a.row is not b.row or key(a) != key(b) or len(a.cells) != len(b.cells)
+        ]
         return [old[i] for i in diff] + [new[i] for i in diff]
+    k_old, k_new = _keys(old), _keys(new)
     before, after = Counter(k_old), Counter(k_new)
     gone, come = before - after, after - before
     return [f for f, k in zip(old, k_old, strict=True) if k in gone] + [

@@ -108,8 +108,7 @@ def table_figures(wb: Workbook, t: Table, cols: list[tuple[str, str, bool]] | No
     f.cells()
     f.aggregates()
     for r in t.rows:
-        f.row_differences(r)
-        f.row_ratios(r)
+        f.row_figures(r)
     f.peers()
     f.shares()
     return f.out
@@ -198,6 +197,7 @@ class _TableFigures:
         # Each row's numeric cells (in column order) with their intervals, computed once: the loops below
         # pair them up. (The cells ``number_cell`` keeps, with the interval ``interval_of`` gives them.)
         self.present_of: dict[int, list[_Present]] = {}
+        names = self.names
         for r in t.rows:
             get = r.cells.get
             row: list[_Present] = []
@@ -216,6 +216,8 @@ class _TableFigures:
                     h = _half(dec)
                     row.append((ci, c, v - h, v + h, v, dec))
             self.present_of[id(r)] = row
+            if row:  # a row is named by its figures only: those of the rows with a number
+                names[id(r)] = _row_name(r, t)
         # The numeric cells of each column over the data rows, with their row.
         self.col_rows: list[list[tuple[Row, _Present]]] = [[] for _ in cols]
         for r in self.data:
@@ -290,7 +292,7 @@ class _TableFigures:
             present = self.present_of[id(r)]
             if not present:
                 continue
-            rid, name, role = r.row_id, self.name(r), r.role
+            rid, name, role = r.row_id, self.names[id(r)], r.role
             fk = "sum" if role in ("total", "subtotal") else "value"
             for ci, c, lo, hi, v, dec in present:
                 cid, kind, ex = cols[ci]
@@ -341,15 +343,21 @@ class _TableFigures:
             n_rows = float(len(self.data))
             self.add(n_rows, n_rows, n_rows, 0, "count", "count", (), "_rows", None, "jumlah baris")
 
-    def row_differences(self, r: Row) -> None:
-        """Differences of two columns of the same kind on one row (a trend when their years differ)."""
+    def row_figures(self, r: Row) -> None:
+        """The row's differences, then its ratios, over its numeric cells placed by column."""
         present = self.present_of[id(r)]
         if len(present) < 2:
-            return
+            return  # a difference or a ratio takes two cells
         at: list[_Present | None] = [None] * len(self.cols)
         for e in present:
             at[e[0]] = e
-        out, tid, rid, name = self.out, self.tid, r.row_id, self.name(r)
+        self.row_differences(r, at)
+        if self.ratio_pairs:
+            self.row_ratios(r, at)
+
+    def row_differences(self, r: Row, at: list[_Present | None]) -> None:
+        """Differences of two columns of the same kind on one row (a trend when their years differ)."""
+        out, tid, rid, name = self.out, self.tid, r.row_id, self.names[id(r)]
         for i, j, column, desc, unit, yrs, sign in self.pairs:  # this loop is the narrative's hottest
             ea, eb = at[i], at[j]
             if ea is None or eb is None:
@@ -382,13 +390,9 @@ class _TableFigures:
                 )
             )
 
-    def row_ratios(self, r: Row) -> None:
+    def row_ratios(self, r: Row, at: list[_Present | None]) -> None:
         """Realisasi over target (numerator stems over denominator stems) of one year, on one row."""
-        if not self.ratio_pairs:
-            return
-        at: list[_Present | None] = [None] * len(self.cols)
-        for e in self.present_of[id(r)]:
-            at[e[0]] = e
+        out, tid, rid, name = self.out, self.tid, r.row_id, self.names[id(r)]
         for ia, ib, column, desc, yrs in self.ratio_pairs:
             ea, eb = at[ia], at[ib]
             if ea is None or eb is None or ea[4] == 0:
@@ -396,7 +400,29 @@ class _TableFigures:
             _, ca, alo, ahi, va, _ = ea
             _, cb, blo, bhi, vb, _ = eb
             lo, hi = _quotient(blo, bhi, alo, ahi)
-            self.add(vb / va * 100, lo, hi, 2, "ratio", "%", (cb, ca), column, r, desc, yrs)
+            if not lo >= 0:  # as `add`
+                lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
+            out.append(
+                Figure(
+                    vb / va * 100,
+                    lo,
+                    hi,
+                    2,
+                    "ratio",
+                    "%",
+                    tid,
+                    (cb, ca),
+                    column,
+                    rid,
+                    name,
+                    yrs,
+                    desc,
+                    False,
+                    None,
+                    None,
+                    r,
+                )
+            )
 
     def peers(self) -> None:
         """Same column across rows that share an id (own office vs a peer in Tabel 3.12)."""
@@ -431,6 +457,7 @@ class _TableFigures:
 
     def shares(self) -> None:
         """Shares of a column total within the table."""
+        out, tid, names = self.out, self.tid, self.names
         for ci, (cid, kind, _) in enumerate(self.cols):
             if kind not in ("count", "hectare", "rupiah") or cid not in self.sums:
                 continue
@@ -440,4 +467,26 @@ class _TableFigures:
             desc = f"{cid} / jumlah {cid} × 100"
             for r, (_, c, lo, hi, v, _) in self.col_rows[ci]:
                 qlo, qhi = _quotient(lo, hi, slo, shi)
-                self.add(v / sv * 100, qlo, qhi, 2, "share", "%", (c,), cid, r, desc)
+                if not qlo >= 0:  # as `add`
+                    qlo, qhi = (-qhi, -qlo) if qhi <= 0 else (0.0, max(-qlo, qhi))
+                out.append(
+                    Figure(
+                        v / sv * 100,
+                        qlo,
+                        qhi,
+                        2,
+                        "share",
+                        "%",
+                        tid,
+                        (c,),
+                        cid,
+                        r.row_id,
+                        names[id(r)],
+                        (),
+                        desc,
+                        False,
+                        None,
+                        None,
+                        r,
+                    )
+                )
