@@ -91,11 +91,18 @@ class FigureIndex:
 
     def overlapping(self, lo: float, hi: float) -> list[Figure]:
         if self._ordered is None:
-            isfinite = math.isfinite
-            finite = [f for fs in self.by_table.values() for f in fs if isfinite(f.lo) and isfinite(f.hi)]
+            finite: list[Figure] = []
+            inf = math.inf
+            width = -inf  # the largest hi - lo (negative when every interval is reversed)
+            for fs in self.by_table.values():
+                for f in fs:
+                    a, b = f.lo, f.hi
+                    if -inf < a < inf and -inf < b < inf:  # finite (NaN fails every comparison)
+                        finite.append(f)
+                        if b - a > width:
+                            width = b - a
             finite.sort(key=_LO)  # stable: ties stay in table order
-            width = max((f.hi - f.lo for f in finite), default=0.0)
-            self._ordered = (finite, [f.lo for f in finite], width)
+            self._ordered = (finite, [f.lo for f in finite], width if finite else 0.0)
         ordered, los, width = self._ordered
         i = bisect.bisect_left(los, lo - width)
         j = bisect.bisect_right(los, hi)

@@ -1,0 +1,81 @@
+"""The figure index's lookups give what a scan of every figure gives, in the same order."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from corpus.book import write
+from corpus.narrative import CASES as NARRATIVE
+from lkj_excel.narrative.index import FigureIndex, figures
+from lkj_excel.narrative.tables import Figure, table_figures
+from lkj_excel.narrative.typo import agrees_interval
+from lkj_excel.read.reader import read_workbook
+
+
+def _workbooks(sample_path: Path, tmp_path: Path) -> list:
+    out = [read_workbook(sample_path)]
+    for make in NARRATIVE[:3]:  # other offices' layouts and narratives
+        c = make()
+        out.append(read_workbook(write(c, tmp_path / f"{c.name}.xlsx")))
+    return out
+
+
+def _queries(idx: FigureIndex) -> list[tuple[float, int]]:
+    """Values the figures print as, and points just outside them: every interval edge is met."""
+    out = []
+    for fs in idx.by_table.values():
+        for f in fs[::3]:
+            for v in (f.value, abs(f.value), f.lo, f.hi, f.hi + 0.004, f.lo - 0.006):
+                if v == v and abs(v) < 1e15:
+                    out += [(abs(v), 0), (abs(v), 2)]
+    return out
+
+
+def test_overlapping_equals_a_scan_sorted_by_lo(sample_path: Path, tmp_path: Path) -> None:
+    for wb in _workbooks(sample_path, tmp_path):
+        idx = figures(wb)
+        every = [f for fs in idx.by_table.values() for f in fs]
+        finite = sorted((f for f in every if abs(f.lo) < float("inf") and abs(f.hi) < float("inf")), key=lambda f: f.lo)
+        assert finite, "the workbook has figures"
+        for v, d in _queries(idx)[:400]:
+            lo, hi = v - 0.5 * 10**-d, v + 0.5 * 10**-d
+            want = [f for f in finite if f.lo <= hi and f.hi >= lo]
+            got = idx.overlapping(lo, hi)
+            assert [id(f) for f in got] == [id(f) for f in want], (lo, hi)
+
+
+def test_agreeing_equals_a_scan_in_table_order(sample_path: Path, tmp_path: Path) -> None:
+    hits = 0
+    for wb in _workbooks(sample_path, tmp_path):
+        idx = figures(wb)
+        for v, d in _queries(idx)[:300]:
+            for tid, fs in idx.by_table.items():
+                want = [f for f in fs if agrees_interval(v, d, f.lo, f.hi)]
+                got = idx.agreeing(tid, v, d)
+                assert [id(f) for f in got] == [id(f) for f in want], (tid, v, d)
+                hits += len(got)
+    assert hits > 0
+
+
+def _same(a: list[Figure], b: list[Figure]) -> bool:
+    def key(f: Figure) -> tuple:
+        return (f.value, f.lo, f.hi, f.decimals, f.kind, f.unit, f.column, f.row_id, f.row_label, f.desc, f.trend)
+
+    return [key(f) for f in a] == [key(f) for f in b]
+
+
+@pytest.mark.parametrize("tid", ["1.2", "3.12", "3.17"])
+def test_table_figures_are_built_the_same_each_time(sample_path: Path, tid: str) -> None:
+    wb = read_workbook(sample_path)
+    t = wb.tables[tid]
+    first = table_figures(wb, t)
+    kinds = {f.kind for f in first}
+    assert "value" in kinds and ({"difference", "ratio", "share"} & kinds)
+    assert _same(first, table_figures(wb, t))
+    # a row is named once: every figure of a row carries the name its cells carry
+    named = {id(f.row): f.row_label for f in first if f.is_cell}
+    rows = [f for f in first if not f.is_cell and f.row is not None]
+    assert rows
+    assert all(f.row_label == named[id(f.row)] for f in rows)
