@@ -5,7 +5,8 @@
 PLAIN_PYTHON and COMPILED_PYTHON are interpreters of two environments: one with `pip install .`, one with
 `LKJ_EXCEL_COMPILE=1 pip install .` (mypyc). The corpus is written once (the sample and its layout variants,
 the office corpus of tests/corpus, and generated benchmark workbooks, stress and consistent); each interpreter
-checks every workbook in its own process and writes every finding, in both languages; the two lists must be
+checks every workbook in its own process as a batch worker does (the answer pickled, as it travels to the
+parent) and writes its status, profile and every finding, in both languages; the two lists must be
 identical. mypyc enforces the annotations at run time and stores an int in a `float` variable as a float:
 a difference here is a real bug of the compiled build, not noise. Exit 1 on any difference, or when
 COMPILED_PYTHON's build is not compiled (or PLAIN_PYTHON's is).
@@ -14,6 +15,7 @@ COMPILED_PYTHON's build is not compiled (or PLAIN_PYTHON's is).
 from __future__ import annotations
 
 import json
+import pickle
 import subprocess
 import sys
 import tempfile
@@ -47,14 +49,15 @@ def write_corpus(folder: Path) -> list[Path]:
 
 def dump(listing: Path, out: Path) -> None:
     """Findings of every workbook in `listing`, by this interpreter's lkj_excel (the child's job)."""
-    from lkj_excel.check import run_checks
-    from lkj_excel.read.reader import read_workbook
+    from lkj_excel.batch.worker import check_task
     from lkj_excel.runtime import build_kind
 
     found: dict[str, object] = {"compiled": build_kind() == "mypyc"}
     for line in listing.read_text(encoding="utf-8").splitlines():
-        findings = run_checks(read_workbook(Path(line)))
-        found[line] = [f.to_dict("id") | {"en": f.message("en")} for f in findings]
+        # As a batch worker answers: pickled to the parent (compiled classes must survive the trip).
+        checked = pickle.loads(pickle.dumps(check_task(line, Path(line).stem, "id")))
+        found[line] = [checked.status, repr(checked.profile)]
+        found[line] += [f.to_dict("id") | {"en": f.message("en")} for f in checked.findings]
     out.write_text(json.dumps(found, ensure_ascii=False, sort_keys=True, default=str), encoding="utf-8")
 
 

@@ -52,7 +52,7 @@ def _declarations(sheets_dir: Path | None, year: int | None, lang: str) -> None:
     __version__,
     prog_name="lkj-excel",
     message=f"%(prog)s %(version)s ({build_kind()})",
-    help="Tampilkan versi (dan build: python atau mypyc) lalu keluar.",
+    help="Tampilkan versi lalu keluar.",
 )
 @lang_option
 def main(lang: str) -> None:
