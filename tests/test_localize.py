@@ -105,11 +105,9 @@ def test_ties_correct_nothing_and_name_the_candidates(corpus: Corpus) -> None:
 
 
 def test_narrative_rupiah_digit_swap_is_a_typo(corpus: Corpus) -> None:
-    import copy
-
     from lkj_excel.read.reader import read_grids
 
-    grids = copy.deepcopy(corpus.grids)
+    grids = [g.copy() for g in corpus.grids]
     g = next(g for g in grids if g.title == corpus.wb.narrative_sheet)
     hits = 0
     for row in g.rows.values():

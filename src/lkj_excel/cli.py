@@ -16,6 +16,7 @@ import click
 from . import __version__
 from .cli_common import LkjGroup, emit_json, fail, json_option, lang_option, usage_error, year_type
 from .errors import LkjError
+from .runtime import build_kind
 from .texts import t
 from .write.jsonsafe import dumps as strict_json
 
@@ -48,7 +49,10 @@ def _declarations(sheets_dir: Path | None, year: int | None, lang: str) -> None:
 
 @click.group(cls=LkjGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(
-    __version__, prog_name="lkj-excel", message="%(prog)s %(version)s", help="Tampilkan versi lalu keluar."
+    __version__,
+    prog_name="lkj-excel",
+    message=f"%(prog)s %(version)s ({build_kind()})",
+    help="Tampilkan versi lalu keluar.",
 )
 @lang_option
 def main(lang: str) -> None:

@@ -27,6 +27,11 @@ class Finding:
     fix: Any = None  # corrected value (number or text) where the rules give one
     table: str | None = None  # standard table id, e.g. "3.16"; "Narasi" for narrative
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Sent between batch workers and the parent: spelled out, as the compiled build's classes need it.
+        args = (self.code, self.rule, self.severity, self.sheet, self.cell, self.found, self.expected)
+        return (Finding, (*args, self.message_key, self.params, self.related, self.fix, self.table))
+
     def message(self, lang: str = "id") -> str:
         return render(self.message_key, lang, **self.params)
 

@@ -10,6 +10,15 @@ import sys
 from typing import Any, TextIO
 
 
+def build_kind() -> str:
+    """ "mypyc" when the check's modules are the compiled build (LKJ_EXCEL_COMPILE=1), else "python"."""
+    from importlib.util import find_spec
+
+    spec = find_spec("lkj_excel.edits.solve")
+    origin = (spec.origin or "") if spec else ""
+    return "python" if origin.endswith(".py") else "mypyc"
+
+
 def tune_gc() -> None:
     """Make the cyclic garbage collector run less often.
 

@@ -11,7 +11,6 @@ another value there). `wrong` must never happen.
 
 from __future__ import annotations
 
-import copy
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -188,7 +187,7 @@ class Corpus:
     def _apply(
         self, wb: Workbook, vals: dict[tuple[str, str], Any], decimals: dict[tuple[str, str], int] | None = None
     ) -> list[Grid]:
-        grids = copy.deepcopy(self.grids)
+        grids = [g.copy() for g in self.grids]
         by = {g.title: g for g in grids}
         for s in sites(wb):
             v = vals.pop((s.sheet, s.ref), None)
@@ -204,7 +203,7 @@ class Corpus:
         return grids
 
     def mutated(self, changes: list[tuple[Site, float]]) -> Workbook:
-        grids = [copy.copy(g) for g in self.grids]
+        grids = [replace(g) for g in self.grids]  # shallow, as copy.copy (which compiled classes lack)
         by = {g.title: i for i, g in enumerate(grids)}
         for s, v in changes:
             i = by[s.sheet]

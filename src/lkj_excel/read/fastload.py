@@ -117,6 +117,6 @@ def load_fast(path: str | Path) -> list[Grid]:
         raise
     except XmlRefused as exc:
         raise LkjError("file.corrupt", path=shown, detail=str(exc)[:200]) from exc
-    except (KeyError, IndexError, ValueError, TypeError, OverflowError, zipfile.BadZipFile, OSError) as exc:
+    except (KeyError, IndexError, ValueError, TypeError, OverflowError, zipfile.BadZipFile, OSError) as err:
         # bad shared-string index, unparsable number, broken member
-        raise LkjError("file.corrupt", path=shown, detail=f"{type(exc).__name__}: {exc}"[:200]) from exc
+        raise LkjError("file.corrupt", path=shown, detail=f"{type(err).__name__}: {err}"[:200]) from err

@@ -44,6 +44,14 @@ class Grid:
     hidden: bool = False  # a hidden or very hidden sheet (a stale copy loses to a visible one)
     _row_merges: dict[int, list[tuple[int, int, int, int]]] | None = field(default=None, repr=False, compare=False)
 
+    def copy(self) -> Grid:
+        """A grid whose cells can be changed without touching this one's (the values are immutable).
+
+        Spelled out rather than `copy.deepcopy`: the compiled build's classes cannot be copied that way."""
+        rows = {r: list(v) for r, v in self.rows.items()}
+        formats = dict(self.row_formats)
+        return Grid(self.title, rows, formats, list(self.merges), self.n_rows, self.n_cols, self.hidden)
+
     def value(self, r: int, c: int) -> Any:
         row = self.rows.get(r)
         if row is not None and c < len(row):

@@ -73,9 +73,9 @@ class _SpecMemo:
     def __init__(self, spec: TableSpec) -> None:
         self.spec = spec  # kept alive, so that its id is not reused while memoised
         self.exact, self.squashed = _exact_alternatives(spec.columns)
-        self.scores: dict[tuple[str, ...], tuple[int, ...]] = {}
+        self.scores: dict[tuple[str, ...], tuple[float, ...]] = {}
 
-    def scores_of(self, path: tuple[str, ...]) -> tuple[int, ...]:
+    def scores_of(self, path: tuple[str, ...]) -> tuple[float, ...]:
         """How well a header path fits each declared column, in declaration order."""
         s = self.scores.get(path)
         if s is None:
@@ -98,12 +98,12 @@ def _memo(spec: TableSpec) -> _SpecMemo:
 
 
 @lru_cache(maxsize=1 << 14)
-def _column_score(col: ColumnSpec, path: tuple[str, ...]) -> int:
+def _column_score(col: ColumnSpec, path: tuple[str, ...]) -> float:
     if not path:
-        return 0
-    best = 0
+        return 0.0
+    best: float = 0.0
     for i, e in enumerate(path):
-        s = max((_alt_score(h, e) for h in col.header), default=0)
+        s: float = float(max((_alt_score(h, e) for h in col.header), default=0))
         if s == 0:
             continue
         others = path[:i] + path[i + 1 :]
@@ -113,11 +113,11 @@ def _column_score(col: ColumnSpec, path: tuple[str, ...]) -> int:
                 # "L", "P" without "Jumlah Penduduk" above them: a weaker fit; a bare year never fits alone.
                 if others or s < 3 or re.search(r"\d", e):
                     continue
-                s -= 1.5  # type: ignore[assignment]
+                s -= 1.5
             s += p
         elif others:
             # A bare "Target" should prefer a column with no year above it.
-            s -= 0.5  # type: ignore[assignment]
+            s -= 0.5
         best = max(best, s)
     return best
 

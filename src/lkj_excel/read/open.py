@@ -64,8 +64,8 @@ def check_workbook_file(path: str | Path, data: bytes | None = None) -> Path:
                 raise LkjError("file.ods", path=shown)
     except zipfile.BadZipFile as exc:
         raise LkjError("file.corrupt", path=shown, detail=str(exc)) from exc
-    except (OSError, EOFError, ValueError) as exc:  # truncated member
-        raise LkjError("file.corrupt", path=shown, detail=f"{type(exc).__name__}: {exc}") from exc
+    except (OSError, EOFError, ValueError) as err:  # truncated member
+        raise LkjError("file.corrupt", path=shown, detail=f"{type(err).__name__}: {err}") from err
     if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
         raise LkjError("file.not_xlsx", path=shown)
     return p

@@ -127,8 +127,8 @@ def parse_member(
             parser.Parse(carry, True)
     except expat.ExpatError as exc:
         raise XmlRefused(f"{name}: {expat.errors.messages.get(exc.code, str(exc)) if exc.code else exc}") from exc
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-        raise corrupt(name, path, exc) from exc
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as err:
+        raise corrupt(name, path, err) from err
     finally:
         budget.left -= seen
 
@@ -149,8 +149,8 @@ def _parse_small(zf: zipfile.ZipFile, name: str, parser: Any, budget: Budget, li
         parser.Parse(data, True)
     except expat.ExpatError as exc:
         raise XmlRefused(f"{name}: {expat.errors.messages.get(exc.code, str(exc)) if exc.code else exc}") from exc
-    except ValueError as exc:
-        raise corrupt(name, path, exc) from exc
+    except ValueError as err:
+        raise corrupt(name, path, err) from err
     return True
 
 
@@ -210,8 +210,8 @@ def feed(parser: Any, data: bytes, final: bool, name: str, path: str) -> None:
         parser.Parse(_EMPTY_ROWS.sub(b"", _EMPTY_CELLS.sub(b"", data)), final)
     except expat.ExpatError as exc:
         raise XmlRefused(f"{name}: {expat.errors.messages.get(exc.code, str(exc)) if exc.code else exc}") from exc
-    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-        raise corrupt(name, path, exc) from exc
+    except (zipfile.BadZipFile, EOFError, OSError, ValueError) as err:
+        raise corrupt(name, path, err) from err
 
 
 def corrupt(name: str, path: str, exc: Exception) -> LkjError:
