@@ -78,12 +78,13 @@ def _located(es: EditSet, d: Diagnosis, sev: str, explain: bool = True) -> list[
     out: list[Finding] = []
     ex = d.chosen
     assert ex is not None
+    codes = _first_codes(d)
     for a in sorted(ex.cells):
         if es.vars[a].prose:
             continue  # the narrative rules correct the paragraph
         v = ex.values[a]
         var = es.vars[a]
-        code = next((e.code for e in d.violated if a in e.vars), "T101")
+        code = codes.get(a, "T101")
         others = sorted(
             {b for e in d.violated if a in e.vars for b in e.vars if b != a and not es.vars[b].prose}, key=_natural
         )
@@ -132,6 +133,15 @@ def _named(parts: list[tuple[Address, str]], near: str) -> str:
     return " dan ".join(f"{a[1] if a[0] == near else f'{a[0]}!{a[1]}'} ({change})" for a, change in parts)
 
 
+def _first_codes(d: Diagnosis) -> dict[Address, str]:
+    """Each cell's rule: the code of the first violated edit over it (one pass, not a scan per cell)."""
+    codes: dict[Address, str] = {}
+    for e in d.violated:
+        for a in e.vars:
+            codes.setdefault(a, e.code)
+    return codes
+
+
 def _ambiguous(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
     out: list[Finding] = []
     cands = sorted({a for ex in d.alternatives for a in ex.cells if not es.vars[a].prose})
@@ -142,11 +152,12 @@ def _ambiguous(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
     texts: dict[str, str] = {}  # the alternatives as named from one sheet: the same for its every candidate
     names = [f"{b[0]}!{b[1]}" for b in cands]
     key = "localize.ambiguous" if len(d.alternatives) > 1 else "localize.uncertain"
+    codes = _first_codes(d)
     for i, a in enumerate(cands):
         text = texts.get(a[0])
         if text is None:
             text = texts[a[0]] = " atau ".join(_named(parts, a[0]) for parts in alts) + more
-        code = next((e.code for e in d.violated if a in e.vars), "T101")
+        code = codes.get(a, "T101")
         var = es.vars[a]
         params = {"sheet": a[0], "cell": a[1], "alternatives": text}
         rel = names[:i] + names[i + 1 :]

@@ -128,20 +128,25 @@ class _Builder:
         A cell object always comes with its own table and column: its answer is kept by identity."""
         if cell is None:
             return None
-        got = self._seen.get(id(cell), _UNSEEN)
+        k = id(cell)
+        got = self._seen.get(k, _UNSEEN)
         if got is _UNSEEN:
-            got = self._seen[id(cell)] = self._new_var(t, cid, cell)
+            got = self._seen[k] = self._new_var(t, cid, cell)
         return got  # type: ignore[return-value]
 
     def _new_var(self, t: Table, cid: str, cell: Cell) -> Address | None:
         p = cell.parsed
         if p.value is None:
             return None
-        col = self._column(t, cid)
+        try:
+            col = self._columns[(id(t), cid)]
+        except KeyError:
+            col = self._column(t, cid)
         if col is None:
             return None
         a = (cell.sheet, cell.ref)
-        if a not in self.es.vars:
+        vars_ = self.es.vars
+        if a not in vars_:
             if col.exact:
                 d, v = col.decimals, float(p.value)
             else:
@@ -153,7 +158,7 @@ class _Builder:
                 row = self._row_of(t).get(id(cell))
                 if row is not None and row.row_id is not None:
                     lo, hi = _domain(t.spec.row_spec(row.row_id), col)
-            self.es.vars[a] = Var(a, v, d, col.exact, cell.text, t.id, cid, False, 1.0, False, lo, hi)
+            vars_[a] = Var(a, v, d, col.exact, cell.text, t.id, cid, False, 1.0, False, lo, hi)
             self.es.cells[a] = cell
         return a
 
@@ -166,14 +171,20 @@ class _Builder:
 
     def linear(self, t: Table, terms: list[tuple[float, str, Cell | None]], code: str, label: str) -> None:
         """sum(coef x cell) = 0 over the cells that hold figures; the last term is the derived one."""
-        if any(c is not None and c.status in ("unparsed", "text") and c.text for _k, _id, c in terms):
-            return
+        for _k, _id, c in terms:
+            if c is not None and c.parsed.status in ("unparsed", "text") and c.text:
+                return
         vs: list[Address] = []
         ks: list[float] = []
+        seen, var = self._seen, self.var
         for k, cid, c in terms:
-            a = self.var(t, cid, c)
+            if c is None:
+                continue
+            a = seen.get(id(c), _UNSEEN)  # `var` inline for a cell already seen: most are
+            if a is _UNSEEN:
+                a = var(t, cid, c)
             if a is not None:
-                vs.append(a)
+                vs.append(a)  # type: ignore[arg-type]
                 ks.append(k)
         if len(vs) < 2 or terms[-1][2] is None or vs[-1] != (terms[-1][2].sheet, terms[-1][2].ref):
             return
@@ -236,15 +247,18 @@ class _Builder:
             cols = [str(_year(i, self.wb.year)) for i in ids if isinstance(i, str)]
             if len(cols) != 3 or not all(t.spec.has_column(i) for i in cols):
                 continue
+            c0, c1, c2 = cols
+            var = self.var
             for r in t.rows:
                 if r.role not in ("data", "subtotal", "total"):
                     continue
-                addrs = [self.var(t, i, r.get(i)) for i in cols]
-                if any(a is None for a in addrs):
+                cells = r.cells
+                # Every var made, in column order, before any is found missing (the variables' order is the search's).
+                a0, a1, a2 = var(t, c0, cells.get(c0)), var(t, c1, cells.get(c1)), var(t, c2, cells.get(c2))
+                if a0 is None or a1 is None or a2 is None:
                     continue
                 form = "ratio" if rule == "ratio" else polarity_of(t, r)
-                out = addrs[0]
-                self.es.add(Edit("ratio", tuple(a for a in addrs if a), code, form=form, output=out, label=r.label))
+                self.es.add(Edit("ratio", (a0, a1, a2), code, form=form, output=a0, label=r.label))
 
     def skm(self, t: Table) -> None:
         """NRR tertimbang = sum of the unsur NRR / 9; IKM = that sum x 25 / 9 (PermenPANRB 14/2017)."""
