@@ -44,12 +44,6 @@ class EditSet:
             else:
                 got.append(e)
 
-    @property
-    def by_var(self) -> dict[Address, list[int]]:
-        """The positions in `edits` of the edits over each cell (worked out on demand: the search uses `of`)."""
-        pos = {id(e): i for i, e in enumerate(self.edits)}
-        return {a: [pos[id(e)] for e in es] for a, es in self.of.items()}
-
     def edits_of(self, a: Address) -> list[Edit]:
         """The edits over cell `a`, in the order they were added (the search asks for them at every node:
         the list is kept, callers must not change it)."""
