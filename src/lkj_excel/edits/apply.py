@@ -259,9 +259,14 @@ def _prose_only(es: EditSet, d: Diagnosis) -> bool:
     return bool(exs) and all(es.vars[a].prose for ex in exs for a in ex.cells)
 
 
+def _related(f: Finding) -> list[Address]:
+    """The cells a finding names as related ("Sheet!A1"), as addresses."""
+    return [(sheet, cell) for sheet, _, cell in (r.partition("!") for r in f.related if "!" in r)]
+
+
 def _undecided(f: Finding, owner: dict[Address, Diagnosis], suspects: set[Address]) -> bool:
     """Did `f` compare with a candidate, or with a figure of a group the localizer could not decide?"""
-    rel = [(r.split("!", 1)[0], r.split("!", 1)[1]) for r in f.related if "!" in r]
+    rel = _related(f)
     return any(a in suspects or (a in owner and owner[a].status != "located") for a in rel)
 
 
@@ -280,7 +285,7 @@ def _dependent(
         return "drop"  # it judged the mistyped figure itself (a predikat letter beside it, ...)
     if here in suspects:
         return "unfix"
-    rel = [(r.split("!", 1)[0], r.split("!", 1)[1]) for r in f.related if "!" in r]
+    rel = _related(f)
     # An unresolved group holds no figure right or wrong: the other rule's finding stands as it is.
     judged = [a for a in rel if (a in owner and owner[a].status != "unresolved") or a in changed or a in suspects]
     if not judged:
