@@ -391,10 +391,9 @@ def same_value(ctx: Context) -> Iterable[Finding]:
         | 2  | Akuntabilitas     | Nilai AKIP                 | Nilai  | BB (71,00) | BB (72,62) | 102,28% |
     """
     bad: list[tuple[Cell, Cell, Pair, str | None]] = []  # (wrong, other, pair, source side)
-    seen: set[tuple[tuple[str, str], tuple[str, str]]] = set()
+    seen: set[frozenset[str]] = set()
     for p in same_pairs(ctx):
-        ka, kb = (p.a.sheet, p.a.ref), (p.b.sheet, p.b.ref)
-        key = (ka, kb) if ka <= kb else (kb, ka)  # either order: one pair
+        key = frozenset((p.a.address, p.b.address))
         if key in seen:
             continue
         seen.add(key)

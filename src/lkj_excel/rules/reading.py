@@ -227,10 +227,8 @@ def unit_mismatch(ctx: Context) -> Iterator[Finding]:
     seen: set[frozenset[str]] = set()
     for p in same_pairs(ctx):
         ua, ub = _word_unit(p.a), _word_unit(p.b)
-        if ua is None or ub is None or ua == ub:
-            continue
         key = frozenset((p.a.address, p.b.address))
-        if key in seen:
+        if ua is None or ub is None or ua == ub or key in seen:
             continue
         seen.add(key)
         yield make(
