@@ -28,6 +28,7 @@ from .model import Cell, Table, Workbook
 from .numerals import parse_plain_number
 from .precision import Interval
 from .spec import load_aux, overlay_dir
+from .spec_checks import Check
 
 INF = math.inf
 _LETTER_RE = r"AA|A|BB|B|CC|C|D|E"
@@ -270,32 +271,50 @@ def printed_scale(wb: Workbook, name: str, cache: dict[str, Any] | None = None) 
         return _printed_scale(wb, name)
     key = f"printed_scale:{name}"
     if key not in cache:
-        cache[key] = _printed_scale(wb, name)
+        index: dict[str, tuple[Table, Check]] | None = cache.get("scale_checks")
+        if index is None:
+            index = cache["scale_checks"] = _scale_checks(wb)
+        found = index.get(name)
+        cache[key] = _read_scale(*found) if found is not None else None
     got: PrintedScale | None = cache[key]
     return got
+
+
+def _scale_checks(wb: Workbook) -> dict[str, tuple[Table, Check]]:
+    """Each scale's declaring table and check: the first table, in workbook order, with a `scale` check of it."""
+    index: dict[str, tuple[Table, Check]] = {}
+    for t in wb.tables.values():
+        for c in t.spec.checks:
+            if c.get("rule") == "scale":
+                index.setdefault(c.get("scale"), (t, c))
+    return index
 
 
 def _printed_scale(wb: Workbook, name: str) -> PrintedScale | None:
     for t in wb.tables.values():
         chk = next((c for c in t.spec.checks if c.get("rule") == "scale" and c.get("scale") == name), None)
-        if chk is None:
-            continue
-        icol, lcol = chk.get("interval", "interval"), chk.get("label", "label")
-        bands: list[Band] = []
-        bad: list[Cell] = []
-        for r in t.rows:
-            ic, lc = r.get(icol), r.get(lcol)
-            if ic is None or not ic.text:
-                continue
-            p = parse_interval(ic.text)
-            if p is None:
-                bad.append(ic)
-                continue
-            letter, words = parse_label(lc.text if lc else "")
-            lo, lo_open, hi, hi_open, d = p
-            bands.append(Band(lo, hi, lo_open, hi_open, letter, words, ic.text, d, ic, lc))
-        return t, chk, bands, bad
+        if chk is not None:
+            return _read_scale(t, chk)
     return None
+
+
+def _read_scale(t: Table, chk: Check) -> PrintedScale:
+    """The bands a table prints for the scale of its check, and the interval cells that did not parse."""
+    icol, lcol = chk.get("interval", "interval"), chk.get("label", "label")
+    bands: list[Band] = []
+    bad: list[Cell] = []
+    for r in t.rows:
+        ic, lc = r.get(icol), r.get(lcol)
+        if ic is None or not ic.text:
+            continue
+        p = parse_interval(ic.text)
+        if p is None:
+            bad.append(ic)
+            continue
+        letter, words = parse_label(lc.text if lc else "")
+        lo, lo_open, hi, hi_open, d = p
+        bands.append(Band(lo, hi, lo_open, hi_open, letter, words, ic.text, d, ic, lc))
+    return t, chk, bands, bad
 
 
 def reference_scale(name: str) -> Scale | None:

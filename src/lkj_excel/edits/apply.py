@@ -78,12 +78,13 @@ def _located(es: EditSet, d: Diagnosis, sev: str, explain: bool = True) -> list[
     out: list[Finding] = []
     ex = d.chosen
     assert ex is not None
+    codes = _first_codes(d)
     for a in sorted(ex.cells):
         if es.vars[a].prose:
             continue  # the narrative rules correct the paragraph
         v = ex.values[a]
         var = es.vars[a]
-        code = next((e.code for e in d.violated if a in e.vars), "T101")
+        code = codes.get(a, "T101")
         others = sorted(
             {b for e in d.violated if a in e.vars for b in e.vars if b != a and not es.vars[b].prose}, key=_natural
         )
@@ -132,6 +133,15 @@ def _named(parts: list[tuple[Address, str]], near: str) -> str:
     return " dan ".join(f"{a[1] if a[0] == near else f'{a[0]}!{a[1]}'} ({change})" for a, change in parts)
 
 
+def _first_codes(d: Diagnosis) -> dict[Address, str]:
+    """Each cell's rule: the code of the first violated edit over it (one pass, not a scan per cell)."""
+    codes: dict[Address, str] = {}
+    for e in d.violated:
+        for a in e.vars:
+            codes.setdefault(a, e.code)
+    return codes
+
+
 def _ambiguous(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
     out: list[Finding] = []
     cands = sorted({a for ex in d.alternatives for a in ex.cells if not es.vars[a].prose})
@@ -142,11 +152,12 @@ def _ambiguous(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
     texts: dict[str, str] = {}  # the alternatives as named from one sheet: the same for its every candidate
     names = [f"{b[0]}!{b[1]}" for b in cands]
     key = "localize.ambiguous" if len(d.alternatives) > 1 else "localize.uncertain"
+    codes = _first_codes(d)
     for i, a in enumerate(cands):
         text = texts.get(a[0])
         if text is None:
             text = texts[a[0]] = " atau ".join(_named(parts, a[0]) for parts in alts) + more
-        code = next((e.code for e in d.violated if a in e.vars), "T101")
+        code = codes.get(a, "T101")
         var = es.vars[a]
         params = {"sheet": a[0], "cell": a[1], "alternatives": text}
         rel = names[:i] + names[i + 1 :]
@@ -248,9 +259,14 @@ def _prose_only(es: EditSet, d: Diagnosis) -> bool:
     return bool(exs) and all(es.vars[a].prose for ex in exs for a in ex.cells)
 
 
+def _related(f: Finding) -> list[Address]:
+    """The cells a finding names as related ("Sheet!A1"), as addresses."""
+    return [(sheet, cell) for sheet, _, cell in (r.partition("!") for r in f.related if "!" in r)]
+
+
 def _undecided(f: Finding, owner: dict[Address, Diagnosis], suspects: set[Address]) -> bool:
     """Did `f` compare with a candidate, or with a figure of a group the localizer could not decide?"""
-    rel = [(r.split("!", 1)[0], r.split("!", 1)[1]) for r in f.related if "!" in r]
+    rel = _related(f)
     return any(a in suspects or (a in owner and owner[a].status != "located") for a in rel)
 
 
@@ -269,7 +285,7 @@ def _dependent(
         return "drop"  # it judged the mistyped figure itself (a predikat letter beside it, ...)
     if here in suspects:
         return "unfix"
-    rel = [(r.split("!", 1)[0], r.split("!", 1)[1]) for r in f.related if "!" in r]
+    rel = _related(f)
     # An unresolved group holds no figure right or wrong: the other rule's finding stands as it is.
     judged = [a for a in rel if (a in owner and owner[a].status != "unresolved") or a in changed or a in suspects]
     if not judged:

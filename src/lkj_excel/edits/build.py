@@ -17,6 +17,7 @@ from ..model import Cell, Row, Table, Workbook
 from ..narrative.typo import round_half_up as round_printed
 from ..spec import ColumnSpec, RowSpec
 from .model import Address, Edit, Var
+from .plan import plan_of
 
 ADDITIVE_KINDS = {"count", "rupiah", "hectare", "decimal", "score"}
 NARRATIVE_COST = 1 / 64  # a prose copy only breaks ties between explanations with as many table cells
@@ -26,25 +27,21 @@ NARRATIVE_COST = 1 / 64  # a prose copy only breaks ties between explanations wi
 class EditSet:
     vars: dict[Address, Var] = field(default_factory=dict)
     edits: list[Edit] = field(default_factory=list)
-    by_var: dict[Address, list[int]] = field(default_factory=dict)
     cells: dict[Address, Cell] = field(default_factory=dict)
     claims: dict[Address, Any] = field(default_factory=dict)  # prose vars: the narrative claim
-    of: dict[Address, list[Edit]] = field(default_factory=dict, repr=False)  # by_var's edits themselves
+    of: dict[Address, list[Edit]] = field(default_factory=dict, repr=False)  # the edits over each cell
 
     def add(self, e: Edit) -> None:
         vs = e.vars
         if len(vs) < 2 or (vs[0] == vs[1] if len(vs) == 2 else len(set(vs)) != len(vs)):
             return
-        i = len(self.edits)
         self.edits.append(e)
-        by_var, of = self.by_var, self.of
+        of = self.of
         for a in vs:
             got = of.get(a)
             if got is None:
-                by_var[a] = [i]
                 of[a] = [e]
             else:
-                by_var[a].append(i)
                 got.append(e)
 
     def edits_of(self, a: Address) -> list[Edit]:
@@ -81,7 +78,6 @@ class _Builder:
         self._rows: dict[int, dict[int, Row]] = {}
         self._seen: dict[int, Address | None] = {}  # by id() of the cell: the workbook keeps every cell alive
         self._ranks: dict[tuple[str, str], int | None] = {}
-        self._bounds: dict[int, bool] = {}
 
     def _column(self, t: Table, cid: str) -> _Column | None:
         """What every figure of a numeric column shares, once per column; None for a column without figures."""
@@ -92,14 +88,12 @@ class _Builder:
             pass
         got = None
         if t.spec.has_column(cid) and (col := t.spec.column(cid)).numeric:
-            checks = t.spec.checks
-            capped = {n for chk in checks if chk.get("rule") == "component_max" for n in _names(chk.get("value"))}
             got = _Column(
                 col.exact,
                 _col_decimals(t, cid) if col.exact else 0,
                 -math.inf if col.min is None else col.min,
                 math.inf if col.max is None else col.max,
-                cid in capped,
+                cid in plan_of(t.spec, self.wb.year).capped,
             )
         self._columns[k] = got
         return got
@@ -128,20 +122,25 @@ class _Builder:
         A cell object always comes with its own table and column: its answer is kept by identity."""
         if cell is None:
             return None
-        got = self._seen.get(id(cell), _UNSEEN)
+        k = id(cell)
+        got = self._seen.get(k, _UNSEEN)
         if got is _UNSEEN:
-            got = self._seen[id(cell)] = self._new_var(t, cid, cell)
+            got = self._seen[k] = self._new_var(t, cid, cell)
         return got  # type: ignore[return-value]
 
     def _new_var(self, t: Table, cid: str, cell: Cell) -> Address | None:
         p = cell.parsed
         if p.value is None:
             return None
-        col = self._column(t, cid)
+        try:
+            col = self._columns[(id(t), cid)]
+        except KeyError:
+            col = self._column(t, cid)
         if col is None:
             return None
         a = (cell.sheet, cell.ref)
-        if a not in self.es.vars:
+        vars_ = self.es.vars
+        if a not in vars_:
             if col.exact:
                 d, v = col.decimals, float(p.value)
             else:
@@ -149,31 +148,30 @@ class _Builder:
                 # The printed figure: a stored 88,6470588 shown with two decimals is 88,65.
                 v = round_printed(float(p.value), d)
             lo, hi = col.lo, col.hi
-            if self._bounded(t):
+            if plan_of(t.spec, self.wb.year).bounded:
                 row = self._row_of(t).get(id(cell))
                 if row is not None and row.row_id is not None:
                     lo, hi = _domain(t.spec.row_spec(row.row_id), col)
-            self.es.vars[a] = Var(a, v, d, col.exact, cell.text, t.id, cid, False, 1.0, False, lo, hi)
+            vars_[a] = Var(a, v, d, col.exact, cell.text, t.id, cid, False, 1.0, False, lo, hi)
             self.es.cells[a] = cell
         return a
 
-    def _bounded(self, t: Table) -> bool:
-        """Does a declared row of the table carry its own bounds (`min`, `max`, `bobot`)? Once per table."""
-        got = self._bounds.get(id(t))
-        if got is None:
-            got = self._bounds[id(t)] = any(k in rs.extra for rs in t.spec.rows for k in ("min", "max", "bobot"))
-        return got
-
     def linear(self, t: Table, terms: list[tuple[float, str, Cell | None]], code: str, label: str) -> None:
         """sum(coef x cell) = 0 over the cells that hold figures; the last term is the derived one."""
-        if any(c is not None and c.status in ("unparsed", "text") and c.text for _k, _id, c in terms):
-            return
+        for _k, _id, c in terms:
+            if c is not None and c.parsed.status in ("unparsed", "text") and c.text:
+                return
         vs: list[Address] = []
         ks: list[float] = []
+        seen, var = self._seen, self.var
         for k, cid, c in terms:
-            a = self.var(t, cid, c)
+            if c is None:
+                continue
+            a = seen.get(id(c), _UNSEEN)  # `var` inline for a cell already seen: most are
+            if a is _UNSEEN:
+                a = var(t, cid, c)
             if a is not None:
-                vs.append(a)
+                vs.append(a)  # type: ignore[arg-type]
                 ks.append(k)
         if len(vs) < 2 or terms[-1][2] is None or vs[-1] != (terms[-1][2].sheet, terms[-1][2].ref):
             return
@@ -183,7 +181,7 @@ class _Builder:
         from ..rules.totals import sum_parts
 
         total = t.total_row()
-        specs = {rs.id: rs for rs in t.spec.rows}
+        specs = plan_of(t.spec, self.wb.year).rows
         if total is not None and t.spec.total_columns and not (total.row_id in specs and specs[total.row_id].sum_of):
             parts = sum_parts(t)
             for cid in t.spec.total_columns:
@@ -205,16 +203,8 @@ class _Builder:
                     self.linear(t, terms, "T102", f"{parent.label} {col.id}")
 
     def formulas(self, t: Table) -> None:
-        from ..rules.totals import parse_formula
-
-        for col in t.spec.columns:
-            if not col.formula or col.id not in t.columns:
-                continue
-            try:
-                terms = parse_formula(col.formula)
-            except ValueError:
-                continue
-            if not terms or any(not t.spec.has_column(cid) for _s, cid in terms):
+        for col, terms in plan_of(t.spec, self.wb.year).formulas:
+            if col.id not in t.columns:
                 continue
             for r in t.rows:
                 if r.role in ("data", "subtotal", "total"):
@@ -225,26 +215,18 @@ class _Builder:
     def ratios(self, t: Table) -> None:
         from ..rules.capaian import polarity_of
 
-        for chk in t.spec.checks:
-            rule = chk.get("rule")
-            if rule == "ratio":
-                ids, code = (chk.get("out"), chk.get("numerator"), chk.get("denominator")), "C203"
-            elif rule == "capaian":
-                ids, code = (chk.get("capaian"), chk.get("realisasi"), chk.get("target")), "C201"
-            else:
-                continue
-            cols = [str(_year(i, self.wb.year)) for i in ids if isinstance(i, str)]
-            if len(cols) != 3 or not all(t.spec.has_column(i) for i in cols):
-                continue
+        for rule, (c0, c1, c2), code in plan_of(t.spec, self.wb.year).ratios:
+            var = self.var
             for r in t.rows:
                 if r.role not in ("data", "subtotal", "total"):
                     continue
-                addrs = [self.var(t, i, r.get(i)) for i in cols]
-                if any(a is None for a in addrs):
+                cells = r.cells
+                # Every var made, in column order, before any is found missing (the variables' order is the search's).
+                a0, a1, a2 = var(t, c0, cells.get(c0)), var(t, c1, cells.get(c1)), var(t, c2, cells.get(c2))
+                if a0 is None or a1 is None or a2 is None:
                     continue
                 form = "ratio" if rule == "ratio" else polarity_of(t, r)
-                out = addrs[0]
-                self.es.add(Edit("ratio", tuple(a for a in addrs if a), code, form=form, output=out, label=r.label))
+                self.es.add(Edit("ratio", (a0, a1, a2), code, form=form, output=a0, label=r.label))
 
     def skm(self, t: Table) -> None:
         """NRR tertimbang = sum of the unsur NRR / 9; IKM = that sum x 25 / 9 (PermenPANRB 14/2017)."""
@@ -268,17 +250,19 @@ class _Builder:
         from ..rules.crosstable import same_pairs
 
         seen: set[tuple[Address, Address]] = set()
+        var, add = self.var, self.es.add
         for p in same_pairs(ctx):
-            if ":" in p.a.ref or ":" in p.b.ref or (p.a.letter is not None) != (p.b.letter is not None):
+            ca, cb = p.a, p.b
+            if ":" in ca.ref or ":" in cb.ref or (ca.parsed.letter is None) != (cb.parsed.letter is None):
                 continue
-            a, b = self.var(p.ta, p.ca, p.a), self.var(p.tb, p.cb, p.b)
+            a, b = var(p.ta, p.ca, ca), var(p.tb, p.cb, cb)
             if a is None or b is None:
                 continue
             pair = (a, b) if a <= b else (b, a)  # either order: one pair
             if pair in seen:
                 continue
             seen.add(pair)
-            self.es.add(Edit("equal", (a, b), "X601", label=p.what))
+            add(Edit("equal", (a, b), "X601", label=p.what))
             rank_a, rank_b = self._rank(p.ta.id, p.ca), self._rank(p.tb.id, p.cb)
             if rank_a is not None and (rank_b is None or rank_a < rank_b):
                 self.es.vars[a].source = True
@@ -365,10 +349,6 @@ def _domain(rs: RowSpec | None, col: _Column) -> tuple[float, float]:
     return lo, hi
 
 
-def _names(v: Any) -> tuple[str, ...]:
-    return (v,) if isinstance(v, str) else tuple(v or ())
-
-
 def _printed_cell(wb: Workbook, f: Any) -> Cell | None:
     """The one cell a narrative figure copies: the cell itself, or for the sum of a column the
     table's printed total (the prose copies the JUMLAH row, which the column-sum edit ties to its rows)."""
@@ -380,12 +360,6 @@ def _printed_cell(wb: Workbook, f: Any) -> Cell | None:
     total = t.total_row() if t is not None else None
     cell = total.cells.get(f.column) if total is not None else None
     return cell if cell is not None and cell.value is not None and cell not in f.cells else None
-
-
-def _year(cid: Any, year: int | None) -> Any:
-    from ..spec import fill_year
-
-    return fill_year(cid, year) if isinstance(cid, str) else cid
 
 
 def _source_rank(tid: str, cid: str) -> int | None:
