@@ -84,12 +84,13 @@ def assign_kinds(text: str, spans: list[tuple[int, int]], real: list[dict], kw: 
     reference numbers, in order); they need the neighbouring claims, hence a second pass."""
     # Slices of the lowered paragraph are the lowered slices (``lowered`` keeps lengths): keyword pre-tests.
     low = kw.low
+    breaks = kw.starts(_BREAK_KP) if real else None  # where a break word may start, sought once per paragraph
     for i, c in enumerate(real):
         sa, sb = sentence_of(spans, c["num_start"])
         prev_end = real[i - 1]["end"] if i > 0 and real[i - 1]["end"] > sa else sa
         next_start = real[i + 1]["start"] if i + 1 < len(real) and real[i + 1]["start"] < sb else sb
         cs, ce = prev_end, c["start"]
-        cs += _after_last_break(text[cs:ce], low and low[cs:ce])
+        cs += _after_last_break(text[cs:ce], low and low[cs:ce], breaks, cs)
         cut, words = _last_words(text[cs:ce])
         cs += cut
         ctx = text[cs:ce]
@@ -105,12 +106,13 @@ def assign_kinds(text: str, spans: list[tuple[int, int]], real: list[dict], kw: 
             c["kind"] = _kind_of(c, ctx, _kind_from_context(ctx, low and low[cs:ce]), after)
 
 
-def _after_last_break(ctx: str, low: str | None) -> int:
-    """Where the context's last clause starts (0: no break word in it); ``low``: ``lowered(ctx)``."""
-    if low is None:
+def _after_last_break(ctx: str, low: str | None, starts: list[int] | None, offset: int) -> int:
+    """Where the context's last clause starts (0: no break word in it); ``low``: ``lowered(ctx)``; ``starts``:
+    the paragraph's ``_BREAK_KP`` starts, of which ``ctx`` is the slice from ``offset`` on."""
+    if low is None or starts is None:
         found = list(_BREAK_RE.finditer(ctx))
     elif may_match(low, _BREAK_KEYWORDS):
-        found = _BREAK_KP.finditer(ctx, low)
+        found = _BREAK_KP.matches(ctx, starts, offset=offset)
     else:
         return 0
     return found[-1].end() if found else 0
