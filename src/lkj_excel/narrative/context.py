@@ -60,8 +60,12 @@ _YEAR_REF_RE = re.compile(
 # A lowercase word that every match of the break and the year-reference pattern contains.
 _BREAK_KEYWORDS = ("mana", "namun", "sehingga", "sementara", "tetapi", "sedangkan", "karena", "bahkan", "atau")
 _YEAR_REF_KEYWORDS = ("banding", "dari", "terhadap")
+# "di" of "dimana"/"di mana" is sought only where "mana" is in the text ("di" starts many words), "akan" of
+# "akan tetapi" only with "tetapi".
 _BREAK_KP = KeywordPattern(
-    _BREAK_RE, tuple("di namun sehingga sementara akan tetapi sedangkan karena bahkan atau".split())
+    _BREAK_RE,
+    tuple("di namun sehingga sementara akan tetapi sedangkan karena bahkan atau".split()),
+    needs={"di": ("mana",), "akan": ("tetapi",)},
 )
 _NEW_VALUE_RE = re.compile(r"\b(?:menjadi|ke\s+angka|hingga)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w][\w/\-]*")
