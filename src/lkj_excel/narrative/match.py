@@ -36,8 +36,6 @@ _TABLE_NUMBER_RE = re.compile(r"(\d+\.\d+)")
 _TABEL_WORD_RE = re.compile(r"(?i)tabel")
 _CHAPTER_RE = re.compile(r"(?i)\s*(bab\s+[ivx]+)")
 _YEAR_TOKEN_RE = re.compile(r"\b((?:19|20)\d{2})\b")
-# Units that name no counted thing: a claim in one of them may state a figure of any column (`_noun_rule`).
-_PLAIN_UNITS = (None, "%", "Rp", "Ha", "poin")
 
 
 @dataclass(slots=True)
@@ -158,19 +156,9 @@ class Prep:
         """Whether ``claim`` may state ``f`` by their kinds and units (`_compatible`)."""
         return _compatible(claim.kind, claim.unit, fig_class(f))
 
-    def fitting(self, claim: Claim, figs: list[Figure]) -> list[Figure]:
-        """The figures of ``figs`` that ``claim`` may state: ``fits`` and ``noun_ok``, tested in bulk."""
-        if not figs:
-            return figs
-        k, u = claim.kind, claim.unit
-        out = [f for f in figs if _compatible(k, u, fig_class(f))]
-        if u in _PLAIN_UNITS or not out:
-            return out  # `noun_ok` holds for every figure
-        return [f for f in out if self.noun_ok(claim, f)]
-
     def noun_ok(self, claim: Claim, f: Figure) -> bool:
         """``_noun_ok``, with the columns a noun names worked out once per noun and table."""
-        if claim.unit in _PLAIN_UNITS:
+        if claim.unit in (None, "%", "Rp", "Ha", "poin"):
             return True
         k = (claim.unit, f.table)
         if k in self._nouns:

@@ -100,8 +100,12 @@ def _agreeing(para: _Para, claim: Claim, value: float, decimals: int) -> list[Fi
     """The figures of the scope tables that fit the claim and agree with (value, decimals), in scope then table
     order."""
     para.deps.agreed.append((claim, value, decimals))
-    idx = para.idx
-    return para.prep.fitting(claim, [f for tid in para.scope for f in idx.agreeing(tid, value, decimals)])
+    return [
+        f
+        for tid in para.scope
+        for f in para.idx.agreeing(tid, value, decimals)
+        if para.prep.fits(claim, f) and para.prep.noun_ok(claim, f)
+    ]
 
 
 def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
@@ -150,7 +154,7 @@ def _classify_claim(para: _Para, claim: Claim) -> ClaimResult | None:
     if not counted and not is_small_bare(claim):
         lo, hi = abs(claim.value) - 0.5 * 10**-claim.decimals, abs(claim.value) + 0.5 * 10**-claim.decimals
         para.deps.ranges.append((lo, hi, claim))
-        wide = prep.fitting(claim, [f for f in para.idx.overlapping(lo, hi) if claim_agrees(claim, f)])
+        wide = [f for f in para.idx.overlapping(lo, hi) if claim_agrees(claim, f) and prep.fits(claim, f)]
         good = [f for f in wide if f.recomputed is None]
         if good:
             good = ranked(good)

@@ -76,30 +76,25 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     cuts = [0]
     for m in _CUT_RE.finditer(text):
         i = m.start()
-        if text[i] == "\n":
+        if m.group().startswith("\n"):
             cuts.append(m.end())
             continue
         nxt = _NEXT_TOKEN_RE.match(text, m.end())
         if not nxt:
             continue
         token = nxt.group(1)
-        mark = text[i]
-        if mark in ".!?;":
-            # What follows must open a sentence (tested first: cheaper than the exceptions below).
-            t0 = token[0]
-            if not (
-                t0.isupper() or t0.isdigit() or t0 in "(\"“'" or mark == ";" or _LIST_ITEM_RE.match(token) is not None
-            ):
-                continue
-            if mark == ".":
+        list_item = _LIST_ITEM_RE.match(token) is not None
+        if text[i] in ".!?;":
+            if text[i] == ".":
                 # The word before the dot: (\w+)$ searched in the 40 characters before, read backwards.
                 word = _LAST_WORD_REVERSED_RE.match(text[max(0, i - 40) : i][::-1])
                 if word and word.group(1)[::-1].lower() in _ABBREV:
                     continue
                 if _LIST_MARK_RE.search(text[max(0, i - 4) : i]) and i - 2 < cuts[-1] + 3:
                     continue  # the "1." / "b." of a list item itself
-            cuts.append(i + 1)
-        elif _LIST_ITEM_RE.match(token) is not None:  # "sebagai berikut: 1. ..."
+            if token[0].isupper() or token[0].isdigit() or token[0] in "(\"“'" or list_item or text[i] == ";":
+                cuts.append(i + 1)
+        elif list_item:  # "sebagai berikut: 1. ..."
             cuts.append(i + 1)
     cuts.append(len(text))
     return [(a, b) for a, b in pairwise(cuts) if b > a]
