@@ -9,14 +9,10 @@ import pytest
 from lkj_excel.narrative.context import _BREAK_KP, _after_last_break
 from lkj_excel.narrative.directions import extract_direction_statements
 from lkj_excel.narrative.extract import extract_claims
-from lkj_excel.narrative.index import figures
-from lkj_excel.narrative.match import Prep
 from lkj_excel.narrative.resolve import read_paragraph
 from lkj_excel.narrative.sentences import Keywords, lowered
-from lkj_excel.read.reader import read_workbook
 
 SEED = Path("/work/shared/seed/lkj_kecamatan_sei_balai_2024.txt")
-ROOT = Path(__file__).resolve().parent.parent
 
 # Paragraphs in other offices' manner: rank, threshold, target attainment and trend words side by side.
 OTHERS = [
@@ -84,17 +80,3 @@ def test_break_words_from_the_paragraph_index() -> None:
             ctx = text[cs:ce]
             low = lowered(ctx)
             assert _after_last_break(ctx, low, starts, cs) == _after_last_break(ctx, low, None, cs), (cs, ce)
-
-
-def test_fitting_is_fits_and_noun_ok() -> None:
-    wb = read_workbook(ROOT / "samples" / "sei_balai_2024.xlsx")
-    prep = Prep(wb, figures(wb))
-    figs = [f for fs in prep.idx.by_table.values() for f in fs]
-    texts = ["sebanyak 12 Dusun dan 1.250 KK", "selisih 2,47 poin", "Rp 1.250.000 atau 97,50%", "jumlah 33 desa"]
-    seen = 0
-    for text in texts:
-        for claim in extract_claims(text):
-            want = [f for f in figs if prep.fits(claim, f) and prep.noun_ok(claim, f)]
-            assert prep.fitting(claim, figs) == want
-            seen += len(want)
-    assert seen > 0
