@@ -60,8 +60,12 @@ _YEAR_REF_RE = re.compile(
 # A lowercase word that every match of the break and the year-reference pattern contains.
 _BREAK_KEYWORDS = ("mana", "namun", "sehingga", "sementara", "tetapi", "sedangkan", "karena", "bahkan", "atau")
 _YEAR_REF_KEYWORDS = ("banding", "dari", "terhadap")
+# "di" of "dimana"/"di mana" is sought only where "mana" is in the text ("di" starts many words), "akan" of
+# "akan tetapi" only with "tetapi".
 _BREAK_KP = KeywordPattern(
-    _BREAK_RE, tuple("di namun sehingga sementara akan tetapi sedangkan karena bahkan atau".split())
+    _BREAK_RE,
+    tuple("di namun sehingga sementara akan tetapi sedangkan karena bahkan atau".split()),
+    needs={"di": ("mana",), "akan": ("tetapi",)},
 )
 _NEW_VALUE_RE = re.compile(r"\b(?:menjadi|ke\s+angka|hingga)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w][\w/\-]*")
@@ -84,12 +88,13 @@ def assign_kinds(text: str, spans: list[tuple[int, int]], real: list[dict], kw: 
     reference numbers, in order); they need the neighbouring claims, hence a second pass."""
     # Slices of the lowered paragraph are the lowered slices (``lowered`` keeps lengths): keyword pre-tests.
     low = kw.low
+    breaks = kw.starts(_BREAK_KP) if real else None  # where a break word may start, sought once per paragraph
     for i, c in enumerate(real):
         sa, sb = sentence_of(spans, c["num_start"])
         prev_end = real[i - 1]["end"] if i > 0 and real[i - 1]["end"] > sa else sa
         next_start = real[i + 1]["start"] if i + 1 < len(real) and real[i + 1]["start"] < sb else sb
         cs, ce = prev_end, c["start"]
-        cs += _after_last_break(text[cs:ce], low and low[cs:ce])
+        cs += _after_last_break(text[cs:ce], low and low[cs:ce], breaks, cs)
         cut, words = _last_words(text[cs:ce])
         cs += cut
         ctx = text[cs:ce]
@@ -105,12 +110,13 @@ def assign_kinds(text: str, spans: list[tuple[int, int]], real: list[dict], kw: 
             c["kind"] = _kind_of(c, ctx, _kind_from_context(ctx, low and low[cs:ce]), after)
 
 
-def _after_last_break(ctx: str, low: str | None) -> int:
-    """Where the context's last clause starts (0: no break word in it); ``low``: ``lowered(ctx)``."""
-    if low is None:
+def _after_last_break(ctx: str, low: str | None, starts: list[int] | None, offset: int) -> int:
+    """Where the context's last clause starts (0: no break word in it); ``low``: ``lowered(ctx)``; ``starts``:
+    the paragraph's ``_BREAK_KP`` starts, of which ``ctx`` is the slice from ``offset`` on."""
+    if low is None or starts is None:
         found = list(_BREAK_RE.finditer(ctx))
     elif may_match(low, _BREAK_KEYWORDS):
-        found = _BREAK_KP.finditer(ctx, low)
+        found = _BREAK_KP.matches(ctx, starts, offset=offset)
     else:
         return 0
     return found[-1].end() if found else 0

@@ -130,24 +130,45 @@ def _subject(text: str, kw: Keywords, sa: int, sb: int, s: int, e: int, prefer_e
     return None
 
 
+# The kinds the analysis checks (``resolve.check_directions``, its thresholds and ``reuse``), with "exceeded",
+# whose matches ("di atas target") take their words from "above". Every one reads a claim of its sentence, a
+# rise or fall a "difference" one. The kinds left out never overlap a match of these, so the statements of
+# these kinds are the ones the full reading finds.
+_WITH_CLAIMS = [(k, rx) for k, rx in _DIRECTION_RE if k in ("exceeded", "above", "below", "max", "min")]
+_WITH_DIFFERENCE = [
+    (k, rx) for k, rx in _DIRECTION_RE if k in ("exceeded", "up", "down", "above", "below", "max", "min")
+]
+
+
+def _checked_kinds(claims: list[Claim]) -> list[tuple[str, KeywordPattern]]:
+    if not claims:
+        return []
+    return _WITH_DIFFERENCE if any(c.kind == "difference" for c in claims) else _WITH_CLAIMS
+
+
 def extract_direction_statements(
     text: str,
     claims: list[Claim] | None = None,
     *,
     spans: list[tuple[int, int]] | None = None,
     keywords: Keywords | None = None,
+    checked: bool = False,
 ) -> list[DirectionStatement]:
     """Phrases of direction, rank or target attainment, with their subject and claims.
 
-    ``claims``, ``spans`` and ``keywords``: the text's, when the caller has them already.
+    ``claims``, ``spans`` and ``keywords``: the text's, when the caller has them already. ``checked``: only the
+    statements the analysis checks (see ``_checked_kinds``), without their subject.
     """
     kw = Keywords(text, lowered(text)) if keywords is None else keywords
     if claims is None:
         claims = extract_claims(text, keywords=kw)
+    kinds = _checked_kinds(claims) if checked else _DIRECTION_RE
+    if not kinds:
+        return []
     spans = sentence_spans(text) if spans is None else spans
     taken: list[tuple[int, int]] = []
     found: list[DirectionStatement] = []
-    for kind, rx in _DIRECTION_RE:
+    for kind, rx in kinds:
         starts = kw.starts(rx)
         if starts is not None and not starts:
             continue
@@ -181,7 +202,7 @@ def extract_direction_statements(
                     start=s,
                     end=e,
                     kind=kind,
-                    subject=_subject(text, kw, sa, sb, s, e, prefer_entity=kind == "ahead"),
+                    subject=None if checked else _subject(text, kw, sa, sb, s, e, prefer_entity=kind == "ahead"),
                     figure=figure,
                     figure_decimals=fdec,
                     figure_unit=funit,

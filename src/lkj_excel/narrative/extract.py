@@ -299,16 +299,17 @@ def extract_claims(
     kw = Keywords(text, lowered(text)) if keywords is None else keywords
     spans = sentence_spans(text) if spans is None else spans
     trefs = extract_table_refs(text, kw) if table_refs is None else table_refs
-    items = _scan_numbers(text, trefs, kw)
     # Years, ordinals and reference numbers are read out only when asked for: nothing else looks at them.
+    items = _scan_numbers(text, trefs, kw, include_non_claims)
     plain = kw.low is not None
-    claims_data = [_claim_data(text, it, plain) for it in items if include_non_claims or it["skip"] is None]
+    claims_data = [_claim_data(text, it, plain) for it in items]
     assign_kinds(text, spans, [c for c in claims_data if c["kind"] not in NON_CLAIM_KINDS], kw)
     return _build_claims(text, spans, trefs, claims_data, include_non_claims)
 
 
-def _scan_numbers(text: str, trefs: list[TableRef], kw: Keywords) -> list[dict]:
-    """Each number of the text with the kind it has by its form alone (year, ordinal, ...) or None."""
+def _scan_numbers(text: str, trefs: list[TableRef], kw: Keywords, keep_skipped: bool = True) -> list[dict]:
+    """Each number of the text with the kind it has by its form alone (year, ordinal, ...) or None; only those
+    of kind None unless ``keep_skipped``."""
     covered = [(r.start, r.end) for r in trefs]
     covered += [(m.start(), m.end()) for m in _FIGURE_RE.matches(text, kw.starts(_FIGURE_RE))]
     covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.matches(text, kw.starts(_YEAR_RANGE_RE))]
@@ -319,9 +320,9 @@ def _scan_numbers(text: str, trefs: list[TableRef], kw: Keywords) -> list[dict]:
         if s > 0 and (text[s - 1].isdigit() or (text[s - 1] in ".," and s > 1 and text[s - 2].isdigit())):
             continue
         core = m.group()
-        item: dict = {"num_start": s, "num_end": e, "core": core}
-        item["skip"] = _skip_kind(text, s, e, core, covered, plain)
-        raw_items.append(item)
+        skip = _skip_kind(text, s, e, core, covered, plain)
+        if skip is None or keep_skipped:
+            raw_items.append({"num_start": s, "num_end": e, "core": core, "skip": skip})
     return raw_items
 
 
@@ -348,16 +349,22 @@ def _claim_data(text: str, it: dict, plain: bool = False) -> dict:
         end += m_pct.end()
     spelled = _SPELLED_RE.match(text, end) if kind is None else None
     unit_from = spelled.end() if spelled else end
+    count_noun: bool | None = None  # whether a count noun follows, when already matched
     if unit is None:
         m_w = _UNIT_WORD_RE.match(text, unit_from)
         m_c = _COUNT_RE.match(text, unit_from)
+        count_noun = m_c is not None
         if m_w:
             w = m_w.group(1).lower()
             unit = {"ha": "Ha", "hektar": "Ha", "persen": "%"}.get(w, w)
         elif m_c:
             unit = _SPACE_RE.sub(" ", m_c.group(1))
     # Counted things default to "count"; a jumlah/selisih/rata-rata keyword may still override.
-    counted = kind is None and (spelled is not None or _counts_things(text, unit_from, unit))
+    if count_noun is None:
+        counts = _counts_things(text, unit_from, unit)
+    else:  # as `_counts_things` reads the same match
+        counts = unit == "jiwa" or (unit is not None and count_noun)
+    counted = kind is None and (spelled is not None or counts)
     sign = -1.0 if start < s and text[start] in "-−" else 1.0
     value, decimals, malformed, cands = _candidates(core, unit)
     if sign < 0:
@@ -371,8 +378,7 @@ def _claim_data(text: str, it: dict, plain: bool = False) -> dict:
             letter = lb.group(1)
         elif la and (text[end : end + 1].strip() == "" or text[end] == ")"):
             letter = la.group(1)
-    return dict(
-        it,
+    it.update(
         start=start,
         end=end,
         unit=unit,
@@ -384,6 +390,7 @@ def _claim_data(text: str, it: dict, plain: bool = False) -> dict:
         candidates=cands,
         letter=letter,
     )
+    return it
 
 
 def _build_claims(

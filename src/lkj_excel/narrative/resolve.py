@@ -366,7 +366,7 @@ def read_paragraph(text: str) -> Reading:
     kw = Keywords(text, lowered(text))  # the keyword patterns of claims and directions share their words
     refs = extract_table_refs(text, kw)
     claims = extract_claims(text, spans=spans, table_refs=refs, keywords=kw)
-    return spans, refs, claims, extract_direction_statements(text, claims, spans=spans, keywords=kw)
+    return spans, refs, claims, extract_direction_statements(text, claims, spans=spans, keywords=kw, checked=True)
 
 
 def analyse(wb: Workbook, reuse: dict[str, list[Figure]] | None = None, previous: Analysis | None = None) -> Analysis:
