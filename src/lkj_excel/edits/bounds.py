@@ -115,6 +115,7 @@ class Rigid:
     def __init__(self, es: EditSet, prose_of: ProseOf) -> None:
         self.es = es
         self.prose_of = prose_of
+        self.pins = Pins(es)  # per workbook, like the rest
         self.memo: dict[Address, list[frozenset[Address]]] = {}
         self.whole: dict[Edit, bool] = {}
         self.small: dict[Edit, bool] = {}
@@ -209,6 +210,37 @@ class Cost(dict[Address, float]):
     def __missing__(self, a: Address) -> float:
         c = self[a] = float(len(self.cls[a])) if a in self.cls else 1.0
         return c
+
+
+class Pins(dict[Address, frozenset[Address]]):
+    """The table cells each prose copy holds to their own figure while the copy keeps its own: it prints
+    the same figure on the same grid, so with the copy fixed no other value of the cell satisfies their
+    equality (the candidates are its own figure alone; any other printable value breaks the equality)."""
+
+    __slots__ = ("es",)
+
+    def __init__(self, es: EditSet) -> None:
+        super().__init__()
+        self.es = es
+
+    def __missing__(self, p: Address) -> frozenset[Address]:
+        es = self.es
+        vp = es.vars[p]
+        got = set()
+        for e in es.edits_of(p):
+            if e.kind != "equal":
+                continue
+            t = e.vars[1] if e.vars[0] == p else e.vars[0]
+            vt = es.vars[t]
+            if vt.prose or vt.exact != vp.exact or vt.decimals != vp.decimals or vt.value != vp.value:
+                continue
+            if round_half_up(vt.value, vt.decimals) != vt.value:
+                continue  # off its grid: a stored 88,6470588 printed 88,65 (its copy pins nothing certain)
+            c = candidates(e, t, es.vars, {})
+            if c is not None and all(same_value(y, vt.value) for y in c):
+                got.add(t)
+        out = self[p] = frozenset(got)
+        return out
 
 
 class ProseOf(dict[Edit, tuple[Address, ...]]):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
-from .bounds import Cost, ProseOf, Rigid, branch, own_bound, printed_holds
+from .bounds import Cost, Pins, ProseOf, Rigid, branch, own_bound, printed_holds
 from .build import EditSet
 from .model import Address, Edit
 from .solve import Solution, solve
@@ -196,7 +196,7 @@ def diagnose(
         else:
             touched = [e for e, k in zip(bad, bad_cells) if not free.isdisjoint(k)] + mine  # mine touch s
             relevant = list(dict.fromkeys(touched + [e for a in prose for e in es.edits_of(a)]))
-            sol = _solve_with_prose(es, s, relevant, prose)
+            sol = _solve_with_prose(es, s, relevant, prose, rigid.pins)
         if sol.ok and not conflicts:
             found.append(_explanation(es, s | set(sol.values) | set(sol.open), sol))
             found_table.append(found[-1].table_cells(es))
@@ -255,7 +255,9 @@ def _learn(
         learned.append(k)
 
 
-def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], prose: set[Address]) -> Solution:
+def _solve_with_prose(
+    es: EditSet, s: frozenset[Address], relevant: list[Edit], prose: set[Address], pins: Pins
+) -> Solution:
     """Solve for the table cells `s`, the prose copies in play free to follow them. Where that leaves a
     table cell open, solve again letting a copy change only where it stands in the way: a copy that
     keeps its figure still pins the cell it repeats (the narrative's 20,96 fixes a rounded cell)."""
@@ -265,6 +267,10 @@ def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], 
     open_table = [a for a in sol.open if not es.vars[a].prose]
     if not any(b in prose for a in open_table for e in es.edits_of(a) for b in e.vars):
         return sol  # no prose copy of an open cell: nothing could pin it
+    if all(not pins[p].isdisjoint(s) for p in prose):
+        # Each copy, kept, holds a changed cell of `s` to its own figure: every solve below keeps one
+        # (it stops when all are free) and so fails; the loop would end on `sol` itself.
+        return sol
     optional: set[Address] = set()
     while True:
         if optional == prose:  # every copy free: the first solve again
