@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .build import EditSet
-from .model import Address, Edit, holds, round_half_up
+from .model import Address, Edit, holds_as_printed, round_half_up
 from .solve import candidates, same_value
 
 
@@ -194,7 +194,7 @@ class Rigid:
 
 def printed_holds(e: Edit, es: EditSet) -> bool:
     if e.printed_holds is None:
-        e.printed_holds = holds(e, es.vars, {})
+        e.printed_holds = holds_as_printed(e, es.vars)
     return e.printed_holds
 
 

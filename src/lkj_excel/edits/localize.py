@@ -158,6 +158,7 @@ def diagnose(
     rigid = Rigid(es, ProseOf(es)) if rigid is None else rigid
     prose_of = rigid.prose_of
     bad_cells = [frozenset(e.vars) for e in bad]
+    bad_prose = [a for e in bad for a in prose_of[e]]  # the violated edits' copies: in play at every node
 
     found: list[Explanation] = []
     found_table: list[frozenset[Address]] = []  # their table cells: a node beyond one is not minimal
@@ -188,7 +189,7 @@ def diagnose(
         if steps > MAX_STEPS:
             return Diagnosis(bad, "unresolved")
         w = _weight(es, s)
-        mine, prose, free, conflicts = _in_play(es, s, bad, bad_cells, prose_of)
+        mine, prose, free, conflicts = _in_play(es, s, bad_prose, bad_cells, prose_of)
         refuted = [k for k in learned if k.isdisjoint(s)]
         if refuted:
             sol = _REFUTED
@@ -229,12 +230,17 @@ def _members(cls: dict[Address, frozenset[Address]], a: Address) -> frozenset[Ad
 
 
 def _in_play(
-    es: EditSet, s: frozenset[Address], bad: list[Edit], bad_cells: list[frozenset[Address]], prose_of: ProseOf
+    es: EditSet,
+    s: frozenset[Address],
+    bad_prose: list[Address],
+    bad_cells: list[frozenset[Address]],
+    prose_of: ProseOf,
 ) -> tuple[list[Edit], set[Address], frozenset[Address], list[frozenset[Address]]]:
     """At node `s`: the edits of its cells, the prose copies in play (free to follow their figure), the
     cells that may change, and the violated edits none of whose cells may (violated whatever s becomes)."""
     mine = [e for a in s for e in es.edits_of(a)]
-    prose = {a for e in bad + mine for a in prose_of[e]}
+    prose = set(bad_prose)
+    prose.update([a for e in mine for a in prose_of[e]])
     free = s | prose
     return mine, prose, free, [k for k in bad_cells if free.isdisjoint(k)]
 

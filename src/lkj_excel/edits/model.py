@@ -44,6 +44,11 @@ class Var:
     prose: bool = False  # a figure the narrative states (its own rules correct the text)
     lo: float = -math.inf  # the values its figure can take (declared in sheets/): corrections stay inside
     hi: float = math.inf
+    # The half-width of its printed interval (0 when exact), worked out once: the search asks for it most.
+    h: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.h = 0.0 if self.exact else 0.5 * 10.0**-self.decimals
 
     def allows(self, x: float) -> bool:
         return self.lo <= x <= self.hi
@@ -53,11 +58,11 @@ class Var:
         return f"{self.address[0]}!{self.address[1]}"
 
     def half(self) -> float:
-        return 0.0 if self.exact else 0.5 * 10.0**-self.decimals
+        return self.h
 
     def interval(self, v: float | None = None) -> Interval:
         x = self.value if v is None else v
-        h = 0.0 if self.exact else 0.5 * 10.0**-self.decimals  # half(), inline: the search calls this most
+        h = self.h
         return Interval(x - h, x + h)
 
     def quantize(self, v: float) -> float:
@@ -112,6 +117,11 @@ def holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     return got
 
 
+def holds_as_printed(e: Edit, vs: dict[Address, Var]) -> bool:
+    """`holds` on the printed figures alone, asked once per edit (no memo: most edits are never asked again)."""
+    return _holds(e, vs, {})
+
+
 def linear_terms(e: Edit, vs: dict[Address, Var]) -> tuple[tuple[float, float], ...]:
     """Each cell's (lo, hi) contribution to a linear edit's sum at its printed figure (kept on the edit)."""
     got = e.terms
@@ -122,7 +132,7 @@ def linear_terms(e: Edit, vs: dict[Address, Var]) -> tuple[tuple[float, float], 
 
 def term(v: Var, x: float, k: float) -> tuple[float, float]:
     """k times the printed interval of figure x of v."""
-    h = 0.0 if v.exact else 0.5 * 10.0**-v.decimals
+    h = v.h
     return (k * (x - h), k * (x + h)) if k > 0 else (k * (x + h), k * (x - h))
 
 
@@ -139,7 +149,7 @@ def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
             for a, k in zip(e.vars, e.coefs):
                 v = vs[a]
                 x = val[a] if a in val else v.value
-                h = 0.0 if v.exact else 0.5 * 10.0**-v.decimals
+                h = v.h
                 if k > 0:
                     lo, hi = lo + k * (x - h), hi + k * (x + h)
                 else:
@@ -157,8 +167,7 @@ def _ratio_holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> 
     vo, va, vb = vs[out], vs[a], vs[b]
     xa = val[a] if a in val else va.value
     xb = val[b] if b in val else vb.value
-    ha = 0.0 if va.exact else 0.5 * 10.0**-va.decimals  # Var.interval, inline
-    hb = 0.0 if vb.exact else 0.5 * 10.0**-vb.decimals
+    ha, hb = va.h, vb.h
     alo, ahi, blo, bhi = xa - ha, xa + ha, xb - hb, xb + hb
     if e.form in ("positive", "ratio") and blo > 0 and alo >= 0:
         # The common case without Interval objects: the same float operations as a / b x 100.
@@ -171,7 +180,7 @@ def _ratio_holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> 
         lo, hi = iv.lo, iv.hi
     if not (math.isfinite(lo) and math.isfinite(hi)):
         return True
-    h = vo.half()
+    h = vo.h
     x = val[out] if out in val else vo.value
     olo, ohi = x - h, x + h
     g = FLOAT_NOISE * max(1.0, abs(olo), abs(ohi))  # _noise(olo, ohi), inline

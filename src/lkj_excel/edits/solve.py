@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..precision import Interval
-from .model import Address, Edit, Var, holds, linear_terms, term
+from .model import Address, Edit, Var, holds, holds_as_printed, linear_terms, term
 from .typo import typo_kind
 
 MAX_CANDIDATES = 40  # more printable values than this: the edit leaves the cell undetermined
@@ -17,7 +17,7 @@ MAX_CANDIDATES = 40  # more printable values than this: the edit leaves the cell
 def printable(v: Var, lo: float, hi: float) -> list[float] | None:
     """Printed values (at v's decimals) whose interval meets [lo, hi]; None when too many."""
     d = v.decimals
-    h = v.half()
+    h = v.h
     unit = 10.0**-d
     lo, hi = max(lo, v.lo - h), min(hi, v.hi + h)  # outside its domain no value is printable
     a = math.ceil(round((lo - h) / unit, 6))
@@ -257,7 +257,7 @@ def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     if val and not val.keys().isdisjoint(e.vars):
         return holds(e, vs, val)
     if e.printed_holds is None:
-        e.printed_holds = holds(e, vs, {})
+        e.printed_holds = holds_as_printed(e, vs)
     return e.printed_holds
 
 
