@@ -188,7 +188,6 @@ def diagnose(
         steps += 1
         if steps > MAX_STEPS:
             return Diagnosis(bad, "unresolved")
-        w = _weight(es, s)
         mine, prose, free, conflicts = _in_play(es, s, bad_prose, bad_cells, prose_of)
         refuted = [k for k in learned if k.isdisjoint(s)]
         if refuted:
@@ -210,7 +209,7 @@ def diagnose(
         figures = len({min(_members(cls, a)) for a in s})
         if figures >= MAX_CELLS:
             continue
-        for f, m, t, u in branch(s, w, figures, bound, conflicts, cls, cost):
+        for f, m, t, u in branch(s, _weight(es, s), figures, bound, conflicts, cls, cost):
             if t not in seen and f <= best + 1e-9 and m <= MAX_CELLS:
                 seen.add(t)
                 heapq.heappush(heap, (f, len(t), tuple(sorted(t)), m, u, False))

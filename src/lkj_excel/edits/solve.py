@@ -105,16 +105,18 @@ def _ends_checked(
 ) -> list[float]:
     """The printable values that make `e` hold: only the two ends of the run can fail (half-open bounds)."""
     trial = dict(val)
-
-    def ok(c: float) -> bool:
-        trial[target] = c
-        return holds(e, vs, trial)
-
-    while got and not ok(got[0]):
-        got = got[1:]
-    while got and not ok(got[-1]):
-        got = got[:-1]
-    return got
+    i, j = 0, len(got)
+    while i < j:
+        trial[target] = got[i]
+        if holds(e, vs, trial):
+            break
+        i += 1
+    while i < j:
+        trial[target] = got[j - 1]
+        if holds(e, vs, trial):
+            break
+        j -= 1
+    return got[i:j] if i or j < len(got) else got
 
 
 @dataclass(slots=True)
