@@ -37,6 +37,7 @@ def branch(
             where.setdefault(a, []).append(i)
     # children hitting the same conflicts share a bound
     bounds: dict[tuple[int, ...], tuple[float, int, frozenset[Address]]] = {}
+    class_hit: dict[frozenset[Address], tuple[int, ...]] = {}  # the conflicts a copy class hits
 
     def lower_bound(hit: tuple[int, ...]) -> tuple[float, int, frozenset[Address]]:
         used: set[Address] = set()
@@ -47,28 +48,39 @@ def branch(
                 used.update(k)
                 c = cheapest.get(i)
                 if c is None:
-                    c = cheapest[i] = min(cost[a] for a in k)
+                    c = cheapest[i] = min(map(cost.__getitem__, k))
                 lb += c
                 n += 1
         return lb, n, frozenset(used)
 
-    def children(c: frozenset[Address]) -> list[tuple[float, int, Address, tuple[float, int, frozenset[Address]]]]:
+    thr = bound + 1e-9
+
+    def children(
+        c: frozenset[Address],
+    ) -> tuple[int, list[tuple[float, int, Address, tuple[float, int, frozenset[Address]]]]]:
+        """The children on conflict `c`, and how many of them are within the node's bound."""
         out = []
+        within = 0
         for a in sorted(c):
             m = cls.get(a)
             if m is None:
                 hit = tuple(where.get(a, ()))
             else:
-                hit = tuple(sorted({i for b in m for i in where.get(b, ())}))
+                known = class_hit.get(m)  # a class's copies in one conflict make one child
+                if known is None:
+                    known = class_hit[m] = tuple(sorted({i for b in m for i in where.get(b, ())}))
+                hit = known
             got = bounds.get(hit)
             if got is None:
                 got = bounds[hit] = lower_bound(hit)
-            out.append((w + cost[a] + got[0], figures + 1 + got[1], a, got))
-        return out
+            f = w + cost[a] + got[0]
+            within += f <= thr
+            out.append((f, figures + 1 + got[1], a, got))
+        return within, out
 
     # Any conflict is a complete branching; weighing the three smallest is enough to choose well.
     options = [children(c) for c in smallest(conflicts, 3)]
-    best = min(options, key=lambda o: (sum(f <= bound + 1e-9 for f, _, _, _ in o), len(o)))
+    best = min(options, key=lambda o: (o[0], len(o[1])))[1]
     out = []
     for f, n, a, got in best:
         m = cls.get(a)
