@@ -95,6 +95,11 @@ class Edit:
     terms: tuple[object, tuple[tuple[float, float], ...]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    # linear: each cell's place, and the running sums of those terms (the sum's first i terms, as the loop adds
+    # them): a sum asked with a few cells changed starts at the first changed place, with the same floats.
+    sums: tuple[object, dict[Address, int], list[float], list[float]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
 
 def ratio_interval(form: str, a: Interval, b: Interval) -> Interval:
@@ -130,6 +135,29 @@ def linear_terms(e: Edit, vs: dict[Address, Var]) -> tuple[tuple[float, float], 
     return got[1]
 
 
+def running_sums(e: Edit, vs: dict[Address, Var]) -> tuple[dict[Address, int], list[float], list[float]]:
+    """Each cell's place in a linear edit, and the sums (lo, hi) of its first i printed terms, i = 0..n."""
+    got = e.sums
+    if got is None or got[0] is not vs:
+        lo = hi = 0.0
+        plo, phi = [lo], [hi]
+        for t in linear_terms(e, vs):
+            lo, hi = lo + t[0], hi + t[1]
+            plo.append(lo)
+            phi.append(hi)
+        got = e.sums = (vs, {a: i for i, a in enumerate(e.vars)}, plo, phi)
+    return got[1], got[2], got[3]
+
+
+def first_place(place: dict[Address, int], val: dict[Address, float], end: int) -> int:
+    """The first place of a cell in `val` (`end` when none): the terms before it are as printed."""
+    for a in val:
+        i = place.get(a)
+        if i is not None and i < end:
+            end = i
+    return end
+
+
 def term(v: Var, x: float, k: float) -> tuple[float, float]:
     """k times the printed interval of figure x of v."""
     h = v.h
@@ -141,9 +169,14 @@ def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
         lo = hi = 0.0
         kept = e.terms
         if kept is not None and kept[0] is vs:  # an edit in the search's play: its printed terms are kept
-            for a, k, t in zip(e.vars, e.coefs, kept[1]):
+            place, plo, phi = running_sums(e, vs)
+            terms, cells, coefs = kept[1], e.vars, e.coefs
+            i0 = first_place(place, val, len(cells))
+            lo, hi = plo[i0], phi[i0]
+            for i in range(i0, len(cells)):
+                a, t = cells[i], terms[i]
                 if a in val:
-                    t = term(vs[a], val[a], k)
+                    t = term(vs[a], val[a], coefs[i])
                 lo, hi = lo + t[0], hi + t[1]
         else:  # the same sums, term by term (most edits are asked once, on their printed figures)
             for a, k in zip(e.vars, e.coefs):

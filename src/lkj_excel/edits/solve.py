@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..precision import Interval
-from .model import Address, Edit, Var, holds, holds_as_printed, linear_terms, term
+from .model import Address, Edit, Var, first_place, holds, holds_as_printed, linear_terms, running_sums, term
 from .typo import typo_kind
 
 MAX_CANDIDATES = 40  # more printable values than this: the edit leaves the cell undetermined
@@ -65,14 +65,17 @@ def _candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Addr
 
     v = vs[target]
     if e.kind == "linear":  # the hot path of the search: plain floats, same arithmetic as Interval
-        k = 1.0
-        lo = hi = 0.0
-        for a, c, t in zip(e.vars, e.coefs, linear_terms(e, vs)):
+        terms, cells, coefs = linear_terms(e, vs), e.vars, e.coefs
+        place, plo, phi = running_sums(e, vs)
+        k = coefs[place[target]]
+        i0 = first_place(place, val, place[target])  # the terms before it are as printed: summed once
+        lo, hi = plo[i0], phi[i0]
+        for i in range(i0, len(cells)):
+            a, t = cells[i], terms[i]
             if a == target:
-                k = c
                 continue
             if a in val:
-                t = term(vs[a], val[a], c)
+                t = term(vs[a], val[a], coefs[i])
             lo, hi = lo + t[0], hi + t[1]
         f = -1.0 / k
         p, q = lo * f, hi * f
