@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .bounds import Cost, Pins, ProseOf, Rigid, branch, own_bound, printed_holds
 from .build import EditSet
 from .model import Address, Edit
-from .solve import Solution, solve, typo_values
+from .solve import Solution, solve
 from .typo import typo_kind
 
 MAX_CELLS = 4  # at most this many changed table cells in one explanation
@@ -359,7 +359,6 @@ def localize(es: EditSet) -> list[Diagnosis]:
     if not bad:
         return []
     typo_kind.cache_clear()  # a memo of this workbook's search: figures of other workbooks do not recur
-    typo_values.cache_clear()
     classes = copy_classes(es)
     rigid = Rigid(es, ProseOf(es))  # shared: neighbouring groups ask about the same cells
     return [diagnose(es, group, classes, rigid) for group in components(es, bad)]

@@ -6,7 +6,6 @@ import math
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from ..precision import Interval
 from .model import Address, Edit, Var, first_place, holds, holds_as_printed, linear_terms, running_sums, term
@@ -267,12 +266,6 @@ def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     return e.printed_holds
 
 
-@lru_cache(maxsize=1 << 14)  # a search meets one cell's run of values from many nodes (cleared per workbook)
-def typo_values(typed: float, decimals: int, got: tuple[float, ...]) -> tuple[float, ...]:
-    """The values of `got`, in order, that one typing error turns into what was typed."""
-    return tuple(x for x in got if typo_kind(typed, x, decimals) is not None)
-
-
 def _typo_choice(
     pending: set[Address],
     cand: dict[Address, list[float] | None],
@@ -294,12 +287,14 @@ def _typo_choice(
             continue
         own = [e for e in of.get(a, ()) if left[e] == 1]  # its edits with no other cell undetermined
         fits = []
-        for x in typo_values(vs[a].value, vs[a].decimals, tuple(got)):
-            trial = {**val, a: x}
-            if all(holds(e, vs, trial) for e in own):
-                fits.append(x)
-                if len(fits) > 1:
-                    break  # not the one value
+        typed, decimals = vs[a].value, vs[a].decimals
+        for x in got:
+            if typo_kind(typed, x, decimals) is not None:
+                trial = {**val, a: x}
+                if all(holds(e, vs, trial) for e in own):
+                    fits.append(x)
+                    if len(fits) > 1:
+                        break  # not the one value
         if len(fits) == 1:
             val[a] = fits[0]
             settle(a)
