@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .build import EditSet
-from .model import Address, Edit, holds, round_half_up
+from .model import Address, Edit, holds_as_printed, round_half_up
 from .solve import candidates, same_value
 
 
@@ -37,6 +37,7 @@ def branch(
             where.setdefault(a, []).append(i)
     # children hitting the same conflicts share a bound
     bounds: dict[tuple[int, ...], tuple[float, int, frozenset[Address]]] = {}
+    class_hit: dict[frozenset[Address], tuple[int, ...]] = {}  # the conflicts a copy class hits
 
     def lower_bound(hit: tuple[int, ...]) -> tuple[float, int, frozenset[Address]]:
         used: set[Address] = set()
@@ -47,28 +48,39 @@ def branch(
                 used.update(k)
                 c = cheapest.get(i)
                 if c is None:
-                    c = cheapest[i] = min(cost[a] for a in k)
+                    c = cheapest[i] = min(map(cost.__getitem__, k))
                 lb += c
                 n += 1
         return lb, n, frozenset(used)
 
-    def children(c: frozenset[Address]) -> list[tuple[float, int, Address, tuple[float, int, frozenset[Address]]]]:
+    thr = bound + 1e-9
+
+    def children(
+        c: frozenset[Address],
+    ) -> tuple[int, list[tuple[float, int, Address, tuple[float, int, frozenset[Address]]]]]:
+        """The children on conflict `c`, and how many of them are within the node's bound."""
         out = []
+        within = 0
         for a in sorted(c):
             m = cls.get(a)
             if m is None:
                 hit = tuple(where.get(a, ()))
             else:
-                hit = tuple(sorted({i for b in m for i in where.get(b, ())}))
+                known = class_hit.get(m)  # a class's copies in one conflict make one child
+                if known is None:
+                    known = class_hit[m] = tuple(sorted({i for b in m for i in where.get(b, ())}))
+                hit = known
             got = bounds.get(hit)
             if got is None:
                 got = bounds[hit] = lower_bound(hit)
-            out.append((w + cost[a] + got[0], figures + 1 + got[1], a, got))
-        return out
+            f = w + cost[a] + got[0]
+            within += f <= thr
+            out.append((f, figures + 1 + got[1], a, got))
+        return within, out
 
     # Any conflict is a complete branching; weighing the three smallest is enough to choose well.
     options = [children(c) for c in smallest(conflicts, 3)]
-    best = min(options, key=lambda o: (sum(f <= bound + 1e-9 for f, _, _, _ in o), len(o)))
+    best = min(options, key=lambda o: (o[0], len(o[1])))[1]
     out = []
     for f, n, a, got in best:
         m = cls.get(a)
@@ -115,6 +127,7 @@ class Rigid:
     def __init__(self, es: EditSet, prose_of: ProseOf) -> None:
         self.es = es
         self.prose_of = prose_of
+        self.pins = Pins(es)  # per workbook, like the rest
         self.memo: dict[Address, list[frozenset[Address]]] = {}
         self.whole: dict[Edit, bool] = {}
         self.small: dict[Edit, bool] = {}
@@ -193,7 +206,7 @@ class Rigid:
 
 def printed_holds(e: Edit, es: EditSet) -> bool:
     if e.printed_holds is None:
-        e.printed_holds = holds(e, es.vars, {})
+        e.printed_holds = holds_as_printed(e, es.vars)
     return e.printed_holds
 
 
@@ -209,6 +222,37 @@ class Cost(dict[Address, float]):
     def __missing__(self, a: Address) -> float:
         c = self[a] = float(len(self.cls[a])) if a in self.cls else 1.0
         return c
+
+
+class Pins(dict[Address, frozenset[Address]]):
+    """The table cells each prose copy holds to their own figure while the copy keeps its own: it prints
+    the same figure on the same grid, so with the copy fixed no other value of the cell satisfies their
+    equality (the candidates are its own figure alone; any other printable value breaks the equality)."""
+
+    __slots__ = ("es",)
+
+    def __init__(self, es: EditSet) -> None:
+        super().__init__()
+        self.es = es
+
+    def __missing__(self, p: Address) -> frozenset[Address]:
+        es = self.es
+        vp = es.vars[p]
+        got = set()
+        for e in es.edits_of(p):
+            if e.kind != "equal":
+                continue
+            t = e.vars[1] if e.vars[0] == p else e.vars[0]
+            vt = es.vars[t]
+            if vt.prose or vt.exact != vp.exact or vt.decimals != vp.decimals or vt.value != vp.value:
+                continue
+            if round_half_up(vt.value, vt.decimals) != vt.value:
+                continue  # off its grid: a stored 88,6470588 printed 88,65 (its copy pins nothing certain)
+            c = candidates(e, t, es.vars, {})
+            if c is not None and all(same_value(y, vt.value) for y in c):
+                got.add(t)
+        out = self[p] = frozenset(got)
+        return out
 
 
 class ProseOf(dict[Edit, tuple[Address, ...]]):

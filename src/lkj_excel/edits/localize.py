@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
-from .bounds import Cost, ProseOf, Rigid, branch, own_bound, printed_holds
+from .bounds import Cost, Pins, ProseOf, Rigid, branch, own_bound, printed_holds
 from .build import EditSet
 from .model import Address, Edit
 from .solve import Solution, solve
@@ -158,6 +158,7 @@ def diagnose(
     rigid = Rigid(es, ProseOf(es)) if rigid is None else rigid
     prose_of = rigid.prose_of
     bad_cells = [frozenset(e.vars) for e in bad]
+    bad_prose = [a for e in bad for a in prose_of[e]]  # the violated edits' copies: in play at every node
 
     found: list[Explanation] = []
     found_table: list[frozenset[Address]] = []  # their table cells: a node beyond one is not minimal
@@ -187,8 +188,7 @@ def diagnose(
         steps += 1
         if steps > MAX_STEPS:
             return Diagnosis(bad, "unresolved")
-        w = _weight(es, s)
-        mine, prose, free, conflicts = _in_play(es, s, bad, bad_cells, prose_of)
+        mine, prose, free, conflicts = _in_play(es, s, bad_prose, bad_cells, prose_of)
         refuted = [k for k in learned if k.isdisjoint(s)]
         if refuted:
             sol = _REFUTED
@@ -196,7 +196,7 @@ def diagnose(
         else:
             touched = [e for e, k in zip(bad, bad_cells) if not free.isdisjoint(k)] + mine  # mine touch s
             relevant = list(dict.fromkeys(touched + [e for a in prose for e in es.edits_of(a)]))
-            sol = _solve_with_prose(es, s, relevant, prose)
+            sol = _solve_with_prose(es, s, relevant, prose, rigid.pins)
         if sol.ok and not conflicts:
             found.append(_explanation(es, s | set(sol.values) | set(sol.open), sol))
             found_table.append(found[-1].table_cells(es))
@@ -209,7 +209,7 @@ def diagnose(
         figures = len({min(_members(cls, a)) for a in s})
         if figures >= MAX_CELLS:
             continue
-        for f, m, t, u in branch(s, w, figures, bound, conflicts, cls, cost):
+        for f, m, t, u in branch(s, _weight(es, s), figures, bound, conflicts, cls, cost):
             if t not in seen and f <= best + 1e-9 and m <= MAX_CELLS:
                 seen.add(t)
                 heapq.heappush(heap, (f, len(t), tuple(sorted(t)), m, u, False))
@@ -229,12 +229,17 @@ def _members(cls: dict[Address, frozenset[Address]], a: Address) -> frozenset[Ad
 
 
 def _in_play(
-    es: EditSet, s: frozenset[Address], bad: list[Edit], bad_cells: list[frozenset[Address]], prose_of: ProseOf
+    es: EditSet,
+    s: frozenset[Address],
+    bad_prose: list[Address],
+    bad_cells: list[frozenset[Address]],
+    prose_of: ProseOf,
 ) -> tuple[list[Edit], set[Address], frozenset[Address], list[frozenset[Address]]]:
     """At node `s`: the edits of its cells, the prose copies in play (free to follow their figure), the
     cells that may change, and the violated edits none of whose cells may (violated whatever s becomes)."""
     mine = [e for a in s for e in es.edits_of(a)]
-    prose = {a for e in bad + mine for a in prose_of[e]}
+    prose = set(bad_prose)
+    prose.update([a for e in mine for a in prose_of[e]])
     free = s | prose
     return mine, prose, free, [k for k in bad_cells if free.isdisjoint(k)]
 
@@ -255,7 +260,9 @@ def _learn(
         learned.append(k)
 
 
-def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], prose: set[Address]) -> Solution:
+def _solve_with_prose(
+    es: EditSet, s: frozenset[Address], relevant: list[Edit], prose: set[Address], pins: Pins
+) -> Solution:
     """Solve for the table cells `s`, the prose copies in play free to follow them. Where that leaves a
     table cell open, solve again letting a copy change only where it stands in the way: a copy that
     keeps its figure still pins the cell it repeats (the narrative's 20,96 fixes a rounded cell)."""
@@ -265,6 +272,10 @@ def _solve_with_prose(es: EditSet, s: frozenset[Address], relevant: list[Edit], 
     open_table = [a for a in sol.open if not es.vars[a].prose]
     if not any(b in prose for a in open_table for e in es.edits_of(a) for b in e.vars):
         return sol  # no prose copy of an open cell: nothing could pin it
+    if all(not pins[p].isdisjoint(s) for p in prose):
+        # Each copy, kept, holds a changed cell of `s` to its own figure: every solve below keeps one
+        # (it stops when all are free) and so fails; the loop would end on `sol` itself.
+        return sol
     optional: set[Address] = set()
     while True:
         if optional == prose:  # every copy free: the first solve again

@@ -44,6 +44,11 @@ class Var:
     prose: bool = False  # a figure the narrative states (its own rules correct the text)
     lo: float = -math.inf  # the values its figure can take (declared in sheets/): corrections stay inside
     hi: float = math.inf
+    # The half-width of its printed interval (0 when exact), worked out once: the search asks for it most.
+    h: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.h = 0.0 if self.exact else 0.5 * 10.0**-self.decimals
 
     def allows(self, x: float) -> bool:
         return self.lo <= x <= self.hi
@@ -53,11 +58,11 @@ class Var:
         return f"{self.address[0]}!{self.address[1]}"
 
     def half(self) -> float:
-        return 0.0 if self.exact else 0.5 * 10.0**-self.decimals
+        return self.h
 
     def interval(self, v: float | None = None) -> Interval:
         x = self.value if v is None else v
-        h = 0.0 if self.exact else 0.5 * 10.0**-self.decimals  # half(), inline: the search calls this most
+        h = self.h
         return Interval(x - h, x + h)
 
     def quantize(self, v: float) -> float:
@@ -90,6 +95,11 @@ class Edit:
     terms: tuple[object, tuple[tuple[float, float], ...]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
+    # linear: each cell's place, and the running sums of those terms (the sum's first i terms, as the loop adds
+    # them): a sum asked with a few cells changed starts at the first changed place, with the same floats.
+    sums: tuple[object, dict[Address, int], list[float], list[float]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
 
 def ratio_interval(form: str, a: Interval, b: Interval) -> Interval:
@@ -112,6 +122,11 @@ def holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     return got
 
 
+def holds_as_printed(e: Edit, vs: dict[Address, Var]) -> bool:
+    """`holds` on the printed figures alone, asked once per edit (no memo: most edits are never asked again)."""
+    return _holds(e, vs, {})
+
+
 def linear_terms(e: Edit, vs: dict[Address, Var]) -> tuple[tuple[float, float], ...]:
     """Each cell's (lo, hi) contribution to a linear edit's sum at its printed figure (kept on the edit)."""
     got = e.terms
@@ -120,9 +135,32 @@ def linear_terms(e: Edit, vs: dict[Address, Var]) -> tuple[tuple[float, float], 
     return got[1]
 
 
+def running_sums(e: Edit, vs: dict[Address, Var]) -> tuple[dict[Address, int], list[float], list[float]]:
+    """Each cell's place in a linear edit, and the sums (lo, hi) of its first i printed terms, i = 0..n."""
+    got = e.sums
+    if got is None or got[0] is not vs:
+        lo = hi = 0.0
+        plo, phi = [lo], [hi]
+        for t in linear_terms(e, vs):
+            lo, hi = lo + t[0], hi + t[1]
+            plo.append(lo)
+            phi.append(hi)
+        got = e.sums = (vs, {a: i for i, a in enumerate(e.vars)}, plo, phi)
+    return got[1], got[2], got[3]
+
+
+def first_place(place: dict[Address, int], val: dict[Address, float], end: int) -> int:
+    """The first place of a cell in `val` (`end` when none): the terms before it are as printed."""
+    for a in val:
+        i = place.get(a)
+        if i is not None and i < end:
+            end = i
+    return end
+
+
 def term(v: Var, x: float, k: float) -> tuple[float, float]:
     """k times the printed interval of figure x of v."""
-    h = 0.0 if v.exact else 0.5 * 10.0**-v.decimals
+    h = v.h
     return (k * (x - h), k * (x + h)) if k > 0 else (k * (x + h), k * (x - h))
 
 
@@ -131,15 +169,20 @@ def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
         lo = hi = 0.0
         kept = e.terms
         if kept is not None and kept[0] is vs:  # an edit in the search's play: its printed terms are kept
-            for a, k, t in zip(e.vars, e.coefs, kept[1]):
+            place, plo, phi = running_sums(e, vs)
+            terms, cells, coefs = kept[1], e.vars, e.coefs
+            i0 = first_place(place, val, len(cells))
+            lo, hi = plo[i0], phi[i0]
+            for i in range(i0, len(cells)):
+                a, t = cells[i], terms[i]
                 if a in val:
-                    t = term(vs[a], val[a], k)
+                    t = term(vs[a], val[a], coefs[i])
                 lo, hi = lo + t[0], hi + t[1]
         else:  # the same sums, term by term (most edits are asked once, on their printed figures)
             for a, k in zip(e.vars, e.coefs):
                 v = vs[a]
                 x = val[a] if a in val else v.value
-                h = 0.0 if v.exact else 0.5 * 10.0**-v.decimals
+                h = v.h
                 if k > 0:
                     lo, hi = lo + k * (x - h), hi + k * (x + h)
                 else:
@@ -157,8 +200,7 @@ def _ratio_holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> 
     vo, va, vb = vs[out], vs[a], vs[b]
     xa = val[a] if a in val else va.value
     xb = val[b] if b in val else vb.value
-    ha = 0.0 if va.exact else 0.5 * 10.0**-va.decimals  # Var.interval, inline
-    hb = 0.0 if vb.exact else 0.5 * 10.0**-vb.decimals
+    ha, hb = va.h, vb.h
     alo, ahi, blo, bhi = xa - ha, xa + ha, xb - hb, xb + hb
     if e.form in ("positive", "ratio") and blo > 0 and alo >= 0:
         # The common case without Interval objects: the same float operations as a / b x 100.
@@ -171,7 +213,7 @@ def _ratio_holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> 
         lo, hi = iv.lo, iv.hi
     if not (math.isfinite(lo) and math.isfinite(hi)):
         return True
-    h = vo.half()
+    h = vo.h
     x = val[out] if out in val else vo.value
     olo, ohi = x - h, x + h
     g = FLOAT_NOISE * max(1.0, abs(olo), abs(ohi))  # _noise(olo, ohi), inline

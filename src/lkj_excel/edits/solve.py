@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..precision import Interval
-from .model import Address, Edit, Var, holds, linear_terms, term
+from .model import Address, Edit, Var, first_place, holds, holds_as_printed, linear_terms, running_sums, term
 from .typo import typo_kind
 
 MAX_CANDIDATES = 40  # more printable values than this: the edit leaves the cell undetermined
@@ -17,7 +17,7 @@ MAX_CANDIDATES = 40  # more printable values than this: the edit leaves the cell
 def printable(v: Var, lo: float, hi: float) -> list[float] | None:
     """Printed values (at v's decimals) whose interval meets [lo, hi]; None when too many."""
     d = v.decimals
-    h = v.half()
+    h = v.h
     unit = 10.0**-d
     lo, hi = max(lo, v.lo - h), min(hi, v.hi + h)  # outside its domain no value is printable
     a = math.ceil(round((lo - h) / unit, 6))
@@ -65,14 +65,17 @@ def _candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Addr
 
     v = vs[target]
     if e.kind == "linear":  # the hot path of the search: plain floats, same arithmetic as Interval
-        k = 1.0
-        lo = hi = 0.0
-        for a, c, t in zip(e.vars, e.coefs, linear_terms(e, vs)):
+        terms, cells, coefs = linear_terms(e, vs), e.vars, e.coefs
+        place, plo, phi = running_sums(e, vs)
+        k = coefs[place[target]]
+        i0 = first_place(place, val, place[target])  # the terms before it are as printed: summed once
+        lo, hi = plo[i0], phi[i0]
+        for i in range(i0, len(cells)):
+            a, t = cells[i], terms[i]
             if a == target:
-                k = c
                 continue
             if a in val:
-                t = term(vs[a], val[a], c)
+                t = term(vs[a], val[a], coefs[i])
             lo, hi = lo + t[0], hi + t[1]
         f = -1.0 / k
         p, q = lo * f, hi * f
@@ -105,16 +108,18 @@ def _ends_checked(
 ) -> list[float]:
     """The printable values that make `e` hold: only the two ends of the run can fail (half-open bounds)."""
     trial = dict(val)
-
-    def ok(c: float) -> bool:
-        trial[target] = c
-        return holds(e, vs, trial)
-
-    while got and not ok(got[0]):
-        got = got[1:]
-    while got and not ok(got[-1]):
-        got = got[:-1]
-    return got
+    i, j = 0, len(got)
+    while i < j:
+        trial[target] = got[i]
+        if holds(e, vs, trial):
+            break
+        i += 1
+    while i < j:
+        trial[target] = got[j - 1]
+        if holds(e, vs, trial):
+            break
+        j -= 1
+    return got[i:j] if i or j < len(got) else got
 
 
 @dataclass(slots=True)
@@ -257,7 +262,7 @@ def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     if val and not val.keys().isdisjoint(e.vars):
         return holds(e, vs, val)
     if e.printed_holds is None:
-        e.printed_holds = holds(e, vs, {})
+        e.printed_holds = holds_as_printed(e, vs)
     return e.printed_holds
 
 
