@@ -43,7 +43,11 @@ def the_long_way(es: EditSet, s: frozenset[Address], relevant: list[Edit], prose
     return sol
 
 
-def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[int] | None:
+    """The count of localize's calls of `solve`; None in the compiled build, whose calls inside a module
+    cannot be intercepted (the plain-Python run of these tests, CI's first, checks the count)."""
+    if not str(localize.__file__).endswith(".py"):
+        return None
     calls = [0]
 
     def spy(*args: object, **kwargs: object) -> Solution:
@@ -61,7 +65,7 @@ def test_a_copy_of_the_typed_figure_pins_it_and_the_second_solve_is_skipped(monk
     calls = counted(monkeypatch)
     got = localize._solve_with_prose(es, frozenset({F6}), relevant, {P}, pins)
     want = the_long_way(es, frozenset({F6}), relevant, {P})
-    assert calls[0] == 1  # the pinned solves, certain to fail, were not run
+    assert calls is None or calls[0] == 1  # the pinned solves, certain to fail, were not run
     assert got.ok and want.ok
     assert (got.values, got.open) == (want.values, want.open)
     assert len(got.open[F6] or []) == 11  # the capaian leaves the figure open: 753,95 .. 754,05
@@ -73,7 +77,7 @@ def test_a_copy_of_another_figure_still_pins_the_open_cell(monkeypatch: pytest.M
     assert pins[P] == frozenset()
     calls = counted(monkeypatch)
     got = localize._solve_with_prose(es, frozenset({F6}), relevant, {P}, pins)
-    assert calls[0] == 2
+    assert calls is None or calls[0] == 2
     assert got.ok and got.values == {F6: 754.0} and not got.open
     assert (got.values, got.open) == (lambda w: (w.values, w.open))(the_long_way(es, frozenset({F6}), relevant, {P}))
 
