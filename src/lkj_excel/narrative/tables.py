@@ -139,6 +139,14 @@ def _quotient(alo: float, ahi: float, blo: float, bhi: float) -> tuple[float, fl
     return min(a, b), max(a, b)
 
 
+def _share(alo: float, ahi: float, blo: float, bhi: float) -> tuple[float, float]:
+    """`_quotient`, folded onto the non-negative half as `add` folds a percentage."""
+    lo, hi = _quotient(alo, ahi, blo, bhi)
+    if not lo >= 0:
+        lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
+    return lo, hi
+
+
 @cache  # per layout: the numeric columns a table declares and fills
 def _pairs(
     cols: tuple[tuple[str, str, bool], ...],
@@ -399,9 +407,7 @@ class _TableFigures:
                 continue
             _, ca, alo, ahi, va, _ = ea
             _, cb, blo, bhi, vb, _ = eb
-            lo, hi = _quotient(blo, bhi, alo, ahi)
-            if not lo >= 0:  # as `add`
-                lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
+            lo, hi = _share(blo, bhi, alo, ahi)
             out.append(
                 Figure(
                     vb / va * 100,
@@ -466,9 +472,7 @@ class _TableFigures:
                 continue
             desc = f"{cid} / jumlah {cid} × 100"
             for r, (_, c, lo, hi, v, _) in self.col_rows[ci]:
-                qlo, qhi = _quotient(lo, hi, slo, shi)
-                if not qlo >= 0:  # as `add`
-                    qlo, qhi = (-qhi, -qlo) if qhi <= 0 else (0.0, max(-qlo, qhi))
+                qlo, qhi = _share(lo, hi, slo, shi)
                 out.append(
                     Figure(
                         v / sv * 100,
