@@ -15,6 +15,7 @@ COMPILED_PYTHON's build is not compiled (or PLAIN_PYTHON's is).
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import subprocess
 import sys
@@ -62,8 +63,10 @@ def dump(listing: Path, out: Path) -> None:
 
 
 def _run(python: str, listing: Path, out: Path) -> dict[str, object]:
-    # From a neutral folder, so that the interpreter imports its installed lkj_excel, not ./src.
-    subprocess.run([python, str(Path(__file__).resolve()), "--dump", str(listing), str(out)], check=True, cwd="/")
+    # From a neutral folder, so that the interpreter imports its installed lkj_excel, not ./src; its path made
+    # absolute first (not resolved: a virtual environment's python is a link that must stay one).
+    cmd = [os.path.abspath(python), str(Path(__file__).resolve()), "--dump", str(listing), str(out)]
+    subprocess.run(cmd, check=True, cwd="/")
     result: dict[str, object] = json.loads(out.read_text(encoding="utf-8"))
     return result
 
