@@ -727,14 +727,18 @@ def test_last_words_of_a_long_context() -> None:
         "pada tahun anggaran berjalan kinerja pelayanan publik kecamatan menunjukkan capaian sebesar " * 3,
         "kata-kata/majemuk " * 20,
         "x" * 300 + " capaian sebesar",
+        "Capaian Sebesar",
     ):
+        # The context as a slice of a longer text whose word runs cross both ends of it.
+        text = "awal-" + ctx + "98,5"
+        cs, ce = 5, 5 + len(ctx)
         words = _WORD_RE.findall(ctx)
-        cut, last = _last_words(ctx)
+        cut, last = _last_words(text, cs, ce)
+        assert last == [w.lower() for w in words[-6:]]
         if len(words) > 10:
-            assert last == words[-10:]
-            assert cut == [m.start() for m in _WORD_RE.finditer(ctx)][-10]
+            assert cut == cs + [m.start() for m in _WORD_RE.finditer(ctx)][-10]
         else:
-            assert (cut, last) == (0, words)
+            assert cut == cs
 
 
 def test_abbreviation_before_a_dot_at_a_line_end() -> None:

@@ -95,10 +95,8 @@ def assign_kinds(text: str, spans: list[tuple[int, int]], real: list[dict], kw: 
         next_start = real[i + 1]["start"] if i + 1 < len(real) and real[i + 1]["start"] < sb else sb
         cs, ce = prev_end, c["start"]
         cs += _after_last_break(text[cs:ce], low and low[cs:ce], breaks, cs)
-        cut, words = _last_words(text[cs:ce])
-        cs += cut
+        cs, c["context_words"] = _last_words(text, cs, ce)
         ctx = text[cs:ce]
-        c["context_words"] = [w.lower() for w in words[-6:]]
         after = text[c["end"] : next_start]
         ym = _YEAR_REF_RE.search(after) if may_match(low and low[c["end"] : next_start], _YEAR_REF_KEYWORDS) else None
         if ym is None and prev_end == sa and may_match(low and low[cs:ce], _YEAR_REF_KEYWORDS):
@@ -126,21 +124,25 @@ def _after_last_break(ctx: str, low: str | None, starts: list[int] | None, offse
 _WORDS_TAIL = 120
 
 
-def _last_words(ctx: str) -> tuple[int, list[str]]:
-    """Where the context's last ten words start (0 when it has no more) and those words.
+def _last_words(text: str, cs: int, ce: int) -> tuple[int, list[str]]:
+    """Where the last ten words of the context ``text[cs:ce]`` start (``cs`` when it has no more), and its last
+    six words in lowercase.
 
     A long context is read from its last ``_WORDS_TAIL`` characters only: the first word found there may be
     the tail of a longer one, the next ones are the context's own; twelve words found there hold its last ten.
+    (``finditer(text, cs, ce)`` finds the words of the slice: the pattern has no anchor and looks at nothing
+    outside its match.)
     """
-    tail = len(ctx) - _WORDS_TAIL
-    if tail > 0:
-        found = list(_WORD_RE.finditer(ctx, tail))
-        if len(found) >= 12:
-            return found[-10].start(), [m.group() for m in found[-10:]]
-    words = _WORD_RE.findall(ctx)
-    if len(words) > 10:
-        return [m.start() for m in _WORD_RE.finditer(ctx)][-10], words[-10:]
-    return 0, words
+    tail = ce - _WORDS_TAIL
+    found: list[re.Match[str]] | None = None
+    if tail > cs:
+        found = list(_WORD_RE.finditer(text, tail, ce))
+        if len(found) < 12:
+            found = None
+    if found is None:
+        found = list(_WORD_RE.finditer(text, cs, ce))
+    start = found[-10].start() if len(found) > 10 else cs
+    return start, [m.group().lower() for m in found[-6:]]
 
 
 def _kind_of(c: dict, ctx: str, nearest: tuple[str | None, int], after: str) -> str:

@@ -9,9 +9,10 @@ from .extract import Claim, extract_claims
 from .sentences import KeywordPattern, Keywords, lowered, sentence_of, sentence_spans
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class DirectionStatement:
-    """A phrase stating direction, rank or target attainment.
+    """A phrase stating direction, rank or target attainment (not to be changed once made; not frozen, as
+    `extract.Claim`).
 
     kind: up | down | above | below | max | min | met | exceeded | not-met | ahead.
     ``figure`` is the threshold compared with ("di atas 95%"), when printed.
