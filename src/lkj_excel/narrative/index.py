@@ -6,6 +6,7 @@ import bisect
 import math
 import operator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from ..model import Cell, Workbook
 from ..precision import Interval
@@ -15,6 +16,7 @@ from .typo import interval as typo_interval
 
 _Columns = dict[str, list[tuple[str, str, bool]]]  # per table: its `numeric_columns`
 _LO = operator.attrgetter("lo")
+_HI = operator.attrgetter("hi")
 
 
 def _area_total(wb: Workbook, cols: _Columns) -> tuple[float, Interval, Cell | None] | None:
@@ -91,27 +93,43 @@ class FigureIndex:
 
     def overlapping(self, lo: float, hi: float) -> list[Figure]:
         if self._ordered is None:
-            finite: list[Figure] = []
-            inf = math.inf
-            width = -inf  # the largest hi - lo (negative when every interval is reversed)
-            for fs in self.by_table.values():
-                for f in fs:
-                    a, b = f.lo, f.hi
-                    if -inf < a < inf and -inf < b < inf:  # finite (NaN fails every comparison)
-                        finite.append(f)
-                        if b - a > width:
-                            width = b - a
-            finite.sort(key=_LO)  # stable: ties stay in table order
-            self._ordered = (finite, [f.lo for f in finite], width if finite else 0.0)
+            self._ordered = self._order_all()
         ordered, los, width = self._ordered
         i = bisect.bisect_left(los, lo - width)
         j = bisect.bisect_right(los, hi)
         return [f for f in ordered[i:j] if f.hi >= lo]
 
+    def _order_all(self) -> tuple[list[Figure], list[float], float]:
+        """Every finite figure by lo (ties in table order), their los, and the largest hi - lo (negative when
+        every interval is reversed, 0 without figures)."""
+        every = list(chain.from_iterable(self.by_table.values()))
+        los, his = list(map(_LO, every)), list(map(_HI, every))
+        if not every:
+            return [], [], 0.0
+        if math.isfinite(sum(los)) and math.isfinite(sum(his)):  # every bound finite (a sum with inf or NaN is not)
+            every.sort(key=_LO)  # stable: ties stay in table order
+            return every, sorted(los), max(map(operator.sub, his, los))
+        finite: list[Figure] = []
+        inf = math.inf
+        width = -inf
+        for f, a, b in zip(every, los, his, strict=True):
+            if -inf < a < inf and -inf < b < inf:  # finite (NaN fails every comparison)
+                finite.append(f)
+                if b - a > width:
+                    width = b - a
+        finite.sort(key=_LO)
+        return finite, [f.lo for f in finite], width if finite else 0.0
+
     def _table(self, tid: str) -> tuple[list[int], list[float], float, list[int]]:
         ti = self._tables.get(tid)
         if ti is None:
             figs = self.by_table.get(tid, [])
+            los, his = list(map(_LO, figs)), list(map(_HI, figs))
+            if figs and math.isfinite(sum(los)) and math.isfinite(sum(his)) and all(map(operator.le, los, his)):
+                # Every interval finite and ordered (the usual case): all positions, sorted by lo, ties by position.
+                order = sorted(range(len(figs)), key=los.__getitem__)
+                ti = self._tables[tid] = (order, sorted(los), max(0.0, max(map(operator.sub, his, los))), [])
+                return ti
             reg: list[int] = []
             reg_los: list[float] = []
             other: list[int] = []
@@ -146,8 +164,12 @@ class FigureIndex:
         i = bisect.bisect_left(los, c_lo - width - slack)
         j = bisect.bisect_right(los, c_hi + slack)
         hits = [k for k in pos[i:j] if agrees_interval(value, decimals, figs[k].lo, figs[k].hi)]
-        hits += [k for k in other if agrees_interval(value, decimals, figs[k].lo, figs[k].hi)]
-        hits.sort()
+        if other:
+            hits += [k for k in other if agrees_interval(value, decimals, figs[k].lo, figs[k].hi)]
+        if not hits:
+            return []
+        if len(hits) > 1:
+            hits.sort()
         return [figs[k] for k in hits]
 
 

@@ -32,12 +32,7 @@ def lowered(text: str) -> str | None:
 
 
 def may_match(low: str | None, keywords: tuple[str, ...]) -> bool:
-    if low is None:
-        return True
-    for k in keywords:
-        if k in low:
-            return True
-    return False
+    return low is None or any(map(low.__contains__, keywords))
 
 
 _ABBREV = frozenset(
@@ -254,6 +249,8 @@ class Keywords:
         hay = self.text if rx.cased else self.low
         if hay is None:
             return None
+        if not any(map(hay.__contains__, rx.starts)):
+            return []  # none of its start words (most patterns in most paragraphs): no position to look up
         found: list[int] = []
         words = self.words
         for w, key, needs in rx.plan:

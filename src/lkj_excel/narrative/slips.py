@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable
+from itertools import count, repeat
 
 from .tables import Figure
 from .typo import Digits, Split, digits_edit, digits_of_split, split_edits, split_figure, split_printed
@@ -19,6 +20,16 @@ from .typo import Digits, Split, digits_edit, digits_of_split, split_edits, spli
 # What `match._compatible` reads of a figure: kind, unit, a cell of a difference column, a "capaian" column.
 FigClass = tuple[str, str | None, bool, bool]
 _DIFF_COLUMNS = ("sisa", "selisih", "efisiensi")
+# The digit strings of a group's entries (positions in its list) by joined digits, integer part, fraction.
+_Keys = tuple[dict[str, list[int]], dict[str, list[int]], dict[str, list[int]]]
+# A table's figures of one class: their positions, then (once a claim needed them) their digit strings with
+# their positions and those strings' `_Keys` (a list of one).
+_Group = tuple[list[int], list[tuple[Digits, int]], list[_Keys]]
+_FIXED = tuple(f".{d}f" for d in range(10))
+_DIFF_COLUMNS_SET = frozenset(_DIFF_COLUMNS)
+_COLUMN, _IS_CELL = operator.attrgetter("column"), operator.attrgetter("is_cell")
+_KIND, _UNIT = operator.attrgetter("kind"), operator.attrgetter("unit")
+_RECOMPUTED, _VALUE = operator.attrgetter("recomputed"), operator.attrgetter("value")
 
 
 def fig_class(f: Figure) -> FigClass:
@@ -28,7 +39,9 @@ def fig_class(f: Figure) -> FigClass:
 def figure_digits(value: float, decimals: int) -> Digits:
     """`digits_of_split(split_figure(value, decimals))` for a finite ``value`` >= 0: the same digits, as
     `numerals.format_id` rounds with the same format and only adds separators."""
-    i, _mark, f = f"{value:.{max(decimals, 0)}f}".partition(".")
+    d = max(decimals, 0)
+    # As f"{value:.{d}f}", without building the format spec each time.
+    i, _mark, f = format(value, _FIXED[d] if d < len(_FIXED) else f".{d}f").partition(".")
     i = i.lstrip("0") or "0"
     return i, f, f.rstrip("0"), i + f
 
@@ -46,7 +59,7 @@ class SlipIndex:
         self.by_table = by_table
         self._fits = fits
         # per table and class: the positions of its figures, and their digit strings once a claim needed them
-        self._groups: dict[str, dict[FigClass, tuple[list[int], list[tuple[Digits, int]]]]] = {}
+        self._groups: dict[str, dict[FigClass, _Group]] = {}
         self._splits: dict[tuple[float, int], Split | None] = {}
         if before is not None:
             # The same workbook analysed again (after the localizer's corrections): a table whose figures
@@ -57,26 +70,48 @@ class SlipIndex:
                 if old is not None and new is not None and len(old) == len(new) and all(map(operator.is_, old, new)):
                     self._groups[tid] = groups
 
-    def _classified(self, tid: str) -> dict[FigClass, tuple[list[int], list[tuple[Digits, int]]]]:
-        out: dict[FigClass, tuple[list[int], list[tuple[Digits, int]]]] = {}
+    def _classified(self, tid: str) -> dict[FigClass, _Group]:
+        out: dict[FigClass, _Group] = {}
         inf = math.inf
-        for i, f in enumerate(self.by_table.get(tid, ())):
-            if f.recomputed is None and -inf < f.value < inf:
-                k = (f.kind, f.unit, f.is_cell and f.column in _DIFF_COLUMNS, "capaian" in f.column)
+        figs = self.by_table.get(tid, [])
+        # Each figure's `fig_class`, the tuples made by zip and map (`is_cell` is a bool: `and` is `&`).
+        columns = list(map(_COLUMN, figs))
+        diff = map(operator.and_, map(_IS_CELL, figs), map(_DIFF_COLUMNS_SET.__contains__, columns))
+        classes = zip(map(_KIND, figs), map(_UNIT, figs), diff, map(operator.contains, columns, repeat("capaian")))
+        printed = all(map(operator.is_, map(_RECOMPUTED, figs), repeat(None)))
+        if printed and math.isfinite(sum(map(_VALUE, figs))):  # every figure printed and finite (the usual case)
+            for i, k in enumerate(classes):
                 g = out.get(k)
                 if g is None:
-                    out[k] = ([i], [])
+                    out[k] = ([i], [], [])
                 else:
                     g[0].append(i)
+        else:
+            for i, f, k in zip(count(), figs, classes):
+                if f.recomputed is None and -inf < f.value < inf:
+                    g = out.get(k)
+                    if g is None:
+                        out[k] = ([i], [], [])
+                    else:
+                        g[0].append(i)
         self._groups[tid] = out
         return out
 
-    def _digits(self, tid: str, group: tuple[list[int], list[tuple[Digits, int]]]) -> list[tuple[Digits, int]]:
-        positions, entries = group
-        if not entries:
+    def _digits(self, tid: str, group: _Group) -> tuple[list[tuple[Digits, int]], _Keys]:
+        """The group's digit strings with their positions, and the entries by each key a slip keeps."""
+        positions, entries, keys = group
+        if not keys:
             figs = self.by_table[tid]
             entries += [(figure_digits(abs(figs[i].value), figs[i].decimals), i) for i in positions]
-        return entries
+            by_joined: dict[str, list[int]] = {}
+            by_int: dict[str, list[int]] = {}
+            by_frac: dict[str, list[int]] = {}
+            for k, (c, _i) in enumerate(entries):
+                by_joined.setdefault(c[3], []).append(k)
+                by_int.setdefault(c[0], []).append(k)
+                by_frac.setdefault(c[2], []).append(k)
+            keys.append((by_joined, by_int, by_frac))
+        return entries, keys[0]
 
     def _split(self, f: Figure) -> Split | None:
         k = (abs(f.value), f.decimals)
@@ -110,14 +145,18 @@ class SlipIndex:
             hits: list[tuple[int, str | None]] = []
             for cls, group in groups.items():
                 if fits(kind, unit, cls):
-                    hits += [
-                        (i, "" if c[3] == joined else digits_edit(p, c))
-                        for c, i in self._digits(tid, group)
-                        # else `digits_edit` finds none
-                        if c[3] == joined
-                        or (c[2] == p_frac and (any_int or c[0][0] == first or c[0][-1] == last))
-                        or c[0] == p_int
-                    ]
+                    entries, (by_joined, by_int, by_frac) = self._digits(tid, group)
+                    # The entries `digits_edit` may name a slip of (it finds none for the others): the same digits,
+                    # the same integer part, or the same fraction and (integer parts of three digits or more) the
+                    # first or the last digit of the integer part.
+                    found = {*by_joined.get(joined, ()), *by_int.get(p_int, ())}
+                    for k in by_frac.get(p_frac, ()):
+                        c_int = entries[k][0][0]
+                        if any_int or c_int[0] == first or c_int[-1] == last:
+                            found.add(k)
+                    for k in found:
+                        c, i = entries[k]
+                        hits.append((i, "" if c[3] == joined else digits_edit(p, c)))
             if not hits:
                 continue
             hits.sort()
