@@ -71,10 +71,13 @@ _NEW_VALUE_RE = re.compile(r"\b(?:menjadi|ke\s+angka|hingga)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w][\w/\-]*")
 
 
-def _kind_from_context(ctx: str, low: str | None) -> tuple[str | None, int]:
-    """Nearest kind keyword in ``ctx`` and where it ends (-1 when none); ``low``: ``lowered(ctx)``."""
+def _kind_from_context(
+    ctx: str, low: str | None, kinds: list[tuple[str, re.Pattern[str]]] = _KIND_RE
+) -> tuple[str | None, int]:
+    """Nearest kind keyword in ``ctx`` and where it ends (-1 when none); ``low``: ``lowered(ctx)``; ``kinds``: the
+    patterns of `_KIND_RE` that can match (those whose keywords the paragraph holds)."""
     best: tuple[str | None, int] = (None, -1)
-    for kind, rx in _KIND_RE:
+    for kind, rx in kinds:
         if not may_match(low, _KIND_KEYWORDS[kind]):
             continue
         for m in rx.finditer(ctx):
@@ -89,6 +92,8 @@ def assign_kinds(text: str, spans: list[tuple[int, int]], real: list[dict], kw: 
     # Slices of the lowered paragraph are the lowered slices (``lowered`` keeps lengths): keyword pre-tests.
     low = kw.low
     breaks = kw.starts(_BREAK_KP) if real else None  # where a break word may start, sought once per paragraph
+    # A kind whose keywords the paragraph lacks has none in any part of it.
+    kinds = [(kind, rx) for kind, rx in _KIND_RE if may_match(low, _KIND_KEYWORDS[kind])] if real else []
     for i, c in enumerate(real):
         sa, sb = sentence_of(spans, c["num_start"])
         prev_end = real[i - 1]["end"] if i > 0 and real[i - 1]["end"] > sa else sa
@@ -105,7 +110,7 @@ def assign_kinds(text: str, spans: list[tuple[int, int]], real: list[dict], kw: 
         c["sentence"] = (sa, sb)
         c["prev_in_sentence"] = real[i - 1] if prev_end != sa else None
         if c["kind"] is None:
-            c["kind"] = _kind_of(c, ctx, _kind_from_context(ctx, low and low[cs:ce]), after)
+            c["kind"] = _kind_of(c, ctx, _kind_from_context(ctx, low and low[cs:ce], kinds), after)
 
 
 def _after_last_break(ctx: str, low: str | None, starts: list[int] | None, offset: int) -> int:

@@ -374,11 +374,12 @@ def _claim_data(text: str, it: dict, plain: bool = False) -> dict:
     letter = None
     if kind is None:
         lb = _letter_before(text[max(0, start - 30) : start])
-        la = _LETTER_AFTER_RE.match(text, end)
         if lb:
             letter = lb.group(1)
-        elif la and (text[end : end + 1].strip() == "" or text[end] == ")"):
-            letter = la.group(1)
+        elif text[end : end + 1].strip() == "" or text[end] == ")":
+            la = _LETTER_AFTER_RE.match(text, end)
+            if la:
+                letter = la.group(1)
     it.update(
         start=start,
         end=end,

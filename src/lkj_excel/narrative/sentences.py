@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import pairwise
+from itertools import compress, pairwise
 
-_CUT_RE = re.compile(r"\n[ \t]*\n|[.!?;:](?=\s+)")
+# A blank line, or one of ".!?;:" before whitespace; written to start with one character class, which the regex
+# engine looks for before trying a match (as "\n[ \t]*\n|[.!?;:](?=\s+)", ~2x cheaper).
+_CUT_RE = re.compile(r"[\n.!?;:](?:(?<=\n)[ \t]*\n|(?<=[.!?;:])(?=\s))")
 _NEXT_TOKEN_RE = re.compile(r"\s+(\S+)")
 _LIST_ITEM_RE = re.compile(r"^(?:[a-z]|\d{1,2})[.)]$")
 # "(\w+)$" on the reversed text: "$" matches before a final newline too.
@@ -28,6 +30,8 @@ def lowered(text: str) -> str | None:
     engine (dotted/dotless i, long s, Kelvin sign). The scans of many
     patterns over the whole paragraph are then skipped outright.
     """
+    if text.isascii():  # none of them (the usual case; the test reads a flag of the string)
+        return text.lower()
     return None if _ODD_CASE_RE.search(text) else text.lower()
 
 
@@ -249,17 +253,12 @@ class Keywords:
         hay = self.text if rx.cased else self.low
         if hay is None:
             return None
-        if not any(map(hay.__contains__, rx.starts)):
-            return []  # none of its start words (most patterns in most paragraphs): no position to look up
         found: list[int] = []
         words = self.words
-        for w, key, needs in rx.plan:
-            if needs is not None:
-                for n in needs:
-                    if n in hay:
-                        break
-                else:
-                    continue
+        # Only the start words the text holds (most patterns in most paragraphs have none).
+        for w, key, needs in compress(rx.plan, map(hay.__contains__, rx.starts)):
+            if needs is not None and not any(map(hay.__contains__, needs)):
+                continue
             at = words.get(key)
             if at is None:
                 at = words[key] = []

@@ -20,11 +20,9 @@ from .typo import Digits, Split, digits_edit, digits_of_split, split_edits, spli
 # What `match._compatible` reads of a figure: kind, unit, a cell of a difference column, a "capaian" column.
 FigClass = tuple[str, str | None, bool, bool]
 _DIFF_COLUMNS = ("sisa", "selisih", "efisiensi")
-# The digit strings of a group's entries (positions in its list) by joined digits, integer part, fraction.
-_Keys = tuple[dict[str, list[int]], dict[str, list[int]], dict[str, list[int]]]
-# A table's figures of one class: their positions, then (once a claim needed them) their digit strings with
-# their positions and those strings' `_Keys` (a list of one).
-_Group = tuple[list[int], list[tuple[Digits, int]], list[_Keys]]
+# A table's figures of one class: their positions, and their digit strings with their positions once a
+# claim needed them.
+_Group = tuple[list[int], list[tuple[Digits, int]]]
 _FIXED = tuple(f".{d}f" for d in range(10))
 _DIFF_COLUMNS_SET = frozenset(_DIFF_COLUMNS)
 _COLUMN, _IS_CELL = operator.attrgetter("column"), operator.attrgetter("is_cell")
@@ -83,7 +81,7 @@ class SlipIndex:
             for i, k in enumerate(classes):
                 g = out.get(k)
                 if g is None:
-                    out[k] = ([i], [], [])
+                    out[k] = ([i], [])
                 else:
                     g[0].append(i)
         else:
@@ -91,27 +89,18 @@ class SlipIndex:
                 if f.recomputed is None and -inf < f.value < inf:
                     g = out.get(k)
                     if g is None:
-                        out[k] = ([i], [], [])
+                        out[k] = ([i], [])
                     else:
                         g[0].append(i)
         self._groups[tid] = out
         return out
 
-    def _digits(self, tid: str, group: _Group) -> tuple[list[tuple[Digits, int]], _Keys]:
-        """The group's digit strings with their positions, and the entries by each key a slip keeps."""
-        positions, entries, keys = group
-        if not keys:
+    def _digits(self, tid: str, group: _Group) -> list[tuple[Digits, int]]:
+        positions, entries = group
+        if not entries:
             figs = self.by_table[tid]
             entries += [(figure_digits(abs(figs[i].value), figs[i].decimals), i) for i in positions]
-            by_joined: dict[str, list[int]] = {}
-            by_int: dict[str, list[int]] = {}
-            by_frac: dict[str, list[int]] = {}
-            for k, (c, _i) in enumerate(entries):
-                by_joined.setdefault(c[3], []).append(k)
-                by_int.setdefault(c[0], []).append(k)
-                by_frac.setdefault(c[2], []).append(k)
-            keys.append((by_joined, by_int, by_frac))
-        return entries, keys[0]
+        return entries
 
     def _split(self, f: Figure) -> Split | None:
         k = (abs(f.value), f.decimals)
@@ -145,18 +134,14 @@ class SlipIndex:
             hits: list[tuple[int, str | None]] = []
             for cls, group in groups.items():
                 if fits(kind, unit, cls):
-                    entries, (by_joined, by_int, by_frac) = self._digits(tid, group)
-                    # The entries `digits_edit` may name a slip of (it finds none for the others): the same digits,
-                    # the same integer part, or the same fraction and (integer parts of three digits or more) the
-                    # first or the last digit of the integer part.
-                    found = {*by_joined.get(joined, ()), *by_int.get(p_int, ())}
-                    for k in by_frac.get(p_frac, ()):
-                        c_int = entries[k][0][0]
-                        if any_int or c_int[0] == first or c_int[-1] == last:
-                            found.add(k)
-                    for k in found:
-                        c, i = entries[k]
-                        hits.append((i, "" if c[3] == joined else digits_edit(p, c)))
+                    hits += [
+                        (i, "" if c[3] == joined else digits_edit(p, c))
+                        for c, i in self._digits(tid, group)
+                        # else `digits_edit` finds none
+                        if c[3] == joined
+                        or (c[2] == p_frac and (any_int or c[0][0] == first or c[0][-1] == last))
+                        or c[0] == p_int
+                    ]
             if not hits:
                 continue
             hits.sort()
