@@ -79,3 +79,41 @@ def test_table_figures_are_built_the_same_each_time(sample_path: Path, tid: str)
     rows = [f for f in first if not f.is_cell and f.row is not None]
     assert rows
     assert all(f.row_label == named[id(f.row)] for f in rows)
+
+
+def _fig(v: float, lo: float, hi: float, tid: str) -> Figure:
+    return Figure(v, lo, hi, 2, "ratio", "%", tid, (), "capaian")
+
+
+@pytest.mark.parametrize(
+    "odd",
+    [
+        [],  # every interval finite and ordered: the lookups' fast path
+        [(50.0, 0.0, float("inf"))],  # a ratio over a denominator that may be 0
+        [(50.0, float("nan"), 60.0)],
+        [(50.0, 52.0, 49.0)],  # a reversed interval
+        [(1e308, 1e308, 1.7e308), (1e308, 1e308, 1.7e308)],  # finite bounds whose sum is not
+    ],
+)
+def test_lookups_equal_a_scan_with_odd_intervals(odd: list[tuple[float, float, float]]) -> None:
+    """Infinite, NaN and reversed intervals (and sums that overflow) take the lookups' slow path: same answers."""
+    plain = [(v, v - 0.005, v + 0.005) for v in (10.0, 49.5, 50.0, 50.004, 75.25, 99.99)]
+    by_table = {
+        "3.1": [_fig(*t, "3.1") for t in plain[:3] + odd],
+        "3.2": [_fig(*t, "3.2") for t in odd + plain[3:]],
+    }
+    idx = FigureIndex(by_table)
+    every = [f for fs in by_table.values() for f in fs]
+    finite = sorted((f for f in every if abs(f.lo) < float("inf") and abs(f.hi) < float("inf")), key=lambda f: f.lo)
+    hits = 0
+    for v in (10.0, 49.0, 50.0, 51.0, 75.25, 99.99, 1e308, 1.5e308):
+        for d in (0, 2):
+            lo, hi = v - 0.5 * 10**-d, v + 0.5 * 10**-d
+            want = [f for f in finite if f.lo <= hi and f.hi >= lo]
+            assert [id(f) for f in idx.overlapping(lo, hi)] == [id(f) for f in want], (v, d)
+            for tid, fs in by_table.items():
+                want = [f for f in fs if agrees_interval(v, d, f.lo, f.hi)]
+                got = idx.agreeing(tid, v, d)
+                assert [id(f) for f in got] == [id(f) for f in want], (tid, v, d)
+                hits += len(got)
+    assert hits > 0
