@@ -261,22 +261,6 @@ def _letter_before(before: str) -> re.Match[str] | None:
     return None
 
 
-# The first letters of the unit words and counted nouns, lowercase: a match of `_UNIT_WORD_RE` or `_COUNT_RE`
-# starts, after whitespace, with one of them or (case-insensitive matching) a non-ASCII letter such as the Kelvin sign.
-_WORD_FIRST = frozenset(w[0].lower() for w in ("ha", "hektar", "jiwa", "poin", "persen", *_COUNT_NOUNS))
-
-
-def _word_may_follow(text: str, pos: int) -> bool:
-    """Whether `_UNIT_WORD_RE` or `_COUNT_RE` may match at ``pos``: the first character after the whitespace there
-    (looked for in the next 40 characters) is one a match can start with. Most figures are followed by "%", a
-    comma or a word of another letter."""
-    rest = text[pos : pos + 40].lstrip(SPACES)
-    if not rest:
-        return True  # end of text, or more whitespace than the window: let the patterns decide
-    first = rest[0]
-    return not first.isascii() or first.lower() in _WORD_FIRST
-
-
 def _counts_things(text: str, pos: int, unit: str | None) -> bool:
     """Whether the figure at ``pos`` counts people or things (jiwa, Dusun, desa...)."""
     return unit == "jiwa" or (unit is not None and _COUNT_RE.match(text, pos) is not None)
@@ -368,10 +352,8 @@ def _claim_data(text: str, it: dict, plain: bool = False) -> dict:
     unit_from = spelled.end() if spelled else end
     count_noun: bool | None = None  # whether a count noun follows, when already matched
     if unit is None:
-        m_w = m_c = None
-        if _word_may_follow(text, unit_from):
-            m_w = _UNIT_WORD_RE.match(text, unit_from)
-            m_c = _COUNT_RE.match(text, unit_from)
+        m_w = _UNIT_WORD_RE.match(text, unit_from)
+        m_c = _COUNT_RE.match(text, unit_from)
         count_noun = m_c is not None
         if m_w:
             w = m_w.group(1).lower()
