@@ -202,11 +202,12 @@ def locate(grid: Grid, spec: TableSpec) -> Layout | None:
         numbers = sum(1 for v in grid.row(start) if _is_numeric_value(v))
         if numbers > 1:
             continue
-        hits = _label_hits(spec, _row_texts(grid, start))
+        texts = _row_texts(grid, start)
+        hits = _label_hits(spec, texts)
         # One stray figure beside a header (a note, a page number) does not make it a data row.
         if hits < min(2, len(spec.columns)) or (numbers and hits < 3):
             continue
-        layout = _layout_from(grid, spec, start)
+        layout = _layout_from(grid, spec, start, texts)
         if all(cid in layout.columns for cid in required):
             return layout
     return None
@@ -221,7 +222,8 @@ def _is_unit_row(grid: Grid, r: int) -> bool:
     return len(filled) >= 2 and all(_UNIT_CELL_RE.match(t) for t in filled)
 
 
-def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
+def _layout_from(grid: Grid, spec: TableSpec, start: int, start_texts: list[str]) -> Layout:
+    """The layout whose header starts at row ``start`` (its texts, ``_row_texts(grid, start)``, given)."""
     header = [start]
     r = start + 1
     while r < grid.n_rows and len(header) < 4:
@@ -243,7 +245,7 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
         header.append(r)
         r += 1
     paths: dict[int, list[str]] = {}
-    header_texts = [_row_texts(grid, hr) for hr in header]
+    header_texts = [start_texts] + [_row_texts(grid, hr) for hr in header[1:]]
     signatures = [dict(enumerate(texts)) for texts in header_texts]  # what is_repeated_header compares
     for c in range(grid.n_cols):
         path: list[str] = []

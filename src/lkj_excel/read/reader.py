@@ -107,20 +107,21 @@ def read_grids(path: str, grids: list[Grid], year: int | None = None) -> Workboo
     missing: list[str] = []
     sheet_of: dict[str, str] = {}
     failed: list[tuple[str, Grid]] = []
+    memo: TextMemo = {}
     for tid, spec in specs.items():
         g = by_table.get(tid)
         if g is None:
             missing.append(tid)
             continue
         sheet_of[tid] = g.title
-        t = read_table(g, spec)
+        t = read_table(g, spec, memo)
         if t is None:
             failed.append((tid, g))
             missing.append(tid)
             continue
         tables[tid] = t
     failed += [(tid, g) for tid, g in by_table.items() if tid not in specs]
-    relocated = _relocate(failed, specs, tables)
+    relocated = _relocate(failed, specs, tables, memo)
     for tid, g in failed:
         if any(r[1] == g.title for r in relocated):
             sheet_of.pop(tid, None)
@@ -154,7 +155,7 @@ def read_grids(path: str, grids: list[Grid], year: int | None = None) -> Workboo
 
 
 def _relocate(
-    failed: list[tuple[str, Grid]], specs: dict[str, TableSpec], tables: dict[str, Table]
+    failed: list[tuple[str, Grid]], specs: dict[str, TableSpec], tables: dict[str, Table], memo: TextMemo
 ) -> list[tuple[str, str, str]]:
     """Sheets whose number does not fit their content: the standard table their header fits, if any."""
     out: list[tuple[str, str, str]] = []
@@ -168,7 +169,7 @@ def _relocate(
             # missing a required column must not pass for a smaller one.
             if layout is None or len(layout.columns) < len(layout.paths):
                 continue
-            t = read_table(g, spec)
+            t = read_table(g, spec, memo)
             if t is not None and (best is None or len(t.columns) > best[0]):
                 best = (len(t.columns), t)
         if best is not None:
@@ -208,12 +209,24 @@ def _metadata(info: Grid | None, tables: dict[str, Grid]) -> tuple[str | None, s
     return office, kab, year
 
 
-def _cell(title: str, address: str, raw: Any, fmt: str | None) -> Cell:
-    if type(raw) is str:  # most cells: parse_cell's own first steps for text, without its type tests
-        parsed = parse_text(raw)
-        if parsed.value is not None and not sensible(parsed.value):
-            parsed = Parsed("unparsed", unit=parsed.unit)
-        return Cell(title, address, raw, raw.strip(), parsed, fmt)
+# A typed text's reading and its printed form, per workbook: its figures and labels recur from table to table.
+TextMemo = dict[str, tuple[Parsed, str]]
+
+
+def _text_reading(raw: str) -> tuple[Parsed, str]:
+    """parse_cell's own first steps for text, without its type tests."""
+    parsed = parse_text(raw)
+    if parsed.value is not None and not sensible(parsed.value):
+        parsed = Parsed("unparsed", unit=parsed.unit)
+    return parsed, raw.strip()
+
+
+def _cell(title: str, address: str, raw: Any, fmt: str | None, memo: TextMemo) -> Cell:
+    if type(raw) is str:  # most cells
+        hit = memo.get(raw)
+        if hit is None:
+            hit = memo[raw] = _text_reading(raw)
+        return Cell(title, address, raw, hit[1], hit[0], fmt)
     parsed = parse_cell(raw, fmt)
     text = raw.strip() if isinstance(raw, str) else _printed(raw, parsed)
     return Cell(title, address, raw, text, parsed, fmt)
@@ -251,61 +264,74 @@ def _word_re(alt: str) -> re.Pattern[str]:
     return re.compile(rf"(^| ){re.escape(alt)}( |$)")
 
 
-_RowAlt = tuple[str, str, re.Pattern[str], str, str]
-_ROW_ALTS: dict[int, tuple[TableSpec, tuple[_RowAlt, ...]]] = {}
+class _RowAlts:
+    """A declaration's row labels, worked out once per declaration: (normalised label, word pattern, row id,
+    role) in declaration order; the first position of each label and of its squashed form; one pattern that
+    finds any label as a whole word (most rows match none: one search then replaces a loop over them all)."""
+
+    __slots__ = ("spec", "alts", "first", "first_squashed", "any_word")
+
+    def __init__(self, spec: TableSpec) -> None:
+        self.spec = spec  # kept alive, so that its id is not reused while memoised
+        alts: list[tuple[str, re.Pattern[str], str, str]] = []
+        self.first: dict[str, int] = {}
+        self.first_squashed: dict[str, int] = {}
+        for rs in spec.rows:
+            for alt in rs.label:
+                a = normalise(alt)
+                if a:
+                    self.first.setdefault(a, len(alts))
+                    self.first_squashed.setdefault(squash(a), len(alts))
+                    alts.append((a, _word_re(a), rs.id, rs.role))
+        self.alts = tuple(alts)
+        words = "|".join(re.escape(a) for a, *_rest in alts)
+        self.any_word = re.compile(rf"(^| )(?:{words})( |$)")
+
+    def first_word(self, text: str) -> int | None:
+        """Position of the first label found in ``text`` as a whole word."""
+        if self.any_word.search(text) is None:
+            return None
+        return next(i for i, alt in enumerate(self.alts) if alt[1].search(text))
+
+
+_ROW_ALTS: dict[int, _RowAlts] = {}
 _LEADING_NUMBER = re.compile(r"^\d+\s*")
 
 
-def _row_alternatives(spec: TableSpec) -> tuple[_RowAlt, ...]:
-    """(normalised label, its squashed form, word pattern, row id, role) of every declared row label."""
+def _row_alternatives(spec: TableSpec) -> _RowAlts:
     hit = _ROW_ALTS.get(id(spec))
-    if hit is not None and hit[0] is spec:
-        return hit[1]
-    alts = []
-    for rs in spec.rows:
-        for alt in rs.label:
-            a = normalise(alt)
-            if a:
-                alts.append((a, squash(a), _word_re(a), rs.id, rs.role))
-    out = tuple(alts)
+    if hit is not None and hit.spec is spec:
+        return hit
     if len(_ROW_ALTS) > 1024:
         _ROW_ALTS.clear()
-    _ROW_ALTS[id(spec)] = (spec, out)
+    out = _ROW_ALTS[id(spec)] = _RowAlts(spec)
     return out
 
 
 def _match_row(spec: TableSpec, label: str, row_text: str | Callable[[], str]) -> tuple[str | None, str | None]:
-    """Declared row this row is, and its role; exact labels win over containment.
+    """Declared row this row is, and its role: the first label equal to the row's label (or to it without
+    its leading number, or squashed alike), else the first found as a whole word in the label, else the
+    first found in the row's other texts.
 
     ``row_text`` may be given as a function: it is only needed when no label matches.
     """
-    alts = _row_alternatives(spec)
-    if not alts:
+    memo = _row_alternatives(spec)
+    if not memo.alts:
         return None, None
     lab = normalise(label)
     lab_nonum = _LEADING_NUMBER.sub("", lab, count=1)
-    sq_nonum = squash(lab_nonum)
-    best_score, best_id, best_role = 0, None, None
-    for a, sq, word, rid, role in alts:
-        if a == lab or a == lab_nonum or sq == sq_nonum:
-            score = 3
-        elif a in lab and word.search(lab):  # the substring test first: it rules out most labels cheaply
-            score = 2
-        elif best_score == 0:
-            # Only a first match can come from the row's other texts.
-            if not isinstance(row_text, str):
-                row_text = row_text()
-            if a in row_text and word.search(row_text):
-                score = 1
-            else:
-                continue
-        else:
-            continue
-        if score > best_score:
-            best_score, best_id, best_role = score, rid, role
-            if score == 3:
-                break
-    return best_id, best_role
+    exact = [
+        i
+        for i in (memo.first.get(lab), memo.first.get(lab_nonum), memo.first_squashed.get(squash(lab_nonum)))
+        if i is not None
+    ]
+    found = min(exact) if exact else memo.first_word(lab)
+    if found is None:
+        found = memo.first_word(row_text if isinstance(row_text, str) else row_text())
+    if found is None:
+        return None, None
+    _a, _word, rid, role = memo.alts[found]
+    return rid, role
 
 
 def _total_labelled(grid: Grid, r: int, values: list[Any], layout: Layout, spec: TableSpec) -> bool:
@@ -316,7 +342,9 @@ def _total_labelled(grid: Grid, r: int, values: list[Any], layout: Layout, spec:
     return any(h and h in spec.total_labels for h in head)
 
 
-def read_table(grid: Grid, spec: TableSpec) -> Table | None:
+def read_table(grid: Grid, spec: TableSpec, memo: TextMemo | None = None) -> Table | None:
+    """The table `spec` on `grid`, None when no header of it is found; `memo`: the workbook's texts read so far."""
+    memo = {} if memo is None else memo
     layout = locate(grid, spec)
     if layout is None:
         return None
@@ -350,7 +378,7 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
         for cid, c, col_letters in columns:
             if c >= len(values) or values[c] is None:
                 continue
-            cells[cid] = _cell(title, col_letters + row_number, values[c], fmts[c] if c < len(fmts) else None)
+            cells[cid] = _cell(title, col_letters + row_number, values[c], fmts[c] if c < len(fmts) else None, memo)
         label = _row_label(grid, r, layout, spec, filled)
 
         def row_text(values: list[Any] = values) -> str:
