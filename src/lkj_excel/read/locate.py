@@ -199,6 +199,8 @@ def locate(grid: Grid, spec: TableSpec) -> Layout | None:
     limit = min(grid.n_rows, 40)
     required = [c.id for c in spec.columns if c.required and not c.content]
     for start in range(limit):
+        if spec.columns and not grid.rows.get(start) and not (grid.merges and grid.merges_at(start)):
+            continue  # nothing stands in the row, not even a merged range from above: no label to hit
         numbers = sum(1 for v in grid.row(start) if _is_numeric_value(v))
         if numbers > 1:
             continue

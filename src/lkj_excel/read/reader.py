@@ -221,12 +221,7 @@ def _text_reading(raw: str) -> tuple[Parsed, str]:
     return parsed, raw.strip()
 
 
-def _cell(title: str, address: str, raw: Any, fmt: str | None, memo: TextMemo) -> Cell:
-    if type(raw) is str:  # most cells
-        hit = memo.get(raw)
-        if hit is None:
-            hit = memo[raw] = _text_reading(raw)
-        return Cell(title, address, raw, hit[1], hit[0], fmt)
+def _cell(title: str, address: str, raw: Any, fmt: str | None) -> Cell:
     parsed = parse_cell(raw, fmt)
     text = raw.strip() if isinstance(raw, str) else _printed(raw, parsed)
     return Cell(title, address, raw, text, parsed, fmt)
@@ -344,41 +339,71 @@ def _total_labelled(grid: Grid, r: int, values: list[Any], layout: Layout, spec:
 
 def read_table(grid: Grid, spec: TableSpec, memo: TextMemo | None = None) -> Table | None:
     """The table `spec` on `grid`, None when no header of it is found; `memo`: the workbook's texts read so far."""
-    memo = {} if memo is None else memo
     layout = locate(grid, spec)
     if layout is None:
         return None
     recognise_columns(grid, spec, layout)
     if any(c.required and c.id not in layout.columns for c in spec.columns):
         return None
+    # (column id, 0-based column, its letters)
+    columns = [(cid, c, ref(0, c)[:-1]) for cid, c in layout.columns.items()]
+    rows, unparsed, last = _read_rows(grid, spec, layout, columns, {} if memo is None else memo)
+    if spec.key in layout.columns:
+        for rw in rows:
+            rw.label = rw.label or ""
+    letters = {cid: col_letters for cid, _c, col_letters in columns}
+    table = Table(
+        spec=spec,
+        sheet=grid.title,
+        header_rows=[h + 1 for h in layout.header_rows],
+        data_first=layout.data_start + 1,
+        data_last=last + 1,
+        columns=letters,
+        rows=rows,
+        number_row=(layout.number_row + 1) if layout.number_row is not None else None,
+        missing_columns=[m for m in layout.missing],
+        unparsed=unparsed,
+        column_how=dict(layout.how),
+    )
+    finish_table(grid, table, layout)
+    return table
+
+
+def _read_rows(
+    grid: Grid, spec: TableSpec, layout: Layout, columns: list[tuple[str, int, str]], memo: TextMemo
+) -> tuple[list[Row], list[Cell], int]:
+    """The table's rows from its data start to its footer, its unreadable figures, its last row (0-based)."""
     rows: list[Row] = []
     unparsed: list[Cell] = []
     filled: dict[str, str] = {}
     last = layout.data_start - 1
-    r = layout.data_start
-    n_rows = grid.n_rows
     n_cols = grid.n_cols
-    # (column id, 0-based column, its letters)
-    columns = [(cid, c, ref(0, c)[:-1]) for cid, c in layout.columns.items()]
     title = grid.title
     figures = {cid for cid in layout.columns if cid != spec.numbering and spec.column(cid).numeric}
-    while r < n_rows:
+    # Only stored rows: a row not stored is empty, neither a footer nor a row of the table.
+    for r in sorted(k for k in grid.rows if k >= layout.data_start):
+        if r >= grid.n_rows:
+            break
+        values = grid.rows[r]
         if is_footer(grid, r):
             break
-        values = grid.row(r)
-        if values.count(None) == len(values) or is_number_row(grid, r):
-            r += 1
-            continue
-        if is_repeated_header(grid, r, layout, spec):
-            r += 1
+        if values.count(None) == len(values) or is_number_row(grid, r) or is_repeated_header(grid, r, layout, spec):
             continue
         cells: dict[str, Cell] = {}
         fmts = grid.row_formats.get(r) or []
         row_number = str(r + 1)
         for cid, c, col_letters in columns:
-            if c >= len(values) or values[c] is None:
+            raw = values[c] if c < len(values) else None
+            if raw is None:
                 continue
-            cells[cid] = _cell(title, col_letters + row_number, values[c], fmts[c] if c < len(fmts) else None, memo)
+            fmt = fmts[c] if c < len(fmts) else None
+            if type(raw) is str:  # most cells: read once per workbook
+                hit = memo.get(raw)
+                if hit is None:
+                    hit = memo[raw] = _text_reading(raw)
+                cells[cid] = Cell(title, col_letters + row_number, raw, hit[1], hit[0], fmt)
+            else:
+                cells[cid] = _cell(title, col_letters + row_number, raw, fmt)
         label = _row_label(grid, r, layout, spec, filled)
 
         def row_text(values: list[Any] = values) -> str:
@@ -401,26 +426,7 @@ def read_table(grid: Grid, spec: TableSpec, memo: TextMemo | None = None) -> Tab
                 if cid in figures and cell.parsed.status in ("unparsed", "text") and cell.text:
                     unparsed.append(cell)
         last = r
-        r += 1
-    if spec.key in layout.columns:
-        for rw in rows:
-            rw.label = rw.label or ""
-    letters = {cid: col_letters for cid, _c, col_letters in columns}
-    table = Table(
-        spec=spec,
-        sheet=grid.title,
-        header_rows=[h + 1 for h in layout.header_rows],
-        data_first=layout.data_start + 1,
-        data_last=last + 1,
-        columns=letters,
-        rows=rows,
-        number_row=(layout.number_row + 1) if layout.number_row is not None else None,
-        missing_columns=[m for m in layout.missing],
-        unparsed=unparsed,
-        column_how=dict(layout.how),
-    )
-    finish_table(grid, table, layout)
-    return table
+    return rows, unparsed, last
 
 
 def read_narrative(grid: Grid) -> list[Paragraph]:
