@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from lkj_excel.read.reader import _match_row
+from lkj_excel.read.rowmatch import match_row as _match_row
+from lkj_excel.read.rowmatch import match_row_raw, row_labels
 from lkj_excel.spec import RowSpec, TableSpec, load_all, normalise, squash
 
 SPECS = {s.id: s for s in load_all(2024)}
@@ -68,6 +69,23 @@ def test_row_match_is_the_first_label_at_the_best_level(tid: str) -> None:
     for label, text in cases:
         assert _match_row(spec, label, text) == _walk(spec, label, text), (label, text)
         assert _match_row(spec, label, lambda text=text: text) == _walk(spec, label, text), (label, text)
+
+
+@pytest.mark.parametrize("tid", WITH_ROWS)
+def test_a_rows_raw_texts_match_as_their_normalised_form(tid: str) -> None:
+    # The row's texts as typed: cased, punctuated, with dashes, underscores and line breaks.
+    spec = SPECS[tid]
+    alts = [alt for rs in spec.rows for alt in rs.label]
+    raws = ["", "1 2 3", "Sumber: BPS", "%", "Nilai_akhir (rata-rata) %"]
+    for alt in alts:
+        raws += [f"1. {alt.upper()} 95,5 %", f"Uraian:{alt.replace(' ', '-')}", f"x {alt.replace(' ', '_')}"]
+        raws += [f"Baris\n{alt.title()}\t(Rp)", f"{alt}s", alt.replace(" ", " \u2013 ")]
+    found = set()
+    for raw in raws:
+        want = _walk(spec, "-", normalise(raw))
+        found.add(want)
+        assert match_row_raw(row_labels(spec), "-", lambda raw=raw: raw) == want, raw
+    assert len(found) > 2
 
 
 def test_row_text_is_only_read_when_the_label_matches_nothing() -> None:

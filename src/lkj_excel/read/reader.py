@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +23,7 @@ from .locate import (
 )
 from .notation import decide as decide_notation
 from .notes import ReaderNote, duplicate, no_header
+from .rowmatch import match_row_raw, row_labels
 from .structure import finish_table
 from .year import report_year
 
@@ -254,87 +253,19 @@ def _row_label(grid: Grid, r: int, layout: Layout, spec: TableSpec, filled: dict
 _NUMBERISH = re.compile(r"[\d.,()\s-]*")
 
 
-@lru_cache(maxsize=4096)
-def _word_re(alt: str) -> re.Pattern[str]:
-    return re.compile(rf"(^| ){re.escape(alt)}( |$)")
-
-
-class _RowAlts:
-    """A declaration's row labels, worked out once per declaration: (normalised label, word pattern, row id,
-    role) in declaration order; the first position of each label and of its squashed form; one pattern that
-    finds any label as a whole word (most rows match none: one search then replaces a loop over them all)."""
-
-    __slots__ = ("spec", "alts", "first", "first_squashed", "any_word")
-
-    def __init__(self, spec: TableSpec) -> None:
-        self.spec = spec  # kept alive, so that its id is not reused while memoised
-        alts: list[tuple[str, re.Pattern[str], str, str]] = []
-        self.first: dict[str, int] = {}
-        self.first_squashed: dict[str, int] = {}
-        for rs in spec.rows:
-            for alt in rs.label:
-                a = normalise(alt)
-                if a:
-                    self.first.setdefault(a, len(alts))
-                    self.first_squashed.setdefault(squash(a), len(alts))
-                    alts.append((a, _word_re(a), rs.id, rs.role))
-        self.alts = tuple(alts)
-        words = "|".join(re.escape(a) for a, *_rest in alts)
-        self.any_word = re.compile(rf"(^| )(?:{words})( |$)")
-
-    def first_word(self, text: str) -> int | None:
-        """Position of the first label found in ``text`` as a whole word."""
-        if self.any_word.search(text) is None:
-            return None
-        return next(i for i, alt in enumerate(self.alts) if alt[1].search(text))
-
-
-_ROW_ALTS: dict[int, _RowAlts] = {}
-_LEADING_NUMBER = re.compile(r"^\d+\s*")
-
-
-def _row_alternatives(spec: TableSpec) -> _RowAlts:
-    hit = _ROW_ALTS.get(id(spec))
-    if hit is not None and hit.spec is spec:
-        return hit
-    if len(_ROW_ALTS) > 1024:
-        _ROW_ALTS.clear()
-    out = _ROW_ALTS[id(spec)] = _RowAlts(spec)
-    return out
-
-
-def _match_row(spec: TableSpec, label: str, row_text: str | Callable[[], str]) -> tuple[str | None, str | None]:
-    """Declared row this row is, and its role: the first label equal to the row's label (or to it without
-    its leading number, or squashed alike), else the first found as a whole word in the label, else the
-    first found in the row's other texts.
-
-    ``row_text`` may be given as a function: it is only needed when no label matches.
-    """
-    memo = _row_alternatives(spec)
-    if not memo.alts:
-        return None, None
-    lab = normalise(label)
-    lab_nonum = _LEADING_NUMBER.sub("", lab, count=1)
-    exact = [
-        i
-        for i in (memo.first.get(lab), memo.first.get(lab_nonum), memo.first_squashed.get(squash(lab_nonum)))
-        if i is not None
-    ]
-    found = min(exact) if exact else memo.first_word(lab)
-    if found is None:
-        found = memo.first_word(row_text if isinstance(row_text, str) else row_text())
-    if found is None:
-        return None, None
-    _a, _word, rid, role = memo.alts[found]
-    return rid, role
-
-
 def _total_labelled(grid: Grid, r: int, values: list[Any], layout: Layout, spec: TableSpec) -> bool:
     """Does the key column or one of the first four cells (past the row's end: empty) say "Jumlah"?"""
-    head = [squash(text_of(v)) for v in values[:4]]
+    labels = spec.total_labels
     if spec.key in layout.columns:
-        head.insert(0, squash(grid.text(r, layout.columns[spec.key])))
-    return any(h and h in spec.total_labels for h in head)
+        h = squash(grid.text(r, layout.columns[spec.key]))
+        if h and h in labels:
+            return True
+    for v in values[:4]:
+        if v is not None:
+            h = squash(text_of(v))
+            if h and h in labels:
+                return True
+    return False
 
 
 def read_table(grid: Grid, spec: TableSpec, memo: TextMemo | None = None) -> Table | None:
@@ -380,6 +311,7 @@ def _read_rows(
     n_cols = grid.n_cols
     title = grid.title
     figures = {cid for cid in layout.columns if cid != spec.numbering and spec.column(cid).numeric}
+    labels = row_labels(spec)
     # Only stored rows: a row not stored is empty, neither a footer nor a row of the table.
     for r in sorted(k for k in grid.rows if k >= layout.data_start):
         if r >= grid.n_rows:
@@ -407,12 +339,12 @@ def _read_rows(
         label = _row_label(grid, r, layout, spec, filled)
 
         def row_text(values: list[Any] = values) -> str:
-            # Every cell of the row, the empty ones past its stored end included.
+            # Every cell of the row, the empty ones past its stored end included (not normalised).
             texts = [text_of(v) for v in values]
             texts += [""] * (n_cols - len(texts))
-            return normalise(" ".join(texts))
+            return " ".join(texts)
 
-        row_id, role = _match_row(spec, label, row_text)
+        row_id, role = match_row_raw(labels, label, row_text)
         if role is None:
             role = "total" if _total_labelled(grid, r, values, layout, spec) else "data"
         for cid in spec.fill_down:
