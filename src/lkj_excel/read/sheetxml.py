@@ -96,9 +96,8 @@ def parse_sheet(
     found = sheetfast.split(data) if data is not None else None
     if data is not None and found is None:
         budget.left += len(data)  # parse_member reads it again and counts it
-    handlers = _handlers(out, ctx)
     if found is None:
-        p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = handlers
+        p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = _handlers(out, ctx)
         parse_member(zf, part, p, budget, path, strip_empty_cells=True)
         return out
     head, tokens, tail = found
@@ -108,8 +107,8 @@ def parse_sheet(
     full = False
     for piece, final in ((head, False), (tail, True)):
         need = "" if full else sheetfast.needs_handlers(piece)
-        if need == "all":
-            p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = handlers
+        if need == "all":  # made here, at most once: the tail then goes on with the head's handlers
+            p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = _handlers(out, ctx)
             full = True
         elif need == "merges":
             p.StartElementHandler = _merge_handler(out.merges)
