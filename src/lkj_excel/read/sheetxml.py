@@ -356,7 +356,7 @@ def _formula(f: str, fa: dict[str, str], r: int, c: int, shared: dict[str, tuple
 
 
 def _merge(rng: str, merges: list[tuple[int, int, int, int]]) -> None:
-    ends = [parse_ref(x) for x in rng.split(":")]
+    ends = [_REFS.get(x) or _ref_cached(x) for x in rng.split(":")]
     if not ends or len(ends) > 2 or any(e is None for e in ends):
         raise ValueError(f"rentang gabungan tidak sah {rng!r}")
     (r1, c1), (r2, c2) = ends[0], ends[-1]  # type: ignore[misc]
