@@ -14,7 +14,6 @@ is given as its formula text, which the reader reports as unreadable.
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from . import parts
 from .formula import NotEvaluable
 from .formula import Workbook as FormulaBook
 from .grid import Grid, build_grid
-from .open import check_workbook_file
+from .open import open_checked
 from .sheetxml import SheetData, parse_sheet
 from .xmlsafe import Budget, XmlRefused, check_sizes
 
@@ -107,11 +106,10 @@ def load_fast(path: str | Path) -> list[Grid]:
             data = p.read_bytes()
     except OSError:
         data = None  # the check reports it
-    p = check_workbook_file(path, data)
+    p, checked = open_checked(path, data)
     shown = str(path)
     try:
-        source: Path | io.BytesIO = io.BytesIO(data) if data is not None else p
-        with zipfile.ZipFile(source) as zf:
+        with checked if checked is not None else zipfile.ZipFile(p) as zf:
             return grids_from_zip(zf, shown)
     except LkjError:
         raise

@@ -11,6 +11,7 @@ roles "group" and "section"; a flat table is left as it is.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Row, Table
 from ..spec import normalise
@@ -23,6 +24,7 @@ _DASH = re.compile(r"^\s*[-•·–]\s*\S")
 _KEYWORDS = (("sub kegiatan", 52), ("kegiatan", 51), ("program", 50))
 
 
+@lru_cache(maxsize=4096)  # numbering texts ("1.", "a.", "II", "1.01") are the same few in every office
 def _number_rank(text: str) -> int | None:
     t = text.strip()
     if not t:

@@ -68,12 +68,14 @@ class _SpecMemo:
     """What locating a table asks of its declaration again and again, worked out once per declaration
     (keyed by identity: hashing a declaration's frozen columns costs more than the lookups it serves)."""
 
-    __slots__ = ("spec", "exact", "squashed", "scores")
+    __slots__ = ("spec", "exact", "squashed", "scores", "assigned")
 
     def __init__(self, spec: TableSpec) -> None:
         self.spec = spec  # kept alive, so that its id is not reused while memoised
         self.exact, self.squashed = _exact_alternatives(spec.columns)
         self.scores: dict[tuple[str, ...], tuple[float, ...]] = {}
+        # A header's texts (and the sheet's width) -> its columns: offices keep the template's header.
+        self.assigned: dict[tuple[int, tuple[tuple[str, ...], ...]], Assignment] = {}
 
     def scores_of(self, path: tuple[str, ...]) -> tuple[float, ...]:
         """How well a header path fits each declared column, in declaration order."""
@@ -83,6 +85,52 @@ class _SpecMemo:
                 self.scores.clear()
             s = self.scores[path] = tuple(_column_score(col, path) for col in self.spec.columns)
         return s
+
+    def assignment(self, header_texts: list[list[str]], n_cols: int) -> Assignment:
+        """`_assign`, worked out once per header; the caller gets its own copies (the reader extends them)."""
+        key = (n_cols, tuple(tuple(texts) for texts in header_texts))
+        hit = self.assigned.get(key)
+        if hit is None:
+            if len(self.assigned) > 1 << 10:
+                self.assigned.clear()
+            hit = self.assigned[key] = _assign(self, header_texts, n_cols)
+        paths, columns, how, missing = hit
+        return {c: list(p) for c, p in paths.items()}, dict(columns), dict(how), list(missing)
+
+
+Assignment = tuple[dict[int, list[str]], dict[str, int], dict[str, str], list[str]]
+
+
+def _assign(memo: _SpecMemo, header_texts: list[list[str]], n_cols: int) -> Assignment:
+    """Each column's header path, and the declared columns they fit: greedy, best fits first."""
+    spec = memo.spec
+    paths: dict[int, list[str]] = {}
+    for c in range(n_cols):
+        path: list[str] = []
+        for texts in header_texts:
+            t = texts[c]
+            if t and (not path or path[-1] != t):
+                path.append(t)
+        if path:
+            paths[c] = path
+    scored = []
+    for c, path in paths.items():
+        for i, s in enumerate(memo.scores_of(tuple(path))):
+            if s > 0:
+                scored.append((-s, c, i))
+    scored.sort()
+    columns: dict[str, int] = {}
+    how: dict[str, str] = {}
+    used: set[int] = set()
+    for _neg, c, i in scored:
+        cid = spec.columns[i].id
+        if cid in columns or c in used:
+            continue
+        columns[cid] = c
+        used.add(c)
+        how[cid] = "judul: " + " / ".join(paths[c])
+    missing = [col.id for col in spec.columns if col.id not in columns]
+    return paths, columns, how, missing
 
 
 _MEMOS: dict[int, _SpecMemo] = {}
@@ -199,14 +247,17 @@ def locate(grid: Grid, spec: TableSpec) -> Layout | None:
     limit = min(grid.n_rows, 40)
     required = [c.id for c in spec.columns if c.required and not c.content]
     for start in range(limit):
+        if spec.columns and not grid.rows.get(start) and not (grid.merges and grid.merges_at(start)):
+            continue  # nothing stands in the row, not even a merged range from above: no label to hit
         numbers = sum(1 for v in grid.row(start) if _is_numeric_value(v))
         if numbers > 1:
             continue
-        hits = _label_hits(spec, _row_texts(grid, start))
+        texts = _row_texts(grid, start)
+        hits = _label_hits(spec, texts)
         # One stray figure beside a header (a note, a page number) does not make it a data row.
         if hits < min(2, len(spec.columns)) or (numbers and hits < 3):
             continue
-        layout = _layout_from(grid, spec, start)
+        layout = _layout_from(grid, spec, start, texts)
         if all(cid in layout.columns for cid in required):
             return layout
     return None
@@ -221,7 +272,8 @@ def _is_unit_row(grid: Grid, r: int) -> bool:
     return len(filled) >= 2 and all(_UNIT_CELL_RE.match(t) for t in filled)
 
 
-def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
+def _layout_from(grid: Grid, spec: TableSpec, start: int, start_texts: list[str]) -> Layout:
+    """The layout whose header starts at row ``start`` (its texts, ``_row_texts(grid, start)``, given)."""
     header = [start]
     r = start + 1
     while r < grid.n_rows and len(header) < 4:
@@ -242,36 +294,9 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int) -> Layout:
             break
         header.append(r)
         r += 1
-    paths: dict[int, list[str]] = {}
-    header_texts = [_row_texts(grid, hr) for hr in header]
+    header_texts = [start_texts] + [_row_texts(grid, hr) for hr in header[1:]]
     signatures = [dict(enumerate(texts)) for texts in header_texts]  # what is_repeated_header compares
-    for c in range(grid.n_cols):
-        path: list[str] = []
-        for texts in header_texts:
-            t = texts[c]
-            if t and (not path or path[-1] != t):
-                path.append(t)
-        if path:
-            paths[c] = path
-    # Greedy assignment, best fits first.
-    scored = []
-    memo = _memo(spec)
-    for c, path in paths.items():
-        for i, s in enumerate(memo.scores_of(tuple(path))):
-            if s > 0:
-                scored.append((-s, c, i))
-    scored.sort()
-    columns: dict[str, int] = {}
-    how: dict[str, str] = {}
-    used: set[int] = set()
-    for _neg, c, i in scored:
-        cid = spec.columns[i].id
-        if cid in columns or c in used:
-            continue
-        columns[cid] = c
-        used.add(c)
-        how[cid] = "judul: " + " / ".join(paths[c])
-    missing = [col.id for col in spec.columns if col.id not in columns]
+    paths, columns, how, missing = _memo(spec).assignment(header_texts, grid.n_cols)
     r = header[-1] + 1
     number_row = None
     while r < grid.n_rows:

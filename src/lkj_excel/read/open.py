@@ -31,6 +31,15 @@ def check_workbook_file(path: str | Path, data: bytes | None = None) -> Path:
     """Raise LkjError unless `path` looks like a readable .xlsx; return it as a Path.
 
     `data`: the file's bytes when the caller has read them already (looked at instead of the file)."""
+    p, zf = open_checked(path, data)
+    if zf is not None:
+        zf.close()
+    return p
+
+
+def open_checked(path: str | Path, data: bytes | None = None) -> tuple[Path, zipfile.ZipFile | None]:
+    """`check_workbook_file`, and the zip it opened over `data` (None when no `data` was given): read
+    from it, the archive's directory is not read a second time."""
     p = Path(path)
     shown = str(path)
     if not p.exists():
@@ -57,18 +66,26 @@ def check_workbook_file(path: str | Path, data: bytes | None = None) -> Path:
             detail = "kosong" if not head else "bukan arsip zip"
             raise LkjError("file.corrupt", path=shown, detail=detail)
         raise LkjError("file.not_xlsx", path=shown)
+    zf = None
     try:
-        with zipfile.ZipFile(p if data is None else io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
-            if "mimetype" in names and zf.read("mimetype").strip() == _ODS_MIME:
-                raise LkjError("file.ods", path=shown)
-    except zipfile.BadZipFile as exc:
-        raise LkjError("file.corrupt", path=shown, detail=str(exc)) from exc
-    except (OSError, EOFError, ValueError) as err:  # truncated member
-        raise LkjError("file.corrupt", path=shown, detail=f"{type(err).__name__}: {err}") from err
-    if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
-        raise LkjError("file.not_xlsx", path=shown)
-    return p
+        zf = zipfile.ZipFile(p if data is None else io.BytesIO(data))
+        names = set(zf.namelist())
+        if "mimetype" in names and zf.read("mimetype").strip() == _ODS_MIME:
+            raise LkjError("file.ods", path=shown)
+        if "xl/workbook.xml" not in names and not any(n.endswith("workbook.xml") for n in names):
+            raise LkjError("file.not_xlsx", path=shown)
+    except BaseException as exc:
+        if zf is not None:
+            zf.close()
+        if isinstance(exc, zipfile.BadZipFile):
+            raise LkjError("file.corrupt", path=shown, detail=str(exc)) from exc
+        if isinstance(exc, (OSError, EOFError, ValueError)):  # truncated member
+            raise LkjError("file.corrupt", path=shown, detail=f"{type(exc).__name__}: {exc}") from exc
+        raise
+    if data is None:
+        zf.close()
+        return p, None
+    return p, zf
 
 
 def open_workbook(path: str | Path, read_only: bool = False) -> Workbook:

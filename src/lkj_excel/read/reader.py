@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +23,7 @@ from .locate import (
 )
 from .notation import decide as decide_notation
 from .notes import ReaderNote, duplicate, no_header
+from .rowmatch import match_row_raw, row_labels
 from .structure import finish_table
 from .year import report_year
 
@@ -107,20 +106,21 @@ def read_grids(path: str, grids: list[Grid], year: int | None = None) -> Workboo
     missing: list[str] = []
     sheet_of: dict[str, str] = {}
     failed: list[tuple[str, Grid]] = []
+    memo: TextMemo = {}
     for tid, spec in specs.items():
         g = by_table.get(tid)
         if g is None:
             missing.append(tid)
             continue
         sheet_of[tid] = g.title
-        t = read_table(g, spec)
+        t = read_table(g, spec, memo)
         if t is None:
             failed.append((tid, g))
             missing.append(tid)
             continue
         tables[tid] = t
     failed += [(tid, g) for tid, g in by_table.items() if tid not in specs]
-    relocated = _relocate(failed, specs, tables)
+    relocated = _relocate(failed, specs, tables, memo)
     for tid, g in failed:
         if any(r[1] == g.title for r in relocated):
             sheet_of.pop(tid, None)
@@ -154,7 +154,7 @@ def read_grids(path: str, grids: list[Grid], year: int | None = None) -> Workboo
 
 
 def _relocate(
-    failed: list[tuple[str, Grid]], specs: dict[str, TableSpec], tables: dict[str, Table]
+    failed: list[tuple[str, Grid]], specs: dict[str, TableSpec], tables: dict[str, Table], memo: TextMemo
 ) -> list[tuple[str, str, str]]:
     """Sheets whose number does not fit their content: the standard table their header fits, if any."""
     out: list[tuple[str, str, str]] = []
@@ -168,7 +168,7 @@ def _relocate(
             # missing a required column must not pass for a smaller one.
             if layout is None or len(layout.columns) < len(layout.paths):
                 continue
-            t = read_table(g, spec)
+            t = read_table(g, spec, memo)
             if t is not None and (best is None or len(t.columns) > best[0]):
                 best = (len(t.columns), t)
         if best is not None:
@@ -208,12 +208,19 @@ def _metadata(info: Grid | None, tables: dict[str, Grid]) -> tuple[str | None, s
     return office, kab, year
 
 
+# A typed text's reading and its printed form, per workbook: its figures and labels recur from table to table.
+TextMemo = dict[str, tuple[Parsed, str]]
+
+
+def _text_reading(raw: str) -> tuple[Parsed, str]:
+    """parse_cell's own first steps for text, without its type tests."""
+    parsed = parse_text(raw)
+    if parsed.value is not None and not sensible(parsed.value):
+        parsed = Parsed("unparsed", unit=parsed.unit)
+    return parsed, raw.strip()
+
+
 def _cell(title: str, address: str, raw: Any, fmt: str | None) -> Cell:
-    if type(raw) is str:  # most cells: parse_cell's own first steps for text, without its type tests
-        parsed = parse_text(raw)
-        if parsed.value is not None and not sensible(parsed.value):
-            parsed = Parsed("unparsed", unit=parsed.unit)
-        return Cell(title, address, raw, raw.strip(), parsed, fmt)
     parsed = parse_cell(raw, fmt)
     text = raw.strip() if isinstance(raw, str) else _printed(raw, parsed)
     return Cell(title, address, raw, text, parsed, fmt)
@@ -246,134 +253,32 @@ def _row_label(grid: Grid, r: int, layout: Layout, spec: TableSpec, filled: dict
 _NUMBERISH = re.compile(r"[\d.,()\s-]*")
 
 
-@lru_cache(maxsize=4096)
-def _word_re(alt: str) -> re.Pattern[str]:
-    return re.compile(rf"(^| ){re.escape(alt)}( |$)")
-
-
-_RowAlt = tuple[str, str, re.Pattern[str], str, str]
-_ROW_ALTS: dict[int, tuple[TableSpec, tuple[_RowAlt, ...]]] = {}
-_LEADING_NUMBER = re.compile(r"^\d+\s*")
-
-
-def _row_alternatives(spec: TableSpec) -> tuple[_RowAlt, ...]:
-    """(normalised label, its squashed form, word pattern, row id, role) of every declared row label."""
-    hit = _ROW_ALTS.get(id(spec))
-    if hit is not None and hit[0] is spec:
-        return hit[1]
-    alts = []
-    for rs in spec.rows:
-        for alt in rs.label:
-            a = normalise(alt)
-            if a:
-                alts.append((a, squash(a), _word_re(a), rs.id, rs.role))
-    out = tuple(alts)
-    if len(_ROW_ALTS) > 1024:
-        _ROW_ALTS.clear()
-    _ROW_ALTS[id(spec)] = (spec, out)
-    return out
-
-
-def _match_row(spec: TableSpec, label: str, row_text: str | Callable[[], str]) -> tuple[str | None, str | None]:
-    """Declared row this row is, and its role; exact labels win over containment.
-
-    ``row_text`` may be given as a function: it is only needed when no label matches.
-    """
-    alts = _row_alternatives(spec)
-    if not alts:
-        return None, None
-    lab = normalise(label)
-    lab_nonum = _LEADING_NUMBER.sub("", lab, count=1)
-    sq_nonum = squash(lab_nonum)
-    best_score, best_id, best_role = 0, None, None
-    for a, sq, word, rid, role in alts:
-        if a == lab or a == lab_nonum or sq == sq_nonum:
-            score = 3
-        elif a in lab and word.search(lab):  # the substring test first: it rules out most labels cheaply
-            score = 2
-        elif best_score == 0:
-            # Only a first match can come from the row's other texts.
-            if not isinstance(row_text, str):
-                row_text = row_text()
-            if a in row_text and word.search(row_text):
-                score = 1
-            else:
-                continue
-        else:
-            continue
-        if score > best_score:
-            best_score, best_id, best_role = score, rid, role
-            if score == 3:
-                break
-    return best_id, best_role
-
-
 def _total_labelled(grid: Grid, r: int, values: list[Any], layout: Layout, spec: TableSpec) -> bool:
     """Does the key column or one of the first four cells (past the row's end: empty) say "Jumlah"?"""
-    head = [squash(text_of(v)) for v in values[:4]]
+    labels = spec.total_labels
     if spec.key in layout.columns:
-        head.insert(0, squash(grid.text(r, layout.columns[spec.key])))
-    return any(h and h in spec.total_labels for h in head)
+        h = squash(grid.text(r, layout.columns[spec.key]))
+        if h and h in labels:
+            return True
+    for v in values[:4]:
+        if v is not None:
+            h = squash(text_of(v))
+            if h and h in labels:
+                return True
+    return False
 
 
-def read_table(grid: Grid, spec: TableSpec) -> Table | None:
+def read_table(grid: Grid, spec: TableSpec, memo: TextMemo | None = None) -> Table | None:
+    """The table `spec` on `grid`, None when no header of it is found; `memo`: the workbook's texts read so far."""
     layout = locate(grid, spec)
     if layout is None:
         return None
     recognise_columns(grid, spec, layout)
     if any(c.required and c.id not in layout.columns for c in spec.columns):
         return None
-    rows: list[Row] = []
-    unparsed: list[Cell] = []
-    filled: dict[str, str] = {}
-    last = layout.data_start - 1
-    r = layout.data_start
-    n_rows = grid.n_rows
-    n_cols = grid.n_cols
     # (column id, 0-based column, its letters)
     columns = [(cid, c, ref(0, c)[:-1]) for cid, c in layout.columns.items()]
-    title = grid.title
-    figures = {cid for cid in layout.columns if cid != spec.numbering and spec.column(cid).numeric}
-    while r < n_rows:
-        if is_footer(grid, r):
-            break
-        values = grid.row(r)
-        if values.count(None) == len(values) or is_number_row(grid, r):
-            r += 1
-            continue
-        if is_repeated_header(grid, r, layout, spec):
-            r += 1
-            continue
-        cells: dict[str, Cell] = {}
-        fmts = grid.row_formats.get(r) or []
-        row_number = str(r + 1)
-        for cid, c, col_letters in columns:
-            if c >= len(values) or values[c] is None:
-                continue
-            cells[cid] = _cell(title, col_letters + row_number, values[c], fmts[c] if c < len(fmts) else None)
-        label = _row_label(grid, r, layout, spec, filled)
-
-        def row_text(values: list[Any] = values) -> str:
-            # Every cell of the row, the empty ones past its stored end included.
-            texts = [text_of(v) for v in values]
-            texts += [""] * (n_cols - len(texts))
-            return normalise(" ".join(texts))
-
-        row_id, role = _match_row(spec, label, row_text)
-        if role is None:
-            role = "total" if _total_labelled(grid, r, values, layout, spec) else "data"
-        for cid in spec.fill_down:
-            cell = cells.get(cid)
-            if cell is not None and cell.text:
-                filled[cid] = cell.text
-        rows.append(Row(len(rows), r + 1, role, label, row_id, cells))
-        if role in ("data", "subtotal", "total"):
-            for cid, cell in cells.items():
-                # The numbering column holds labels ("I", "01.01", "a.1", "JUMLAH"), not figures.
-                if cid in figures and cell.parsed.status in ("unparsed", "text") and cell.text:
-                    unparsed.append(cell)
-        last = r
-        r += 1
+    rows, unparsed, last = _read_rows(grid, spec, layout, columns, {} if memo is None else memo)
     if spec.key in layout.columns:
         for rw in rows:
             rw.label = rw.label or ""
@@ -393,6 +298,67 @@ def read_table(grid: Grid, spec: TableSpec) -> Table | None:
     )
     finish_table(grid, table, layout)
     return table
+
+
+def _read_rows(
+    grid: Grid, spec: TableSpec, layout: Layout, columns: list[tuple[str, int, str]], memo: TextMemo
+) -> tuple[list[Row], list[Cell], int]:
+    """The table's rows from its data start to its footer, its unreadable figures, its last row (0-based)."""
+    rows: list[Row] = []
+    unparsed: list[Cell] = []
+    filled: dict[str, str] = {}
+    last = layout.data_start - 1
+    n_cols = grid.n_cols
+    title = grid.title
+    figures = {cid for cid in layout.columns if cid != spec.numbering and spec.column(cid).numeric}
+    labels = row_labels(spec)
+    # Only stored rows: a row not stored is empty, neither a footer nor a row of the table.
+    for r in sorted(k for k in grid.rows if k >= layout.data_start):
+        if r >= grid.n_rows:
+            break
+        values = grid.rows[r]
+        if is_footer(grid, r):
+            break
+        if values.count(None) == len(values) or is_number_row(grid, r) or is_repeated_header(grid, r, layout, spec):
+            continue
+        cells: dict[str, Cell] = {}
+        fmts = grid.row_formats.get(r) or []
+        row_number = str(r + 1)
+        for cid, c, col_letters in columns:
+            raw = values[c] if c < len(values) else None
+            if raw is None:
+                continue
+            fmt = fmts[c] if c < len(fmts) else None
+            if type(raw) is str:  # most cells: read once per workbook
+                hit = memo.get(raw)
+                if hit is None:
+                    hit = memo[raw] = _text_reading(raw)
+                cells[cid] = Cell(title, col_letters + row_number, raw, hit[1], hit[0], fmt)
+            else:
+                cells[cid] = _cell(title, col_letters + row_number, raw, fmt)
+        label = _row_label(grid, r, layout, spec, filled)
+
+        def row_text(values: list[Any] = values) -> str:
+            # Every cell of the row, the empty ones past its stored end included (not normalised).
+            texts = [text_of(v) for v in values]
+            texts += [""] * (n_cols - len(texts))
+            return " ".join(texts)
+
+        row_id, role = match_row_raw(labels, label, row_text)
+        if role is None:
+            role = "total" if _total_labelled(grid, r, values, layout, spec) else "data"
+        for cid in spec.fill_down:
+            cell = cells.get(cid)
+            if cell is not None and cell.text:
+                filled[cid] = cell.text
+        rows.append(Row(len(rows), r + 1, role, label, row_id, cells))
+        if role in ("data", "subtotal", "total"):
+            for cid, cell in cells.items():
+                # The numbering column holds labels ("I", "01.01", "a.1", "JUMLAH"), not figures.
+                if cid in figures and cell.parsed.status in ("unparsed", "text") and cell.text:
+                    unparsed.append(cell)
+        last = r
+    return rows, unparsed, last
 
 
 def read_narrative(grid: Grid) -> list[Paragraph]:

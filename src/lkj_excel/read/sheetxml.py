@@ -96,9 +96,8 @@ def parse_sheet(
     found = sheetfast.split(data) if data is not None else None
     if data is not None and found is None:
         budget.left += len(data)  # parse_member reads it again and counts it
-    handlers = _handlers(out, ctx)
     if found is None:
-        p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = handlers
+        p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = _handlers(out, ctx)
         parse_member(zf, part, p, budget, path, strip_empty_cells=True)
         return out
     head, tokens, tail = found
@@ -108,8 +107,8 @@ def parse_sheet(
     full = False
     for piece, final in ((head, False), (tail, True)):
         need = "" if full else sheetfast.needs_handlers(piece)
-        if need == "all":
-            p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = handlers
+        if need == "all":  # made here, at most once: the tail then goes on with the head's handlers
+            p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = _handlers(out, ctx)
             full = True
         elif need == "merges":
             p.StartElementHandler = _merge_handler(out.merges)
@@ -136,20 +135,27 @@ def _store_fast(
     """The cells `sheetfast` tokenised, stored in document order as `_store` stores them from expat."""
     shared: dict[str, tuple[str, int, int]] = {}
     counter = [0]  # cells stored, formula cells (stored by `_store`) included
-    refs = _REFS
+    stored = 0  # cells stored here; counter[0] holds the rest
+    refs = _REFS0
     strings, styles, epoch, title = ctx
     formats, dates = styles.formats, styles.dates
     fmt_of: dict[str, str] = {}  # the s attribute's text -> its number format
     rows = out.cells
     unescape = sheetfast.unescape
+    # The cells of the row the last token stood in (tokens come row by row); None: look the row up.
+    row_at: int | None = None
+    cells: dict[int, CellData] = {}
     try:
         for tok in tokens:
             coord = tok[0]
-            r, c = refs.get(coord) or _ref_cached(coord) or (0, 0)  # the token's address always parses
-            r, c = r - 1, c - 1
+            rc = refs.get(coord)
+            r, c = rc if rc is not None else _ref0(coord)
             if tok[6]:  # a formula
                 _, t, s, v, f, fa, inline = sheetfast.formula_cell(tok)
+                counter[0] += stored
+                stored = 0
                 _store(out, ctx, shared, counter, r, c, t, s, v, f, fa, inline)
+                row_at = None  # `_store` may have added the row
                 continue
             t = tok[2]
             value: Any = None
@@ -157,25 +163,27 @@ def _store_fast(
                 if tok[3]:
                     value = tok[4] if "&" not in tok[4] else unescape(tok[4])
             elif tok[10]:
+                raw = tok[10] if "&" not in tok[10] else unescape(tok[10])
                 s = int(tok[1]) if tok[1] else 0
-                raw = unescape(tok[10])
-                value = (
-                    int(raw)
-                    if not t and raw.isdigit() and s not in dates
-                    else _convert(raw, t or "n", s, strings, styles, epoch)
-                )
-            cells = rows.get(r)
-            if cells is None:
-                cells = rows[r] = {}
+                if not t and raw.isdigit() and s not in dates:
+                    value = int(raw)
+                else:
+                    value = _convert(raw, t or "n", s, strings, styles, epoch)
+            if r != row_at:
+                row_at = r
+                found = rows.get(r)
+                if found is None:
+                    found = rows[r] = {}
+                cells = found
             if value is not None or c in cells:  # a later empty duplicate of a cell wins
                 fmt = fmt_of.get(tok[1])
                 if fmt is None:
                     s = int(tok[1]) if tok[1] else 0
                     fmt = fmt_of[tok[1]] = formats[s] if s < len(formats) else "General"
                 cells[c] = (value, fmt)
-                counter[0] += 1
-                if counter[0] > MAX_CELLS:
-                    raise too_big(title, counter[0], MAX_CELLS, more=True)
+                stored += 1
+                if stored + counter[0] > MAX_CELLS:
+                    raise too_big(title, stored + counter[0], MAX_CELLS, more=True)
     except ValueError as exc:  # as parse_member reports a handler's ValueError
         raise corrupt(part, path, exc) from exc
 
@@ -269,6 +277,18 @@ _REFS: dict[str, tuple[int, int]] = {}  # "B7" -> (7, 2): the same few thousand 
 _MAX_REFS = 1 << 16
 
 
+_REFS0: dict[str, tuple[int, int]] = {}  # "B7" -> (6, 1): 0-based, for the tokens `sheetfast` found
+
+
+def _ref0(coord: str) -> tuple[int, int]:
+    """0-based (row, col) of a token's address (`sheetfast` lets only "B7"-like addresses through)."""
+    r, c = parse_ref(coord) or (0, 0)
+    rc = (r - 1, c - 1)
+    if len(_REFS0) < _MAX_REFS:
+        _REFS0[coord] = rc
+    return rc
+
+
 def _ref_cached(coord: str) -> tuple[int, int] | None:
     rc = parse_ref(coord)
     if rc is not None and len(_REFS) < _MAX_REFS:
@@ -336,7 +356,7 @@ def _formula(f: str, fa: dict[str, str], r: int, c: int, shared: dict[str, tuple
 
 
 def _merge(rng: str, merges: list[tuple[int, int, int, int]]) -> None:
-    ends = [parse_ref(x) for x in rng.split(":")]
+    ends = [_REFS.get(x) or _ref_cached(x) for x in rng.split(":")]
     if not ends or len(ends) > 2 or any(e is None for e in ends):
         raise ValueError(f"rentang gabungan tidak sah {rng!r}")
     (r1, c1), (r2, c2) = ends[0], ends[-1]  # type: ignore[misc]
