@@ -34,10 +34,15 @@ def branch(
     where: dict[Address, list[int]] = {}
     for i, k in enumerate(conflicts):
         for a in k:
-            where.setdefault(a, []).append(i)
+            got_i = where.get(a)
+            if got_i is None:
+                where[a] = [i]
+            else:
+                got_i.append(i)
     # children hitting the same conflicts share a bound
     bounds: dict[tuple[int, ...], tuple[float, int, frozenset[Address]]] = {}
     class_hit: dict[frozenset[Address], tuple[int, ...]] = {}  # the conflicts a copy class hits
+    cost_of = cost.__getitem__
 
     def lower_bound(hit: tuple[int, ...]) -> tuple[float, int, frozenset[Address]]:
         used: set[Address] = set()
@@ -48,23 +53,27 @@ def branch(
                 used.update(k)
                 c = cheapest.get(i)
                 if c is None:
-                    c = cheapest[i] = min(map(cost.__getitem__, k))
+                    c = cheapest[i] = min(map(cost_of, k))
                 lb += c
                 n += 1
         return lb, n, frozenset(used)
 
     thr = bound + 1e-9
+    empty: tuple[int, ...] = ()
 
     def children(
-        c: frozenset[Address],
-    ) -> tuple[int, list[tuple[float, int, Address, tuple[float, int, frozenset[Address]]]]]:
-        """The children on conflict `c`, and how many of them are within the node's bound."""
+        c: frozenset[Address], cap: int
+    ) -> tuple[int, list[tuple[float, int, Address, tuple[float, int, frozenset[Address]]]]] | None:
+        """The children on conflict `c`, and how many of them are within the node's bound; None as soon as
+        `cap` of them are (a conflict no smaller than one with fewer cannot be chosen)."""
         out = []
         within = 0
+        nxt = figures + 1
         for a in sorted(c):
             m = cls.get(a)
             if m is None:
-                hit = tuple(where.get(a, ()))
+                w_a = where.get(a)
+                hit = tuple(w_a) if w_a is not None else empty
             else:
                 known = class_hit.get(m)  # a class's copies in one conflict make one child
                 if known is None:
@@ -73,14 +82,25 @@ def branch(
             got = bounds.get(hit)
             if got is None:
                 got = bounds[hit] = lower_bound(hit)
-            f = w + cost[a] + got[0]
-            within += f <= thr
-            out.append((f, figures + 1 + got[1], a, got))
+            f = w + cost_of(a) + got[0]
+            if f <= thr:
+                within += 1
+                if within >= cap:
+                    return None
+            out.append((f, nxt + got[1], a, got))
         return within, out
 
-    # Any conflict is a complete branching; weighing the three smallest is enough to choose well.
-    options = [children(c) for c in smallest(conflicts, 3)]
-    best = min(options, key=lambda o: (o[0], len(o[1])))[1]
+    # Any conflict is a complete branching; weighing the three smallest is enough to choose well: fewest
+    # children within the bound, then fewest children. They come smallest first, so a later one wins only
+    # with fewer within the bound (ties keep the first).
+    best: list[tuple[float, int, Address, tuple[float, int, frozenset[Address]]]] = []
+    cap = -1
+    for c in smallest(conflicts, 3):
+        got_c = children(c, len(c) + 1 if cap < 0 else cap)  # the first is always taken
+        if got_c is not None:
+            cap, best = got_c
+            if cap == 0:
+                break
     out = []
     for f, n, a, got in best:
         m = cls.get(a)
