@@ -22,13 +22,17 @@ def branch(
     conflicts: list[frozenset[Address]],
     cls: dict[Address, frozenset[Address]],
     cost: dict[Address, float],
+    cells_of: Sorted | None = None,
 ) -> list[tuple[float, int, frozenset[Address], frozenset[Address]]]:
     """The children of node `s` (weight, figures, cells, cells of the conflicts its bound used) on the
     conflict whose children are fewest at the node's bound: those are sure to be visited, the others
     may be cut once an explanation is found.
 
     A child's bound adds what any explanation must still add: one figure of each of some pairwise
-    disjoint conflicts it does not hit (smallest first)."""
+    disjoint conflicts it does not hit (smallest first). `cells_of`: each conflict's cells in order (kept by
+    the caller: the same conflicts recur from node to node)."""
+    if cells_of is None:
+        cells_of = Sorted()
     order = sorted(range(len(conflicts)), key=lambda i: len(conflicts[i]))  # stable, as sorted(conflicts, key=len)
     cheapest: dict[int, float] = {}
     where: dict[Address, list[int]] = {}
@@ -69,7 +73,7 @@ def branch(
         out = []
         within = 0
         nxt = figures + 1
-        for a in sorted(c):
+        for a in cells_of[c]:
             m = cls.get(a)
             if m is None:
                 w_a = where.get(a)
@@ -95,7 +99,7 @@ def branch(
     # with fewer within the bound (ties keep the first).
     best: list[tuple[float, int, Address, tuple[float, int, frozenset[Address]]]] = []
     cap = -1
-    for c in smallest(conflicts, 3):
+    for c in smallest(conflicts, 3, cells_of):
         got_c = children(c, len(c) + 1 if cap < 0 else cap)  # the first is always taken
         if got_c is not None:
             cap, best = got_c
@@ -108,12 +112,25 @@ def branch(
     return out
 
 
-def smallest(conflicts: list[frozenset[Address]], n: int) -> list[frozenset[Address]]:
+def smallest(conflicts: list[frozenset[Address]], n: int, cells_of: Sorted | None = None) -> list[frozenset[Address]]:
     """The `n` first distinct conflicts by (size, cells): sizes sort cheaply, cells only among the smallest."""
     distinct = sorted(set(conflicts), key=len)
     if len(distinct) > n:
         distinct = [c for c in distinct if len(c) <= len(distinct[n - 1])]
-    return sorted(distinct, key=lambda c: (len(c), sorted(c)))[:n]
+    if len(distinct) < 2:
+        return distinct
+    key = Sorted() if cells_of is None else cells_of
+    return sorted(distinct, key=lambda c: (len(c), key[c]))[:n]
+
+
+class Sorted(dict[frozenset[Address], tuple[Address, ...]]):
+    """The cells of each set in order, sorted when first asked."""
+
+    __slots__ = ()
+
+    def __missing__(self, k: frozenset[Address]) -> tuple[Address, ...]:
+        got = self[k] = tuple(sorted(k))
+        return got
 
 
 def own_bound(

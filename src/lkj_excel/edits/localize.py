@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
-from .bounds import Cost, Pins, ProseOf, Rigid, branch, own_bound, printed_holds
+from .bounds import Cost, Pins, ProseOf, Rigid, Sorted, branch, own_bound, printed_holds
 from .build import EditSet
 from .model import Address, Edit
 from .solve import Solution, solve
@@ -171,6 +171,7 @@ def diagnose(
     # Conflicts found by propagation: every explanation must change one of their cells (a node that
     # changes none of one is refuted without solving it).
     learned: list[frozenset[Address]] = []
+    cells_of = Sorted()  # the conflicts' cells in order: the same conflicts recur from node to node
     while heap:
         bound, size, key, n, used, refined = heapq.heappop(heap)
         if bound > best + 1e-9:
@@ -209,7 +210,7 @@ def diagnose(
         figures = len({min(_members(cls, a)) for a in s})
         if figures >= MAX_CELLS:
             continue
-        for f, m, t, u in branch(s, _weight(es, s), figures, bound, conflicts, cls, cost):
+        for f, m, t, u in branch(s, _weight(es, s), figures, bound, conflicts, cls, cost, cells_of):
             if t not in seen and f <= best + 1e-9 and m <= MAX_CELLS:
                 seen.add(t)
                 heapq.heappush(heap, (f, len(t), tuple(sorted(t)), m, u, False))

@@ -112,7 +112,18 @@ def holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     """Is the edit satisfiable with the figures `val` (printed values where not overridden)?"""
     if e.kind == "linear":
         return _holds(e, vs, val)
-    key = tuple([val[a] if a in val else vs[a].value for a in e.vars])
+    if e.kind == "equal":  # two cells (a ratio three): the key written out, no list built
+        a, b = e.vars
+        key: tuple[float, ...] = (val[a] if a in val else vs[a].value, val[b] if b in val else vs[b].value)
+    elif len(e.vars) == 3:
+        a, b, c = e.vars
+        key = (
+            val[a] if a in val else vs[a].value,
+            val[b] if b in val else vs[b].value,
+            val[c] if c in val else vs[c].value,
+        )
+    else:
+        key = tuple([val[a] if a in val else vs[a].value for a in e.vars])
     memo = e.memo
     if memo is None or memo[0] is not vs:
         memo = e.memo = (vs, {})

@@ -47,15 +47,19 @@ def _q_of_out(form: str, o: Interval) -> Interval:
 def candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Address, float]) -> list[float] | None:
     """Values of `target` that make `e` hold given the other cells; None when too many to list."""
     # The target's own figure never enters its candidates (it is not in `val` while pending).
-    key = (target, tuple(map(val.get, e.vars)))
+    key = (target, tuple(map(val.get, e.vars)) if val else None)  # None: every other cell as printed
     memo = e.candidate_memo
     if memo is None or memo[0] is not vs:
         memo = e.candidate_memo = (vs, {})
-    if key not in memo[1]:
+    known = memo[1]
+    hit = known.get(key, _UNKNOWN)
+    if hit is _UNKNOWN:
         got = _candidates(e, target, vs, val)
-        memo[1][key] = None if got is None else tuple(got)
-    hit = memo[1][key]
+        hit = known[key] = None if got is None else tuple(got)
     return None if hit is None else list(hit)
+
+
+_UNKNOWN: tuple[float, ...] = (math.nan,)  # a sentinel (by identity): no answer kept yet
 
 
 def _candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Address, float]) -> list[float] | None:
@@ -211,7 +215,10 @@ def solve(
                     queued.add(f)
                     agenda.append(f)
     chosen = _typo_choice(pending, cand, val, of, left, vs, settle)
-    failing = [e for e in edits if not left.get(e) and not _holds(e, vs, val)]
+    if val:
+        failing = [e for e in edits if not left.get(e) and not _holds(e, vs, val)]
+    else:  # nothing changed: the verdicts on the printed figures, kept on the edits
+        failing = [e for e in edits if not left.get(e) and not _printed(e, vs)]
     if failing:  # branch where it is cheapest: the conflict with the fewest cells to add
         changed_set = set(cand)
         conflicts = [list(reasons(e).values()) for e in failing]
@@ -261,9 +268,17 @@ def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     """`holds`, remembering the verdict on the printed figures (most edits in play keep them)."""
     if val and not val.keys().isdisjoint(e.vars):
         return holds(e, vs, val)
-    if e.printed_holds is None:
-        e.printed_holds = holds_as_printed(e, vs)
-    return e.printed_holds
+    got = e.printed_holds
+    if got is None:
+        got = e.printed_holds = holds_as_printed(e, vs)
+    return got
+
+
+def _printed(e: Edit, vs: dict[Address, Var]) -> bool:
+    got = e.printed_holds
+    if got is None:
+        got = e.printed_holds = holds_as_printed(e, vs)
+    return got
 
 
 def _typo_choice(
