@@ -166,6 +166,8 @@ def solve(
     """
     maybe = set(optional)
     pending = set(changed) | maybe
+    if not pending and not edits:
+        return Solution({}, {})  # nothing to change, nothing to hold
     val: dict[Address, float] = {}
     cand: dict[Address, list[float] | None] = dict.fromkeys(pending)
     why: dict[Address, dict[int, Edit]] = {}  # a changed cell's reasons, once an edit narrowed it
@@ -187,7 +189,7 @@ def solve(
         for f in of.get(a, ()):
             left[f] -= 1
 
-    agenda = deque([e for e in edits if e in left])
+    agenda = deque(filter(left.__contains__, edits))
     queued = set(agenda)
     while agenda and pending:
         e = agenda.popleft()
@@ -254,9 +256,9 @@ def _pending_edits(
                     of.setdefault(a, []).append(e)
                     left[e] = left.get(e, 0) + 1
         return of, left
-    ours = set(edits)
+    ours = set(edits).__contains__
     for a in pending:
-        mine = [e for e in edits_of.get(a, ()) if e in ours]
+        mine = list(filter(ours, edits_of.get(a, ())))
         if mine:
             of[a] = mine
             for e in mine:
