@@ -47,7 +47,7 @@ def _q_of_out(form: str, o: Interval) -> Interval:
 def candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Address, float]) -> list[float] | None:
     """Values of `target` that make `e` hold given the other cells; None when too many to list."""
     # The target's own figure never enters its candidates (it is not in `val` while pending).
-    key = (target, tuple(map(val.get, e.vars)) if val else None)  # None: every other cell as printed
+    key = (target, tuple(map(val.get, e.vars)))
     memo = e.candidate_memo
     if memo is None or memo[0] is not vs:
         memo = e.candidate_memo = (vs, {})
