@@ -35,14 +35,18 @@ def branch(
         cells_of = Sorted()
     order = sorted(range(len(conflicts)), key=lambda i: len(conflicts[i]))  # stable, as sorted(conflicts, key=len)
     cheapest: dict[int, float] = {}
-    where: dict[Address, list[int]] = {}
+    # The conflicts each cell hits: a cell in one conflict alone hits that one (the common case, no list).
+    index: dict[frozenset[Address], int] = {}
+    seen: set[Address] = set()
+    shared: set[Address] = set()  # cells of two conflicts or more (a conflict found twice: all its cells)
     for i, k in enumerate(conflicts):
-        for a in k:
-            got_i = where.get(a)
-            if got_i is None:
-                where[a] = [i]
-            else:
-                got_i.append(i)
+        index.setdefault(k, i)
+        shared |= seen & k
+        seen |= k
+
+    def hits(a: Address) -> tuple[int, ...]:
+        return tuple([i for i, k in enumerate(conflicts) if a in k])
+
     # children hitting the same conflicts share a bound
     bounds: dict[tuple[int, ...], tuple[float, int, frozenset[Address]]] = {}
     class_hit: dict[frozenset[Address], tuple[int, ...]] = {}  # the conflicts a copy class hits
@@ -63,7 +67,6 @@ def branch(
         return lb, n, frozenset(used)
 
     thr = bound + 1e-9
-    empty: tuple[int, ...] = ()
 
     def children(
         c: frozenset[Address], cap: int
@@ -73,15 +76,15 @@ def branch(
         out = []
         within = 0
         nxt = figures + 1
+        alone = (index[c],)  # what a cell of `c` in no other conflict hits
         for a in cells_of[c]:
             m = cls.get(a)
             if m is None:
-                w_a = where.get(a)
-                hit = tuple(w_a) if w_a is not None else empty
+                hit = hits(a) if a in shared else alone
             else:
                 known = class_hit.get(m)  # a class's copies in one conflict make one child
                 if known is None:
-                    known = class_hit[m] = tuple(sorted({i for b in m for i in where.get(b, ())}))
+                    known = class_hit[m] = tuple([i for i, k in enumerate(conflicts) if not k.isdisjoint(m)])
                 hit = known
             got = bounds.get(hit)
             if got is None:

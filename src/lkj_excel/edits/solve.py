@@ -174,6 +174,8 @@ def solve(
 
     def reasons(e: Edit) -> dict[int, Edit]:
         out = {id(e): e}
+        if not why:
+            return out
         for b in e.vars:
             w = why.get(b)
             if w:
