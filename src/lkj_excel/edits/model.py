@@ -180,9 +180,17 @@ def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
         lo = hi = 0.0
         kept = e.terms
         if kept is not None and kept[0] is vs:  # an edit in the search's play: its printed terms are kept
-            place, plo, phi = running_sums(e, vs)
+            sums = e.sums
+            if sums is not None and sums[0] is vs:
+                place, plo, phi = sums[1], sums[2], sums[3]
+            else:
+                place, plo, phi = running_sums(e, vs)
             terms, cells, coefs = kept[1], e.vars, e.coefs
-            i0 = first_place(place, val, len(cells))
+            i0 = len(cells)
+            for a in val:  # `first_place`, inline: the first changed place (the terms before it as printed)
+                i = place.get(a)
+                if i is not None and i < i0:
+                    i0 = i
             lo, hi = plo[i0], phi[i0]
             for i in range(i0, len(cells)):
                 a, t = cells[i], terms[i]
