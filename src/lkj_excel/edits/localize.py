@@ -196,7 +196,8 @@ def diagnose(
             conflicts.extend(refuted)
         else:
             touched = [e for e, k in zip(bad, bad_cells) if not free.isdisjoint(k)] + mine  # mine touch s
-            relevant = list(dict.fromkeys(touched + [e for a in prose for e in es.edits_of(a)]))
+            of = es.of  # `edits_of`, inline
+            relevant = list(dict.fromkeys(touched + [e for a in prose for e in of.get(a, _NONE)]))
             sol = _solve_with_prose(es, s, relevant, prose, rigid.pins)
         if sol.ok and not conflicts:
             found.append(_explanation(es, s | set(sol.values) | set(sol.open), sol))
@@ -221,6 +222,7 @@ def diagnose(
 
 
 _REFUTED = Solution(failing=Edit("linear", (), ""))
+_NONE: list[Edit] = []  # no edits (never changed)
 # (bound, size, cells, figures the bound counts, conflict cells it used, refined by the node's own cells)
 _Node = tuple[float, int, tuple[Address, ...], int, frozenset[Address], bool]
 
@@ -238,7 +240,8 @@ def _in_play(
 ) -> tuple[list[Edit], set[Address], frozenset[Address], list[frozenset[Address]]]:
     """At node `s`: the edits of its cells, the prose copies in play (free to follow their figure), the
     cells that may change, and the violated edits none of whose cells may (violated whatever s becomes)."""
-    mine = [e for a in s for e in es.edits_of(a)]
+    of = es.of  # `edits_of`, inline: asked for every node
+    mine = [e for a in s for e in of.get(a, _NONE)]
     prose = set(bad_prose)
     prose.update([a for e in mine for a in prose_of[e]])
     free = s | prose
