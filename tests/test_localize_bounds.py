@@ -74,3 +74,51 @@ def test_copies_on_one_grid_pin_each_other_but_a_longer_stored_value_does_not() 
     assert printed_holds(f, es)
     assert not rigid.pins_itself(f, ("S", "A1"))
     assert not worked_out(es, f, ("S", "A1"))  # its own figure is not the only value: 88,65 is
+
+
+def _all_options(
+    s: frozenset[Address], w: float, figures: int, bound: float, conflicts: list[frozenset[Address]]
+) -> list[tuple[float, int, frozenset[Address]]]:
+    """The long way for cells without copies at unit cost: every one of the three smallest conflicts
+    weighed in full, the one with fewest children within the bound (then fewest children) taken."""
+    from lkj_excel.edits.bounds import smallest
+
+    order = sorted(range(len(conflicts)), key=lambda i: len(conflicts[i]))
+
+    def lower_bound(a: Address) -> tuple[float, int]:
+        used: set[Address] = set()
+        lb, n = 0.0, 0
+        for i in order:
+            if a not in conflicts[i] and used.isdisjoint(conflicts[i]):
+                used |= conflicts[i]
+                lb, n = lb + 1.0, n + 1
+        return lb, n
+
+    options = []
+    for c in smallest(conflicts, 3):
+        kids = [(w + 1.0 + lower_bound(a)[0], figures + 1 + lower_bound(a)[1], s | {a}) for a in sorted(c)]
+        options.append((sum(f <= bound + 1e-9 for f, _n, _t in kids), len(kids), kids))
+    return min(options, key=lambda o: (o[0], o[1]))[2]
+
+
+def test_branch_takes_the_conflict_weighing_every_option_would_take() -> None:
+    from lkj_excel.edits.bounds import Cost, branch, smallest
+
+    cell = [("S", f"A{i}") for i in range(12)]
+    cases = [
+        [frozenset(cell[0:3]), frozenset(cell[3:6]), frozenset(cell[6:9])],  # disjoint: the first has none within
+        [frozenset(cell[0:4]), frozenset(cell[2:6]), frozenset(cell[5:8])],  # overlapping: counts differ
+        [frozenset(cell[0:2]), frozenset(cell[0:5]), frozenset(cell[1:9]), frozenset(cell[9:12])],
+        [frozenset(cell[0:3]), frozenset(cell[0:3]), frozenset(cell[3:7])],  # a conflict found twice
+        # a later conflict has fewer children within the bound: it is taken
+        [frozenset(cell[i] for i in ids) for ids in ((4, 5, 7), (3, 4, 7), (1, 2, 6), (0, 1, 2, 3, 5))],
+    ]
+    chosen, later = set(), 0
+    for conflicts in cases:
+        for bound in (0.0, 1.0, 2.0, 3.0):
+            got = [(f, n, t) for f, n, t, _u in branch(frozenset(), 0.0, 0, bound, conflicts, {}, Cost({}))]
+            want = _all_options(frozenset(), 0.0, 0, bound, conflicts)
+            assert got == want, (conflicts, bound)
+            chosen.add(frozenset().union(*(t for _f, _n, t in got)))
+            later += frozenset().union(*(t for _f, _n, t in got)) != smallest(conflicts, 3)[0]
+    assert len(chosen) > 2 and later  # the cases reach different conflicts, a later one too

@@ -22,22 +22,35 @@ def branch(
     conflicts: list[frozenset[Address]],
     cls: dict[Address, frozenset[Address]],
     cost: dict[Address, float],
+    cells_of: Sorted | None = None,
 ) -> list[tuple[float, int, frozenset[Address], frozenset[Address]]]:
     """The children of node `s` (weight, figures, cells, cells of the conflicts its bound used) on the
     conflict whose children are fewest at the node's bound: those are sure to be visited, the others
     may be cut once an explanation is found.
 
     A child's bound adds what any explanation must still add: one figure of each of some pairwise
-    disjoint conflicts it does not hit (smallest first)."""
+    disjoint conflicts it does not hit (smallest first). `cells_of`: each conflict's cells in order (kept by
+    the caller: the same conflicts recur from node to node)."""
+    if cells_of is None:
+        cells_of = Sorted()
     order = sorted(range(len(conflicts)), key=lambda i: len(conflicts[i]))  # stable, as sorted(conflicts, key=len)
     cheapest: dict[int, float] = {}
-    where: dict[Address, list[int]] = {}
+    # The conflicts each cell hits: a cell in one conflict alone hits that one (the common case, no list).
+    index: dict[frozenset[Address], int] = {}
+    seen: set[Address] = set()
+    shared: set[Address] = set()  # cells of two conflicts or more (a conflict found twice: all its cells)
     for i, k in enumerate(conflicts):
-        for a in k:
-            where.setdefault(a, []).append(i)
+        index.setdefault(k, i)
+        shared |= seen & k
+        seen |= k
+
+    def hits(a: Address) -> tuple[int, ...]:
+        return tuple([i for i, k in enumerate(conflicts) if a in k])
+
     # children hitting the same conflicts share a bound
     bounds: dict[tuple[int, ...], tuple[float, int, frozenset[Address]]] = {}
     class_hit: dict[frozenset[Address], tuple[int, ...]] = {}  # the conflicts a copy class hits
+    cost_of = cost.__getitem__
 
     def lower_bound(hit: tuple[int, ...]) -> tuple[float, int, frozenset[Address]]:
         used: set[Address] = set()
@@ -48,7 +61,7 @@ def branch(
                 used.update(k)
                 c = cheapest.get(i)
                 if c is None:
-                    c = cheapest[i] = min(map(cost.__getitem__, k))
+                    c = cheapest[i] = min(map(cost_of, k))
                 lb += c
                 n += 1
         return lb, n, frozenset(used)
@@ -56,31 +69,45 @@ def branch(
     thr = bound + 1e-9
 
     def children(
-        c: frozenset[Address],
-    ) -> tuple[int, list[tuple[float, int, Address, tuple[float, int, frozenset[Address]]]]]:
-        """The children on conflict `c`, and how many of them are within the node's bound."""
+        c: frozenset[Address], cap: int
+    ) -> tuple[int, list[tuple[float, int, Address, tuple[float, int, frozenset[Address]]]]] | None:
+        """The children on conflict `c`, and how many of them are within the node's bound; None as soon as
+        `cap` of them are (a conflict no smaller than one with fewer cannot be chosen)."""
         out = []
         within = 0
-        for a in sorted(c):
+        nxt = figures + 1
+        alone = (index[c],)  # what a cell of `c` in no other conflict hits
+        for a in cells_of[c]:
             m = cls.get(a)
             if m is None:
-                hit = tuple(where.get(a, ()))
+                hit = hits(a) if a in shared else alone
             else:
                 known = class_hit.get(m)  # a class's copies in one conflict make one child
                 if known is None:
-                    known = class_hit[m] = tuple(sorted({i for b in m for i in where.get(b, ())}))
+                    known = class_hit[m] = tuple([i for i, k in enumerate(conflicts) if not k.isdisjoint(m)])
                 hit = known
             got = bounds.get(hit)
             if got is None:
                 got = bounds[hit] = lower_bound(hit)
-            f = w + cost[a] + got[0]
-            within += f <= thr
-            out.append((f, figures + 1 + got[1], a, got))
+            f = w + cost_of(a) + got[0]
+            if f <= thr:
+                within += 1
+                if within >= cap:
+                    return None
+            out.append((f, nxt + got[1], a, got))
         return within, out
 
-    # Any conflict is a complete branching; weighing the three smallest is enough to choose well.
-    options = [children(c) for c in smallest(conflicts, 3)]
-    best = min(options, key=lambda o: (o[0], len(o[1])))[1]
+    # Any conflict is a complete branching; weighing the three smallest is enough to choose well: fewest
+    # children within the bound, then fewest children. They come smallest first, so a later one wins only
+    # with fewer within the bound (ties keep the first).
+    best: list[tuple[float, int, Address, tuple[float, int, frozenset[Address]]]] = []
+    cap = -1
+    for c in smallest(conflicts, 3, cells_of):
+        got_c = children(c, len(c) + 1 if cap < 0 else cap)  # the first is always taken
+        if got_c is not None:
+            cap, best = got_c
+            if cap == 0:
+                break
     out = []
     for f, n, a, got in best:
         m = cls.get(a)
@@ -88,12 +115,25 @@ def branch(
     return out
 
 
-def smallest(conflicts: list[frozenset[Address]], n: int) -> list[frozenset[Address]]:
+def smallest(conflicts: list[frozenset[Address]], n: int, cells_of: Sorted | None = None) -> list[frozenset[Address]]:
     """The `n` first distinct conflicts by (size, cells): sizes sort cheaply, cells only among the smallest."""
     distinct = sorted(set(conflicts), key=len)
     if len(distinct) > n:
         distinct = [c for c in distinct if len(c) <= len(distinct[n - 1])]
-    return sorted(distinct, key=lambda c: (len(c), sorted(c)))[:n]
+    if len(distinct) < 2:
+        return distinct
+    key = Sorted() if cells_of is None else cells_of
+    return sorted(distinct, key=lambda c: (len(c), key[c]))[:n]
+
+
+class Sorted(dict[frozenset[Address], tuple[Address, ...]]):
+    """The cells of each set in order, sorted when first asked."""
+
+    __slots__ = ()
+
+    def __missing__(self, k: frozenset[Address]) -> tuple[Address, ...]:
+        got = self[k] = tuple(sorted(k))
+        return got
 
 
 def own_bound(

@@ -57,13 +57,15 @@ _UNSEEN = object()
 @dataclass(slots=True, frozen=True)
 class _Column:
     """A numeric column's share of its figures' variables: exactness, decimals (exact kinds: the column's
-    most), declared bounds, and whether a `component_max` check caps it at the row's bobot."""
+    most), declared bounds, whether a `component_max` check caps it at the row's bobot, and whether rows
+    may narrow its bounds (asked once per column, not per figure)."""
 
     exact: bool
     decimals: int
     lo: float
     hi: float
     capped: bool
+    bounded: bool  # does a row of its table carry its own bounds (the plan's `bounded`)?
 
 
 def _col_decimals(t: Table, cid: str) -> int:
@@ -88,12 +90,14 @@ class _Builder:
             pass
         got = None
         if t.spec.has_column(cid) and (col := t.spec.column(cid)).numeric:
+            plan = plan_of(t.spec, self.wb.year)
             got = _Column(
                 col.exact,
                 _col_decimals(t, cid) if col.exact else 0,
                 -math.inf if col.min is None else col.min,
                 math.inf if col.max is None else col.max,
-                cid in plan_of(t.spec, self.wb.year).capped,
+                cid in plan.capped,
+                plan.bounded,
             )
         self._columns[k] = got
         return got
@@ -148,7 +152,7 @@ class _Builder:
                 # The printed figure: a stored 88,6470588 shown with two decimals is 88,65.
                 v = round_printed(float(p.value), d)
             lo, hi = col.lo, col.hi
-            if plan_of(t.spec, self.wb.year).bounded:
+            if col.bounded:
                 row = self._row_of(t).get(id(cell))
                 if row is not None and row.row_id is not None:
                     lo, hi = _domain(t.spec.row_spec(row.row_id), col)

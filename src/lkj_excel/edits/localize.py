@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
-from .bounds import Cost, Pins, ProseOf, Rigid, branch, own_bound, printed_holds
+from .bounds import Cost, Pins, ProseOf, Rigid, Sorted, branch, own_bound, printed_holds
 from .build import EditSet
 from .model import Address, Edit
 from .solve import Solution, solve
@@ -171,6 +171,7 @@ def diagnose(
     # Conflicts found by propagation: every explanation must change one of their cells (a node that
     # changes none of one is refuted without solving it).
     learned: list[frozenset[Address]] = []
+    cells_of = Sorted()  # the conflicts' cells in order: the same conflicts recur from node to node
     while heap:
         bound, size, key, n, used, refined = heapq.heappop(heap)
         if bound > best + 1e-9:
@@ -195,7 +196,8 @@ def diagnose(
             conflicts.extend(refuted)
         else:
             touched = [e for e, k in zip(bad, bad_cells) if not free.isdisjoint(k)] + mine  # mine touch s
-            relevant = list(dict.fromkeys(touched + [e for a in prose for e in es.edits_of(a)]))
+            of = es.of  # `edits_of`, inline
+            relevant = list(dict.fromkeys(touched + [e for a in prose for e in of.get(a, _NONE)]))
             sol = _solve_with_prose(es, s, relevant, prose, rigid.pins)
         if sol.ok and not conflicts:
             found.append(_explanation(es, s | set(sol.values) | set(sol.open), sol))
@@ -209,7 +211,7 @@ def diagnose(
         figures = len({min(_members(cls, a)) for a in s})
         if figures >= MAX_CELLS:
             continue
-        for f, m, t, u in branch(s, _weight(es, s), figures, bound, conflicts, cls, cost):
+        for f, m, t, u in branch(s, _weight(es, s), figures, bound, conflicts, cls, cost, cells_of):
             if t not in seen and f <= best + 1e-9 and m <= MAX_CELLS:
                 seen.add(t)
                 heapq.heappush(heap, (f, len(t), tuple(sorted(t)), m, u, False))
@@ -220,6 +222,7 @@ def diagnose(
 
 
 _REFUTED = Solution(failing=Edit("linear", (), ""))
+_NONE: list[Edit] = []  # no edits (never changed)
 # (bound, size, cells, figures the bound counts, conflict cells it used, refined by the node's own cells)
 _Node = tuple[float, int, tuple[Address, ...], int, frozenset[Address], bool]
 
@@ -237,7 +240,8 @@ def _in_play(
 ) -> tuple[list[Edit], set[Address], frozenset[Address], list[frozenset[Address]]]:
     """At node `s`: the edits of its cells, the prose copies in play (free to follow their figure), the
     cells that may change, and the violated edits none of whose cells may (violated whatever s becomes)."""
-    mine = [e for a in s for e in es.edits_of(a)]
+    of = es.of  # `edits_of`, inline: asked for every node
+    mine = [e for a in s for e in of.get(a, _NONE)]
     prose = set(bad_prose)
     prose.update([a for e in mine for a in prose_of[e]])
     free = s | prose

@@ -112,7 +112,18 @@ def holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     """Is the edit satisfiable with the figures `val` (printed values where not overridden)?"""
     if e.kind == "linear":
         return _holds(e, vs, val)
-    key = tuple([val[a] if a in val else vs[a].value for a in e.vars])
+    if e.kind == "equal":  # two cells (a ratio three): the key written out, no list built
+        a, b = e.vars
+        key: tuple[float, ...] = (val[a] if a in val else vs[a].value, val[b] if b in val else vs[b].value)
+    elif len(e.vars) == 3:
+        a, b, c = e.vars
+        key = (
+            val[a] if a in val else vs[a].value,
+            val[b] if b in val else vs[b].value,
+            val[c] if c in val else vs[c].value,
+        )
+    else:
+        key = tuple([val[a] if a in val else vs[a].value for a in e.vars])
     memo = e.memo
     if memo is None or memo[0] is not vs:
         memo = e.memo = (vs, {})
@@ -169,9 +180,17 @@ def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
         lo = hi = 0.0
         kept = e.terms
         if kept is not None and kept[0] is vs:  # an edit in the search's play: its printed terms are kept
-            place, plo, phi = running_sums(e, vs)
+            sums = e.sums
+            if sums is not None and sums[0] is vs:
+                place, plo, phi = sums[1], sums[2], sums[3]
+            else:
+                place, plo, phi = running_sums(e, vs)
             terms, cells, coefs = kept[1], e.vars, e.coefs
-            i0 = first_place(place, val, len(cells))
+            i0 = len(cells)
+            for a in val:  # `first_place`, inline: the first changed place (the terms before it as printed)
+                i = place.get(a)
+                if i is not None and i < i0:
+                    i0 = i
             lo, hi = plo[i0], phi[i0]
             for i in range(i0, len(cells)):
                 a, t = cells[i], terms[i]

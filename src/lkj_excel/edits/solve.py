@@ -51,11 +51,15 @@ def candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Addre
     memo = e.candidate_memo
     if memo is None or memo[0] is not vs:
         memo = e.candidate_memo = (vs, {})
-    if key not in memo[1]:
+    known = memo[1]
+    hit = known.get(key, _UNKNOWN)
+    if hit is _UNKNOWN:
         got = _candidates(e, target, vs, val)
-        memo[1][key] = None if got is None else tuple(got)
-    hit = memo[1][key]
+        hit = known[key] = None if got is None else tuple(got)
     return None if hit is None else list(hit)
+
+
+_UNKNOWN: tuple[float, ...] = (math.nan,)  # a sentinel (by identity): no answer kept yet
 
 
 def _candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Address, float]) -> list[float] | None:
@@ -162,12 +166,16 @@ def solve(
     """
     maybe = set(optional)
     pending = set(changed) | maybe
+    if not pending and not edits:
+        return Solution({}, {})  # nothing to change, nothing to hold
     val: dict[Address, float] = {}
     cand: dict[Address, list[float] | None] = dict.fromkeys(pending)
     why: dict[Address, dict[int, Edit]] = {}  # a changed cell's reasons, once an edit narrowed it
 
     def reasons(e: Edit) -> dict[int, Edit]:
         out = {id(e): e}
+        if not why:
+            return out
         for b in e.vars:
             w = why.get(b)
             if w:
@@ -183,7 +191,7 @@ def solve(
         for f in of.get(a, ()):
             left[f] -= 1
 
-    agenda = deque([e for e in edits if e in left])
+    agenda = deque(filter(left.__contains__, edits))
     queued = set(agenda)
     while agenda and pending:
         e = agenda.popleft()
@@ -211,7 +219,10 @@ def solve(
                     queued.add(f)
                     agenda.append(f)
     chosen = _typo_choice(pending, cand, val, of, left, vs, settle)
-    failing = [e for e in edits if not left.get(e) and not _holds(e, vs, val)]
+    if val:
+        failing = [e for e in edits if not left.get(e) and not _holds(e, vs, val)]
+    else:  # nothing changed: the verdicts on the printed figures, kept on the edits
+        failing = [e for e in edits if not left.get(e) and not _printed(e, vs)]
     if failing:  # branch where it is cheapest: the conflict with the fewest cells to add
         changed_set = set(cand)
         conflicts = [list(reasons(e).values()) for e in failing]
@@ -247,9 +258,9 @@ def _pending_edits(
                     of.setdefault(a, []).append(e)
                     left[e] = left.get(e, 0) + 1
         return of, left
-    ours = set(edits)
+    ours = set(edits).__contains__
     for a in pending:
-        mine = [e for e in edits_of.get(a, ()) if e in ours]
+        mine = list(filter(ours, edits_of.get(a, ())))
         if mine:
             of[a] = mine
             for e in mine:
@@ -261,9 +272,17 @@ def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     """`holds`, remembering the verdict on the printed figures (most edits in play keep them)."""
     if val and not val.keys().isdisjoint(e.vars):
         return holds(e, vs, val)
-    if e.printed_holds is None:
-        e.printed_holds = holds_as_printed(e, vs)
-    return e.printed_holds
+    got = e.printed_holds
+    if got is None:
+        got = e.printed_holds = holds_as_printed(e, vs)
+    return got
+
+
+def _printed(e: Edit, vs: dict[Address, Var]) -> bool:
+    got = e.printed_holds
+    if got is None:
+        got = e.printed_holds = holds_as_printed(e, vs)
+    return got
 
 
 def _typo_choice(
