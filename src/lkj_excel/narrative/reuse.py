@@ -268,10 +268,11 @@ class Reuse:
         # The row choice stands (the scores read the cells' values, the paragraph and the row hints of the
         # paragraphs before it): only a moved figure of a row it can choose can change what it names.
         hints: set[str] | None = None
+        judged: set[int] = set()  # the rows found not choosable (a row has many moved figures)
         for tid in touched:
             for f in self.moved.get(tid, ()):
                 r = f.row
-                if r is None or r.role != "data":
+                if r is None or r.role != "data" or id(r) in judged:
                     continue  # `known_quantity` reads the figures of a data row only
                 if not (
                     (f.kind == "difference" and "-" in f.column) or f.kind == "ratio" or (f.is_cell and f.unit == "%")
@@ -281,6 +282,7 @@ class Reuse:
                     hints = row_hint(rec.text) | row_hint(rec.group_text)
                 if self._choosable(r, tid, stated, hints):
                     return True
+                judged.add(id(r))
         return False
 
     def _choosable(self, r: Row, tid: str, stated: list[float], hints: set[str]) -> bool:
