@@ -156,14 +156,26 @@ def test_a_rank_is_judged_again_when_its_row_changed(sample_path):
 
 def test_a_subject_row_choice_is_kept_when_no_figure_it_could_name_moved(sample_path):
     """B46 names its row from every cell of eight tables; correcting a score of Tabel 3.3 (no target,
-    realisasi or capaian there, no figure it states) keeps it, while B12's "tertinggi" over that column is
-    judged again."""
+    realisasi or capaian there, no figure it states) keeps it, and so does B12's "tertinggi" 3,99 over that
+    column: the corrected score stays below 3,99, before and after, so it is never the highest."""
     wb = read_workbook(sample_path)
     first = analyse(wb)
     b46, b12 = first.records["B46"], first.records["B12"]
-    assert b46.deps.subject_rows and "3.3" in b46.tables
+    assert b46.deps.subject_rows and "3.3" in b46.tables and b12.deps.whole_tables
     _set(wb, "3.3", "C6", 3.41, "3,41")
     again = analyse(wb, _unchanged(first, wb, {"3.3"}), previous=first)
     assert again.records["B46"] is b46
+    assert again.records["B12"] is b12
+    assert _said(again) == _said(analyse(wb))
+
+
+def test_a_rank_is_judged_again_when_a_peer_passes_the_stated_figure(sample_path):
+    """The same score corrected above B12's 3,99 makes "tertinggi" wrong: B12 is judged again."""
+    wb = read_workbook(sample_path)
+    first = analyse(wb)
+    b12 = first.records["B12"]
+    _set(wb, "3.3", "C6", 4.41, "4,41")
+    again = analyse(wb, _unchanged(first, wb, {"3.3"}), previous=first)
     assert again.records["B12"] is not b12
+    assert any(d.paragraph.ref == "B12" for d in again.directions)
     assert _said(again) == _said(analyse(wb))

@@ -119,18 +119,20 @@ def _located(es: EditSet, d: Diagnosis, sev: str, explain: bool = True) -> list[
     return out
 
 
-def _alternative(es: EditSet, ex: Explanation) -> list[tuple[Address, str]]:
-    """Each cell of an explanation with its change ("5 → 6?"), to be named from a candidate's sheet."""
+def _alternative(es: EditSet, ex: Explanation) -> list[tuple[str, str, str]]:
+    """Each cell of an explanation with its change ("5 → 6?"), named from its own sheet and from another:
+    (sheet, "E7 (5 → 6?)", "Tabel 3.2!E7 (5 → 6?)")."""
     parts = []
     for a in sorted(ex.cells):
         v = ex.values.get(a)
         to = _fmt(es, a, v) if v is not None else "?"
-        parts.append((a, f"{es.vars[a].text} → {to}?"))
+        change = f"({es.vars[a].text} → {to}?)"
+        parts.append((a[0], f"{a[1]} {change}", f"{a[0]}!{a[1]} {change}"))
     return parts
 
 
-def _named(parts: list[tuple[Address, str]], near: str) -> str:
-    return " dan ".join(f"{a[1] if a[0] == near else f'{a[0]}!{a[1]}'} ({change})" for a, change in parts)
+def _named(parts: list[tuple[str, str, str]], near: str) -> str:
+    return " dan ".join([here if sheet == near else there for sheet, here, there in parts])
 
 
 def _first_codes(d: Diagnosis) -> dict[Address, str]:

@@ -19,10 +19,13 @@ from __future__ import annotations
 import bisect
 import math
 import operator
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress, count
 
+from ..model import Row
 from .directions import DirectionStatement
 from .extract import Claim, TableRef
 from .index import FigureIndex
@@ -68,6 +71,9 @@ def typo_candidates(
             out.append((f, edits[0]))
     return out
 
+
+# As `resolve._ALL_WORD` (imported from there it would be circular): a threshold statement is checked only with it.
+_ALL_WORD = re.compile(r"\b(?:semua|semuanya|seluruh|seluruhnya|masing-masing)\b", re.IGNORECASE)
 
 # `agrees_interval` widens a claim's interval by at most 1e-3 (typo._MAX_GUARD); twice that, to be safe.
 AGREE_MARGIN = 2e-3
@@ -151,7 +157,9 @@ def _keys(figs: list[Figure]) -> list[tuple[object, ...]]:
     ]
 
 
-_READ = operator.attrgetter("lo", "hi", "value", "recomputed", "trend", "decimals", "kind", "unit", "column", "desc")
+_PLACE = operator.attrgetter(
+    "lo", "hi", "value", "recomputed", "trend", "decimals", "kind", "unit", "column", "desc", "row", "cells"
+)
 
 
 def _moved(old: list[Figure], new: list[Figure]) -> list[Figure]:
@@ -162,12 +170,9 @@ def _moved(old: list[Figure], new: list[Figure]) -> list[Figure]:
     Two lists of one length are compared place by place (what differs there includes what moved).
     """
     if len(old) == len(new):  # place by place (a NaN is never equal: moved, which is safe)
-        key = _READ  # what `_keys` reads, but the row by identity and the cells by number
-        diff = [
-            i
-            for i, (a, b) in enumerate(zip(old, new, strict=True))
-            if a.row is not b.row or key(a) != key(b) or len(a.cells) != len(b.cells)
-        ]
+        # What `_keys` reads, with the row and the cells themselves (the same objects where nothing moved,
+        # which a tuple comparison finds by identity first): compared in C, not figure by figure in Python.
+        diff = list(compress(count(), map(operator.ne, map(_PLACE, old), map(_PLACE, new))))
         return [old[i] for i in diff] + [new[i] for i in diff]
     k_old, k_new = _keys(old), _keys(new)
     before, after = Counter(k_old), Counter(k_new)
@@ -175,6 +180,23 @@ def _moved(old: list[Figure], new: list[Figure]) -> list[Figure]:
     return [f for f, k in zip(old, k_old, strict=True) if k in gone] + [
         f for f, k in zip(new, k_new, strict=True) if k in come
     ]
+
+
+def _may_rank(moved: float, stated: float, kind: str) -> bool:
+    """Could a peer that moved from or to `moved` change the extreme (`kind` "max" or "min") `_extreme_issue`
+    finds among peers that include the stated figure? Only when it reaches the stated figure (a tie counts):
+    a peer strictly below it for "max" (above for "min"), before and after, is never the extreme."""
+    if kind == "max":
+        return not moved < stated - 1e-9  # NaN: may (it fails every comparison)
+    return not moved > stated + 1e-9
+
+
+def _above_wrong(v: float, figure: float) -> bool:
+    return not v > figure  # `_threshold_issue`'s `value <= figure`, and NaN (safe)
+
+
+def _below_wrong(v: float, figure: float) -> bool:
+    return not v < figure
 
 
 class Reuse:
@@ -203,6 +225,10 @@ class Reuse:
         self._bounded = bounded
         self._width = max(0.0, max((hi - lo for lo, hi, _ in bounded), default=0.0))
         self._splits: dict[tuple[float, int], Split | None] = {}
+        self._old = old
+        self._rows: dict[str, int] = {}  # per table: `_data_rows`
+        # Per (kind, unit, tables): the moved figures a typing slip may name (`_typo_moved`'s pool).
+        self._pools: dict[tuple[str, str | None, frozenset[str]], list[Figure]] = {}
 
     def _meeting(self, lo: float, hi: float) -> list[Figure]:
         """The moved figures with a bounded interval that meets [lo, hi]."""
@@ -224,7 +250,12 @@ class Reuse:
 
     def _typo_moved(self, claim: Claim, printed: str, tables: Iterable[str]) -> bool:
         """Could `printed` be one typing slip of a moved figure of `tables` that fits `claim`?"""
-        pool = [f for tid in tables for f in self.moved.get(tid, ()) if f.recomputed is None and compatible(claim, f)]
+        key = (claim.kind, claim.unit, frozenset(tables))
+        pool = self._pools.get(key)
+        if pool is None:
+            pool = self._pools[key] = [
+                f for tid in tables for f in self.moved.get(tid, ()) if f.recomputed is None and compatible(claim, f)
+            ]
         return bool(pool) and bool(typo_candidates(claim, printed, pool, self._splits))
 
     def _subject_moved(self, rec: ParaRecord, touched: set[str]) -> bool:
@@ -234,11 +265,47 @@ class Reuse:
         stated = [abs(c.value) for c in claims]
         if any(abs(abs(g.value) - v) < 1e-9 for g in self._cells if g.table in touched for v in stated):
             return True  # a corrected cell held or now holds a stated figure: the row choice may differ
-        return any(
-            (f.kind == "difference" and "-" in f.column) or f.kind == "ratio" or (f.is_cell and f.unit == "%")
-            for tid in touched
-            for f in self.moved.get(tid, ())
-        )
+        # The row choice stands (the scores read the cells' values, the paragraph and the row hints of the
+        # paragraphs before it): only a moved figure of a row it can choose can change what it names.
+        hints: set[str] | None = None
+        judged: set[int] = set()  # the rows found not choosable (a row has many moved figures)
+        for tid in touched:
+            for f in self.moved.get(tid, ()):
+                r = f.row
+                if r is None or r.role != "data" or id(r) in judged:
+                    continue  # `known_quantity` reads the figures of a data row only
+                if not (
+                    (f.kind == "difference" and "-" in f.column) or f.kind == "ratio" or (f.is_cell and f.unit == "%")
+                ):
+                    continue
+                if hints is None:
+                    hints = row_hint(rec.text) | row_hint(rec.group_text)
+                if self._choosable(r, tid, stated, hints):
+                    return True
+                judged.add(id(r))
+        return False
+
+    def _choosable(self, r: Row, tid: str, stated: list[float], hints: set[str]) -> bool:
+        """Could `_subject_row` choose data row `r` of table `tid`: the table's only data row, or a row with a
+        positive score (a cell repeating a stated figure, or a row id the paragraph or those before it hint)."""
+        if r.row_id and r.row_id in hints:
+            return True
+        if any(c.value is not None and abs(abs(c.value) - v) < 1e-9 for c in r.cells.values() for v in stated):
+            return True
+        return self._data_rows(tid) < 2
+
+    def _data_rows(self, tid: str) -> int:
+        """A lower bound of the data rows of table `tid`: those its first figures come from (at most 2)."""
+        n = self._rows.get(tid)
+        if n is None:
+            seen: set[int] = set()
+            for f in self._old.by_table.get(tid, ()):
+                if f.row is not None and f.row.role == "data":
+                    seen.add(id(f.row))
+                    if len(seen) >= 2:
+                        break
+            n = self._rows[tid] = len(seen)
+        return n
 
     def _directions_moved(self, rec: ParaRecord, touched: set[str]) -> bool:
         """Could a rank ("tertinggi") or a threshold ("semuanya di atas 95%") read another figure now? It reads
@@ -255,12 +322,24 @@ class Reuse:
                 if f is None or not f.is_cell or f.row is None:
                     continue  # compared with nothing
                 stem, year = year_of(f.column)
-                if year is not None and any(g.row is f.row and year_of(g.column)[0] == stem for g in cells):
-                    return True  # the row's figures of that stem
-                if year is None and any(g.table == f.table and g.column == f.column for g in cells):
-                    return True  # the column's figures
+                if year is not None:
+                    peers = [g for g in cells if g.row is f.row and year_of(g.column)[0] == stem]  # its row's
+                else:
+                    peers = [g for g in cells if g.table == f.table and g.column == f.column]  # its column's
+                if any(_may_rank(g.value, f.value, d.kind) for g in peers):
+                    return True
             elif d.kind in ("above", "below") and d.figure is not None and d.figure_unit == "%":
-                if any(g.unit == "%" for g in cells):
+                # `_threshold_issue` reads a percentage column's data cells, and only for an "all" ("semua")
+                text = rec.text
+                if not _ALL_WORD.search(text[text.rfind(". ", 0, d.start) + 1 : d.end + 1]):
+                    continue
+                # Its message names the cells on the wrong side of the figure: a cell that stays on the right
+                # side (`value <= figure` is wrong for "above") neither joins nor leaves them.
+                wrong = _above_wrong if d.kind == "above" else _below_wrong
+                if any(
+                    g.unit == "%" and g.row is not None and g.row.role == "data" and wrong(g.value, d.figure)
+                    for g in cells
+                ):
                     return True  # a percentage column of a scope table
         return False
 

@@ -97,19 +97,22 @@ def make(
     `severity=None` takes the rule's declared severity."""
     r = RULES.get(code)
     tid = table.id if isinstance(table, Table) else table
+    sheet, ref = cell.sheet, cell.ref
+    # Positional, in the field order of `Finding` (code, rule, severity, sheet, cell, found, expected, key,
+    # params, related, fix, table): the rules make ~50 findings per workbook.
     return Finding(
-        code=code,
-        rule=r.name if r else code,
-        severity=severity or (r.severity if r else "warning"),
-        sheet=cell.sheet,
-        cell=cell.ref,
-        found=found,
-        expected=expected,
-        message_key=key,
-        params={"sheet": cell.sheet, "cell": cell.ref, "found": found, "expected": expected, **params},
-        related=[c.address if isinstance(c, Cell) else c for c in related],
-        fix=fix,
-        table=tid,
+        code,
+        r.name if r else code,
+        severity or (r.severity if r else "warning"),
+        sheet,
+        ref,
+        found,
+        expected,
+        key,
+        {"sheet": sheet, "cell": ref, "found": found, "expected": expected, **params},
+        [c.address if isinstance(c, Cell) else c for c in related],
+        fix,
+        tid,
     )
 
 

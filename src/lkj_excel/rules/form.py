@@ -4,7 +4,7 @@ Negative and implausible values are in `plausibility`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..findings import Finding
@@ -302,7 +302,7 @@ def _numbering_of(table: Any, cid: str, rows: list[Any], nums: list[int | None])
         prev = expected if mistyped else n
 
 
-def _uses_comma(cells: list[Cell]) -> bool:
+def _uses_comma(cells: Iterable[Cell]) -> bool:
     return any(
         c.is_text_typed and c.value is not None and (c.decimals or 0) > 0 and not c.parsed.decimal_point for c in cells
     )
@@ -348,7 +348,8 @@ def decimal_point(ctx: Context) -> Iterator[Finding]:
         others = [c for c in cells if not c.parsed.decimal_point]
         has_decimals = any((c.decimals or 0) > 0 for c in others if c.is_text_typed)
         if not has_decimals and wb_comma is None:
-            wb_comma = _uses_comma([c for t, cid, c, _col in table_cells(ctx) if cid != t.spec.numbering])
+            # The first comma decimal decides: the workbook's cells are not all listed for it.
+            wb_comma = _uses_comma(c for t, cid, c, _col in table_cells(ctx) if cid != t.spec.numbering)
         if not (_uses_comma(others) if has_decimals else wb_comma):
             continue
         for c in points:

@@ -11,7 +11,7 @@ from ..model import Cell, Row, Table
 from ..precision import Interval, consistent, interval_of
 from ..texts import register
 from .base import Context, make, rule
-from .totals import SumCheck, column_name, row_name
+from .totals import column_name, row_name, sum_check
 
 # Only amounts and counts add up across different children; indicator targets do not.
 SUMMED_KINDS = {"rupiah", "count", "hectare"}
@@ -96,7 +96,7 @@ def group_sum(ctx: Context) -> Iterator[Finding]:
                 rows = [k for k in kids if (c := k.get(col.id)) is not None and c.value is not None]
                 if not rows:
                     continue
-                check = SumCheck(col, table)
+                check = sum_check(ctx, col, table)
                 computed = Interval.exact(0.0)
                 for k in rows:
                     computed = computed + check.interval(k.cells[col.id])

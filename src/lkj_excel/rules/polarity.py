@@ -110,6 +110,19 @@ def fits(t: Table, tc: Cell, rc: Cell, cc: Cell, ex_t: bool, ex_r: bool) -> set[
     return {p for p in POLARITIES if consistent(cc.value, cc.decimals, capaian_interval(p, it, ir))}
 
 
+def _inverted_or_none(tc: Cell, rc: Cell, cc: Cell, ex_t: bool, ex_r: bool) -> set[str]:
+    """`fits` when it is {"negative_ratio"}, else the empty set: T/R is tried first, the others only when it
+    fits (most capaian do not fit T/R, and then no other polarity needs judging)."""
+    it, ir = interval_of(tc, ex_t), interval_of(rc, ex_r)
+    if it is None or ir is None or cc.value is None:
+        return set()
+    if not consistent(cc.value, cc.decimals, capaian_interval("negative_ratio", it, ir)):
+        return set()
+    if any(consistent(cc.value, cc.decimals, capaian_interval(p, it, ir)) for p in POLARITIES if p != "negative_ratio"):
+        return set()
+    return {"negative_ratio"}
+
+
 def _pairs(ctx: Context) -> Iterator[tuple[Table, Row, list[tuple[str, Cell, Cell, Cell, bool, bool]]]]:
     """Each row with its capaian checks: (capaian column, target, realisasi, capaian cells, exactness)."""
     per_row: dict[tuple[str, int], tuple[Table, Row, list]] = {}
@@ -156,8 +169,10 @@ def capaian_polarity(ctx: Context) -> Iterable[Finding]:
     for t, r, checks in _pairs(ctx):
         word = assumed_lower(t, r)
         found_fits = []
+        # One capaian of a higher-is-better row: only "turned over" (fits T/R alone) can be reported.
+        alone = word is None and len(checks) == 1
         for _ccol, tc, rc, cc, ex_t, ex_r in checks:
-            ok = fits(t, tc, rc, cc, ex_t, ex_r)
+            ok = _inverted_or_none(tc, rc, cc, ex_t, ex_r) if alone else fits(t, tc, rc, cc, ex_t, ex_r)
             found_fits.append((cc, ok))
             if word is None and ok == {"negative_ratio"} and declared(t, r) in (None, "positive"):
                 # higher is better, yet the printed capaian is target / realisasi: the ratio turned over

@@ -132,6 +132,16 @@ class SumCheck:
         return severity, fix, d, printed.value - fix
 
 
+def sum_check(ctx: Context, col: ColumnSpec, table: Table) -> SumCheck:
+    """The `SumCheck` of one column, made once per workbook: T101, T102, T103 and G (group sums) share it
+    (an exact column's decimals are read from every row of the column)."""
+    key = f"sum_check:{id(table)}:{col.id}"
+    check: SumCheck | None = ctx.cache.get(key)
+    if check is None or check.col is not col:
+        check = ctx.cache[key] = SumCheck(col, table)
+    return check
+
+
 def _sum_interval(cells: list[Cell], exact: bool) -> Interval:
     """The sum of the cells' intervals (`interval_of` each, added from 0 in order), without an Interval per cell."""
     lo = hi = 0.0
@@ -243,7 +253,7 @@ def column_sum(ctx: Context) -> Iterator[Finding]:
             rows = [r for r in parts if _number(r.get(cid)) is not None]
             if not rows:
                 continue
-            check = SumCheck(col, table)
+            check = sum_check(ctx, col, table)
             v = check.verdict(printed, _sum_interval([r.cells[cid] for r in rows], check.exact))
             if v is None:
                 continue
@@ -303,7 +313,6 @@ def subtotal(ctx: Context) -> Iterator[Finding]:
     """
     for table in ctx.tables():
         specs = {rs.id: rs for rs in table.spec.rows}
-        sum_checks: dict[str, SumCheck] = {}
         by_id: dict[str, Row] = {}
         for r in table.rows:
             if r.row_id and r.row_id not in by_id:
@@ -326,9 +335,7 @@ def subtotal(ctx: Context) -> Iterator[Finding]:
                 rows = [ch for ch in children if _number(ch.get(col.id)) is not None]
                 if not rows:
                     continue
-                if col.id not in sum_checks:  # one per column: its decimals are the whole column's
-                    sum_checks[col.id] = SumCheck(col, table)
-                check = sum_checks[col.id]
+                check = sum_check(ctx, col, table)  # one per column: its decimals are the whole column's
                 v = check.verdict(printed, _sum_interval([ch.cells[col.id] for ch in rows], check.exact))
                 if v is None:
                     continue
@@ -421,7 +428,7 @@ def row_formula(ctx: Context) -> Iterator[Finding]:
                 continue
             if not terms or any(not table.spec.has_column(cid) for _s, cid in terms):
                 continue
-            check = SumCheck(col, table)
+            check = sum_check(ctx, col, table)
             exact = [table.spec.column(cid).exact for _s, cid in terms]
             # On a total row whose columns are all declared totals, T101 already
             # checks each figure against its column; a second finding would repeat it.
