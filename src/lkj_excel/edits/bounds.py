@@ -14,6 +14,19 @@ from .model import Address, Edit, holds_as_printed, round_half_up
 from .solve import candidates, same_value
 
 
+def _first_and_shared(conflicts: list[frozenset[Address]]) -> tuple[dict[frozenset[Address], int], set[Address]]:
+    """Each conflict's first position, and the cells of two conflicts or more (a conflict found twice: all its
+    cells)."""
+    index: dict[frozenset[Address], int] = {}
+    seen: set[Address] = set()
+    shared: set[Address] = set()
+    for i, k in enumerate(conflicts):
+        index.setdefault(k, i)
+        shared |= seen & k
+        seen |= k
+    return index, shared
+
+
 def branch(
     s: frozenset[Address],
     w: float,
@@ -36,13 +49,7 @@ def branch(
     order = sorted(range(len(conflicts)), key=lambda i: len(conflicts[i]))  # stable, as sorted(conflicts, key=len)
     cheapest: dict[int, float] = {}
     # The conflicts each cell hits: a cell in one conflict alone hits that one (the common case, no list).
-    index: dict[frozenset[Address], int] = {}
-    seen: set[Address] = set()
-    shared: set[Address] = set()  # cells of two conflicts or more (a conflict found twice: all its cells)
-    for i, k in enumerate(conflicts):
-        index.setdefault(k, i)
-        shared |= seen & k
-        seen |= k
+    index, shared = _first_and_shared(conflicts)
 
     def hits(a: Address) -> tuple[int, ...]:
         return tuple([i for i, k in enumerate(conflicts) if a in k])
