@@ -14,7 +14,7 @@ import pytest
 
 from lkj_excel.edits import localize
 from lkj_excel.edits.build import build_edits
-from lkj_excel.edits.localize import Diagnosis, Explanation, Widened, _no_last_figure
+from lkj_excel.edits.localize import Diagnosis, Explanation, _no_last_figure
 from lkj_excel.read.reader import read_workbook
 from lkj_excel.rules import Context
 
@@ -24,21 +24,21 @@ A, B, C, D = (("T", c) for c in ("A1", "B1", "C1", "D1"))
 
 def test_no_figure_hits_two_conflicts_that_share_no_cell() -> None:
     t = frozenset({A})
-    assert _no_last_figure(t, [frozenset({B, C})], [frozenset({D})], Widened({}))
-    assert not _no_last_figure(t, [frozenset({B, C})], [frozenset({C, D})], Widened({}))  # C hits both
+    assert _no_last_figure(t, [frozenset({B, C})], [frozenset({D})], {})
+    assert not _no_last_figure(t, [frozenset({B, C})], [frozenset({C, D})], {})  # C hits both
 
 
 def test_conflicts_the_node_hits_ask_nothing() -> None:
     t = frozenset({A})
-    assert not _no_last_figure(t, [frozenset({A, B})], [frozenset({A, C}), frozenset({D})], Widened({}))
-    assert not _no_last_figure(t, [], [], Widened({}))
+    assert not _no_last_figure(t, [frozenset({A, B})], [frozenset({A, C}), frozenset({D})], {})
+    assert not _no_last_figure(t, [], [], {})
 
 
 def test_a_figure_printed_twice_hits_with_either_copy() -> None:
     # B and D are one figure (a copy class): changing it changes both, which hits {B, C} and {D}.
     cls = {B: frozenset({B, D}), D: frozenset({B, D})}
-    assert not _no_last_figure(frozenset({A}), [frozenset({B, C})], [frozenset({D})], Widened(cls))
-    assert _no_last_figure(frozenset({A}), [frozenset({B, C})], [frozenset({D})], Widened({}))
+    assert not _no_last_figure(frozenset({A}), [frozenset({B, C})], [frozenset({D})], cls)
+    assert _no_last_figure(frozenset({A}), [frozenset({B, C})], [frozenset({D})], {})
 
 
 def _offices(tmp: Path) -> dict[str, Path]:

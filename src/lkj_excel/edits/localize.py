@@ -172,7 +172,6 @@ def diagnose(
     # changes none of one is refuted without solving it).
     learned: list[frozenset[Address]] = []
     cells_of = Sorted()  # the conflicts' cells in order: the same conflicts recur from node to node
-    wide = Widened(cls)
     while heap:
         bound, size, key, n, used, refined = heapq.heappop(heap)
         if bound > best + 1e-9:
@@ -218,7 +217,7 @@ def diagnose(
                 t not in seen
                 and f <= best + 1e-9
                 and m <= MAX_CELLS
-                and not (last and _no_last_figure(t, conflicts, learned, wide))
+                and not (last and _no_last_figure(t, conflicts, learned, cls))
             ):
                 seen.add(t)
                 heapq.heappush(heap, (f, len(t), tuple(sorted(t)), m, u, False))
@@ -229,7 +228,10 @@ def diagnose(
 
 
 def _no_last_figure(
-    t: frozenset[Address], conflicts: list[frozenset[Address]], learned: list[frozenset[Address]], wide: Widened
+    t: frozenset[Address],
+    conflicts: list[frozenset[Address]],
+    learned: list[frozenset[Address]],
+    cls: dict[Address, frozenset[Address]],
 ) -> bool:
     """Node `t`, which may add one figure more, leads to no explanation: no one figure hits every conflict it
     leaves unhit. Sound as the search's bounds are: each of `conflicts` (its parent's, valid for the parent's
@@ -238,30 +240,19 @@ def _no_last_figure(
     figure hits a conflict iff one of its copies is in it, so all of them must share a cell once each is
     widened by the copies of its cells. Cutting it loses no explanation: the diagnosis could differ only where
     the search without the cut ran out of steps (MAX_STEPS); tests/test_localize_last_figure.py compares."""
-    common: frozenset[Address] | None = None
+    common: set[Address] | None = None
     for k in (*conflicts, *learned):
-        w = wide[k]  # `t` holds whole copy classes: it misses k iff it misses k's copies
-        if not w.isdisjoint(t):
+        if not k.isdisjoint(t):
             continue
-        common = w if common is None else common & w
+        wide = set(k)
+        for a in k:
+            m = cls.get(a)
+            if m is not None:
+                wide |= m
+        common = wide if common is None else common & wide
         if not common:
             return True
     return False
-
-
-class Widened(dict[frozenset[Address], frozenset[Address]]):
-    """Each conflict with the copies of its cells (a figure changed in one copy changes all), once per search."""
-
-    __slots__ = ("cls",)
-
-    def __init__(self, cls: dict[Address, frozenset[Address]]) -> None:
-        super().__init__()
-        self.cls = cls
-
-    def __missing__(self, k: frozenset[Address]) -> frozenset[Address]:
-        cls = self.cls
-        got = self[k] = k.union(*[cls[a] for a in k if a in cls])
-        return got
 
 
 _REFUTED = Solution(failing=Edit("linear", (), ""))
