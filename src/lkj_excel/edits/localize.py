@@ -211,48 +211,14 @@ def diagnose(
         figures = len({min(_members(cls, a)) for a in s})
         if figures >= MAX_CELLS:
             continue
-        last = figures + 2 == MAX_CELLS  # its children may add one figure more
         for f, m, t, u in branch(s, _weight(es, s), figures, bound, conflicts, cls, cost, cells_of):
-            if (
-                t not in seen
-                and f <= best + 1e-9
-                and m <= MAX_CELLS
-                and not (last and _no_last_figure(t, conflicts, learned, cls))
-            ):
+            if t not in seen and f <= best + 1e-9 and m <= MAX_CELLS:
                 seen.add(t)
                 heapq.heappush(heap, (f, len(t), tuple(sorted(t)), m, u, False))
     if not found:
         return Diagnosis(bad, "unresolved")
     minimal = [f for f in found if f.weight <= best + 1e-9 and not any(g.cells < f.cells for g in found)]
     return _decide(es, bad, minimal)
-
-
-def _no_last_figure(
-    t: frozenset[Address],
-    conflicts: list[frozenset[Address]],
-    learned: list[frozenset[Address]],
-    cls: dict[Address, frozenset[Address]],
-) -> bool:
-    """Node `t`, which may add one figure more, leads to no explanation: no one figure hits every conflict it
-    leaves unhit. Sound as the search's bounds are: each of `conflicts` (its parent's, valid for the parent's
-    supersets) and `learned` (valid for every explanation) that `t` does not hit needs a changed cell of its
-    own in any explanation containing `t`, and one figure more changes one copy class (or one cell). A
-    figure hits a conflict iff one of its copies is in it, so all of them must share a cell once each is
-    widened by the copies of its cells. Cutting it loses no explanation: the diagnosis could differ only where
-    the search without the cut ran out of steps (MAX_STEPS); tests/test_localize_last_figure.py compares."""
-    common: set[Address] | None = None
-    for k in (*conflicts, *learned):
-        if not k.isdisjoint(t):
-            continue
-        wide = set(k)
-        for a in k:
-            m = cls.get(a)
-            if m is not None:
-                wide |= m
-        common = wide if common is None else common & wide
-        if not common:
-            return True
-    return False
 
 
 _REFUTED = Solution(failing=Edit("linear", (), ""))
