@@ -22,7 +22,7 @@ from ..errors import LkjError
 from . import parts
 from .formula import NotEvaluable
 from .formula import Workbook as FormulaBook
-from .grid import Grid, build_grid, grid_from_rows
+from .grid import Grid, build_grid
 from .open import open_checked
 from .sheetxml import SheetData, parse_sheet
 from .xmlsafe import Budget, XmlRefused, check_sizes
@@ -87,15 +87,10 @@ def grids_from_zip(zf: zipfile.ZipFile, path: str = "") -> list[Grid]:
             raise LkjError("file.corrupt", path=path, detail=f"bagian {part} tidak ada")
         sheets[name] = parse_sheet(zf, part, name, strings, styles, epoch, budget, path)
     if any(d.formulas for d in sheets.values()):
-        for data in sheets.values():
-            data.as_cells()
         _evaluate(sheets, info.full_calc_on_load, epoch)
     grids = []
     for name, data in sheets.items():
-        if data.rows is not None:
-            grids.append(grid_from_rows(name, data.rows, data.row_formats, data.merges))
-        else:
-            grids.append(build_grid(name, data.cells, data.merges))
+        grids.append(build_grid(name, data.cells, data.merges))
         grids[-1].hidden = name in info.hidden
     return grids
 

@@ -132,13 +132,11 @@ def too_big(title: str, n: int, limit: int, more: bool = False) -> LkjError:
     return LkjError("sheet.too_big", sheet=title, cells=cells, limit=f"{limit:,}".replace(",", "."))
 
 
-def _blank_covered(
-    vals: dict[int, list[Any]], fmts: dict[int, list[str | None]], merges: list[tuple[int, int, int, int]], title: str
-) -> None:
+def _drop_covered(cells: dict[int, dict[int, CellData]], merges: list[tuple[int, int, int, int]], title: str) -> None:
     """Empty every cell a merged range covers except its top-left one, as openpyxl does."""
     if not merges:
         return
-    present = sorted(vals)
+    present = sorted(cells)
     work = 0
     for r1, c1, r2, c2 in merges:
         lo, hi = bisect_left(present, r1), bisect_right(present, r2)
@@ -146,39 +144,48 @@ def _blank_covered(
         if work > MAX_MERGE_WORK:
             raise too_big(title, work, MAX_MERGE_WORK)
         for r in present[lo:hi]:
-            row, frow = vals[r], fmts[r]
-            for c in range(c1, min(c2 + 1, len(row))):
-                if row[c] is not None and (r, c) != (r1, c1):
-                    row[c] = frow[c] = None
+            row = cells[r]
+            if len(row) <= c2 - c1 + 1:
+                hits = [c for c in row if c1 <= c <= c2]
+            else:
+                hits = [c for c in range(c1, c2 + 1) if c in row]
+            for c in hits:
+                if (r, c) != (r1, c1):
+                    del row[c]
 
 
-def grid_from_rows(
-    title: str, vals: dict[int, list[Any]], fmts: dict[int, list[str | None]], merges: list[tuple[int, int, int, int]]
-) -> Grid:
-    """The grid of a sheet from its rows {row: values} and {row: formats} (0-based, lists of equal length, None
-    for an empty cell, its format None too; rows may be empty). The lists are taken over, not copied."""
-    _blank_covered(vals, fmts, merges, title)
+def build_grid(title: str, cells: dict[int, dict[int, CellData]], merges: list[tuple[int, int, int, int]]) -> Grid:
+    """The grid of a sheet from its cells {row: {col: (value, format)}} (0-based; empty values allowed)."""
+    _drop_covered(cells, merges, title)
     n_cells = 0
     rows: dict[int, list[Any]] = {}
     formats: dict[int, list[str | None]] = {}
     n_cols = 0
     last = -1
     ordered = True  # rows come in order from every writer but a hostile one: sorted only when they do not
-    for r, row in vals.items():
+    for r, row in cells.items():
         if not row:
             continue
-        frow = fmts[r]
-        if row[-1] is None:  # emptied cells (a formula without a result, a covered cell): ends at its last value
-            while row and row[-1] is None:
-                row.pop()
-                frow.pop()
-            if not row:
+        width = max(row) + 1
+        vals: list[Any] = [None] * width
+        fmts: list[str | None] = [None] * width
+        filled = 0
+        for c, (v, f) in row.items():
+            if v is not None:
+                vals[c] = v
+                fmts[c] = f
+                filled += 1
+        if filled < len(row):  # empty cells (a formula without a result): the row ends at its last value
+            if not filled:
                 continue
-        width = len(row)
-        n_cells += width - row.count(None)
+            while vals[-1] is None:
+                vals.pop()
+                fmts.pop()
+            width = len(vals)
+        n_cells += filled
         if n_cells > MAX_CELLS:
             raise too_big(title, n_cells, MAX_CELLS)
-        rows[r], formats[r] = row, frow
+        rows[r], formats[r] = vals, fmts
         ordered = ordered and r > last
         last = r
         if width > n_cols:
@@ -194,22 +201,6 @@ def grid_from_rows(
     if not ordered:
         rows, formats = dict(sorted(rows.items())), dict(sorted(formats.items()))
     return Grid(title, rows, formats, clipped, n_rows, n_cols)
-
-
-def build_grid(title: str, cells: dict[int, dict[int, CellData]], merges: list[tuple[int, int, int, int]]) -> Grid:
-    """The grid of a sheet from its cells {row: {col: (value, format)}} (0-based; empty values allowed)."""
-    vals: dict[int, list[Any]] = {}
-    fmts: dict[int, list[str | None]] = {}
-    for r, row in cells.items():
-        width = max(row) + 1 if row else 0
-        v_row: list[Any] = [None] * width
-        f_row: list[str | None] = [None] * width
-        for c, (v, f) in row.items():
-            if v is not None:
-                v_row[c] = v
-                f_row[c] = f
-        vals[r], fmts[r] = v_row, f_row
-    return grid_from_rows(title, vals, fmts, merges)
 
 
 def from_openpyxl(ws: Any) -> Grid:

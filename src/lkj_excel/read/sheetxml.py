@@ -28,19 +28,6 @@ class SheetData:
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based -> formula text without "="
     cached: set[tuple[int, int]] = field(default_factory=set)  # formula cells whose <v> held a value
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
-    # Built straight as the grid's row lists (`sheetfast` cells, no formula): {row: values}, {row: formats};
-    # `cells` then stays empty until `as_cells` fills it for the formula evaluator.
-    rows: dict[int, list[Any]] | None = None
-    row_formats: dict[int, list[str | None]] = field(default_factory=dict)
-    tokens: list[sheetfast.Token] = field(default_factory=list)
-    ctx: tuple[list[str], Styles, Any, str, str, str] | None = None
-
-    def as_cells(self) -> None:
-        """Fill `cells` as the other paths do (the formula evaluator reads every sheet that way)."""
-        if self.rows is not None and self.ctx is not None:
-            strings, styles, epoch, title, part, path = self.ctx
-            self.rows, self.row_formats = None, {}
-            _store_fast(self, (strings, styles, epoch, title), self.tokens, part, path)
 
 
 def col_index(letters: str) -> int:
@@ -114,10 +101,6 @@ def parse_sheet(
         parse_member(zf, part, p, budget, path, strip_empty_cells=True)
         return out
     head, tokens, tail = found
-    direct = not any(tok[6] for tok in tokens) and "all" not in (
-        sheetfast.needs_handlers(head),
-        sheetfast.needs_handlers(tail),
-    )
     # The handlers only where an element they act on stands: elsewhere they would do nothing, and leave
     # their state as it was; merged ranges alone (the usual tail) need only theirs. expat checks the whole
     # part either way.
@@ -131,79 +114,8 @@ def parse_sheet(
             p.StartElementHandler = _merge_handler(out.merges)
         feed(p, piece, final, part, path)
         if not final:
-            if direct and _store_direct(out, ctx, tokens, part, path):
-                out.tokens, out.ctx = tokens, (*ctx, part, path)  # `as_cells` stores them again if need be
-            else:
-                _store_fast(out, ctx, tokens, part, path)
+            _store_fast(out, ctx, tokens, part, path)
     return out
-
-
-def _store_direct(
-    out: SheetData, ctx: tuple[list[str], Styles, Any, str], tokens: list[sheetfast.Token], part: str, path: str
-) -> bool:
-    """The cells of formula-free tokens straight into the grid's row lists, counted and cast as `_store_fast`
-    stores them. False (nothing kept) for an empty cell over one already there, which `_store_fast` keeps as
-    an empty entry: that sheet then takes that path."""
-    strings, styles, epoch, title = ctx
-    formats, dates = styles.formats, styles.dates
-    fmt_of: dict[str, str] = {}  # the s attribute's text -> its number format
-    refs = _REFS0
-    unescape = sheetfast.unescape
-    rows: dict[int, list[Any]] = {}
-    row_formats: dict[int, list[str | None]] = {}
-    stored = 0
-    row_at: int | None = None  # the row the last token stood in (tokens come row by row)
-    vals: list[Any] = []
-    fmts: list[str | None] = []
-    try:
-        for tok in tokens:
-            coord = tok[0]
-            rc = refs.get(coord)
-            r, c = rc if rc is not None else _ref0(coord)
-            t = tok[2]
-            value: Any = None
-            if t == "inlineStr":
-                if tok[3]:
-                    value = tok[4] if "&" not in tok[4] else unescape(tok[4])
-            elif tok[10]:
-                raw = tok[10] if "&" not in tok[10] else unescape(tok[10])
-                s = int(tok[1]) if tok[1] else 0
-                if not t and raw.isdigit() and s not in dates:
-                    value = int(raw)
-                else:
-                    value = _convert(raw, t or "n", s, strings, styles, epoch)
-            if r != row_at:
-                row_at = r
-                if r not in rows:
-                    rows[r], row_formats[r] = [], []
-                vals, fmts = rows[r], row_formats[r]
-            n = len(vals)
-            if value is None:
-                if c < n:
-                    return False
-                continue
-            fmt = fmt_of.get(tok[1])
-            if fmt is None:
-                s = int(tok[1]) if tok[1] else 0
-                fmt = fmt_of[tok[1]] = formats[s] if s < len(formats) else "General"
-            if c == n:
-                vals.append(value)
-                fmts.append(fmt)
-            elif c > n:
-                vals.extend([None] * (c - n))
-                fmts.extend([None] * (c - n))
-                vals.append(value)
-                fmts.append(fmt)
-            else:  # a cell out of order, or a later duplicate (which wins)
-                vals[c] = value
-                fmts[c] = fmt
-            stored += 1
-            if stored > MAX_CELLS:
-                raise too_big(title, stored, MAX_CELLS, more=True)
-    except ValueError as exc:  # as parse_member reports a handler's ValueError
-        raise corrupt(part, path, exc) from exc
-    out.rows, out.row_formats = rows, row_formats
-    return True
 
 
 def _merge_handler(merges: list[tuple[int, int, int, int]]) -> Any:
