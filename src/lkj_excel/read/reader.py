@@ -221,9 +221,27 @@ def _text_reading(raw: str) -> tuple[Parsed, str]:
 
 
 def _cell(title: str, address: str, raw: Any, fmt: str | None) -> Cell:
+    kind = type(raw)
+    if kind is int or (kind is float and raw):
+        # A figure stored as a number: its reading depends on its type, value and format alone, and the same
+        # few recur (counts, percentages, each office's figures in several tables). -0.0 and nan stay out
+        # (-0.0 would be found as 0.0; nan never equals itself).
+        key = (kind, raw, fmt)
+        hit = _NUMBERS.get(key)
+        if hit is None:
+            if len(_NUMBERS) >= _MAX_NUMBERS:
+                _NUMBERS.clear()
+            parsed = parse_cell(raw, fmt)
+            hit = _NUMBERS[key] = (parsed, _printed(raw, parsed))
+        return Cell(title, address, raw, hit[1], hit[0], fmt)
     parsed = parse_cell(raw, fmt)
     text = raw.strip() if isinstance(raw, str) else _printed(raw, parsed)
     return Cell(title, address, raw, text, parsed, fmt)
+
+
+# A number cell's reading (Parsed is immutable: cells share it) and printed text, by (type, value, format).
+_NUMBERS: dict[tuple[type, Any, str | None], tuple[Parsed, str]] = {}
+_MAX_NUMBERS = 1 << 14
 
 
 def _printed(raw: Any, parsed: Parsed) -> str:
@@ -324,11 +342,14 @@ def _read_rows(
         cells: dict[str, Cell] = {}
         fmts = grid.row_formats.get(r) or []
         row_number = str(r + 1)
+        n_values, n_fmts = len(values), len(fmts)
         for cid, c, col_letters in columns:
-            raw = values[c] if c < len(values) else None
+            if c >= n_values:
+                continue
+            raw = values[c]
             if raw is None:
                 continue
-            fmt = fmts[c] if c < len(fmts) else None
+            fmt = fmts[c] if c < n_fmts else None
             if type(raw) is str:  # most cells: read once per workbook
                 hit = memo.get(raw)
                 if hit is None:

@@ -58,18 +58,17 @@ def split(data: bytes) -> tuple[bytes, list[Token], bytes] | None:
     m = _DECLARED_ENCODING.match(head)
     if (m and m.group(1).lower() not in (b"utf-8", b"utf8")) or b"<![CDATA[" in data:
         return None
-    if (
-        len(raw.translate(None, _CONTROL)) != len(raw)
-        or b"]]>" in raw  # not allowed in text
-        or b"\xef\xbf\xbe" in raw  # U+FFFE and U+FFFF are no XML characters
-        or b"\xef\xbf\xbf" in raw
-    ):
+    if len(raw.translate(None, _CONTROL)) != len(raw) or b"]]>" in raw:  # "]]>": not allowed in text
         return None
     if b"&" in raw and _BAD_ENTITY.search(raw):
         return None
     try:
         inner = raw.decode("utf-8")
     except UnicodeDecodeError:
+        return None
+    # U+FFFE and U+FFFF are no XML characters. Looked for in the text: a text of Latin-1 characters (most
+    # sheets) cannot hold them, which Python tells without reading it.
+    if "\ufffe" in inner or "\uffff" in inner:
         return None
     k = head.find(b"<worksheet")
     root = head[k : head.find(b">", k)] if k >= 0 else b""  # the root's start tag: its namespace declarations

@@ -165,7 +165,7 @@ def _store_fast(
             elif tok[10]:
                 raw = tok[10] if "&" not in tok[10] else unescape(tok[10])
                 s = int(tok[1]) if tok[1] else 0
-                if not t and raw.isdigit() and s not in dates:
+                if (not t or t == "n") and raw.isdigit() and s not in dates:  # `_convert`'s own first step
                     value = int(raw)
                 else:
                     value = _convert(raw, t or "n", s, strings, styles, epoch)
