@@ -83,3 +83,30 @@ def test_memory_stays_bounded() -> None:
         reader._cell("S", "A1", i, "0")
     assert len(reader._NUMBERS) <= reader._MAX_NUMBERS
     assert reader._cell("S", "A1", 7, "0") == _fresh(7, "0", "A1")
+
+
+def test_texts_read_from_memory_as_afresh(sample_path: Any) -> None:
+    """Typed texts are remembered from workbook to workbook: a second reading gives the same cells."""
+    from lkj_excel.read.load import load_grids
+
+    def cells() -> list[tuple[str, int, str, str, Any]]:
+        wb = reader.read_grids(str(sample_path), load_grids(sample_path))
+        return [
+            (tid, r.excel_row, cid, c.text, c.parsed)
+            for tid, t in wb.tables.items()
+            for r in t.rows
+            for cid, c in r.cells.items()
+        ]
+
+    reader._TEXTS.clear()
+    reader._NUMBERS.clear()
+    first = cells()
+    assert reader._TEXTS and reader._NUMBERS
+    assert cells() == first
+
+
+def test_text_memory_stays_bounded() -> None:
+    reader._TEXTS.clear()
+    for i in range(reader._MAX_TEXTS + 5):
+        reader._TEXTS[str(i)] = reader._text_reading(str(i))
+    assert len(reader._texts()) == 0

@@ -106,7 +106,7 @@ def read_grids(path: str, grids: list[Grid], year: int | None = None) -> Workboo
     missing: list[str] = []
     sheet_of: dict[str, str] = {}
     failed: list[tuple[str, Grid]] = []
-    memo: TextMemo = {}
+    memo = _texts()
     for tid, spec in specs.items():
         g = by_table.get(tid)
         if g is None:
@@ -208,8 +208,18 @@ def _metadata(info: Grid | None, tables: dict[str, Grid]) -> tuple[str | None, s
     return office, kab, year
 
 
-# A typed text's reading and its printed form, per workbook: its figures and labels recur from table to table.
+# A typed text's reading and its printed form: its figures and labels recur from table to table, and the
+# template's labels from workbook to workbook (parse_text, which reads it, keeps as many in memory).
 TextMemo = dict[str, tuple[Parsed, str]]
+_TEXTS: TextMemo = {}
+_MAX_TEXTS = 1 << 15
+
+
+def _texts() -> TextMemo:
+    """The texts read so far, emptied when full (a batch worker reads thousands of workbooks)."""
+    if len(_TEXTS) >= _MAX_TEXTS:
+        _TEXTS.clear()
+    return _TEXTS
 
 
 def _text_reading(raw: str) -> tuple[Parsed, str]:
@@ -287,7 +297,7 @@ def _total_labelled(grid: Grid, r: int, values: list[Any], layout: Layout, spec:
 
 
 def read_table(grid: Grid, spec: TableSpec, memo: TextMemo | None = None) -> Table | None:
-    """The table `spec` on `grid`, None when no header of it is found; `memo`: the workbook's texts read so far."""
+    """The table `spec` on `grid`, None when no header of it is found; `memo`: the texts read so far."""
     layout = locate(grid, spec)
     if layout is None:
         return None
@@ -296,7 +306,7 @@ def read_table(grid: Grid, spec: TableSpec, memo: TextMemo | None = None) -> Tab
         return None
     # (column id, 0-based column, its letters)
     columns = [(cid, c, ref(0, c)[:-1]) for cid, c in layout.columns.items()]
-    rows, unparsed, last = _read_rows(grid, spec, layout, columns, {} if memo is None else memo)
+    rows, unparsed, last, dittos = _read_rows(grid, spec, layout, columns, {} if memo is None else memo)
     if spec.key in layout.columns:
         for rw in rows:
             rw.label = rw.label or ""
@@ -314,18 +324,20 @@ def read_table(grid: Grid, spec: TableSpec, memo: TextMemo | None = None) -> Tab
         unparsed=unparsed,
         column_how=dict(layout.how),
     )
-    finish_table(grid, table, layout)
+    finish_table(grid, table, layout, dittos)
     return table
 
 
 def _read_rows(
     grid: Grid, spec: TableSpec, layout: Layout, columns: list[tuple[str, int, str]], memo: TextMemo
-) -> tuple[list[Row], list[Cell], int]:
-    """The table's rows from its data start to its footer, its unreadable figures, its last row (0-based)."""
+) -> tuple[list[Row], list[Cell], int, bool]:
+    """The table's rows from its data start to its footer, its unreadable figures, its last row (0-based),
+    whether a cell holds a ditto mark."""
     rows: list[Row] = []
     unparsed: list[Cell] = []
     filled: dict[str, str] = {}
     last = layout.data_start - 1
+    dittos = False
     n_cols = grid.n_cols
     title = grid.title
     figures = {cid for cid in layout.columns if cid != spec.numbering and spec.column(cid).numeric}
@@ -350,13 +362,15 @@ def _read_rows(
             if raw is None:
                 continue
             fmt = fmts[c] if c < n_fmts else None
-            if type(raw) is str:  # most cells: read once per workbook
+            if type(raw) is str:  # most cells: read once
                 hit = memo.get(raw)
                 if hit is None:
                     hit = memo[raw] = _text_reading(raw)
-                cells[cid] = Cell(title, col_letters + row_number, raw, hit[1], hit[0], fmt)
+                read = cells[cid] = Cell(title, col_letters + row_number, raw, hit[1], hit[0], fmt)
             else:
-                cells[cid] = _cell(title, col_letters + row_number, raw, fmt)
+                read = cells[cid] = _cell(title, col_letters + row_number, raw, fmt)
+            if read.parsed.status == "ditto":
+                dittos = True
         label = _row_label(grid, r, layout, spec, filled)
 
         def row_text(values: list[Any] = values) -> str:
@@ -379,7 +393,7 @@ def _read_rows(
                 if cid in figures and cell.parsed.status in ("unparsed", "text") and cell.text:
                     unparsed.append(cell)
         last = r
-    return rows, unparsed, last
+    return rows, unparsed, last, dittos
 
 
 def read_narrative(grid: Grid) -> list[Paragraph]:

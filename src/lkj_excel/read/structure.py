@@ -69,8 +69,10 @@ def _unread_rows(grid: Grid, table: Table, layout: Layout) -> list[int]:
     return out
 
 
-def finish_table(grid: Grid, table: Table, layout: Layout) -> None:
-    _resolve_ditto(table)
+def finish_table(grid: Grid, table: Table, layout: Layout, dittos: bool = True) -> None:
+    """`dittos`: whether a cell may hold a ditto mark (without one, resolving them changes nothing)."""
+    if dittos:
+        _resolve_ditto(table)
     _shared_cells(grid, table, layout)
     infer_hierarchy(table)
     table.unread_figure_rows = _unread_rows(grid, table, layout)
