@@ -236,6 +236,8 @@ class Layout:
     missing: list[str]
     signatures: list[dict[int, str]] | None = None  # header rows' texts by column, for page-break repeats
     how: dict[str, str] = field(default_factory=dict)  # column id -> how it was recognised
+    # The signatures it was worked out from, and every text they hold by column (any header row's).
+    _texts_at: tuple[object, dict[int, set[str]]] | None = field(default=None, compare=False, repr=False)
 
 
 def locate(grid: Grid, spec: TableSpec) -> Layout | None:
@@ -312,11 +314,26 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int, start_texts: list[str]
 
 
 def is_footer(grid: Grid, r: int) -> bool:
+    """Does the row's first text among its first four cells start a footer ("Sumber: ...")?"""
     for v in grid.row(r)[:4]:
+        if type(v) is str:  # most: what a text says is remembered
+            said = _FOOTER_TEXTS.get(v)
+            if said is None:
+                if len(_FOOTER_TEXTS) > 1 << 14:
+                    _FOOTER_TEXTS.clear()
+                t = normalise(v)
+                said = _FOOTER_TEXTS[v] = 0 if not t else 1 if _FOOTER_RE.match(t) else 2
+            if said:
+                return said == 1
+            continue
         t = normalise(v)
         if t:
             return bool(_FOOTER_RE.match(t))
     return False
+
+
+# A text -> 0: nothing once normalised (the next cell decides), 1: a footer's start, 2: anything else.
+_FOOTER_TEXTS: dict[str, int] = {}
 
 
 def is_repeated_header(grid: Grid, r: int, layout: Layout, spec: TableSpec) -> bool:
@@ -325,13 +342,23 @@ def is_repeated_header(grid: Grid, r: int, layout: Layout, spec: TableSpec) -> b
         layout.signatures = [dict(enumerate(_row_texts(grid, hr))) for hr in layout.header_rows]
     # The header rows every text so far stands where it does; none left (or a figure): not a header.
     alive = layout.signatures
+    known = layout._texts_at
+    if known is None or known[0] is not alive:
+        texts_at: dict[int, set[str]] = {}
+        for sig in alive:
+            for c, t in sig.items():
+                texts_at.setdefault(c, set()).add(t)
+        known = layout._texts_at = (alive, texts_at)
+    texts_at = known[1]
     own = 0
     for c, v in enumerate(grid.row(r)):
         if v is None:
             continue
-        if _is_numeric_value(v):
+        if type(v) is not str and _is_numeric_value(v):
             return False
         t = normalise(v)
+        if t not in texts_at.get(c, ()):
+            return False  # no header row holds it there: none is left alive
         alive = [sig for sig in alive if sig.get(c) == t]
         if not alive:
             return False

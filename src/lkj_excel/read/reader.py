@@ -284,16 +284,35 @@ _NUMBERISH = re.compile(r"[\d.,()\s-]*")
 def _total_labelled(grid: Grid, r: int, values: list[Any], layout: Layout, spec: TableSpec) -> bool:
     """Does the key column or one of the first four cells (past the row's end: empty) say "Jumlah"?"""
     labels = spec.total_labels
+    said = _said_totals(labels)
+    checked = values[:4]
     if spec.key in layout.columns:
-        h = squash(grid.text(r, layout.columns[spec.key]))
-        if h and h in labels:
-            return True
-    for v in values[:4]:
-        if v is not None:
+        checked.insert(0, grid.value(r, layout.columns[spec.key]))
+    for v in checked:
+        if v is None:
+            continue
+        # A value's text decides alone: its answer is remembered (by type too: 1, 1.0 and True print apart).
+        key = v if type(v) is str else (type(v), v)
+        hit = said.get(key)
+        if hit is None:
             h = squash(text_of(v))
-            if h and h in labels:
-                return True
+            hit = said[key] = bool(h and h in labels)
+        if hit:
+            return True
     return False
+
+
+# Total labels -> what each value said (True: a total label); the same few labels serve every table.
+_SAID: dict[tuple[str, ...], dict[Any, bool]] = {}
+
+
+def _said_totals(labels: tuple[str, ...]) -> dict[Any, bool]:
+    said = _SAID.get(labels)
+    if said is None or len(said) > 1 << 14:
+        if len(_SAID) > 64:
+            _SAID.clear()
+        said = _SAID[labels] = {}
+    return said
 
 
 def read_table(grid: Grid, spec: TableSpec, memo: TextMemo | None = None) -> Table | None:
