@@ -126,13 +126,13 @@ def _after_last_break(ctx: str, low: str | None, starts: list[int] | None, offse
 
 
 # The context's words read backwards in one match (``_last_words``). A word (``_WORD_RE``) is what follows the
-# first word character of a run of "[\w/-]" characters, to the run's end; reversed, it is such a run, less
-# its trailing "/" and "-", matched from the run's start (the look-behind) and never shortened (the atomic
-# group: else a failed look-ahead would split a word). Separators hold no word character.
-_BACK_WORD = r"\W*?(?<![\w/\-])((?>[\w/\-]*\w))"
-_BACK_LAST = r"\W*?(?<![\w/\-])(?>[\w/\-]*\w)"
-# The last six words (groups 1-6, last first) and, when an eleventh word precedes them, the end of the tenth
-# (group "ten"). Every part is optional: the pattern matches every string.
+# first word character of a run of "[\w/-]" characters, to the run's end; reversed, it is such a run less its
+# trailing "/" and "-", never shortened (the atomic group: else a failed look-ahead would split a word). What
+# lies between two words is characters outside any run, each after a run of "/" and "-" alone (possessive: the
+# separator cannot give back what it took).
+_BACK_SEP = r"(?:[/\-]*+[^\w/\-])*+"
+_BACK_WORD = _BACK_SEP + r"((?>[\w/\-]*\w))"
+_BACK_LAST = _BACK_SEP + r"(?>[\w/\-]*\w)"
 _LAST_WORDS_REVERSED_RE = re.compile(
     "(?:" + "(?:".join([_BACK_WORD] * 6) + rf"(?:(?P<ten>(?:{_BACK_LAST}){{4}})(?=\W*\w))?" + ")?" * 6
 )
