@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from lkj_excel.numerals import parse_plain_number
 
 from .context import assign_kinds
-from .sentences import SPACES, KeywordPattern, Keywords, TailPattern, lowered, sentence_of, sentence_spans
+from .sentences import CUT_AFTER, SPACES, KeywordPattern, Keywords, TailPattern, lowered, sentence_of, sentence_spans
 
 # Claim kinds that are not figures to check; dropped unless include_non_claims.
 NON_CLAIM_KINDS = frozenset({"year", "ordinal", "reference-number"})
@@ -23,8 +23,17 @@ NON_CLAIM_KINDS = frozenset({"year", "ordinal", "reference-number"})
 _PREDIKAT = r"(?:AA|A|BB|B|CC|C|D)"
 # Written to start with one digit class, which the regex engine looks for before trying a match (``\d+``: it tries
 # one at every position, twice the instructions); in ASCII text ``\d`` is ``[0-9]``, cheaper to test still.
-_NUM_RE = re.compile(r"\d\d*(?:[.,]\d+)*")
-_NUM_ASCII_RE = re.compile(r"[0-9][0-9]*(?:[.,][0-9]+)*")
+_NUM = r"\d\d*(?:[.,]\d+)*"
+_NUM_RE = re.compile(_NUM)
+_NUM_ASCII = r"[0-9][0-9]*(?:[.,][0-9]+)*"
+_NUM_ASCII_RE = re.compile(_NUM_ASCII)
+# Numbers and sentence cuts (``sentences._CUT_RE``) found in one scan of a paragraph (``scan_paragraph``): a
+# number's first digit or a cut's first character, then the rest of a number (group 1) if a digit was read, else
+# the rest of a cut. No match of one overlaps a match of the other (a cut holds no digit; a number's "." is
+# followed by a digit, a cut's by a space), so the scan finds exactly the matches of both. One character class
+# first, which the regex engine looks for before trying a match (an alternation of groups: tried everywhere).
+_NUM_OR_CUT_RE = re.compile(rf"[\d\n.!?;:](?:(?<=\d)(\d*(?:[.,]\d+)*)|{CUT_AFTER})")
+_NUM_OR_CUT_ASCII_RE = re.compile(rf"[0-9\n.!?;:](?:(?<=[0-9])([0-9]*(?:[.,][0-9]+)*)|{CUT_AFTER})")
 _SPELLED = (
     r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu"
     r"|(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\s+(?:belas|puluh)(?:\s+\w+)?"
@@ -295,6 +304,15 @@ def extract_table_refs(text: str, keywords: Keywords | None = None) -> list[Tabl
     return refs
 
 
+def scan_paragraph(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The numbers (``_NUM_RE``'s matches) and the sentence cuts (``sentences.CUT``'s) of a text, in one scan."""
+    numbers: list[re.Match[str]] = []
+    cuts: list[re.Match[str]] = []
+    for m in (_NUM_OR_CUT_ASCII_RE if text.isascii() else _NUM_OR_CUT_RE).finditer(text):
+        (cuts if m.start(1) < 0 else numbers).append(m)
+    return numbers, cuts
+
+
 def extract_claims(
     text: str,
     *,
@@ -302,34 +320,44 @@ def extract_claims(
     spans: list[tuple[int, int]] | None = None,
     table_refs: list[TableRef] | None = None,
     keywords: Keywords | None = None,
+    numbers: list[re.Match[str]] | None = None,
 ) -> list[Claim]:
     """Every numeric claim in ``text``, in order of appearance.
 
     With ``include_non_claims`` the years, ordinals and reference numbers are
     returned too (kinds "year", "ordinal", "reference-number"). ``spans`` and
     ``table_refs`` are ``sentence_spans(text)`` and ``extract_table_refs(text)``
-    when the caller has them already, ``keywords`` the text's ``Keywords``.
+    when the caller has them already, ``keywords`` the text's ``Keywords``, ``numbers`` the first list of
+    ``scan_paragraph(text)``.
     """
     kw = Keywords(text, lowered(text)) if keywords is None else keywords
     spans = sentence_spans(text) if spans is None else spans
     trefs = extract_table_refs(text, kw) if table_refs is None else table_refs
     # Years, ordinals and reference numbers are read out only when asked for: nothing else looks at them.
-    items = _scan_numbers(text, trefs, kw, include_non_claims)
+    items = _scan_numbers(text, trefs, kw, include_non_claims, numbers)
     plain = kw.low is not None
     claims_data = [_claim_data(text, it, plain) for it in items]
     assign_kinds(text, spans, [c for c in claims_data if c["kind"] not in NON_CLAIM_KINDS], kw)
     return _build_claims(text, spans, trefs, claims_data, include_non_claims)
 
 
-def _scan_numbers(text: str, trefs: list[TableRef], kw: Keywords, keep_skipped: bool = True) -> list[dict]:
+def _scan_numbers(
+    text: str,
+    trefs: list[TableRef],
+    kw: Keywords,
+    keep_skipped: bool = True,
+    numbers: list[re.Match[str]] | None = None,
+) -> list[dict]:
     """Each number of the text with the kind it has by its form alone (year, ordinal, ...) or None; only those
-    of kind None unless ``keep_skipped``."""
+    of kind None unless ``keep_skipped``; ``numbers``: the text's numbers, if at hand (``scan_paragraph``)."""
     covered = [(r.start, r.end) for r in trefs]
     covered += [(m.start(), m.end()) for m in _FIGURE_RE.matches(text, kw.starts(_FIGURE_RE))]
     covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.matches(text, kw.starts(_YEAR_RANGE_RE))]
     raw_items: list[dict] = []
     plain = kw.low is not None
-    for m in (_NUM_ASCII_RE if text.isascii() else _NUM_RE).finditer(text):
+    if numbers is None:
+        numbers = list((_NUM_ASCII_RE if text.isascii() else _NUM_RE).finditer(text))
+    for m in numbers:
         s, e = m.start(), m.end()
         if s > 0 and (text[s - 1].isdigit() or (text[s - 1] in ".," and s > 1 and text[s - 2].isdigit())):
             continue
@@ -445,4 +473,4 @@ def _build_claims(
     return claims
 
 
-__all__ = ["NON_CLAIM_KINDS", "Claim", "TableRef", "extract_claims", "extract_table_refs"]
+__all__ = ["NON_CLAIM_KINDS", "Claim", "TableRef", "extract_claims", "extract_table_refs", "scan_paragraph"]
