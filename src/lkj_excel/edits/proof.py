@@ -98,10 +98,10 @@ def _sums(es: EditSet, sums: list[Edit], options: list[list[_Row]]) -> list[list
         for r in o:
             got = []
             for i, coef in enumerate(coefs):
-                c = coef.get(r.a)
-                if c is not None:
-                    d1, d2 = c * (r.lo - r.value), c * (r.hi - r.value)
-                    grow = abs(c) * (max(abs(r.lo), abs(r.hi)) + abs(r.value))
+                k = coef.get(r.a)
+                if k is not None:
+                    d1, d2 = k * (r.lo - r.value), k * (r.hi - r.value)
+                    grow = abs(k) * (max(abs(r.lo), abs(r.hi)) + abs(r.value))
                     got.append((i, min(d1, d2), max(d1, d2), grow, not r.determined))
             r.effects = tuple(got)
     return out
