@@ -108,9 +108,8 @@ def _compare(make: object, seeds: range) -> tuple[int, int]:
 
 
 def test_proof_agrees_with_the_search_on_generated_land_use_tables() -> None:
-    groups, proved = _compare(land_use, range(1200))
-    print("groups", groups, "proved", proved)
-    assert groups > 1000 and proved > 200  # the proof answered often enough for the comparison to mean something
+    groups, proved = _compare(land_use, range(800))
+    assert groups > 700 and proved > 150  # the proof answered often enough for the comparison to mean something
 
 
 def test_a_proved_group_is_unresolved_by_the_search_too() -> None:
@@ -161,7 +160,7 @@ def test_proof_agrees_with_the_search_on_the_sample_with_slips(corpus: Corpus) -
     land = [s for s in corpus.sites if s.sheet.upper().startswith(("TABEL 1.1", "TABEL 1.3"))]
     assert land
     proved = 0
-    for _ in range(60):
+    for _ in range(40):
         picks = rng.sample(land, rng.randint(2, 5)) + rng.sample(corpus.sites, rng.randint(0, 1))
         wb = corpus.mutated([(s, _slip(rng, s.value, 1)) for s in dict.fromkeys(picks)])
         fast, slow = build_edits(Context(wb)), build_edits(Context(wb))
@@ -169,7 +168,6 @@ def test_proof_agrees_with_the_search_on_the_sample_with_slips(corpus: Corpus) -
         for g_fast, g_slow in zip(components(fast, violated(fast)), components(slow, violated(slow))):
             proved += no_explanation(fast, g_fast, cls, MAX_CELLS)
             assert _same(diagnose(fast, g_fast), diagnose(slow, g_slow, prove=False))
-    print("sample proved", proved)
     assert proved >= 5
 
 
