@@ -7,8 +7,10 @@ from .model import Workbook
 from .rules import Context, load_rules
 
 
-def run_checks(wb: Workbook, only: set[str] | None = None) -> list[Finding]:
-    ctx = Context(wb)
+def run_checks(wb: Workbook, only: set[str] | None = None, ctx: Context | None = None) -> list[Finding]:
+    """The findings of every rule (or of `only`), localized and sorted. A caller that passes its own `ctx`
+    (a fresh `Context(wb)`) keeps what the rules worked out once per workbook (`ctx.cache`: the scales, ...)."""
+    ctx = Context(wb) if ctx is None else ctx
     out: list[Finding] = []
     for code, r in sorted(load_rules().items()):
         if only and code not in only and r.family not in only:

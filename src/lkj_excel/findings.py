@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .messages import render
+from .messages import render_params
 from .spec import table_sort_key
 
 SEVERITIES = ("error", "warning", "info")
@@ -33,7 +33,7 @@ class Finding:
         return (Finding, (*args, self.message_key, self.params, self.related, self.fix, self.table))
 
     def message(self, lang: str = "id") -> str:
-        return render(self.message_key, lang, **self.params)
+        return render_params(self.message_key, lang, self.params)
 
     def to_dict(self, lang: str = "id") -> dict[str, Any]:
         return {

@@ -3,10 +3,12 @@ texts catalog (`lkj_excel.texts`, where every text is registered)."""
 
 from __future__ import annotations
 
-from .texts import has, t
+from collections.abc import Mapping
+
+from .texts import has, t, t_map
 from .texts.files import READ_DETAILS
 
-__all__ = ["render", "severity_label", "translate_detail"]
+__all__ = ["render", "render_params", "severity_label", "translate_detail"]
 
 
 def severity_label(severity: str, lang: str = "id") -> str:
@@ -31,3 +33,11 @@ def render(key: str, lang: str = "id", **params: object) -> str:
     if not has(key):
         return key + (" " + repr(params) if params else "")
     return t(key, lang, **params)
+
+
+def render_params(key: str, lang: str, params: Mapping[str, object]) -> str:
+    """`render(key, lang, **params)` for parameters held in a mapping (a finding's): the rekap renders a
+    hundred thousand of them, and `**` would copy each mapping three times on the way."""
+    if not has(key):
+        return key + (" " + repr(params) if params else "")
+    return t_map(key, lang, params)

@@ -24,6 +24,11 @@ class Indicator:
     capaian: float | None = None  # printed, else recomputed
     category: str | None = None  # "C (Kurang Baik)" on the indicator's scale, else the capaian category
 
+    # Sent from batch workers to the parent: spelled out, the frozen-dataclass default (`fields()` per
+    # object) costs several times more on both sides.
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Indicator, (self.id, self.name, self.target, self.realisasi, self.capaian, self.category))
+
 
 @dataclass(frozen=True, slots=True)
 class Absorption:
@@ -33,12 +38,18 @@ class Absorption:
     source: str  # "printed" | "computed"
     address: str
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Absorption, (self.value, self.source, self.address))
+
 
 @dataclass(slots=True)
 class Profile:
     cross: CrossProfile
     indicators: list[Indicator] = field(default_factory=list)
     penyerapan: Absorption | None = None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Profile, (self.cross, self.indicators, self.penyerapan))
 
     @property
     def office(self) -> str | None:
@@ -57,11 +68,11 @@ def _number(v: Any) -> float | None:
     return float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
 
 
-def indicators(wb: Workbook) -> list[Indicator]:
+def indicators(wb: Workbook, cache: dict[str, Any] | None = None) -> list[Indicator]:
     out = []
     from ..review.indicators import key_indicators  # the review layer, as the Ringkasan and reports use
 
-    for e in key_indicators(wb):
+    for e in key_indicators(wb, cache):
         iid = str(e.get("id") or e.get("name") or "")
         if not iid:
             continue
@@ -96,5 +107,6 @@ def penyerapan(wb: Workbook) -> Absorption | None:
     return None
 
 
-def build_profile(wb: Workbook, name: str) -> Profile:
-    return Profile(cross_profile(wb, name), indicators(wb), penyerapan(wb))
+def build_profile(wb: Workbook, name: str, cache: dict[str, Any] | None = None) -> Profile:
+    """`cache`: the check's `Context.cache` of `wb` (the scales the rules parsed), or None."""
+    return Profile(cross_profile(wb, name), indicators(wb, cache), penyerapan(wb))

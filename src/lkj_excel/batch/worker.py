@@ -13,6 +13,8 @@ import math
 import time
 import traceback
 from dataclasses import dataclass, field
+from itertools import starmap
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,23 @@ class Checked:
     seconds: float = 0.0
     trace: str | None = None
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Sent to the parent: the findings (about a hundred) as plain tuples, read by one C-level getter and
+        # written by pickle in C, rather than one `Finding.__reduce__` call each.
+        rows = list(map(_FINDING_FIELDS, self.findings))
+        return (_checked, (self.status, self.reason, self.profile, rows, self.seconds, self.trace))
+
+
+# Every field of `Finding`, in the order of its constructor (a test holds it to `dataclasses.fields`).
+FINDING_FIELDS = tuple("code rule severity sheet cell found expected message_key params related fix table".split())
+_FINDING_FIELDS = attrgetter(*FINDING_FIELDS)
+
+
+def _checked(
+    status: str, reason: str | None, profile: Profile | None, rows: list[tuple[Any, ...]], seconds: float, trace: Any
+) -> Checked:
+    return Checked(status, reason, profile, list(starmap(Finding, rows)), seconds, trace)
+
 
 @dataclass(slots=True)
 class Written:
@@ -51,6 +70,7 @@ def check_task(path: str, name: str, lang: str) -> Checked:
     from ..check import run_checks
     from ..read.load import DEFAULT_BACKEND
     from ..read.reader import read_workbook
+    from ..rules import Context
 
     t0 = time.perf_counter()
     try:
@@ -62,8 +82,9 @@ def check_task(path: str, name: str, lang: str) -> Checked:
     except Exception as e:  # a reader bug must not stop the batch
         return Checked("failed", _internal(e), seconds=time.perf_counter() - t0, trace=traceback.format_exc()[-2000:])
     try:
-        findings = run_checks(wb)
-        profile = build_profile(wb, name)
+        ctx = Context(wb)
+        findings = run_checks(wb, ctx=ctx)
+        profile = build_profile(wb, name, ctx.cache)  # the scales the rules parsed, not parsed again
     except MemoryError:
         return Checked("too_big", seconds=time.perf_counter() - t0)
     except Exception as e:

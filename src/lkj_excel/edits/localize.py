@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from .bounds import Cost, Pins, ProseOf, Rigid, Sorted, branch, own_bound, printed_holds
 from .build import EditSet
 from .model import Address, Edit
+from .proof import no_explanation
 from .solve import Solution, solve
 from .typo import typo_kind
 
@@ -142,6 +143,7 @@ def diagnose(
     bad: list[Edit],
     classes: dict[Address, frozenset[Address]] | None = None,
     rigid: Rigid | None = None,
+    prove: bool = True,
 ) -> Diagnosis:
     """Every explanation of least weight, by best-first search with conflict-directed branching.
 
@@ -152,6 +154,7 @@ def diagnose(
     touches; the edits `solve` found unsatisfiable together). Branching on a conflict's cells misses
     no explanation; nodes are taken in order of weight plus a lower bound from disjoint conflicts,
     so the search stops at the first node that cannot reach the best explanation found.
+    `prove`: first try to show by arithmetic that nothing within MAX_CELLS explains `bad` (`proof`).
     """
     cls = copy_classes(es) if classes is None else classes
     cost = Cost(cls)
@@ -167,6 +170,8 @@ def diagnose(
     # A figure outside its declared domain (a negative count, an NRR of 30,1) is wrong whatever else is.
     outside = (a for e in bad for a in e.vars if not es.vars[a].allows(es.vars[a].value))
     start = frozenset(b for a in outside for b in _members(cls, a))
+    if prove and not start and no_explanation(es, bad, cls, MAX_CELLS):
+        return Diagnosis(bad, "unresolved")  # the arithmetic rejects every node the search could solve
     heap: list[_Node] = [(_weight(es, start), len(start), tuple(sorted(start)), 0, frozenset(), True)]
     # Conflicts found by propagation: every explanation must change one of their cells (a node that
     # changes none of one is refuted without solving it).

@@ -125,27 +125,36 @@ def _after_last_break(ctx: str, low: str | None, starts: list[int] | None, offse
     return found[-1].end() if found else 0
 
 
-# The last ten words of a context lie in its last 120 characters but for runs of very short words.
-_WORDS_TAIL = 120
+# The context's words read backwards in one match (``_last_words``). A word (``_WORD_RE``) is what follows the
+# first word character of a run of "[\w/-]" characters, to the run's end; reversed, it is such a run less its
+# trailing "/" and "-", never shortened (the atomic group: else a failed look-ahead would split a word). What
+# lies between two words is characters outside any run, each after a run of "/" and "-" alone (possessive: the
+# separator cannot give back what it took).
+_BACK_SEP = r"(?:[/\-]*+[^\w/\-])*+"
+_BACK_WORD = _BACK_SEP + r"((?>[\w/\-]*\w))"
+_BACK_LAST = _BACK_SEP + r"(?>[\w/\-]*\w)"
+_LAST_WORDS_REVERSED_RE = re.compile(
+    "(?:" + "(?:".join([_BACK_WORD] * 6) + rf"(?:(?P<ten>(?:{_BACK_LAST}){{4}})(?=\W*\w))?" + ")?" * 6
+)
 
 
 def _last_words(text: str, cs: int, ce: int) -> tuple[int, list[str]]:
     """Where the last ten words of the context ``text[cs:ce]`` start (``cs`` when it has no more), and its last
     six words in lowercase.
 
-    A long context is read from its last ``_WORDS_TAIL`` characters only: the first word found there may be
-    the tail of a longer one, the next ones are the context's own; twelve words found there hold its last ten.
-    (``finditer(text, cs, ce)`` finds the words of the slice: the pattern has no anchor and looks at nothing
-    outside its match.)
+    One match over the reversed context rather than every word of it found forwards (``_WORD_RE``, two
+    thousand instructions a word); ``_last_words_forwards`` is the plain reading.
     """
-    tail = ce - _WORDS_TAIL
-    found: list[re.Match[str]] | None = None
-    if tail > cs:
-        found = list(_WORD_RE.finditer(text, tail, ce))
-        if len(found) < 12:
-            found = None
-    if found is None:
-        found = list(_WORD_RE.finditer(text, cs, ce))
+    m = _LAST_WORDS_REVERSED_RE.match(text[cs:ce][::-1])
+    assert m is not None  # the pattern matches every string
+    groups = m.groups()
+    start = cs if groups[6] is None else ce - m.end("ten")
+    return start, [g[::-1].lower() for g in groups[5::-1] if g is not None]
+
+
+def _last_words_forwards(text: str, cs: int, ce: int) -> tuple[int, list[str]]:
+    """``_last_words`` read forwards: the reference its tests compare with."""
+    found = list(_WORD_RE.finditer(text, cs, ce))
     start = found[-10].start() if len(found) > 10 else cs
     return start, [m.group().lower() for m in found[-6:]]
 

@@ -15,13 +15,25 @@ from dataclasses import dataclass, field
 from lkj_excel.numerals import parse_plain_number
 
 from .context import assign_kinds
-from .sentences import SPACES, KeywordPattern, Keywords, TailPattern, lowered, sentence_of, sentence_spans
+from .sentences import CUT_AFTER, SPACES, KeywordPattern, Keywords, TailPattern, lowered, sentence_of, sentence_spans
 
 # Claim kinds that are not figures to check; dropped unless include_non_claims.
 NON_CLAIM_KINDS = frozenset({"year", "ordinal", "reference-number"})
 
 _PREDIKAT = r"(?:AA|A|BB|B|CC|C|D)"
-_NUM_RE = re.compile(r"\d+(?:[.,]\d+)*")
+# Written to start with one digit class, which the regex engine looks for before trying a match (``\d+``: it tries
+# one at every position, twice the instructions); in ASCII text ``\d`` is ``[0-9]``, cheaper to test still.
+_NUM = r"\d\d*(?:[.,]\d+)*"
+_NUM_RE = re.compile(_NUM)
+_NUM_ASCII = r"[0-9][0-9]*(?:[.,][0-9]+)*"
+_NUM_ASCII_RE = re.compile(_NUM_ASCII)
+# Numbers and sentence cuts (``sentences._CUT_RE``) found in one scan of a paragraph (``scan_paragraph``): a
+# number's first digit or a cut's first character, then the rest of a number (group 1) if a digit was read, else
+# the rest of a cut. No match of one overlaps a match of the other (a cut holds no digit; a number's "." is
+# followed by a digit, a cut's by a space), so the scan finds exactly the matches of both. One character class
+# first, which the regex engine looks for before trying a match (an alternation of groups: tried everywhere).
+_NUM_OR_CUT_RE = re.compile(rf"[\d\n.!?;:](?:(?<=\d)(\d*(?:[.,]\d+)*)|{CUT_AFTER})")
+_NUM_OR_CUT_ASCII_RE = re.compile(rf"[0-9\n.!?;:](?:(?<=[0-9])([0-9]*(?:[.,][0-9]+)*)|{CUT_AFTER})")
 _SPELLED = (
     r"satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu"
     r"|(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\s+(?:belas|puluh)(?:\s+\w+)?"
@@ -58,13 +70,23 @@ _COUNT_NOUNS = (
     "Bulan",
     "KK",
 )
-_COUNT_RE = re.compile(r"\s*(" + "|".join(n.replace(" ", r"\s+") for n in _COUNT_NOUNS) + r")\b", re.IGNORECASE)
-_UNIT_WORD_RE = re.compile(r"\s*(ha|hektar|jiwa|poin|persen)\b", re.IGNORECASE)
+_COUNT_ALT = "|".join(n.replace(" ", r"\s+") for n in _COUNT_NOUNS)
+_COUNT_RE = re.compile(rf"\s*({_COUNT_ALT})\b", re.IGNORECASE)
+_UNIT_WORD_ALT = "ha|hektar|jiwa|poin|persen"
+_UNIT_WORD_RE = re.compile(rf"\s*({_UNIT_WORD_ALT})\b", re.IGNORECASE)
+# Either in one match (group 1: a unit word, group 2: a count noun); no text matches both.
+_UNIT_OR_COUNT_RE = re.compile(rf"\s*(?:({_UNIT_WORD_ALT})|({_COUNT_ALT}))\b", re.IGNORECASE)
 _MONTHS = (
     r"januari|februari|pebruari|maret|april|mei|juni|juli|agustus|september|oktober|"
     r"nopember|november|desember"
 )
 _YEAR_WORD_RE = re.compile(r"(?:\b(?:tahun\w*|th\.?|TA|periode|renstra|rpjmd)|\d{4})\s*[-–/]?\s*$", re.IGNORECASE)
+# The same read backwards: ``match`` on the reversed text finds a match iff ``_YEAR_WORD_RE.search`` does (a
+# suffix of the text matches it; "$" before a final newline adds none: "\s*" takes the newline), trying one
+# position rather than every one.
+_YEAR_WORD_REVERSED_RE = re.compile(
+    r"\s*[-–/]?\s*(?:\d{4}|(?:\w*nuhat|\.?ht|AT|edoirep|artsner|dmjpr)\b)", re.IGNORECASE
+)
 _LEGAL_RE = re.compile(r"(?:\bnomor|\bno\.?|\bpasal|\bayat|\bhuruf|\bangka\s+romawi)\s*:?\s*\(?\s*$", re.IGNORECASE)
 _PAGE_RE = re.compile(r"\b(?:hal(?:aman)?)\s*\.?\s*:?\s*$", re.IGNORECASE)
 _POSTAL_RE = re.compile(r"\bkode\s*pos\s*:?\s*$", re.IGNORECASE)
@@ -232,9 +254,9 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
     if is_int and _CAPITAL_AFTER_RE.match(after):
         return "reference-number"  # "5 S" (Senyum, Sapa, ...); A-D may be a predikat letter
     if is_int and len(core) == 4 and 1990 <= int(core) <= 2035:
-        if _YEAR_WORD_RE.search(before):
+        if _YEAR_WORD_REVERSED_RE.match(before[::-1]):
             return "year"  # "tahun 2024 Kecamatan ..." even when a count noun follows
-        unitless = not (_PCT_AFTER_RE.match(after) or _COUNT_RE.match(after) or _UNIT_WORD_RE.match(after))
+        unitless = not (_PCT_AFTER_RE.match(after) or _UNIT_OR_COUNT_RE.match(after))
         if unitless and not _RP_BEFORE_RE.search(before, plain):
             return "year"
     if is_int and _MONTH_BEFORE_RE.search(before, plain):
@@ -282,6 +304,15 @@ def extract_table_refs(text: str, keywords: Keywords | None = None) -> list[Tabl
     return refs
 
 
+def scan_paragraph(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """The numbers (``_NUM_RE``'s matches) and the sentence cuts (``sentences.CUT``'s) of a text, in one scan."""
+    numbers: list[re.Match[str]] = []
+    cuts: list[re.Match[str]] = []
+    for m in (_NUM_OR_CUT_ASCII_RE if text.isascii() else _NUM_OR_CUT_RE).finditer(text):
+        (cuts if m.start(1) < 0 else numbers).append(m)
+    return numbers, cuts
+
+
 def extract_claims(
     text: str,
     *,
@@ -289,34 +320,44 @@ def extract_claims(
     spans: list[tuple[int, int]] | None = None,
     table_refs: list[TableRef] | None = None,
     keywords: Keywords | None = None,
+    numbers: list[re.Match[str]] | None = None,
 ) -> list[Claim]:
     """Every numeric claim in ``text``, in order of appearance.
 
     With ``include_non_claims`` the years, ordinals and reference numbers are
     returned too (kinds "year", "ordinal", "reference-number"). ``spans`` and
     ``table_refs`` are ``sentence_spans(text)`` and ``extract_table_refs(text)``
-    when the caller has them already, ``keywords`` the text's ``Keywords``.
+    when the caller has them already, ``keywords`` the text's ``Keywords``, ``numbers`` the first list of
+    ``scan_paragraph(text)``.
     """
     kw = Keywords(text, lowered(text)) if keywords is None else keywords
     spans = sentence_spans(text) if spans is None else spans
     trefs = extract_table_refs(text, kw) if table_refs is None else table_refs
     # Years, ordinals and reference numbers are read out only when asked for: nothing else looks at them.
-    items = _scan_numbers(text, trefs, kw, include_non_claims)
+    items = _scan_numbers(text, trefs, kw, include_non_claims, numbers)
     plain = kw.low is not None
     claims_data = [_claim_data(text, it, plain) for it in items]
     assign_kinds(text, spans, [c for c in claims_data if c["kind"] not in NON_CLAIM_KINDS], kw)
     return _build_claims(text, spans, trefs, claims_data, include_non_claims)
 
 
-def _scan_numbers(text: str, trefs: list[TableRef], kw: Keywords, keep_skipped: bool = True) -> list[dict]:
+def _scan_numbers(
+    text: str,
+    trefs: list[TableRef],
+    kw: Keywords,
+    keep_skipped: bool = True,
+    numbers: list[re.Match[str]] | None = None,
+) -> list[dict]:
     """Each number of the text with the kind it has by its form alone (year, ordinal, ...) or None; only those
-    of kind None unless ``keep_skipped``."""
+    of kind None unless ``keep_skipped``; ``numbers``: the text's numbers, if at hand (``scan_paragraph``)."""
     covered = [(r.start, r.end) for r in trefs]
     covered += [(m.start(), m.end()) for m in _FIGURE_RE.matches(text, kw.starts(_FIGURE_RE))]
     covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.matches(text, kw.starts(_YEAR_RANGE_RE))]
     raw_items: list[dict] = []
     plain = kw.low is not None
-    for m in _NUM_RE.finditer(text):
+    if numbers is None:
+        numbers = list((_NUM_ASCII_RE if text.isascii() else _NUM_RE).finditer(text))
+    for m in numbers:
         s, e = m.start(), m.end()
         if s > 0 and (text[s - 1].isdigit() or (text[s - 1] in ".," and s > 1 and text[s - 2].isdigit())):
             continue
@@ -352,14 +393,14 @@ def _claim_data(text: str, it: dict, plain: bool = False) -> dict:
     unit_from = spelled.end() if spelled else end
     count_noun: bool | None = None  # whether a count noun follows, when already matched
     if unit is None:
-        m_w = _UNIT_WORD_RE.match(text, unit_from)
-        m_c = _COUNT_RE.match(text, unit_from)
-        count_noun = m_c is not None
-        if m_w:
-            w = m_w.group(1).lower()
+        m_uc = _UNIT_OR_COUNT_RE.match(text, unit_from)
+        word, noun = (None, None) if m_uc is None else m_uc.groups()
+        count_noun = noun is not None
+        if word is not None:
+            w = word.lower()
             unit = {"ha": "Ha", "hektar": "Ha", "persen": "%"}.get(w, w)
-        elif m_c:
-            unit = _SPACE_RE.sub(" ", m_c.group(1))
+        elif noun is not None:
+            unit = _SPACE_RE.sub(" ", noun)
     # Counted things default to "count"; a jumlah/selisih/rata-rata keyword may still override.
     if count_noun is None:
         counts = _counts_things(text, unit_from, unit)
@@ -432,4 +473,4 @@ def _build_claims(
     return claims
 
 
-__all__ = ["NON_CLAIM_KINDS", "Claim", "TableRef", "extract_claims", "extract_table_refs"]
+__all__ = ["NON_CLAIM_KINDS", "Claim", "TableRef", "extract_claims", "extract_table_refs", "scan_paragraph"]

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from itertools import compress, pairwise
 
 # A blank line, or one of ".!?;:" before whitespace; written to start with one character class, which the regex
 # engine looks for before trying a match (as "\n[ \t]*\n|[.!?;:](?=\s+)", ~2x cheaper).
-_CUT_RE = re.compile(r"[\n.!?;:](?:(?<=\n)[ \t]*\n|(?<=[.!?;:])(?=\s))")
+# What follows the cut's first character, by that character (``extract.scan_paragraph`` reuses it).
+CUT_AFTER = r"(?<=\n)[ \t]*\n|(?<=[.!?;:])(?=\s)"
+_CUT_RE = re.compile(rf"[\n.!?;:](?:{CUT_AFTER})")
 _NEXT_TOKEN_RE = re.compile(r"\s+(\S+)")
 _LIST_ITEM_RE = re.compile(r"^(?:[a-z]|\d{1,2})[.)]$")
 # "(\w+)$" on the reversed text: "$" matches before a final newline too.
@@ -70,10 +73,13 @@ _ABBREV = frozenset(
 )
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Split into sentences; "." in "Rp." or "Tabel." and decimal commas do not end one."""
+def sentence_spans(text: str, found: Iterable[re.Match[str]] | None = None) -> list[tuple[int, int]]:
+    """Split into sentences; "." in "Rp." or "Tabel." and decimal commas do not end one.
+
+    ``found``: the matches of ``_CUT_RE`` in the text, when the caller has them (``extract.scan_paragraph``).
+    """
     cuts = [0]
-    for m in _CUT_RE.finditer(text):
+    for m in _CUT_RE.finditer(text) if found is None else found:
         i = m.start()
         if m.group().startswith("\n"):
             cuts.append(m.end())

@@ -86,15 +86,16 @@ def value_of(row: Row, cid: str) -> float | None:
     return c.value if c is not None else None
 
 
-def key_indicators(wb: Workbook) -> list[dict[str, Any]]:
+def key_indicators(wb: Workbook, cache: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """One entry per key indicator: target, realisasi, % capaian (printed and recomputed)
     and its category on the indicator's scale and on the capaian scale.
 
     Indicators are the rows of `_indicators.toml`, read from Tabel 3.2, else 3.5,
-    3.7 or 3.9; rows of Tabel 3.2 that match no declared indicator follow them.
+    3.7 or 3.9; rows of Tabel 3.2 that match no declared indicator follow them. `cache` may be the check's
+    `Context.cache` of the same workbook: the scales the rules parsed are not parsed again.
     """
     meta = {r["id"]: r for r in load_aux("indicators").get("rows", [])}
-    cache: dict[str, Any] = {}
+    cache = {} if cache is None else cache
     scales = {name: get_scale(wb, name, cache) for name in ("capaian", "ikm", "akip")}
     out: list[dict[str, Any]] = []
     for iid, m in meta.items():

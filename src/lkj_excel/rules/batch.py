@@ -41,12 +41,20 @@ class Figure:
     text: str
     address: str  # "Tabel 3.2!F6"
 
+    # Sent from batch workers to the parent (tens per workbook): spelled out, the frozen-dataclass default
+    # (`fields()` per object) costs several times more on both sides.
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Figure, (self.value, self.decimals, self.text, self.address))
+
 
 @dataclass(frozen=True, slots=True)
 class PeerFigure:
     kind: str  # "target" | "realisasi"
     year: int
     figure: Figure
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PeerFigure, (self.kind, self.year, self.figure))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,12 +66,18 @@ class PeerRow:
     label: str
     figures: tuple[PeerFigure, ...]
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (PeerRow, (self.kecamatan, self.indicator, self.label, self.figures))
+
 
 @dataclass(frozen=True, slots=True)
 class ScaleRow:
     interval: str
     label: str
     address: str
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (ScaleRow, (self.interval, self.label, self.address))
 
 
 @dataclass(slots=True)
@@ -77,6 +91,10 @@ class CrossProfile:
     figures: dict[str, Figure] = field(default_factory=dict)  # "indicator|kind|year" -> own figure
     peer_rows: list[PeerRow] = field(default_factory=list)
     scales: dict[str, list[ScaleRow]] = field(default_factory=dict)  # table id -> printed scale
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        args = (self.name, self.office, self.kabupaten, self.year, self.figures, self.peer_rows, self.scales)
+        return (CrossProfile, args)
 
 
 _FIG_COL = re.compile(r"^(target|realisasi)_(\d{4})$")

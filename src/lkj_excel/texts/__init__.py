@@ -55,6 +55,17 @@ def t(key: str, lang: str = DEFAULT, **params: object) -> str:
         return template
 
 
+def t_map(key: str, lang: str, params: Mapping[str, object]) -> str:
+    """`t(key, lang, **params)` with the parameters as they are held (a finding's): no copies of the mapping."""
+    template = _TEXTS[key][_index(lang)]
+    if not params:
+        return template
+    try:
+        return template.format_map(params)
+    except (KeyError, IndexError, ValueError):
+        return template
+
+
 def both(key: str) -> tuple[str, str]:
     """(indonesian, english) of `key`, for a text passed into a message in each language ("typo_id", "typo_en")."""
     return _TEXTS[key]

@@ -1,0 +1,109 @@
+"""The paragraph reading's fast paths against the plain readings they replace, on generated texts.
+
+Each fast path (one scan for numbers and sentence cuts, the context's last words matched backwards, year words
+matched backwards, unit word and count noun in one match) must give exactly what the plain reading gives:
+texts with odd whitespace, Indonesian and English notation, percentages, rupiah, units inside the text and the
+few characters a case-insensitive regex folds oddly ("İ", "ſ", the Kelvin sign).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from lkj_excel.narrative import context as ctx
+from lkj_excel.narrative import extract as ex
+from lkj_excel.narrative.directions import extract_direction_statements
+from lkj_excel.narrative.resolve import read_paragraph
+from lkj_excel.narrative.sentences import _CUT_RE, sentence_spans
+
+FRAGMENTS = (
+    "tahun 2023|Tahun\xa02024 -|TA 2022/|th. 2021|periode 2019\u20132024|sebesar 85,00%|Rp. 2.960.780.030,-|"
+    "Rp 1.234,5|IDR 500|1,234.56|12.5 Ha|100 hektar|3 Kepala  Keluarga|5 orang|7 KK|2 PNS|10 jiwa|turun 5,15 poin|"
+    "meningkat menjadi 80,50|(1) (2) (3)|1. Pada|7) Membina|nomor 239/IX/618/2003|PP60|Sasaran 1|ke-3|"
+    "Tabel 3.16|tabel berikut|Gambar 3.6|2019-2024|15 Januari 2024|Januari 2024|5 S|(0622) 123456|08123456789|"
+    "nilai B (71,00)|predikat BB|A (85)|dua (2) desa|-10,29|capaian 97% dari target 60%|19,51% dari luas keseluruhan|"
+    "rata-rata 4,5|selisih 2,5|jumlah 120|di atas 95%|tertinggi 99,9%|lebih tinggi dari 80|dibandingkan tahun 2022 sebesar 14,75|"
+    "namun|dimana|akan tetapi|\n\n|.  |;|:|\t|\u0130|\u017f|\u212a|\uff11\uff12\uff13|\u0663\u0664|\xb2|"
+    "Kecamatan Sei Balai|IKM|penyerapan anggaran 95,5%|kata-kata/|2.000|1.000.000|3,333,333|0,5|100.00|"
+    "3.5|50 %|10 Persen|12 hari|Sub  Kegiatan|2.823.094.761,-|-/-|x-|a_b|Rencana Strategis renstra 2021|"
+    "RPJMD\n2021|tahunan2023"
+).split("|")
+GLUE = [" ", "  ", ", ", ". ", "\n", "", " dan ", " sebesar ", "\u00a0", ".\n"]
+
+
+def _texts(n: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        parts = [rnd.choice(FRAGMENTS) for _ in range(rnd.randint(1, 16))]
+        out.append("".join(p + rnd.choice(GLUE) for p in parts))
+    return out
+
+
+def test_scan_paragraph_finds_every_number_and_cut() -> None:
+    for text in _texts(1500, 1) + ["", "1", ".", "\n \n", "١٢,٣ x. Y", "2024.\n\nA"]:
+        numbers, cuts = ex.scan_paragraph(text)
+        assert [m.span() for m in numbers] == [m.span() for m in ex._NUM_RE.finditer(text)], text
+        assert [m.span() for m in cuts] == [m.span() for m in _CUT_RE.finditer(text)], text
+        assert sentence_spans(text, cuts) == sentence_spans(text)
+
+
+def test_read_paragraph_is_the_plain_reading() -> None:
+    """``read_paragraph`` (one scan, the numbers handed over) reads what the separate steps read."""
+    for text in _texts(600, 2):
+        claims = ex.extract_claims(text)
+        plain = (sentence_spans(text), ex.extract_table_refs(text), claims)
+        dirs = extract_direction_statements(text, claims, checked=True)
+        assert read_paragraph(text) == (*plain, dirs), text
+
+
+def _odd_text(rnd: random.Random, n: int) -> str:
+    pal = list("aB_/-  ,.(%)\n9") + ["é", "İ", "ſ", "–", "\u00a0", "²", "x-", "ab", "1,5", "tahun ", "-/-", "a/b"]
+    return "".join(rnd.choice(pal) for _ in range(rnd.randint(0, n)))
+
+
+def test_last_words_backwards_are_the_words_read_forwards() -> None:
+    rnd = random.Random(3)
+    texts = [_odd_text(rnd, 60) for _ in range(8000)] + [_odd_text(rnd, 400) for _ in range(500)] + _texts(500, 4)
+    for text in texts:
+        cs = rnd.randint(0, len(text))
+        ce = rnd.randint(cs, len(text))
+        assert ctx._last_words(text, cs, ce) == ctx._last_words_forwards(text, cs, ce), (text, cs, ce)
+
+
+def test_year_words_backwards_are_the_year_words() -> None:
+    rnd = random.Random(5)
+    heads = ["", "x", "pada ", "2", "_", "İ", "ſ", "\u212a"]
+    words = ["tahun", "Tahunan", "TAHUN2", "th", "Th.", "ta", "TA.", "periode", "renstra", "RPJMD", "rpjmdx", "2024"]
+    words += ["123", "ata", "th..", "tahu", "xtahun", "x2024", "١٢٣٤", "", "-", "a-"]
+    tails = ["", " ", "-", " – ", "/", " / ", "\n", "--", " - /", "\u00a0", "x", ".", "\n\n-"]
+    found = 0
+    for _ in range(20000):
+        before = rnd.choice(heads) + rnd.choice(words) + rnd.choice(tails) + rnd.choice(tails)
+        want = ex._YEAR_WORD_RE.search(before) is not None
+        assert (ex._YEAR_WORD_REVERSED_RE.match(before[::-1]) is not None) == want, before
+        found += want
+    assert found > 1000  # the strings do exercise matches
+
+
+def test_unit_word_or_count_noun_in_one_match() -> None:
+    rnd = random.Random(6)
+    words = ["ha", "Ha", "hektar", "jiwa", "poin", "PERSEN", "Hari", "hari", "Kepala  Keluarga", "kk", "KK.", "desa"]
+    words += ["Desa", "orang", "haha", "poinx", "Sub\nKegiatan", "unit", "ASN", "pegawai", "ſeksi", "\u212ak", "x"]
+    found = 0
+    for _ in range(20000):
+        text = rnd.choice(["", " ", "  ", "\n", "\u00a0"]) + rnd.choice(words) + rnd.choice(["", " ", ".", "x", "2"])
+        m = ex._UNIT_OR_COUNT_RE.match(text)
+        w, c = ex._UNIT_WORD_RE.match(text), ex._COUNT_RE.match(text)
+        assert not (w and c), text  # never both: the one match tells them apart
+        assert (m and m.groups()) == ((w or c) and (w and w.group(1), c and c.group(1))), text
+        found += m is not None
+    assert found > 5000
+
+
+def test_unicode_digits_take_the_plain_number_scan() -> None:
+    text = "naik ١٢,٥% dari ١٠ Desa. Lalu 5 orang"
+    assert not text.isascii()
+    assert [m.group() for m in ex.scan_paragraph(text)[0]] == ["١٢,٥", "١٠", "5"]
+    assert [c.raw for c in ex.extract_claims(text)] == [m.group() for m in re.finditer(r"\d+(?:,\d+)?%?", text)]
