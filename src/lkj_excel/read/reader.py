@@ -107,6 +107,7 @@ def read_grids(path: str, grids: list[Grid], year: int | None = None) -> Workboo
     sheet_of: dict[str, str] = {}
     failed: list[tuple[str, Grid]] = []
     memo = _texts()
+    _NUMBERS.clear()  # per workbook: across workbooks only copies of one report would share figures
     for tid, spec in specs.items():
         g = by_table.get(tid)
         if g is None:
@@ -249,7 +250,8 @@ def _cell(title: str, address: str, raw: Any, fmt: str | None) -> Cell:
     return Cell(title, address, raw, text, parsed, fmt)
 
 
-# A number cell's reading (Parsed is immutable: cells share it) and printed text, by (type, value, format).
+# A number cell's reading (Parsed is immutable: cells share it) and printed text, by (type, value, format);
+# emptied for every workbook (read_grids), so that a batch gains only from figures repeated inside one report.
 _NUMBERS: dict[tuple[type, Any, str | None], tuple[Parsed, str]] = {}
 _MAX_NUMBERS = 1 << 14
 
