@@ -754,3 +754,49 @@ def test_abbreviation_before_a_dot_at_a_line_end() -> None:
         "baru.",
         "Ada.",
     ]
+
+
+def test_slip_search_by_class_equals_a_scan_of_fitting_figures():
+    """Figures of many classes (kinds, units, difference and capaian columns), some recomputed or not finite:
+    the search, grouping a table's figures by class, finds what a scan of the fitting printed figures finds,
+    in table order."""
+    import random
+
+    from lkj_excel.narrative.match import _compatible
+    from lkj_excel.narrative.slips import SlipIndex, fig_class
+    from lkj_excel.narrative.tables import Figure
+    from lkj_excel.numerals import format_id
+
+    rng = random.Random(23)
+    kinds = ["value", "sum", "difference", "ratio", "share", "average", "count"]
+    units = [None, "%", "Rp", "Ha", "count"]
+    columns = ["realisasi", "sisa", "capaian_2024", "target", "selisih"]
+    figs = []
+    for _ in range(400):
+        d = rng.choice([0, 0, 1, 2])
+        v = round(rng.choice([rng.uniform(0, 120), rng.uniform(0, 1e5), rng.uniform(1e6, 1e9)]), d)
+        v = rng.choice([v, v, v, v, v, v, float("nan"), float("inf")])
+        f = Figure(v, v, v, d, rng.choice(kinds), rng.choice(units), "3.2", (), rng.choice(columns))
+        f.is_cell = rng.random() < 0.5
+        f.recomputed = 1.0 if rng.random() < 0.05 else None
+        figs.append(f)
+    index = SlipIndex({"3.2": figs}, _compatible)
+    named = 0
+    for _ in range(300):
+        f = rng.choice([g for g in figs if math.isfinite(g.value)])
+        printed = format_id(f.value + rng.choice([0, 1, 10, 0.1]), f.decimals)
+        kind, unit = rng.choice(kinds), rng.choice(units)
+        got = index.search(printed, ["3.2"], kind, unit, lambda f: True)
+        nd = len(re.sub(r"\D", "", printed))
+        want = [
+            (g, e[0])
+            for g in figs
+            if g.recomputed is None
+            and math.isfinite(g.value)
+            and _compatible(kind, unit, fig_class(g))
+            and (e := typo_edits(printed, abs(g.value), g.decimals))
+        ]
+        want = [(g, e) for g, e in want if not (e == "replaced digit" and nd < 4)] if nd >= 3 else []
+        assert got == want, (printed, kind, unit)
+        named += len(got)
+    assert named > 20  # slips of fitting figures were found

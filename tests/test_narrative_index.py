@@ -117,3 +117,19 @@ def test_lookups_equal_a_scan_with_odd_intervals(odd: list[tuple[float, float, f
                 assert [id(f) for f in got] == [id(f) for f in want], (tid, v, d)
                 hits += len(got)
     assert hits > 0
+
+
+def test_table_figures_set_every_slot_as_the_constructor_does(sample_path: Path, tmp_path: Path) -> None:
+    """The figures are made by setting their slots on a new object: each has every field set, and equals
+    the figure the dataclass constructor makes from the same fields."""
+    from dataclasses import fields
+
+    names = [x.name for x in fields(Figure)]
+    n = 0
+    for wb in _workbooks(sample_path, tmp_path):
+        for fs in figures(wb).by_table.values():
+            for f in fs:
+                values = [getattr(f, k) for k in names]  # AttributeError for a slot left unset
+                assert Figure(*values) == f
+                n += 1
+    assert n > 500

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable
-from itertools import count, repeat
 
 from .tables import Figure
 from .typo import Digits, Split, digits_edit, digits_of_split, split_edits, split_figure, split_printed
@@ -25,9 +24,6 @@ _DIFF_COLUMNS = ("sisa", "selisih", "efisiensi")
 _Group = tuple[list[int], list[tuple[Digits, int]]]
 _FIXED = tuple(f".{d}f" for d in range(10))
 _DIFF_COLUMNS_SET = frozenset(_DIFF_COLUMNS)
-_COLUMN, _IS_CELL = operator.attrgetter("column"), operator.attrgetter("is_cell")
-_KIND, _UNIT = operator.attrgetter("kind"), operator.attrgetter("unit")
-_RECOMPUTED, _VALUE = operator.attrgetter("recomputed"), operator.attrgetter("value")
 
 
 def fig_class(f: Figure) -> FigClass:
@@ -71,27 +67,18 @@ class SlipIndex:
     def _classified(self, tid: str) -> dict[FigClass, _Group]:
         out: dict[FigClass, _Group] = {}
         inf = math.inf
-        figs = self.by_table.get(tid, [])
-        # Each figure's `fig_class`, the tuples made by zip and map (`is_cell` is a bool: `and` is `&`).
-        columns = list(map(_COLUMN, figs))
-        diff = map(operator.and_, map(_IS_CELL, figs), map(_DIFF_COLUMNS_SET.__contains__, columns))
-        classes = zip(map(_KIND, figs), map(_UNIT, figs), diff, map(operator.contains, columns, repeat("capaian")))
-        printed = all(map(operator.is_, map(_RECOMPUTED, figs), repeat(None)))
-        if printed and math.isfinite(sum(map(_VALUE, figs))):  # every figure printed and finite (the usual case)
-            for i, k in enumerate(classes):
+        diff_columns = _DIFF_COLUMNS_SET
+        # A plain loop reading the slots: cheaper than `map(attrgetter)` over the figures (an attrgetter call
+        # looks the attribute up by name; a slot read in bytecode is specialized).
+        for i, f in enumerate(self.by_table.get(tid, [])):
+            if f.recomputed is None and -inf < f.value < inf:
+                column = f.column
+                k = (f.kind, f.unit, f.is_cell and column in diff_columns, "capaian" in column)  # `fig_class`
                 g = out.get(k)
                 if g is None:
                     out[k] = ([i], [])
                 else:
                     g[0].append(i)
-        else:
-            for i, f, k in zip(count(), figs, classes):
-                if f.recomputed is None and -inf < f.value < inf:
-                    g = out.get(k)
-                    if g is None:
-                        out[k] = ([i], [])
-                    else:
-                        g[0].append(i)
         self._groups[tid] = out
         return out
 
