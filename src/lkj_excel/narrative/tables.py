@@ -300,23 +300,9 @@ class _TableFigures:
                 if not lo >= 0:
                     lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
                 f = _new(Figure)
-                f.value = v
-                f.lo = lo
-                f.hi = hi
-                f.decimals = dec
-                f.kind = fk
-                f.unit = unit
-                f.table = tid
-                f.cells = (c,)
-                f.column = cid
-                f.row_id = rid
-                f.row_label = name
-                f.years = cell_years[ci]
-                f.desc = cid
-                f.is_cell = True
-                f.trend = None
-                f.recomputed = recomputed
-                f.row = r
+                f.value, f.lo, f.hi, f.decimals, f.kind, f.unit = v, lo, hi, dec, fk, unit
+                f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (c,), cid, rid, name, cell_years[ci]
+                f.desc, f.is_cell, f.trend, f.recomputed, f.row = cid, True, None, recomputed, r
                 out.append(f)
 
     def aggregates(self) -> None:
@@ -362,23 +348,9 @@ class _TableFigures:
                 lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
             trend = None if sign == 0 else (va - vb) if sign > 0 else (vb - va)
             f = _new(Figure)
-            f.value = va - vb
-            f.lo = lo
-            f.hi = hi
-            f.decimals = da if da > db else db
-            f.kind = "difference"
-            f.unit = unit
-            f.table = tid
-            f.cells = (ca, cb)
-            f.column = column
-            f.row_id = rid
-            f.row_label = name
-            f.years = yrs
-            f.desc = desc
-            f.is_cell = False
-            f.trend = trend
-            f.recomputed = None
-            f.row = r
+            f.value, f.lo, f.hi, f.decimals, f.kind, f.unit = va - vb, lo, hi, da if da > db else db, "difference", unit
+            f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (ca, cb), column, rid, name, yrs
+            f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, trend, None, r
             out.append(f)
 
     def row_ratios(self, r: Row, at: list[_Present | None]) -> None:
@@ -392,23 +364,9 @@ class _TableFigures:
             _, cb, blo, bhi, vb, _ = eb
             lo, hi = _share(blo, bhi, alo, ahi)
             f = _new(Figure)
-            f.value = vb / va * 100
-            f.lo = lo
-            f.hi = hi
-            f.decimals = 2
-            f.kind = "ratio"
-            f.unit = "%"
-            f.table = tid
-            f.cells = (cb, ca)
-            f.column = column
-            f.row_id = rid
-            f.row_label = name
-            f.years = yrs
-            f.desc = desc
-            f.is_cell = False
-            f.trend = None
-            f.recomputed = None
-            f.row = r
+            f.value, f.lo, f.hi, f.decimals, f.kind, f.unit = vb / va * 100, lo, hi, 2, "ratio", "%"
+            f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (cb, ca), column, rid, name, yrs
+            f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, None, None, r
             out.append(f)
 
     def peers(self) -> None:
@@ -455,21 +413,7 @@ class _TableFigures:
             for r, (_, c, lo, hi, v, _) in self.col_rows[ci]:
                 qlo, qhi = _share(lo, hi, slo, shi)
                 f = _new(Figure)
-                f.value = v / sv * 100
-                f.lo = qlo
-                f.hi = qhi
-                f.decimals = 2
-                f.kind = "share"
-                f.unit = "%"
-                f.table = tid
-                f.cells = (c,)
-                f.column = cid
-                f.row_id = r.row_id
-                f.row_label = names[id(r)]
-                f.years = ()
-                f.desc = desc
-                f.is_cell = False
-                f.trend = None
-                f.recomputed = None
-                f.row = r
+                f.value, f.lo, f.hi, f.decimals, f.kind, f.unit = v / sv * 100, qlo, qhi, 2, "share", "%"
+                f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (c,), cid, r.row_id, names[id(r)], ()
+                f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, None, None, r
                 out.append(f)
