@@ -336,7 +336,10 @@ def build_line() -> str:
     import lkj_excel
 
     kind = "compiled with mypyc" if compiled() else "plain Python"
-    return f"lkj_excel {lkj_excel.__version__} from {Path(lkj_excel.__file__).parent} ({kind})"
+    # The interpreter's own build matters as much as ours: a CPython built without PGO/LTO (pyenv's default)
+    # runs the check ~11 % slower than Debian's or python.org's optimised builds (docs/benchmark.md).
+    python = f"Python {sys.version.split()[0]} ({sys.executable})"
+    return f"lkj_excel {lkj_excel.__version__} from {Path(lkj_excel.__file__).parent} ({kind}); {python}"
 
 
 def check_phases(paths: list[Path]) -> dict[str, float]:
