@@ -16,24 +16,35 @@ the rest of the part (around <sheetData>) is always parsed by expat.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 MAX_FAST_BYTES = 4 << 20  # larger parts are streamed in bounded memory
 
 _ATTRS = r'(?: [A-Za-z][\w.:-]*="[^"<&\t\n]*")*'
 _TOKEN = re.compile(
-    # 0 address, 1 style, 2 type, 3 <is>, 4 inline text, 5 self-closing, 6 <f>, 7 its attributes,
-    # 8 formula, 9 <v>, 10 value. Inline strings first: that branch fails at its second character on
-    # other cells, while the <v> branch tries <f>, <v> and </c> on an inline string before failing.
-    # Optional parts are spelled "(?:...|)", not "(?:...)?": the same matches, without the repeat
-    # machinery the regex engine uses for an optional group (~10 % of the pass).
-    r'<c r="([A-Z]{1,3}[0-9]{1,7})"(?: s="([0-9]{1,9})"|)(?: t="([A-Za-z]{1,9})"|)'
-    r'(?:>(<is>)<t(?: xml:space="preserve"|)>([^<]*)</t></is></c>'
-    rf"|( ?/>)|>(?:(<f)({_ATTRS})(?: ?/>|>([^<]*)</f>)|)(?:(<v>)([^<]*)</v>|)</c>)"
-    # 11 <row, 12 its attributes, 13 self-closing; 14 end of row; whitespace; 15 anything else
-    rf"|(<row)({_ATTRS}) ?(/?)>|(</row>)|[ \t\n]+|(.)",
+    # One token per cell. Group 0: what stands before the cell: row tags, row ends and whitespace
+    # (checked all at once afterwards, `_EVENTS`), or one character no token starts with (always
+    # refused). 1 address, 2 style, 3 type (only those `sheetxml` reads), 4 "i" for an inline string,
+    # 5 its text, 6 the whole <f> element, 7 value, 8 "/" for a self-closing (empty) cell. Inline
+    # strings first: that branch fails at its second character on other cells. Optional parts are
+    # spelled "(?:...|)", not "(?:...)?": the same matches, without the repeat machinery (~10 %).
+    # Markers capture one character: Python shares one-character strings, so they cost no allocation.
+    r"((?:</row>|<row[^<>]*>|[ \t\n])*+|.)"
+    r'(?:<c r="([A-Z]{1,3}[0-9]{1,7})"(?: s="([0-9]{1,9})"|)(?: t="([nsbed]|inlineStr|str)"|)'
+    r'(?:>(?:<(i)s><t(?: xml:space="preserve"|)>([^<]*)</t></is>'
+    rf"|(<f{_ATTRS}(?: ?/>|>[^<]*</f>)|)(?:<v>([^<]*)</v>|))</c>| ?(/)>)|)",
     re.S,
 )
-_TYPES = frozenset({"n", "s", "str", "b", "e", "inlineStr", "d"})
+# What may stand between the cells, the tokens' group 0 joined by "\0" (no token's group 0 holds one:
+# `split` refuses the character): whitespace and plainly written rows, neither nested nor left open.
+# A group 0 made by "." is one character that is no whitespace: it never matches, whatever stands around.
+_PLAIN_ROW_TAG = r'<row(?: r="[0-9]{1,7}"|)(?: spans="[0-9:]*"|) ?'
+_EVENTS = re.compile(rf"(?:[ \t\n\0]|{_PLAIN_ROW_TAG}/>|{_PLAIN_ROW_TAG}>[ \t\n\0]*+</row>)*+")
+# The same, tag by tag, for rows with other attributes (Excel writes ht, customHeight, x14ac:...). No
+# tag spans a "\0", so none is made of pieces of two tokens' groups 0.
+_ROW_EVENT = re.compile(r'(<)row((?: [A-Za-z][\w.:-]*="[^"<&\t\n\0]*")*) ?(/?)>|(</row>)|[ \t\n\0]+|(.)', re.S)
+_FIRST, _FORMULA = itemgetter(0), itemgetter(6)
+_F = re.compile(rf"<f({_ATTRS})(?: ?/>|>([^<]*)</f>)")
 # Characters XML forbids (expat refuses them), and carriage returns (expat turns "\r\n" into "\n").
 _CONTROL = bytes(range(9)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20)) + b"\r"
 _BAD_ENTITY = re.compile(rb"&(?!(?:lt|gt|amp|quot|apos);)")
@@ -42,7 +53,7 @@ _OPEN, _CLOSE = b"<sheetData>", b"</sheetData>"
 _ATTR = re.compile(r' ([^=]+)="([^"]*)"')
 _PLAIN_ROW = re.compile(r'(?: r="[0-9]{1,7}")?(?: spans="[0-9:]*")?')  # nothing to check
 
-# A cell as `_TOKEN.findall` gives it (groups 0-10 above).
+# A token as `_TOKEN.findall` gives it (groups 0-8 above); a cell when group 1 holds an address.
 Token = tuple[str, ...]
 # What `sheetxml._store` takes for a formula cell: address, type, style, <v> text, <f> text, the <f>
 # attributes `sheetxml._formula` reads, inline texts.
@@ -50,7 +61,7 @@ FormulaCell = tuple[str, str, int, str | None, str, dict[str, str], list[str]]
 
 
 def split(data: bytes) -> tuple[bytes, list[Token], bytes] | None:
-    """(part up to <sheetData>, its cells, part from </sheetData>), or None to parse it all with expat."""
+    """(part up to <sheetData>, its tokens, part from </sheetData>), or None to parse it all with expat."""
     i, j = data.find(_OPEN), data.rfind(_CLOSE)
     if i < 0 or j < i:
         return None
@@ -58,6 +69,7 @@ def split(data: bytes) -> tuple[bytes, list[Token], bytes] | None:
     m = _DECLARED_ENCODING.match(head)
     if (m and m.group(1).lower() not in (b"utf-8", b"utf8")) or b"<![CDATA[" in data:
         return None
+    # Control characters refused here keep "\0" free for `_EVENTS`.
     if len(raw.translate(None, _CONTROL)) != len(raw) or b"]]>" in raw:  # "]]>": not allowed in text
         return None
     if b"&" in raw and _BAD_ENTITY.search(raw):
@@ -77,40 +89,51 @@ def split(data: bytes) -> tuple[bytes, list[Token], bytes] | None:
 
 
 def _cells(inner: str, root: bytes) -> list[Token] | None:
-    """The cells, when the tokens cover `inner` and rows are neither nested nor left open."""
-    out: list[Token] = []
-    open_row = False
+    """The tokens, when they cover `inner` as cells, rows and whitespace, rows neither nested nor left
+    open, and every formula's attributes are such that expat would accept them."""
+    tokens = _TOKEN.findall(inner)
+    between = "\0".join(map(_FIRST, tokens))
     checked: set[str] = set()
-    for tok in _TOKEN.findall(inner):
-        if tok[0]:
-            if tok[5]:
-                continue  # a styled empty cell: dropped, as xmlsafe drops it before expat
-            if (tok[2] or "n") not in _TYPES or (tok[7] and not _attrs_ok(tok[7], root, checked)):
+    if _EVENTS.fullmatch(between) is None and not _rows_ok(between, root, checked):
+        return None
+    if any(map(_FORMULA, tokens)):
+        for tok in tokens:
+            f = tok[6] and _F.fullmatch(tok[6])
+            if f and not _attrs_ok(f[1], root, checked):
                 return None
-            out.append(tok)
-        elif tok[11]:
-            if open_row or not (_PLAIN_ROW.fullmatch(tok[12]) or _attrs_ok(tok[12], root, checked)):
-                return None
-            open_row = not tok[13]
-        elif tok[14]:
+    return tokens
+
+
+def _rows_ok(between: str, root: bytes, checked: set[str]) -> bool:
+    """What stands between the cells, tag by tag: whitespace and rows neither nested nor left open,
+    whose attributes expat accepts."""
+    open_row = False
+    for row, attrs, closing, end, other in _ROW_EVENT.findall(between):
+        if row:
+            if open_row or not (_PLAIN_ROW.fullmatch(attrs) or _attrs_ok(attrs, root, checked)):
+                return False
+            open_row = not closing
+        elif end:
             if not open_row:
-                return None
+                return False
             open_row = False
-        elif tok[15]:
-            return None
-    return None if open_row else out
+        elif other:
+            return False
+    return not open_row
 
 
 def formula_cell(tok: Token) -> FormulaCell:
     """A cell token holding <f>, as the expat handlers would give it to `sheetxml._store`."""
+    f = _F.fullmatch(tok[6])
+    attrs, text = (f[1], f[2] or "") if f else ("", "")  # `_cells` matched every <f> with `_F`
     return (
-        tok[0],
-        tok[2] or "n",
-        int(tok[1]) if tok[1] else 0,
-        unescape(tok[10]) if tok[9] else None,
-        unescape(tok[8]),  # <f/> and <f></f> alike give ""
-        {n: v for n, v in _ATTR.findall(tok[7])},
-        [unescape(tok[4])] if tok[3] else [],
+        tok[1],
+        tok[3] or "n",
+        int(tok[2]) if tok[2] else 0,
+        unescape(tok[7]) if tok[7] else None,  # `_store` reads no <v> and an empty one alike
+        unescape(text),  # <f/> and <f></f> alike give ""
+        {n: v for n, v in _ATTR.findall(attrs)},
+        [unescape(tok[5])] if tok[4] else [],
     )
 
 

@@ -147,7 +147,9 @@ def _store_fast(
     cells: dict[int, CellData] = {}
     try:
         for tok in tokens:
-            coord = tok[0]
+            coord = tok[1]
+            if not coord or tok[8]:
+                continue  # rows and whitespace only, or a self-closing empty cell (dropped, as xmlsafe drops it)
             rc = refs.get(coord)
             r, c = rc if rc is not None else _ref0(coord)
             if tok[6]:  # a formula
@@ -157,14 +159,14 @@ def _store_fast(
                 _store(out, ctx, shared, counter, r, c, t, s, v, f, fa, inline)
                 row_at = None  # `_store` may have added the row
                 continue
-            t = tok[2]
+            t = tok[3]
             value: Any = None
             if t == "inlineStr":
-                if tok[3]:
-                    value = tok[4] if "&" not in tok[4] else unescape(tok[4])
-            elif tok[10]:
-                raw = tok[10] if "&" not in tok[10] else unescape(tok[10])
-                s = int(tok[1]) if tok[1] else 0
+                if tok[4]:
+                    value = tok[5] if "&" not in tok[5] else unescape(tok[5])
+            elif tok[7]:
+                raw = tok[7] if "&" not in tok[7] else unescape(tok[7])
+                s = int(tok[2]) if tok[2] else 0
                 if (not t or t == "n") and raw.isdigit() and s not in dates:  # `_convert`'s own first step
                     value = int(raw)
                 else:
@@ -176,10 +178,10 @@ def _store_fast(
                     found = rows[r] = {}
                 cells = found
             if value is not None or c in cells:  # a later empty duplicate of a cell wins
-                fmt = fmt_of.get(tok[1])
+                fmt = fmt_of.get(tok[2])
                 if fmt is None:
-                    s = int(tok[1]) if tok[1] else 0
-                    fmt = fmt_of[tok[1]] = formats[s] if s < len(formats) else "General"
+                    s = int(tok[2]) if tok[2] else 0
+                    fmt = fmt_of[tok[2]] = formats[s] if s < len(formats) else "General"
                 cells[c] = (value, fmt)
                 stored += 1
                 if stored + counter[0] > MAX_CELLS:
