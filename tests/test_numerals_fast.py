@@ -94,9 +94,43 @@ def _reference_annotated(s: str) -> Parsed | None:
 
 
 PREFIXES = ["", "Rp", "Rp.", "Rp ", "IDR ", "rp. ", " "]
-FIGURES = ["1.234", "1,5", "2.960.780.030,-", "-12", "−3", "1,234.56", "12.", "3)", "100.00", "0", "(451.393.295,00)",
-           "1.812,12", "88,67", "1:41", "2,960,780,030", "", "-", "--", "n/a", "BB (71,02)", "71,02 (BB)", "A", "Nilai 80",
-           "82 (>100%)", "88,33-100", "1,2,3", ".5", "5.", ",-", "1.0000", "12,3,-", '"', "sda", "idem", "7 ,5"]
+FIGURES = [
+    "1.234",
+    "1,5",
+    "2.960.780.030,-",
+    "-12",
+    "−3",
+    "1,234.56",
+    "12.",
+    "3)",
+    "100.00",
+    "0",
+    "(451.393.295,00)",
+    "1.812,12",
+    "88,67",
+    "1:41",
+    "2,960,780,030",
+    "",
+    "-",
+    "--",
+    "n/a",
+    "BB (71,02)",
+    "71,02 (BB)",
+    "A",
+    "Nilai 80",
+    "82 (>100%)",
+    "88,33-100",
+    "1,2,3",
+    ".5",
+    "5.",
+    ",-",
+    "1.0000",
+    "12,3,-",
+    '"',
+    "sda",
+    "idem",
+    "7 ,5",
+]
 SUFFIXES = ["", "%", " %", " Ha", "ha.", " jiwa", " poin", " Unit", " Orang / Bulan", " (>100%)", " Kk", "  ", "\u00a0"]
 ALPHABET = "0123456789.,-() %RpHaBCDAI/:x\u00a0\u2212"
 
@@ -105,7 +139,25 @@ def _texts(seed: int) -> list[str]:
     rnd = random.Random(seed)
     out = [p + f + s for p in PREFIXES for f in FIGURES for s in SUFFIXES]
     out += ["".join(rnd.choice(ALPHABET) for _ in range(rnd.randint(1, 14))) for _ in range(3000)]
+    out += [_figure_like(rnd) for _ in range(3000)]
     return out
+
+
+def _figure_like(rnd: random.Random) -> str:
+    """Texts in and around the shape of parse_text's shortcut: signs, grouped and long digits, decimals, units."""
+    digits = "".join(rnd.choice("0123456789") for _ in range(rnd.choice([1, 2, 3, 4, 7, 16, 17, 20])))
+    if rnd.random() < 0.5:
+        digits = rnd.choice(["", "0", "12", "123", "1234"]) + "".join(
+            "." + "".join(rnd.choice("0123456789") for _ in range(rnd.choice([3, 3, 3, 2, 4])))
+            for _ in range(rnd.randint(1, 5))
+        )
+    frac = rnd.choice(["", "", ",5", ",05", ",123", ",", ",-", ",1234567"])
+    return (
+        rnd.choice(["", "", "-", "+", "\u2212", " ", "- "])
+        + digits
+        + frac
+        + rnd.choice(["", "", "%", " %", "Ha", " ha", " HA", "  Ha", " hA.", "% ", " Ha ", "ha%", " jiwa"])
+    )
 
 
 @pytest.mark.parametrize("seed", range(2))

@@ -129,12 +129,32 @@ _DASH_END = re.compile(r",-+$")
 _FIGURE_CHARS = re.compile(r"[\d.,]+")
 
 
+# Most typed figures: "1.619,1 Ha", "85,02", "88,67%", "-10", "3.524" (Indonesian separators, a % or Ha after).
+_PLAIN_FIGURE = re.compile(r"([-+\u2212]?)(\d+|\d{1,3}(?:\.\d{3})+)(?:,(\d+))?(?:\s*(%|[Hh][Aa]))?")
+
+
+def _plain_figure(m: re.Match[str]) -> Parsed | None:
+    """parse_text's reading of a text `_PLAIN_FIGURE` matches (no currency, list numbering or dash can be one):
+    the unit peeled off, then `_parse_plain_number`'s reading of the figure; None for a figure out of range."""
+    sign, whole, frac, unit = m.groups()
+    digits = whole.replace(".", "")
+    v = (-1.0 if sign and sign != "+" else 1.0) * float(f"{digits}.{frac}" if frac else digits)
+    if not sensible(v):
+        return None
+    return Parsed("number", v, len(frac) if frac else 0, unit and _UNITS[unit.lower()], None, False, digits != whole)
+
+
 @lru_cache(maxsize=1 << 15)
 def parse_text(raw: str) -> Parsed:
     """Parse a figure typed as text: "2.960.780.030", "88,65%", "BB (71,00)", "-", "100 Ha"."""
     s = str(raw).replace("\u00a0", " ").strip()
     if not s:
         return Parsed("empty")
+    m = _PLAIN_FIGURE.fullmatch(s)
+    if m:
+        fast = _plain_figure(m)
+        if fast is not None:
+            return fast
     low = s.lower()
     unit: str | None = None
     core = s

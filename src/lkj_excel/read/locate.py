@@ -277,7 +277,9 @@ def _block_key(grid: Grid, start: int, length: int) -> tuple[object, ...]:
     rows = grid.rows
     values = tuple(tuple(rows.get(r) or ()) for r in range(start, end))
     merges = tuple(
-        (r1 - start, c1, r2 - start, c2, grid.value(r1, c1)) for r1, c1, r2, c2 in grid.merges if r1 < end and r2 >= start
+        (r1 - start, c1, r2 - start, c2, grid.value(r1, c1))
+        for r1, c1, r2, c2 in grid.merges
+        if r1 < end and r2 >= start
     )
     return (grid.n_cols, min(grid.n_rows - start, length + 1), values, merges)
 
