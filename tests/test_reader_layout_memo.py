@@ -3,7 +3,11 @@ the same layout, as its own copy (the reader extends the layout it is given)."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from lkj_excel.read import locate as loc
 from lkj_excel.read.load import load_grids
@@ -53,3 +57,66 @@ def test_another_header_is_not_given_a_remembered_layout(sample_path: Path) -> N
     other = loc.locate(swapped, spec)  # the first header row is the same: the memo must not answer
     assert other is not None and (other.columns["target_2024"], other.columns["target_2025"]) == (3, 2)
     assert other == _fresh(swapped, spec)
+
+
+def _shifted(grid: Any, by: int) -> Any:
+    """The sheet with `by` title rows added above everything (a longer title, an office's name)."""
+    out = grid.copy()
+    out.rows = {r + by: v for r, v in out.rows.items()}
+    out.row_formats = {r + by: v for r, v in out.row_formats.items()}
+    out.rows.update({r: [f"Judul {r}"] for r in range(by)})
+    out.row_formats.update({r: [None] for r in range(by)})
+    out.rows = dict(sorted(out.rows.items()))
+    out.merges = [(a + by, b, c + by, d) for a, b, c, d in out.merges]
+    out.n_rows += by
+    return out
+
+
+def _mutated(grid: Any, rnd: random.Random, texts: list[Any]) -> Any:
+    """The sheet with one cell of its first rows changed, a merge added or its width or length changed."""
+    out = grid.copy()
+    k = rnd.random()
+    if k < 0.6:
+        r, c = rnd.randrange(min(out.n_rows, 9)), rnd.randrange(out.n_cols)
+        row = out.rows.setdefault(r, [])
+        out.row_formats.setdefault(r, [])
+        row += [None] * (c + 1 - len(row))
+        out.row_formats[r] += [None] * (c + 1 - len(out.row_formats[r]))
+        row[c] = rnd.choice(texts)
+        while row and row[-1] is None:
+            row.pop()
+        if not row:
+            del out.rows[r]
+    elif k < 0.8:
+        r, c = rnd.randrange(min(out.n_rows, 8)), rnd.randrange(out.n_cols)
+        out.merges = [*out.merges, (r, c, min(r + rnd.randint(0, 2), out.n_rows - 1), min(c + 1, out.n_cols - 1))]
+        out.merges = [m for m in out.merges if m[:2] != m[2:]]
+    elif k < 0.9:
+        out.n_cols += 1
+    else:
+        out.n_rows = max(r for r in out.rows) + 1
+        last = max(out.rows)
+        if last > 6:
+            del out.rows[last]
+            out.n_rows = max(out.rows) + 1
+    return out
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_remembered_blocks_give_the_layout_worked_out_afresh(sample_path: Path, seed: int) -> None:
+    """A header block seen before (at any row, under any title) answers from memory; any change in the rows,
+    merges or width that locating reads is not answered by another block's layout."""
+    rnd = random.Random(seed)
+    by_table = _Sorted(load_grids(sample_path)).by_table
+    texts: list[Any] = [None, "1", "(2)", "No", "Jumlah", 2024, 12.5, "Target", "%", "Rp", "Realisasi", "Capaian"]
+    for grid in by_table.values():
+        texts += [v for r in range(min(grid.n_rows, 6)) for v in grid.row(r) if v is not None]
+    loc._MEMOS.clear()
+    for tid, grid in sorted(by_table.items()):
+        spec = SPECS[tid]
+        for variant in [grid, _shifted(grid, 1), _shifted(grid, 3)] + [_mutated(grid, rnd, texts) for _ in range(12)]:
+            warm = loc.locate(variant, spec)  # the memo holds every earlier variant's blocks
+            saved = dict(loc._MEMOS)
+            assert warm == _fresh(variant, spec), tid
+            loc._MEMOS.clear()
+            loc._MEMOS.update(saved)

@@ -70,6 +70,21 @@ def test_number_cells_read_as_afresh(seed: int) -> None:
                     assert math.copysign(1, got.value) == math.copysign(1, want.value), (raw, fmt)
 
 
+WHOLE_FORMATS = [*FORMATS, "#,##0_);(#,##0)", "0;-0", '#,##0" Ha"', "[>=1000]#,##0;0", "#.##0", "0.0%", "##0"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_whole_numbers_read_as_parse_cell_reads_them(seed: int) -> None:
+    """The shortcut for whole numbers shown without decimals gives parse_cell's reading and format_id's text."""
+    rnd = random.Random(seed)
+    edge = [2**53 - 1, 2**53, 2**53 + 1, -(2**53) + 1, -(2**53), 9 * 10**15, 10**16 - 1, 10**16, -(10**16), 999, 1000]
+    ints = edge + [rnd.randint(-(10**k), 10**k) for k in range(1, 17) for _ in range(40)]
+    for raw in ints:
+        for fmt in WHOLE_FORMATS:
+            parsed = parse_cell(raw, fmt)
+            assert reader._number_reading(raw, fmt) == (parsed, reader._printed(raw, parsed)), (raw, fmt)
+
+
 def test_equal_values_of_other_types_read_apart() -> None:
     reader._NUMBERS.clear()
     for raw in (1, 1.0, True, 0, 0.0, -0.0, False):

@@ -65,14 +65,15 @@ def _parse_plain_number(s: str) -> tuple[float, int, bool, bool] | None:
     or more than three digits can only be a decimal point and is reported as such.
     """
     s = s.strip().replace(" ", "").replace("\u00a0", "")
-    s = re.sub(r",-+$", "", s)  # "2.823.094.761,-"
+    if "," in s:
+        s = _DASH_END.sub("", s)  # "2.823.094.761,-"
     if not s:
         return None
     sign = 1.0
     if s[0] in "+-−":
         sign = -1.0 if s[0] in "-−" else 1.0
         s = s[1:]
-    if not re.fullmatch(r"[\d.,]+", s) or not re.search(r"\d", s):
+    if not _FIGURE_CHARS.fullmatch(s) or not _DIGIT.search(s):
         return None
     dots, commas = s.count("."), s.count(",")
     if commas == 0 and dots == 0:
@@ -115,29 +116,61 @@ def _parse_plain_number(s: str) -> tuple[float, int, bool, bool] | None:
     return None
 
 
+# parse_text's patterns, compiled once (a re.* module call looks its pattern up in re's cache every time).
+_CURRENCY = re.compile(r"(?i)^\s*(rp\.?|idr)\s*")
+_TRAILING_UNIT = re.compile(r"(?i)\s*(%|ha|jiwa|poin)\s*\.?\s*$")
+_UNITS = {"%": "%", "ha": "Ha", "jiwa": "jiwa", "poin": "poin"}
+_LIST_NUMBER = re.compile(r"(\d{1,3})\s*[.)]")
+_DIGIT = re.compile(r"\d")
+_WORD3 = re.compile(r"[a-zA-Z]{3,}")
+_LETTER = re.compile(r"[A-Za-z]")
+_SLASH = re.compile(r"\s*/\s*")
+_DASH_END = re.compile(r",-+$")
+_FIGURE_CHARS = re.compile(r"[\d.,]+")
+
+
+# Most typed figures: "1.619,1 Ha", "85,02", "88,67%", "-10", "3.524" (Indonesian separators, a % or Ha after).
+_PLAIN_FIGURE = re.compile(r"([-+\u2212]?)(\d+|\d{1,3}(?:\.\d{3})+)(?:,(\d+))?(?:\s*(%|[Hh][Aa]))?")
+
+
+def _plain_figure(m: re.Match[str]) -> Parsed | None:
+    """parse_text's reading of a text `_PLAIN_FIGURE` matches (no currency, list numbering or dash can be one):
+    the unit peeled off, then `_parse_plain_number`'s reading of the figure; None for a figure out of range."""
+    sign, whole, frac, unit = m.groups()
+    digits = whole.replace(".", "")
+    v = (-1.0 if sign and sign != "+" else 1.0) * float(f"{digits}.{frac}" if frac else digits)
+    if not sensible(v):
+        return None
+    return Parsed("number", v, len(frac) if frac else 0, unit and _UNITS[unit.lower()], None, False, digits != whole)
+
+
 @lru_cache(maxsize=1 << 15)
 def parse_text(raw: str) -> Parsed:
     """Parse a figure typed as text: "2.960.780.030", "88,65%", "BB (71,00)", "-", "100 Ha"."""
     s = str(raw).replace("\u00a0", " ").strip()
     if not s:
         return Parsed("empty")
+    m = _PLAIN_FIGURE.fullmatch(s)
+    if m:
+        fast = _plain_figure(m)
+        if fast is not None:
+            return fast
     low = s.lower()
     unit: str | None = None
     core = s
     # Peel a leading currency and a trailing unit.
-    m = re.match(r"(?i)^\s*(rp\.?|idr)\s*", core)
+    m = _CURRENCY.match(core)
     if m:
         unit = "Rp"
         core = core[m.end() :]
-    m = re.search(r"(?i)\s*(%|ha|jiwa|poin)\s*\.?\s*$", core)
+    m = _TRAILING_UNIT.search(core)
     if m:
-        u = m.group(1).lower()
-        unit = {"%": "%", "ha": "Ha", "jiwa": "jiwa", "poin": "poin"}[u]
+        unit = _UNITS[m.group(1).lower()]
         core = core[: m.start()]
     core = core.strip()
     if core in _DASHES or low in _DASHES:
         return Parsed("none", unit=unit)
-    m = re.fullmatch(r"(\d{1,3})\s*[.)]", core)
+    m = _LIST_NUMBER.fullmatch(core)
     if m:
         # "1." / "1)": list numbering
         return Parsed("number", float(m.group(1)), 0, unit)
@@ -158,7 +191,7 @@ def parse_text(raw: str) -> Parsed:
     annotated = parse_annotated(s)
     if annotated is not None:
         return annotated
-    if re.search(r"\d", core) and len(core) <= 24 and not re.search(r"[a-zA-Z]{3,}", core):
+    if _DIGIT.search(core) and len(core) <= 24 and not _WORD3.search(core):
         return Parsed("unparsed", unit=unit)
     return Parsed("text")
 
@@ -199,10 +232,10 @@ def parse_annotated(s: str) -> Parsed | None:
         head = parse_text(m.group("head"))
         return head if head.status == "number" else None
     m = _WORD_UNIT_RE.match(s)
-    if m and not re.search(r"[A-Za-z]", m.group("head")):
+    if m and not _LETTER.search(m.group("head")):
         head = parse_text(m.group("head"))
         if head.status == "number" and head.unit is None:
-            unit = re.sub(r"\s*/\s*", "/", m.group("unit")).rstrip(".")
+            unit = _SLASH.sub("/", m.group("unit")).rstrip(".")
             return Parsed("number", head.value, head.decimals, unit, None, head.decimal_point, head.thousands_point)
     return None
 

@@ -68,7 +68,7 @@ class _SpecMemo:
     """What locating a table asks of its declaration again and again, worked out once per declaration
     (keyed by identity: hashing a declaration's frozen columns costs more than the lookups it serves)."""
 
-    __slots__ = ("spec", "exact", "squashed", "scores", "assigned")
+    __slots__ = ("spec", "exact", "squashed", "scores", "assigned", "layouts")
 
     def __init__(self, spec: TableSpec) -> None:
         self.spec = spec  # kept alive, so that its id is not reused while memoised
@@ -76,6 +76,9 @@ class _SpecMemo:
         self.scores: dict[tuple[str, ...], tuple[float, ...]] = {}
         # A header's texts (and the sheet's width) -> its columns: offices keep the template's header.
         self.assigned: dict[tuple[int, tuple[tuple[str, ...], ...]], Assignment] = {}
+        # A header block's length (data start - header start) -> its contents -> its layout, rows counted from
+        # the header's start: `_layout_from` reads nothing but these rows, the merges over them and the width.
+        self.layouts: dict[int, dict[tuple[object, ...], Layout]] = {}
 
     def scores_of(self, path: tuple[str, ...]) -> tuple[float, ...]:
         """How well a header path fits each declared column, in declaration order."""
@@ -259,10 +262,71 @@ def locate(grid: Grid, spec: TableSpec) -> Layout | None:
         # One stray figure beside a header (a note, a page number) does not make it a data row.
         if hits < min(2, len(spec.columns)) or (numbers and hits < 3):
             continue
-        layout = _layout_from(grid, spec, start, texts)
+        layout = _remembered_layout(grid, spec, start, texts)
         if all(cid in layout.columns for cid in required):
             return layout
     return None
+
+
+def _block_key(grid: Grid, start: int, length: int) -> tuple[object, ...]:
+    """What `_layout_from` reads of the rows ``start .. start + length - 1`` (header, number row, blank rows):
+    their values, the merges over them (their origin's value included: a merge from above gives a header its
+    text), whether the sheet goes on past them, and its width. Of the data's first row it asks only whether
+    it is empty, a number row or a header row (`_ends_block`)."""
+    end = start + length
+    rows = grid.rows
+    values = tuple(tuple(rows.get(r) or ()) for r in range(start, end))
+    merges = tuple(
+        (r1 - start, c1, r2 - start, c2, grid.value(r1, c1))
+        for r1, c1, r2, c2 in grid.merges
+        if r1 < end and r2 >= start
+    )
+    return (grid.n_cols, min(grid.n_rows - start, length + 1), values, merges)
+
+
+def _ends_block(grid: Grid, spec: TableSpec, layout: Layout) -> bool:
+    """Does the row at the remembered data start end the header block here too, as `_layout_from` tells?"""
+    r = layout.data_start
+    if r >= grid.n_rows:
+        return True  # the sheet ends there (the key says so)
+    if _is_number_row(grid, r) or all(v is None for v in grid.row(r)):
+        return False
+    examined = layout.number_row is None and len(layout.header_rows) < 4 and layout.header_rows[-1] + 1 == r
+    return not (examined and _extends_header(grid, spec, r))
+
+
+def _remembered_layout(grid: Grid, spec: TableSpec, start: int, start_texts: list[str]) -> Layout:
+    """`_layout_from`, worked out once per header block (offices keep the template's header); a copy each time,
+    rows placed at ``start`` (the reader extends the layout it is given)."""
+    known = _memo(spec).layouts
+    for length, blocks in known.items():
+        hit = blocks.get(_block_key(grid, start, length))
+        if hit is not None:
+            layout = _moved(hit, start)
+            if _ends_block(grid, spec, layout):
+                return layout
+    layout = _layout_from(grid, spec, start, start_texts)
+    length = layout.data_start - start
+    blocks = known.setdefault(length, {})
+    if len(blocks) > 1 << 8:
+        blocks.clear()
+    blocks[_block_key(grid, start, length)] = _moved(layout, -start)
+    return layout
+
+
+def _moved(layout: Layout, by: int) -> Layout:
+    """A copy of `layout` with its rows moved by `by` (what the reader changes is copied, the rest shared)."""
+    number_row = None if layout.number_row is None else layout.number_row + by
+    return Layout(
+        [h + by for h in layout.header_rows],
+        number_row,
+        layout.data_start + by,
+        dict(layout.columns),
+        {c: list(p) for c, p in layout.paths.items()},
+        list(layout.missing),
+        layout.signatures,
+        dict(layout.how),
+    )
 
 
 # A header row that only gives units: "(Rp)", "%", "Satuan".
@@ -274,26 +338,26 @@ def _is_unit_row(grid: Grid, r: int) -> bool:
     return len(filled) >= 2 and all(_UNIT_CELL_RE.match(t) for t in filled)
 
 
+def _extends_header(grid: Grid, spec: TableSpec, r: int) -> bool:
+    """Does row ``r``, below a header row, belong to the header (a unit row, or labels and years)?"""
+    if _is_number_row(grid, r):
+        return False
+    if _is_unit_row(grid, r):
+        return True
+    raw = grid.row(r)
+    if any(_is_numeric_value(v) for v in raw):
+        return False
+    own = [normalise(v) for v in raw if v is not None]
+    if not own:
+        return False
+    return _label_hits(spec, own) + sum(1 for t in own if _YEAR_RE.match(t)) > 0
+
+
 def _layout_from(grid: Grid, spec: TableSpec, start: int, start_texts: list[str]) -> Layout:
     """The layout whose header starts at row ``start`` (its texts, ``_row_texts(grid, start)``, given)."""
     header = [start]
     r = start + 1
-    while r < grid.n_rows and len(header) < 4:
-        if _is_number_row(grid, r):
-            break
-        if _is_unit_row(grid, r):
-            header.append(r)
-            r += 1
-            continue
-        raw = grid.row(r)
-        if any(_is_numeric_value(v) for v in raw):
-            break
-        own = [normalise(v) for v in raw if v is not None]
-        if not own:
-            break
-        hits = _label_hits(spec, [t for t in own]) + sum(1 for t in own if _YEAR_RE.match(t))
-        if hits == 0:
-            break
+    while r < grid.n_rows and len(header) < 4 and _extends_header(grid, spec, r):
         header.append(r)
         r += 1
     header_texts = [start_texts] + [_row_texts(grid, hr) for hr in header[1:]]

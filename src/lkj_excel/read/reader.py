@@ -8,7 +8,7 @@ from typing import Any
 
 from ..errors import LkjError
 from ..model import Cell, Paragraph, Row, Table, Workbook
-from ..numerals import Parsed, format_id, parse_cell, parse_text, sensible
+from ..numerals import Parsed, _number_format, format_id, parse_cell, parse_text, sensible
 from ..spec import TableSpec, load_all, normalise, squash, table_sort_key
 from .columns import recognise as recognise_columns
 from .grid import Grid, ref, text_of
@@ -242,12 +242,26 @@ def _cell(title: str, address: str, raw: Any, fmt: str | None) -> Cell:
         if hit is None:
             if len(_NUMBERS) >= _MAX_NUMBERS:
                 _NUMBERS.clear()
-            parsed = parse_cell(raw, fmt)
-            hit = _NUMBERS[key] = (parsed, _printed(raw, parsed))
+            hit = _NUMBERS[key] = _number_reading(raw, fmt)
         return Cell(title, address, raw, hit[1], hit[0], fmt)
     parsed = parse_cell(raw, fmt)
     text = raw.strip() if isinstance(raw, str) else _printed(raw, parsed)
     return Cell(title, address, raw, text, parsed, fmt)
+
+
+def _number_reading(raw: int | float, fmt: str | None) -> tuple[Parsed, str]:
+    """`parse_cell` and the printed text of a number cell. A whole number shown without decimals (most figures:
+    "#,##0", "0", General) is read without them: parse_cell gives it 0 decimals and no unit, and format_id
+    prints it with its digits grouped by points, which integer formatting gives exactly below 2**53."""
+    if type(raw) is int and -_EXACT_INT < raw < _EXACT_INT:
+        fixed, pct, shown_pct = _number_format(fmt)
+        if fixed is not None and fixed <= 0 and not pct and not shown_pct:
+            return Parsed("number", float(raw), 0), f"{raw:,}".replace(",", ".")
+    parsed = parse_cell(raw, fmt)
+    return parsed, _printed(raw, parsed)
+
+
+_EXACT_INT = 1 << 53
 
 
 # A number cell's reading (Parsed is immutable: cells share it) and printed text, by (type, value, format);
