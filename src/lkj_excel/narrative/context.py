@@ -42,23 +42,20 @@ _KIND_RE: list[tuple[str, re.Pattern[str]]] = [
 ]
 # The same, each tried only where one of the words its matches start with begins (``sentences.KeywordPattern``):
 # the paragraph's starts are found once, a claim's context is read at those in it (no scan of each context).
+_KIND_STARTS: list[tuple[tuple[str, ...], dict[str, tuple[str, ...]] | None]] = [
+    (("rata", "rerata", "dirata"), None),
+    (
+        tuple("selisih penurunan peningkatan kenaikan lebih unggul naik turun meningkat menurun".split())
+        + tuple("bertambah berkurang sisa bersisa tersisa".split()),
+        {"lebih": tuple("unggul tinggi rendah besar kecil".split())},
+    ),
+    (("persentase", "prosentas", "diprosentas", "dipersentas", "capaian"), None),
+    (("jumlah", "total", "akumulasi"), None),
+    (("porsi", "proporsi"), None),
+]
 _KIND_KP: list[tuple[str, KeywordPattern]] = [
     (kind, KeywordPattern(rx, starts, needs=needs))
-    for (kind, rx), (starts, needs) in zip(
-        _KIND_RE,
-        [
-            (("rata", "rerata", "dirata"), None),
-            (
-                tuple("selisih penurunan peningkatan kenaikan lebih unggul naik turun meningkat menurun".split())
-                + tuple("bertambah berkurang sisa bersisa tersisa".split()),
-                {"lebih": ("unggul", "tinggi", "rendah", "besar", "kecil")},
-            ),
-            (("persentase", "prosentas", "diprosentas", "dipersentas", "capaian"), None),
-            (("jumlah", "total", "akumulasi"), None),
-            (("porsi", "proporsi"), None),
-        ],
-        strict=True,
-    )
+    for (kind, rx), (starts, needs) in zip(_KIND_RE, _KIND_STARTS, strict=True)
 ]
 # "... dari target sebesar 60%": the target's own figure follows ("capaian 97% dari target" has none);
 # the text after a claim stops where the next claim starts, hence the end anchor.
