@@ -107,3 +107,74 @@ def test_unicode_digits_take_the_plain_number_scan() -> None:
     assert not text.isascii()
     assert [m.group() for m in ex.scan_paragraph(text)[0]] == ["١٢,٥", "١٠", "5"]
     assert [c.raw for c in ex.extract_claims(text)] == [m.group() for m in re.finditer(r"\d+(?:,\d+)?%?", text)]
+
+
+def _ascii_text(rnd: random.Random, n: int) -> str:
+    pal = list("aB_/-  ,.(%)\n\t9") + ["x-", "ab", "1,5", "tahun ", "-/-", "a/b", "--", " - ", "Rp.", "rata-rata", "//"]
+    return "".join(rnd.choice(pal) for _ in range(rnd.randint(0, n)))
+
+
+def test_last_words_of_ascii_text_are_the_words_read_forwards() -> None:
+    rnd = random.Random(7)
+    texts = [_ascii_text(rnd, 40) for _ in range(20000)] + [_ascii_text(rnd, 300) for _ in range(2000)]
+    texts += [t for t in _texts(1000, 8) if t.isascii()]
+    fast = 0
+    for text in texts:
+        runs = text.encode("ascii").translate(ctx._RUNS)
+        cs = rnd.randint(0, len(text))
+        ce = rnd.randint(cs, len(text))
+        seg = runs[cs:ce]
+        fast += not (b" -" in seg or b" /" in seg or seg.startswith((b"-", b"/")))
+        assert ctx._last_words_ascii(text, runs, cs, ce) == ctx._last_words_forwards(text, cs, ce), (text, cs, ce)
+    assert fast > 10000  # most contexts take the bytes reading
+
+
+def _kind_plain(context: str) -> tuple[str | None, int]:
+    """The nearest kind keyword as the context's own scan by every kind pattern finds it (the reference)."""
+    best: tuple[str | None, int] = (None, -1)
+    for kind, rx in ctx._KIND_RE:
+        for m in rx.finditer(context):
+            if m.end() > best[1]:
+                best = (kind, m.end())
+    return best
+
+
+def test_keywords_of_a_context_read_at_the_paragraph_starts() -> None:
+    """Kind, year-reference and break keywords of a slice, read at the paragraph's start words, are the slice's."""
+    from lkj_excel.narrative.sentences import Keywords, lowered
+
+    rnd = random.Random(9)
+    extra = "jumlah|Total|rata-rata|rerata|persentase|prosentasenya|diprosentasikan|capaian|target capaian|porsi|"
+    extra += (
+        "naik|penurunan|lebih  tinggi|lebih unggul|sisa|tersisa|dibandingkan tahun 2022|dari 2021|terhadap TA 2020|"
+    )
+    extra += "namun|di mana|dimana|akan tetapi|atau|xjumlah|jumlahnya|\u0130|\u212a"
+    pieces = FRAGMENTS + extra.split("|")
+    found = 0
+    for _ in range(1500):
+        text = "".join(rnd.choice(pieces) + rnd.choice(GLUE) for _ in range(rnd.randint(1, 14)))
+        kw = Keywords(text, lowered(text))
+        kinds = [(kind, kp, st) for kind, kp in ctx._KIND_KP if (st := kw.starts(kp)) is None or st]
+        years, breaks = kw.starts(ctx._YEAR_REF_KP), kw.starts(ctx._BREAK_KP)
+        for _ in range(6):
+            a = rnd.randint(0, len(text))
+            b = rnd.randint(a, len(text))
+            want = _kind_plain(text[a:b])
+            assert ctx._nearest_kind(text, a, b, kinds) == want, (text, a, b)
+            ym, plain = ctx._first(ctx._YEAR_REF_KP, text, a, b, years), ctx._YEAR_REF_RE.search(text[a:b])
+            assert (ym and ym.span()) == (plain and plain.span()), (text, a, b)
+            cut = ctx._after_last_break(text, a, b, breaks)
+            assert cut == ctx._after_last_break(text, a, b, None), (text, a, b)
+            found += want[0] is not None
+    assert found > 1000
+
+
+def test_years_by_their_word_skipped_first() -> None:
+    """Without the skipped numbers, a year after a year word is dropped before the other checks: same numbers."""
+    from lkj_excel.narrative.sentences import Keywords, lowered
+
+    for text in _texts(1500, 10):
+        kw = Keywords(text, lowered(text))
+        refs = ex.extract_table_refs(text, kw)
+        every = ex._scan_numbers(text, refs, kw, True)
+        assert ex._scan_numbers(text, refs, kw, False) == [it for it in every if it["skip"] is None], text

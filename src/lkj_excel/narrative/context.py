@@ -8,8 +8,9 @@ its own after every number was read (``extract.extract_claims``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
-from .sentences import KeywordPattern, Keywords, may_match, sentence_of
+from .sentences import KeywordPattern, Keywords, sentence_of
 
 # Words after which the reader starts a new clause: a kind keyword before them
 # no longer describes the figure ("terjadi penurunan dimana target ... 85,00").
@@ -39,14 +40,23 @@ _KIND_RE: list[tuple[str, re.Pattern[str]]] = [
     ("sum", re.compile(r"\b(?:jumlah|total|akumulasi)\b", re.IGNORECASE)),
     ("share", re.compile(r"\b(?:porsi|proporsi)\b", re.IGNORECASE)),
 ]
-# A lowercase word that every match of each kind pattern contains.
-_KIND_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "average": ("rata",),
-    "difference": ("selisih", "nurun", "ningkat", "naik", "unggul", "turun", "bertambah", "berkurang", "lebih", "sisa"),
-    "ratio": ("sentas", "capaian"),
-    "sum": ("jumlah", "total", "akumulasi"),
-    "share": ("porsi",),
-}
+# The same, each tried only where one of the words its matches start with begins (``sentences.KeywordPattern``):
+# the paragraph's starts are found once, a claim's context is read at those in it (no scan of each context).
+_KIND_STARTS: list[tuple[tuple[str, ...], dict[str, tuple[str, ...]] | None]] = [
+    (("rata", "rerata", "dirata"), None),
+    (
+        tuple("selisih penurunan peningkatan kenaikan lebih unggul naik turun meningkat menurun".split())
+        + tuple("bertambah berkurang sisa bersisa tersisa".split()),
+        {"lebih": tuple("unggul tinggi rendah besar kecil".split())},
+    ),
+    (("persentase", "prosentas", "diprosentas", "dipersentas", "capaian"), None),
+    (("jumlah", "total", "akumulasi"), None),
+    (("porsi", "proporsi"), None),
+]
+_KIND_KP: list[tuple[str, KeywordPattern]] = [
+    (kind, KeywordPattern(rx, starts, needs=needs))
+    for (kind, rx), (starts, needs) in zip(_KIND_RE, _KIND_STARTS, strict=True)
+]
 # "... dari target sebesar 60%": the target's own figure follows ("capaian 97% dari target" has none);
 # the text after a claim stops where the next claim starts, hence the end anchor.
 _AGAINST_TARGET_RE = re.compile(
@@ -57,9 +67,7 @@ _SHARE_AFTER_RE = re.compile(r"^\s*(?:dari\s+(?:total|luas|jumlah|keseluruhan|se
 _YEAR_REF_RE = re.compile(
     r"(?:banding\w*|dari|terhadap)\s+(?:dengan\s+)?(?:tahun\w*\s+|TA\s+)?((?:19|20)\d{2})\b", re.IGNORECASE
 )
-# A lowercase word that every match of the break and the year-reference pattern contains.
-_BREAK_KEYWORDS = ("mana", "namun", "sehingga", "sementara", "tetapi", "sedangkan", "karena", "bahkan", "atau")
-_YEAR_REF_KEYWORDS = ("banding", "dari", "terhadap")
+_YEAR_REF_KP = KeywordPattern(_YEAR_REF_RE, ("banding", "dari", "terhadap"))
 # "di" of "dimana"/"di mana" is sought only where "mana" is in the text ("di" starts many words), "akan" of
 # "akan tetapi" only with "tetapi".
 _BREAK_KP = KeywordPattern(
@@ -71,55 +79,74 @@ _NEW_VALUE_RE = re.compile(r"\b(?:menjadi|ke\s+angka|hingga)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w][\w/\-]*")
 
 
-def _kind_from_context(
-    ctx: str, low: str | None, kinds: list[tuple[str, re.Pattern[str]]] = _KIND_RE
+def _in(starts: list[int] | None, a: int, b: int) -> bool:
+    """Whether a keyword pattern can match in ``text[a:b]``: always without the paragraph's starts (None)."""
+    if starts is None:
+        return True
+    i = bisect_left(starts, a)
+    return i < len(starts) and starts[i] < b
+
+
+def _nearest_kind(
+    text: str, cs: int, ce: int, kinds: list[tuple[str, KeywordPattern, list[int] | None]]
 ) -> tuple[str | None, int]:
-    """Nearest kind keyword in ``ctx`` and where it ends (-1 when none); ``low``: ``lowered(ctx)``; ``kinds``: the
-    patterns of `_KIND_RE` that can match (those whose keywords the paragraph holds)."""
+    """Nearest kind keyword in the context ``text[cs:ce]`` and where it ends in the context (-1 when none);
+    ``kinds``: the patterns of `_KIND_KP` that can match in the paragraph, with its starts (``Keywords.starts``)."""
     best: tuple[str | None, int] = (None, -1)
-    for kind, rx in kinds:
-        if not may_match(low, _KIND_KEYWORDS[kind]):
+    ctx = None
+    for kind, kp, starts in kinds:
+        if not _in(starts, cs, ce):
             continue
-        for m in rx.finditer(ctx):
+        if ctx is None:
+            ctx = text[cs:ce]
+        for m in kp.matches(ctx, starts, offset=cs):
             if m.end() > best[1]:
                 best = (kind, m.end())
     return best
 
 
+def _first(kp: KeywordPattern, text: str, a: int, b: int, starts: list[int] | None) -> re.Match[str] | None:
+    """``kp.rx.search(text[a:b])``, read at the paragraph's ``starts`` only."""
+    if not _in(starts, a, b):
+        return None
+    found = kp.matches(text[a:b], starts, offset=a, first=True)
+    return found[0] if found else None
+
+
 def assign_kinds(text: str, spans: list[tuple[int, int]], real: list[dict], kw: Keywords) -> None:
     """Context words, year references and kinds of ``real`` (a paragraph's claims less its years, ordinals and
     reference numbers, in order); they need the neighbouring claims, hence a second pass."""
-    # Slices of the lowered paragraph are the lowered slices (``lowered`` keeps lengths): keyword pre-tests.
-    low = kw.low
-    breaks = kw.starts(_BREAK_KP) if real else None  # where a break word may start, sought once per paragraph
-    # A kind whose keywords the paragraph lacks has none in any part of it.
-    kinds = [(kind, rx) for kind, rx in _KIND_RE if may_match(low, _KIND_KEYWORDS[kind])] if real else []
+    if not real:
+        return
+    # Where each keyword pattern may start in the paragraph, sought once; a context is read at those in it only.
+    breaks, years = kw.starts(_BREAK_KP), kw.starts(_YEAR_REF_KP)
+    kinds = [(kind, kp, st) for kind, kp in _KIND_KP if (st := kw.starts(kp)) is None or st]
+    runs = text.encode("ascii").translate(_RUNS) if text.isascii() else None  # the contexts' words, at one go
     for i, c in enumerate(real):
         sa, sb = sentence_of(spans, c["num_start"])
         prev_end = real[i - 1]["end"] if i > 0 and real[i - 1]["end"] > sa else sa
         next_start = real[i + 1]["start"] if i + 1 < len(real) and real[i + 1]["start"] < sb else sb
         cs, ce = prev_end, c["start"]
-        cs += _after_last_break(text[cs:ce], low and low[cs:ce], breaks, cs)
-        cs, c["context_words"] = _last_words(text, cs, ce)
-        ctx = text[cs:ce]
-        after = text[c["end"] : next_start]
-        ym = _YEAR_REF_RE.search(after) if may_match(low and low[c["end"] : next_start], _YEAR_REF_KEYWORDS) else None
-        if ym is None and prev_end == sa and may_match(low and low[cs:ce], _YEAR_REF_KEYWORDS):
-            ym = _YEAR_REF_RE.search(ctx)
+        cs += _after_last_break(text, cs, ce, breaks)
+        cs, c["context_words"] = _last_words(text, cs, ce) if runs is None else _last_words_ascii(text, runs, cs, ce)
+        ym = _first(_YEAR_REF_KP, text, c["end"], next_start, years)
+        if ym is None and prev_end == sa:
+            ym = _first(_YEAR_REF_KP, text, cs, ce, years)
         c["year_ref"] = int(ym.group(1)) if ym else None
         c["sentence"] = (sa, sb)
         c["prev_in_sentence"] = real[i - 1] if prev_end != sa else None
         if c["kind"] is None:
-            c["kind"] = _kind_of(c, ctx, _kind_from_context(ctx, low and low[cs:ce], kinds), after)
+            nearest = _nearest_kind(text, cs, ce, kinds)
+            c["kind"] = _kind_of(c, text[cs:ce], nearest, text[c["end"] : next_start])
 
 
-def _after_last_break(ctx: str, low: str | None, starts: list[int] | None, offset: int) -> int:
-    """Where the context's last clause starts (0: no break word in it); ``low``: ``lowered(ctx)``; ``starts``:
-    the paragraph's ``_BREAK_KP`` starts, of which ``ctx`` is the slice from ``offset`` on."""
-    if low is None or starts is None:
-        found = list(_BREAK_RE.finditer(ctx))
-    elif may_match(low, _BREAK_KEYWORDS):
-        found = _BREAK_KP.matches(ctx, starts, offset=offset)
+def _after_last_break(text: str, cs: int, ce: int, starts: list[int] | None) -> int:
+    """Where the last clause of the context ``text[cs:ce]`` starts, from ``cs`` (0: no break word in it); ``starts``:
+    the paragraph's ``_BREAK_KP`` starts (None: the context is scanned)."""
+    if starts is None:
+        found = list(_BREAK_RE.finditer(text[cs:ce]))
+    elif _in(starts, cs, ce):
+        found = _BREAK_KP.matches(text[cs:ce], starts, offset=cs)
     else:
         return 0
     return found[-1].end() if found else 0
@@ -150,6 +177,27 @@ def _last_words(text: str, cs: int, ce: int) -> tuple[int, list[str]]:
     groups = m.groups()
     start = cs if groups[6] is None else ce - m.end("ten")
     return start, [g[::-1].lower() for g in groups[5::-1] if g is not None]
+
+
+# ASCII text with every character that is neither a word character nor "/" or "-" made a space: its runs of
+# non-spaces are the runs of "[\w/-]" (``\w`` in ASCII: letters, digits and "_").
+_RUNS = bytes(c if chr(c).isalnum() or chr(c) in "_/-" else 32 for c in range(128)) + b" " * 128
+
+
+def _last_words_ascii(text: str, runs: bytes, cs: int, ce: int) -> tuple[int, list[str]]:
+    """``_last_words`` of an ASCII text, read from its ``_RUNS`` translation in a few operations on bytes.
+
+    A word is a run less its leading "/" and "-": when no run starts with one of them, the words are the runs
+    (else the words are read by ``_last_words``).
+    """
+    seg = runs[cs:ce]
+    if b" -" in seg or b" /" in seg or seg.startswith((b"-", b"/")):
+        return _last_words(text, cs, ce)
+    found = seg.split()
+    n = len(found)
+    # The tenth last run starts where what follows the first n - 10 runs begins.
+    start = cs if n <= 10 else cs + len(seg) - len(seg.split(None, n - 10)[-1])
+    return start, b" ".join(found[-6:]).lower().decode().split()
 
 
 def _last_words_forwards(text: str, cs: int, ce: int) -> tuple[int, list[str]]:

@@ -273,6 +273,16 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
     return None
 
 
+def _year_by_word(text: str, s: int, core: str) -> bool:
+    """Whether the four characters ``core`` at ``s`` are a year after a year word ("tahun 2024"): `_skip_kind`
+    then gives "year"."""
+    return (
+        core.isdecimal()
+        and 1990 <= int(core) <= 2035
+        and _YEAR_WORD_REVERSED_RE.match(text[max(0, s - 40) : s][::-1]) is not None
+    )
+
+
 def _letter_before(before: str) -> re.Match[str] | None:
     """``_LETTER_BEFORE_RE.search(before)``, searched only when the text can end as a match does.
 
@@ -362,6 +372,8 @@ def _scan_numbers(
         if s > 0 and (text[s - 1].isdigit() or (text[s - 1] in ".," and s > 1 and text[s - 2].isdigit())):
             continue
         core = m.group()
+        if not keep_skipped and len(core) == 4 and _year_by_word(text, s, core):
+            continue  # a year by the word before it: skipped whatever else `_skip_kind` would find
         skip = _skip_kind(text, s, e, core, covered, plain)
         if skip is None or keep_skipped:
             raw_items.append({"num_start": s, "num_end": e, "core": core, "skip": skip})
