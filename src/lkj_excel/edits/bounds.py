@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from .build import EditSet
 from .model import Address, Edit, holds_as_printed, round_half_up
-from .solve import candidates, same_value
+from .solve import Solution, candidates, same_value
 
 
 def _first_and_shared(conflicts: list[frozenset[Address]]) -> tuple[dict[frozenset[Address], int], set[Address]]:
@@ -178,6 +178,8 @@ class Rigid:
         self.memo: dict[Address, list[frozenset[Address]]] = {}
         self.whole: dict[Edit, bool] = {}
         self.small: dict[Edit, bool] = {}
+        # The localization search's solutions by node, edits and prose copies in play (`localize._solved`).
+        self.solved: dict[tuple[frozenset[Address], tuple[Edit, ...], frozenset[Address]], Solution] = {}
 
     def __call__(self, a: Address) -> list[frozenset[Address]]:
         got = self.memo.get(a)
