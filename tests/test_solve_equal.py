@@ -19,7 +19,9 @@ def _figure(rng: random.Random, d: int) -> float:
     if how == 1:
         return round_half_up(rng.uniform(-1000, 1000), d)
     if how == 2:
-        return round_half_up(rng.uniform(0, 1e12) if rng.random() < 0.5 else 10 ** rng.uniform(5, 10) * rng.choice([1, -1]), d)
+        return round_half_up(
+            rng.uniform(0, 1e12) if rng.random() < 0.5 else 10 ** rng.uniform(5, 10) * rng.choice([1, -1]), d
+        )
     if how == 3:
         return round_half_up(rng.choice([0.5, 1.5, 2.5, 88.645, 0.005]) * rng.choice([1, -1]), d)
     if how == 4:
