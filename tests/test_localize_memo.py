@@ -86,7 +86,7 @@ def test_one_memo_per_workbook_answers_as_each_group_alone(corpus: Corpus, monke
         assert [_key(d) for d in together] == [_key(d) for d in localize(build_edits(Context(wb)))]
         groups += len(together)
     assert solved == asked  # each node and its edits solved once per workbook
-    assert calls > asked * 1.2  # and asked again by other groups
+    assert calls > asked + 20  # and asked again by other groups
     assert groups > 60
 
 
