@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from .build import EditSet
 from .model import Address, Edit, holds_as_printed, round_half_up
-from .solve import candidates, same_value
+from .solve import Solution, candidates, same_value
 
 
 def _first_and_shared(conflicts: list[frozenset[Address]]) -> tuple[dict[frozenset[Address], int], set[Address]]:
@@ -178,6 +178,9 @@ class Rigid:
         self.memo: dict[Address, list[frozenset[Address]]] = {}
         self.whole: dict[Edit, bool] = {}
         self.small: dict[Edit, bool] = {}
+        self.grid: dict[Edit, bool] = {}
+        # The localization search's solutions by node, edits and prose copies in play (`localize._solved`).
+        self.solved: dict[tuple[frozenset[Address], tuple[Edit, ...], frozenset[Address]], Solution] = {}
 
     def __call__(self, a: Address) -> list[frozenset[Address]]:
         got = self.memo.get(a)
@@ -230,12 +233,18 @@ class Rigid:
         the other printing (inside this cell's domain) leaves this one its own figure alone."""
         if f.kind != "equal":
             return False
-        va, vb = (self.es.vars[b] for b in f.vars)
-        if va.exact != vb.exact or va.decimals != vb.decimals:
-            return False
-        if round_half_up(va.value, va.decimals) != va.value or round_half_up(vb.value, vb.decimals) != vb.value:
-            return False
-        return self.es.vars[a].allows((vb if f.vars[0] == a else va).value)
+        vs = self.es.vars
+        x, y = f.vars
+        va, vb = vs[x], vs[y]
+        got = self.grid.get(f)  # the same for both cells: asked from each
+        if got is None:
+            got = self.grid[f] = (
+                va.exact == vb.exact
+                and va.decimals == vb.decimals
+                and round_half_up(va.value, va.decimals) == va.value
+                and round_half_up(vb.value, vb.decimals) == vb.value
+            )
+        return got and vs[a].allows((vb if x == a else va).value)
 
     def _whole(self, f: Edit) -> bool:
         """A sum of exact whole figures with unit coefficients adds up without rounding: holding as printed,

@@ -200,10 +200,12 @@ def diagnose(
             sol = _REFUTED
             conflicts.extend(refuted)
         else:
-            touched = [e for e, k in zip(bad, bad_cells) if not free.isdisjoint(k)] + mine  # mine touch s
+            # The node's own edits first, then the violated ones its prose copies touch: the same node asked
+            # by another group (a figure printed in many tables) gives the same list, answered once per workbook.
+            touched = mine + [e for e, k in zip(bad, bad_cells) if not free.isdisjoint(k)]
             of = es.of  # `edits_of`, inline
-            relevant = list(dict.fromkeys(touched + [e for a in prose for e in of.get(a, _NONE)]))
-            sol = _solve_with_prose(es, s, relevant, prose, rigid.pins)
+            relevant = tuple(dict.fromkeys(touched + [e for a in prose for e in of.get(a, _NONE)]))
+            sol = _solved(es, s, relevant, prose, rigid)
         if sol.ok and not conflicts:
             found.append(_explanation(es, s | set(sol.values) | set(sol.open), sol))
             found_table.append(found[-1].table_cells(es))
@@ -267,6 +269,18 @@ def _learn(
     conflicts.append(k)
     if sol.sound and k and all(a in prose for e in sol.conflict for a in e.vars if es.vars[a].prose):
         learned.append(k)
+
+
+def _solved(
+    es: EditSet, s: frozenset[Address], relevant: tuple[Edit, ...], prose: set[Address], rigid: Rigid
+) -> Solution:
+    """`_solve_with_prose`, once per workbook for each node and its edits (its answer depends on nothing else)."""
+    key = (s, relevant, frozenset(prose))
+    memo = rigid.solved
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = _solve_with_prose(es, s, list(relevant), prose, rigid.pins)
+    return got
 
 
 def _solve_with_prose(

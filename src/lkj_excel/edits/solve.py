@@ -8,7 +8,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..precision import Interval
-from .model import Address, Edit, Var, first_place, holds, holds_as_printed, linear_terms, running_sums, term
+from .model import (
+    Address,
+    Edit,
+    Var,
+    first_place,
+    holds,
+    holds_as_printed,
+    linear_terms,
+    round_half_up,
+    running_sums,
+    term,
+)
 from .typo import typo_kind
 
 MAX_CANDIDATES = 40  # more printable values than this: the edit leaves the cell undetermined
@@ -102,8 +113,23 @@ def _candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Addr
         got = printable(v, r.lo, r.hi)
         return None if got is None else _ends_checked(e, target, got, vs, val)
     other = e.vars[1] if e.vars[0] == target else e.vars[0]
-    o = iv(other)
-    got = printable(v, o.lo, o.hi)
+    w = vs[other]
+    x = val.get(other, w.value)
+    h = v.h
+    if h and not w.exact and w.decimals == v.decimals and abs(x) < 2e8 * h and round_half_up(x, v.decimals) == x:
+        # One figure printed twice on one grid: of the printable values meeting its interval, the one below only
+        # touches it (half-open) and the one above shows another figure; the figure itself, inside the domain.
+        # (Below 10^8 printing units the float noise `printable` allows stays under a tenth of a unit.)
+        return [x + 0.0] if v.lo <= x <= v.hi else []  # + 0.0: a -0.0 prints as 0, as `printable` makes it
+    return equal_candidates(e, target, vs, val)
+
+
+def equal_candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Address, float]) -> list[float] | None:
+    """The candidates of an equality edit's `target`, worked out in full: the printable values meeting the
+    other figure's interval that keep the edit holding."""
+    other = e.vars[1] if e.vars[0] == target else e.vars[0]
+    o = vs[other].interval(val.get(other, vs[other].value))
+    got = printable(vs[target], o.lo, o.hi)
     return None if got is None else _ends_checked(e, target, got, vs, val)
 
 
