@@ -150,7 +150,10 @@ class Pool:
         tasks: Sequence[tuple[Any, ...]],
         progress: Callable[[int], None] | None = None,
         on_failure: Callable[[int, Failure], None] | None = None,
+        on_result: Callable[[int, R | Failure], None] | None = None,
     ) -> list[R | Failure]:
+        """`on_result(i, result)` is called as each task's result arrives (in the order they arrive), while the
+        other workers go on."""
         results: list[R | Failure | None] = [None] * len(tasks)
         pending = deque(range(len(tasks)))
         workers: list[_Worker] = []
@@ -165,6 +168,8 @@ class Pool:
                     results[i] = r
                     if isinstance(r, Failure) and on_failure:
                         on_failure(i, r)
+                    if on_result:
+                        on_result(i, r)
                     if progress:
                         progress(1)
         except KeyboardInterrupt:
