@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import os
 import random
+import signal
+import time
 import zipfile
 from pathlib import Path
 
@@ -119,3 +122,34 @@ def test_pool_hands_each_result_as_it_arrives() -> None:
     got = Pool(2).map(_double_or_fail, [(i,) for i in range(6)], on_result=take)
     assert [seen[i] for i in range(6)] == got
     assert isinstance(got[2], Failure) and got[2].kind == "failed"
+
+
+# ------------------------------------------------------------------ a worker holding its next task (queue=2)
+
+
+def _square_or_fault(i: int) -> int:
+    if i % 7 == 3:
+        os.kill(os.getpid(), signal.SIGKILL)  # its queued task must go to another worker
+    if i % 11 == 5:
+        raise ValueError(str(i))
+    if i == 9:
+        time.sleep(60)
+    return i * i
+
+
+@pytest.mark.parametrize("queue", [1, 2, 3])
+def test_queued_tasks_survive_dead_and_slow_workers(queue: int) -> None:
+    arrived: list[int] = []
+    got = Pool(2, timeout=1.5).map(
+        _square_or_fault, [(i,) for i in range(24)], on_result=lambda i, r: arrived.append(i), queue=queue
+    )
+    assert sorted(arrived) == list(range(24))
+    for i, g in enumerate(got):
+        if i % 7 == 3:
+            assert isinstance(g, Failure) and g.kind == "killed", (i, g)
+        elif i % 11 == 5:
+            assert isinstance(g, Failure) and g.kind == "failed" and g.detail == f"ValueError: {i}", (i, g)
+        elif i == 9:
+            assert isinstance(g, Failure) and g.kind == "timeout", (i, g)
+        else:
+            assert g == i * i, (i, g)

@@ -131,7 +131,7 @@ class _Batch:
     def check_all(self) -> None:
         tasks = [(str(i.path), i.name, self.lang) for i in self.items]
         with _progress(len(tasks), t("checking", self.lang)) as bar:
-            answers = self.pool.map(check_task, tasks, bar, on_result=self._render_ahead)
+            answers = self.pool.map(check_task, tasks, bar, on_result=self._render_ahead, queue=2)
         for r, a in zip(self.results, answers, strict=True):
             self._take_check(r, a)
 
