@@ -198,7 +198,8 @@ class Pool:
         workers: list[_Worker], pending: deque[int], fn: Callable[..., Any], tasks: Sequence[Any], queue: int
     ) -> None:
         for w in workers:
-            while len(w.tasks) < queue and pending:
+            # Near the end a task waits for whichever worker is free first, not in a busy worker's pipe.
+            while pending and (not w.tasks or (len(w.tasks) < queue and len(pending) > len(workers))):
                 i = pending.popleft()
                 w.give(i, fn, tasks[i])
 
