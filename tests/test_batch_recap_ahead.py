@@ -153,3 +153,16 @@ def test_queued_tasks_survive_dead_and_slow_workers(queue: int) -> None:
             assert isinstance(g, Failure) and g.kind == "timeout", (i, g)
         else:
             assert g == i * i, (i, g)
+
+
+def test_a_rendering_failure_ahead_is_left_to_the_rekap(answers: dict[str, Checked]) -> None:
+    """A finding the rows cannot be made of fails where it did before (writing the rekap), not in the pool."""
+    name, a = sorted(answers.items())[0]
+    bad = copy.copy(a.findings[0])
+    bad.related = [1]  # type: ignore[list-item]  # ", ".join fails
+    b = _Batch.__new__(_Batch)
+    b.lang, b.results = "id", [Result(name, name)]
+    b._render_ahead(0, Checked("ok", findings=[bad]))
+    assert b.results[0].temuan is None
+    with pytest.raises(TypeError):
+        temuan_rows(name, [bad], "id")

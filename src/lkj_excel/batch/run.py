@@ -140,7 +140,10 @@ class _Batch:
         workers check, and the rekap is written alone after them."""
         if isinstance(a, Checked) and a.findings:
             r = self.results[i]
-            r.temuan = temuan_rows(r.name, a.findings, self.lang)
+            try:
+                r.temuan = temuan_rows(r.name, a.findings, self.lang)
+            except Exception:  # a rendering bug shows where it did before (writing the rekap), not mid-pool
+                r.temuan = None
 
     def _take_check(self, r: Result, a: Checked | Failure) -> None:
         if isinstance(a, Failure):
