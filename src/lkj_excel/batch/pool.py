@@ -103,11 +103,18 @@ class _Worker:
         self.proc = ctx.Process(target=_serve, args=(child, memory_mb), daemon=True)
         self.proc.start()
         child.close()
-        self.task: int | None = None
-        self.started = 0.0
+        self.tasks: deque[int] = deque()  # given, in order: the first one is running, the others wait in the pipe
+        self.started = 0.0  # when the running task started (about: when the one before it was answered)
+
+    @property
+    def task(self) -> int | None:
+        """The task it is running."""
+        return self.tasks[0] if self.tasks else None
 
     def give(self, i: int, fn: Callable[..., Any], args: tuple[Any, ...]) -> None:
-        self.task, self.started = i, time.monotonic()
+        if not self.tasks:
+            self.started = time.monotonic()
+        self.tasks.append(i)
         self.conn.send((fn, args))
 
     def stop(self, grace: float = 2.0) -> None:
@@ -150,21 +157,27 @@ class Pool:
         tasks: Sequence[tuple[Any, ...]],
         progress: Callable[[int], None] | None = None,
         on_failure: Callable[[int, Failure], None] | None = None,
+        on_result: Callable[[int, R | Failure], None] | None = None,
+        queue: int = 1,
     ) -> list[R | Failure]:
+        """`on_result(i, result)` is called as each task's result arrives (in the order they arrive), while the
+        other workers go on. With `queue` 2 a worker holds its next task while it runs one, so it never waits
+        for this process between tasks (only for small tasks: a queued task waits in the pipe's buffer)."""
         results: list[R | Failure | None] = [None] * len(tasks)
         pending = deque(range(len(tasks)))
         workers: list[_Worker] = []
         try:
             workers = [_Worker(self.ctx, self.memory_mb) for _ in range(min(self.jobs, len(tasks)))]
-            while pending or any(w.task is not None for w in workers):
-                for w in workers:
-                    if w.task is None and pending:
-                        i = pending.popleft()
-                        w.give(i, fn, tasks[i])
-                for i, r in self._collect(workers, pending):
+            while pending or any(w.tasks for w in workers):
+                self._give(workers, pending, fn, tasks, max(1, queue))
+                done = self._collect(workers, pending)
+                self._give(workers, pending, fn, tasks, max(1, queue))  # first: the callbacks take time
+                for i, r in done:
                     results[i] = r
                     if isinstance(r, Failure) and on_failure:
                         on_failure(i, r)
+                    if on_result:
+                        on_result(i, r)
                     if progress:
                         progress(1)
         except KeyboardInterrupt:
@@ -180,9 +193,20 @@ class Pool:
             w.close()
         return [r for r in results if r is not None]
 
+    @staticmethod
+    def _give(
+        workers: list[_Worker], pending: deque[int], fn: Callable[..., Any], tasks: Sequence[Any], queue: int
+    ) -> None:
+        for w in workers:
+            # Near the end a task waits for whichever worker is free first, not in a busy worker's pipe.
+            while pending and (not w.tasks or (len(w.tasks) < queue and len(pending) > len(workers))):
+                i = pending.popleft()
+                w.give(i, fn, tasks[i])
+
     def _collect(self, workers: list[_Worker], pending: deque[int]) -> list[tuple[int, Any]]:
-        """Wait for a worker to answer, die or run out of time; replace the dead ones."""
-        busy = [w for w in workers if w.task is not None]
+        """Wait for a worker to answer, die or run out of time; replace the dead ones (the tasks that waited
+        in a dead worker's pipe go back to `pending`, first)."""
+        busy = [w for w in workers if w.tasks]
         wait_for = 0.5
         if self.timeout:
             left = min(w.started + self.timeout for w in busy) - time.monotonic()
@@ -190,26 +214,31 @@ class Pool:
         wait([w.conn for w in busy] + [w.proc.sentinel for w in busy], wait_for)
         done: list[tuple[int, Any]] = []
         for w in busy:
-            i = w.task
-            assert i is not None
-            r: Any = None
-            if w.conn.poll():
-                try:
-                    reply = w.conn.recv()
-                    r = reply[1] if reply[0] == "ok" else Failure(reply[1], reply[2], w.proc.pid or 0)
-                except (EOFError, OSError):
-                    r = _death(w)
-            elif not w.proc.is_alive():
-                r = _death(w)
-            elif self.timeout and time.monotonic() - w.started > self.timeout:
-                pid = w.proc.pid or 0
-                w.stop()
-                r = Failure("timeout", f"{self.timeout:g}", pid)
-            if r is None:
-                continue
-            w.task = None
-            done.append((i, r))
-            if (isinstance(r, Failure) and r.kind in ("killed", "timeout", "too_big")) or not w.proc.is_alive():
-                w.stop(0.5)
-                workers[workers.index(w)] = _Worker(self.ctx, self.memory_mb)
+            while w.tasks:
+                r = self._answer(w)
+                if r is None:
+                    break
+                done.append((w.tasks.popleft(), r))
+                w.started = time.monotonic()
+                if (isinstance(r, Failure) and r.kind in ("killed", "timeout", "too_big")) or not w.proc.is_alive():
+                    w.stop(0.5)
+                    pending.extendleft(reversed(w.tasks))
+                    workers[workers.index(w)] = _Worker(self.ctx, self.memory_mb)
+                    break
         return done
+
+    def _answer(self, w: _Worker) -> Any:
+        """The running task's result, its Failure, or None while it still runs."""
+        if w.conn.poll():
+            try:
+                reply = w.conn.recv()
+                return reply[1] if reply[0] == "ok" else Failure(reply[1], reply[2], w.proc.pid or 0)
+            except (EOFError, OSError):
+                return _death(w)
+        if not w.proc.is_alive():
+            return _death(w)
+        if self.timeout and time.monotonic() - w.started > self.timeout:
+            pid = w.proc.pid or 0
+            w.stop()
+            return Failure("timeout", f"{self.timeout:g}", pid)
+        return None

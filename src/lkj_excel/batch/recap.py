@@ -222,8 +222,15 @@ def _write_temuan(book: Any, fm: _Formats, results: list[Result], lang: str) -> 
     _print_setup(ws, t("sheet.temuan", lang), lang)
     head = [t(f"h.{c}", lang) for c in TEMUAN_COLS]
     ws.put_rows([head], [_head_height(head, TEMUAN_WIDTHS)], fm.head, fm.head)
-    rows = [_finding_row(r.name, f, lang) for r in results for f in r.findings]
-    n = ws.put_rows(rows, map(_row_height, rows), fm.wrap, fm.num) - 1
+    rows: list[list[Any]] = []
+    heights: list[float] = []
+    for r in results:
+        done = r.temuan
+        if done is None or done[0] is not r.findings:  # not rendered ahead (or for other findings)
+            done = temuan_rows(r.name, r.findings, lang)
+        rows += done[1]
+        heights += done[2]
+    n = ws.put_rows(rows, heights, fm.wrap, fm.num) - 1
     ws.freeze_panes(1, 1)
     ws.autofilter(0, 0, max(n, 1), len(TEMUAN_COLS) - 1)
     for c, w in enumerate(TEMUAN_WIDTHS):
@@ -231,6 +238,16 @@ def _write_temuan(book: Any, fm: _Formats, results: list[Result], lang: str) -> 
 
 
 _TEMUAN_PERS = [max(1, int(w)) for w in TEMUAN_WIDTHS]
+
+# A workbook's Temuan rows as rendered: (the findings they render, the rows, their heights).
+TemuanRows = tuple[list[Finding], list[list[Any]], list[float]]
+
+
+def temuan_rows(name: str, findings: list[Finding], lang: str) -> TemuanRows:
+    """The Temuan rows of one workbook's findings and their heights. The batch renders them as each check's
+    answer arrives, while the workers still run (`Result.temuan`), not in the serial tail after the checks."""
+    rows = [_finding_row(name, f, lang) for f in findings]
+    return findings, rows, list(map(_row_height, rows))
 
 
 def _row_height(row: list[Any]) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from ..findings import SEVERITIES, Finding
 from .profile import Profile
@@ -20,6 +21,8 @@ class Result:
     outputs: list[str] = field(default_factory=list)  # relative to the output folder, with "/"
     output_errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    # Its rekap Temuan rows rendered ahead: (the `findings` list they render, rows, heights); see recap.temuan_rows
+    temuan: tuple[list[Finding], list[list[Any]], list[float]] | None = None
 
     @property
     def ok(self) -> bool:

@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LkjError
+from ..findings import Finding, sort_key
 from ..numerals import format_id
 from ..rules.batch import cross_findings
 from . import texts
 from .discover import RECAP_JSON, RECAP_NAME, REPORT_KINDS, Discovery, Item, Outputs, discover, plan_outputs
 from .pool import Failure, Interrupted, Pool
-from .recap import recap_dict, write_recap
+from .recap import recap_dict, temuan_rows, write_recap
 from .result import Result
 from .texts import t
 from .worker import Checked, Written, check_task, dumps, write_task
@@ -102,6 +103,23 @@ def _failure_reason(f: Failure, lang: str, timeout: float | None, memory_mb: int
     return "failed", t("why.failed", lang, detail=f.detail)
 
 
+def add_cross(r: Result, extra: list[Finding], lang: str) -> None:
+    """Add a workbook's W9xx findings to its own, in `sort_key` order (a stable sort, as `sorted` makes it); its
+    Temuan rows rendered ahead follow the same order, the W9xx rows rendered here."""
+    r.cross = len(extra)
+    if not extra:
+        return
+    merged = r.findings + extra
+    order = sorted(range(len(merged)), key=list(map(sort_key, merged)).__getitem__)
+    ahead = r.temuan if r.temuan is not None and r.temuan[0] is r.findings else None
+    r.findings = [merged[k] for k in order]
+    r.temuan = None
+    if ahead is not None:
+        _, rows, heights = temuan_rows(r.name, extra, lang)
+        rows, heights = ahead[1] + rows, ahead[2] + heights
+        r.temuan = (r.findings, [rows[k] for k in order], [heights[k] for k in order])
+
+
 class _Batch:
     def __init__(self, items: list[Item], plans: list[Outputs], out_dir: Path, opts: dict[str, Any]) -> None:
         self.items, self.plans, self.out_dir, self.o = items, plans, out_dir, opts
@@ -113,9 +131,19 @@ class _Batch:
     def check_all(self) -> None:
         tasks = [(str(i.path), i.name, self.lang) for i in self.items]
         with _progress(len(tasks), t("checking", self.lang)) as bar:
-            answers = self.pool.map(check_task, tasks, bar)
+            answers = self.pool.map(check_task, tasks, bar, on_result=self._render_ahead, queue=2)
         for r, a in zip(self.results, answers, strict=True):
             self._take_check(r, a)
+
+    def _render_ahead(self, i: int, a: Checked | Failure) -> None:
+        """The rekap's Temuan rows of a workbook, rendered as its answer arrives: this process is idle while the
+        workers check, and the rekap is written alone after them."""
+        if isinstance(a, Checked) and a.findings:
+            r = self.results[i]
+            try:
+                r.temuan = temuan_rows(r.name, a.findings, self.lang)
+            except Exception:  # a rendering bug shows where it did before (writing the rekap), not mid-pool
+                r.temuan = None
 
     def _take_check(self, r: Result, a: Checked | Failure) -> None:
         if isinstance(a, Failure):
@@ -130,13 +158,8 @@ class _Batch:
     def cross(self) -> None:
         """W9xx before any output is written: each office's outputs then carry its own."""
         by_name = cross_findings([r.profile.cross for r in self.results if r.ok and r.profile])
-        from ..findings import sort_key
-
         for r in self.results:
-            extra = by_name.get(r.name, [])
-            r.cross = len(extra)
-            if extra:
-                r.findings = sorted(r.findings + extra, key=sort_key)
+            add_cross(r, by_name.get(r.name, []), self.lang)
 
     def write_all(self) -> None:
         todo = [k for k, r in enumerate(self.results) if r.ok and self.plans[k].paths()]

@@ -366,16 +366,16 @@ def _scale_sig(rows: list[ScaleRow]) -> tuple[tuple[str, str], ...]:
 
 def _scale_differences(members: list[CrossProfile], tid: str, year: int) -> list[Finding]:
     printed = [(m, m.scales[tid]) for m in members if tid in m.scales]
-    sigs = Counter(_scale_sig(rows) for _, rows in printed)
+    each = [_scale_sig(rows) for _, rows in printed]  # once per office (a batch has hundreds)
+    sigs = Counter(each)
     if len(printed) < 2 or len(sigs) < 2:
         return []
     # The scale most offices print (ties: the one of the first file) is the yardstick.
-    first = {s: i for i, s in reversed(list(enumerate(_scale_sig(rows) for _, rows in printed)))}
+    first = {s: i for i, s in reversed(list(enumerate(each)))}
     major = max(sigs, key=lambda s: (sigs[s], -first[s]))
-    ref_m, ref_rows = next((m, rows) for m, rows in printed if _scale_sig(rows) == major)
+    ref_m, ref_rows = printed[each.index(major)]
     out = []
-    for m, rows in printed:
-        sig = _scale_sig(rows)
+    for (m, rows), sig in zip(printed, each, strict=True):
         if sig == major:
             continue
         n = max(len(sig), len(major))
