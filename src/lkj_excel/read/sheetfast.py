@@ -69,8 +69,9 @@ def split(data: bytes) -> tuple[bytes, list[Token], bytes] | None:
     m = _DECLARED_ENCODING.match(head)
     if (m and m.group(1).lower() not in (b"utf-8", b"utf8")) or b"<![CDATA[" in data:
         return None
-    # Control characters refused here keep "\0" free for `_EVENTS`.
-    if len(raw.translate(None, _CONTROL)) != len(raw) or b"]]>" in raw:  # "]]>": not allowed in text
+    # Control characters refused here keep "\0" free for `_EVENTS`. One memchr per character (a test of
+    # a byte value): cheaper than copying the text without them and comparing lengths.
+    if any(map(raw.__contains__, _CONTROL)) or b"]]>" in raw:  # "]]>": not allowed in text
         return None
     if b"&" in raw and _BAD_ENTITY.search(raw):
         return None
