@@ -10,7 +10,7 @@ from itertools import chain
 
 from ..model import Cell, Workbook
 from ..precision import Interval
-from .tables import Figure, magnitude, number_cell, numeric_columns, table_figures, value_of
+from .tables import Figure, _TableFigures, build_figures, magnitude, number_cell, numeric_columns, value_of
 from .typo import agrees_interval
 from .typo import interval as typo_interval
 
@@ -90,6 +90,8 @@ class FigureIndex:
     _tables: dict[str, tuple[list[int], list[float], float, list[int]]] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # Per table: what its own figures were built from, for a build after some of its cells changed.
+    builds: dict[str, _TableFigures] = field(default_factory=dict, repr=False, compare=False)
 
     def overlapping(self, lo: float, hi: float) -> list[Figure]:
         if self._ordered is None:
@@ -182,17 +184,23 @@ def figures(
     keep = reuse or {}
     fresh = [tid for tid in wb.tables if tid not in keep]
     cols = {tid: numeric_columns(wb.tables[tid]) for tid in fresh}  # the others' only when shares are computed
-    own = {tid: keep[tid] if tid in keep else table_figures(wb, t, cols[tid]) for tid, t in wb.tables.items()}
+    # A table built again takes over the figures of its rows and columns whose cells did not change.
+    before = previous.builds if previous is not None else {}
+    builds = {tid: build_figures(wb.tables[tid], cols[tid], before.get(tid)) for tid in fresh}
+    own = {tid: keep[tid] if tid in keep else builds[tid].out for tid in wb.tables}
+    if previous is not None:
+        builds.update((tid, b) for tid, b in before.items() if tid not in builds and b.out is own.get(tid))
     if previous is not None and _same_shares(previous, own, fresh, cols):
         # The shares across tables read hectare cells only, and none of those changed.
         out = FigureIndex({tid: own[tid] if tid in fresh else previous.by_table[tid] for tid in own}, own)
         out._tables.update((tid, ti) for tid, ti in previous._tables.items() if tid not in fresh)
+        out.builds = builds
         return out
     by_table: dict[str, list[Figure]] = {tid: list(fs) for tid, fs in own.items()}
     cols.update((tid, numeric_columns(t)) for tid, t in wb.tables.items() if tid not in cols)
     for f in cross_table_shares(wb, cols):
         by_table.setdefault(f.table, []).append(f)
-    return FigureIndex(by_table, own)
+    return FigureIndex(by_table, own, builds=builds)
 
 
 def _same_shares(previous: FigureIndex, own: dict[str, list[Figure]], fresh: list[str], cols: _Columns) -> bool:

@@ -176,8 +176,12 @@ def _moved(old: list[Figure], new: list[Figure]) -> list[Figure]:
     if len(old) == len(new):  # place by place (a NaN is never equal: moved, which is safe)
         # What `_keys` reads, with the row and the cells themselves (the same objects where nothing moved,
         # which a tuple comparison finds by identity first): compared in C, not figure by figure in Python.
-        diff = list(compress(count(), map(operator.ne, _places(old), _places(new))))
-        return [old[i] for i in diff] + [new[i] for i in diff]
+        # Only where the figures are not the very objects (a table built again keeps those of its unchanged
+        # rows, `tables.build_figures`): an object is equal to itself, NaN fields included.
+        at = list(compress(count(), map(operator.is_not, old, new)))
+        olds, news = [old[i] for i in at], [new[i] for i in at]
+        diff = list(compress(count(), map(operator.ne, _places(olds), _places(news))))
+        return [olds[i] for i in diff] + [news[i] for i in diff]
     k_old, k_new = _keys(old), _keys(new)
     before, after = Counter(k_old), Counter(k_new)
     gone, come = before - after, after - before

@@ -104,14 +104,32 @@ def table_figures(wb: Workbook, t: Table, cols: list[tuple[str, str, bool]] | No
     """Every figure a sentence may state about table `t`: its cells, column sums, means and row
     counts, per-row differences and ratios, peer differences and shares of a column total.
     `cols`: the table's `numeric_columns`, when the caller has them."""
-    f = _TableFigures(t, numeric_columns(t) if cols is None else cols)
-    f.cells()
+    return build_figures(t, numeric_columns(t) if cols is None else cols).out
+
+
+def build_figures(t: Table, cols: list[tuple[str, str, bool]], before: _TableFigures | None = None) -> _TableFigures:
+    """`table_figures`, with what it was built from. `before`: the same table's build before some of its
+    cells changed (the analysis after localization): the figures of a row whose numeric cells are the same
+    (`_TableFigures.unchanged`), and the shares of a column all of whose rows are, are its very objects."""
+    f = _TableFigures(t, cols)
+    if before is not None and (before.t is not t or before.cols != cols):
+        before = None  # another table or layout: nothing to take over
+    same = f.unchanged(before) if before is not None else _NONE
+    f.cells(before, same)
     f.aggregates()
+    row_spans = before.row_spans if before is not None else {}
+    out = f.out
     for r in t.rows:
-        f.row_figures(r)
+        span = row_spans.get(id(r)) if id(r) in same else None
+        if span is not None and before is not None:
+            start = len(out)
+            out += before.out[span[0] : span[1]]
+            f.row_spans[id(r)] = (start, len(out))
+        else:
+            f.row_figures(r)
     f.peers()
-    f.shares()
-    return f.out
+    f.shares(before, same)
+    return f
 
 
 # One numeric cell of a row: (position in the numeric columns, cell, interval lo, hi, value, decimals or 0).
@@ -120,6 +138,7 @@ _Present = tuple[int, Cell, float, float, float, int]
 _Column = tuple[float, float, float, int, list[Cell]]
 _NUMBER = frozenset(("number", "predikat"))
 _INF = float("inf")
+_NONE: frozenset[int] = frozenset()
 _HALF: dict[int, float] = {}
 # The figures of a table are made by setting their slots on a new object: the dataclass's __init__ (a call
 # through the type, an argument tuple) cost about twice as much, ~900 times per workbook.
@@ -203,6 +222,11 @@ class _TableFigures:
         self.kinds = {cid: kind for cid, kind, _ in cols}
         self.years = {cid: year_of(cid) for cid, _, _ in cols}
         self.out: list[Figure] = []
+        # Where each row's cell figures and row figures, and each column's shares, lie in `out`: a build
+        # after some cells changed takes over those of the unchanged rows and columns (`build_figures`).
+        self.cell_spans: dict[int, tuple[int, int]] = {}
+        self.row_spans: dict[int, tuple[int, int]] = {}
+        self.share_spans: dict[int, tuple[int, int]] = {}
         self.data = [r for r in t.rows if r.role == "data"]
         self.names: dict[int, str] = {}
         # Each row's numeric cells (in column order) with their intervals, computed once: the loops below
@@ -248,6 +272,17 @@ class _TableFigures:
         # The sums a total is checked against and a share is taken of: no sum of percentages.
         self.sums = {cid: col for cid, col in self.columns.items() if self.kinds[cid] != "percent"}
 
+    def unchanged(self, before: _TableFigures) -> set[int]:
+        """The rows (by id) whose figures `before` built the same: the same numeric cells with the same
+        values, intervals and decimals, and the same name. A row with a zero is left out (0.0 equals -0.0,
+        whose differences print otherwise)."""
+        old_present, old_names, names = before.present_of, before.names, self.names
+        out = set()
+        for k, row in self.present_of.items():
+            if row and row == old_present.get(k) and names[k] == old_names.get(k) and all(e[4] for e in row):
+                out.add(k)
+        return out
+
     def name(self, r: Row) -> str:
         name = self.names.get(id(r))
         if name is None:
@@ -278,9 +313,11 @@ class _TableFigures:
         f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, None, None, r
         self.out.append(f)
 
-    def cells(self) -> None:
+    def cells(self, before: _TableFigures | None = None, same: frozenset[int] | set[int] = _NONE) -> None:
+        """Each numeric cell as a figure; `before`, `same`: as `build_figures` (a total row is built anew: its
+        cells are compared with the column sums)."""
         total_columns = self.t.spec.total_columns
-        cols, out, tid, sums = self.cols, self.out, self.tid, self.sums
+        cols, out, tid, sums, spans = self.cols, self.out, self.tid, self.sums, self.cell_spans
         cell_years = [(y,) if (y := year_of(cid)[1]) else () for cid, _, _ in cols]
         units = [_UNIT_OF_KIND.get(kind) for _, kind, _ in cols]
         for r in self.t.rows:
@@ -288,6 +325,12 @@ class _TableFigures:
             if not present:
                 continue
             rid, name, role = r.row_id, self.names[id(r)], r.role
+            start = len(out)
+            if id(r) in same and role != "total" and before is not None:
+                span = before.cell_spans[id(r)]
+                out += before.out[span[0] : span[1]]
+                spans[id(r)] = (start, len(out))
+                continue
             fk = "sum" if role in ("total", "subtotal") else "value"
             for ci, c, lo, hi, v, dec in present:
                 cid, kind, ex = cols[ci]
@@ -304,6 +347,7 @@ class _TableFigures:
                 f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (c,), cid, rid, name, cell_years[ci]
                 f.desc, f.is_cell, f.trend, f.recomputed, f.row = cid, True, None, recomputed, r
                 out.append(f)
+            spans[id(r)] = (start, len(out))
 
     def aggregates(self) -> None:
         """Sums, means and row counts."""
@@ -330,9 +374,11 @@ class _TableFigures:
         at: list[_Present | None] = [None] * len(self.cols)
         for e in present:
             at[e[0]] = e
+        start = len(self.out)
         self.row_differences(r, at)
         if self.ratio_pairs:
             self.row_ratios(r, at)
+        self.row_spans[id(r)] = (start, len(self.out))
 
     def row_differences(self, r: Row, at: list[_Present | None]) -> None:
         """Differences of two columns of the same kind on one row (a trend when their years differ)."""
@@ -400,8 +446,9 @@ class _TableFigures:
                             (y,) if y else (),
                         )
 
-    def shares(self) -> None:
-        """Shares of a column total within the table."""
+    def shares(self, before: _TableFigures | None = None, same: frozenset[int] | set[int] = _NONE) -> None:
+        """Shares of a column total within the table; `before`, `same`: as `build_figures` (a column all of
+        whose rows are unchanged has the same total)."""
         out, tid, names = self.out, self.tid, self.names
         for ci, (cid, kind, _) in enumerate(self.cols):
             if kind not in ("count", "hectare", "rupiah") or cid not in self.sums:
@@ -409,6 +456,14 @@ class _TableFigures:
             sv, slo, shi, _, _ = self.sums[cid]
             if sv == 0:
                 continue
+            start = len(out)
+            if before is not None and ci in before.share_spans:
+                entries = self.col_rows[ci]
+                if len(entries) == len(before.col_rows[ci]) and all(id(r) in same for r, _e in entries):
+                    span = before.share_spans[ci]
+                    out += before.out[span[0] : span[1]]
+                    self.share_spans[ci] = (start, len(out))
+                    continue
             desc = f"{cid} / jumlah {cid} × 100"
             for r, (_, c, lo, hi, v, _) in self.col_rows[ci]:
                 qlo, qhi = _share(lo, hi, slo, shi)
@@ -417,3 +472,4 @@ class _TableFigures:
                 f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (c,), cid, r.row_id, names[id(r)], ()
                 f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, None, None, r
                 out.append(f)
+            self.share_spans[ci] = (start, len(out))
