@@ -71,12 +71,16 @@ def test_one_memo_per_workbook_answers_as_each_group_alone(corpus: Corpus, monke
         calls += 1
         return memo(*args)
 
+    # A compiled module calls its own functions directly, which a monkeypatched spy cannot see: there the
+    # diagnoses are still compared, the counts only in the plain build (CI runs both).
+    spied = loc.__file__.endswith(".py")
     for wb in _workbooks(corpus, 40, 11):
         es = build_edits(Context(wb))
         cls = copy_classes(es)
         rigid = Rigid(es, ProseOf(es))
-        monkeypatch.setattr(loc, "_solve_with_prose", counted)
-        monkeypatch.setattr(loc, "_solved", called)
+        if spied:
+            monkeypatch.setattr(loc, "_solve_with_prose", counted)
+            monkeypatch.setattr(loc, "_solved", called)
         together = [diagnose(es, g, cls, rigid) for g in components(es, violated(es))]
         monkeypatch.undo()
         asked += len(rigid.solved)
@@ -85,11 +89,16 @@ def test_one_memo_per_workbook_answers_as_each_group_alone(corpus: Corpus, monke
         assert [_key(d) for d in together] == [_key(d) for d in alone]
         assert [_key(d) for d in together] == [_key(d) for d in localize(build_edits(Context(wb)))]
         groups += len(together)
-    assert solved == asked  # each node and its edits solved once per workbook
-    assert calls > asked + 20  # and asked again by other groups
     assert groups > 60
+    if spied:
+        assert solved == asked  # each node and its edits solved once per workbook
+        assert calls > asked + 20  # and asked again by other groups
 
 
+@pytest.mark.skipif(
+    not loc.__file__.endswith(".py"),
+    reason="a compiled module calls _solved directly: the reversed order cannot be put in (the plain build runs it)",
+)
 def test_the_order_of_the_edits_handed_to_solve_does_not_change_a_diagnosis(
     corpus: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
