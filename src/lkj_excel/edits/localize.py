@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .bounds import Cost, Pins, ProseOf, Rigid, Sorted, branch, own_bound, printed_holds
 from .build import EditSet
+from .deduce import fixed, typo_values
 from .model import Address, Edit
 from .proof import no_explanation
 from .solve import Solution, solve
@@ -384,4 +385,37 @@ def localize(es: EditSet) -> list[Diagnosis]:
     typo_kind.cache_clear()  # a memo of this workbook's search: figures of other workbooks do not recur
     classes = copy_classes(es)
     rigid = Rigid(es, ProseOf(es))  # shared: neighbouring groups ask about the same cells
-    return [diagnose(es, group, classes, rigid) for group in components(es, bad)]
+    out: list[Diagnosis] = []
+    for group in components(es, bad):
+        d = diagnose(es, group, classes, rigid)
+        slips = typo_values(es, d.chosen.values) if d.chosen is not None else {}
+        out += _retyped(es, group, d, slips) if slips else [d]
+    return out
+
+
+def _retyped(es: EditSet, group: list[Edit], d: Diagnosis, slips: dict[Address, float]) -> list[Diagnosis]:
+    """The typing errors `deduce` found in `d`'s explanation corrected, the rest of the group localized
+    again with them held: the slip is corrected, a disagreement it met stays undecided. Only where that
+    costs at most one changed figure more than the least explanation (a typing error is strong evidence,
+    not evidence against everything else the group says)."""
+    es2, held, failing = fixed(es, slips, group)
+    ex = _sub(es, Explanation(frozenset(slips), 0.0, dict(slips), {}, {}, 0), set(slips))
+    ex.typos = {a: typo_kind(es.vars[a].value, x, es.vars[a].decimals) for a, x in slips.items()}
+    out = [Diagnosis(held, "located", ex, [])]
+    if not failing:
+        return out
+    cls2, rigid2 = copy_classes(es2), Rigid(es2, ProseOf(es2))
+    # The rest weighed as one (its groups may share their candidates), reported group by group as always.
+    if ex.weight + _least(diagnose(es2, failing, cls2, rigid2)) > _least(d) + 1 + 1e-9:
+        return [d]
+    return out + [diagnose(es2, g, cls2, rigid2) for g in components(es2, failing)]
+
+
+def _least(d: Diagnosis) -> float:
+    """The weight of the least explanation `d` stands for (a core and its cheapest remainder)."""
+    if d.status == "unresolved":
+        return float("inf")
+    w = d.chosen.weight if d.chosen is not None else 0.0
+    if d.status != "located" and d.alternatives:
+        w += min(x.weight for x in d.alternatives)
+    return w

@@ -1,0 +1,112 @@
+"""Scholtus's typing errors inside a Fellegi-Holt explanation: the value a mistyped cell should have.
+
+The least explanation names the cells to change; the value it gives a cell is whatever makes every edit
+hold at once. Where a cell of it is changed to a value no typing error gives, and every edit over that cell
+fails (a cell that sits in an edit that holds is not a typo: Scholtus 2009), its own edits may point to one
+typing error instead: the value one slip away that makes the most of them hold (deducorrect's "kappa").
+That value wins, and the rest of the group is localized again with it fixed. It matters where a slip meets
+a disagreement nobody can decide (Tabel 1.1 against 1.3 in the sample): the smallest explanation of both
+together "corrects" the slipped cell to the other side of the disagreement (25 → 225,1 where 225 was
+typed and Tabel 1.3 prints 225,1), which settles a question the tool must leave to the reviewer.
+
+Several cells' typing errors are chosen together as deducorrect does: at most one value per cell, no two
+cells sharing a violated edit, the most edits made to hold; where choices tie, only what all agree on.
+"""
+
+from __future__ import annotations
+
+from .bounds import printed_holds
+from .build import EditSet
+from .model import Address, Edit, Var, holds
+from .solve import candidates
+from .typo import typo_kind
+
+MAX_CHOICES = 12  # typing-error values considered together in one group (2^12 selections at most)
+
+# (cell, value, edits made to hold, the violated edits over the cell)
+_Choice = tuple[Address, float, int, frozenset[int]]
+
+
+def typo_values(es: EditSet, chosen: dict[Address, float]) -> dict[Address, float]:
+    """The cells of an explanation (`chosen`: cell → value) whose own edits name a typing error other than
+    the explanation's value, with that value; empty where none does or where the choice is not unique."""
+    choices: list[_Choice] = []
+    for a, x in chosen.items():
+        v = es.vars[a]
+        if v.prose or typo_kind(v.value, x, v.decimals) is not None:
+            continue  # the explanation's own value is a typing error already: it stands
+        choices += _typos_of(es, a)
+    if not choices or len(choices) > MAX_CHOICES:
+        return {}
+    best = _selections(choices)
+    if not best:
+        return {}
+    common = set(best[0]).intersection(*best[1:])
+    return {choices[i][0]: choices[i][1] for i in sorted(common)}
+
+
+def _typos_of(es: EditSet, a: Address) -> list[_Choice]:
+    """The values one typing error from `a`'s figure that make some of its edits hold; none when one of its
+    edits holds as printed (changing it alone would break that edit)."""
+    v = es.vars[a]
+    mine = es.edits_of(a)
+    if not mine or any(printed_holds(e, es) for e in mine):
+        return []
+    values: set[float] = set()
+    for e in mine:
+        values.update(candidates(e, a, es.vars, {}) or ())
+    ids = frozenset(id(e) for e in mine)
+    # A derived figure (a total, a percentage) is often computed wrong rather than mistyped: its typing
+    # error must be confirmed by two of its edits (the total's sum and the narrative, say).
+    least = 2 if any(e.output == a for e in mine) else 1
+    out: list[_Choice] = []
+    for x in sorted(values):
+        if v.allows(x) and typo_kind(v.value, x, v.decimals) is not None:
+            kappa = sum(1 for e in mine if holds(e, es.vars, {a: x}))
+            if kappa >= least:
+                out.append((a, x, kappa, ids))
+    return out
+
+
+def _selections(choices: list[_Choice]) -> list[list[int]]:
+    """The selections of most edits made to hold: one value per cell, no violated edit shared."""
+    best: list[list[int]] = []
+    top = 0
+    # Every admissible selection, grown one choice at a time (at most 2^MAX_CHOICES, far fewer in practice).
+    stack: list[tuple[int, list[int], frozenset[Address], frozenset[int], int]] = [(0, [], frozenset(), frozenset(), 0)]
+    while stack:
+        i, picked, cells, edits, score = stack.pop()
+        if i == len(choices):
+            if score > top:
+                top, best = score, [picked]
+            elif score == top and score > 0:
+                best.append(picked)
+            continue
+        stack.append((i + 1, picked, cells, edits, score))
+        a, _x, kappa, over = choices[i]
+        if a not in cells and edits.isdisjoint(over):
+            stack.append((i + 1, picked + [i], cells | {a}, edits | over, score + kappa))
+    return best
+
+
+def fixed(es: EditSet, values: dict[Address, float], group: list[Edit]) -> tuple[EditSet, list[Edit], list[Edit]]:
+    """The edit set with `values` typed in and held there (their domain is that value alone), the group's
+    edits that hold then (as given) and those that still fail (as copies over the new set)."""
+    vs = dict(es.vars)
+    for a, x in values.items():
+        v = es.vars[a]
+        vs[a] = Var(a, x, v.decimals, v.exact, v.text, v.table, v.column, v.source, v.cost, v.prose, x, x)
+    touched = {id(e) for a in values for e in es.edits_of(a)}
+    copies: dict[int, Edit] = {}
+    out = EditSet(vars=vs, cells=es.cells, claims=es.claims)
+    for e in es.edits:
+        if id(e) in touched:
+            # A fresh edit: the caches of the old one belong to the old figures.
+            copies[id(e)] = Edit(e.kind, e.vars, e.code, e.coefs, e.form, e.output, e.label, e.extra)
+        out.add(copies.get(id(e), e))
+    holding = [e for e in group if printed_holds(copies.get(id(e), e), out)]
+    failing = [copies.get(id(e), e) for e in group if not printed_holds(copies.get(id(e), e), out)]
+    return out, holding, failing
+
+
+__all__ = ["fixed", "typo_values"]

@@ -1,0 +1,56 @@
+"""A slip that meets a disagreement nobody can decide (issue #10): the typing error is corrected, the
+disagreement stays named, nothing else changes (`edits/deduce.py`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lkj_excel.check import run_checks
+from lkj_excel.edits.deduce import _selections
+from lkj_excel.edits.mutation import Corpus, judge, mistype
+
+C19 = ("Tabel 1.1", "C19")  # the land total 9.286,9 Ha, repeated by the narrative (Narasi B3)
+C7 = ("Tabel 1.1", "C7")  # Mekar Mulio 225 Ha, which Tabel 1.3 prints as 225,1 (the sample's own question)
+
+
+@pytest.fixture(scope="module")
+def as_is(sample_path: Path) -> Corpus:
+    return Corpus(sample_path, clean=False)  # the sample as offices have it: its own mistakes stay
+
+
+@pytest.mark.parametrize("cls", ["replaced", "swapped", "inserted", "decimal", "thousands"])
+def test_slipped_total_is_corrected_and_the_disagreement_stays_undecided(as_is: Corpus, cls: str) -> None:
+    import random
+
+    site = next(s for s in as_is.sites if (s.sheet, s.ref) == C19)
+    typed = mistype(site.value, site.decimals, cls, random.Random(1))
+    assert typed is not None and typed != site.value
+    wb = as_is.mutated([(site, typed)])
+    fs = run_checks(wb)
+    fixes = {(f.sheet, f.cell): f.fix for f in fs if f.fix is not None and f.sheet != wb.narrative_sheet}
+    assert fixes.get(C19) == pytest.approx(9286.9)
+    assert C7 not in fixes  # not "corrected" to Tabel 1.3's 225,1: that question stays the reviewer's
+    assert {a for a in fixes if a[0] == "TABEL 1.3"} <= as_is.base_fixed  # only the sample's own corrections
+    named = [f for f in fs if f.sheet == "TABEL 1.3" and f.fix is None and f.message_key == "localize.ambiguous"]
+    assert named, "the Tabel 1.1 / 1.3 disagreement is still named, with its candidates"
+    assert judge(as_is, [(site, typed)], (cls,), fs, True).verdict == "right"
+
+
+def test_unmutated_sample_keeps_its_undecided_disagreement(as_is: Corpus) -> None:
+    fixes = {(f.sheet, f.cell) for f in as_is.base if f.fix is not None}
+    assert C7 not in fixes and C19 not in fixes
+    assert not {("TABEL 1.3", c) for c in ("C8", "D8", "E8", "C20", "D20", "E20")} & fixes
+
+
+def test_selections_take_the_most_edits_and_keep_every_tie() -> None:
+    a, b = ("S", "A1"), ("S", "B1")
+    # Two cells whose typing errors would repair the same violated edit: a tie, both selections kept.
+    tie = _selections([(a, 1.0, 1, frozenset({1})), (b, 2.0, 1, frozenset({1}))])
+    assert sorted(tie) == [[0], [1]]
+    # The one that repairs two edits wins alone.
+    assert _selections([(a, 1.0, 2, frozenset({1, 2})), (b, 2.0, 1, frozenset({1}))]) == [[0]]
+    # Cells over disjoint edits are corrected together; one cell never gets two values.
+    assert _selections([(a, 1.0, 1, frozenset({1})), (b, 2.0, 1, frozenset({2}))]) == [[0, 1]]
+    assert sorted(_selections([(a, 1.0, 1, frozenset({1})), (a, 3.0, 1, frozenset({1}))])) == [[0], [1]]
