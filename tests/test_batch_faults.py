@@ -131,6 +131,12 @@ def twenty(tmp_path_factory: pytest.TempPathFactory, sample_path: Path) -> Path:
     return src
 
 
+def _ctrl_c_live() -> None:
+    """Ctrl-C as in a terminal even when the tests themselves run in the background (`cmd &` starts
+    them with SIGINT ignored, and Python keeps an inherited "ignore": the signal would never arrive)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _interrupt(src: Path, out: Path, signals: int, lang: str = "id") -> tuple[int, str, float]:
     """Start a batch, wait until it has begun writing, send SIGINT `signals` times to its process group."""
     p = subprocess.Popen(
@@ -139,6 +145,7 @@ def _interrupt(src: Path, out: Path, signals: int, lang: str = "id") -> tuple[in
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,  # as a terminal does: Ctrl-C goes to the whole group, workers included
+        preexec_fn=_ctrl_c_live,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list(out.rglob("*_terkoreksi.xlsx")):

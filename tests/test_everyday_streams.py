@@ -120,7 +120,11 @@ def test_sigint_in_a_single_check(sample_copy: Path) -> None:
         f"sys.argv = ['lkj-excel', 'check', {str(sample_copy)!r}]\n"
         "main()\n"
     )
-    p = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+    # SIGINT restored in the child: a suite run in the background (`cmd &`) starts with it ignored.
+    live = lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)  # noqa: E731
+    p = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(), preexec_fn=live
+    )
     assert p.stdout is not None and p.stderr is not None
     assert p.stdout.readline().strip() == b"klaar"
     p.send_signal(signal.SIGINT)

@@ -56,14 +56,16 @@ def _typos_of(es: EditSet, a: Address) -> list[_Choice]:
     for e in mine:
         values.update(candidates(e, a, es.vars, {}) or ())
     ids = frozenset(id(e) for e in mine)
-    # A derived figure (a total, a percentage) is often computed wrong rather than mistyped: its typing
-    # error must be confirmed by two of its edits (the total's sum and the narrative, say).
-    least = 2 if any(e.output == a for e in mine) else 1
+    # A figure its own table derives (a total, a percentage) is often computed wrong rather than mistyped:
+    # its typing error must agree with what it is derived from, or be confirmed by two of its edits (the
+    # total's sum and the narrative, say). A figure another table's identity merely checks (Tabel 1.1's area
+    # against 1.3's land uses) is typed.
+    own = [e for e in mine if e.output == a and all(b[0] == a[0] for b in e.vars)]
     out: list[_Choice] = []
     for x in sorted(values):
         if v.allows(x) and typo_kind(v.value, x, v.decimals) is not None:
             kappa = sum(1 for e in mine if holds(e, es.vars, {a: x}))
-            if kappa >= least:
+            if kappa >= 2 or (kappa and (not own or all(holds(e, es.vars, {a: x}) for e in own))):
                 out.append((a, x, kappa, ids))
     return out
 
