@@ -5,6 +5,8 @@ Every figure of every table is mistyped in turn with each typing-error class (an
 at the mistyped cell counted: benar (the original figure restored), ambigu (named among
 candidates, nothing corrected), tak terdeteksi (no identity of the tables breaks at printed
 precision), salah (a wrong value anywhere: must stay 0). The rate is benar / (n - tak terdeteksi).
+By default the workbook's own undecided disagreements are settled first (each mutant is then the only
+mistake); `--apa-adanya` measures on the workbook as it is, where a slip can meet them.
 """
 
 from __future__ import annotations
@@ -50,12 +52,28 @@ def _line(name: str, row: dict[str, int]) -> str:
 )
 @click.option("--setiap", "every", default=1, show_default=True, help="Ambil setiap mutasi ke-N (irisan cepat).")
 @click.option("--pasangan", "pairs", default=0, show_default=True, help="Tambah N pasangan dua salah ketik.")
+@click.option(
+    "--apa-adanya",
+    "as_is",
+    is_flag=True,
+    help="Ukur pada buku kerja apa adanya: kesalahannya sendiri tetap ada (bawaan: diselesaikan dulu).",
+)
 @click.option("--seed", default=1, show_default=True)
 @click.option("--rinci", is_flag=True, help="Cetak setiap mutasi yang salah atau ambigu.")
 @lang_option  # one option set everywhere: help and click's own messages follow it
-def mutasi(workbook: Path, classes: tuple[str, ...], every: int, pairs: int, seed: int, rinci: bool, lang: str) -> None:
+def mutasi(
+    workbook: Path,
+    classes: tuple[str, ...],
+    every: int,
+    pairs: int,
+    as_is: bool,
+    seed: int,
+    rinci: bool,
+    lang: str,
+) -> None:
     """Ukur koreksi salah ketik: setiap angka tabel diketik salah, lalu diperiksa."""
-    corpus = Corpus(workbook)
+    # As is: a slip meets the workbook's own undecided disagreements, as in an office's real copy.
+    corpus = Corpus(workbook, clean=not as_is)
     cases = [c for i, c in enumerate(corpus.cases(classes or CLASSES, seed)) if i % max(every, 1) == 0]
     cases += list(corpus.pairs(pairs, seed))
     outcomes: list[Outcome] = []

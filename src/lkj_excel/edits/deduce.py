@@ -4,7 +4,7 @@ The least explanation names the cells to change; the value it gives a cell is wh
 hold at once. Where a cell of it is changed to a value no typing error gives, and every edit over that cell
 fails (a cell that sits in an edit that holds is not a typo: Scholtus 2009), its own edits may point to one
 typing error instead: the value one slip away that makes the most of them hold (deducorrect's "kappa").
-That value wins, and the rest of the group is localized again with it fixed. It matters where a slip meets
+That value wins, and the rest of the group is localized again with it typed in. It matters where a slip meets
 a disagreement nobody can decide (Tabel 1.1 against 1.3 in the sample): the smallest explanation of both
 together "corrects" the slipped cell to the other side of the disagreement (25 → 225,1 where 225 was
 typed and Tabel 1.3 prints 225,1), which settles a question the tool must leave to the reviewer.
@@ -92,12 +92,13 @@ def _selections(choices: list[_Choice]) -> list[list[int]]:
 
 
 def fixed(es: EditSet, values: dict[Address, float], group: list[Edit]) -> tuple[EditSet, list[Edit], list[Edit]]:
-    """The edit set with `values` typed in and held there (their domain is that value alone), the group's
-    edits that hold then (as given) and those that still fail (as copies over the new set)."""
+    """The edit set with `values` typed in, the group's edits that hold then (as given) and those that still
+    fail (as copies over the new set). The typed-in cells stay free: the rest of the group may name them
+    among its candidates again, as it did before the slip."""
     vs = dict(es.vars)
     for a, x in values.items():
         v = es.vars[a]
-        vs[a] = Var(a, x, v.decimals, v.exact, v.text, v.table, v.column, v.source, v.cost, v.prose, x, x)
+        vs[a] = Var(a, x, v.decimals, v.exact, v.text, v.table, v.column, v.source, v.cost, v.prose, v.lo, v.hi)
     touched = {id(e) for a in values for e in es.edits_of(a)}
     copies: dict[int, Edit] = {}
     out = EditSet(vars=vs, cells=es.cells, claims=es.claims)

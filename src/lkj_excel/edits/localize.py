@@ -395,7 +395,7 @@ def localize(es: EditSet) -> list[Diagnosis]:
 
 def _retyped(es: EditSet, group: list[Edit], d: Diagnosis, slips: dict[Address, float]) -> list[Diagnosis]:
     """The typing errors `deduce` found in `d`'s explanation corrected, the rest of the group localized
-    again with them held: the slip is corrected, a disagreement it met stays undecided. Only where that
+    again with them typed in: the slip is corrected, a disagreement it met stays undecided and named. Only where that
     costs at most one changed figure more than the least explanation (a typing error is strong evidence,
     not evidence against everything else the group says)."""
     es2, held, failing = fixed(es, slips, group)
@@ -408,7 +408,10 @@ def _retyped(es: EditSet, group: list[Edit], d: Diagnosis, slips: dict[Address, 
     # The rest weighed as one (its groups may share their candidates), reported group by group as always.
     if ex.weight + _least(diagnose(es2, failing, cls2, rigid2)) > _least(d) + 1 + 1e-9:
         return [d]
-    return out + [diagnose(es2, g, cls2, rigid2) for g in components(es2, failing)]
+    rest = [diagnose(es2, g, cls2, rigid2) for g in components(es2, failing)]
+    if any(x.chosen is not None and not slips.keys().isdisjoint(x.chosen.values) for x in rest):
+        return [d]  # the rest moves a corrected figure again: no single story, keep the least explanation
+    return out + rest
 
 
 def _least(d: Diagnosis) -> float:

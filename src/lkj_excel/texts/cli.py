@@ -126,6 +126,9 @@ HELP_EN: dict[str, str] = {
     "Kelas salah ketik (bawaan: semua).": "Typing-error classes (default: all).",
     "Ambil setiap mutasi ke-N (irisan cepat).": "Take every N-th mutation (a quick slice).",
     "Tambah N pasangan dua salah ketik.": "Add N pairs of two typing errors.",
+    "Ukur pada buku kerja apa adanya: kesalahannya sendiri tetap ada (bawaan: diselesaikan dulu).": (
+        "Measure on the workbook as it is: its own mistakes stay (default: settled first)."
+    ),
     "Cetak setiap mutasi yang salah atau ambigu.": "Print every wrong or ambiguous mutation.",
     "Mode banyak berkas: batas waktu per buku kerja dalam detik (bawaan: 20).": (
         "Batch mode: time limit per workbook in seconds (default: 20)."
