@@ -76,3 +76,24 @@ def test_selections_take_the_most_edits_and_keep_every_tie() -> None:
     # Cells over disjoint edits are corrected together; one cell never gets two values.
     assert _selections([(a, 1.0, 1, frozenset({1})), (b, 2.0, 1, frozenset({2}))]) == [[0, 1]]
     assert sorted(_selections([(a, 1.0, 1, frozenset({1})), (a, 3.0, 1, frozenset({1}))])) == [[0], [1]]
+
+
+def test_mutasi_as_is_keeps_the_samples_own_questions(sample_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from lkj_excel.cli_mutation import mutasi
+
+    def semua(out: str) -> list[int]:  # n, benar, ambigu, tak terdeteksi, salah of the class table
+        line = next(x for x in out.splitlines() if x.startswith("semua"))
+        return [int(x) for x in line.split()[1:6]]
+
+    args = [str(sample_path), "--kelas", "replaced"]
+    as_is = CliRunner().invoke(mutasi, [*args, "--apa-adanya"])
+    plain = CliRunner().invoke(mutasi, args)
+    a, p = semua(as_is.output), semua(plain.output)
+    assert a[0] == p[0]  # the same figures mistyped
+    assert p[4] == 0 and plain.exit_code == 0  # settled: no wrong correction
+    # As is, slips meet the sample's open questions: more of them stay named among candidates, and the
+    # command says so by its exit code when a wrong correction remains.
+    assert a[2] > p[2]
+    assert as_is.exit_code == (1 if a[4] else 0)
