@@ -4,7 +4,9 @@ Fellegi-Holt by bounded breadth-first search over the cells of violated edits: a
 cells grows one cell at a time from an edit that still fails, never beyond a set that already
 explains everything. A table figure weighs 1, a prose copy of one 0,5. Among explanations of equal
 weight, one whose every change is a plausible typing error (Scholtus) wins; a declared source table
-only breaks what remains tied. Still tied: no correction, every candidate is named.
+only breaks what remains tied. Still tied: no correction, every candidate is named. A cell the least
+explanation changes to a value no typing error gives, whose own edits name one typing error, takes that
+value and the rest of its group is localized again (`deduce`): a slip must not settle an open question.
 """
 
 from __future__ import annotations
@@ -395,12 +397,13 @@ def localize(es: EditSet) -> list[Diagnosis]:
 
 def _retyped(es: EditSet, group: list[Edit], d: Diagnosis, slips: dict[Address, float]) -> list[Diagnosis]:
     """The typing errors `deduce` found in `d`'s explanation corrected, the rest of the group localized
-    again with them typed in: the slip is corrected, a disagreement it met stays undecided and named. Only where that
-    costs at most one changed figure more than the least explanation (a typing error is strong evidence,
-    not evidence against everything else the group says)."""
+    again with them typed in: the slip is corrected, a disagreement it met stays undecided and named.
+    Only where that costs at most one changed figure more than the least explanation (a typing error is
+    strong evidence, not evidence against everything else the group says)."""
     es2, held, failing = fixed(es, slips, group)
-    ex = _sub(es, Explanation(frozenset(slips), 0.0, dict(slips), {}, {}, 0), set(slips))
-    ex.typos = {a: typo_kind(es.vars[a].value, x, es.vars[a].decimals) for a, x in slips.items()}
+    cells = frozenset(slips)
+    typos = {a: typo_kind(es.vars[a].value, x, es.vars[a].decimals) for a, x in slips.items()}
+    ex = Explanation(cells, _weight(es, cells), dict(slips), {}, typos, sum(es.vars[a].source for a in cells))
     out = [Diagnosis(held, "located", ex, [])]
     if not failing:
         return out
