@@ -97,3 +97,28 @@ def test_mutasi_as_is_keeps_the_samples_own_questions(sample_path: Path) -> None
     # command says so by its exit code when a wrong correction remains.
     assert a[2] > p[2]
     assert as_is.exit_code == (1 if a[4] else 0)
+
+
+RIVALS = [
+    (("Tabel 1.1", "C19"), "dropped"),
+    (("Tabel 1.2", "E9"), "replaced"),
+    (("Tabel 1.2", "F9"), "dropped"),
+    (("Tabel 1.2", "E11"), "replaced"),
+    (("Tabel 1.2", "F16"), "inserted"),
+    (("TABEL 1.3", "C8"), "dropped"),
+    (("TABEL 1.3", "E8"), "dropped"),
+]
+
+
+@pytest.mark.parametrize(("cell", "cls"), RIVALS)
+def test_slip_with_two_typing_errors_is_named_not_corrected(as_is: Corpus, cell: tuple[str, str], cls: str) -> None:
+    """Where the slipped cell has two typing-error values, each making as many of its edits hold (the
+    original, and the other side of the open question it sits on), nothing is corrected: both are named."""
+    # The very mutant `mutasi --apa-adanya` makes (its random digits run through every site in turn).
+    ((site, typed),) = next(ch for ch, c in as_is.cases() if (ch[0][0].sheet, ch[0][0].ref) == cell and c == (cls,))
+    fs = run_checks(as_is.mutated([(site, typed)]))
+    assert judge(as_is, [(site, typed)], (cls,), fs, True).verdict == "ambiguous"
+    fixed = {(f.sheet, f.cell) for f in fs if f.fix is not None and f.sheet.startswith(("Tabel 1.", "TABEL 1."))}
+    assert fixed <= as_is.base_fixed  # nothing corrected beyond the sample's own corrections
+    named = [f for f in fs if f.message_key == "localize.ambiguous" and f.sheet == cell[0]]
+    assert named and all(f.fix is None for f in named)

@@ -113,3 +113,21 @@ def fixed(es: EditSet, values: dict[Address, float], group: list[Edit]) -> tuple
 
 
 __all__ = ["fixed", "typo_values"]
+
+
+def rival_typos(es: EditSet, chosen: dict[Address, float]) -> dict[Address, float]:
+    """Cells an explanation changes by a typing error for which another typing error makes as many of the
+    cell's own edits hold, with that other value: the explanation does not single the value out (a slip on
+    the row of a disagreement nobody can decide: 36,6 typed 36,0 may be 36,6 or the other side's 36,5)."""
+    out: dict[Address, float] = {}
+    for a, x in chosen.items():
+        v = es.vars[a]
+        if v.prose or typo_kind(v.value, x, v.decimals) is None:
+            continue
+        mine = es.edits_of(a)
+        here = sum(1 for e in mine if holds(e, es.vars, {a: x}))
+        for _a, y, kappa, _ids in _typos_of(es, a):
+            if kappa >= here and v.quantize(y) != v.quantize(x):
+                out[a] = y
+                break
+    return out

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .bounds import Cost, Pins, ProseOf, Rigid, Sorted, branch, own_bound, printed_holds
 from .build import EditSet
-from .deduce import fixed, typo_values
+from .deduce import fixed, rival_typos, typo_values
 from .model import Address, Edit
 from .proof import no_explanation
 from .solve import Solution, solve
@@ -391,8 +391,24 @@ def localize(es: EditSet) -> list[Diagnosis]:
     for group in components(es, bad):
         d = diagnose(es, group, classes, rigid)
         slips = typo_values(es, d.chosen.values) if d.chosen is not None else {}
-        out += _retyped(es, group, d, slips) if slips else [d]
+        if slips:
+            out += _retyped(es, group, d, slips)
+            continue
+        rivals = rival_typos(es, d.chosen.values) if d.status == "located" and d.chosen is not None else {}
+        out.append(_rivalled(es, d, rivals) if rivals else d)
     return out
+
+
+def _rivalled(es: EditSet, d: Diagnosis, rivals: dict[Address, float]) -> Diagnosis:
+    """`d` with its cells' other typing errors named beside it: nothing corrected, every candidate named."""
+    assert d.chosen is not None
+    alts = [d.chosen]
+    for a, y in rivals.items():
+        one = frozenset((a,))
+        alts.append(
+            Explanation(one, _weight(es, one), {a: y}, {}, {a: typo_kind(es.vars[a].value, y, es.vars[a].decimals)}, 0)
+        )
+    return Diagnosis(d.violated, "ambiguous", None, alts)
 
 
 def _retyped(es: EditSet, group: list[Edit], d: Diagnosis, slips: dict[Address, float]) -> list[Diagnosis]:
