@@ -107,8 +107,14 @@ def fixed(es: EditSet, values: dict[Address, float], group: list[Edit]) -> tuple
             # A fresh edit: the caches of the old one belong to the old figures.
             copies[id(e)] = Edit(e.kind, e.vars, e.code, e.coefs, e.form, e.output, e.label, e.extra)
         out.add(copies.get(id(e), e))
-    holding = [e for e in group if printed_holds(copies.get(id(e), e), out)]
-    failing = [copies.get(id(e), e) for e in group if not printed_holds(copies.get(id(e), e), out)]
+    holding: list[Edit] = []
+    failing: list[Edit] = []
+    for e in group:
+        now = copies.get(id(e), e)
+        if printed_holds(now, out):
+            holding.append(e)
+        else:
+            failing.append(now)
     return out, holding, failing
 
 

@@ -402,12 +402,7 @@ def localize(es: EditSet) -> list[Diagnosis]:
 def _rivalled(es: EditSet, d: Diagnosis, rivals: dict[Address, float]) -> Diagnosis:
     """`d` with its cells' other typing errors named beside it: nothing corrected, every candidate named."""
     assert d.chosen is not None
-    alts = [d.chosen]
-    for a, y in rivals.items():
-        one = frozenset((a,))
-        alts.append(
-            Explanation(one, _weight(es, one), {a: y}, {}, {a: typo_kind(es.vars[a].value, y, es.vars[a].decimals)}, 0)
-        )
+    alts = [d.chosen] + [_explanation(es, {a}, Solution({a: y})) for a, y in rivals.items()]
     return Diagnosis(d.violated, "ambiguous", None, alts)
 
 
@@ -417,9 +412,7 @@ def _retyped(es: EditSet, group: list[Edit], d: Diagnosis, slips: dict[Address, 
     Only where that costs at most one changed figure more than the least explanation (a typing error is
     strong evidence, not evidence against everything else the group says)."""
     es2, held, failing = fixed(es, slips, group)
-    cells = frozenset(slips)
-    typos = {a: typo_kind(es.vars[a].value, x, es.vars[a].decimals) for a, x in slips.items()}
-    ex = Explanation(cells, _weight(es, cells), dict(slips), {}, typos, sum(es.vars[a].source for a in cells))
+    ex = _explanation(es, set(slips), Solution(dict(slips)))
     out = [Diagnosis(held, "located", ex, [])]
     if not failing:
         return out
