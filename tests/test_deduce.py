@@ -33,6 +33,9 @@ CASES = (
         (("TABEL 1.3", "C20"), 6242.0, cls)  # a total of Tabel 1.3: its own sum names the typing error
         for cls in ("replaced", "swapped", "inserted", "decimal", "thousands")
     ]
+    # A minus typed into a land total: the narrative's unsigned copy is no copy of a negative area (its
+    # column cannot print one), so the total's sum and the narrative both name the typing error.
+    + [(C19, 9286.9, "sign"), (("TABEL 1.3", "E20"), 1232.9, "sign")]
 )
 
 
@@ -100,6 +103,7 @@ def test_mutasi_as_is_keeps_the_samples_own_questions(sample_path: Path) -> None
 
 
 RIVALS = [
+    (("Tabel 1.2", "E18"), "replaced"),  # 757 on a row L + P = L+P: G18 1.419, F18 661 or E18 756 fit it
     (("Tabel 1.1", "C19"), "dropped"),
     (("Tabel 1.2", "E9"), "replaced"),
     (("Tabel 1.2", "F9"), "dropped"),
@@ -122,3 +126,24 @@ def test_slip_with_two_typing_errors_is_named_not_corrected(as_is: Corpus, cell:
     assert fixed <= as_is.base_fixed  # nothing corrected beyond the sample's own corrections
     named = [f for f in fs if f.message_key == "localize.ambiguous" and f.sheet == cell[0]]
     assert named and all(f.fix is None for f in named)
+
+
+def test_a_rival_slip_names_the_typed_cell_among_the_candidates(as_is: Corpus) -> None:
+    """Tabel 1.2!E18 756 typed 757, beside the sample's wrong JUMLAH row (every column sum fails anyway):
+    the smallest explanation changes G18 to 1.423, whose own typing error 1.419 would repair the row; so
+    would E18 → 756 and F18 → 661, at as many changed figures. Nothing is corrected and E18 is named."""
+    site = next(s for s in as_is.sites if (s.sheet, s.ref) == ("Tabel 1.2", "E18"))
+    fs = run_checks(as_is.mutated([(site, 757.0)]))
+    assert judge(as_is, [(site, 757.0)], ("replaced",), fs, True).verdict == "ambiguous"
+    named = [f for f in fs if f.message_key == "localize.ambiguous" and f.sheet == "Tabel 1.2"]
+    assert {f.cell for f in named} >= {"E18", "F18", "G18"}
+    assert all(f.fix is None for f in named)
+    assert any("E18 (757 → 756?)" in str(f.params.get("alternatives")) for f in named), named[0].params
+
+
+def test_a_rival_whose_own_story_moves_it_again_is_no_rival(as_is: Corpus) -> None:
+    """TABEL 1.3!C20 6.242 typed 6.272: C8 36,6 → 66,6 would repair the column sum too, but the rest of the
+    group then changes C8 again (the 0,1 Ha question reads it as 36,5): the total's typing error stands."""
+    site = next(s for s in as_is.sites if (s.sheet, s.ref) == ("TABEL 1.3", "C20"))
+    fs = run_checks(as_is.mutated([(site, 6272.0)]))
+    assert judge(as_is, [(site, 6272.0)], ("replaced",), fs, True).verdict == "right"

@@ -329,7 +329,9 @@ class _Builder:
                 continue
             a = (r.paragraph.sheet, f"{r.paragraph.ref}#{claim.start}")
             exact = v.exact and claim.decimals <= v.decimals
-            signed = abs(float(claim.value)) * (-1.0 if v.value < 0 else 1.0)  # prose drops the sign of a gap
+            # Prose drops the sign of a gap; a figure its table cannot print negative keeps the prose's own
+            # sign, so a minus typed into the table is a disagreement, not a copy.
+            signed = abs(float(claim.value)) * (-1.0 if v.value < 0 and v.lo < 0 else 1.0)
             self.es.vars[a] = Var(
                 a, signed, claim.decimals, exact, claim.raw, "Narasi", None, cost=NARRATIVE_COST, prose=True
             )

@@ -118,7 +118,7 @@ def fixed(es: EditSet, values: dict[Address, float], group: list[Edit]) -> tuple
     return out, holding, failing
 
 
-__all__ = ["fixed", "typo_values"]
+__all__ = ["fixed", "rival_typos", "slip_rivals", "typo_values"]
 
 
 def rival_typos(es: EditSet, chosen: dict[Address, float]) -> dict[Address, float]:
@@ -136,4 +136,22 @@ def rival_typos(es: EditSet, chosen: dict[Address, float]) -> dict[Address, floa
             if kappa >= here and v.quantize(y) != v.quantize(x):
                 out[a] = y
                 break
+    return out
+
+
+def slip_rivals(es: EditSet, slips: dict[Address, float]) -> dict[Address, float]:
+    """Other cells of an edit a deduced typing error repairs whose own typing error repairs it as well,
+    making at least as many of their edits hold: the slip is not singled out (a row L + P = L+P where the
+    L, the P and the total each have a one-digit value that fits, beside a column sum that fails anyway)."""
+    out: dict[Address, float] = {}
+    for a, x in slips.items():
+        made = [e for e in es.edits_of(a) if holds(e, es.vars, {a: x})]
+        for e in made:
+            for b in e.vars:
+                if b == a or b in slips or b in out or es.vars[b].prose:
+                    continue
+                for _b, y, kappa, _ids in _typos_of(es, b):
+                    if kappa >= len(made) and holds(e, es.vars, {b: y}):
+                        out[b] = y
+                        break
     return out
