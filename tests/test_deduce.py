@@ -147,3 +147,15 @@ def test_a_rival_whose_own_story_moves_it_again_is_no_rival(as_is: Corpus) -> No
     site = next(s for s in as_is.sites if (s.sheet, s.ref) == ("TABEL 1.3", "C20"))
     fs = run_checks(as_is.mutated([(site, 6272.0)]))
     assert judge(as_is, [(site, 6272.0)], ("replaced",), fs, True).verdict == "right"
+
+
+def test_a_slip_absorbed_by_its_neighbours_is_named_itself(as_is: Corpus) -> None:
+    """Tabel 1.2!E9 628 typed 629: the smallest explanation moves F9 and G9 (each by a typing error) and
+    E21; F9's other typing error 613 repairs the row as well, and so would E9 → 628, the slip itself,
+    whose column sum fails anyway beside the sample's wrong JUMLAH row: all are named, nothing corrected."""
+    site = next(s for s in as_is.sites if (s.sheet, s.ref) == ("Tabel 1.2", "E9"))
+    fs = run_checks(as_is.mutated([(site, 629.0)]))
+    assert judge(as_is, [(site, 629.0)], ("replaced",), fs, True).verdict == "ambiguous"
+    named = [f for f in fs if f.message_key == "localize.ambiguous" and f.sheet == "Tabel 1.2"]
+    assert "E9" in {f.cell for f in named} and all(f.fix is None for f in named)
+    assert any("E9 (629 → 628?)" in str(f.params.get("alternatives")) for f in named)

@@ -104,3 +104,12 @@ def test_corrected_workbook_rechecks_clean_through_the_cli(
     assert fixed_tables <= {tid, "1.2", "1.3", "3.15", "3.17", "Narasi"}  # the typo's table and the sample's own
     again = _check(tmp_path / "corrected.xlsx", None, tmp_path / "b.json")
     assert [(f["code"], f["sheet"], f["cell"]) for f in again["findings"] if f["severity"] == "error"] == []
+
+
+def test_rates_are_cut_not_rounded_up_past_a_target() -> None:
+    from lkj_excel.cli_mutation import _line
+
+    row = {"right": 1683, "ambiguous": 89, "missed": 239, "wrong": 0}  # 94,977 % of the detectable
+    assert _line("semua", row).split()[-1] == "94.9%"
+    assert _line("x", {"right": 19, "ambiguous": 1, "missed": 0, "wrong": 0}).split()[-1] == "95.0%"
+    assert _line("x", {"right": 0, "ambiguous": 0, "missed": 3, "wrong": 0}).split()[-1] == "-"

@@ -135,6 +135,9 @@ def rival_typos(es: EditSet, chosen: dict[Address, float]) -> dict[Address, floa
         for _a, y, kappa, _ids in _typos_of(es, a):
             if kappa >= here and v.quantize(y) != v.quantize(x):
                 out[a] = y
+                # The edits that other value repairs may have been mistyped elsewhere just as well (the cell
+                # the slip was typed in, whose own sum fails anyway): named too.
+                out.update((b, z) for b, z in slip_rivals(es, {a: y}).items() if b not in chosen and b not in out)
                 break
     return out
 
