@@ -16,17 +16,21 @@ from ..numerals import format_id
 from ..texts import both
 from .build import EditSet, build_edits
 from .localize import Diagnosis, Explanation, localize
-from .model import Address
+from .model import Address, Edit
 from .typo import KINDS
 
-EDIT_CODES = {"T101", "T102", "T103", "C201", "C203", "X601", "X603", "S401", "S402"}
-KEEP_WHEN_AMBIGUOUS = {"X603"}  # the land-use comparison between Tabel 1.1 and 1.3
+EDIT_CODES = {"T101", "T102", "T103", "T104", "C201", "C203", "C204", "X601", "X603", "S401", "S402"}
+# The land-use comparison between Tabel 1.1 and 1.3, and a group row against the rows below it: the rule's own
+# finding stays at its cell, uncorrected, when the candidates are elsewhere (it says what disagrees).
+KEEP_WHEN_AMBIGUOUS = {"X603", "T104", "C204"}
 RULE_NAMES = {
     "T101": "totals.column_sum",
     "T102": "totals.subtotal",
     "T103": "totals.row_formula",
+    "T104": "totals.group",
     "C201": "capaian.ratio",
     "C203": "penyerapan.ratio",
+    "C204": "capaian.polarity",
     "X601": "crosstable.same_value",
     "X603": "crosstable.land_use",
     "S401": "skm.nrr_tertimbang",
@@ -63,11 +67,11 @@ def _severity(fs: list[Finding]) -> str:
 
 
 # (indonesian, english) name of the identity each rule checks, from the texts catalog ("edit.<code>")
-EDIT_TEXT = {c: both(f"edit.{c}") for c in ("T101", "T102", "T103", "C201", "C203", "X601", "X603", "S401", "S402")}
+EDIT_TEXT = {c: both(f"edit.{c}") for c in (*sorted(EDIT_CODES), "N801")}  # N801: a figure the narrative repeats
 
 
-def _edit_names(d: Diagnosis, a: Address) -> tuple[str, str]:
-    codes = sorted({e.code for e in d.violated if a in e.vars})
+def _edit_names(edits: list[Edit]) -> tuple[str, str]:
+    codes = sorted({e.code for e in edits})
     return (
         ", ".join(EDIT_TEXT.get(c, (c, c))[0] for c in codes),
         ", ".join(EDIT_TEXT.get(c, (c, c))[1] for c in codes),
@@ -84,13 +88,14 @@ def _located(es: EditSet, d: Diagnosis, sev: str, explain: bool = True) -> list[
             continue  # the narrative rules correct the paragraph
         v = ex.values[a]
         var = es.vars[a]
-        code = codes.get(a, "T101")
-        others = sorted(
-            {b for e in d.violated if a in e.vars for b in e.vars if b != a and not es.vars[b].prose}, key=_natural
-        )
+        mine = [e for e in d.violated if a in e.vars]
+        if not mine:  # a figure derived from a corrected one (a % beside a corrected anggaran): its own formula
+            mine = [e for e in es.edits_of(a) if any(b != a and b in ex.cells for b in e.vars)]
+        code = codes.get(a) or (mine[0].code if mine else "T101")
+        others = sorted({b for e in mine for b in e.vars if b != a and not es.vars[b].prose}, key=_natural)
         kind = ex.typos.get(a)
         ids, ens = KINDS.get(kind or "", ("", ""))
-        edits_id, edits_en = _edit_names(d, a)
+        edits_id, edits_en = _edit_names(mine)
         found, expected = var.text, _fmt(es, a, v)
         params = {
             "sheet": a[0],
@@ -146,7 +151,9 @@ def _first_codes(d: Diagnosis) -> dict[Address, str]:
 
 def _ambiguous(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
     out: list[Finding] = []
-    cands = sorted({a for ex in d.alternatives for a in ex.cells if not es.vars[a].prose})
+    # A figure that only follows another candidate (the % of a row whose anggaran may be wrong) is named in
+    # the alternatives, not flagged itself: as printed it agrees with its row.
+    cands = sorted({a for ex in d.alternatives for a in ex.cells if not es.vars[a].prose and not _follows(es, d, a)})
     if not cands:
         return out
     alts = [_alternative(es, ex) for ex in d.alternatives[:6]]
@@ -159,12 +166,41 @@ def _ambiguous(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
         text = texts.get(a[0])
         if text is None:
             text = texts[a[0]] = " atau ".join(_named(parts, a[0]) for parts in alts) + more
-        code = codes.get(a, "T101")
+        code = codes.get(a) or _tying_code(es, d, a)
         var = es.vars[a]
         params = {"sheet": a[0], "cell": a[1], "alternatives": text}
         rel = names[:i] + names[i + 1 :]
         out.append(_finding(code, sev, a, var.text, None, key, params, rel, None, var))
     return out
+
+
+def _follows(es: EditSet, d: Diagnosis, a: Address) -> bool:
+    """Is `a` in every explanation naming it the % or formula cell of its row, holding as printed and recomputed
+    from another cell the explanation changes?"""
+    named = [ex for ex in d.alternatives if a in ex.cells]
+    bad = {id(e) for e in d.violated}
+    return bool(named) and all(
+        any(
+            e.output == a
+            and (e.kind == "ratio" or e.code == "T103")  # its row's own formula; a printed total is worth a look
+            and id(e) not in bad
+            and any(b != a and b in ex.cells for b in e.vars)
+            for e in es.edits_of(a)
+        )
+        for ex in named
+    )
+
+
+def _tying_code(es: EditSet, d: Diagnosis, a: Address) -> str:
+    """The rule of a candidate outside the failing edits: the identity that ties it to another cell of its
+    explanation (a % that follows a corrected anggaran), else the first over it."""
+    for ex in d.alternatives:
+        if a in ex.cells:
+            for e in es.edits_of(a):
+                if any(b != a and b in ex.cells for b in e.vars):
+                    return e.code
+    mine = es.edits_of(a)
+    return mine[0].code if mine else "T101"
 
 
 def _finding(
@@ -212,7 +248,7 @@ def localize_findings(ctx: Any, findings: list[Finding]) -> list[Finding]:
         owned = owner.get((f.sheet, f.cell))
         if f.code in EDIT_CODES and owned is not None:
             d = owned
-            if d.status == "unresolved" or (f.code in KEEP_WHEN_AMBIGUOUS and here_free(f, suspects)):
+            if d.status == "unresolved" or (f.code in KEEP_WHEN_AMBIGUOUS and _kept(f, d, suspects)):
                 # No single explanation: a wrong correction is worse than none. A cross-table comparison stays
                 # at its own cell when that cell is no candidate: it names both sides of the disagreement.
                 f.fix = None
@@ -250,6 +286,15 @@ def _unique(fs: list[Finding]) -> list[Finding]:
             seen.add(k)
             out.append(f)
     return out
+
+
+def _kept(f: Finding, d: Diagnosis, suspects: set[Address]) -> bool:
+    """Does the rule's own finding stay (uncorrected) beside the localizer's? A group row's sum and a
+    lower-is-better capaian keep theirs while the culprit is undecided (the first at a cell that is no
+    candidate; the second says which formulas the name implies, beside the candidates)."""
+    if f.code == "C204":
+        return d.status != "located"
+    return here_free(f, suspects) and (f.code != "T104" or d.status != "located")
 
 
 def here_free(f: Finding, suspects: set[Address]) -> bool:

@@ -15,11 +15,13 @@ from typing import Any
 
 from ..model import Cell, Row, Table, Workbook
 from ..narrative.typo import round_half_up as round_printed
+from ..rules.groups import SUMMED_KINDS, group_mean_fits
 from ..spec import ColumnSpec, RowSpec
-from .model import Address, Edit, Var
+from .model import LOWER_ANY, Address, Edit, Var
 from .plan import plan_of
 
 ADDITIVE_KINDS = {"count", "rupiah", "hectare", "decimal", "score"}
+ROW_ROLES = ("data", "subtotal", "total", "group")  # rows whose own figures satisfy the row's identities
 NARRATIVE_COST = 1 / 64  # a prose copy only breaks ties between explanations with as many table cells
 
 
@@ -205,32 +207,47 @@ class _Builder:
                 if children and col.kind in ADDITIVE_KINDS and col.id != t.spec.numbering:
                     terms = [(1.0, col.id, ch.get(col.id)) for ch in children] + [(-1.0, col.id, parent.get(col.id))]
                     self.linear(t, terms, "T102", f"{parent.label} {col.id}")
+        # Group rows the reader found (Program above its Kegiatan, I/II above 1., 2.): the rows directly below.
+        for g in t.rows:
+            if g.role != "group" or not g.children:
+                continue
+            kids = [t.rows[i] for i in g.children]
+            for col in t.spec.columns:
+                if col.kind in SUMMED_KINDS and col.id != t.spec.numbering:
+                    terms = [(1.0, col.id, k.get(col.id)) for k in kids] + [(-1.0, col.id, g.get(col.id))]
+                    self.linear(t, terms, "T104", f"{g.label} {col.id}")
 
     def formulas(self, t: Table) -> None:
         for col, terms in plan_of(t.spec, self.wb.year).formulas:
             if col.id not in t.columns:
                 continue
             for r in t.rows:
-                if r.role in ("data", "subtotal", "total"):
+                if r.role in ROW_ROLES:
                     ts = [(float(s), cid, r.get(cid)) for s, cid in terms] + [(-1.0, col.id, r.get(col.id))]
                     if all(c is not None and c.value is not None for _k, _i, c in ts):
                         self.linear(t, ts, "T103", f"{col.id} {r.label}")
 
     def ratios(self, t: Table) -> None:
         from ..rules.capaian import polarity_of
+        from ..rules.polarity import assumed_lower
 
         for rule, (c0, c1, c2), code in plan_of(t.spec, self.wb.year).ratios:
             var = self.var
             for r in t.rows:
-                if r.role not in ("data", "subtotal", "total"):
+                if r.role not in ROW_ROLES:
                     continue
                 cells = r.cells
+                # A group's percentage printed as the mean of its children's is that mean, not its own ratio.
+                if r.role == "group" and (oc := cells.get(c0)) is not None and group_mean_fits(t, r, oc):
+                    continue
                 # Every var made, in column order, before any is found missing (the variables' order is the search's).
                 a0, a1, a2 = var(t, c0, cells.get(c0)), var(t, c1, cells.get(c1)), var(t, c2, cells.get(c2))
                 if a0 is None or a1 is None or a2 is None:
                     continue
-                form = "ratio" if rule == "ratio" else polarity_of(t, r)
-                self.es.add(Edit("ratio", (a0, a1, a2), code, form=form, output=a0, label=r.label))
+                # Lower-is-better by its name alone: any formula offices use for it is the row's identity.
+                form = "ratio" if rule == "ratio" else (LOWER_ANY if assumed_lower(t, r) else polarity_of(t, r))
+                own = "C204" if form == LOWER_ANY else code  # the rule that judges such a row
+                self.es.add(Edit("ratio", (a0, a1, a2), own, form=form, output=a0, label=r.label))
 
     def skm(self, t: Table) -> None:
         """NRR tertimbang = sum of the unsur NRR / 9; IKM = that sum x 25 / 9 (PermenPANRB 14/2017)."""

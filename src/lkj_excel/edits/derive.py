@@ -8,7 +8,7 @@ from typing import Any
 from ..precision import FLOAT_NOISE, round_half_up
 from ..repair import CellEdit, Derivation, RepairPlan
 from .build import EditSet, build_edits
-from .model import Address, Edit, holds
+from .model import LOWER_ANY, LOWER_FORMS, Address, Edit, holds
 
 
 def _sum_expr(es: EditSet, inputs: list[Address]) -> tuple[str, list[Address]] | None:
@@ -22,7 +22,8 @@ def _sum_expr(es: EditSet, inputs: list[Address]) -> tuple[str, list[Address]] |
     return "SUM({0}:{1})", [inputs[0], inputs[-1]]
 
 
-def derivation(es: EditSet, e: Edit) -> Derivation | None:
+def derivation(es: EditSet, e: Edit, form: str | None = None) -> Derivation | None:
+    """The formula of `e`'s derived cell; `form`: the formula a lower-is-better row is read with."""
     out = e.output
     if out is None:
         return None
@@ -33,7 +34,7 @@ def derivation(es: EditSet, e: Edit) -> Derivation | None:
             "positive": "{0}/{1}*100",
             "negative_2T": "(2*{1}-{0})/{1}*100",
             "negative_ratio": "{1}/{0}*100",
-        }.get(e.form)
+        }.get(form or e.form)
         return Derivation(expr, (a, b)) if expr else None
     k_out = e.coefs[e.vars.index(out)]
     terms = [(a, -k / k_out) for a, k in zip(e.vars, e.coefs) if a != out]
@@ -57,16 +58,17 @@ def derivation(es: EditSet, e: Edit) -> Derivation | None:
     return Derivation("".join(parts), tuple(a for a, _k in terms))
 
 
-def derived_value(e: Edit, val: dict[Address, float]) -> float | None:
+def derived_value(e: Edit, val: dict[Address, float], form: str | None = None) -> float | None:
     out = e.output
     assert out is not None
+    form = form or e.form
     try:
         if e.kind == "ratio":
             _o, a, b = e.vars
             x, y = val[a], val[b]
-            if e.form == "negative_2T":
+            if form == "negative_2T":
                 return (2 * y - x) / y * 100
-            if e.form == "negative_ratio":
+            if form == "negative_ratio":
                 return y / x * 100
             return x / y * 100
         k_out = e.coefs[e.vars.index(out)]
@@ -93,8 +95,15 @@ def add_derivations(wb: Any, plan: RepairPlan) -> None:
             continue
         if not holds(e, es.vars, val):
             continue  # the corrected inputs do not give the printed figure: left to the reviewer
-        d = derivation(es, e)
-        v = derived_value(e, val)
+        # A lower-is-better row read by its name: the formula its (corrected) figures print.
+        forms = LOWER_FORMS if e.form == LOWER_ANY else (None,)
+        form = next(
+            (f for f in forms if (x := derived_value(e, val, f)) is not None and _shows(es, out, x, val[out])), None
+        )
+        if e.form == LOWER_ANY and form is None:
+            continue
+        d = derivation(es, e, form)
+        v = derived_value(e, val, form)
         if d is None or v is None or not _shows(es, out, v, val[out]):
             continue
         if any((c := es.cells.get(a)) is not None and c.letter for a in d.inputs):  # "BB (71,00)" is text

@@ -388,8 +388,8 @@ def localize(es: EditSet) -> list[Diagnosis]:
     classes = copy_classes(es)
     rigid = Rigid(es, ProseOf(es))  # shared: neighbouring groups ask about the same cells
     out: list[Diagnosis] = []
-    for group in components(es, bad):
-        d = diagnose(es, group, classes, rigid)
+    groups = components(es, bad)
+    for group, d in _joined(groups, [diagnose(es, g, classes, rigid) for g in groups]):
         slips = typo_values(es, d.chosen.values) if d.chosen is not None else {}
         if slips:
             tied = slip_rivals(es, slips)
@@ -400,6 +400,23 @@ def localize(es: EditSet) -> list[Diagnosis]:
             continue
         rivals = rival_typos(es, d.chosen.values) if d.status == "located" and d.chosen is not None else {}
         out.append(_rivalled(es, d, rivals) if rivals else d)
+    return out
+
+
+def _joined(groups: list[list[Edit]], diags: list[Diagnosis]) -> list[tuple[list[Edit], Diagnosis]]:
+    """Groups located by one and the same explanation reported as one: the two failing sums of a group row
+    (its anggaran and its sisa) that one mistyped child row explains are one question, answered once."""
+    out: list[tuple[list[Edit], Diagnosis]] = []
+    at: dict[tuple[tuple[Address, float], ...], int] = {}
+    for g, d in zip(groups, diags):
+        key = tuple(sorted(d.chosen.values.items())) if d.status == "located" and d.chosen is not None else None
+        if key is None or key not in at:
+            if key is not None:
+                at[key] = len(out)
+            out.append((g, d))
+            continue
+        g0, d0 = out[at[key]]
+        out[at[key]] = (g0 + g, Diagnosis(d0.violated + d.violated, "located", d0.chosen, []))
     return out
 
 

@@ -214,19 +214,31 @@ def _holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     return same_figure(vs[a], val[a] if a in val else vs[a].value, vs[b], val[b] if b in val else vs[b].value)
 
 
+# An indicator taken as lower-is-better from its name alone (no polarity declared): offices write its capaian
+# as T/R, as (2T - R)/T or as R/T (rule C204 warns of the last); any of them is the row's identity.
+LOWER_ANY = "lower_any"
+LOWER_FORMS = ("negative_ratio", "negative_2T", "positive")
+
+
 def _ratio_holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
+    if e.form == LOWER_ANY:
+        return any(_form_holds(e, f, vs, val) for f in LOWER_FORMS)
+    return _form_holds(e, e.form, vs, val)
+
+
+def _form_holds(e: Edit, form: str, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
     out, a, b = e.vars
     vo, va, vb = vs[out], vs[a], vs[b]
     xa = val[a] if a in val else va.value
     xb = val[b] if b in val else vb.value
     ha, hb = va.h, vb.h
     alo, ahi, blo, bhi = xa - ha, xa + ha, xb - hb, xb + hb
-    if e.form in ("positive", "ratio") and blo > 0 and alo >= 0:
+    if form in ("positive", "ratio") and blo > 0 and alo >= 0:
         # The common case without Interval objects: the same float operations as a / b x 100.
         lo, hi = alo / bhi * 100, ahi / blo * 100
     else:
         try:
-            iv = ratio_interval(e.form, Interval(alo, ahi), Interval(blo, bhi))
+            iv = ratio_interval(form, Interval(alo, ahi), Interval(blo, bhi))
         except ZeroDivisionError:
             return True
         lo, hi = iv.lo, iv.hi

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from ..precision import Interval
 from .model import (
+    LOWER_ANY,
+    LOWER_FORMS,
     Address,
     Edit,
     Var,
@@ -96,22 +98,16 @@ def _candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Addr
         p, q = lo * f, hi * f
         return printable(v, min(p, q), max(p, q))
     if e.kind == "ratio":
-        out, a, b = e.vars
-        try:
-            if target == out:
-                from .model import ratio_interval
-
-                r = ratio_interval(e.form, iv(a), iv(b))
-            elif target == a:
-                r = _q_of_out(e.form, iv(out)) * iv(b)
-            else:
-                r = iv(a) / _q_of_out(e.form, iv(out))
-        except ZeroDivisionError:
-            return None
-        if not (math.isfinite(r.lo) and math.isfinite(r.hi)):
-            return None
-        got = printable(v, r.lo, r.hi)
-        return None if got is None else _ends_checked(e, target, got, vs, val)
+        if e.form != LOWER_ANY:
+            got = _ratio_printable(e, e.form, target, v, iv)
+            return None if got is None else _ends_checked(e, target, got, vs, val)
+        union: set[float] = set()
+        for form in LOWER_FORMS:  # the values any of the row's possible formulas allows
+            got = _ratio_printable(e, form, target, v, iv)
+            if got is None:
+                return None
+            union.update(got)
+        return _ends_checked(e, target, sorted(union), vs, val)
     other = e.vars[1] if e.vars[0] == target else e.vars[0]
     w = vs[other]
     x = val.get(other, w.value)
@@ -122,6 +118,27 @@ def _candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Addr
         # (Below 10^8 printing units the float noise `printable` allows stays under a tenth of a unit.)
         return [x + 0.0] if v.lo <= x <= v.hi else []  # + 0.0: a -0.0 prints as 0, as `printable` makes it
     return equal_candidates(e, target, vs, val)
+
+
+def _ratio_printable(
+    e: Edit, form: str, target: Address, v: Var, iv: Callable[[Address], Interval]
+) -> list[float] | None:
+    """The printable values of `target` a ratio edit read with `form` allows (None: too many, or unbounded)."""
+    out, a, b = e.vars
+    try:
+        if target == out:
+            from .model import ratio_interval
+
+            r = ratio_interval(form, iv(a), iv(b))
+        elif target == a:
+            r = _q_of_out(form, iv(out)) * iv(b)
+        else:
+            r = iv(a) / _q_of_out(form, iv(out))
+    except ZeroDivisionError:
+        return None
+    if not (math.isfinite(r.lo) and math.isfinite(r.hi)):
+        return None
+    return printable(v, r.lo, r.hi)
 
 
 def equal_candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Address, float]) -> list[float] | None:

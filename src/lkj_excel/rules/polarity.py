@@ -146,8 +146,10 @@ def capaian_polarity(ctx: Context) -> Iterable[Finding]:
     `sheets/_polarity.toml` is assumed "semakin rendah semakin baik": its
     capaian is right under (2T − R)/T × 100 or T/R × 100. One that only fits
     R/T × 100 is a warning (computed as if higher were better); one that fits
-    no formula is an error, fixed by (2T − R)/T. C201 leaves such rows to this
-    rule. A row whose capaian columns (the year's and the RPJMD's) each fit
+    no formula is an error. The row's identity is any of the three formulas
+    (edits/build.py), so the localizer decides the culprit: where nothing else
+    singles it out, target, realisasi and capaian are named and nothing is
+    corrected. C201 leaves such rows to this rule. A row whose capaian columns (the year's and the RPJMD's) each fit
     only a different polarity is a warning, and so is a higher-is-better capaian that is exactly
     target / realisasi × 100 (the ratio turned over; C201 reports the figure itself).
 

@@ -395,7 +395,7 @@ def parse_formula(expr: str) -> list[tuple[int, str]]:
 def row_formula(ctx: Context) -> Iterator[Finding]:
     """A column declared with a `formula` (sums and differences of other columns) holds it on every row.
 
-    Checked on each data, subtotal and total row that has the result and all
+    Checked on each data, subtotal, total and group row that has the result and all
     operands as figures: Tabel 1.2 L+P = L + P; Tabel 3.16 and 3.17 Sisa =
     Anggaran − Realisasi; Tabel 3.14 Efisiensi = Capaian − Penyerapan. Each
     operand stands for its interval (exact kinds exact, rounded kinds their
@@ -434,7 +434,7 @@ def row_formula(ctx: Context) -> Iterator[Finding]:
             # checks each figure against its column; a second finding would repeat it.
             summed = {col.id, *(cid for _s, cid in terms)} <= set(table.spec.total_columns)
             for r in table.rows:
-                if r.role not in ("data", "subtotal", "total") or (r.role == "total" and summed):
+                if r.role not in ("data", "subtotal", "total", "group") or (r.role == "total" and summed):
                     continue
                 printed = _number(r.get(col.id))
                 if printed is None:

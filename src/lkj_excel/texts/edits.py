@@ -53,12 +53,18 @@ register(
         "edit.T101": ("jumlah kolom", "the column total"),
         "edit.T102": ("subtotal", "the subtotal"),
         "edit.T103": ("rumus kolom", "the column formula"),
+        "edit.T104": ("jumlah baris kelompok", "the group row's sum"),
         "edit.C201": ("persentase capaian", "the % capaian"),
         "edit.C203": ("persentase penyerapan", "the percentage"),
+        "edit.C204": (
+            "persentase capaian (semakin rendah semakin baik)",
+            "the % capaian (lower is better)",
+        ),
         "edit.X601": ("angka yang sama di tabel lain", "the same figure in another table"),
         "edit.X603": ("luas desa = jumlah penggunaan lahan", "the desa's area = the sum of its land use"),
         "edit.S401": ("NRR tertimbang", "the weighted NRR"),
         "edit.S402": ("IKM", "the IKM"),
+        "edit.N801": ("angka yang diulang narasi", "the figure the narrative repeats"),
     }
 )
 
