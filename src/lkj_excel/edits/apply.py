@@ -136,8 +136,8 @@ def _alternative(es: EditSet, ex: Explanation) -> list[tuple[str, str, str]]:
     return parts
 
 
-def _named(parts: list[tuple[str, str, str]], near: str) -> str:
-    return " dan ".join([here if sheet == near else there for sheet, here, there in parts])
+def _named(parts: list[tuple[str, str, str]], near: str, conj: str = " dan ") -> str:
+    return conj.join([here if sheet == near else there for sheet, here, there in parts])
 
 
 def _first_codes(d: Diagnosis) -> dict[Address, str]:
@@ -158,17 +158,20 @@ def _ambiguous(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
         return out
     alts = [_alternative(es, ex) for ex in d.alternatives[:6]]
     more = " …" if len(d.alternatives) > 6 else ""
-    texts: dict[str, str] = {}  # the alternatives as named from one sheet: the same for its every candidate
+    texts: dict[str, tuple[str, str]] = {}  # the alternatives as named from one sheet (id, en): one per sheet
     names = [f"{b[0]}!{b[1]}" for b in cands]
     key = "localize.ambiguous" if len(d.alternatives) > 1 else "localize.uncertain"
     codes = _first_codes(d)
     for i, a in enumerate(cands):
-        text = texts.get(a[0])
-        if text is None:
-            text = texts[a[0]] = " atau ".join(_named(parts, a[0]) for parts in alts) + more
+        pair = texts.get(a[0])
+        if pair is None:
+            pair = texts[a[0]] = (
+                " atau ".join(_named(parts, a[0]) for parts in alts) + more,
+                " or ".join(_named(parts, a[0], " and ") for parts in alts) + more,
+            )
         code = codes.get(a) or _tying_code(es, d, a)
         var = es.vars[a]
-        params = {"sheet": a[0], "cell": a[1], "alternatives": text}
+        params = {"sheet": a[0], "cell": a[1], "alternatives": pair[0], "alternatives_en": pair[1]}
         rel = names[:i] + names[i + 1 :]
         out.append(_finding(code, sev, a, var.text, None, key, params, rel, None, var))
     return out

@@ -15,7 +15,7 @@ from ..findings import Finding
 from ..formulas import POLARITIES, capaian_interval, capaian_point
 from ..model import Cell, Row, Table
 from ..numerals import format_id
-from ..precision import consistent, interval_of, round_half_up
+from ..precision import consistent, interval_of
 from ..spec import load_aux, normalise
 from ..texts import register
 from .base import Context, make, rule
@@ -146,7 +146,7 @@ def capaian_polarity(ctx: Context) -> Iterable[Finding]:
     `sheets/_polarity.toml` is assumed "semakin rendah semakin baik": its
     capaian is right under (2T − R)/T × 100 or T/R × 100. One that only fits
     R/T × 100 is a warning (computed as if higher were better); one that fits
-    no formula is an error. The row's identity is any of the three formulas
+    no formula is an error, without a correction. The row's identity is any of the three formulas
     (edits/build.py), so the localizer decides the culprit: where nothing else
     singles it out, target, realisasi and capaian are named and nothing is
     corrected. C201 leaves such rows to this rule. A row whose capaian columns (the year's and the RPJMD's) each fit
@@ -203,21 +203,22 @@ def capaian_polarity(ctx: Context) -> Iterable[Finding]:
 
 def _assumed(t: Table, tc: Cell, rc: Cell, cc: Cell, word: str, positive: bool) -> Finding:
     point = capaian_point("negative_2T", tc.value, rc.value)
+    other = capaian_point("negative_ratio", tc.value, rc.value)
     params = {"word": word, "target": tc.text, "realisasi": rc.text}
-    if positive or point is None:
+    if positive or point is None or other is None:
         return make("C204", "warning", cc, cc.text, None, "polarity.assumed_positive", t, related=[tc, rc], **params)
-    fix = round_half_up(point, cc.decimals)
+    # No fix: which formula the office meant is not known (the localizer names the candidates).
     return make(
         "C204",
         "error",
         cc,
         cc.text,
-        cc.fmt(fix),
+        None,
         "polarity.assumed_wrong",
         t,
         related=[tc, rc],
-        fix=fix,
         computed=format_id(point, 4),
+        computed_ratio=format_id(other, 4),
         **params,
     )
 
@@ -239,12 +240,14 @@ register(
         "polarity.assumed_wrong": (
             (
                 'Capaian {found} tidak sesuai rumus mana pun. Nama indikator memuat "{word}", diasumsikan semakin '
-                "rendah semakin baik: (2 × {target} − {realisasi}) / {target} × 100 = {computed}%; "
-                "seharusnya {expected}."
+                "rendah semakin baik: (2 × {target} − {realisasi}) / {target} × 100 = {computed}% atau "
+                "{target} / {realisasi} × 100 = {computed_ratio}%. Rumus yang dipakai tidak diketahui: periksa "
+                "target, realisasi dan capaiannya."
             ),
             (
                 'Capaian {found} fits no formula. The indicator name holds "{word}", assumed lower is better: '
-                "(2 × {target} − {realisasi}) / {target} × 100 = {computed}%; it should be {expected}."
+                "(2 × {target} − {realisasi}) / {target} × 100 = {computed}% or {target} / {realisasi} × 100 = "
+                "{computed_ratio}%. Which formula was meant is not known: check the target, realisasi and capaian."
             ),
         ),
         "polarity.inverted": (

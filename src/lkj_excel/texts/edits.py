@@ -24,12 +24,12 @@ register(
         "localize.uncertain": (
             "Perlu diperiksa: {alternatives}. Nilai ini membuat angka-angkanya cocok, tetapi bukan satu salah "
             "ketik dari yang tertulis: mungkin lebih dari satu angka salah, jadi tidak dikoreksi.",
-            "To be checked: {alternatives}. This value makes the figures agree, but it is not one typing error "
+            "To be checked: {alternatives_en}. This value makes the figures agree, but it is not one typing error "
             "away from what is written: more than one figure may be wrong, so nothing is corrected.",
         ),
         "localize.ambiguous": (
             "Perlu diperiksa: {alternatives}. Beberapa penjelasan sama mungkin, jadi tidak ada yang dikoreksi.",
-            "To be checked: {alternatives}. Several explanations are equally likely, so nothing is corrected.",
+            "To be checked: {alternatives_en}. Several explanations are equally likely, so nothing is corrected.",
         ),
     }
 )
