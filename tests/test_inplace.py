@@ -337,6 +337,8 @@ def test_cli_default_and_standard_layout(case, tmp_path) -> None:
         ("15106", 15103, "15103"),
         (15106, 15103.0, 15103),
         (88.5, 88.66, 88.66),
+        ("(451.393.295,00)", -451393296.0, "(451.393.296,00)"),  # brackets are the minus
+        ("(1.000)", 250.0, "250"),
     ],
 )
 def test_office_notation(before, value, after) -> None:

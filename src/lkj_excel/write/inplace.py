@@ -31,7 +31,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from ..findings import SEVERITIES, Finding
 from ..model import Workbook
-from ..numerals import format_id, parse_plain_number
+from ..numerals import format_id, parse_plain_number, parse_text
+from ..precision import round_half_up
 from ..repair import Address, CellEdit, RepairPlan, plan_repairs
 from ..review import Review, build_review, text
 from . import summary as S
@@ -162,6 +163,9 @@ class _Editor:
             formula = e.formula.to_excel(where)
             if typed_text:  # typed as text: stays text; the formula goes into the note
                 self.formula_note[(c.parent.title, c.coordinate)] = formula
+                if _confirms(before, value):
+                    return {}  # the formula only confirms the figure: the office's text stays as typed
+                value = _at_typed_precision(before, value)
             else:
                 if pct:
                     formula = formula[:-4] if formula.endswith("*100") else f"=({formula[1:]})/100"
@@ -263,6 +267,15 @@ def _in_notation(before: Any, value: Any) -> Any:
     _v, d, decimal_point, thousands_point = p
     d = max(d, _decimals(float(value))) if round(float(value), d) != float(value) else d
     token = m.group(0)
+    head, tail = before[: m.start()], before[m.end() :]
+    if head.rstrip().endswith("(") and tail.lstrip().startswith(")"):  # "(451.393.295,00)": brackets are the minus
+        if value < 0:
+            value = -value
+        else:  # no longer negative: the brackets go
+            head, tail = head.rstrip()[:-1], tail.lstrip()[1:]
+        before = head + token + tail
+        m = _NUMBER.search(before, len(head))
+        assert m is not None
     if decimal_point:  # English notation: "1,234.56" or "3.5"
         body = f"{abs(value):,.{d}f}" if "," in token else f"{abs(value):.{d}f}"
         body = ("-" if value < 0 else "") + body
@@ -271,6 +284,23 @@ def _in_notation(before: Any, value: Any) -> Any:
         if not thousands_point and abs(value) >= 1000 and "." not in token:
             body = body.replace(".", "")  # the office typed no thousands separator
     return before[: m.start()] + body + before[m.end() :]
+
+
+def _confirms(before: str, value: Any) -> bool:
+    """Does `value`, rounded as `before` was typed, give the figure `before` shows ("(451.393.295,00)")?"""
+    p = parse_text(before)
+    if p.status != "number" or p.value is None or p.decimals is None or not _is_num(value):
+        return False
+    return abs(round_half_up(float(value), p.decimals) - p.value) <= 1e-9 * max(1.0, abs(p.value))
+
+
+def _at_typed_precision(before: str, value: Any) -> Any:
+    """A formula's value rounded to the decimals `before` was typed with (half away from zero)."""
+    m = _NUMBER.search(before)
+    p = parse_plain_number(m.group(0)) if m else None
+    if p is None or not _is_num(value):
+        return value
+    return round_half_up(float(value), p[1])
 
 
 def _decimals(v: float) -> int:
