@@ -90,7 +90,7 @@ def _located(es: EditSet, d: Diagnosis, sev: str, explain: bool = True) -> list[
         var = es.vars[a]
         mine = [e for e in d.violated if a in e.vars]
         if not mine:  # a figure derived from a corrected one (a % beside a corrected anggaran): its own formula
-            mine = [e for e in es.edits_of(a) if any(b != a and b in ex.cells for b in e.vars)]
+            mine = _ties(es, a, ex.cells)
         code = codes.get(a) or (mine[0].code if mine else "T101")
         others = sorted({b for e in mine for b in e.vars if b != a and not es.vars[b].prose}, key=_natural)
         kind = ex.typos.get(a)
@@ -187,8 +187,7 @@ def _follows(es: EditSet, d: Diagnosis, a: Address) -> bool:
             e.output == a
             and (e.kind == "ratio" or e.code == "T103")  # its row's own formula; a printed total is worth a look
             and id(e) not in bad
-            and any(b != a and b in ex.cells for b in e.vars)
-            for e in es.edits_of(a)
+            for e in _ties(es, a, ex.cells)
         )
         for ex in named
     )
@@ -198,12 +197,16 @@ def _tying_code(es: EditSet, d: Diagnosis, a: Address) -> str:
     """The rule of a candidate outside the failing edits: the identity that ties it to another cell of its
     explanation (a % that follows a corrected anggaran), else the first over it."""
     for ex in d.alternatives:
-        if a in ex.cells:
-            for e in es.edits_of(a):
-                if any(b != a and b in ex.cells for b in e.vars):
-                    return e.code
+        tie = _ties(es, a, ex.cells) if a in ex.cells else []
+        if tie:
+            return tie[0].code
     mine = es.edits_of(a)
     return mine[0].code if mine else "T101"
+
+
+def _ties(es: EditSet, a: Address, cells: frozenset[Address]) -> list[Edit]:
+    """The edits over `a` that another of `cells` (one explanation) is in: what changes `a` with them."""
+    return [e for e in es.edits_of(a) if any(b != a and b in cells for b in e.vars)]
 
 
 def _finding(

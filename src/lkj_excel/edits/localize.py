@@ -396,7 +396,8 @@ def localize(es: EditSet) -> list[Diagnosis]:
             if tied:  # a rival counts where its own story costs no more than the slip's and keeps it
                 w = _typed_cost(es, group, slips, keep=False)
                 tied = {b: y for b, y in tied.items() if _typed_cost(es, group, {b: y}) <= w + 1e-9}
-            out += [_tied(es, d, slips, tied)] if tied else _retyped(es, group, d, slips)
+            slip = _explanation(es, set(slips), Solution(dict(slips)))
+            out += [_rivalled(es, d, tied, slip)] if tied else _retyped(es, group, d, slips)
             continue
         rivals = rival_typos(es, d.chosen.values) if d.status == "located" and d.chosen is not None else {}
         out.append(_rivalled(es, d, rivals) if rivals else d)
@@ -420,10 +421,12 @@ def _joined(groups: list[list[Edit]], diags: list[Diagnosis]) -> list[tuple[list
     return out
 
 
-def _rivalled(es: EditSet, d: Diagnosis, rivals: dict[Address, float]) -> Diagnosis:
-    """`d` with its cells' other typing errors named beside it: nothing corrected, every candidate named."""
+def _rivalled(es: EditSet, d: Diagnosis, rivals: dict[Address, float], slip: Explanation | None = None) -> Diagnosis:
+    """`d` with the other typing errors that rival it (and the deduced `slip` they rival) named beside it:
+    nothing corrected, every candidate named."""
     assert d.chosen is not None
-    alts = [d.chosen] + [_explanation(es, {a}, Solution({a: y})) for a, y in rivals.items()]
+    alts = [d.chosen] + ([slip] if slip is not None else [])
+    alts += [_explanation(es, {a}, Solution({a: y})) for a, y in rivals.items()]
     return Diagnosis(d.violated, "ambiguous", None, alts)
 
 
@@ -431,7 +434,7 @@ def _typed_cost(es: EditSet, group: list[Edit], values: dict[Address, float], ke
     """The table figures explaining `group` changes with `values` typed in: theirs and the rest's least;
     `keep`: infinite where an explanation of the rest changes one of them again (no single story)."""
     es2, _held, failing = fixed(es, values, group)
-    w = _figures(es, _explanation(es, set(values), Solution(dict(values))))
+    w = _weight(es, frozenset(values))  # table cells: their own weight
     if not failing:
         return w
     rest = diagnose(es2, failing, copy_classes(es2), Rigid(es2, ProseOf(es2)))
@@ -440,22 +443,8 @@ def _typed_cost(es: EditSet, group: list[Edit], values: dict[Address, float], ke
     stories = ([rest.chosen] if rest.chosen is not None else []) + rest.alternatives
     if keep and any(not values.keys().isdisjoint(x.values) for x in stories):
         return float("inf")
-    core = _figures(es2, rest.chosen) if rest.chosen is not None else 0.0
-    return w + core + min((_figures(es2, x) for x in rest.alternatives), default=0.0)
-
-
-def _figures(es: EditSet, ex: Explanation) -> float:
-    """The table figures an explanation changes, weighed (its prose copies, mere tie-breakers, left out)."""
-    return sum(es.vars[a].cost for a in ex.table_cells(es))
-
-
-def _tied(es: EditSet, d: Diagnosis, slips: dict[Address, float], tied: dict[Address, float]) -> Diagnosis:
-    """A deduced typing error that another cell's typing error rivals: the least explanation, the slip and
-    its rivals named, nothing corrected."""
-    assert d.chosen is not None
-    alts = [d.chosen, _explanation(es, set(slips), Solution(dict(slips)))]
-    alts += [_explanation(es, {a}, Solution({a: y})) for a, y in tied.items()]
-    return Diagnosis(d.violated, "ambiguous", None, alts)
+    core = _weight(es2, rest.chosen.table_cells(es2)) if rest.chosen is not None else 0.0
+    return w + core + min((_weight(es2, x.table_cells(es2)) for x in rest.alternatives), default=0.0)
 
 
 def _retyped(es: EditSet, group: list[Edit], d: Diagnosis, slips: dict[Address, float]) -> list[Diagnosis]:
