@@ -220,13 +220,10 @@ LOWER_ANY = "lower_any"
 LOWER_FORMS = ("negative_ratio", "negative_2T", "positive")
 
 
-def _ratio_holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
-    if e.form == LOWER_ANY:
-        return any(_form_holds(e, f, vs, val) for f in LOWER_FORMS)
-    return _form_holds(e, e.form, vs, val)
-
-
-def _form_holds(e: Edit, form: str, vs: dict[Address, Var], val: dict[Address, float]) -> bool:
+def _ratio_holds(e: Edit, vs: dict[Address, Var], val: dict[Address, float], form: str = "") -> bool:
+    form = form or e.form
+    if form == LOWER_ANY:
+        return any(_ratio_holds(e, vs, val, f) for f in LOWER_FORMS)
     out, a, b = e.vars
     vo, va, vb = vs[out], vs[a], vs[b]
     xa = val[a] if a in val else va.value
