@@ -73,7 +73,7 @@ def write_inplace(
     for e in plan.edits.values():
         cached.update(editor.apply(e))
     for f in findings:
-        editor.annotate(f, (f.sheet, f.cell) in plan.edits)
+        editor.annotate(f, (f.sheet, f.cell) in plan.edits and (f.sheet, f.cell) not in editor.confirmed)
     names = {ws.title for ws in book.worksheets}
     for f in findings:
         if f.sheet in names:
@@ -127,6 +127,7 @@ class _Editor:
         self.lang = lang
         self.notes: dict[Address, list[str]] = {}
         self.original: dict[Address, str] = {}
+        self.confirmed: set[Address] = set()  # text figures a formula only confirms: left as typed
         self.commented: set[str] = set()
         self.own_comment: dict[Address, str] = {}  # the office's own comment on a cell we annotate
         self.formula_note: dict[Address, str] = {}
@@ -163,8 +164,10 @@ class _Editor:
             formula = e.formula.to_excel(where)
             if typed_text:  # typed as text: stays text; the formula goes into the note
                 self.formula_note[(c.parent.title, c.coordinate)] = formula
-                if _confirms(before, value):
-                    return {}  # the formula only confirms the figure: the office's text stays as typed
+                if _confirms(before, value):  # the formula only confirms the figure: the text stays as typed
+                    self.original.pop(e.address, None)
+                    self.confirmed.add(e.address)
+                    return {}
                 value = _at_typed_precision(before, value)
             else:
                 if pct:
