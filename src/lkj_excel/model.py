@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from .read.notes import ReaderNote
 
 
+_TO_ENGLISH = str.maketrans(".,", ",.")  # 1.234,56 -> 1,234.56
+
+
 @dataclass(slots=True)
 class Cell:
     sheet: str
@@ -23,6 +26,7 @@ class Cell:
     text: str  # the value as printed
     parsed: Parsed
     number_format: str | None = None
+    english: bool = False  # typed in English notation (1,234.56): its corrections are written so too
 
     @property
     def value(self) -> float | None:
@@ -53,6 +57,8 @@ class Cell:
         d = self.decimals if decimals is None else decimals
         unit = self.parsed.unit if self.parsed.unit == "%" else None
         s = format_id(value, d or 0, unit)
+        if self.english:
+            s = s.translate(_TO_ENGLISH)
         if self.letter:
             return f"{self.letter} ({s})"
         return s

@@ -57,6 +57,11 @@ def badan_keuangan_english() -> Case:
         assert t.notation == "en"
         assert [r.role for r in t.rows[:3]] == ["group", "data", "data"]
         assert t.rows[1].parent == 0
+        # What the office reads: its corrections and candidates in its own notation.
+        e10 = next(f for f in findings if f.cell == "E10" and f.fix is not None)
+        assert e10.expected == "87.50" and "seharusnya 87.50" in e10.message()
+        c6 = next(f for f in findings if f.cell == "C6")
+        assert "700,000,000.00?" in c6.message() and "700.000.000" not in c6.message()
 
     return Case(
         "badan_keuangan_english",

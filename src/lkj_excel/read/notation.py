@@ -83,6 +83,7 @@ def reread_english(table: Table) -> None:
         p = parse_text(swap(c.text))
         if p.status in ("number", "predikat"):
             c.parsed = replace(p, decimal_point=False, thousands_point=False)
+            c.english = True
 
 
 def decide(tables: list[Table]) -> None:
