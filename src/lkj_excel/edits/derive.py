@@ -96,15 +96,16 @@ def add_derivations(wb: Any, plan: RepairPlan) -> None:
         if not holds(e, es.vars, val):
             continue  # the corrected inputs do not give the printed figure: left to the reviewer
         # A lower-is-better row read by its name: the formula its (corrected) figures print.
-        forms = LOWER_FORMS if e.form == LOWER_ANY else (None,)
-        form = next(
-            (f for f in forms if (x := derived_value(e, val, f)) is not None and _shows(es, out, x, val[out])), None
+        forms = LOWER_FORMS if e.form == LOWER_ANY else (e.form,)
+        got = next(
+            ((f, x) for f in forms if (x := derived_value(e, val, f)) is not None and _shows(es, out, x, val[out])),
+            None,
         )
-        if e.form == LOWER_ANY and form is None:
+        if got is None:
             continue
+        form, v = got
         d = derivation(es, e, form)
-        v = derived_value(e, val, form)
-        if d is None or v is None or not _shows(es, out, v, val[out]):
+        if d is None:
             continue
         if any((c := es.cells.get(a)) is not None and c.letter for a in d.inputs):  # "BB (71,00)" is text
             continue
