@@ -61,6 +61,14 @@ def agrees_interval(claim_value: float, claim_decimals: int, lo: float, hi: floa
     return c_lo - g <= hi and lo <= c_hi + g
 
 
+# `_split`'s patterns, compiled once (a pattern given as a string is looked up in `re`'s cache on every call).
+_CURRENCY_RE = re.compile(r"(?i)^(rp\.?|idr)")
+_DASH_RE = re.compile(r",-+$")
+_UNIT_RE = re.compile(r"(?i)(%|ha|poin|jiwa)$")
+_FIGURE_RE = re.compile(r"\d[\d.,]*")
+_NON_DIGIT_RE = re.compile(r"\D")
+
+
 @lru_cache(maxsize=4096)
 def _split(printed: str) -> Split | None:
     """Split a printed figure into integer digits, fraction digits and separators.
@@ -70,12 +78,12 @@ def _split(printed: str) -> Split | None:
     digits ("100.00"); everything else groups thousands.
     """
     s = printed.strip().replace(" ", "").replace("\u00a0", "")
-    s = re.sub(r"(?i)^(rp\.?|idr)", "", s)
-    s = re.sub(r",-+$", "", s)
-    s = re.sub(r"(?i)(%|ha|poin|jiwa)$", "", s).lstrip("+-−")
-    if not re.fullmatch(r"\d[\d.,]*", s) or s[-1] in ".,":
+    s = _CURRENCY_RE.sub("", s)
+    s = _DASH_RE.sub("", s)
+    s = _UNIT_RE.sub("", s).lstrip("+-−")
+    if not _FIGURE_RE.fullmatch(s) or s[-1] in ".,":
         return None
-    digits = re.sub(r"\D", "", s)
+    digits = _NON_DIGIT_RE.sub("", s)
     seps: list[tuple[int, str]] = []
     right = 0
     for ch in reversed(s):
