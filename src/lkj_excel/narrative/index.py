@@ -11,7 +11,7 @@ from itertools import chain
 from ..model import Cell, Workbook
 from ..precision import Interval
 from .tables import Figure, _TableFigures, build_figures, magnitude, number_cell, numeric_columns, value_of
-from .typo import agrees_interval
+from .typo import _MAX_GUARD, _REL_GUARD, agrees_interval
 from .typo import interval as typo_interval
 
 _Columns = dict[str, list[tuple[str, str, bool]]]  # per table: its `numeric_columns`
@@ -165,7 +165,11 @@ class FigureIndex:
         slack = 2e-3 + 1e-9 * (abs(c_lo) + abs(c_hi) + width)
         i = bisect.bisect_left(los, c_lo - width - slack)
         j = bisect.bisect_right(los, c_hi + slack)
-        hits = [k for k in pos[i:j] if agrees_interval(value, decimals, figs[k].lo, figs[k].hi)]
+        # `agrees_interval` written out for the regular intervals (finite, lo <= hi): the claim's bounds and
+        # guard are the same floats for every figure, worked out once.
+        g = min(_REL_GUARD * max(1.0, abs(c_lo), abs(c_hi)), _MAX_GUARD)
+        a, b = c_lo - g, c_hi + g
+        hits = [k for k in pos[i:j] if a <= figs[k].hi and figs[k].lo <= b]
         if other:
             hits += [k for k in other if agrees_interval(value, decimals, figs[k].lo, figs[k].hi)]
         if not hits:
