@@ -27,6 +27,7 @@ from .match import (
     Prep,
     Ranker,
     RefIssue,
+    _compatible,
     claim_agrees,
     claim_sentence,
     digits_of,
@@ -37,6 +38,7 @@ from .match import (
 )
 from .reuse import Deps, ParaRecord, Reading, Reuse
 from .sentences import Keywords, lowered, sentence_of, sentence_spans
+from .slips import fig_class
 from .tables import Figure, number_cell, numeric_columns, value_of, year_of
 from .typo import one_edit, round_half_up, typo_edits
 
@@ -100,11 +102,13 @@ def _agreeing(para: _Para, claim: Claim, value: float, decimals: int) -> list[Fi
     """The figures of the scope tables that fit the claim and agree with (value, decimals), in scope then table
     order."""
     para.deps.agreed.append((claim, value, decimals))
+    prep, idx, kind, unit = para.prep, para.idx, claim.kind, claim.unit
+    nouns = unit not in (None, "%", "Rp", "Ha", "poin")  # else `Prep.noun_ok` takes every figure
     return [
         f
         for tid in para.scope
-        for f in para.idx.agreeing(tid, value, decimals)
-        if para.prep.fits(claim, f) and para.prep.noun_ok(claim, f)
+        for f in idx.agreeing(tid, value, decimals)
+        if _compatible(kind, unit, fig_class(f)) and (not nouns or prep.noun_ok(claim, f))  # `Prep.fits`
     ]
 
 
