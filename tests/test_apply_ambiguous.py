@@ -80,7 +80,7 @@ def test_each_candidate_said_once_as_unique_kept_it(corpus: Corpus, tmp_path: Pa
         every: list[Finding] = []
         for i, d in enumerate(diags):
             every += _ambiguous(es, d, ("error", "warning")[i % 2])
-        said: set[tuple[str, str, str, str]] = set()
+        said: set[tuple[object, ...]] = set()
         once: list[Finding] = []
         for i, d in enumerate(diags):
             once += _ambiguous(es, d, ("error", "warning")[i % 2], said)

@@ -149,11 +149,10 @@ def _first_codes(d: Diagnosis) -> dict[Address, str]:
     return codes
 
 
-def _ambiguous(
-    es: EditSet, d: Diagnosis, sev: str, said: set[tuple[str, str, str, str]] | None = None
-) -> list[Finding]:
+def _ambiguous(es: EditSet, d: Diagnosis, sev: str, said: set[tuple[object, ...]] | None = None) -> list[Finding]:
     """A finding at each candidate naming the alternatives. `said`: the keys `_unique` goes by of those made for
-    the groups before (a figure printed in many tables puts the same candidates in several groups): not made again."""
+    the groups before (a figure printed in many tables puts the same candidates in several groups): not made again;
+    and each group's candidates with its alternatives (a group that repeats one before it makes nothing)."""
     out: list[Finding] = []
     # A figure that only follows another candidate (the % of a row whose anggaran may be wrong) is named in
     # the alternatives, not flagged itself: as printed it agrees with its row.
@@ -164,9 +163,15 @@ def _ambiguous(
         return out
     alts = [_alternative(es, ex) for ex in d.alternatives[:6]]
     more = " …" if len(d.alternatives) > 6 else ""
+    key = "localize.ambiguous" if len(d.alternatives) > 1 else "localize.uncertain"
+    if said is not None:
+        # The same candidates, message and alternatives: every finding's key below is one an earlier group added.
+        group = (key, more, tuple(cands), tuple([tuple([part[2] for part in parts]) for parts in alts]))
+        if group in said:
+            return out
+        said.add(group)
     texts: dict[str, tuple[str, str]] = {}  # the alternatives as named from one sheet (id, en): one per sheet
     names = [f"{b[0]}!{b[1]}" for b in cands]
-    key = "localize.ambiguous" if len(d.alternatives) > 1 else "localize.uncertain"
     codes = _first_codes(d)
     for i, a in enumerate(cands):
         pair = texts.get(a[0])
@@ -276,7 +281,7 @@ def localize_findings(ctx: Any, findings: list[Finding]) -> list[Finding]:
         if verdict == "unfix":
             f.fix = None
         out.append(f)
-    said: set[tuple[str, str, str, str]] = set()
+    said: set[tuple[object, ...]] = set()
     for d in diags:
         sev = _severity(by_diag.get(id(d), []))
         if d.status == "located":
