@@ -149,18 +149,29 @@ def _first_codes(d: Diagnosis) -> dict[Address, str]:
     return codes
 
 
-def _ambiguous(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
+def _ambiguous(es: EditSet, d: Diagnosis, sev: str, said: set[tuple[object, ...]] | None = None) -> list[Finding]:
+    """A finding at each candidate naming the alternatives. `said`: the keys `_unique` goes by of those made for
+    the groups before (a figure printed in many tables puts the same candidates in several groups): not made again;
+    and each group's candidates with its alternatives (a group that repeats one before it makes nothing)."""
     out: list[Finding] = []
     # A figure that only follows another candidate (the % of a row whose anggaran may be wrong) is named in
     # the alternatives, not flagged itself: as printed it agrees with its row.
-    cands = sorted({a for ex in d.alternatives for a in ex.cells if not es.vars[a].prose and not _follows(es, d, a)})
+    named = {a for ex in d.alternatives for a in ex.cells if not es.vars[a].prose}  # each cell weighed once
+    bad = {id(e) for e in d.violated}
+    cands = sorted(a for a in named if not _follows(es, d, a, bad))
     if not cands:
         return out
     alts = [_alternative(es, ex) for ex in d.alternatives[:6]]
     more = " …" if len(d.alternatives) > 6 else ""
+    key = "localize.ambiguous" if len(d.alternatives) > 1 else "localize.uncertain"
+    if said is not None:
+        # The same candidates, message and alternatives: every finding's key below is one an earlier group added.
+        group = (key, more, tuple(cands), tuple([tuple([part[2] for part in parts]) for parts in alts]))
+        if group in said:
+            return out
+        said.add(group)
     texts: dict[str, tuple[str, str]] = {}  # the alternatives as named from one sheet (id, en): one per sheet
     names = [f"{b[0]}!{b[1]}" for b in cands]
-    key = "localize.ambiguous" if len(d.alternatives) > 1 else "localize.uncertain"
     codes = _first_codes(d)
     for i, a in enumerate(cands):
         pair = texts.get(a[0])
@@ -169,6 +180,11 @@ def _ambiguous(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
                 " atau ".join(_named(parts, a[0]) for parts in alts) + more,
                 " or ".join(_named(parts, a[0], " and ") for parts in alts) + more,
             )
+        if said is not None:
+            k = (a[0], a[1], key, pair[0])
+            if k in said:
+                continue  # `_unique` would drop it: an earlier group named this cell with these alternatives
+            said.add(k)
         code = codes.get(a) or _tying_code(es, d, a)
         var = es.vars[a]
         params = {"sheet": a[0], "cell": a[1], "alternatives": pair[0], "alternatives_en": pair[1]}
@@ -177,20 +193,15 @@ def _ambiguous(es: EditSet, d: Diagnosis, sev: str) -> list[Finding]:
     return out
 
 
-def _follows(es: EditSet, d: Diagnosis, a: Address) -> bool:
-    """Is `a` in every explanation naming it the % or formula cell of its row, holding as printed and recomputed
-    from another cell the explanation changes?"""
-    named = [ex for ex in d.alternatives if a in ex.cells]
-    bad = {id(e) for e in d.violated}
-    return bool(named) and all(
-        any(
-            e.output == a
-            and (e.kind == "ratio" or e.code == "T103")  # its row's own formula; a printed total is worth a look
-            and id(e) not in bad
-            for e in _ties(es, a, ex.cells)
-        )
-        for ex in named
-    )
+def _follows(es: EditSet, d: Diagnosis, a: Address, bad: set[int]) -> bool:
+    """Is `a` in every explanation naming it the % or formula cell of its row, holding as printed (`bad`: the ids
+    of `d`'s violated edits) and recomputed from another cell the explanation changes?"""
+    # its row's own formula (a printed total is worth a look): found once, then tied to each explanation
+    own = [e for e in es.edits_of(a) if e.output == a and (e.kind == "ratio" or e.code == "T103") and id(e) not in bad]
+    if not own:
+        return False
+    named = [ex.cells for ex in d.alternatives if a in ex.cells]
+    return bool(named) and all(any(any(b != a and b in cells for b in e.vars) for e in own) for cells in named)
 
 
 def _tying_code(es: EditSet, d: Diagnosis, a: Address) -> str:
@@ -270,15 +281,16 @@ def localize_findings(ctx: Any, findings: list[Finding]) -> list[Finding]:
         if verdict == "unfix":
             f.fix = None
         out.append(f)
+    said: set[tuple[object, ...]] = set()
     for d in diags:
         sev = _severity(by_diag.get(id(d), []))
         if d.status == "located":
             out.extend(_located(es, d, sev))
         elif d.status == "partial":  # the core corrected, no total "explained" by it alone; the rest named
             out.extend(_located(es, d, sev, explain=False))
-            out.extend(_ambiguous(es, d, sev))
+            out.extend(_ambiguous(es, d, sev, said))
         elif d.status == "ambiguous":
-            out.extend(_ambiguous(es, d, sev))
+            out.extend(_ambiguous(es, d, sev, said))
     return _unique(out)
 
 

@@ -143,14 +143,23 @@ class Sorted(dict[frozenset[Address], tuple[Address, ...]]):
         return got
 
 
+_NO_PROSE: list[tuple[frozenset[Address], float]] = []  # no violated edit with a prose copy (never changed)
+
+
 def own_bound(
     s: frozenset[Address],
     used: frozenset[Address],
     cost: dict[Address, float],
     rigid: Callable[[Address], list[frozenset[Address]]],
+    prose: list[tuple[frozenset[Address], float]] = _NO_PROSE,
 ) -> tuple[float, int]:
     """What a node's own changed cells add to its bound (see `Rigid`): their conflicts disjoint from
-    those the bound already used, and from each other, each add their cheapest cell."""
+    those the bound already used, and from each other, each add their cheapest cell.
+
+    `prose`: the group's violated edits with a prose copy (their cells, the cheapest one's weight). One that
+    no cell of `s` is in fails unless one of its cells changes: a prose copy (which `_in_play` lets follow, so
+    it is never a conflict) or a table figure a larger node adds. Disjoint from the rest, it adds that weight
+    too (no figure: the copy may be the one that changes)."""
     taken: set[Address] = set()  # beyond `used`
     add, more = 0.0, 0
     for a in s:
@@ -162,6 +171,10 @@ def own_bound(
                 taken.update(k)
                 add += min(map(cost.__getitem__, k))
                 more += 1
+    for k, c in prose:
+        if s.isdisjoint(k) and used.isdisjoint(k) and taken.isdisjoint(k):
+            taken.update(k)
+            add += c
     return add, more
 
 

@@ -147,6 +147,7 @@ def diagnose(
     classes: dict[Address, frozenset[Address]] | None = None,
     rigid: Rigid | None = None,
     prove: bool = True,
+    copies_bound: bool = True,
 ) -> Diagnosis:
     """Every explanation of least weight, by best-first search with conflict-directed branching.
 
@@ -158,6 +159,8 @@ def diagnose(
     no explanation; nodes are taken in order of weight plus a lower bound from disjoint conflicts,
     so the search stops at the first node that cannot reach the best explanation found.
     `prove`: first try to show by arithmetic that nothing within MAX_CELLS explains `bad` (`proof`).
+    `copies_bound`: a node's bound counts the violated edits with a prose copy that it leaves to the copy
+    (`own_bound`); off, only the tests' reference search.
     """
     cls = copy_classes(es) if classes is None else classes
     cost = Cost(cls)
@@ -165,6 +168,8 @@ def diagnose(
     prose_of = rigid.prose_of
     bad_cells = [frozenset(e.vars) for e in bad]
     bad_prose = [a for e in bad for a in prose_of[e]]  # the violated edits' copies: in play at every node
+    # A violated edit with a copy, untouched by a node, still needs a changed cell: its cheapest (`own_bound`).
+    prose_bound = [(k, _cheapest(es, k, cost)) for e, k in zip(bad, bad_cells) if copies_bound and prose_of[e]]
 
     found: list[Explanation] = []
     found_table: list[frozenset[Address]] = []  # their table cells: a node beyond one is not minimal
@@ -188,7 +193,7 @@ def diagnose(
         if any(s > t for t in found_table):
             continue
         if not refined:  # worked out when taken, not for every child pushed: most are never taken
-            add, more = own_bound(s, used, cost, rigid)
+            add, more = own_bound(s, used, cost, rigid, prose_bound)
             if n + more > MAX_CELLS:
                 continue
             if add > 0:
@@ -235,6 +240,11 @@ _REFUTED = Solution(failing=Edit("linear", (), ""))
 _NONE: list[Edit] = []  # no edits (never changed)
 # (bound, size, cells, figures the bound counts, conflict cells it used, refined by the node's own cells)
 _Node = tuple[float, int, tuple[Address, ...], int, frozenset[Address], bool]
+
+
+def _cheapest(es: EditSet, k: frozenset[Address], cost: Cost) -> float:
+    """The least weight a change to one of `k`'s cells adds: a prose copy its own, a table figure its printings."""
+    return min(es.vars[a].cost if es.vars[a].prose else cost[a] for a in k)
 
 
 def _members(cls: dict[Address, frozenset[Address]], a: Address) -> frozenset[Address]:
