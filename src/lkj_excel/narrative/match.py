@@ -133,7 +133,7 @@ class Prep:
         self.followed_tables = {self.followed(q) for q in wb.paragraphs}
         self._nouns: dict[tuple[str, str], tuple[bool, frozenset[str]] | None] = {}
         self._hints: dict[str, set[str]] = {}
-        self.slips = SlipIndex(idx.by_table, _compatible, slips_before, _OWN_UNIT)
+        self.slips = SlipIndex(idx.by_table, _compatible, slips_before)
 
     def followed(self, p: Paragraph) -> str | None:
         k = id(p)
@@ -192,10 +192,6 @@ def scope_tables(wb: Workbook, p: Paragraph, refs: list[TableRef], prep: Prep | 
             elif r.position == "before":
                 out.append(fol)
     return list(dict.fromkeys(out))  # first mention first, once
-
-
-# Claim units `_compatible` pairs only with figures of the very same unit (see `SlipIndex`).
-_OWN_UNIT = frozenset(("Rp",))
 
 
 @lru_cache(maxsize=4096)

@@ -42,25 +42,18 @@ def figure_digits(value: float, decimals: int) -> Digits:
 
 class SlipIndex:
     """One workbook's table figures a typing slip may name (printed, finite), by table and class;
-    ``fits(kind, unit, class)``: whether a claim of that kind and unit may state a figure of the class;
-    ``own_unit``: claim units that ``fits`` pairs only with figures of the very same unit (a table searched
-    for such a claim first has only those figures classified)."""
+    ``fits(kind, unit, class)``: whether a claim of that kind and unit may state a figure of the class."""
 
     def __init__(
         self,
         by_table: dict[str, list[Figure]],
         fits: Callable[[str, str | None, FigClass], bool],
         before: SlipIndex | None = None,
-        own_unit: frozenset[str] = frozenset(),
     ) -> None:
         self.by_table = by_table
         self._fits = fits
-        self._own_unit = own_unit
         # per table and class: the positions of its figures, and their digit strings once a claim needed them
         self._groups: dict[str, dict[FigClass, _Group]] = {}
-        # per table and unit of `own_unit`: the groups of the figures of that unit alone (a long rupiah figure
-        # is searched in every table, most of which hold no rupiah figure)
-        self._unit_groups: dict[tuple[str, str], dict[FigClass, _Group]] = {}
         self._splits: dict[tuple[float, int], Split | None] = {}
         if before is not None:
             # The same workbook analysed again (after the localizer's corrections): a table whose figures
@@ -70,12 +63,6 @@ class SlipIndex:
                 old, new = before.by_table.get(tid), by_table.get(tid)
                 if old is not None and new is not None and len(old) == len(new) and all(map(operator.is_, old, new)):
                     self._groups[tid] = groups
-            for (tid, unit), groups in before._unit_groups.items():
-                if tid in self._groups or tid in before._groups:
-                    continue  # the table's full groups (kept or not) decide
-                old, new = before.by_table.get(tid), by_table.get(tid)
-                if old is not None and new is not None and len(old) == len(new) and all(map(operator.is_, old, new)):
-                    self._unit_groups[tid, unit] = groups
 
     def _classified(self, tid: str) -> dict[FigClass, _Group]:
         out: dict[FigClass, _Group] = {}
@@ -92,30 +79,7 @@ class SlipIndex:
                     out[k] = ([i], [])
                 else:
                     g[0].append(i)
-        # The groups of one unit classified before are the same positions: keep their digit strings.
-        for unit in self._own_unit:
-            for k, g in self._unit_groups.pop((tid, unit), {}).items():
-                out[k] = g
         self._groups[tid] = out
-        return out
-
-    def _of_unit(self, tid: str, unit: str) -> dict[FigClass, _Group]:
-        """The groups of `_classified` whose figures are of ``unit``, found without classifying the others."""
-        key = (tid, unit)
-        out = self._unit_groups.get(key)
-        if out is None:
-            out = self._unit_groups[key] = {}
-            figs = self.by_table.get(tid, [])
-            inf = math.inf
-            for i in [i for i, f in enumerate(figs) if f.unit == unit]:
-                f = figs[i]
-                if f.recomputed is None and -inf < f.value < inf:
-                    k = fig_class(f)
-                    g = out.get(k)
-                    if g is None:
-                        out[k] = ([i], [])
-                    else:
-                        g[0].append(i)
         return out
 
     def _digits(self, tid: str, group: _Group) -> list[tuple[Digits, int]]:
@@ -148,12 +112,11 @@ class SlipIndex:
         # One edit of integer parts of three digits or more keeps the first or the last digit.
         any_int, first, last = len(p_int) <= 2, p_int[0], p_int[-1]
         fits = self._fits
-        own_unit = unit is not None and unit in self._own_unit
         out: list[tuple[Figure, str]] = []
         for tid in tids:
             groups = self._groups.get(tid)
             if groups is None:
-                groups = self._of_unit(tid, unit) if own_unit and unit is not None else self._classified(tid)
+                groups = self._classified(tid)
             # (position, slip); "" where the digits are the same and the separators decide (`split_edits`)
             hits: list[tuple[int, str | None]] = []
             for cls, group in groups.items():
