@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import importlib.util
+import random
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from openpyxl import Workbook
 
@@ -70,3 +73,30 @@ def build_export_samples(out: Path) -> Path:
     """Freshly built exports in `out`, so the tests never depend on stale committed files."""
     load_build_export().main(["build_export.py", str(out)])
     return out
+
+
+def diagnosis_key(d: Any) -> object:
+    """A localizer `Diagnosis` as plain data, for comparing two searches' answers."""
+    pick = d.chosen
+    chosen = (
+        None if pick is None else (sorted(pick.values.items()), sorted(pick.open.items()), sorted(pick.typos.items()))
+    )
+    alts = [(sorted(f.cells), sorted(f.values.items()), sorted(f.open.items())) for f in d.alternatives]
+    return d.status, sorted(e.label + e.code for e in d.violated), chosen, alts
+
+
+def indicator_slips(corpus: Any, n: int, seed: int) -> Iterator[Any]:
+    """The sample (a mutation `Corpus`) with one to five slips, most in the indicator tables (figures printed in
+    many tables)."""
+    from lkj_excel.edits.mutation import CLASSES, mistype
+
+    rng = random.Random(seed)
+    iku = [s for s in corpus.sites if s.sheet.upper().startswith(("TABEL 3.", "TABEL. 2", "TABEL 2"))]
+    assert iku
+    for _ in range(n):
+        picks = rng.sample(iku, rng.randint(1, 4)) + rng.sample(corpus.sites, rng.randint(0, 1))
+        changes = []
+        for s in dict.fromkeys(picks):
+            v = mistype(s.value, s.decimals, rng.choice(CLASSES), rng)
+            changes.append((s, v if v is not None else round(s.value + 1.0, s.decimals)))
+        yield corpus.mutated(changes)

@@ -7,17 +7,17 @@ answers as the scan over each explanation's ties it replaces."""
 from __future__ import annotations
 
 import importlib.util
-import random
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from helpers import indicator_slips
 from lkj_excel.edits.apply import _ambiguous, _follows, _ties, _unique
 from lkj_excel.edits.build import EditSet, build_edits
 from lkj_excel.edits.localize import Diagnosis, localize
 from lkj_excel.edits.model import Address
-from lkj_excel.edits.mutation import CLASSES, Corpus, mistype
+from lkj_excel.edits.mutation import Corpus
 from lkj_excel.findings import Finding
 from lkj_excel.model import Workbook
 from lkj_excel.read.load import DEFAULT_BACKEND
@@ -30,19 +30,6 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="module")
 def corpus(sample_path: Path) -> Corpus:
     return Corpus(sample_path)
-
-
-def _workbooks(corpus: Corpus, n: int, seed: int) -> Iterator[Workbook]:
-    """The sample with one to five slips, most in the indicator tables (figures printed in many tables)."""
-    rng = random.Random(seed)
-    iku = [s for s in corpus.sites if s.sheet.upper().startswith(("TABEL 3.", "TABEL. 2", "TABEL 2"))]
-    for _ in range(n):
-        picks = rng.sample(iku, rng.randint(1, 4)) + rng.sample(corpus.sites, rng.randint(0, 1))
-        changes = []
-        for s in dict.fromkeys(picks):
-            v = mistype(s.value, s.decimals, rng.choice(CLASSES), rng)
-            changes.append((s, v if v is not None else round(s.value + 1.0, s.decimals)))
-        yield corpus.mutated(changes)
 
 
 def _stress(tmp: Path, n: int) -> Iterator[Workbook]:
@@ -74,7 +61,7 @@ def _old_follows(es: EditSet, d: Diagnosis, a: Address) -> bool:
 
 def test_each_candidate_said_once_as_unique_kept_it(corpus: Corpus, tmp_path: Path) -> None:
     groups = skipped = follows = 0
-    for wb in [*_stress(tmp_path, 6), *_workbooks(corpus, 20, 3)]:
+    for wb in [*_stress(tmp_path, 6), *indicator_slips(corpus, 20, 3)]:
         es = build_edits(Context(wb))
         diags = [d for d in localize(es) if d.status in ("ambiguous", "partial")]
         every: list[Finding] = []

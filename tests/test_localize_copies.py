@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 import lkj_excel.edits.localize as loc
+from helpers import diagnosis_key
 from lkj_excel.edits.bounds import ProseOf, Rigid, own_bound
 from lkj_excel.edits.build import build_edits
 from lkj_excel.edits.localize import Diagnosis, components, copy_classes, diagnose, violated
@@ -22,15 +23,6 @@ from lkj_excel.edits.mutation import CLASSES, Corpus, mistype
 from lkj_excel.edits.solve import Solution
 from lkj_excel.model import Workbook
 from lkj_excel.rules import Context
-
-
-def _key(d: Diagnosis) -> object:
-    pick = d.chosen
-    chosen = (
-        None if pick is None else (sorted(pick.values.items()), sorted(pick.open.items()), sorted(pick.typos.items()))
-    )
-    alts = [(sorted(f.cells), sorted(f.values.items()), sorted(f.open.items())) for f in d.alternatives]
-    return d.status, sorted(e.label + e.code for e in d.violated), chosen, alts
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +101,7 @@ def test_the_copies_bound_finds_what_the_search_without_it_finds(
         got = _diagnoses(wb, True)
         mode[0] = False
         want = _diagnoses(wb, False)
-        assert [_key(d) for d in got] == [_key(d) for d in want]
+        assert [diagnosis_key(d) for d in got] == [diagnosis_key(d) for d in want]
         groups += len(got)
         with_copies += sum(any(e.code == "N801" for e in d.violated) for d in got)
     assert groups >= 60 and with_copies >= 20

@@ -9,50 +9,25 @@ the group that asks. Checked here on the sample with slips in its indicator tabl
 
 from __future__ import annotations
 
-import random
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import lkj_excel.edits.localize as loc
+from helpers import diagnosis_key, indicator_slips
 from lkj_excel.edits.bounds import ProseOf, Rigid
 from lkj_excel.edits.build import EditSet, build_edits
-from lkj_excel.edits.localize import Diagnosis, components, copy_classes, diagnose, localize, violated
+from lkj_excel.edits.localize import components, copy_classes, diagnose, localize, violated
 from lkj_excel.edits.model import Address, Edit
-from lkj_excel.edits.mutation import CLASSES, Corpus, mistype
+from lkj_excel.edits.mutation import Corpus
 from lkj_excel.edits.solve import Solution
-from lkj_excel.model import Workbook
 from lkj_excel.rules import Context
-
-
-def _key(d: Diagnosis) -> object:
-    pick = d.chosen
-    chosen = (
-        None if pick is None else (sorted(pick.values.items()), sorted(pick.open.items()), sorted(pick.typos.items()))
-    )
-    alts = [(sorted(f.cells), sorted(f.values.items()), sorted(f.open.items())) for f in d.alternatives]
-    return d.status, sorted(e.label + e.code for e in d.violated), chosen, alts
 
 
 @pytest.fixture(scope="module")
 def corpus(sample_path: Path) -> Corpus:
     return Corpus(sample_path)
-
-
-def _workbooks(corpus: Corpus, n: int, seed: int) -> Iterator[Workbook]:
-    """The sample with one to five slips, most in the indicator tables (figures printed in many tables)."""
-    rng = random.Random(seed)
-    iku = [s for s in corpus.sites if s.sheet.upper().startswith(("TABEL 3.", "TABEL. 2", "TABEL 2"))]
-    assert iku
-    for _ in range(n):
-        picks = rng.sample(iku, rng.randint(1, 4)) + rng.sample(corpus.sites, rng.randint(0, 1))
-        changes = []
-        for s in dict.fromkeys(picks):
-            v = mistype(s.value, s.decimals, rng.choice(CLASSES), rng)
-            changes.append((s, v if v is not None else round(s.value + 1.0, s.decimals)))
-        yield corpus.mutated(changes)
 
 
 def test_one_memo_per_workbook_answers_as_each_group_alone(corpus: Corpus, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -74,7 +49,7 @@ def test_one_memo_per_workbook_answers_as_each_group_alone(corpus: Corpus, monke
     # A compiled module calls its own functions directly, which a monkeypatched spy cannot see: there the
     # diagnoses are still compared, the counts only in the plain build (CI runs both).
     spied = loc.__file__.endswith(".py")
-    for wb in _workbooks(corpus, 40, 11):
+    for wb in indicator_slips(corpus, 40, 11):
         es = build_edits(Context(wb))
         cls = copy_classes(es)
         rigid = Rigid(es, ProseOf(es))
@@ -86,8 +61,8 @@ def test_one_memo_per_workbook_answers_as_each_group_alone(corpus: Corpus, monke
         asked += len(rigid.solved)
         fresh = build_edits(Context(wb))
         alone = [diagnose(fresh, g, copy_classes(fresh)) for g in components(fresh, violated(fresh))]
-        assert [_key(d) for d in together] == [_key(d) for d in alone]
-        assert [_key(d) for d in together] == [_key(d) for d in localize(build_edits(Context(wb)))]
+        assert [diagnosis_key(d) for d in together] == [diagnosis_key(d) for d in alone]
+        assert [diagnosis_key(d) for d in together] == [diagnosis_key(d) for d in localize(build_edits(Context(wb)))]
         groups += len(together)
     assert groups > 60
     if spied:
@@ -112,10 +87,10 @@ def test_the_order_of_the_edits_handed_to_solve_does_not_change_a_diagnosis(
 
     groups = 0
     for seed in (3, 4):
-        for wb in _workbooks(corpus, 25, seed):
-            want = [_key(d) for d in localize(build_edits(Context(wb)))]
+        for wb in indicator_slips(corpus, 25, seed):
+            want = [diagnosis_key(d) for d in localize(build_edits(Context(wb)))]
             monkeypatch.setattr(loc, "_solved", reversed_order)
-            got = [_key(d) for d in localize(build_edits(Context(wb)))]
+            got = [diagnosis_key(d) for d in localize(build_edits(Context(wb)))]
             monkeypatch.undo()
             assert got == want
             groups += len(want)
