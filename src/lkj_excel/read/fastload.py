@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import LkjError
-from . import parts
+from . import fastrows, parts
 from .formula import NotEvaluable
 from .formula import Workbook as FormulaBook
 from .grid import Grid, build_grid
@@ -87,10 +87,16 @@ def grids_from_zip(zf: zipfile.ZipFile, path: str = "") -> list[Grid]:
             raise LkjError("file.corrupt", path=path, detail=f"bagian {part} tidak ada")
         sheets[name] = parse_sheet(zf, part, name, strings, styles, epoch, budget, path)
     if any(d.formulas for d in sheets.values()):
+        for data in sheets.values():
+            if data.rows is not None:
+                data.cells = data.rows.cells()  # formulas may read them
         _evaluate(sheets, info.full_calc_on_load, epoch)
     grids = []
     for name, data in sheets.items():
-        grids.append(build_grid(name, data.cells, data.merges))
+        if data.rows is not None:
+            grids.append(fastrows.grid(name, data.rows, data.merges))
+        else:
+            grids.append(build_grid(name, data.cells, data.merges))
         grids[-1].hidden = name in info.hidden
     return grids
 

@@ -11,14 +11,16 @@ from __future__ import annotations
 import re
 import zipfile
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
-from . import sheetfast
+from . import fastrows, sheetfast
 from .grid import MAX_CELLS, CellData, too_big
 from .parts import Styles
 from .xmlsafe import LOCAL_NAMES, Budget, corrupt, feed, new_parser, parse_member, read_small
 
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})")
+_FORMULA = itemgetter(6)  # a token's <f> element
 _COLS: dict[str, int] = {}
 
 
@@ -28,6 +30,9 @@ class SheetData:
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)  # 0-based -> formula text without "="
     cached: set[tuple[int, int]] = field(default_factory=set)  # formula cells whose <v> held a value
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # A formula-free sheet read by `sheetfast`: its cells as the grid's row lists (`cells` then stays empty
+    # unless a formula elsewhere in the workbook needs them: `fastrows.SheetRows.cells`).
+    rows: fastrows.SheetRows | None = None
 
 
 def col_index(letters: str) -> int:
@@ -104,17 +109,30 @@ def parse_sheet(
     # The handlers only where an element they act on stands: elsewhere they would do nothing, and leave
     # their state as it was; merged ranges alone (the usual tail) need only theirs. expat checks the whole
     # part either way.
+    head_need = sheetfast.needs_handlers(head)
+    tail_need = "all" if head_need == "all" else sheetfast.needs_handlers(tail)
+    # No formula, and no cell stored by the handlers: the cells go straight to the grid's row lists.
+    if head_need != "all" and tail_need != "all" and not any(map(_FORMULA, tokens)):
+        out.rows = fastrows.SheetRows()
     full = False
-    for piece, final in ((head, False), (tail, True)):
-        need = "" if full else sheetfast.needs_handlers(piece)
-        if need == "all":  # made here, at most once: the tail then goes on with the head's handlers
+    for piece, final, need in ((head, False, head_need), (tail, True, tail_need)):
+        if full:
+            pass  # the tail goes on with the head's handlers
+        elif need == "all":  # made here, at most once
             p.StartElementHandler, p.EndElementHandler, p.CharacterDataHandler = _handlers(out, ctx)
             full = True
         elif need == "merges":
             p.StartElementHandler = _merge_handler(out.merges)
         feed(p, piece, final, part, path)
-        if not final:
+        if final:
+            break
+        if out.rows is None:
             _store_fast(out, ctx, tokens, part, path)
+            continue
+        try:
+            fastrows.store(out.rows, tokens, ctx, _REFS0, _ref0, _convert)
+        except ValueError as exc:  # as parse_member reports a handler's ValueError
+            raise corrupt(part, path, exc) from exc
     return out
 
 
