@@ -154,8 +154,11 @@ def _attrs_ok(attrs: str, root: bytes, checked: set[str]) -> bool:
 
 
 # An element the sheet handlers act on (cells, rows, values, formulas, texts), prefixed or not; merges.
-_HANDLED = re.compile(rb"<(?:[^\s<>/:!?]+:)?(?:c|row|v|f|t|is|rPh)[\s/>]")
-_MERGE = re.compile(rb"<(?:[^\s<>/:!?]+:)?mergeCell[\s/>]")
+# Possessive: a prefix holds no ":", so no shorter run of its characters can be followed by one, and a
+# name followed by space, "/" or ">" has no prefix; giving nothing back is the same match, without the
+# engine trying every shorter run at each "<" (~20 % of these searches).
+_HANDLED = re.compile(rb"<(?:[^\s<>/:!?]++:)?+(?:c|row|v|f|t|is|rPh)[\s/>]")
+_MERGE = re.compile(rb"<(?:[^\s<>/:!?]++:)?+mergeCell[\s/>]")
 
 
 def needs_handlers(xml: bytes) -> str:
@@ -163,7 +166,7 @@ def needs_handlers(xml: bytes) -> str:
     cell handlers act on), "merges" (merged ranges only, the usual tail) or "" (none)."""
     if _HANDLED.search(xml) is not None:
         return "all"
-    return "merges" if _MERGE.search(xml) is not None else ""
+    return "merges" if b"mergeCell" in xml and _MERGE.search(xml) is not None else ""
 
 
 def unescape(s: str) -> str:

@@ -376,8 +376,21 @@ def _formula(f: str, fa: dict[str, str], r: int, c: int, shared: dict[str, tuple
 
 
 def _merge(rng: str, merges: list[tuple[int, int, int, int]]) -> None:
+    m = _RANGES.get(rng)
+    if m is None:
+        m = _range(rng)
+        if len(_RANGES) < _MAX_REFS:
+            _RANGES[rng] = m
+    merges.append(m)
+
+
+# "B7:B11" -> (6, 1, 10, 1): a merged range's reading depends on its text alone, and templates repeat them.
+_RANGES: dict[str, tuple[int, int, int, int]] = {}
+
+
+def _range(rng: str) -> tuple[int, int, int, int]:
     ends = [_REFS.get(x) or _ref_cached(x) for x in rng.split(":")]
     if not ends or len(ends) > 2 or any(e is None for e in ends):
         raise ValueError(f"rentang gabungan tidak sah {rng!r}")
     (r1, c1), (r2, c2) = ends[0], ends[-1]  # type: ignore[misc]
-    merges.append((min(r1, r2) - 1, min(c1, c2) - 1, max(r1, r2) - 1, max(c1, c2) - 1))
+    return (min(r1, r2) - 1, min(c1, c2) - 1, max(r1, r2) - 1, max(c1, c2) - 1)
