@@ -174,9 +174,14 @@ def _column_score(col: ColumnSpec, path: tuple[str, ...]) -> float:
 
 
 def _is_number_row(grid: Grid, r: int) -> bool:
+    return number_row_in(grid.row(r))
+
+
+def number_row_in(values: list[object]) -> bool:
+    """Is a row of these values a column-number row ("1 2 3", "(1) (2) (3)")?"""
     # Cells past the end of the stored row are empty: their text is "".
     filled = []
-    for v in grid.row(r):
+    for v in values:
         if v is not None and (t := v.strip() if type(v) is str else text_of(v)):  # text_of, inlined for text
             if _NOT_NUMBERING.search(t):
                 return False  # a word or a figure of 3+ digits: neither rule below can hold
@@ -379,7 +384,12 @@ def _layout_from(grid: Grid, spec: TableSpec, start: int, start_texts: list[str]
 
 def is_footer(grid: Grid, r: int) -> bool:
     """Does the row's first text among its first four cells start a footer ("Sumber: ...")?"""
-    for v in grid.row(r)[:4]:
+    return footer_in(grid.row(r))
+
+
+def footer_in(values: list[object]) -> bool:
+    """`is_footer` of a row holding these values."""
+    for v in values[:4]:
         if type(v) is str:  # most: what a text says is remembered
             said = _FOOTER_TEXTS.get(v)
             if said is None:
@@ -402,9 +412,13 @@ _FOOTER_TEXTS: dict[str, int] = {}
 
 def is_repeated_header(grid: Grid, r: int, layout: Layout, spec: TableSpec) -> bool:
     """A header row typed again after a page break: its texts stand where the header's do."""
+    return repeated_header_in(grid.row(r), header_texts(grid, layout))
+
+
+def header_texts(grid: Grid, layout: Layout) -> HeaderTexts:
+    """The header rows' texts by column (`signatures`), and every text they hold by column."""
     if layout.signatures is None:
         layout.signatures = [dict(enumerate(_row_texts(grid, hr))) for hr in layout.header_rows]
-    # The header rows every text so far stands where it does; none left (or a figure): not a header.
     alive = layout.signatures
     known = layout._texts_at
     if known is None or known[0] is not alive:
@@ -413,9 +427,18 @@ def is_repeated_header(grid: Grid, r: int, layout: Layout, spec: TableSpec) -> b
             for c, t in sig.items():
                 texts_at.setdefault(c, set()).add(t)
         known = layout._texts_at = (alive, texts_at)
-    texts_at = known[1]
+    return alive, known[1]
+
+
+HeaderTexts = tuple[list[dict[int, str]], dict[int, set[str]]]
+
+
+def repeated_header_in(values: list[object], header: HeaderTexts) -> bool:
+    """`is_repeated_header` of a row holding these values, given `header_texts` of its layout."""
+    # The header rows every text so far stands where it does; none left (or a figure): not a header.
+    alive, texts_at = header
     own = 0
-    for c, v in enumerate(grid.row(r)):
+    for c, v in enumerate(values):
         if v is None:
             continue
         if type(v) is not str and _is_numeric_value(v):

@@ -14,10 +14,11 @@ from .columns import recognise as recognise_columns
 from .grid import Grid, ref, text_of
 from .locate import (
     Layout,
-    is_footer,
-    is_number_row,
-    is_repeated_header,
+    footer_in,
+    header_texts,
     locate,
+    number_row_in,
+    repeated_header_in,
     table_id_in_grid,
     table_id_of_sheet,
 )
@@ -377,14 +378,15 @@ def _read_rows(
     title = grid.title
     figures = {cid for cid in layout.columns if cid != spec.numbering and spec.column(cid).numeric}
     labels = row_labels(spec)
+    header = header_texts(grid, layout)  # the rows' tests below take the row's values in hand
     # Only stored rows: a row not stored is empty, neither a footer nor a row of the table.
     for r in sorted(k for k in grid.rows if k >= layout.data_start):
         if r >= grid.n_rows:
             break
         values = grid.rows[r]
-        if is_footer(grid, r):
+        if footer_in(values):
             break
-        if values.count(None) == len(values) or is_number_row(grid, r) or is_repeated_header(grid, r, layout, spec):
+        if values.count(None) == len(values) or number_row_in(values) or repeated_header_in(values, header):
             continue
         cells: dict[str, Cell] = {}
         fmts = grid.row_formats.get(r) or []
