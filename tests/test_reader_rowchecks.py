@@ -60,6 +60,18 @@ def _total(grid: Grid, r: int, values: list[Any], layout: loc.Layout, spec: Any)
     return False
 
 
+def _label(grid: Grid, r: int, key_col: int) -> str:
+    """The row's label as read before: its key column's text, else its first text that is no figure."""
+    t = grid.text(r, key_col)
+    if t:
+        return t
+    for v in grid.row(r):
+        t = text_of(v)
+        if t and not reader._NUMBERISH.fullmatch(t):
+            return t
+    return ""
+
+
 def _grid(rnd: random.Random, n_rows: int, width: int) -> Grid:
     rows: dict[int, list[Any]] = {}
     for r in range(n_rows):
@@ -96,4 +108,6 @@ def test_row_checks_answer_as_spelled_out(seed: int) -> None:
             assert loc.is_footer(grid, r) == _footer(grid, r), grid.rows[r]
             assert loc.is_repeated_header(grid, r, layout, spec) == _repeated(grid, r, layout), grid.rows[r]
             values = grid.rows[r]
-            assert reader._total_labelled(grid, r, values, layout, spec) == _total(grid, r, values, layout, spec)
+            key_col = layout.columns[spec.key]
+            assert reader._total_labelled(values, key_col, spec.total_labels) == _total(grid, r, values, layout, spec)
+            assert reader._row_label(values, key_col, spec.key, {}) == _label(grid, r, key_col)

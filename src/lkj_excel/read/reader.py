@@ -281,14 +281,16 @@ def _printed(raw: Any, parsed: Parsed) -> str:
     return str(raw)
 
 
-def _row_label(grid: Grid, r: int, layout: Layout, spec: TableSpec, filled: dict[str, str]) -> str:
-    if spec.key and spec.key in layout.columns:
-        t = grid.text(r, layout.columns[spec.key])
+def _row_label(values: list[Any], key_col: int | None, key: str | None, filled: dict[str, str]) -> str:
+    """The row's label: its key column's text (`key_col`: where the key column stands, None when not found),
+    else the one filled down from above, else its first text that is no figure."""
+    if key_col is not None:
+        t = text_of(values[key_col]) if key_col < len(values) else ""
         if t:
             return t
-        if spec.key in filled:
-            return filled[spec.key]
-    for v in grid.row(r):
+        if key in filled:
+            return filled[key]
+    for v in values:
         t = text_of(v)
         if t and not _NUMBERISH.fullmatch(t):
             return t
@@ -298,13 +300,12 @@ def _row_label(grid: Grid, r: int, layout: Layout, spec: TableSpec, filled: dict
 _NUMBERISH = re.compile(r"[\d.,()\s-]*")
 
 
-def _total_labelled(grid: Grid, r: int, values: list[Any], layout: Layout, spec: TableSpec) -> bool:
+def _total_labelled(values: list[Any], key_col: int | None, labels: tuple[str, ...]) -> bool:
     """Does the key column or one of the first four cells (past the row's end: empty) say "Jumlah"?"""
-    labels = spec.total_labels
     said = _said_totals(labels)
     checked = values[:4]
-    if spec.key in layout.columns:
-        checked.insert(0, grid.value(r, layout.columns[spec.key]))
+    if key_col is not None:
+        checked.insert(0, values[key_col] if key_col < len(values) else None)
     for v in checked:
         if v is None:
             continue
@@ -379,6 +380,9 @@ def _read_rows(
     figures = {cid for cid in layout.columns if cid != spec.numbering and spec.column(cid).numeric}
     labels = row_labels(spec)
     header = header_texts(grid, layout)  # the rows' tests below take the row's values in hand
+    key = spec.key
+    key_col = layout.columns[key] if key and key in layout.columns else None
+    total_col = layout.columns[key] if key in layout.columns else None  # `_total_labelled`: any key id
     # Only stored rows: a row not stored is empty, neither a footer nor a row of the table.
     for r in sorted(k for k in grid.rows if k >= layout.data_start):
         if r >= grid.n_rows:
@@ -408,7 +412,7 @@ def _read_rows(
                 read = cells[cid] = _cell(title, col_letters + row_number, raw, fmt)
             if read.parsed.status == "ditto":
                 dittos = True
-        label = _row_label(grid, r, layout, spec, filled)
+        label = _row_label(values, key_col, key, filled)
 
         def row_text(values: list[Any] = values) -> str:
             # Every cell of the row, the empty ones past its stored end included (not normalised).
@@ -418,7 +422,7 @@ def _read_rows(
 
         row_id, role = match_row_raw(labels, label, row_text)
         if role is None:
-            role = "total" if _total_labelled(grid, r, values, layout, spec) else "data"
+            role = "total" if _total_labelled(values, total_col, spec.total_labels) else "data"
         for cid in spec.fill_down:
             cell = cells.get(cid)
             if cell is not None and cell.text:
