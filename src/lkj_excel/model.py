@@ -117,6 +117,9 @@ class Table:
     # A figure merged over several rows (a sasaran-level average): it belongs to those rows together.
     shared: list[SharedCell] = field(default_factory=list)
     unread_figure_rows: list[int] = field(default_factory=list)  # sheet rows with figures outside the table
+    # Notation votes (English-only, Indonesian-only typed figures) counted while the rows were read; None:
+    # `notation.decide` counts them on the table.
+    votes: tuple[int, int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def id(self) -> str:

@@ -23,6 +23,7 @@ from .locate import (
     table_id_of_sheet,
 )
 from .notation import decide as decide_notation
+from .notation import vote as notation_vote
 from .notes import ReaderNote, duplicate, no_header
 from .rowmatch import match_row_raw, row_labels
 from .structure import finish_table
@@ -343,7 +344,7 @@ def read_table(grid: Grid, spec: TableSpec, memo: TextMemo | None = None) -> Tab
         return None
     # (column id, 0-based column, its letters)
     columns = [(cid, c, ref(0, c)[:-1]) for cid, c in layout.columns.items()]
-    rows, unparsed, last, dittos = _read_rows(grid, spec, layout, columns, {} if memo is None else memo)
+    rows, unparsed, last, dittos, counted = _read_rows(grid, spec, layout, columns, {} if memo is None else memo)
     if spec.key in layout.columns:
         for rw in rows:
             rw.label = rw.label or ""
@@ -362,14 +363,16 @@ def read_table(grid: Grid, spec: TableSpec, memo: TextMemo | None = None) -> Tab
         column_how=dict(layout.how),
     )
     finish_table(grid, table, layout, dittos)
+    # The votes count the rows' cells as they stand now: a figure merged over rows has left them (`shared`).
+    table.votes = None if table.shared else counted
     return table
 
 
 def _read_rows(
     grid: Grid, spec: TableSpec, layout: Layout, columns: list[tuple[str, int, str]], memo: TextMemo
-) -> tuple[list[Row], list[Cell], int, bool]:
+) -> tuple[list[Row], list[Cell], int, bool, tuple[int, int]]:
     """The table's rows from its data start to its footer, its unreadable figures, its last row (0-based),
-    whether a cell holds a ditto mark."""
+    whether a cell holds a ditto mark, its typed figures' notation votes (`notation.votes`)."""
     rows: list[Row] = []
     unparsed: list[Cell] = []
     filled: dict[str, str] = {}
@@ -380,6 +383,7 @@ def _read_rows(
     figures = {cid for cid in layout.columns if cid != spec.numbering and spec.column(cid).numeric}
     labels = row_labels(spec)
     header = header_texts(grid, layout)  # the rows' tests below take the row's values in hand
+    votes = [0, 0]  # English-only, Indonesian-only typed figures
     key = spec.key
     key_col = layout.columns[key] if key and key in layout.columns else None
     total_col = layout.columns[key] if key in layout.columns else None  # `_total_labelled`: any key id
@@ -410,6 +414,10 @@ def _read_rows(
                 read = cells[cid] = Cell(title, col_letters + row_number, raw, hit[1], hit[0], fmt)
             else:
                 read = cells[cid] = _cell(title, col_letters + row_number, raw, fmt)
+            if cid in figures and isinstance(raw, str):  # a typed figure: counted as `notation.votes` counts it
+                vote = notation_vote(read.text)
+                if vote is not None:
+                    votes[vote == "id"] += 1
             if read.parsed.status == "ditto":
                 dittos = True
         label = _row_label(values, key_col, key, filled)
@@ -434,7 +442,7 @@ def _read_rows(
                 if cid in figures and cell.parsed.status in ("unparsed", "text") and cell.text:
                     unparsed.append(cell)
         last = r
-    return rows, unparsed, last, dittos
+    return rows, unparsed, last, dittos, (votes[0], votes[1])
 
 
 def read_narrative(grid: Grid) -> list[Paragraph]:
