@@ -8,6 +8,7 @@ few characters a case-insensitive regex folds oddly ("İ", "ſ", the Kelvin sign
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 
@@ -49,13 +50,41 @@ def test_scan_paragraph_finds_every_number_and_cut() -> None:
         assert sentence_spans(text, cuts) == sentence_spans(text)
 
 
+def _lean(claims: list[ex.Claim]) -> list[ex.Claim]:
+    """The claims less what the lean reading leaves empty."""
+    return [dataclasses.replace(c, letter=None, context_words=[], table_refs=[]) for c in claims]
+
+
 def test_read_paragraph_is_the_plain_reading() -> None:
-    """``read_paragraph`` (one scan, the numbers handed over) reads what the separate steps read."""
+    """``read_paragraph`` (one scan, the numbers handed over, the lean claims) reads what the separate steps read."""
+    emptied = 0
     for text in _texts(600, 2):
         claims = ex.extract_claims(text)
-        plain = (sentence_spans(text), ex.extract_table_refs(text), claims)
+        plain = (sentence_spans(text), ex.extract_table_refs(text), _lean(claims))
         dirs = extract_direction_statements(text, claims, checked=True)
         assert read_paragraph(text) == (*plain, dirs), text
+        emptied += _lean(claims) != claims
+    assert emptied > 100  # the texts have predikat letters, context words and table mentions
+
+
+def test_lean_claims_are_the_claims_less_three_fields() -> None:
+    for text in _texts(1500, 12):
+        assert ex.extract_claims(text, lean=True) == _lean(ex.extract_claims(text)), text
+
+
+def test_tenth_last_word_is_where_the_last_words_start() -> None:
+    rnd = random.Random(13)
+    texts = [_odd_text(rnd, 60) for _ in range(4000)] + [_odd_text(rnd, 400) for _ in range(500)] + _texts(500, 14)
+    long = 0
+    for odd in texts:
+        text = "".join(ch for ch in odd if ch.isascii())
+        runs = text.encode("ascii").translate(ctx._RUNS)
+        cs = rnd.randint(0, len(text))
+        ce = rnd.randint(cs, len(text))
+        cut = ctx._tenth_last_ascii(text, runs, cs, ce)
+        assert cut == ctx._last_words_ascii(text, runs, cs, ce)[0], (text, cs, ce)
+        long += cut > cs
+    assert long > 200  # contexts of more than ten words
 
 
 def _odd_text(rnd: random.Random, n: int) -> str:
@@ -177,4 +206,4 @@ def test_years_by_their_word_skipped_first() -> None:
         kw = Keywords(text, lowered(text))
         refs = ex.extract_table_refs(text, kw)
         every = ex._scan_numbers(text, refs, kw, True)
-        assert ex._scan_numbers(text, refs, kw, False) == [it for it in every if it["skip"] is None], text
+        assert ex._scan_numbers(text, refs, kw, False) == [it for it in every if it[3] is None], text

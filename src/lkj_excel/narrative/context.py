@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import TYPE_CHECKING
 
 from .sentences import KeywordPattern, Keywords, sentence_of
+
+if TYPE_CHECKING:
+    from .extract import Claim
 
 # Words after which the reader starts a new clause: a kind keyword before them
 # no longer describes the figure ("terjadi penurunan dimana target ... 85,00").
@@ -113,31 +117,36 @@ def _first(kp: KeywordPattern, text: str, a: int, b: int, starts: list[int] | No
     return found[0] if found else None
 
 
-def assign_kinds(text: str, spans: list[tuple[int, int]], real: list[dict], kw: Keywords) -> None:
-    """Context words, year references and kinds of ``real`` (a paragraph's claims less its years, ordinals and
-    reference numbers, in order); they need the neighbouring claims, hence a second pass."""
+def assign_kinds(
+    text: str, spans: list[tuple[int, int]], real: list[Claim], counted: list[bool], kw: Keywords, words: bool = True
+) -> None:
+    """Year references, kinds and (with ``words``) context words of ``real`` (a paragraph's claims less its years,
+    ordinals and reference numbers, in order; ``counted``: whether each counts people or things); they need the
+    neighbouring claims, hence a second pass."""
     if not real:
         return
     # Where each keyword pattern may start in the paragraph, sought once; a context is read at those in it only.
     breaks, years = kw.starts(_BREAK_KP), kw.starts(_YEAR_REF_KP)
     kinds = [(kind, kp, st) for kind, kp in _KIND_KP if (st := kw.starts(kp)) is None or st]
     runs = text.encode("ascii").translate(_RUNS) if text.isascii() else None  # the contexts' words, at one go
+    last = len(real) - 1
     for i, c in enumerate(real):
-        sa, sb = sentence_of(spans, c["num_start"])
-        prev_end = real[i - 1]["end"] if i > 0 and real[i - 1]["end"] > sa else sa
-        next_start = real[i + 1]["start"] if i + 1 < len(real) and real[i + 1]["start"] < sb else sb
-        cs, ce = prev_end, c["start"]
+        sa, sb = sentence_of(spans, c.num_start)
+        prev = real[i - 1] if i > 0 and real[i - 1].end > sa else None
+        prev_end = sa if prev is None else prev.end
+        next_start = real[i + 1].start if i < last and real[i + 1].start < sb else sb
+        cs, ce = prev_end, c.start
         cs += _after_last_break(text, cs, ce, breaks)
-        cs, c["context_words"] = _last_words(text, cs, ce) if runs is None else _last_words_ascii(text, runs, cs, ce)
-        ym = _first(_YEAR_REF_KP, text, c["end"], next_start, years)
-        if ym is None and prev_end == sa:
+        if words:
+            cs, c.context_words = _last_words(text, cs, ce) if runs is None else _last_words_ascii(text, runs, cs, ce)
+        else:
+            cs = _last_words(text, cs, ce)[0] if runs is None else _tenth_last_ascii(text, runs, cs, ce)
+        ym = _first(_YEAR_REF_KP, text, c.end, next_start, years)
+        if ym is None and prev is None:
             ym = _first(_YEAR_REF_KP, text, cs, ce, years)
-        c["year_ref"] = int(ym.group(1)) if ym else None
-        c["sentence"] = (sa, sb)
-        c["prev_in_sentence"] = real[i - 1] if prev_end != sa else None
-        if c["kind"] is None:
-            nearest = _nearest_kind(text, cs, ce, kinds)
-            c["kind"] = _kind_of(c, text[cs:ce], nearest, text[c["end"] : next_start])
+        c.year_ref = int(ym.group(1)) if ym else None
+        nearest = _nearest_kind(text, cs, ce, kinds)
+        c.kind = _kind_of(c, counted[i], prev, text[cs:ce], nearest, text[c.end : next_start])
 
 
 def _after_last_break(text: str, cs: int, ce: int, starts: list[int] | None) -> int:
@@ -200,6 +209,15 @@ def _last_words_ascii(text: str, runs: bytes, cs: int, ce: int) -> tuple[int, li
     return start, b" ".join(found[-6:]).lower().decode().split()
 
 
+def _tenth_last_ascii(text: str, runs: bytes, cs: int, ce: int) -> int:
+    """The first item of ``_last_words_ascii``: where the last ten words of the context start."""
+    seg = runs[cs:ce]
+    if b" -" in seg or b" /" in seg or seg.startswith((b"-", b"/")):
+        return _last_words(text, cs, ce)[0]
+    n = len(seg.split())
+    return cs if n <= 10 else cs + len(seg) - len(seg.split(None, n - 10)[-1])
+
+
 def _last_words_forwards(text: str, cs: int, ce: int) -> tuple[int, list[str]]:
     """``_last_words`` read forwards: the reference its tests compare with."""
     found = list(_WORD_RE.finditer(text, cs, ce))
@@ -207,23 +225,24 @@ def _last_words_forwards(text: str, cs: int, ce: int) -> tuple[int, list[str]]:
     return start, [m.group().lower() for m in found[-6:]]
 
 
-def _kind_of(c: dict, ctx: str, nearest: tuple[str | None, int], after: str) -> str:
+def _kind_of(c: Claim, counted: bool, prev: Claim | None, ctx: str, nearest: tuple[str | None, int], after: str) -> str:
+    """The kind of the claim ``c`` from its nearest kind keyword in its context ``ctx``, what follows it (``after``)
+    and the claim before it in its sentence (``prev``)."""
     kind, kpos = nearest
     if kind == "difference" and _NEW_VALUE_RE.search(ctx[kpos:]):
         kind = None  # "naik menjadi 80,50": the new level, not the change
-    if c["counted"] and kind in (None, "ratio"):
+    if counted and kind in (None, "ratio"):
         kind = "count"
-    if kind in (None, "ratio") and c["unit"] == "%" and _SHARE_AFTER_RE.match(after):
+    if kind in (None, "ratio") and c.unit == "%" and _SHARE_AFTER_RE.match(after):
         kind = "share"  # "diprosentasikan hampir 19,51% dari luas keseluruhan"
-    if kind in (None, "ratio") and c["unit"] == "%" and _AGAINST_TARGET_RE.match(after):
+    if kind in (None, "ratio") and c.unit == "%" and _AGAINST_TARGET_RE.match(after):
         kind = "value"  # "sebesar 58,3% dari target sebesar 60%": a realisasi against its target, not a capaian
-    if kind is None and c["unit"] == "poin":
+    if kind is None and c.unit == "poin":
         kind = "difference"
-    prev = c["prev_in_sentence"]
-    if kind is None and c["year_ref"] is not None and prev and prev.get("year_ref") is not None:
-        kind = prev["kind"]  # "... 5,15 ... tahun 2023, sebesar 14,75 ... tahun 2022"
+    if kind is None and c.year_ref is not None and prev is not None and prev.year_ref is not None:
+        kind = prev.kind  # "... 5,15 ... tahun 2023, sebesar 14,75 ... tahun 2022"
     if kind is None:
-        kind = "ratio" if c["unit"] == "%" else "value"
+        kind = "ratio" if c.unit == "%" else "value"
     return kind
 
 
