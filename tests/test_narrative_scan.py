@@ -14,7 +14,7 @@ import re
 
 from lkj_excel.narrative import context as ctx
 from lkj_excel.narrative import extract as ex
-from lkj_excel.narrative.directions import extract_direction_statements
+from lkj_excel.narrative.directions import _DIRECTION_RE, extract_direction_statements
 from lkj_excel.narrative.resolve import read_paragraph
 from lkj_excel.narrative.sentences import _CUT_RE, sentence_spans
 
@@ -179,7 +179,7 @@ def test_keywords_of_a_context_read_at_the_paragraph_starts() -> None:
     )
     extra += "namun|di mana|dimana|akan tetapi|atau|xjumlah|jumlahnya|\u0130|\u212a"
     pieces = FRAGMENTS + extra.split("|")
-    found = 0
+    found = cuts = 0
     for _ in range(1500):
         text = "".join(rnd.choice(pieces) + rnd.choice(GLUE) for _ in range(rnd.randint(1, 14)))
         kw = Keywords(text, lowered(text))
@@ -189,13 +189,18 @@ def test_keywords_of_a_context_read_at_the_paragraph_starts() -> None:
             a = rnd.randint(0, len(text))
             b = rnd.randint(a, len(text))
             want = _kind_plain(text[a:b])
-            assert ctx._nearest_kind(text, a, b, kinds) == want, (text, a, b)
+            # A slice that cuts a word is scanned (the paragraph's starts miss a start word that is a whole word
+            # of the slice only), as ``assign_kinds`` scans such a context.
+            scan = ctx._splits_word(text, a, b)
+            cuts += scan
+            assert ctx._nearest_kind(text, a, b, ctx._SCANNED_KINDS if scan else kinds) == want, (text, a, b)
             ym, plain = ctx._first(ctx._YEAR_REF_KP, text, a, b, years), ctx._YEAR_REF_RE.search(text[a:b])
             assert (ym and ym.span()) == (plain and plain.span()), (text, a, b)
-            cut = ctx._after_last_break(text, a, b, breaks)
+            cut = ctx._after_last_break(text, a, b, None if scan else breaks)
             assert cut == ctx._after_last_break(text, a, b, None), (text, a, b)
             found += want[0] is not None
     assert found > 1000
+    assert 1000 < cuts < 7000  # slices that cut words and slices that do not
 
 
 def test_years_by_their_word_skipped_first() -> None:
@@ -207,3 +212,41 @@ def test_years_by_their_word_skipped_first() -> None:
         refs = ex.extract_table_refs(text, kw)
         every = ex._scan_numbers(text, refs, kw, True)
         assert ex._scan_numbers(text, refs, kw, False) == [it for it in every if it[3] is None], text
+
+
+def test_start_words_sought_by_word_find_what_the_regex_finds() -> None:
+    """A start word sought among the text's words (``KeywordPattern``'s ``words``) finds every match: texts of the
+    patterns' own words and their matches' next words, glued to letters, digits, "_", "-" and each other."""
+    from lkj_excel.narrative.sentences import Keywords, lowered
+
+    patterns = [kp for _, kp in ctx._KIND_KP] + [ctx._BREAK_KP] + [kp for _, kp in _DIRECTION_RE]
+    assert all(kp.word_set for kp in patterns)
+    vocab = sorted({w for kp in patterns for w in kp.starts} | {r.decode() for kp in patterns for r in kp.word_set})
+    vocab += "mana atas bawah target tercapai tinggi rendah besar kecil dari daripada rata ratakan jauh".split()
+    glue = [" ", "  ", "-", "_", "", "x", "9", ",", "\n", "(", "/", " 5,5% "]
+    rnd = random.Random(21)
+    hits = 0
+    for n in range(6000):
+        words = [rnd.choice(vocab) for _ in range(rnd.randint(1, 10))]
+        words = [w.upper() if rnd.random() < 0.1 else w.capitalize() if rnd.random() < 0.1 else w for w in words]
+        text = "".join(rnd.choice(glue) + w for w in words) + rnd.choice(glue)
+        if n % 50 == 0:
+            text += "é"  # not ASCII: every start word sought in the text
+        kw = Keywords(text, lowered(text))
+        for kp in patterns:
+            want = [m.span() for m in kp.rx.finditer(text)]
+            hits += len(want)
+            assert [m.span() for m in kp.matches(text, kw.starts(kp))] == want, (kp.rx.pattern, text)
+    assert hits > 10000
+
+
+def test_a_start_word_wrongly_sought_by_word_is_caught() -> None:
+    """The check above can fail: "prosentas" begins longer words ("prosentase"), which its word misses."""
+    from lkj_excel.narrative.sentences import KeywordPattern, Keywords, lowered
+
+    kp = KeywordPattern(
+        re.compile(r"\bprosentas\w*", re.IGNORECASE), ("prosentas",), words={"prosentas": ("prosentas",)}
+    )
+    text = "angka prosentase naik"
+    assert kp.matches(text, Keywords(text, lowered(text)).starts(kp)) == []
+    assert [m.group() for m in kp.rx.finditer(text)] == ["prosentase"]

@@ -57,8 +57,10 @@ _KIND_STARTS: list[tuple[tuple[str, ...], dict[str, tuple[str, ...]] | None]] = 
     (("jumlah", "total", "akumulasi"), None),
     (("porsi", "proporsi"), None),
 ]
+# The start words that begin a whole word of each match (the others may begin a longer word: "prosentasi\\w*").
+_KIND_PREFIXES = ("prosentas", "diprosentas", "dipersentas")
 _KIND_KP: list[tuple[str, KeywordPattern]] = [
-    (kind, KeywordPattern(rx, starts, needs=needs))
+    (kind, KeywordPattern(rx, starts, needs=needs, words={w: (w,) for w in starts if w not in _KIND_PREFIXES}))
     for (kind, rx), (starts, needs) in zip(_KIND_RE, _KIND_STARTS, strict=True)
 ]
 # "... dari target sebesar 60%": the target's own figure follows ("capaian 97% dari target" has none);
@@ -78,6 +80,8 @@ _BREAK_KP = KeywordPattern(
     _BREAK_RE,
     tuple("di namun sehingga sementara akan tetapi sedangkan karena bahkan atau".split()),
     needs={"di": ("mana",), "akan": ("tetapi",)},
+    words={"di": ("di", "dimana")}
+    | {w: (w,) for w in "namun sehingga sementara akan tetapi sedangkan karena bahkan atau".split()},
 )
 _NEW_VALUE_RE = re.compile(r"\b(?:menjadi|ke\s+angka|hingga)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w][\w/\-]*")
@@ -89,6 +93,20 @@ def _in(starts: list[int] | None, a: int, b: int) -> bool:
         return True
     i = bisect_left(starts, a)
     return i < len(starts) and starts[i] < b
+
+
+# The word characters of ASCII text (``\w``).
+_ASCII_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def _splits_word(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` cuts a word of ASCII text at either end. In the slice, a start word may then begin (or
+    end) a whole word of the slice that is part of a longer word of the text, where ``Keywords`` (which seeks some
+    start words among the text's words) did not look for it: the paragraph's starts do not serve such a slice."""
+    n = len(text)
+    return (0 < a < n and text[a - 1] in _ASCII_WORD and text[a] in _ASCII_WORD) or (
+        0 < b < n and text[b - 1] in _ASCII_WORD and text[b] in _ASCII_WORD
+    )
 
 
 def _nearest_kind(
@@ -107,6 +125,10 @@ def _nearest_kind(
             if m.end() > best[1]:
                 best = (kind, m.end())
     return best
+
+
+# The kind patterns, each to scan a context.
+_SCANNED_KINDS: list[tuple[str, KeywordPattern, list[int] | None]] = [(kind, kp, None) for kind, kp in _KIND_KP]
 
 
 def _first(kp: KeywordPattern, text: str, a: int, b: int, starts: list[int] | None) -> re.Match[str] | None:
@@ -136,7 +158,9 @@ def assign_kinds(
         prev_end = sa if prev is None else prev.end
         next_start = real[i + 1].start if i < last and real[i + 1].start < sb else sb
         cs, ce = prev_end, c.start
-        cs += _after_last_break(text, cs, ce, breaks)
+        # A context that cuts a word (never seen: a claim starts and ends next to no letter) is scanned.
+        scan = _splits_word(text, cs, ce)
+        cs += _after_last_break(text, cs, ce, None if scan else breaks)
         if words:
             cs, c.context_words = _last_words(text, cs, ce) if runs is None else _last_words_ascii(text, runs, cs, ce)
         else:
@@ -145,7 +169,7 @@ def assign_kinds(
         if ym is None and prev is None:
             ym = _first(_YEAR_REF_KP, text, cs, ce, years)
         c.year_ref = int(ym.group(1)) if ym else None
-        nearest = _nearest_kind(text, cs, ce, kinds)
+        nearest = _nearest_kind(text, cs, ce, _SCANNED_KINDS if scan else kinds)
         c.kind = _kind_of(c, counted[i], prev, text[cs:ce], nearest, text[c.end : next_start])
 
 
