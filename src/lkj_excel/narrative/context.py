@@ -57,12 +57,18 @@ _KIND_STARTS: list[tuple[tuple[str, ...], dict[str, tuple[str, ...]] | None]] = 
     (("jumlah", "total", "akumulasi"), None),
     (("porsi", "proporsi"), None),
 ]
-# The start words that begin a whole word of each match (the others may begin a longer word: "prosentasi\\w*").
+# The five in one pattern, a group per kind (``m.lastgroup``), tried once at each start word of any: no two kinds
+# match at one position (their first words differ) and no match of one kind starts inside a match of another
+# (the words inside a match, "rata" of "rata-rata", "unggul" of "lebih unggul", start no other kind's), so its
+# matches are the five patterns' own. The start words that begin a whole word of each match are sought by word
+# (the others may begin a longer word: "prosentasi\\w*").
 _KIND_PREFIXES = ("prosentas", "diprosentas", "dipersentas")
-_KIND_KP: list[tuple[str, KeywordPattern]] = [
-    (kind, KeywordPattern(rx, starts, needs=needs, words={w: (w,) for w in starts if w not in _KIND_PREFIXES}))
-    for (kind, rx), (starts, needs) in zip(_KIND_RE, _KIND_STARTS, strict=True)
-]
+_KINDS_KP = KeywordPattern(
+    re.compile("|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in _KIND_RE), re.IGNORECASE),
+    tuple(w for starts, _ in _KIND_STARTS for w in starts),
+    needs={w: n for _, needs in _KIND_STARTS for w, n in (needs or {}).items()},
+    words={w: (w,) for starts, _ in _KIND_STARTS for w in starts if w not in _KIND_PREFIXES},
+)
 # "... dari target sebesar 60%": the target's own figure follows ("capaian 97% dari target" has none);
 # the text after a claim stops where the next claim starts, hence the end anchor.
 _AGAINST_TARGET_RE = re.compile(
@@ -109,26 +115,14 @@ def _splits_word(text: str, a: int, b: int) -> bool:
     )
 
 
-def _nearest_kind(
-    text: str, cs: int, ce: int, kinds: list[tuple[str, KeywordPattern, list[int] | None]]
-) -> tuple[str | None, int]:
+def _nearest_kind(text: str, cs: int, ce: int, starts: list[int] | None) -> tuple[str | None, int]:
     """Nearest kind keyword in the context ``text[cs:ce]`` and where it ends in the context (-1 when none);
-    ``kinds``: the patterns of `_KIND_KP` that can match in the paragraph, with its starts (``Keywords.starts``)."""
-    best: tuple[str | None, int] = (None, -1)
-    ctx = None
-    for kind, kp, starts in kinds:
-        if not _in(starts, cs, ce):
-            continue
-        if ctx is None:
-            ctx = text[cs:ce]
-        for m in kp.matches(ctx, starts, offset=cs):
-            if m.end() > best[1]:
-                best = (kind, m.end())
-    return best
-
-
-# The kind patterns, each to scan a context.
-_SCANNED_KINDS: list[tuple[str, KeywordPattern, list[int] | None]] = [(kind, kp, None) for kind, kp in _KIND_KP]
+    ``starts``: the paragraph's ``_KINDS_KP`` starts (``Keywords.starts``; None: the context is scanned)."""
+    if not _in(starts, cs, ce):
+        return None, -1
+    found = _KINDS_KP.matches(text[cs:ce], starts, offset=cs)
+    # In order and apart: the last one ends last.
+    return (found[-1].lastgroup, found[-1].end()) if found else (None, -1)
 
 
 def _first(kp: KeywordPattern, text: str, a: int, b: int, starts: list[int] | None) -> re.Match[str] | None:
@@ -149,7 +143,7 @@ def assign_kinds(
         return
     # Where each keyword pattern may start in the paragraph, sought once; a context is read at those in it only.
     breaks, years = kw.starts(_BREAK_KP), kw.starts(_YEAR_REF_KP)
-    kinds = [(kind, kp, st) for kind, kp in _KIND_KP if (st := kw.starts(kp)) is None or st]
+    kinds = kw.starts(_KINDS_KP)
     runs = text.encode("ascii").translate(_RUNS) if text.isascii() else None  # the contexts' words, at one go
     last = len(real) - 1
     for i, c in enumerate(real):
@@ -169,7 +163,7 @@ def assign_kinds(
         if ym is None and prev is None:
             ym = _first(_YEAR_REF_KP, text, cs, ce, years)
         c.year_ref = int(ym.group(1)) if ym else None
-        nearest = _nearest_kind(text, cs, ce, _SCANNED_KINDS if scan else kinds)
+        nearest = _nearest_kind(text, cs, ce, None if scan else kinds)
         c.kind = _kind_of(c, counted[i], prev, text[cs:ce], nearest, text[c.end : next_start])
 
 
