@@ -8,12 +8,13 @@ few characters a case-insensitive regex folds oddly ("İ", "ſ", the Kelvin sign
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import re
 
 from lkj_excel.narrative import context as ctx
 from lkj_excel.narrative import extract as ex
-from lkj_excel.narrative.directions import extract_direction_statements
+from lkj_excel.narrative.directions import _DIRECTION_RE, extract_direction_statements
 from lkj_excel.narrative.resolve import read_paragraph
 from lkj_excel.narrative.sentences import _CUT_RE, sentence_spans
 
@@ -49,13 +50,41 @@ def test_scan_paragraph_finds_every_number_and_cut() -> None:
         assert sentence_spans(text, cuts) == sentence_spans(text)
 
 
+def _lean(claims: list[ex.Claim]) -> list[ex.Claim]:
+    """The claims less what the lean reading leaves empty."""
+    return [dataclasses.replace(c, letter=None, context_words=[], table_refs=[]) for c in claims]
+
+
 def test_read_paragraph_is_the_plain_reading() -> None:
-    """``read_paragraph`` (one scan, the numbers handed over) reads what the separate steps read."""
+    """``read_paragraph`` (one scan, the numbers handed over, the lean claims) reads what the separate steps read."""
+    emptied = 0
     for text in _texts(600, 2):
         claims = ex.extract_claims(text)
-        plain = (sentence_spans(text), ex.extract_table_refs(text), claims)
+        plain = (sentence_spans(text), ex.extract_table_refs(text), _lean(claims))
         dirs = extract_direction_statements(text, claims, checked=True)
         assert read_paragraph(text) == (*plain, dirs), text
+        emptied += _lean(claims) != claims
+    assert emptied > 100  # the texts have predikat letters, context words and table mentions
+
+
+def test_lean_claims_are_the_claims_less_three_fields() -> None:
+    for text in _texts(1500, 12):
+        assert ex.extract_claims(text, lean=True) == _lean(ex.extract_claims(text)), text
+
+
+def test_tenth_last_word_is_where_the_last_words_start() -> None:
+    rnd = random.Random(13)
+    texts = [_odd_text(rnd, 60) for _ in range(4000)] + [_odd_text(rnd, 400) for _ in range(500)] + _texts(500, 14)
+    long = 0
+    for odd in texts:
+        text = "".join(ch for ch in odd if ch.isascii())
+        runs = text.encode("ascii").translate(ctx._RUNS)
+        cs = rnd.randint(0, len(text))
+        ce = rnd.randint(cs, len(text))
+        cut = ctx._tenth_last_ascii(text, runs, cs, ce)
+        assert cut == ctx._last_words_ascii(text, runs, cs, ce)[0], (text, cs, ce)
+        long += cut > cs
+    assert long > 200  # contexts of more than ten words
 
 
 def _odd_text(rnd: random.Random, n: int) -> str:
@@ -150,23 +179,28 @@ def test_keywords_of_a_context_read_at_the_paragraph_starts() -> None:
     )
     extra += "namun|di mana|dimana|akan tetapi|atau|xjumlah|jumlahnya|\u0130|\u212a"
     pieces = FRAGMENTS + extra.split("|")
-    found = 0
+    found = cuts = 0
     for _ in range(1500):
         text = "".join(rnd.choice(pieces) + rnd.choice(GLUE) for _ in range(rnd.randint(1, 14)))
         kw = Keywords(text, lowered(text))
-        kinds = [(kind, kp, st) for kind, kp in ctx._KIND_KP if (st := kw.starts(kp)) is None or st]
+        kinds = kw.starts(ctx._KINDS_KP)
         years, breaks = kw.starts(ctx._YEAR_REF_KP), kw.starts(ctx._BREAK_KP)
         for _ in range(6):
             a = rnd.randint(0, len(text))
             b = rnd.randint(a, len(text))
             want = _kind_plain(text[a:b])
-            assert ctx._nearest_kind(text, a, b, kinds) == want, (text, a, b)
+            # A slice that cuts a word is scanned (the paragraph's starts miss a start word that is a whole word
+            # of the slice only), as ``assign_kinds`` scans such a context.
+            scan = ctx._splits_word(text, a, b)
+            cuts += scan
+            assert ctx._nearest_kind(text, a, b, None if scan else kinds) == want, (text, a, b)
             ym, plain = ctx._first(ctx._YEAR_REF_KP, text, a, b, years), ctx._YEAR_REF_RE.search(text[a:b])
             assert (ym and ym.span()) == (plain and plain.span()), (text, a, b)
-            cut = ctx._after_last_break(text, a, b, breaks)
+            cut = ctx._after_last_break(text, a, b, None if scan else breaks)
             assert cut == ctx._after_last_break(text, a, b, None), (text, a, b)
             found += want[0] is not None
     assert found > 1000
+    assert 1000 < cuts < 7000  # slices that cut words and slices that do not
 
 
 def test_years_by_their_word_skipped_first() -> None:
@@ -177,4 +211,59 @@ def test_years_by_their_word_skipped_first() -> None:
         kw = Keywords(text, lowered(text))
         refs = ex.extract_table_refs(text, kw)
         every = ex._scan_numbers(text, refs, kw, True)
-        assert ex._scan_numbers(text, refs, kw, False) == [it for it in every if it["skip"] is None], text
+        assert ex._scan_numbers(text, refs, kw, False) == [it for it in every if it[3] is None], text
+
+
+def test_start_words_sought_by_word_find_what_the_regex_finds() -> None:
+    """A start word sought among the text's words (``KeywordPattern``'s ``words``) finds every match: texts of the
+    patterns' own words and their matches' next words, glued to letters, digits, "_", "-" and each other."""
+    from lkj_excel.narrative.sentences import Keywords, lowered
+
+    patterns = [ctx._KINDS_KP, ctx._BREAK_KP] + [kp for _, kp in _DIRECTION_RE]
+    assert all(kp.word_set for kp in patterns)
+    vocab = sorted({w for kp in patterns for w in kp.starts} | {r.decode() for kp in patterns for r in kp.word_set})
+    vocab += "mana atas bawah target tercapai tinggi rendah besar kecil dari daripada rata ratakan jauh".split()
+    glue = [" ", "  ", "-", "_", "", "x", "9", ",", "\n", "(", "/", " 5,5% "]
+    rnd = random.Random(21)
+    hits = 0
+    for n in range(6000):
+        words = [rnd.choice(vocab) for _ in range(rnd.randint(1, 10))]
+        words = [w.upper() if rnd.random() < 0.1 else w.capitalize() if rnd.random() < 0.1 else w for w in words]
+        text = "".join(rnd.choice(glue) + w for w in words) + rnd.choice(glue)
+        if n % 50 == 0:
+            text += "é"  # not ASCII: every start word sought in the text
+        kw = Keywords(text, lowered(text))
+        for kp in patterns:
+            want = [m.span() for m in kp.rx.finditer(text)]
+            hits += len(want)
+            assert [m.span() for m in kp.matches(text, kw.starts(kp))] == want, (kp.rx.pattern, text)
+    assert hits > 10000
+
+
+def test_a_start_word_wrongly_sought_by_word_is_caught() -> None:
+    """The check above can fail: "prosentas" begins longer words ("prosentase"), which its word misses."""
+    from lkj_excel.narrative.sentences import KeywordPattern, Keywords, lowered
+
+    kp = KeywordPattern(
+        re.compile(r"\bprosentas\w*", re.IGNORECASE), ("prosentas",), words={"prosentas": ("prosentas",)}
+    )
+    text = "angka prosentase naik"
+    assert kp.matches(text, Keywords(text, lowered(text)).starts(kp)) == []
+    assert [m.group() for m in kp.rx.finditer(text)] == ["prosentase"]
+
+
+def test_the_kinds_in_one_pattern_find_each_kind_s_matches() -> None:
+    """No two kinds match at one position, no match of one kind starts inside another's: the one pattern's matches
+    (and their groups) are the five patterns' own, on texts dense in kind words glued every way."""
+    vocab = [w for starts, _ in ctx._KIND_STARTS for w in starts]
+    vocab += "rata-rata|rata rata|dirata-ratakan|lebih unggul|lebih  tinggi|prosentasinya|target capaian".split("|")
+    vocab += ["capaian realisasi", "TOTAL", "Rerata"]
+    glue = [" ", "  ", "-", "_", "", "x", "9", ",", "\n", "(", "/"]
+    rnd = random.Random(22)
+    hits = 0
+    for _ in range(4000):
+        text = "".join(rnd.choice(glue) + rnd.choice(vocab) for _ in range(rnd.randint(1, 8)))
+        own = sorted((m.span(), kind) for kind, rx in ctx._KIND_RE for m in rx.finditer(text))
+        hits += len(own)
+        assert [(m.span(), m.lastgroup) for m in ctx._KINDS_KP.rx.finditer(text)] == own, text
+    assert hits > 5000

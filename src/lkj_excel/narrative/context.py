@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from typing import TYPE_CHECKING
 
 from .sentences import KeywordPattern, Keywords, sentence_of
+
+if TYPE_CHECKING:
+    from .extract import Claim
 
 # Words after which the reader starts a new clause: a kind keyword before them
 # no longer describes the figure ("terjadi penurunan dimana target ... 85,00").
@@ -53,10 +57,18 @@ _KIND_STARTS: list[tuple[tuple[str, ...], dict[str, tuple[str, ...]] | None]] = 
     (("jumlah", "total", "akumulasi"), None),
     (("porsi", "proporsi"), None),
 ]
-_KIND_KP: list[tuple[str, KeywordPattern]] = [
-    (kind, KeywordPattern(rx, starts, needs=needs))
-    for (kind, rx), (starts, needs) in zip(_KIND_RE, _KIND_STARTS, strict=True)
-]
+# The five in one pattern, a group per kind (``m.lastgroup``), tried once at each start word of any: no two kinds
+# match at one position (their first words differ) and no match of one kind starts inside a match of another
+# (the words inside a match, "rata" of "rata-rata", "unggul" of "lebih unggul", start no other kind's), so its
+# matches are the five patterns' own. The start words that begin a whole word of each match are sought by word
+# (the others may begin a longer word: "prosentasi\\w*").
+_KIND_PREFIXES = ("prosentas", "diprosentas", "dipersentas")
+_KINDS_KP = KeywordPattern(
+    re.compile("|".join(f"(?P<{kind}>{rx.pattern})" for kind, rx in _KIND_RE), re.IGNORECASE),
+    tuple(w for starts, _ in _KIND_STARTS for w in starts),
+    needs={w: n for _, needs in _KIND_STARTS for w, n in (needs or {}).items()},
+    words={w: (w,) for starts, _ in _KIND_STARTS for w in starts if w not in _KIND_PREFIXES},
+)
 # "... dari target sebesar 60%": the target's own figure follows ("capaian 97% dari target" has none);
 # the text after a claim stops where the next claim starts, hence the end anchor.
 _AGAINST_TARGET_RE = re.compile(
@@ -74,6 +86,8 @@ _BREAK_KP = KeywordPattern(
     _BREAK_RE,
     tuple("di namun sehingga sementara akan tetapi sedangkan karena bahkan atau".split()),
     needs={"di": ("mana",), "akan": ("tetapi",)},
+    words={"di": ("di", "dimana")}
+    | {w: (w,) for w in "namun sehingga sementara akan tetapi sedangkan karena bahkan atau".split()},
 )
 _NEW_VALUE_RE = re.compile(r"\b(?:menjadi|ke\s+angka|hingga)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w][\w/\-]*")
@@ -87,22 +101,28 @@ def _in(starts: list[int] | None, a: int, b: int) -> bool:
     return i < len(starts) and starts[i] < b
 
 
-def _nearest_kind(
-    text: str, cs: int, ce: int, kinds: list[tuple[str, KeywordPattern, list[int] | None]]
-) -> tuple[str | None, int]:
+# The word characters of ASCII text (``\w``).
+_ASCII_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def _splits_word(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` cuts a word of ASCII text at either end. In the slice, a start word may then begin (or
+    end) a whole word of the slice that is part of a longer word of the text, where ``Keywords`` (which seeks some
+    start words among the text's words) did not look for it: the paragraph's starts do not serve such a slice."""
+    n = len(text)
+    return (0 < a < n and text[a - 1] in _ASCII_WORD and text[a] in _ASCII_WORD) or (
+        0 < b < n and text[b - 1] in _ASCII_WORD and text[b] in _ASCII_WORD
+    )
+
+
+def _nearest_kind(text: str, cs: int, ce: int, starts: list[int] | None) -> tuple[str | None, int]:
     """Nearest kind keyword in the context ``text[cs:ce]`` and where it ends in the context (-1 when none);
-    ``kinds``: the patterns of `_KIND_KP` that can match in the paragraph, with its starts (``Keywords.starts``)."""
-    best: tuple[str | None, int] = (None, -1)
-    ctx = None
-    for kind, kp, starts in kinds:
-        if not _in(starts, cs, ce):
-            continue
-        if ctx is None:
-            ctx = text[cs:ce]
-        for m in kp.matches(ctx, starts, offset=cs):
-            if m.end() > best[1]:
-                best = (kind, m.end())
-    return best
+    ``starts``: the paragraph's ``_KINDS_KP`` starts (``Keywords.starts``; None: the context is scanned)."""
+    if not _in(starts, cs, ce):
+        return None, -1
+    found = _KINDS_KP.matches(text[cs:ce], starts, offset=cs)
+    # In order and apart: the last one ends last.
+    return (found[-1].lastgroup, found[-1].end()) if found else (None, -1)
 
 
 def _first(kp: KeywordPattern, text: str, a: int, b: int, starts: list[int] | None) -> re.Match[str] | None:
@@ -113,31 +133,38 @@ def _first(kp: KeywordPattern, text: str, a: int, b: int, starts: list[int] | No
     return found[0] if found else None
 
 
-def assign_kinds(text: str, spans: list[tuple[int, int]], real: list[dict], kw: Keywords) -> None:
-    """Context words, year references and kinds of ``real`` (a paragraph's claims less its years, ordinals and
-    reference numbers, in order); they need the neighbouring claims, hence a second pass."""
+def assign_kinds(
+    text: str, spans: list[tuple[int, int]], real: list[Claim], counted: list[bool], kw: Keywords, words: bool = True
+) -> None:
+    """Year references, kinds and (with ``words``) context words of ``real`` (a paragraph's claims less its years,
+    ordinals and reference numbers, in order; ``counted``: whether each counts people or things); they need the
+    neighbouring claims, hence a second pass."""
     if not real:
         return
     # Where each keyword pattern may start in the paragraph, sought once; a context is read at those in it only.
     breaks, years = kw.starts(_BREAK_KP), kw.starts(_YEAR_REF_KP)
-    kinds = [(kind, kp, st) for kind, kp in _KIND_KP if (st := kw.starts(kp)) is None or st]
+    kinds = kw.starts(_KINDS_KP)
     runs = text.encode("ascii").translate(_RUNS) if text.isascii() else None  # the contexts' words, at one go
+    last = len(real) - 1
     for i, c in enumerate(real):
-        sa, sb = sentence_of(spans, c["num_start"])
-        prev_end = real[i - 1]["end"] if i > 0 and real[i - 1]["end"] > sa else sa
-        next_start = real[i + 1]["start"] if i + 1 < len(real) and real[i + 1]["start"] < sb else sb
-        cs, ce = prev_end, c["start"]
-        cs += _after_last_break(text, cs, ce, breaks)
-        cs, c["context_words"] = _last_words(text, cs, ce) if runs is None else _last_words_ascii(text, runs, cs, ce)
-        ym = _first(_YEAR_REF_KP, text, c["end"], next_start, years)
-        if ym is None and prev_end == sa:
+        sa, sb = sentence_of(spans, c.num_start)
+        prev = real[i - 1] if i > 0 and real[i - 1].end > sa else None
+        prev_end = sa if prev is None else prev.end
+        next_start = real[i + 1].start if i < last and real[i + 1].start < sb else sb
+        cs, ce = prev_end, c.start
+        # A context that cuts a word (never seen: a claim starts and ends next to no letter) is scanned.
+        scan = _splits_word(text, cs, ce)
+        cs += _after_last_break(text, cs, ce, None if scan else breaks)
+        if words:
+            cs, c.context_words = _last_words(text, cs, ce) if runs is None else _last_words_ascii(text, runs, cs, ce)
+        else:
+            cs = _last_words(text, cs, ce)[0] if runs is None else _tenth_last_ascii(text, runs, cs, ce)
+        ym = _first(_YEAR_REF_KP, text, c.end, next_start, years)
+        if ym is None and prev is None:
             ym = _first(_YEAR_REF_KP, text, cs, ce, years)
-        c["year_ref"] = int(ym.group(1)) if ym else None
-        c["sentence"] = (sa, sb)
-        c["prev_in_sentence"] = real[i - 1] if prev_end != sa else None
-        if c["kind"] is None:
-            nearest = _nearest_kind(text, cs, ce, kinds)
-            c["kind"] = _kind_of(c, text[cs:ce], nearest, text[c["end"] : next_start])
+        c.year_ref = int(ym.group(1)) if ym else None
+        nearest = _nearest_kind(text, cs, ce, None if scan else kinds)
+        c.kind = _kind_of(c, counted[i], prev, text[cs:ce], nearest, text[c.end : next_start])
 
 
 def _after_last_break(text: str, cs: int, ce: int, starts: list[int] | None) -> int:
@@ -200,6 +227,15 @@ def _last_words_ascii(text: str, runs: bytes, cs: int, ce: int) -> tuple[int, li
     return start, b" ".join(found[-6:]).lower().decode().split()
 
 
+def _tenth_last_ascii(text: str, runs: bytes, cs: int, ce: int) -> int:
+    """The first item of ``_last_words_ascii``: where the last ten words of the context start."""
+    seg = runs[cs:ce]
+    if b" -" in seg or b" /" in seg or seg.startswith((b"-", b"/")):
+        return _last_words(text, cs, ce)[0]
+    n = len(seg.split())
+    return cs if n <= 10 else cs + len(seg) - len(seg.split(None, n - 10)[-1])
+
+
 def _last_words_forwards(text: str, cs: int, ce: int) -> tuple[int, list[str]]:
     """``_last_words`` read forwards: the reference its tests compare with."""
     found = list(_WORD_RE.finditer(text, cs, ce))
@@ -207,23 +243,24 @@ def _last_words_forwards(text: str, cs: int, ce: int) -> tuple[int, list[str]]:
     return start, [m.group().lower() for m in found[-6:]]
 
 
-def _kind_of(c: dict, ctx: str, nearest: tuple[str | None, int], after: str) -> str:
+def _kind_of(c: Claim, counted: bool, prev: Claim | None, ctx: str, nearest: tuple[str | None, int], after: str) -> str:
+    """The kind of the claim ``c`` from its nearest kind keyword in its context ``ctx``, what follows it (``after``)
+    and the claim before it in its sentence (``prev``)."""
     kind, kpos = nearest
     if kind == "difference" and _NEW_VALUE_RE.search(ctx[kpos:]):
         kind = None  # "naik menjadi 80,50": the new level, not the change
-    if c["counted"] and kind in (None, "ratio"):
+    if counted and kind in (None, "ratio"):
         kind = "count"
-    if kind in (None, "ratio") and c["unit"] == "%" and _SHARE_AFTER_RE.match(after):
+    if kind in (None, "ratio") and c.unit == "%" and _SHARE_AFTER_RE.match(after):
         kind = "share"  # "diprosentasikan hampir 19,51% dari luas keseluruhan"
-    if kind in (None, "ratio") and c["unit"] == "%" and _AGAINST_TARGET_RE.match(after):
+    if kind in (None, "ratio") and c.unit == "%" and _AGAINST_TARGET_RE.match(after):
         kind = "value"  # "sebesar 58,3% dari target sebesar 60%": a realisasi against its target, not a capaian
-    if kind is None and c["unit"] == "poin":
+    if kind is None and c.unit == "poin":
         kind = "difference"
-    prev = c["prev_in_sentence"]
-    if kind is None and c["year_ref"] is not None and prev and prev.get("year_ref") is not None:
-        kind = prev["kind"]  # "... 5,15 ... tahun 2023, sebesar 14,75 ... tahun 2022"
+    if kind is None and c.year_ref is not None and prev is not None and prev.year_ref is not None:
+        kind = prev.kind  # "... 5,15 ... tahun 2023, sebesar 14,75 ... tahun 2022"
     if kind is None:
-        kind = "ratio" if c["unit"] == "%" else "value"
+        kind = "ratio" if c.unit == "%" else "value"
     return kind
 
 

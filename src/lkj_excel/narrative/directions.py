@@ -35,10 +35,14 @@ _LEBIH_RE = re.compile(r"(?i)lebih\s")
 _DARI_RE = re.compile(r"(?i)dari")
 
 
-def _kw(pattern: str, starts: str, needs: str = "") -> KeywordPattern:
-    """``needs``: "word:needed" pairs (see KeywordPattern)."""
+def _kw(pattern: str, starts: str, needs: str = "", *, whole: bool = False) -> KeywordPattern:
+    """``needs``: "word:needed" pairs (see KeywordPattern); ``whole``: every match begins with a whole word, one of
+    ``starts`` (``KeywordPattern``'s ``words``)."""
     pairs = [n.split(":") for n in needs.split()]
-    return KeywordPattern(re.compile(pattern, re.IGNORECASE), tuple(starts.split()), needs={w: (n,) for w, n in pairs})
+    words: dict[str, tuple[str, ...]] | None = {w: (w,) for w in starts.split()} if whole else None
+    return KeywordPattern(
+        re.compile(pattern, re.IGNORECASE), tuple(starts.split()), needs={w: (n,) for w, n in pairs}, words=words
+    )
 
 
 # Each pattern with the lowercase words its matches start with.
@@ -50,6 +54,7 @@ _DIRECTION_RE: list[tuple[str, KeywordPattern]] = [
             r"|\btarget\s+(?:tidak|belum)\s+tercapai",
             "tidak belum target",
             "target:tercapai",
+            whole=True,
         ),
     ),
     (
@@ -58,6 +63,7 @@ _DIRECTION_RE: list[tuple[str, KeywordPattern]] = [
             r"\b(?:melebihi|melampaui)\s+target|\bdi\s+atas\s+target",
             "melebihi melampaui di",
             "di:atas melebihi:target melampaui:target",
+            whole=True,
         ),
     ),
     (
@@ -66,20 +72,26 @@ _DIRECTION_RE: list[tuple[str, KeywordPattern]] = [
             r"\b(?:mencapai|memenuhi)\s+target|\btarget\s+(?:telah\s+)?tercapai",
             "mencapai memenuhi target",
             "target:tercapai mencapai:target memenuhi:target",
+            whole=True,
         ),
     ),
-    ("ahead", _kw(r"\b(?:lebih\s+)?unggul(?:\s+jauh)?\b", "lebih unggul", "lebih:unggul")),
+    ("ahead", _kw(r"\b(?:lebih\s+)?unggul(?:\s+jauh)?\b", "lebih unggul", "lebih:unggul", whole=True)),
     (
         "up",
-        _kw(r"\b(?:peningkatan|meningkat|kenaikan|naik|bertambah)\b", "peningkatan meningkat kenaikan naik bertambah"),
+        _kw(
+            r"\b(?:peningkatan|meningkat|kenaikan|naik|bertambah)\b",
+            "peningkatan meningkat kenaikan naik bertambah",
+            whole=True,
+        ),
     ),
-    ("down", _kw(r"\b(?:penurunan|menurun|turun|berkurang)\b", "penurunan menurun turun berkurang")),
+    ("down", _kw(r"\b(?:penurunan|menurun|turun|berkurang)\b", "penurunan menurun turun berkurang", whole=True)),
     (
         "above",
         _kw(
             r"\b(?:di\s+atas|lebih\s+tinggi(?:\s+dari(?:pada)?)?|melebihi)\b",
             "di lebih melebihi",
             "di:atas lebih:tinggi",
+            whole=True,
         ),
     ),
     (
@@ -88,15 +100,24 @@ _DIRECTION_RE: list[tuple[str, KeywordPattern]] = [
             r"\b(?:di\s+bawah|lebih\s+rendah(?:\s+dari(?:pada)?)?|kurang\s+dari)\b",
             "di lebih kurang",
             "di:bawah lebih:rendah kurang:dari",
+            whole=True,
         ),
     ),
     (
         "max",
-        _kw(r"\b(?:tertinggi|terbesar|terbanyak|paling\s+(?:tinggi|besar))\b", "tertinggi terbesar terbanyak paling"),
+        _kw(
+            r"\b(?:tertinggi|terbesar|terbanyak|paling\s+(?:tinggi|besar))\b",
+            "tertinggi terbesar terbanyak paling",
+            whole=True,
+        ),
     ),
     (
         "min",
-        _kw(r"\b(?:terendah|terkecil|tersedikit|paling\s+(?:rendah|kecil))\b", "terendah terkecil tersedikit paling"),
+        _kw(
+            r"\b(?:terendah|terkecil|tersedikit|paling\s+(?:rendah|kecil))\b",
+            "terendah terkecil tersedikit paling",
+            whole=True,
+        ),
     ),
 ]
 # "di atas" and friends compare only when a figure or a benchmark follows;

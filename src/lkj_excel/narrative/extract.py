@@ -331,6 +331,7 @@ def extract_claims(
     table_refs: list[TableRef] | None = None,
     keywords: Keywords | None = None,
     numbers: list[re.Match[str]] | None = None,
+    lean: bool = False,
 ) -> list[Claim]:
     """Every numeric claim in ``text``, in order of appearance.
 
@@ -338,17 +339,24 @@ def extract_claims(
     returned too (kinds "year", "ordinal", "reference-number"). ``spans`` and
     ``table_refs`` are ``sentence_spans(text)`` and ``extract_table_refs(text)``
     when the caller has them already, ``keywords`` the text's ``Keywords``, ``numbers`` the first list of
-    ``scan_paragraph(text)``.
+    ``scan_paragraph(text)``. ``lean``: without what no check reads (``resolve.read_paragraph``): every claim's
+    ``letter``, ``context_words`` and ``table_refs`` are left empty.
     """
     kw = Keywords(text, lowered(text)) if keywords is None else keywords
     spans = sentence_spans(text) if spans is None else spans
     trefs = extract_table_refs(text, kw) if table_refs is None else table_refs
     # Years, ordinals and reference numbers are read out only when asked for: nothing else looks at them.
-    items = _scan_numbers(text, trefs, kw, include_non_claims, numbers)
     plain = kw.low is not None
-    claims_data = [_claim_data(text, it, plain) for it in items]
-    assign_kinds(text, spans, [c for c in claims_data if c["kind"] not in NON_CLAIM_KINDS], kw)
-    return _build_claims(text, spans, trefs, claims_data, include_non_claims)
+    counted: list[bool] = []  # whether each claim of kind None counts people or things, in order
+    claims = [
+        _claim(text, s, e, core, skip, plain, counted, not lean)
+        for s, e, core, skip in _scan_numbers(text, trefs, kw, include_non_claims, numbers)
+    ]
+    real = [c for c in claims if c.kind not in NON_CLAIM_KINDS] if include_non_claims else claims
+    assign_kinds(text, spans, real, counted, kw, not lean)
+    if trefs and not lean:
+        _table_refs_of_claims(text, spans, trefs, claims)
+    return claims
 
 
 def _scan_numbers(
@@ -357,13 +365,14 @@ def _scan_numbers(
     kw: Keywords,
     keep_skipped: bool = True,
     numbers: list[re.Match[str]] | None = None,
-) -> list[dict]:
-    """Each number of the text with the kind it has by its form alone (year, ordinal, ...) or None; only those
-    of kind None unless ``keep_skipped``; ``numbers``: the text's numbers, if at hand (``scan_paragraph``)."""
+) -> list[tuple[int, int, str, str | None]]:
+    """Each number of the text (start, end, digits) with the kind it has by its form alone (year, ordinal, ...) or
+    None; only those of kind None unless ``keep_skipped``; ``numbers``: the text's numbers, if at hand
+    (``scan_paragraph``)."""
     covered = [(r.start, r.end) for r in trefs]
     covered += [(m.start(), m.end()) for m in _FIGURE_RE.matches(text, kw.starts(_FIGURE_RE))]
     covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.matches(text, kw.starts(_YEAR_RANGE_RE))]
-    raw_items: list[dict] = []
+    raw_items: list[tuple[int, int, str, str | None]] = []
     plain = kw.low is not None
     if numbers is None:
         numbers = list((_NUM_ASCII_RE if text.isascii() else _NUM_RE).finditer(text))
@@ -376,23 +385,26 @@ def _scan_numbers(
             continue  # a year by the word before it: skipped whatever else `_skip_kind` would find
         skip = _skip_kind(text, s, e, core, covered, plain)
         if skip is None or keep_skipped:
-            raw_items.append({"num_start": s, "num_end": e, "core": core, "skip": skip})
+            raw_items.append((s, e, core, skip))
     return raw_items
 
 
-def _claim_data(text: str, it: dict, plain: bool = False) -> dict:
-    """A number's span with its sign, currency, unit, value candidates and predikat letter."""
-    s, e, core = it["num_start"], it["num_end"], it["core"]
+def _claim(
+    text: str, s: int, e: int, core: str, kind: str | None, plain: bool, counted: list[bool], letters: bool
+) -> Claim:
+    """The number ``core`` at ``s``..``e`` as a claim: its span with sign, currency, unit, value candidates and (with
+    ``letters``) predikat letter; of kind ``kind`` if it is no claim (a year...), else of a kind ``assign_kinds``
+    sets, whether it counts things appended to ``counted``."""
     start, end = s, e
     unit: str | None = None
-    kind: str | None = it["skip"]
     after = text[e : e + 80]
-    if kind is None and s > 0 and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n("):
-        start = s - 1  # "-10,29"
-    m_rp = _RP_BEFORE_RE.search(text[max(0, start - 12) : start], plain)
-    if kind is None and m_rp:
-        unit = "Rp"
-        start = max(0, start - 12) + m_rp.start()
+    if kind is None:
+        if s > 0 and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n("):
+            start = s - 1  # "-10,29"
+        m_rp = _RP_BEFORE_RE.search(text[max(0, start - 12) : start], plain)
+        if m_rp:
+            unit = "Rp"
+            start = max(0, start - 12) + m_rp.start()
     tail = _RP_TAIL_RE.match(after)
     if tail:
         end = e + tail.end()
@@ -413,76 +425,47 @@ def _claim_data(text: str, it: dict, plain: bool = False) -> dict:
             unit = {"ha": "Ha", "hektar": "Ha", "persen": "%"}.get(w, w)
         elif noun is not None:
             unit = _SPACE_RE.sub(" ", noun)
-    # Counted things default to "count"; a jumlah/selisih/rata-rata keyword may still override.
-    if count_noun is None:
-        counts = _counts_things(text, unit_from, unit)
-    else:  # as `_counts_things` reads the same match
-        counts = unit == "jiwa" or (unit is not None and count_noun)
-    counted = kind is None and (spelled is not None or counts)
-    sign = -1.0 if start < s and text[start] in "-−" else 1.0
     value, decimals, malformed, cands = _candidates(core, unit)
-    if sign < 0:
+    if start < s and text[start] in "-−":
         value = -value
         cands = [(-v, d) for v, d in cands]
     letter = None
     if kind is None:
-        lb = _letter_before(text[max(0, start - 30) : start])
-        if lb:
-            letter = lb.group(1)
-        elif text[end : end + 1].strip() == "" or text[end] == ")":
-            la = _LETTER_AFTER_RE.match(text, end)
-            if la:
-                letter = la.group(1)
-    it.update(
-        start=start,
-        end=end,
-        unit=unit,
-        kind=kind,
-        counted=counted,
-        value=value,
-        decimals=decimals,
-        malformed=malformed,
-        candidates=cands,
-        letter=letter,
-    )
-    return it
+        # Counted things default to "count"; a jumlah/selisih/rata-rata keyword may still override.
+        if spelled is not None:
+            counted.append(True)
+        elif count_noun is None:
+            counted.append(_counts_things(text, unit_from, unit))
+        else:  # as `_counts_things` reads the same match
+            counted.append(unit == "jiwa" or (unit is not None and count_noun))
+        if letters:
+            letter = _letter(text, start, end)
+    raw, kind = text[start:end], kind or "value"  # the kind of a claim is set by `assign_kinds`
+    return Claim(raw, start, end, value, decimals, unit, kind, malformed, cands, letter, [], None, [], s, e)
 
 
-def _build_claims(
-    text: str, spans: list[tuple[int, int]], trefs: list[TableRef], claims_data: list[dict], include_non_claims: bool
-) -> list[Claim]:
-    claims: list[Claim] = []
-    for c in claims_data:
-        if c["kind"] in NON_CLAIM_KINDS and not include_non_claims:
-            continue
-        in_sentence: list[TableRef] = []
-        if trefs:
-            sa, sb = c["sentence"] if "sentence" in c else sentence_of(spans, c["num_start"])
-            in_sentence = [r for r in trefs if sa <= r.start < sb]
-            if not in_sentence:
-                para_start = text.rfind("\n\n", 0, c["start"]) + 1
-                earlier = [r for r in trefs if para_start <= r.start < c["start"]]
-                in_sentence = earlier[-1:]
-        claims.append(
-            Claim(
-                raw=text[c["start"] : c["end"]],
-                start=c["start"],
-                end=c["end"],
-                value=c["value"],
-                decimals=c["decimals"],
-                unit=c["unit"],
-                kind=c["kind"],
-                malformed=c["malformed"],
-                candidates=c["candidates"],
-                letter=c["letter"],
-                context_words=c.get("context_words", []),
-                year_ref=c.get("year_ref"),
-                table_refs=in_sentence,
-                num_start=c["num_start"],
-                num_end=c["num_end"],
-            )
-        )
-    return claims
+def _letter(text: str, start: int, end: int) -> str | None:
+    """The predikat letter before ("BB (71,00)") or after ("71,00 (BB)") the claim at ``start``..``end``."""
+    lb = _letter_before(text[max(0, start - 30) : start])
+    if lb:
+        return lb.group(1)
+    if text[end : end + 1].strip() == "" or text[end] == ")":
+        la = _LETTER_AFTER_RE.match(text, end)
+        if la:
+            return la.group(1)
+    return None
+
+
+def _table_refs_of_claims(text: str, spans: list[tuple[int, int]], trefs: list[TableRef], claims: list[Claim]) -> None:
+    """Each claim's table mentions: those of its sentence, else the last one before it in its paragraph."""
+    for c in claims:
+        sa, sb = sentence_of(spans, c.num_start)
+        in_sentence = [r for r in trefs if sa <= r.start < sb]
+        if not in_sentence:
+            para_start = text.rfind("\n\n", 0, c.start) + 1
+            earlier = [r for r in trefs if para_start <= r.start < c.start]
+            in_sentence = earlier[-1:]
+        c.table_refs = in_sentence
 
 
 __all__ = ["NON_CLAIM_KINDS", "Claim", "TableRef", "extract_claims", "extract_table_refs", "scan_paragraph"]

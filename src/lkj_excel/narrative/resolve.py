@@ -370,7 +370,7 @@ def read_paragraph(text: str) -> Reading:
     spans = sentence_spans(text, cuts)
     kw = Keywords(text, lowered(text))  # the keyword patterns of claims and directions share their words
     refs = extract_table_refs(text, kw)
-    claims = extract_claims(text, spans=spans, table_refs=refs, keywords=kw, numbers=numbers)
+    claims = extract_claims(text, spans=spans, table_refs=refs, keywords=kw, numbers=numbers, lean=True)
     return spans, refs, claims, extract_direction_statements(text, claims, spans=spans, keywords=kw, checked=True)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from itertools import compress, pairwise
+from itertools import chain, compress, pairwise
 
 # A blank line, or one of ".!?;:" before whitespace; written to start with one character class, which the regex
 # engine looks for before trying a match (as "\n[ \t]*\n|[.!?;:](?=\s+)", ~2x cheaper).
@@ -138,6 +138,10 @@ class TailPattern:
         return None
 
 
+# Every start word sought by word (``KeywordPattern``'s ``words``), added as the patterns are made.
+_WHOLE_WORDS: set[bytes] = set()
+
+
 class KeywordPattern:
     """A pattern every match of which starts with one of ``starts``, tried only where one of them starts.
 
@@ -148,10 +152,13 @@ class KeywordPattern:
     are tried in order, each from the end of the previous match on). Without the lowered text (the
     rare characters ``lowered`` rules out) the pattern scans as usual. ``needs`` names, for a start word,
     words one of which every match starting with it contains ("di" in "di atas" needs "atas"): without
-    them in the text the start word is not sought.
+    them in the text the start word is not sought. ``words`` names, for a start word every match starting
+    with which begins with a whole word of the text (a maximal run of ASCII word characters: the pattern
+    reads ``\\b`` then the word then no word character), those words ("di": "di", "dimana"); in ASCII text
+    such a start word is sought among the text's words, which ``Keywords`` lists once for all patterns.
     """
 
-    __slots__ = ("cased", "needs", "plan", "rx", "starts")
+    __slots__ = ("cased", "needs", "plan", "rx", "starts", "sub_plan", "sub_starts", "word_plan", "word_set")
 
     def __init__(
         self,
@@ -160,10 +167,22 @@ class KeywordPattern:
         *,
         cased: bool = False,
         needs: dict[str, tuple[str, ...]] | None = None,
+        words: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.rx, self.starts, self.cased, self.needs = rx, starts, cased, needs or {}
         # (word, its key in ``Keywords.words``, the words it needs) for each start word.
         self.plan = tuple((w, "\0" + w if cased else w, self.needs.get(w)) for w in starts)
+        # ``words``: for a start word every match of which begins with a whole word (a run of ASCII word characters)
+        # of the text, those words; such a start word is sought in the set of the paragraph's words (a hash look-up)
+        # rather than in its text (a scan of ~300 characters). The others are sought in the text.
+        words = words or {}
+        assert not (cased and words) and set(words) <= set(starts)
+        # The start words sought by word, by the words they begin (as bytes, as ``Keywords.runs`` holds them).
+        self.word_plan = {r.encode(): e for e in self.plan if e[0] in words for r in words[e[0]]}
+        self.word_set = frozenset(self.word_plan)
+        _WHOLE_WORDS.update(self.word_set)
+        self.sub_plan = tuple(e for e in self.plan if e[0] not in words)
+        self.sub_starts = tuple(e[0] for e in self.sub_plan)
 
     def starts_in(self, hay: str | None) -> list[int] | None:
         """Sorted positions of ``hay`` (the lowered text, or the text itself if ``cased``) where a start word begins.
@@ -191,7 +210,8 @@ class KeywordPattern:
         """``rx.finditer(text, pos, endpos)`` as a list (only its first match with ``first``).
 
         ``starts`` is ``starts_in`` of a text of which ``text`` is the slice from ``offset`` on: the
-        positions there are the only ones where a match can start.
+        positions there are the only ones where a match can start. (``Keywords.starts`` of that text, which
+        seeks some start words among its words, serves for a slice or window that cuts no word only.)
         """
         end = len(text) if endpos is None else endpos
         if starts is None:
@@ -242,12 +262,14 @@ class Keywords:
     share many words ("naik", "lebih", "target").
     """
 
-    __slots__ = ("low", "patterns", "text", "words")
+    __slots__ = ("known", "low", "patterns", "runs", "text", "words")
 
     def __init__(self, text: str, low: str | None) -> None:
         self.text, self.low = text, low
         self.words: dict[str, list[int]] = {}
         self.patterns: dict[KeywordPattern, list[int] | None] = {}
+        self.runs: set[bytes] | None = None  # the words of the text that are start words sought by word
+        self.known = 0  # how many start words were sought by word when ``runs`` was made
 
     def starts(self, rx: KeywordPattern) -> list[int] | None:
         found = self.patterns.get(rx, _UNSEEN)
@@ -262,7 +284,20 @@ class Keywords:
         found: list[int] = []
         words = self.words
         # Only the start words the text holds (most patterns in most paragraphs have none).
-        for w, key, needs in compress(rx.plan, map(hay.__contains__, rx.starts)):
+        if rx.word_set and hay.isascii():
+            runs = self.runs
+            if runs is None or self.known != len(_WHOLE_WORDS):  # (a pattern made since: its words too)
+                # The start words of every pattern sought by word that are words of the text, at one go.
+                runs = self.runs = _WHOLE_WORDS.intersection(hay.encode().translate(_WORD_RUNS).split())
+                self.known = len(_WHOLE_WORDS)
+            present: Iterable[tuple[str, str, tuple[str, ...] | None]] = map(
+                rx.word_plan.__getitem__, rx.word_set.intersection(runs)
+            )
+            if rx.sub_starts:
+                present = chain(present, compress(rx.sub_plan, map(hay.__contains__, rx.sub_starts)))
+        else:
+            present = compress(rx.plan, map(hay.__contains__, rx.starts))
+        for w, key, needs in present:
             if needs is not None and not any(map(hay.__contains__, needs)):
                 continue
             at = words.get(key)
@@ -278,4 +313,6 @@ class Keywords:
         return found
 
 
+# ASCII text with every character but a word character (``\w`` in ASCII: letters, digits, "_") made a space.
+_WORD_RUNS = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + b" " * 128
 _UNSEEN: list[int] = []
