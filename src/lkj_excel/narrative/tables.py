@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import operator
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -124,11 +126,15 @@ def build_figures(t: Table, cols: list[tuple[str, str, bool]], before: _TableFig
         if span is not None and before is not None:
             start = len(out)
             out += before.out[span[0] : span[1]]
+            f.classes += before.classes[span[0] : span[1]]
             f.row_spans[id(r)] = (start, len(out))
         else:
             f.row_figures(r)
     f.peers()
     f.shares(before, same)
+    values = list(map(_VALUE, out))
+    if not math.isfinite(sum(values)):  # rare: a value not finite (or a sum past the largest float)
+        f.classes = [NO_SLIP if not -_INF < v < _INF else k for v, k in zip(values, f.classes, strict=True)]
     return f
 
 
@@ -143,6 +149,32 @@ _HALF: dict[int, float] = {}
 # The figures of a table are made by setting their slots on a new object: the dataclass's __init__ (a call
 # through the type, an argument tuple) cost about twice as much, ~900 times per workbook.
 _new = Figure.__new__
+_VALUE = operator.attrgetter("value")
+# The class a typing slip is searched by (`slips.FigClass`: kind, unit, a cell of a difference column, a
+# "capaian" column) of each figure, as a small int kept beside the figure list: the builder knows it per
+# column or column pair, where the slip search grouped every figure again. Interned per process (a pure
+# function of a few kinds, units and flags); NO_SLIP: a figure no slip names (recomputed, or not finite).
+FigClass = tuple[str, str | None, bool, bool]
+CLASSES: list[FigClass] = []
+_CLASS_IDS: dict[FigClass, int] = {}
+NO_SLIP = -1
+DIFF_COLUMNS = frozenset(("sisa", "selisih", "efisiensi"))
+
+
+def class_id(kind: str, unit: str | None, diff_cell: bool, capaian: bool) -> int:
+    k = (kind, unit, diff_cell, capaian)
+    i = _CLASS_IDS.get(k)
+    if i is None:
+        i = _CLASS_IDS[k] = len(CLASSES)
+        CLASSES.append(k)
+    return i
+
+
+def slip_class(f: Figure) -> int:
+    """The class id of a figure the slip search may name (`slips.fig_class`), else NO_SLIP."""
+    if f.recomputed is not None or not -_INF < f.value < _INF:
+        return NO_SLIP
+    return class_id(f.kind, f.unit, f.is_cell and f.column in DIFF_COLUMNS, "capaian" in f.column)
 
 
 def _half(decimals: int) -> float:
@@ -172,9 +204,9 @@ def _share(alo: float, ahi: float, blo: float, bhi: float) -> tuple[float, float
 @cache  # per layout: the numeric columns a table declares and fills
 def _pairs(
     cols: tuple[tuple[str, str, bool], ...],
-) -> tuple[tuple[int, int, str, str, str | None, tuple[int, ...], int], ...]:
+) -> tuple[tuple[int, int, str, str, str | None, tuple[int, ...], int, int], ...]:
     """The column pairs a row difference is taken of (same kind; a percentage only within its stem), in the
-    order the rows' cells pair up: (a, b, column, desc, unit, years, sign of the later year's side)."""
+    order the rows' cells pair up: (a, b, column, desc, unit, years, sign of the later year's side, class)."""
     out = []
     stems = [year_of(cid) for cid, _, _ in cols]
     for i, (a, ka, _) in enumerate(cols):
@@ -186,14 +218,34 @@ def _pairs(
                 continue
             sign = 0 if not (ya and yb and ya != yb) else (1 if ya > yb else -1)
             yrs = tuple(y for y in (ya, yb) if y)
-            out.append((i, j, f"{a}-{b}", f"{a} − {b}", _UNIT_OF_KIND.get(ka), yrs, sign))
+            unit, column = _UNIT_OF_KIND.get(ka), f"{a}-{b}"
+            out.append(
+                (i, j, column, f"{a} − {b}", unit, yrs, sign, class_id("difference", unit, False, "capaian" in column))
+            )
     return tuple(out)
 
 
 @cache  # per layout, like `_pairs`
-def _ratio_pairs(cols: tuple[tuple[str, str, bool], ...]) -> tuple[tuple[int, int, str, str, tuple[int, ...]], ...]:
+def _cell_classes(cols: tuple[tuple[str, str, bool], ...]) -> dict[str, tuple[list[int], list[int]]]:
+    """Per kind of cell figure ("value", "sum"): per column, the slip class with the column's unit and with
+    "%" (a cell printed as a percentage)."""
+    flags = [(cid in DIFF_COLUMNS, "capaian" in cid) for cid, _, _ in cols]
+    units = [_UNIT_OF_KIND.get(kind) for _, kind, _ in cols]
+    return {
+        fk: (
+            [class_id(fk, u, *fl) for u, fl in zip(units, flags, strict=True)],
+            [class_id(fk, "%", *fl) for fl in flags],
+        )
+        for fk in ("value", "sum")
+    }
+
+
+@cache  # per layout, like `_pairs`
+def _ratio_pairs(
+    cols: tuple[tuple[str, str, bool], ...],
+) -> tuple[tuple[int, int, str, str, tuple[int, ...], int], ...]:
     """The (denominator, numerator) column pairs of a realisasi-over-target ratio: one year, one kind, in the
-    order the rows' cells pair up: (a, b, column, desc, years)."""
+    order the rows' cells pair up: (a, b, column, desc, years, class)."""
     out = []
     stems = [year_of(cid) for cid, _, _ in cols]
     for ia, (a, ka, _) in enumerate(cols):
@@ -203,7 +255,9 @@ def _ratio_pairs(cols: tuple[tuple[str, str, bool], ...]) -> tuple[tuple[int, in
         for ib, (b, kb, _) in enumerate(cols):
             sb, yb = stems[ib]
             if sb.startswith(_NUM_STEMS) and yb == ya and kb == ka:
-                out.append((ia, ib, f"{b}/{a}", f"{b} / {a} × 100", (ya,) if ya else ()))
+                column = f"{b}/{a}"
+                cls = class_id("ratio", "%", False, "capaian" in column)
+                out.append((ia, ib, column, f"{b} / {a} × 100", (ya,) if ya else (), cls))
     return tuple(out)
 
 
@@ -222,6 +276,7 @@ class _TableFigures:
         self.kinds = {cid: kind for cid, kind, _ in cols}
         self.years = {cid: year_of(cid) for cid, _, _ in cols}
         self.out: list[Figure] = []
+        self.classes: list[int] = []  # per figure of `out`: its slip class (`class_id`) or NO_SLIP
         # Where each row's cell figures and row figures, and each column's shares, lie in `out`: a build
         # after some cells changed takes over those of the unchanged rows and columns (`build_figures`).
         self.cell_spans: dict[int, tuple[int, int]] = {}
@@ -312,14 +367,18 @@ class _TableFigures:
         f.table, f.cells, f.column, f.row_id, f.row_label, f.years = self.tid, cells, column, rid, name, years
         f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, None, None, r
         self.out.append(f)
+        k = _CLASS_IDS.get((kind, unit, False, "capaian" in column))
+        self.classes.append(class_id(kind, unit, False, "capaian" in column) if k is None else k)
 
     def cells(self, before: _TableFigures | None = None, same: frozenset[int] | set[int] = _NONE) -> None:
         """Each numeric cell as a figure; `before`, `same`: as `build_figures` (a total row is built anew: its
         cells are compared with the column sums)."""
         total_columns = self.t.spec.total_columns
         cols, out, tid, sums, spans = self.cols, self.out, self.tid, self.sums, self.cell_spans
+        classes = self.classes
         cell_years = [(y,) if (y := year_of(cid)[1]) else () for cid, _, _ in cols]
         units = [_UNIT_OF_KIND.get(kind) for _, kind, _ in cols]
+        cls_of = _cell_classes(tuple(cols))
         for r in self.t.rows:
             present = self.present_of[id(r)]
             if not present:
@@ -329,9 +388,11 @@ class _TableFigures:
             if id(r) in same and role != "total" and before is not None:
                 span = before.cell_spans[id(r)]
                 out += before.out[span[0] : span[1]]
+                classes += before.classes[span[0] : span[1]]
                 spans[id(r)] = (start, len(out))
                 continue
             fk = "sum" if role in ("total", "subtotal") else "value"
+            unit_cls, pct_cls = cls_of[fk]
             for ci, c, lo, hi, v, dec in present:
                 cid, kind, ex = cols[ci]
                 recomputed = None
@@ -339,7 +400,10 @@ class _TableFigures:
                     sv, slo, shi, _, _ = sums[cid]
                     if not consistent(v, c.decimals if not ex else 0, Interval(slo, shi)):
                         recomputed = sv
-                unit = "%" if c.parsed.unit == "%" else units[ci]
+                if c.parsed.unit == "%":
+                    unit, k = "%", pct_cls[ci]
+                else:
+                    unit, k = units[ci], unit_cls[ci]
                 if not lo >= 0:
                     lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
                 f = _new(Figure)
@@ -347,6 +411,7 @@ class _TableFigures:
                 f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (c,), cid, rid, name, cell_years[ci]
                 f.desc, f.is_cell, f.trend, f.recomputed, f.row = cid, True, None, recomputed, r
                 out.append(f)
+                classes.append(k if recomputed is None else NO_SLIP)
             spans[id(r)] = (start, len(out))
 
     def aggregates(self) -> None:
@@ -382,8 +447,8 @@ class _TableFigures:
 
     def row_differences(self, r: Row, at: list[_Present | None]) -> None:
         """Differences of two columns of the same kind on one row (a trend when their years differ)."""
-        out, tid, rid, name = self.out, self.tid, r.row_id, self.names[id(r)]
-        for i, j, column, desc, unit, yrs, sign in self.pairs:  # this loop is the narrative's hottest
+        out, tid, rid, name, classes = self.out, self.tid, r.row_id, self.names[id(r)], self.classes
+        for i, j, column, desc, unit, yrs, sign, k in self.pairs:  # this loop is the narrative's hottest
             ea, eb = at[i], at[j]
             if ea is None or eb is None:
                 continue
@@ -398,11 +463,12 @@ class _TableFigures:
             f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (ca, cb), column, rid, name, yrs
             f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, trend, None, r
             out.append(f)
+            classes.append(k)
 
     def row_ratios(self, r: Row, at: list[_Present | None]) -> None:
         """Realisasi over target (numerator stems over denominator stems) of one year, on one row."""
-        out, tid, rid, name = self.out, self.tid, r.row_id, self.names[id(r)]
-        for ia, ib, column, desc, yrs in self.ratio_pairs:
+        out, tid, rid, name, classes = self.out, self.tid, r.row_id, self.names[id(r)], self.classes
+        for ia, ib, column, desc, yrs, k in self.ratio_pairs:
             ea, eb = at[ia], at[ib]
             if ea is None or eb is None or ea[4] == 0:
                 continue
@@ -414,6 +480,7 @@ class _TableFigures:
             f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (cb, ca), column, rid, name, yrs
             f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, None, None, r
             out.append(f)
+            classes.append(k)
 
     def peers(self) -> None:
         """Same column across rows that share an id (own office vs a peer in Tabel 3.12)."""
@@ -449,7 +516,7 @@ class _TableFigures:
     def shares(self, before: _TableFigures | None = None, same: frozenset[int] | set[int] = _NONE) -> None:
         """Shares of a column total within the table; `before`, `same`: as `build_figures` (a column all of
         whose rows are unchanged has the same total)."""
-        out, tid, names = self.out, self.tid, self.names
+        out, tid, names, classes = self.out, self.tid, self.names, self.classes
         for ci, (cid, kind, _) in enumerate(self.cols):
             if kind not in ("count", "hectare", "rupiah") or cid not in self.sums:
                 continue
@@ -462,9 +529,11 @@ class _TableFigures:
                 if len(entries) == len(before.col_rows[ci]) and all(id(r) in same for r, _e in entries):
                     span = before.share_spans[ci]
                     out += before.out[span[0] : span[1]]
+                    classes += before.classes[span[0] : span[1]]
                     self.share_spans[ci] = (start, len(out))
                     continue
             desc = f"{cid} / jumlah {cid} × 100"
+            k = class_id("share", "%", False, "capaian" in cid)
             for r, (_, c, lo, hi, v, _) in self.col_rows[ci]:
                 qlo, qhi = _share(lo, hi, slo, shi)
                 f = _new(Figure)
@@ -472,4 +541,5 @@ class _TableFigures:
                 f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (c,), cid, r.row_id, names[id(r)], ()
                 f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, None, None, r
                 out.append(f)
+                classes.append(k)
             self.share_spans[ci] = (start, len(out))
