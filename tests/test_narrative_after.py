@@ -49,8 +49,8 @@ def test_the_analysis_after_localization_equals_a_fresh_one(tmp_path, monkeypatc
     compared: list[str] = []
     current = {"name": ""}
 
-    def checked(wb, reuse=None, previous=None):
-        got = first_pass(wb, reuse, previous)
+    def checked(wb, reuse=None, previous=None, changed=None):
+        got = first_pass(wb, reuse, previous, changed)
         if previous is not None:  # the analysis on the corrected figures
             assert _said(got) == _said(first_pass(wb)), current["name"]
             compared.append(current["name"])

@@ -192,17 +192,21 @@ class FigureIndex:
 
 
 def figures(
-    wb: Workbook, reuse: dict[str, list[Figure]] | None = None, previous: FigureIndex | None = None
+    wb: Workbook,
+    reuse: dict[str, list[Figure]] | None = None,
+    previous: FigureIndex | None = None,
+    changed: set[int] | None = None,
 ) -> FigureIndex:
     """The index of every figure. `reuse`: a table's own figures from an earlier index, for the tables
     whose cells did not change since (a table's figures depend on its own cells only); `previous`: that
-    index, whose lists and lookups of those tables are taken over when no hectare figure changed."""
+    index, whose lists and lookups of those tables are taken over when no hectare figure changed; `changed`:
+    the cells (by id) whose value changed since `previous`, when known (`tables.build_figures`)."""
     keep = reuse or {}
     fresh = [tid for tid in wb.tables if tid not in keep]
     cols = {tid: numeric_columns(wb.tables[tid]) for tid in fresh}  # the others' only when shares are computed
     # A table built again takes over the figures of its rows and columns whose cells did not change.
     before = previous.builds if previous is not None else {}
-    builds = {tid: build_figures(wb.tables[tid], cols[tid], before.get(tid)) for tid in fresh}
+    builds = {tid: build_figures(wb.tables[tid], cols[tid], before.get(tid), changed) for tid in fresh}
     own = {tid: keep[tid] if tid in keep else builds[tid].out for tid in wb.tables}
     if previous is not None:
         builds.update((tid, b) for tid, b in before.items() if tid not in builds and b.out is own.get(tid))

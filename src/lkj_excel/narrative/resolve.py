@@ -374,11 +374,17 @@ def read_paragraph(text: str) -> Reading:
     return spans, refs, claims, extract_direction_statements(text, claims, spans=spans, keywords=kw, checked=True)
 
 
-def analyse(wb: Workbook, reuse: dict[str, list[Figure]] | None = None, previous: Analysis | None = None) -> Analysis:
+def analyse(
+    wb: Workbook,
+    reuse: dict[str, list[Figure]] | None = None,
+    previous: Analysis | None = None,
+    changed: set[int] | None = None,
+) -> Analysis:
     """Every paragraph judged against the tables; `reuse`: tables' own figures known unchanged (see `figures`);
     `previous`: an earlier analysis of this workbook, whose paragraphs none of whose inputs changed are
-    taken over unjudged (see `reuse.Reuse`)."""
-    idx = figures(wb, reuse, previous.index if previous is not None else None)
+    taken over unjudged (see `reuse.Reuse`); `changed`: the table cells (by id) whose value changed since
+    `previous`, when known (see `figures`)."""
+    idx = figures(wb, reuse, previous.index if previous is not None else None, changed)
     prep = Prep(wb, idx, previous.slips if previous is not None else None)
     keep = Reuse(previous.records, previous.index, idx) if previous is not None and previous.index else None
     out = Analysis([], [], [], {}, idx, slips=prep.slips)

@@ -7,6 +7,7 @@ import operator
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 from ..model import Cell, Row, Table, Workbook
 from ..precision import Interval, consistent, interval_of
@@ -109,13 +110,17 @@ def table_figures(wb: Workbook, t: Table, cols: list[tuple[str, str, bool]] | No
     return build_figures(t, numeric_columns(t) if cols is None else cols).out
 
 
-def build_figures(t: Table, cols: list[tuple[str, str, bool]], before: _TableFigures | None = None) -> _TableFigures:
+def build_figures(
+    t: Table, cols: list[tuple[str, str, bool]], before: _TableFigures | None = None, changed: set[int] | None = None
+) -> _TableFigures:
     """`table_figures`, with what it was built from. `before`: the same table's build before some of its
     cells changed (the analysis after localization): the figures of a row whose numeric cells are the same
-    (`_TableFigures.unchanged`), and the shares of a column all of whose rows are, are its very objects."""
-    f = _TableFigures(t, cols)
+    (`_TableFigures.unchanged`), and the shares of a column all of whose rows are, are its very objects.
+    `changed`: the cells (by id) whose value changed since `before`, when known: a row without one is not
+    read again (the others are found by comparing their cells with `before`'s)."""
     if before is not None and (before.t is not t or before.cols != cols):
         before = None  # another table or layout: nothing to take over
+    f = _TableFigures(t, cols, before, changed)
     same = f.unchanged(before) if before is not None else _NONE
     f.cells(before, same)
     f.aggregates()
@@ -267,7 +272,13 @@ class _TableFigures:
     The hot loops work on plain floats (an interval as its two bounds) and build each ``Figure`` directly.
     """
 
-    def __init__(self, t: Table, cols: list[tuple[str, str, bool]]) -> None:
+    def __init__(
+        self,
+        t: Table,
+        cols: list[tuple[str, str, bool]],
+        before: _TableFigures | None = None,
+        changed: set[int] | None = None,
+    ) -> None:
         self.t = t
         self.tid = t.id
         self.cols = cols
@@ -287,8 +298,23 @@ class _TableFigures:
         # Each row's numeric cells (in column order) with their intervals, computed once: the loops below
         # pair them up. (The cells ``number_cell`` keeps, with the interval ``interval_of`` gives them.)
         self.present_of: dict[int, list[_Present]] = {}
-        names = self.names
+        names, present_of = self.names, self.present_of
+        # `before`, `changed`: the same table's build and the cells (by id) changed since: the rows without a
+        # changed cell have the same numeric cells and name (the rest are `dirty`).
+        old: dict[int, list[_Present]] | None = None
+        old_names: dict[int, str] = {}
+        dirty: set[int] = set()
+        unchanged_cells: set[int] = set()
+        if before is not None and changed is not None and before.t is t and before.cols == cols:
+            old, old_names, unchanged_cells = before.present_of, before.names, changed
         for r in t.rows:
+            if old is not None:
+                if unchanged_cells.isdisjoint(map(id, r.cells.values())):
+                    row = present_of[id(r)] = old[id(r)]
+                    if row:
+                        names[id(r)] = old_names[id(r)]
+                    continue
+                dirty.add(id(r))
             get = r.cells.get
             row: list[_Present] = []
             for ci, (cid, _kind, ex) in enumerate(cols):
@@ -305,7 +331,7 @@ class _TableFigures:
                 else:
                     h = _half(dec)
                     row.append((ci, c, v - h, v + h, v, dec))
-            self.present_of[id(r)] = row
+            present_of[id(r)] = row
             if row:  # a row is named by its figures only: those of the rows with a number
                 names[id(r)] = _row_name(r, t)
         # The numeric cells of each column over the data rows, with their row.
@@ -313,9 +339,19 @@ class _TableFigures:
         for r in self.data:
             for e in self.present_of[id(r)]:
                 self.col_rows[e[0]].append((r, e))
-        # Per column of at least two cells: value and interval sums (recomputed, not the printed total).
+        # Per column of at least two cells: value and interval sums (recomputed, not the printed total); a
+        # column without a cell of a dirty row has the same as before.
         self.columns: dict[str, _Column] = {}
-        for (cid, _, _), entries in zip(cols, self.col_rows, strict=True):
+        self.dirty: set[int] | None = None if old is None else dirty
+        touched: set[int] | None = None
+        old_columns: dict[str, _Column] = {}
+        if old is not None and before is not None:
+            touched, old_columns = {e[0] for k in dirty for e in chain(old[k], present_of[k])}, before.columns
+        for ci, ((cid, _, _), entries) in enumerate(zip(cols, self.col_rows, strict=True)):
+            if touched is not None and ci not in touched:
+                if cid in old_columns:
+                    self.columns[cid] = old_columns[cid]
+                continue
             if len(entries) < 2:
                 continue
             lo = hi = 0.0
@@ -331,6 +367,9 @@ class _TableFigures:
         """The rows (by id) whose figures `before` built the same: the same numeric cells with the same
         values, intervals and decimals, and the same name. A row with a zero is left out (0.0 equals -0.0,
         whose differences print otherwise)."""
+        if self.dirty is not None:  # the rows without a changed cell (`__init__`)
+            dirty = self.dirty
+            return {k for k, row in self.present_of.items() if row and k not in dirty and all(e[4] for e in row)}
         old_present, old_names, names = before.present_of, before.names, self.names
         out = set()
         for k, row in self.present_of.items():
