@@ -200,7 +200,12 @@ def _quotient(alo: float, ahi: float, blo: float, bhi: float) -> tuple[float, fl
 
 def _share(alo: float, ahi: float, blo: float, bhi: float) -> tuple[float, float]:
     """`_quotient`, folded onto the non-negative half as `add` folds a percentage."""
-    lo, hi = _quotient(alo, ahi, blo, bhi)
+    if blo <= 0 <= bhi:  # `_quotient` written out: a call per share and ratio
+        lo, hi = -_INF, _INF
+    else:
+        qs = (alo / blo, alo / bhi, ahi / blo, ahi / bhi)
+        a, b = min(qs) * 100, max(qs) * 100
+        lo, hi = min(a, b), max(a, b)
     if not lo >= 0:
         lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
     return lo, hi
@@ -329,7 +334,9 @@ class _TableFigures:
                 if ex:
                     row.append((ci, c, v, v, v, dec))
                 else:
-                    h = _half(dec)
+                    h = _HALF.get(dec)
+                    if h is None:
+                        h = _half(dec)
                     row.append((ci, c, v - h, v + h, v, dec))
             present_of[id(r)] = row
             if row:  # a row is named by its figures only: those of the rows with a number
