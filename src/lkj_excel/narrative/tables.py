@@ -315,8 +315,8 @@ class _TableFigures:
         for r in t.rows:
             if old is not None:
                 if unchanged_cells.isdisjoint(map(id, r.cells.values())):
-                    row = present_of[id(r)] = old[id(r)]
-                    if row:
+                    same_row = present_of[id(r)] = old[id(r)]
+                    if same_row:
                         names[id(r)] = old_names[id(r)]
                     continue
                 dirty.add(id(r))
@@ -425,6 +425,7 @@ class _TableFigures:
         cell_years = [(y,) if (y := year_of(cid)[1]) else () for cid, _, _ in cols]
         units = [_UNIT_OF_KIND.get(kind) for _, kind, _ in cols]
         cls_of = _cell_classes(tuple(cols))
+        unit: str | None
         for r in self.t.rows:
             present = self.present_of[id(r)]
             if not present:
