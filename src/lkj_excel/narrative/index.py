@@ -14,7 +14,6 @@ from .tables import (
     Figure,
     _TableFigures,
     build_figures,
-    magnitude,
     number_cell,
     numeric_columns,
     slip_class,
@@ -26,6 +25,14 @@ from .typo import interval as typo_interval
 _Columns = dict[str, list[tuple[str, str, bool]]]  # per table: its `numeric_columns`
 _LO = operator.attrgetter("lo")
 _HI = operator.attrgetter("hi")
+
+
+def magnitude(iv: Interval) -> tuple[float, float]:
+    if iv.lo >= 0:
+        return iv.lo, iv.hi
+    if iv.hi <= 0:
+        return -iv.hi, -iv.lo
+    return 0.0, max(-iv.lo, iv.hi)
 
 
 def _area_total(wb: Workbook, cols: _Columns) -> tuple[float, Interval, Cell | None] | None:

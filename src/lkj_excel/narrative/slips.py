@@ -13,7 +13,8 @@ import operator
 from collections.abc import Callable
 from itertools import compress, count, repeat
 
-from .tables import CLASSES, NO_SLIP, Figure, slip_class
+from .layout import CLASSES, NO_SLIP
+from .tables import Figure, slip_class
 from .typo import Digits, Split, digits_edit, digits_of_split, split_edits, split_figure, split_printed
 
 # What `match._compatible` reads of a figure: kind, unit, a cell of a difference column, a "capaian" column.

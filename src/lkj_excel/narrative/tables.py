@@ -6,16 +6,22 @@ import math
 import operator
 import re
 from dataclasses import dataclass
-from functools import cache
 from itertools import chain
 
 from ..model import Cell, Row, Table, Workbook
 from ..precision import Interval, consistent, interval_of
+from .layout import (
+    CLASS_IDS,
+    DIFF_COLUMNS,
+    NO_SLIP,
+    UNIT_OF_KIND,
+    cell_classes,
+    class_id,
+    pairs,
+    ratio_pairs,
+    year_of,
+)
 
-_UNIT_OF_KIND = {"percent": "%", "rupiah": "Rp", "hectare": "Ha", "count": "count", "integer": "count"}
-_YEAR_SUFFIX_RE = re.compile(r"^(?P<stem>.*?)_(?P<year>(?:19|20)\d{2})$")
-_DEN_STEMS = ("target", "anggaran", "pagu")
-_NUM_STEMS = ("realisasi",)
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -43,20 +49,6 @@ class Figure:
     trend: float | None = None  # later year minus earlier year, for year differences
     recomputed: float | None = None  # printed total that the data rows do not add up to
     row: Row | None = None
-
-
-def magnitude(iv: Interval) -> tuple[float, float]:
-    if iv.lo >= 0:
-        return iv.lo, iv.hi
-    if iv.hi <= 0:
-        return -iv.hi, -iv.lo
-    return 0.0, max(-iv.lo, iv.hi)
-
-
-@cache  # column ids: a few dozen per spec
-def year_of(cid: str) -> tuple[str, int | None]:
-    m = _YEAR_SUFFIX_RE.match(cid)
-    return (m.group("stem"), int(m.group("year"))) if m else (cid, None)
 
 
 def numeric_columns(t: Table) -> list[tuple[str, str, bool]]:
@@ -155,24 +147,6 @@ _HALF: dict[int, float] = {}
 # through the type, an argument tuple) cost about twice as much, ~900 times per workbook.
 _new = Figure.__new__
 _VALUE = operator.attrgetter("value")
-# The class a typing slip is searched by (`slips.FigClass`: kind, unit, a cell of a difference column, a
-# "capaian" column) of each figure, as a small int kept beside the figure list: the builder knows it per
-# column or column pair, where the slip search grouped every figure again. Interned per process (a pure
-# function of a few kinds, units and flags); NO_SLIP: a figure no slip names (recomputed, or not finite).
-FigClass = tuple[str, str | None, bool, bool]
-CLASSES: list[FigClass] = []
-_CLASS_IDS: dict[FigClass, int] = {}
-NO_SLIP = -1
-DIFF_COLUMNS = frozenset(("sisa", "selisih", "efisiensi"))
-
-
-def class_id(kind: str, unit: str | None, diff_cell: bool, capaian: bool) -> int:
-    k = (kind, unit, diff_cell, capaian)
-    i = _CLASS_IDS.get(k)
-    if i is None:
-        i = _CLASS_IDS[k] = len(CLASSES)
-        CLASSES.append(k)
-    return i
 
 
 def slip_class(f: Figure) -> int:
@@ -189,18 +163,10 @@ def _half(decimals: int) -> float:
     return h
 
 
-def _quotient(alo: float, ahi: float, blo: float, bhi: float) -> tuple[float, float]:
-    """``(Interval(alo, ahi) / Interval(blo, bhi)).scale(100)``, the same operations without the objects."""
-    if blo <= 0 <= bhi:
-        return -_INF, _INF
-    qs = (alo / blo, alo / bhi, ahi / blo, ahi / bhi)
-    a, b = min(qs) * 100, max(qs) * 100
-    return min(a, b), max(a, b)
-
-
 def _share(alo: float, ahi: float, blo: float, bhi: float) -> tuple[float, float]:
-    """`_quotient`, folded onto the non-negative half as `add` folds a percentage."""
-    if blo <= 0 <= bhi:  # `_quotient` written out: a call per share and ratio
+    """``(Interval(alo, ahi) / Interval(blo, bhi)).scale(100)`` without the objects, folded onto the
+    non-negative half as `add` folds a percentage."""
+    if blo <= 0 <= bhi:
         lo, hi = -_INF, _INF
     else:
         qs = (alo / blo, alo / bhi, ahi / blo, ahi / bhi)
@@ -209,66 +175,6 @@ def _share(alo: float, ahi: float, blo: float, bhi: float) -> tuple[float, float
     if not lo >= 0:
         lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
     return lo, hi
-
-
-@cache  # per layout: the numeric columns a table declares and fills
-def _pairs(
-    cols: tuple[tuple[str, str, bool], ...],
-) -> tuple[tuple[int, int, str, str, str | None, tuple[int, ...], int, int], ...]:
-    """The column pairs a row difference is taken of (same kind; a percentage only within its stem), in the
-    order the rows' cells pair up: (a, b, column, desc, unit, years, sign of the later year's side, class)."""
-    out = []
-    stems = [year_of(cid) for cid, _, _ in cols]
-    for i, (a, ka, _) in enumerate(cols):
-        sa, ya = stems[i]
-        for j in range(i + 1, len(cols)):
-            b, kb, _ = cols[j]
-            sb, yb = stems[j]
-            if ka != kb or (ka == "percent" and sa != sb):
-                continue
-            sign = 0 if not (ya and yb and ya != yb) else (1 if ya > yb else -1)
-            yrs = tuple(y for y in (ya, yb) if y)
-            unit, column = _UNIT_OF_KIND.get(ka), f"{a}-{b}"
-            out.append(
-                (i, j, column, f"{a} − {b}", unit, yrs, sign, class_id("difference", unit, False, "capaian" in column))
-            )
-    return tuple(out)
-
-
-@cache  # per layout, like `_pairs`
-def _cell_classes(cols: tuple[tuple[str, str, bool], ...]) -> dict[str, tuple[list[int], list[int]]]:
-    """Per kind of cell figure ("value", "sum"): per column, the slip class with the column's unit and with
-    "%" (a cell printed as a percentage)."""
-    flags = [(cid in DIFF_COLUMNS, "capaian" in cid) for cid, _, _ in cols]
-    units = [_UNIT_OF_KIND.get(kind) for _, kind, _ in cols]
-    return {
-        fk: (
-            [class_id(fk, u, *fl) for u, fl in zip(units, flags, strict=True)],
-            [class_id(fk, "%", *fl) for fl in flags],
-        )
-        for fk in ("value", "sum")
-    }
-
-
-@cache  # per layout, like `_pairs`
-def _ratio_pairs(
-    cols: tuple[tuple[str, str, bool], ...],
-) -> tuple[tuple[int, int, str, str, tuple[int, ...], int], ...]:
-    """The (denominator, numerator) column pairs of a realisasi-over-target ratio: one year, one kind, in the
-    order the rows' cells pair up: (a, b, column, desc, years, class)."""
-    out = []
-    stems = [year_of(cid) for cid, _, _ in cols]
-    for ia, (a, ka, _) in enumerate(cols):
-        sa, ya = stems[ia]
-        if not sa.startswith(_DEN_STEMS) or ka == "percent":
-            continue
-        for ib, (b, kb, _) in enumerate(cols):
-            sb, yb = stems[ib]
-            if sb.startswith(_NUM_STEMS) and yb == ya and kb == ka:
-                column = f"{b}/{a}"
-                cls = class_id("ratio", "%", False, "capaian" in column)
-                out.append((ia, ib, column, f"{b} / {a} × 100", (ya,) if ya else (), cls))
-    return tuple(out)
 
 
 class _TableFigures:
@@ -287,8 +193,8 @@ class _TableFigures:
         self.t = t
         self.tid = t.id
         self.cols = cols
-        self.pairs = _pairs(tuple(cols))
-        self.ratio_pairs = _ratio_pairs(tuple(cols))
+        self.pairs = pairs(tuple(cols))
+        self.ratio_pairs = ratio_pairs(tuple(cols))
         self.kinds = {cid: kind for cid, kind, _ in cols}
         self.years = {cid: year_of(cid) for cid, _, _ in cols}
         self.out: list[Figure] = []
@@ -346,18 +252,20 @@ class _TableFigures:
         for r in self.data:
             for e in self.present_of[id(r)]:
                 self.col_rows[e[0]].append((r, e))
-        # Per column of at least two cells: value and interval sums (recomputed, not the printed total); a
-        # column without a cell of a dirty row has the same as before.
-        self.columns: dict[str, _Column] = {}
         self.dirty: set[int] | None = None if old is None else dirty
-        touched: set[int] | None = None
-        old_columns: dict[str, _Column] = {}
-        if old is not None and before is not None:
-            touched, old_columns = {e[0] for k in dirty for e in chain(old[k], present_of[k])}, before.columns
-        for ci, ((cid, _, _), entries) in enumerate(zip(cols, self.col_rows, strict=True)):
+        touched = None if old is None else {e[0] for k in dirty for e in chain(old[k], present_of[k])}
+        self.columns: dict[str, _Column] = self._sum_columns(touched, before.columns if before is not None else {})
+        # The sums a total is checked against and a share is taken of: no sum of percentages.
+        self.sums = {cid: col for cid, col in self.columns.items() if self.kinds[cid] != "percent"}
+
+    def _sum_columns(self, touched: set[int] | None, old_columns: dict[str, _Column]) -> dict[str, _Column]:
+        """Per column of at least two cells: value and interval sums (recomputed, not the printed total).
+        `touched`: the columns with a cell of a dirty row, when known: the others' are `old_columns`'."""
+        columns: dict[str, _Column] = {}
+        for ci, ((cid, _, _), entries) in enumerate(zip(self.cols, self.col_rows, strict=True)):
             if touched is not None and ci not in touched:
                 if cid in old_columns:
-                    self.columns[cid] = old_columns[cid]
+                    columns[cid] = old_columns[cid]
                 continue
             if len(entries) < 2:
                 continue
@@ -366,9 +274,8 @@ class _TableFigures:
                 lo += e[2]
                 hi += e[3]
             cs = [e[1] for _r, e in entries]
-            self.columns[cid] = (sum([e[4] for _r, e in entries]), lo, hi, max(e[5] for _r, e in entries), cs)
-        # The sums a total is checked against and a share is taken of: no sum of percentages.
-        self.sums = {cid: col for cid, col in self.columns.items() if self.kinds[cid] != "percent"}
+            columns[cid] = (sum([e[4] for _r, e in entries]), lo, hi, max(e[5] for _r, e in entries), cs)
+        return columns
 
     def unchanged(self, before: _TableFigures) -> set[int]:
         """The rows (by id) whose figures `before` built the same: the same numeric cells with the same
@@ -413,7 +320,7 @@ class _TableFigures:
         f.table, f.cells, f.column, f.row_id, f.row_label, f.years = self.tid, cells, column, rid, name, years
         f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, None, None, r
         self.out.append(f)
-        k = _CLASS_IDS.get((kind, unit, False, "capaian" in column))
+        k = CLASS_IDS.get((kind, unit, False, "capaian" in column))
         self.classes.append(class_id(kind, unit, False, "capaian" in column) if k is None else k)
 
     def cells(self, before: _TableFigures | None = None, same: frozenset[int] | set[int] = _NONE) -> None:
@@ -423,8 +330,8 @@ class _TableFigures:
         cols, out, tid, sums, spans = self.cols, self.out, self.tid, self.sums, self.cell_spans
         classes = self.classes
         cell_years = [(y,) if (y := year_of(cid)[1]) else () for cid, _, _ in cols]
-        units = [_UNIT_OF_KIND.get(kind) for _, kind, _ in cols]
-        cls_of = _cell_classes(tuple(cols))
+        units = [UNIT_OF_KIND.get(kind) for _, kind, _ in cols]
+        cls_of = cell_classes(tuple(cols))
         unit: str | None
         for r in self.t.rows:
             present = self.present_of[id(r)]
@@ -464,13 +371,13 @@ class _TableFigures:
     def aggregates(self) -> None:
         """Sums, means and row counts."""
         for cid, (sv, lo, hi, dec, cs) in self.sums.items():
-            self.add(sv, lo, hi, dec, "sum", _UNIT_OF_KIND.get(self.kinds[cid]), tuple(cs), cid, None, f"jumlah {cid}")
+            self.add(sv, lo, hi, dec, "sum", UNIT_OF_KIND.get(self.kinds[cid]), tuple(cs), cid, None, f"jumlah {cid}")
         for cid, (sv, lo, hi, dec, cs) in self.columns.items():
             n = len(cs)
             kind = self.kinds[cid]
             k = 1 / n  # as Interval.scale(1 / n)
             a, b = lo * k, hi * k
-            unit = "%" if kind == "percent" else _UNIT_OF_KIND.get(kind)
+            unit = "%" if kind == "percent" else UNIT_OF_KIND.get(kind)
             self.add(
                 sv / n, min(a, b), max(a, b), max(dec, 2), "average", unit, tuple(cs), cid, None, f"rata-rata {cid}"
             )
@@ -552,7 +459,7 @@ class _TableFigures:
                             iv.hi,
                             max(ca.decimals or 0, cb.decimals or 0),
                             "difference",
-                            _UNIT_OF_KIND.get(kind),
+                            UNIT_OF_KIND.get(kind),
                             (ca, cb),
                             cid,
                             ra,
