@@ -200,8 +200,9 @@ def test_a_build_after_changed_cells_equals_a_fresh_one(sample_path: Path, tmp_p
 def test_slip_classes_kept_by_the_builder_are_each_figures_own(sample_path: Path, tmp_path: Path) -> None:
     """`FigureIndex.classes` (the builder's, cross-table shares appended) equals `slip_class` of every figure:
     NO_SLIP for a recomputed total or a value that is not finite, else the class `slips.fig_class` names."""
+    from lkj_excel.narrative.layout import CLASSES, NO_SLIP
     from lkj_excel.narrative.slips import fig_class
-    from lkj_excel.narrative.tables import CLASSES, NO_SLIP, slip_class
+    from lkj_excel.narrative.tables import slip_class
 
     kinds = set()
     for wb in _workbooks(sample_path, tmp_path):
