@@ -9,39 +9,23 @@ and only a figure with the very same digits is split in full (its separators dec
 
 from __future__ import annotations
 
+import math
 import operator
 from collections.abc import Callable
 from itertools import compress, count, repeat
 
 from .layout import CLASSES, NO_SLIP
-from .tables import Figure, slip_class
+from .tables import Figure
 from .typo import Digits, Split, digits_edit, digits_of_split, split_edits, split_figure, split_printed
 
 # What `match._compatible` reads of a figure: kind, unit, a cell of a difference column, a "capaian" column.
 FigClass = tuple[str, str | None, bool, bool]
 _DIFF_COLUMNS = ("sisa", "selisih", "efisiensi")
-# A table's figures a slip may name (`tables.slip_class`), in table order: their positions in the table,
-# their classes, and their digit strings (`figure_digits`) as four parallel lists, the range of them, and
-# each fraction without trailing zeros joined with the integer part's first and with its last digit.
-_Table = tuple[list[int], list[int], list[str], list[str], list[str], list[str], range, list[str], list[str]]
+# A table's figures of one class: their positions, and their digit strings with their positions once a
+# claim needed them.
+_Group = tuple[list[int], list[tuple[Digits, int]]]
 _FIXED = tuple(f".{d}f" for d in range(10))
-_VALUE = operator.attrgetter("value")
-_DECIMALS = operator.attrgetter("decimals")
-_FIRST = operator.itemgetter(0)
-_THIRD = operator.itemgetter(2)
-_LAST = operator.itemgetter(-1)
-_KEEP = NO_SLIP.__ne__
-
-
-class _Specs(dict[int, str]):
-    """The format of a figure printed with d decimals (`figure_digits`), looked up in C once known."""
-
-    def __missing__(self, d: int) -> str:
-        spec = self[d] = f".{max(d, 0)}f"
-        return spec
-
-
-_SPECS = _Specs()
+_DIFF_COLUMNS_SET = frozenset(_DIFF_COLUMNS)
 
 
 def fig_class(f: Figure) -> FigClass:
@@ -59,12 +43,8 @@ def figure_digits(value: float, decimals: int) -> Digits:
 
 
 class SlipIndex:
-    """One workbook's table figures a typing slip may name (printed, finite), by table; ``fits(kind, unit,
-    class)``: whether a claim of that kind and unit may state a figure of the class (`fig_class`).
-
-    A table's digit strings are worked out once, for all its figures at once by C-level passes (`map`), and
-    a claim is compared with them by three more such passes (the same digits, integer part or fraction):
-    the Python-level steps are for the few figures those leave."""
+    """One workbook's table figures a typing slip may name (printed, finite), by table and class;
+    ``fits(kind, unit, class)``: whether a claim of that kind and unit may state a figure of the class."""
 
     def __init__(
         self,
@@ -77,54 +57,52 @@ class SlipIndex:
         self._fits = fits
         # per table, beside its figures: their slip classes as the builder knew them (`tables.class_id`)
         self._classes = classes if classes is not None else {}
-        self._tables: dict[str, _Table] = {}
-        # per claim kind and unit: the class ids it fits (and how many classes there were then)
-        self._fit: dict[tuple[str, str | None], tuple[int, frozenset[int]]] = {}
+        # per table and class: the positions of its figures, and their digit strings once a claim needed them
+        self._groups: dict[str, dict[FigClass, _Group]] = {}
         self._splits: dict[tuple[float, int], Split | None] = {}
         if before is not None:
             # The same workbook analysed again (after the localizer's corrections): a table whose figures
-            # are the very same objects keeps its digit strings; the splits depend on value and decimals alone.
+            # are the very same objects keeps its groups; the splits depend on value and decimals alone.
             self._splits = before._splits
-            if before._fits is fits:
-                self._fit = before._fit
-            for tid, table in before._tables.items():
+            for tid, groups in before._groups.items():
                 old, new = before.by_table.get(tid), by_table.get(tid)
                 if old is not None and new is not None and len(old) == len(new) and all(map(operator.is_, old, new)):
-                    self._tables[tid] = table
+                    self._groups[tid] = groups
 
-    def _table(self, tid: str) -> _Table:
-        figs = self.by_table.get(tid, [])
+    def _classified(self, tid: str) -> dict[FigClass, _Group]:
         ks = self._classes.get(tid)
-        if ks is None or len(ks) != len(figs):
-            ks = [slip_class(f) for f in figs]
-        keep = list(map(_KEEP, ks))
-        values = map(abs, compress(map(_VALUE, figs), keep))
-        specs = map(_SPECS.__getitem__, compress(map(_DECIMALS, figs), keep))
-        # `figure_digits` of every figure, list by list: "0" is the largest string an integer part without
-        # its leading zeros is not ("" when it was all zeros).
-        parts = list(map(str.partition, map(format, values, specs), repeat(".")))
-        ints = list(map(max, map(str.lstrip, map(_FIRST, parts), repeat("0")), repeat("0")))
-        fracs = list(map(_THIRD, parts))
-        stripped = list(map(str.rstrip, fracs, repeat("0")))
-        joined = list(map(operator.add, ints, fracs))
-        positions = list(compress(count(), keep))
-        marked = list(map(operator.add, stripped, repeat(":")))
-        with_first = list(map(operator.add, marked, map(_FIRST, ints)))
-        with_last = list(map(operator.add, marked, map(_LAST, ints)))
-        at = range(len(ints))
-        table = (positions, list(compress(ks, keep)), ints, fracs, stripped, joined, at, with_first, with_last)
-        self._tables[tid] = table
-        return table
+        if ks is not None and len(ks) == len(self.by_table.get(tid, ())):
+            # The builder's classes: one C-level pass over them per class the table holds.
+            groups: dict[FigClass, _Group] = {
+                CLASSES[k]: (list(compress(count(), map(operator.eq, ks, repeat(k)))), [])
+                for k in set(ks)
+                if k != NO_SLIP
+            }
+            self._groups[tid] = groups
+            return groups
+        out: dict[FigClass, _Group] = {}
+        inf = math.inf
+        diff_columns = _DIFF_COLUMNS_SET
+        # A plain loop reading the slots: cheaper than `map(attrgetter)` over the figures (an attrgetter call
+        # looks the attribute up by name; a slot read in bytecode is specialized).
+        for i, f in enumerate(self.by_table.get(tid, [])):
+            if f.recomputed is None and -inf < f.value < inf:
+                column = f.column
+                k = (f.kind, f.unit, f.is_cell and column in diff_columns, "capaian" in column)  # `fig_class`
+                g = out.get(k)
+                if g is None:
+                    out[k] = ([i], [])
+                else:
+                    g[0].append(i)
+        self._groups[tid] = out
+        return out
 
-    def _fitting(self, kind: str, unit: str | None) -> frozenset[int]:
-        known = self._fit.get((kind, unit))
-        if known is None or known[0] != len(CLASSES):
-            fits = self._fits
-            known = self._fit[(kind, unit)] = (
-                len(CLASSES),
-                frozenset(k for k, cls in enumerate(CLASSES) if fits(kind, unit, cls)),
-            )
-        return known[1]
+    def _digits(self, tid: str, group: _Group) -> list[tuple[Digits, int]]:
+        positions, entries = group
+        if not entries:
+            figs = self.by_table[tid]
+            entries += [(figure_digits(abs(figs[i].value), figs[i].decimals), i) for i in positions]
+        return entries
 
     def _split(self, f: Figure) -> Split | None:
         k = (abs(f.value), f.decimals)
@@ -145,45 +123,41 @@ class SlipIndex:
         if nd < 3:
             return []
         p = digits_of_split(s)
-        p_int, p_frac, p_joined = p[0], p[2], p[3]
+        joined, p_int, p_frac = p[3], p[0], p[2]
         # One edit of integer parts of three digits or more keeps the first or the last digit.
-        any_int, first, last = len(p_int) <= 2, f"{p_frac}:{p_int[0]}", f"{p_frac}:{p_int[-1]}"
+        any_int, first, last = len(p_int) <= 2, p_int[0], p_int[-1]
+        fits = self._fits
         out: list[tuple[Figure, str]] = []
         for tid in tids:
-            table = self._tables.get(tid)
-            if table is None:
-                table = self._table(tid)
-            fit = self._fitting(kind, unit)  # after the table: classifying its figures may add classes
-            if not fit:
+            groups = self._groups.get(tid)
+            if groups is None:
+                groups = self._classified(tid)
+            # (position, slip); "" where the digits are the same and the separators decide (`split_edits`)
+            hits: list[tuple[int, str | None]] = []
+            for cls, group in groups.items():
+                if fits(kind, unit, cls):
+                    hits += [
+                        (i, "" if c[3] == joined else digits_edit(p, c))
+                        for c, i in self._digits(tid, group)
+                        # else `digits_edit` finds none
+                        if c[3] == joined
+                        or (c[2] == p_frac and (any_int or c[0][0] == first or c[0][-1] == last))
+                        or c[0] == p_int
+                    ]
+            if not hits:
                 continue
-            positions, cls, ints, fracs, stripped, joined, at, with_first, with_last = table
-            # Else `digits_edit` names no slip: the same digits (the separators decide), the same integer
-            # part, or the same fraction and an integer part one edit away (its first or last digit kept).
-            found = set(compress(at, map(p_joined.__eq__, joined)))
-            found.update(compress(at, map(p_int.__eq__, ints)))
-            if any_int:
-                found.update(compress(at, map(p_frac.__eq__, stripped)))
-            else:
-                found.update(compress(at, map(first.__eq__, with_first)))
-                found.update(compress(at, map(last.__eq__, with_last)))
-            if not found:
-                continue
+            hits.sort()
             figs = self.by_table[tid]
-            for x in sorted(found):
-                if cls[x] not in fit:
+            for i, edit in hits:
+                if edit is None:
                     continue
-                f = figs[positions[x]]
-                if joined[x] == p_joined:  # the same digits: the separators decide (`split_edits`)
+                f = figs[i]
+                if edit == "":
                     c_split = self._split(f)
                     edits = split_edits(s, c_split) if c_split is not None else ()
                     if not edits:
                         continue
                     edit = edits[0]
-                else:
-                    found_edit = digits_edit(p, (ints[x], fracs[x], stripped[x], joined[x]))
-                    if found_edit is None:
-                        continue
-                    edit = found_edit
                 if (edit == "replaced digit" and nd < 4) or not accept(f):
                     continue
                 out.append((f, edit))
