@@ -49,18 +49,31 @@ def test_the_analysis_after_localization_equals_a_fresh_one(tmp_path, monkeypatc
     compared: list[str] = []
     current = {"name": ""}
 
-    def checked(wb, reuse=None, previous=None):
-        got = first_pass(wb, reuse, previous)
+    def checked(wb, reuse=None, previous=None, changed=None):
+        got = first_pass(wb, reuse, previous, changed)
         if previous is not None:  # the analysis on the corrected figures
             assert _said(got) == _said(first_pass(wb)), current["name"]
             compared.append(current["name"])
         return got
 
+    from lkj_excel.narrative.reuse import Reuse
+
+    stale = Reuse.stale
+    partial: list[int] = []  # paragraphs of which only some claims were judged again
+
+    def spied(self, ref, text, group_text):
+        got = stale(self, ref, text, group_text)
+        if isinstance(got, set):
+            partial.append(len(got))
+        return got
+
     monkeypatch.setattr(resolve, "analyse", checked)
+    monkeypatch.setattr(Reuse, "stale", spied)
     for name, path in _corpus(tmp_path).items():
         current["name"] = name
         run_checks(read_workbook(path))
     assert len(compared) >= 10, compared  # the corpus has corrections the narrative is judged again after
+    assert len(partial) >= 5, partial  # and paragraphs whose other claims' verdicts were kept
 
 
 @pytest.mark.parametrize(

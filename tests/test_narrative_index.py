@@ -163,7 +163,7 @@ def test_a_build_after_changed_cells_equals_a_fresh_one(sample_path: Path, tmp_p
     import random
     from dataclasses import replace
 
-    from lkj_excel.narrative.tables import build_figures, numeric_columns
+    from lkj_excel.narrative.tables import build_figures, numeric_columns, slip_class
 
     rng = random.Random(24)
     taken = checked = 0
@@ -186,6 +186,8 @@ def test_a_build_after_changed_cells_equals_a_fresh_one(sample_path: Path, tmp_p
                 got = build_figures(t, cols, before)
                 fresh = build_figures(t, cols)
                 assert _fields(got.out) == _fields(fresh.out), (t.id, [c.ref for c in picked])
+                # The slip classes kept beside the figures (taken over with them) are each figure's own.
+                assert got.classes == fresh.classes == [slip_class(f) for f in fresh.out]
                 old = {id(f) for f in before.out}
                 taken += sum(1 for f in got.out if id(f) in old)
                 checked += len(got.out)
@@ -193,3 +195,78 @@ def test_a_build_after_changed_cells_equals_a_fresh_one(sample_path: Path, tmp_p
                     for c, parsed in saved:
                         c.parsed = parsed
     assert checked > 1000 and 0 < taken < checked
+
+
+def test_slip_classes_kept_by_the_builder_are_each_figures_own(sample_path: Path, tmp_path: Path) -> None:
+    """`FigureIndex.classes` (the builder's, cross-table shares appended) equals `slip_class` of every figure:
+    NO_SLIP for a recomputed total or a value that is not finite, else the class `slips.fig_class` names."""
+    from lkj_excel.narrative.layout import CLASSES, NO_SLIP
+    from lkj_excel.narrative.slips import fig_class
+    from lkj_excel.narrative.tables import slip_class
+
+    kinds = set()
+    for wb in _workbooks(sample_path, tmp_path):
+        idx = figures(wb)
+        assert idx.classes.keys() == idx.by_table.keys()
+        for tid, fs in idx.by_table.items():
+            assert idx.classes[tid] == [slip_class(f) for f in fs], tid
+            for f, k in zip(fs, idx.classes[tid], strict=True):
+                if k != NO_SLIP:
+                    assert CLASSES[k] == fig_class(f)
+                    kinds.add(f.kind)
+    assert {"value", "sum", "difference", "ratio", "share", "average"} <= kinds
+
+
+def test_slip_search_with_the_builders_classes_equals_a_scan(sample_path: Path, tmp_path: Path) -> None:
+    """The slip search over a workbook's index (the builder's classes, digit strings compared table by table
+    in C) names what `typo_edits` names for every fitting figure, in tables then table order; printed figures
+    are the tables' own with one digit replaced, dropped, doubled or swapped, for claims of every kind/unit."""
+    import random
+    import re
+
+    from lkj_excel.narrative.match import _compatible
+    from lkj_excel.narrative.slips import SlipIndex, fig_class
+    from lkj_excel.narrative.typo import typo_edits
+    from lkj_excel.numerals import format_id
+
+    rng = random.Random(28)
+    claims = [("value", None), ("difference", None), ("ratio", "%"), ("value", "Rp"), ("sum", "Ha"), ("count", "KK")]
+    named = 0
+    for wb in _workbooks(sample_path, tmp_path):
+        idx = figures(wb)
+        index = SlipIndex(idx.by_table, _compatible, classes=idx.classes)
+        tids = list(idx.by_table)
+        every = [f for fs in idx.by_table.values() for f in fs if f.value == f.value and abs(f.value) < 1e15]
+        for _ in range(150):
+            f = rng.choice(every)
+            digits = list(format_id(abs(f.value), f.decimals))
+            k = rng.randrange(len(digits))
+            if digits[k].isdigit():
+                op = rng.choice(["replace", "drop", "insert", "swap", "none"])
+                if op == "replace":
+                    digits[k] = str(rng.randrange(10))
+                elif op == "drop" and sum(ch.isdigit() for ch in digits) > 1:
+                    del digits[k]
+                elif op == "insert":
+                    digits.insert(k, str(rng.randrange(10)))
+                elif op == "swap" and k + 1 < len(digits) and digits[k + 1].isdigit():
+                    digits[k], digits[k + 1] = digits[k + 1], digits[k]
+            printed = "".join(digits)
+            kind, unit = rng.choice(claims)
+            scope = rng.sample(tids, min(len(tids), rng.choice((1, 2, 3, len(tids)))))
+            got = index.search(printed, scope, kind, unit, lambda g: True)
+            nd = len(re.sub(r"\D", "", printed))
+            want = []
+            if nd >= 3:
+                for tid in scope:
+                    for g in idx.by_table[tid]:
+                        if g.recomputed is not None or not -float("inf") < g.value < float("inf"):
+                            continue
+                        if not _compatible(kind, unit, fig_class(g)):
+                            continue
+                        e = typo_edits(printed, abs(g.value), g.decimals)
+                        if e and not (e[0] == "replaced digit" and nd < 4):
+                            want.append((g, e[0]))
+            assert got == want, (printed, kind, unit, scope)
+            named += len(got)
+    assert named > 50

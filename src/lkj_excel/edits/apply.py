@@ -392,7 +392,7 @@ def _narrative_after(ctx: Any, es: EditSet, changed: dict[Address, float]) -> li
         sub = Context(ctx.wb)
         first = ctx.cache.get("narrative.analysis")  # its verdicts on paragraphs the corrections cannot move are kept
         sub.cache["narrative.analysis"] = analyse(
-            ctx.wb, _unchanged_figures(ctx, [c for _a, c in cells]), previous=first
+            ctx.wb, _unchanged_figures(ctx, [c for _a, c in cells]), previous=first, changed={id(c) for _a, c in cells}
         )
         out = [f for code, r in sorted(load_rules().items()) if code.startswith("N8") for f in r.run(sub)]
         fixed = {f.cell: f.fix for f in out if f.fix is not None}

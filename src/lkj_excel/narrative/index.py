@@ -10,13 +10,29 @@ from itertools import chain
 
 from ..model import Cell, Workbook
 from ..precision import Interval
-from .tables import Figure, _TableFigures, build_figures, magnitude, number_cell, numeric_columns, value_of
+from .tables import (
+    Figure,
+    _TableFigures,
+    build_figures,
+    number_cell,
+    numeric_columns,
+    slip_class,
+    value_of,
+)
 from .typo import _MAX_GUARD, _REL_GUARD, agrees_interval
 from .typo import interval as typo_interval
 
 _Columns = dict[str, list[tuple[str, str, bool]]]  # per table: its `numeric_columns`
 _LO = operator.attrgetter("lo")
 _HI = operator.attrgetter("hi")
+
+
+def magnitude(iv: Interval) -> tuple[float, float]:
+    if iv.lo >= 0:
+        return iv.lo, iv.hi
+    if iv.hi <= 0:
+        return -iv.hi, -iv.lo
+    return 0.0, max(-iv.lo, iv.hi)
 
 
 def _area_total(wb: Workbook, cols: _Columns) -> tuple[float, Interval, Cell | None] | None:
@@ -92,6 +108,9 @@ class FigureIndex:
     )
     # Per table: what its own figures were built from, for a build after some of its cells changed.
     builds: dict[str, _TableFigures] = field(default_factory=dict, repr=False, compare=False)
+    # Per table, beside `by_table`: each figure's slip class (`tables.class_id`, NO_SLIP); a table without
+    # it here is classified from its figures when a slip is searched there (`slips.SlipIndex`).
+    classes: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def overlapping(self, lo: float, hi: float) -> list[Figure]:
         if self._ordered is None:
@@ -180,31 +199,43 @@ class FigureIndex:
 
 
 def figures(
-    wb: Workbook, reuse: dict[str, list[Figure]] | None = None, previous: FigureIndex | None = None
+    wb: Workbook,
+    reuse: dict[str, list[Figure]] | None = None,
+    previous: FigureIndex | None = None,
+    changed: set[int] | None = None,
 ) -> FigureIndex:
     """The index of every figure. `reuse`: a table's own figures from an earlier index, for the tables
     whose cells did not change since (a table's figures depend on its own cells only); `previous`: that
-    index, whose lists and lookups of those tables are taken over when no hectare figure changed."""
+    index, whose lists and lookups of those tables are taken over when no hectare figure changed; `changed`:
+    the cells (by id) whose value changed since `previous`, when known (`tables.build_figures`)."""
     keep = reuse or {}
     fresh = [tid for tid in wb.tables if tid not in keep]
     cols = {tid: numeric_columns(wb.tables[tid]) for tid in fresh}  # the others' only when shares are computed
     # A table built again takes over the figures of its rows and columns whose cells did not change.
     before = previous.builds if previous is not None else {}
-    builds = {tid: build_figures(wb.tables[tid], cols[tid], before.get(tid)) for tid in fresh}
+    builds = {tid: build_figures(wb.tables[tid], cols[tid], before.get(tid), changed) for tid in fresh}
     own = {tid: keep[tid] if tid in keep else builds[tid].out for tid in wb.tables}
     if previous is not None:
         builds.update((tid, b) for tid, b in before.items() if tid not in builds and b.out is own.get(tid))
+    # Each own list's slip classes: its build's (a reused list's own build when it was carried over).
+    own_classes = {tid: b.classes for tid, b in builds.items() if b.out is own.get(tid)}
     if previous is not None and _same_shares(previous, own, fresh, cols):
         # The shares across tables read hectare cells only, and none of those changed.
         out = FigureIndex({tid: own[tid] if tid in fresh else previous.by_table[tid] for tid in own}, own)
         out._tables.update((tid, ti) for tid, ti in previous._tables.items() if tid not in fresh)
         out.builds = builds
+        out.classes = {tid: own_classes[tid] for tid in fresh}
+        out.classes.update((tid, ks) for tid, ks in previous.classes.items() if tid not in fresh)
         return out
     by_table: dict[str, list[Figure]] = {tid: list(fs) for tid, fs in own.items()}
+    classes = {tid: list(ks) for tid, ks in own_classes.items()}
     cols.update((tid, numeric_columns(t)) for tid, t in wb.tables.items() if tid not in cols)
     for f in cross_table_shares(wb, cols):
         by_table.setdefault(f.table, []).append(f)
-    return FigureIndex(by_table, own, builds=builds)
+        ks = classes.get(f.table)
+        if ks is not None and len(ks) + 1 == len(by_table[f.table]):
+            ks.append(slip_class(f))
+    return FigureIndex(by_table, own, builds=builds, classes=classes)
 
 
 def _same_shares(previous: FigureIndex, own: dict[str, list[Figure]], fresh: list[str], cols: _Columns) -> bool:

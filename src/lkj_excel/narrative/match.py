@@ -133,7 +133,7 @@ class Prep:
         self.followed_tables = {self.followed(q) for q in wb.paragraphs}
         self._nouns: dict[tuple[str, str], tuple[bool, frozenset[str]] | None] = {}
         self._hints: dict[str, set[str]] = {}
-        self.slips = SlipIndex(idx.by_table, _compatible, slips_before)
+        self.slips = SlipIndex(idx.by_table, _compatible, slips_before, idx.classes)
 
     def followed(self, p: Paragraph) -> str | None:
         k = id(p)

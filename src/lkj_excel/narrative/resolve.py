@@ -72,9 +72,11 @@ def classify_paragraph(
     dirs: list[DirectionStatement] | None = None,
     prep: Prep | None = None,
     deps: Deps | None = None,
+    kept: tuple[list[ClaimResult], set[int]] | None = None,
 ) -> list[ClaimResult]:
     """Classify every claim of ``p``; ``analyse`` passes what it already extracted (and collects in ``deps``
-    what the verdicts looked up beyond the scope tables)."""
+    what the verdicts looked up beyond the scope tables). ``kept``: an earlier judgement's results of these
+    claims, and the claims (by id) to classify again: the others keep theirs."""
     text = p.text or ""
     if prep is None:
         prep = Prep(wb, idx)
@@ -89,10 +91,17 @@ def classify_paragraph(
             thresholds.add(d.claim_indices[0])
     para = _Para(wb, p, idx, text, group_text, claims, scope, prep, Deps() if deps is None else deps)
     out: list[ClaimResult] = []
+    earlier: dict[int, ClaimResult] = {}
+    stale: set[int] = set()
+    if kept is not None:
+        earlier, stale = {id(r.claim): r for r in kept[0]}, kept[1]
     for ci, claim in enumerate(claims):
         if ci in thresholds:
             continue
-        res = _classify_claim(para, claim)
+        if kept is not None and id(claim) not in stale:
+            res = earlier.get(id(claim))  # none: the claim was a count or a bare small number no table had
+        else:
+            res = _classify_claim(para, claim)
         if res is not None:
             out.append(res)
     return out
@@ -374,11 +383,17 @@ def read_paragraph(text: str) -> Reading:
     return spans, refs, claims, extract_direction_statements(text, claims, spans=spans, keywords=kw, checked=True)
 
 
-def analyse(wb: Workbook, reuse: dict[str, list[Figure]] | None = None, previous: Analysis | None = None) -> Analysis:
+def analyse(
+    wb: Workbook,
+    reuse: dict[str, list[Figure]] | None = None,
+    previous: Analysis | None = None,
+    changed: set[int] | None = None,
+) -> Analysis:
     """Every paragraph judged against the tables; `reuse`: tables' own figures known unchanged (see `figures`);
     `previous`: an earlier analysis of this workbook, whose paragraphs none of whose inputs changed are
-    taken over unjudged (see `reuse.Reuse`)."""
-    idx = figures(wb, reuse, previous.index if previous is not None else None)
+    taken over unjudged (see `reuse.Reuse`); `changed`: the table cells (by id) whose value changed since
+    `previous`, when known (see `figures`)."""
+    idx = figures(wb, reuse, previous.index if previous is not None else None, changed)
     prep = Prep(wb, idx, previous.slips if previous is not None else None)
     keep = Reuse(previous.records, previous.index, idx) if previous is not None and previous.index else None
     out = Analysis([], [], [], {}, idx, slips=prep.slips)
@@ -388,8 +403,13 @@ def analyse(wb: Workbook, reuse: dict[str, list[Figure]] | None = None, previous
         prior = group.setdefault(p.follows or "", [])
         group_text = " ".join(prior[-3:])
         prior.append(text)
-        rec = keep.record(p.ref, text, group_text) if keep is not None else None
-        if rec is None:
+        got = keep.stale(p.ref, text, group_text) if keep is not None else None
+        if isinstance(got, ParaRecord):
+            rec = got
+        elif got is not None and keep is not None:  # only some claims' lookups moved: those are judged again
+            old = keep.records[p.ref]
+            rec = _judge(wb, p, text, group_text, prep, old.reading, (old.results, got), old.deps.kept(got))
+        else:
             reading = keep.reading(p.ref, text) if keep is not None else None
             rec = _judge(wb, p, text, group_text, prep, reading or read_paragraph(text))
         out.records[p.ref] = rec
@@ -408,13 +428,26 @@ def _reads_table(d: DirectionStatement) -> bool:
     return d.kind in ("above", "below") and d.figure is not None and d.figure_unit == "%"
 
 
-def _judge(wb: Workbook, p: Paragraph, text: str, group_text: str, prep: Prep, reading: Reading) -> ParaRecord:
-    """One paragraph's claims, table references and statements of direction judged, with its corrected text."""
+def _judge(
+    wb: Workbook,
+    p: Paragraph,
+    text: str,
+    group_text: str,
+    prep: Prep,
+    reading: Reading,
+    kept: tuple[list[ClaimResult], set[int]] | None = None,
+    deps: Deps | None = None,
+) -> ParaRecord:
+    """One paragraph's claims, table references and statements of direction judged, with its corrected text.
+    ``kept``, ``deps``: an earlier judgement's results, the claims to judge again, and the lookups of the
+    others (see `classify_paragraph`)."""
     # Each paragraph is read once; classification and the checks share the reading.
     _spans, refs, claims, dirs = reading
     scope = scope_tables(wb, p, refs, prep)
-    deps = Deps()
-    res = classify_paragraph(wb, p, prep.idx, group_text, claims, scope=scope, dirs=dirs, prep=prep, deps=deps)
+    deps = Deps() if deps is None else deps
+    res = classify_paragraph(
+        wb, p, prep.idx, group_text, claims, scope=scope, dirs=dirs, prep=prep, deps=deps, kept=kept
+    )
     ref_issues = check_table_refs(wb, p, refs, prep)
     dir_issues = check_directions(wb, p, claims, res, scope, dirs)
     if any(_reads_table(d) for d in dirs):

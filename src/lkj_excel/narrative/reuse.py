@@ -96,6 +96,15 @@ class Deps:
     subject_rows: bool = False  # chose the row a claim speaks of from every cell of the scope tables
     whole_tables: bool = False  # compared a statement with a row or a column (a rank, a threshold)
 
+    def kept(self, stale: set[int]) -> Deps:
+        """The lookups of the claims not in `stale` (by id), for a judgement of only those claims again."""
+        return Deps(
+            [x for x in self.ranges if id(x[2]) not in stale],
+            [x for x in self.agreed if id(x[0]) not in stale],
+            [x for x in self.typos if id(x[0]) not in stale],
+            self.subject_rows,
+        )
+
 
 @dataclass(slots=True)
 class ParaRecord:
@@ -358,6 +367,13 @@ class Reuse:
 
     def record(self, ref: str, text: str, group_text: str) -> ParaRecord | None:
         """The first analysis's record of paragraph ``ref`` when its verdicts still hold, else None."""
+        got = self.stale(ref, text, group_text)
+        return got if isinstance(got, ParaRecord) else None
+
+    def stale(self, ref: str, text: str, group_text: str) -> ParaRecord | set[int] | None:
+        """The first analysis's record of paragraph ``ref`` when its verdicts still hold; else, when only
+        some claims' lookups may find another figure now, those claims (by id: the others' verdicts hold,
+        the paragraph's checks are made again); else None (the paragraph is judged anew)."""
         rec = self.records.get(ref)
         if rec is None or rec.text != text:
             return None
@@ -368,15 +384,19 @@ class Reuse:
         deps = rec.deps
         touched = self.changed.intersection(rec.tables)  # its scope tables among them
         if touched and deps.subject_rows and self._subject_moved(rec, touched):
-            return None
-        if touched and deps.whole_tables and self._directions_moved(rec, touched):
-            return None
-        if any(self._range_moved(lo, hi, claim) for lo, hi, claim in deps.ranges):
-            return None
-        if any(
-            self._typo_moved(c, printed, self.changed if anywhere else touched) for c, printed, anywhere in deps.typos
-        ):
-            return None
-        if touched and any(self._agreeing_moved(c, v, d, frozenset(touched)) for c, v, d in deps.agreed):
-            return None
-        return rec
+            return None  # `known_quantity` may name another figure: which claims asked it is not recorded
+        # A rank or a threshold reads the corrected cells: the checks are made again, the claims may stand.
+        checks = bool(touched) and deps.whole_tables and self._directions_moved(rec, touched)
+        out: set[int] = set()
+        for lo, hi, claim in deps.ranges:
+            if id(claim) not in out and self._range_moved(lo, hi, claim):
+                out.add(id(claim))
+        for c, printed, anywhere in deps.typos:
+            if id(c) not in out and self._typo_moved(c, printed, self.changed if anywhere else touched):
+                out.add(id(c))
+        if touched:
+            tables = frozenset(touched)
+            for c, v, d in deps.agreed:
+                if id(c) not in out and self._agreeing_moved(c, v, d, tables):
+                    out.add(id(c))
+        return out if out or checks else rec

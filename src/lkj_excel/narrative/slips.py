@@ -12,7 +12,9 @@ from __future__ import annotations
 import math
 import operator
 from collections.abc import Callable
+from itertools import compress, count, repeat
 
+from .layout import CLASSES, NO_SLIP
 from .tables import Figure
 from .typo import Digits, Split, digits_edit, digits_of_split, split_edits, split_figure, split_printed
 
@@ -49,9 +51,12 @@ class SlipIndex:
         by_table: dict[str, list[Figure]],
         fits: Callable[[str, str | None, FigClass], bool],
         before: SlipIndex | None = None,
+        classes: dict[str, list[int]] | None = None,
     ) -> None:
         self.by_table = by_table
         self._fits = fits
+        # per table, beside its figures: their slip classes as the builder knew them (`tables.class_id`)
+        self._classes = classes if classes is not None else {}
         # per table and class: the positions of its figures, and their digit strings once a claim needed them
         self._groups: dict[str, dict[FigClass, _Group]] = {}
         self._splits: dict[tuple[float, int], Split | None] = {}
@@ -65,6 +70,16 @@ class SlipIndex:
                     self._groups[tid] = groups
 
     def _classified(self, tid: str) -> dict[FigClass, _Group]:
+        ks = self._classes.get(tid)
+        if ks is not None and len(ks) == len(self.by_table.get(tid, ())):
+            # The builder's classes: one C-level pass over them per class the table holds.
+            groups: dict[FigClass, _Group] = {
+                CLASSES[k]: (list(compress(count(), map(operator.eq, ks, repeat(k)))), [])
+                for k in set(ks)
+                if k != NO_SLIP
+            }
+            self._groups[tid] = groups
+            return groups
         out: dict[FigClass, _Group] = {}
         inf = math.inf
         diff_columns = _DIFF_COLUMNS_SET

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+import math
+import operator
 import re
 from dataclasses import dataclass
-from functools import cache
+from itertools import chain
 
 from ..model import Cell, Row, Table, Workbook
 from ..precision import Interval, consistent, interval_of
+from .layout import (
+    CLASS_IDS,
+    DIFF_COLUMNS,
+    NO_SLIP,
+    UNIT_OF_KIND,
+    cell_classes,
+    class_id,
+    pairs,
+    ratio_pairs,
+    year_of,
+)
 
-_UNIT_OF_KIND = {"percent": "%", "rupiah": "Rp", "hectare": "Ha", "count": "count", "integer": "count"}
-_YEAR_SUFFIX_RE = re.compile(r"^(?P<stem>.*?)_(?P<year>(?:19|20)\d{2})$")
-_DEN_STEMS = ("target", "anggaran", "pagu")
-_NUM_STEMS = ("realisasi",)
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -40,20 +49,6 @@ class Figure:
     trend: float | None = None  # later year minus earlier year, for year differences
     recomputed: float | None = None  # printed total that the data rows do not add up to
     row: Row | None = None
-
-
-def magnitude(iv: Interval) -> tuple[float, float]:
-    if iv.lo >= 0:
-        return iv.lo, iv.hi
-    if iv.hi <= 0:
-        return -iv.hi, -iv.lo
-    return 0.0, max(-iv.lo, iv.hi)
-
-
-@cache  # column ids: a few dozen per spec
-def year_of(cid: str) -> tuple[str, int | None]:
-    m = _YEAR_SUFFIX_RE.match(cid)
-    return (m.group("stem"), int(m.group("year"))) if m else (cid, None)
 
 
 def numeric_columns(t: Table) -> list[tuple[str, str, bool]]:
@@ -107,13 +102,17 @@ def table_figures(wb: Workbook, t: Table, cols: list[tuple[str, str, bool]] | No
     return build_figures(t, numeric_columns(t) if cols is None else cols).out
 
 
-def build_figures(t: Table, cols: list[tuple[str, str, bool]], before: _TableFigures | None = None) -> _TableFigures:
+def build_figures(
+    t: Table, cols: list[tuple[str, str, bool]], before: _TableFigures | None = None, changed: set[int] | None = None
+) -> _TableFigures:
     """`table_figures`, with what it was built from. `before`: the same table's build before some of its
     cells changed (the analysis after localization): the figures of a row whose numeric cells are the same
-    (`_TableFigures.unchanged`), and the shares of a column all of whose rows are, are its very objects."""
-    f = _TableFigures(t, cols)
+    (`_TableFigures.unchanged`), and the shares of a column all of whose rows are, are its very objects.
+    `changed`: the cells (by id) whose value changed since `before`, when known: a row without one is not
+    read again (the others are found by comparing their cells with `before`'s)."""
     if before is not None and (before.t is not t or before.cols != cols):
         before = None  # another table or layout: nothing to take over
+    f = _TableFigures(t, cols, before, changed)
     same = f.unchanged(before) if before is not None else _NONE
     f.cells(before, same)
     f.aggregates()
@@ -124,11 +123,15 @@ def build_figures(t: Table, cols: list[tuple[str, str, bool]], before: _TableFig
         if span is not None and before is not None:
             start = len(out)
             out += before.out[span[0] : span[1]]
+            f.classes += before.classes[span[0] : span[1]]
             f.row_spans[id(r)] = (start, len(out))
         else:
             f.row_figures(r)
     f.peers()
     f.shares(before, same)
+    values = list(map(_VALUE, out))
+    if not math.isfinite(sum(values)):  # rare: a value not finite (or a sum past the largest float)
+        f.classes = [NO_SLIP if not -_INF < v < _INF else k for v, k in zip(values, f.classes, strict=True)]
     return f
 
 
@@ -143,6 +146,14 @@ _HALF: dict[int, float] = {}
 # The figures of a table are made by setting their slots on a new object: the dataclass's __init__ (a call
 # through the type, an argument tuple) cost about twice as much, ~900 times per workbook.
 _new = Figure.__new__
+_VALUE = operator.attrgetter("value")
+
+
+def slip_class(f: Figure) -> int:
+    """The class id of a figure the slip search may name (`slips.fig_class`), else NO_SLIP."""
+    if f.recomputed is not None or not -_INF < f.value < _INF:
+        return NO_SLIP
+    return class_id(f.kind, f.unit, f.is_cell and f.column in DIFF_COLUMNS, "capaian" in f.column)
 
 
 def _half(decimals: int) -> float:
@@ -152,59 +163,18 @@ def _half(decimals: int) -> float:
     return h
 
 
-def _quotient(alo: float, ahi: float, blo: float, bhi: float) -> tuple[float, float]:
-    """``(Interval(alo, ahi) / Interval(blo, bhi)).scale(100)``, the same operations without the objects."""
-    if blo <= 0 <= bhi:
-        return -_INF, _INF
-    qs = (alo / blo, alo / bhi, ahi / blo, ahi / bhi)
-    a, b = min(qs) * 100, max(qs) * 100
-    return min(a, b), max(a, b)
-
-
 def _share(alo: float, ahi: float, blo: float, bhi: float) -> tuple[float, float]:
-    """`_quotient`, folded onto the non-negative half as `add` folds a percentage."""
-    lo, hi = _quotient(alo, ahi, blo, bhi)
+    """``(Interval(alo, ahi) / Interval(blo, bhi)).scale(100)`` without the objects, folded onto the
+    non-negative half as `add` folds a percentage."""
+    if blo <= 0 <= bhi:
+        lo, hi = -_INF, _INF
+    else:
+        qs = (alo / blo, alo / bhi, ahi / blo, ahi / bhi)
+        a, b = min(qs) * 100, max(qs) * 100
+        lo, hi = min(a, b), max(a, b)
     if not lo >= 0:
         lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
     return lo, hi
-
-
-@cache  # per layout: the numeric columns a table declares and fills
-def _pairs(
-    cols: tuple[tuple[str, str, bool], ...],
-) -> tuple[tuple[int, int, str, str, str | None, tuple[int, ...], int], ...]:
-    """The column pairs a row difference is taken of (same kind; a percentage only within its stem), in the
-    order the rows' cells pair up: (a, b, column, desc, unit, years, sign of the later year's side)."""
-    out = []
-    stems = [year_of(cid) for cid, _, _ in cols]
-    for i, (a, ka, _) in enumerate(cols):
-        sa, ya = stems[i]
-        for j in range(i + 1, len(cols)):
-            b, kb, _ = cols[j]
-            sb, yb = stems[j]
-            if ka != kb or (ka == "percent" and sa != sb):
-                continue
-            sign = 0 if not (ya and yb and ya != yb) else (1 if ya > yb else -1)
-            yrs = tuple(y for y in (ya, yb) if y)
-            out.append((i, j, f"{a}-{b}", f"{a} − {b}", _UNIT_OF_KIND.get(ka), yrs, sign))
-    return tuple(out)
-
-
-@cache  # per layout, like `_pairs`
-def _ratio_pairs(cols: tuple[tuple[str, str, bool], ...]) -> tuple[tuple[int, int, str, str, tuple[int, ...]], ...]:
-    """The (denominator, numerator) column pairs of a realisasi-over-target ratio: one year, one kind, in the
-    order the rows' cells pair up: (a, b, column, desc, years)."""
-    out = []
-    stems = [year_of(cid) for cid, _, _ in cols]
-    for ia, (a, ka, _) in enumerate(cols):
-        sa, ya = stems[ia]
-        if not sa.startswith(_DEN_STEMS) or ka == "percent":
-            continue
-        for ib, (b, kb, _) in enumerate(cols):
-            sb, yb = stems[ib]
-            if sb.startswith(_NUM_STEMS) and yb == ya and kb == ka:
-                out.append((ia, ib, f"{b}/{a}", f"{b} / {a} × 100", (ya,) if ya else ()))
-    return tuple(out)
 
 
 class _TableFigures:
@@ -213,15 +183,22 @@ class _TableFigures:
     The hot loops work on plain floats (an interval as its two bounds) and build each ``Figure`` directly.
     """
 
-    def __init__(self, t: Table, cols: list[tuple[str, str, bool]]) -> None:
+    def __init__(
+        self,
+        t: Table,
+        cols: list[tuple[str, str, bool]],
+        before: _TableFigures | None = None,
+        changed: set[int] | None = None,
+    ) -> None:
         self.t = t
         self.tid = t.id
         self.cols = cols
-        self.pairs = _pairs(tuple(cols))
-        self.ratio_pairs = _ratio_pairs(tuple(cols))
+        self.pairs = pairs(tuple(cols))
+        self.ratio_pairs = ratio_pairs(tuple(cols))
         self.kinds = {cid: kind for cid, kind, _ in cols}
         self.years = {cid: year_of(cid) for cid, _, _ in cols}
         self.out: list[Figure] = []
+        self.classes: list[int] = []  # per figure of `out`: its slip class (`class_id`) or NO_SLIP
         # Where each row's cell figures and row figures, and each column's shares, lie in `out`: a build
         # after some cells changed takes over those of the unchanged rows and columns (`build_figures`).
         self.cell_spans: dict[int, tuple[int, int]] = {}
@@ -232,8 +209,23 @@ class _TableFigures:
         # Each row's numeric cells (in column order) with their intervals, computed once: the loops below
         # pair them up. (The cells ``number_cell`` keeps, with the interval ``interval_of`` gives them.)
         self.present_of: dict[int, list[_Present]] = {}
-        names = self.names
+        names, present_of = self.names, self.present_of
+        # `before`, `changed`: the same table's build and the cells (by id) changed since: the rows without a
+        # changed cell have the same numeric cells and name (the rest are `dirty`).
+        old: dict[int, list[_Present]] | None = None
+        old_names: dict[int, str] = {}
+        dirty: set[int] = set()
+        unchanged_cells: set[int] = set()
+        if before is not None and changed is not None and before.t is t and before.cols == cols:
+            old, old_names, unchanged_cells = before.present_of, before.names, changed
         for r in t.rows:
+            if old is not None:
+                if unchanged_cells.isdisjoint(map(id, r.cells.values())):
+                    same_row = present_of[id(r)] = old[id(r)]
+                    if same_row:
+                        names[id(r)] = old_names[id(r)]
+                    continue
+                dirty.add(id(r))
             get = r.cells.get
             row: list[_Present] = []
             for ci, (cid, _kind, ex) in enumerate(cols):
@@ -248,9 +240,11 @@ class _TableFigures:
                 if ex:
                     row.append((ci, c, v, v, v, dec))
                 else:
-                    h = _half(dec)
+                    h = _HALF.get(dec)
+                    if h is None:
+                        h = _half(dec)
                     row.append((ci, c, v - h, v + h, v, dec))
-            self.present_of[id(r)] = row
+            present_of[id(r)] = row
             if row:  # a row is named by its figures only: those of the rows with a number
                 names[id(r)] = _row_name(r, t)
         # The numeric cells of each column over the data rows, with their row.
@@ -258,9 +252,21 @@ class _TableFigures:
         for r in self.data:
             for e in self.present_of[id(r)]:
                 self.col_rows[e[0]].append((r, e))
-        # Per column of at least two cells: value and interval sums (recomputed, not the printed total).
-        self.columns: dict[str, _Column] = {}
-        for (cid, _, _), entries in zip(cols, self.col_rows, strict=True):
+        self.dirty: set[int] | None = None if old is None else dirty
+        touched = None if old is None else {e[0] for k in dirty for e in chain(old[k], present_of[k])}
+        self.columns: dict[str, _Column] = self._sum_columns(touched, before.columns if before is not None else {})
+        # The sums a total is checked against and a share is taken of: no sum of percentages.
+        self.sums = {cid: col for cid, col in self.columns.items() if self.kinds[cid] != "percent"}
+
+    def _sum_columns(self, touched: set[int] | None, old_columns: dict[str, _Column]) -> dict[str, _Column]:
+        """Per column of at least two cells: value and interval sums (recomputed, not the printed total).
+        `touched`: the columns with a cell of a dirty row, when known: the others' are `old_columns`'."""
+        columns: dict[str, _Column] = {}
+        for ci, ((cid, _, _), entries) in enumerate(zip(self.cols, self.col_rows, strict=True)):
+            if touched is not None and ci not in touched:
+                if cid in old_columns:
+                    columns[cid] = old_columns[cid]
+                continue
             if len(entries) < 2:
                 continue
             lo = hi = 0.0
@@ -268,14 +274,16 @@ class _TableFigures:
                 lo += e[2]
                 hi += e[3]
             cs = [e[1] for _r, e in entries]
-            self.columns[cid] = (sum([e[4] for _r, e in entries]), lo, hi, max(e[5] for _r, e in entries), cs)
-        # The sums a total is checked against and a share is taken of: no sum of percentages.
-        self.sums = {cid: col for cid, col in self.columns.items() if self.kinds[cid] != "percent"}
+            columns[cid] = (sum([e[4] for _r, e in entries]), lo, hi, max(e[5] for _r, e in entries), cs)
+        return columns
 
     def unchanged(self, before: _TableFigures) -> set[int]:
         """The rows (by id) whose figures `before` built the same: the same numeric cells with the same
         values, intervals and decimals, and the same name. A row with a zero is left out (0.0 equals -0.0,
         whose differences print otherwise)."""
+        if self.dirty is not None:  # the rows without a changed cell (`__init__`)
+            dirty = self.dirty
+            return {k for k, row in self.present_of.items() if row and k not in dirty and all(e[4] for e in row)}
         old_present, old_names, names = before.present_of, before.names, self.names
         out = set()
         for k, row in self.present_of.items():
@@ -312,14 +320,19 @@ class _TableFigures:
         f.table, f.cells, f.column, f.row_id, f.row_label, f.years = self.tid, cells, column, rid, name, years
         f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, None, None, r
         self.out.append(f)
+        k = CLASS_IDS.get((kind, unit, False, "capaian" in column))
+        self.classes.append(class_id(kind, unit, False, "capaian" in column) if k is None else k)
 
     def cells(self, before: _TableFigures | None = None, same: frozenset[int] | set[int] = _NONE) -> None:
         """Each numeric cell as a figure; `before`, `same`: as `build_figures` (a total row is built anew: its
         cells are compared with the column sums)."""
         total_columns = self.t.spec.total_columns
         cols, out, tid, sums, spans = self.cols, self.out, self.tid, self.sums, self.cell_spans
+        classes = self.classes
         cell_years = [(y,) if (y := year_of(cid)[1]) else () for cid, _, _ in cols]
-        units = [_UNIT_OF_KIND.get(kind) for _, kind, _ in cols]
+        units = [UNIT_OF_KIND.get(kind) for _, kind, _ in cols]
+        cls_of = cell_classes(tuple(cols))
+        unit: str | None
         for r in self.t.rows:
             present = self.present_of[id(r)]
             if not present:
@@ -329,9 +342,11 @@ class _TableFigures:
             if id(r) in same and role != "total" and before is not None:
                 span = before.cell_spans[id(r)]
                 out += before.out[span[0] : span[1]]
+                classes += before.classes[span[0] : span[1]]
                 spans[id(r)] = (start, len(out))
                 continue
             fk = "sum" if role in ("total", "subtotal") else "value"
+            unit_cls, pct_cls = cls_of[fk]
             for ci, c, lo, hi, v, dec in present:
                 cid, kind, ex = cols[ci]
                 recomputed = None
@@ -339,7 +354,10 @@ class _TableFigures:
                     sv, slo, shi, _, _ = sums[cid]
                     if not consistent(v, c.decimals if not ex else 0, Interval(slo, shi)):
                         recomputed = sv
-                unit = "%" if c.parsed.unit == "%" else units[ci]
+                if c.parsed.unit == "%":
+                    unit, k = "%", pct_cls[ci]
+                else:
+                    unit, k = units[ci], unit_cls[ci]
                 if not lo >= 0:
                     lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
                 f = _new(Figure)
@@ -347,18 +365,19 @@ class _TableFigures:
                 f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (c,), cid, rid, name, cell_years[ci]
                 f.desc, f.is_cell, f.trend, f.recomputed, f.row = cid, True, None, recomputed, r
                 out.append(f)
+                classes.append(k if recomputed is None else NO_SLIP)
             spans[id(r)] = (start, len(out))
 
     def aggregates(self) -> None:
         """Sums, means and row counts."""
         for cid, (sv, lo, hi, dec, cs) in self.sums.items():
-            self.add(sv, lo, hi, dec, "sum", _UNIT_OF_KIND.get(self.kinds[cid]), tuple(cs), cid, None, f"jumlah {cid}")
+            self.add(sv, lo, hi, dec, "sum", UNIT_OF_KIND.get(self.kinds[cid]), tuple(cs), cid, None, f"jumlah {cid}")
         for cid, (sv, lo, hi, dec, cs) in self.columns.items():
             n = len(cs)
             kind = self.kinds[cid]
             k = 1 / n  # as Interval.scale(1 / n)
             a, b = lo * k, hi * k
-            unit = "%" if kind == "percent" else _UNIT_OF_KIND.get(kind)
+            unit = "%" if kind == "percent" else UNIT_OF_KIND.get(kind)
             self.add(
                 sv / n, min(a, b), max(a, b), max(dec, 2), "average", unit, tuple(cs), cid, None, f"rata-rata {cid}"
             )
@@ -382,8 +401,8 @@ class _TableFigures:
 
     def row_differences(self, r: Row, at: list[_Present | None]) -> None:
         """Differences of two columns of the same kind on one row (a trend when their years differ)."""
-        out, tid, rid, name = self.out, self.tid, r.row_id, self.names[id(r)]
-        for i, j, column, desc, unit, yrs, sign in self.pairs:  # this loop is the narrative's hottest
+        out, tid, rid, name, classes = self.out, self.tid, r.row_id, self.names[id(r)], self.classes
+        for i, j, column, desc, unit, yrs, sign, k in self.pairs:  # this loop is the narrative's hottest
             ea, eb = at[i], at[j]
             if ea is None or eb is None:
                 continue
@@ -398,11 +417,12 @@ class _TableFigures:
             f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (ca, cb), column, rid, name, yrs
             f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, trend, None, r
             out.append(f)
+            classes.append(k)
 
     def row_ratios(self, r: Row, at: list[_Present | None]) -> None:
         """Realisasi over target (numerator stems over denominator stems) of one year, on one row."""
-        out, tid, rid, name = self.out, self.tid, r.row_id, self.names[id(r)]
-        for ia, ib, column, desc, yrs in self.ratio_pairs:
+        out, tid, rid, name, classes = self.out, self.tid, r.row_id, self.names[id(r)], self.classes
+        for ia, ib, column, desc, yrs, k in self.ratio_pairs:
             ea, eb = at[ia], at[ib]
             if ea is None or eb is None or ea[4] == 0:
                 continue
@@ -414,6 +434,7 @@ class _TableFigures:
             f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (cb, ca), column, rid, name, yrs
             f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, None, None, r
             out.append(f)
+            classes.append(k)
 
     def peers(self) -> None:
         """Same column across rows that share an id (own office vs a peer in Tabel 3.12)."""
@@ -438,7 +459,7 @@ class _TableFigures:
                             iv.hi,
                             max(ca.decimals or 0, cb.decimals or 0),
                             "difference",
-                            _UNIT_OF_KIND.get(kind),
+                            UNIT_OF_KIND.get(kind),
                             (ca, cb),
                             cid,
                             ra,
@@ -449,7 +470,7 @@ class _TableFigures:
     def shares(self, before: _TableFigures | None = None, same: frozenset[int] | set[int] = _NONE) -> None:
         """Shares of a column total within the table; `before`, `same`: as `build_figures` (a column all of
         whose rows are unchanged has the same total)."""
-        out, tid, names = self.out, self.tid, self.names
+        out, tid, names, classes = self.out, self.tid, self.names, self.classes
         for ci, (cid, kind, _) in enumerate(self.cols):
             if kind not in ("count", "hectare", "rupiah") or cid not in self.sums:
                 continue
@@ -462,9 +483,11 @@ class _TableFigures:
                 if len(entries) == len(before.col_rows[ci]) and all(id(r) in same for r, _e in entries):
                     span = before.share_spans[ci]
                     out += before.out[span[0] : span[1]]
+                    classes += before.classes[span[0] : span[1]]
                     self.share_spans[ci] = (start, len(out))
                     continue
             desc = f"{cid} / jumlah {cid} × 100"
+            k = class_id("share", "%", False, "capaian" in cid)
             for r, (_, c, lo, hi, v, _) in self.col_rows[ci]:
                 qlo, qhi = _share(lo, hi, slo, shi)
                 f = _new(Figure)
@@ -472,4 +495,5 @@ class _TableFigures:
                 f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (c,), cid, r.row_id, names[id(r)], ()
                 f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, None, None, r
                 out.append(f)
+                classes.append(k)
             self.share_spans[ci] = (start, len(out))
