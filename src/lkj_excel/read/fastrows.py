@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import sheetfast
-from .grid import MAX_AREA, MAX_CELLS, MAX_MERGE_WORK, CellData, Grid, too_big
+from .grid import MAX_CELLS, MAX_MERGE_WORK, CellData, Grid, finish_grid, too_big
 from .parts import Styles
 
 
@@ -165,14 +165,4 @@ def grid(title: str, data: SheetRows, merges: list[tuple[int, int, int, int]]) -
         last = r
         if len(vals) > n_cols:
             n_cols = len(vals)
-    n_rows = max(rows) + 1 if rows else 0
-    if n_rows * n_cols > MAX_AREA:
-        raise too_big(title, n_rows * n_cols, MAX_AREA)
-    clipped = []
-    for r1, c1, r2, c2 in merges:
-        r2, c2 = min(r2, n_rows - 1), min(c2, n_cols - 1)
-        if r1 <= r2 and c1 <= c2 and (r1, c1) != (r2, c2):
-            clipped.append((r1, c1, r2, c2))
-    if not ordered:
-        rows, formats = dict(sorted(rows.items())), dict(sorted(formats.items()))
-    return Grid(title, rows, formats, clipped, n_rows, n_cols)
+    return finish_grid(title, rows, formats, merges, n_cols, ordered)

@@ -154,6 +154,28 @@ def _drop_covered(cells: dict[int, dict[int, CellData]], merges: list[tuple[int,
                     del row[c]
 
 
+def finish_grid(
+    title: str,
+    rows: dict[int, list[Any]],
+    formats: dict[int, list[str | None]],
+    merges: list[tuple[int, int, int, int]],
+    n_cols: int,
+    ordered: bool,
+) -> Grid:
+    """The Grid of stored row lists: its area capped, merges clipped to it, rows in order (shared by both builders)."""
+    n_rows = max(rows) + 1 if rows else 0
+    if n_rows * n_cols > MAX_AREA:
+        raise too_big(title, n_rows * n_cols, MAX_AREA)
+    clipped = []
+    for r1, c1, r2, c2 in merges:
+        r2, c2 = min(r2, n_rows - 1), min(c2, n_cols - 1)
+        if r1 <= r2 and c1 <= c2 and (r1, c1) != (r2, c2):
+            clipped.append((r1, c1, r2, c2))
+    if not ordered:
+        rows, formats = dict(sorted(rows.items())), dict(sorted(formats.items()))
+    return Grid(title, rows, formats, clipped, n_rows, n_cols)
+
+
 def build_grid(title: str, cells: dict[int, dict[int, CellData]], merges: list[tuple[int, int, int, int]]) -> Grid:
     """The grid of a sheet from its cells {row: {col: (value, format)}} (0-based; empty values allowed)."""
     _drop_covered(cells, merges, title)
@@ -190,17 +212,7 @@ def build_grid(title: str, cells: dict[int, dict[int, CellData]], merges: list[t
         last = r
         if width > n_cols:
             n_cols = width
-    n_rows = max(rows) + 1 if rows else 0
-    if n_rows * n_cols > MAX_AREA:
-        raise too_big(title, n_rows * n_cols, MAX_AREA)
-    clipped = []
-    for r1, c1, r2, c2 in merges:
-        r2, c2 = min(r2, n_rows - 1), min(c2, n_cols - 1)
-        if r1 <= r2 and c1 <= c2 and (r1, c1) != (r2, c2):
-            clipped.append((r1, c1, r2, c2))
-    if not ordered:
-        rows, formats = dict(sorted(rows.items())), dict(sorted(formats.items()))
-    return Grid(title, rows, formats, clipped, n_rows, n_cols)
+    return finish_grid(title, rows, formats, merges, n_cols, ordered)
 
 
 def from_openpyxl(ws: Any) -> Grid:
