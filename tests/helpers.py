@@ -100,3 +100,21 @@ def indicator_slips(corpus: Any, n: int, seed: int) -> Iterator[Any]:
             v = mistype(s.value, s.decimals, rng.choice(CLASSES), rng)
             changes.append((s, v if v is not None else round(s.value + 1.0, s.decimals)))
         yield corpus.mutated(changes)
+
+
+def slip(printed: str, rng: random.Random) -> str:
+    """`printed` with at most one typing slip at a random digit: one replaced, dropped, doubled or swapped with
+    the next (or none)."""
+    digits = list(printed)
+    k = rng.randrange(len(digits))
+    if digits[k].isdigit():
+        op = rng.choice(["replace", "drop", "insert", "swap", "none"])
+        if op == "replace":
+            digits[k] = str(rng.randrange(10))
+        elif op == "drop" and sum(ch.isdigit() for ch in digits) > 1:
+            del digits[k]
+        elif op == "insert":
+            digits.insert(k, str(rng.randrange(10)))
+        elif op == "swap" and k + 1 < len(digits) and digits[k + 1].isdigit():
+            digits[k], digits[k + 1] = digits[k + 1], digits[k]
+    return "".join(digits)

@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from helpers import slip
 from lkj_excel.narrative.directions import extract_direction_statements
 from lkj_excel.narrative.extract import (
     extract_claims,
@@ -522,19 +523,12 @@ def test_slip_search_finds_what_comparing_with_every_figure_finds():
     named = 0
     for n in range(400):
         f = rng.choice(figs)
-        digits = list(format_id(f.value, f.decimals))
-        k = rng.randrange(len(digits))
-        if digits[k].isdigit():  # a slip of a real figure: replace, drop, double or swap one digit
-            op = rng.choice(["replace", "drop", "insert", "swap", "none"])
-            if op == "replace":
-                digits[k] = str(rng.randrange(10))
-            elif op == "drop" and sum(ch.isdigit() for ch in digits) > 1:
-                del digits[k]
-            elif op == "insert":
-                digits.insert(k, str(rng.randrange(10)))
-            elif op == "swap" and k + 1 < len(digits) and digits[k + 1].isdigit():
-                digits[k], digits[k + 1] = digits[k + 1], digits[k]
-        printed = "".join(digits) if n % 3 else format_id(rng.uniform(0, 1e5), rng.choice([0, 1, 2]))
+        # a slip of a real figure (replace, drop, double or swap one digit), or any figure
+        printed = (
+            slip(format_id(f.value, f.decimals), rng)
+            if n % 3
+            else format_id(rng.uniform(0, 1e5), rng.choice([0, 1, 2]))
+        )
         got = index.search(printed, ["3.2"], "value", None, lambda f: True)
         nd = len(re.sub(r"\D", "", printed))
         want = [(g, e[0]) for g in figs if (e := typo_edits(printed, abs(g.value), g.decimals))] if nd >= 3 else []

@@ -8,6 +8,7 @@ import pytest
 
 from corpus.book import write
 from corpus.narrative import CASES as NARRATIVE
+from helpers import slip
 from lkj_excel.narrative.index import FigureIndex, figures
 from lkj_excel.narrative.tables import Figure, table_figures
 from lkj_excel.narrative.typo import agrees_interval
@@ -239,19 +240,7 @@ def test_slip_search_with_the_builders_classes_equals_a_scan(sample_path: Path, 
         every = [f for fs in idx.by_table.values() for f in fs if f.value == f.value and abs(f.value) < 1e15]
         for _ in range(150):
             f = rng.choice(every)
-            digits = list(format_id(abs(f.value), f.decimals))
-            k = rng.randrange(len(digits))
-            if digits[k].isdigit():
-                op = rng.choice(["replace", "drop", "insert", "swap", "none"])
-                if op == "replace":
-                    digits[k] = str(rng.randrange(10))
-                elif op == "drop" and sum(ch.isdigit() for ch in digits) > 1:
-                    del digits[k]
-                elif op == "insert":
-                    digits.insert(k, str(rng.randrange(10)))
-                elif op == "swap" and k + 1 < len(digits) and digits[k + 1].isdigit():
-                    digits[k], digits[k + 1] = digits[k + 1], digits[k]
-            printed = "".join(digits)
+            printed = slip(format_id(abs(f.value), f.decimals), rng)
             kind, unit = rng.choice(claims)
             scope = rng.sample(tids, min(len(tids), rng.choice((1, 2, 3, len(tids)))))
             got = index.search(printed, scope, kind, unit, lambda g: True)
