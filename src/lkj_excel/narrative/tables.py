@@ -123,7 +123,7 @@ def build_figures(
         if span is not None and before is not None:
             start = len(out)
             out += before.out[span[0] : span[1]]
-            f.classes += before.classes[span[0] : span[1]]
+            f.classes.extend(before.classes[span[0] : span[1]])
             f.row_spans[id(r)] = (start, len(out))
         else:
             f.row_figures(r)
@@ -342,7 +342,7 @@ class _TableFigures:
             if id(r) in same and role != "total" and before is not None:
                 span = before.cell_spans[id(r)]
                 out += before.out[span[0] : span[1]]
-                classes += before.classes[span[0] : span[1]]
+                classes.extend(before.classes[span[0] : span[1]])
                 spans[id(r)] = (start, len(out))
                 continue
             fk = "sum" if role in ("total", "subtotal") else "value"
@@ -483,7 +483,7 @@ class _TableFigures:
                 if len(entries) == len(before.col_rows[ci]) and all(id(r) in same for r, _e in entries):
                     span = before.share_spans[ci]
                     out += before.out[span[0] : span[1]]
-                    classes += before.classes[span[0] : span[1]]
+                    classes.extend(before.classes[span[0] : span[1]])
                     self.share_spans[ci] = (start, len(out))
                     continue
             desc = f"{cid} / jumlah {cid} × 100"

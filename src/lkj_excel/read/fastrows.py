@@ -103,9 +103,9 @@ def store(
                 fmts.append(fmt)
             elif c > n:
                 gap = [None] * (c - n)
-                vals += gap
+                vals.extend(gap)
                 vals.append(value)
-                fmts += gap
+                fmts.extend(gap)
                 fmts.append(fmt)
             else:
                 vals[c], fmts[c] = value, fmt
@@ -152,10 +152,13 @@ def grid(title: str, data: SheetRows, merges: list[tuple[int, int, int, int]]) -
             continue
         fmts = fmt_rows[r]
         if vals[-1] is None:  # an empty duplicate or a covered cell last: the row ends at its last value
-            while vals and vals[-1] is None:
-                vals.pop()
-                fmts.pop()
-            if not vals:
+            # By index, not `while vals and vals[-1] is None: pop()`: mypyc (mypy 2.4) compiles that loop followed by
+            # `if not vals: continue` as if the row were always empty (the compiled build lost such rows).
+            end = len(vals) - 1
+            while end >= 0 and vals[end] is None:
+                end -= 1
+            del vals[end + 1 :], fmts[end + 1 :]
+            if end < 0:
                 continue
         n_cells += len(vals) - vals.count(None)
         if n_cells > MAX_CELLS:
