@@ -247,15 +247,7 @@ def rules_cmd(markdown: bool, lang: str) -> None:
         click.echo(f"{code}  {name:<40} {summary}")
 
 
-def _register_subcommands() -> None:
-    from .cli_anggaran import anggaran
-    from .cli_mutation import mutasi
-
-    main.add_command(anggaran)
-    main.add_command(mutasi)
-
-
-_register_subcommands()
+main.lazy.update(anggaran="lkj_excel.cli_anggaran:anggaran", mutasi="lkj_excel.cli_mutation:mutasi")
 
 __all__ = ["main"]
 

@@ -11,6 +11,7 @@ closed pipes), and turn what reaches them into one message and an exit code:
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -91,12 +92,28 @@ class LkjCommand(_Lkj, click.Command):
 
 
 class LkjGroup(_Lkj, click.Group):
+    """`lazy` names subcommands by "module:attribute", imported when first asked for: `anggaran` needs pandas
+    and `mutasi` the mutation corpus, whose imports would otherwise delay every `check` by about a second."""
+
     command_class = LkjCommand
 
     def __init__(self, *a: Any, **kw: Any) -> None:
         kw.setdefault("options_metavar", "[OPSI]")
         kw.setdefault("subcommand_metavar", "PERINTAH [ARG]...")
+        self.lazy: dict[str, str] = {}
         super().__init__(*a, **kw)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        where = self.lazy.pop(cmd_name, None)
+        if where is not None:
+            module, attr = where.split(":")
+            cmd: click.Command = getattr(importlib.import_module(module), attr)
+            localize_tree(cmd, current())  # the run's language, as `main` set it for the loaded ones
+            self.add_command(cmd, cmd_name)
+        return super().get_command(ctx, cmd_name)
 
 
 LkjGroup.group_class = LkjGroup
