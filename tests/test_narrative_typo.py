@@ -1,0 +1,42 @@
+"""narrative.typo.round_half_up: the guard written out and the power looked up give what the formula gives."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Callable
+
+from lkj_excel.narrative.typo import _guard, round_half_up
+
+
+def _formula(value: float, decimals: int) -> float:
+    """The rounding as it was written before (`_guard` called, the power computed)."""
+    scaled = value * 10**decimals
+    n = math.floor(abs(scaled) + 0.5 + _guard(scaled))
+    return math.copysign(n, value) / 10**decimals
+
+
+def test_round_half_up_equals_the_formula() -> None:
+    rng = random.Random(29)
+    values = [0.0, -0.0, 0.5, -0.5, 1.0, 88.645, 2.675, 1e-12, 1e6 + 0.5, 999999.995, 1e12, 1e15 + 0.5, 1e300]
+    values += [rng.uniform(-1e3, 1e3) for _ in range(3000)] + [rng.uniform(-1e13, 1e13) for _ in range(1000)]
+    values += [
+        round(rng.uniform(0, 1e4), rng.randint(0, 4)) + k * 10.0 ** -rng.randint(1, 6) / 2
+        for k in (-1, 1)
+        for _ in range(1000)
+    ]
+    # just below a tie, within the guard (1e-9 of the scaled value, at least 1e-9, at most 1e-3)
+    ties = [(n + 0.5 - e) / 10**d for n in (0, 1, 7, 12345, 10**9) for e in (7e-10, 3e-9, 5e-4) for d in (0, 2)]
+    for v in values + ties:
+        for d in (-2, -1, 0, 1, 2, 3, 4, 6, 15, 16, 18):
+            assert _outcome(round_half_up, v, d) == _outcome(_formula, v, d), (v, d)
+    for v in (math.inf, -math.inf, math.nan):  # as before: math.floor refuses them
+        assert _outcome(round_half_up, v, 2) == _outcome(_formula, v, 2) != ("value", "")
+
+
+def _outcome(fn: Callable[[float, int], float], v: float, d: int) -> tuple[str, str]:
+    try:
+        got = fn(v, d)
+    except (OverflowError, ValueError) as e:
+        return ("error", type(e).__name__)
+    return ("value", f"{got!r}")
