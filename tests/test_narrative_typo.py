@@ -40,3 +40,34 @@ def _outcome(fn: Callable[[float, int], float], v: float, d: int) -> tuple[str, 
     except (OverflowError, ValueError) as e:
         return ("error", type(e).__name__)
     return ("value", f"{got!r}")
+
+
+def test_a_share_of_positive_bounds_is_lo_over_hi_and_hi_over_lo() -> None:
+    """The premise of the shares' and ratios' fast path (`tables.shares`, `row_ratios`): for positive bounds
+    `_share` gives exactly (alo / bhi * 100, ahi / blo * 100)."""
+    from lkj_excel.narrative.tables import _share
+
+    rng = random.Random(2029)
+    for _ in range(20000):
+        scale = 10.0 ** rng.randint(-12, 15)
+        a = rng.uniform(1e-9, 10) * scale
+        b = rng.uniform(1e-9, 10) * 10.0 ** rng.randint(-12, 15)
+        alo, ahi = (a, a) if rng.random() < 0.2 else (a, a + rng.uniform(0, 1) * scale)
+        blo, bhi = (b, b) if rng.random() < 0.2 else (b, b * (1 + rng.uniform(0, 0.1)))
+        assert _share(alo, ahi, blo, bhi) == (alo / bhi * 100, ahi / blo * 100)
+
+
+def test_slip_digits_of_a_group_are_figure_digits() -> None:
+    """`SlipIndex._digits` (`figure_digits` written out) gives each figure's `figure_digits`."""
+    from lkj_excel.narrative.slips import SlipIndex, figure_digits
+    from lkj_excel.narrative.tables import Figure
+
+    rng = random.Random(7)
+    values = [0.0, -0.0, 0.5, 9.995, 100.0, 1e15, 123456.785, 0.0001]
+    values += [rng.uniform(-1e7, 1e7) for _ in range(1500)] + [rng.uniform(0, 2) for _ in range(500)]
+    decimals = [rng.choice((-2, -1, 0, 1, 2, 3, 4, 9, 10, 12)) for _ in values]
+    figs = [Figure(v, abs(v), abs(v), d, "value", None, "t", (), "x") for v, d in zip(values, decimals, strict=True)]
+    index = SlipIndex({"t": figs}, lambda k, u, c: True)
+    positions = list(range(0, len(figs), 2)) + list(range(1, len(figs), 2))
+    got = index._digits("t", (positions, []))
+    assert got == [(figure_digits(abs(figs[i].value), figs[i].decimals), i) for i in positions]

@@ -102,7 +102,13 @@ class SlipIndex:
         positions, entries = group
         if not entries:
             figs = self.by_table[tid]
-            entries += [(figure_digits(abs(figs[i].value), figs[i].decimals), i) for i in positions]
+            fixed = _FIXED
+            for i in positions:  # `figure_digits` written out (~350 figures a workbook)
+                f = figs[i]
+                d = f.decimals
+                ip, _mark, fr = format(abs(f.value), fixed[d] if 0 <= d < 10 else f".{max(d, 0)}f").partition(".")
+                ip = ip.lstrip("0") or "0"
+                entries.append(((ip, fr, fr.rstrip("0"), ip + fr), i))
         return entries
 
     def _split(self, f: Figure) -> Split | None:

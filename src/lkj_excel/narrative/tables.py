@@ -387,7 +387,10 @@ class _TableFigures:
                 continue
             _, ca, alo, ahi, va, _ = ea
             _, cb, blo, bhi, vb, _ = eb
-            lo, hi = _share(blo, bhi, alo, ahi)
+            if 0 < alo <= ahi and 0 < blo <= bhi:  # `_share` of positive bounds, written out
+                lo, hi = blo / ahi * 100, bhi / alo * 100
+            else:
+                lo, hi = _share(blo, bhi, alo, ahi)
             f = _new(Figure)
             f.value = vb / va * 100
             f.lo = lo
@@ -461,8 +464,12 @@ class _TableFigures:
                     continue
             desc = f"{cid} / jumlah {cid} × 100"
             k = class_id("share", "%", False, "capaian" in cid)
+            pos = 0 < slo <= shi  # `_share` over a positive total: a positive cell's bounds are lo/shi, hi/slo
             for r, (_, c, lo, hi, v, _) in self.col_rows[ci]:
-                qlo, qhi = _share(lo, hi, slo, shi)
+                if pos and 0 < lo <= hi:
+                    qlo, qhi = lo / shi * 100, hi / slo * 100
+                else:
+                    qlo, qhi = _share(lo, hi, slo, shi)
                 f = _new(Figure)
                 f.value = v / sv * 100
                 f.lo = qlo
