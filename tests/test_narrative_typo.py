@@ -71,3 +71,27 @@ def test_slip_digits_of_a_group_are_figure_digits() -> None:
     positions = list(range(0, len(figs), 2)) + list(range(1, len(figs), 2))
     got = index._digits("t", (positions, []))
     assert got == [(figure_digits(abs(figs[i].value), figs[i].decimals), i) for i in positions]
+
+
+def test_the_magnitude_fold_without_tuples_equals_the_old_one() -> None:
+    """The premise of `tables`' fold written out: the same bounds (NaN, infinities and zero signs included)."""
+
+    def old(lo: float, hi: float) -> tuple[float, float]:
+        if not lo >= 0:
+            lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
+        return lo, hi
+
+    def new(lo: float, hi: float) -> tuple[float, float]:
+        if not lo >= 0:
+            if hi <= 0:
+                lo, hi = -hi, -lo
+            else:
+                lo, hi = 0.0, (hi if hi > -lo else -lo)
+        return lo, hi
+
+    rng = random.Random(11)
+    special = [0.0, -0.0, 1.0, -1.0, 2.5, -2.5, math.inf, -math.inf, math.nan, 1e-300, -1e-300]
+    pairs = [(a, b) for a in special for b in special]
+    pairs += [(rng.uniform(-5, 5), rng.uniform(-5, 5)) for _ in range(5000)]
+    for lo, hi in pairs:
+        assert repr(new(lo, hi)) == repr(old(lo, hi)), (lo, hi)

@@ -79,3 +79,23 @@ def _row_name(r: Row, t: Table) -> str:
     if label.isprintable() and "  " not in label:
         return label.strip()  # its only whitespace is single spaces: the substitution would keep it
     return _SPACE_RE.sub(" ", label).strip()
+
+
+_INF = float("inf")
+
+
+def _share(alo: float, ahi: float, blo: float, bhi: float) -> tuple[float, float]:
+    """``(Interval(alo, ahi) / Interval(blo, bhi)).scale(100)`` without the objects, folded onto the
+    non-negative half as `add` folds a percentage."""
+    if blo <= 0 <= bhi:
+        lo, hi = -_INF, _INF
+    else:
+        qs = (alo / blo, alo / bhi, ahi / blo, ahi / bhi)
+        a, b = min(qs) * 100, max(qs) * 100
+        lo, hi = min(a, b), max(a, b)
+    if not lo >= 0:
+        if hi <= 0:
+            lo, hi = -hi, -lo
+        else:  # max(-lo, hi), without the tuples and the call
+            lo, hi = 0.0, (hi if hi > -lo else -lo)
+    return lo, hi

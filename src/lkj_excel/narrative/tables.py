@@ -9,7 +9,7 @@ from itertools import chain
 from ..model import Cell, Row, Table, Workbook
 from ..precision import Interval, consistent
 from .figure import Figure as Figure
-from .figure import _interval, _row_name
+from .figure import _interval, _row_name, _share
 from .figure import number_cell as number_cell
 from .figure import numeric_columns as numeric_columns
 from .figure import value_of as value_of
@@ -92,20 +92,6 @@ def _half(decimals: int) -> float:
     if h is None:
         h = _HALF[decimals] = 0.5 * 10 ** (-decimals)  # as precision.half_unit
     return h
-
-
-def _share(alo: float, ahi: float, blo: float, bhi: float) -> tuple[float, float]:
-    """``(Interval(alo, ahi) / Interval(blo, bhi)).scale(100)`` without the objects, folded onto the
-    non-negative half as `add` folds a percentage."""
-    if blo <= 0 <= bhi:
-        lo, hi = -_INF, _INF
-    else:
-        qs = (alo / blo, alo / bhi, ahi / blo, ahi / bhi)
-        a, b = min(qs) * 100, max(qs) * 100
-        lo, hi = min(a, b), max(a, b)
-    if not lo >= 0:
-        lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
-    return lo, hi
 
 
 class _TableFigures:
@@ -201,11 +187,14 @@ class _TableFigures:
             if len(entries) < 2:
                 continue
             lo = hi = 0.0
+            dec = entries[0][1][5]  # the most decimals (a generator through `max` cost more than the sums)
             for _r, e in entries:
                 lo += e[2]
                 hi += e[3]
+                if e[5] > dec:
+                    dec = e[5]
             cs = [e[1] for _r, e in entries]
-            columns[cid] = (sum([e[4] for _r, e in entries]), lo, hi, max(e[5] for _r, e in entries), cs)
+            columns[cid] = (sum([e[4] for _r, e in entries]), lo, hi, dec, cs)
         return columns
 
     def unchanged(self, before: _TableFigures) -> set[int]:
@@ -244,7 +233,10 @@ class _TableFigures:
     ) -> None:
         """A computed figure, its interval given by its bounds (folded to a magnitude)."""
         if not lo >= 0:  # as magnitude: NaN too
-            lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
+            if hi <= 0:
+                lo, hi = -hi, -lo
+            else:  # max(-lo, hi), without the tuples and the call
+                lo, hi = 0.0, (hi if hi > -lo else -lo)
         rid, name = (None, "") if r is None else (r.row_id, self.name(r))
         f = _new(Figure)
         f.value, f.lo, f.hi, f.decimals, f.kind, f.unit = value, lo, hi, decimals, kind, unit
@@ -290,7 +282,10 @@ class _TableFigures:
                 else:
                     unit, k = units[ci], unit_cls[ci]
                 if not lo >= 0:
-                    lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
+                    if hi <= 0:
+                        lo, hi = -hi, -lo
+                    else:  # max(-lo, hi), without the tuples and the call
+                        lo, hi = 0.0, (hi if hi > -lo else -lo)
                 f = _new(Figure)
                 f.value = v
                 f.lo = lo
@@ -355,7 +350,10 @@ class _TableFigures:
             _, cb, blo, bhi, vb, db = eb
             lo, hi = alo - bhi, ahi - blo
             if not lo >= 0:
-                lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
+                if hi <= 0:
+                    lo, hi = -hi, -lo
+                else:  # max(-lo, hi), without the tuples and the call
+                    lo, hi = 0.0, (hi if hi > -lo else -lo)
             trend = None if sign == 0 else (va - vb) if sign > 0 else (vb - va)
             f = _new(Figure)
             f.value = va - vb
