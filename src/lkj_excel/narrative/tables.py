@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import math
 import operator
-import re
-from dataclasses import dataclass
 from itertools import chain
 
 from ..model import Cell, Row, Table, Workbook
-from ..precision import Interval, consistent, interval_of
+from ..precision import Interval, consistent
+from .figure import Figure as Figure
+from .figure import _interval, _row_name, _share
+from .figure import number_cell as number_cell
+from .figure import numeric_columns as numeric_columns
+from .figure import value_of as value_of
 from .layout import (
     CLASS_IDS,
     DIFF_COLUMNS,
@@ -21,78 +24,6 @@ from .layout import (
     ratio_pairs,
     year_of,
 )
-
-_SPACE_RE = re.compile(r"\s+")
-
-
-@dataclass(slots=True)
-class Figure:
-    """A figure a paragraph may state: a cell, or one computed from cells.
-
-    A slots class, not a named tuple: the judging reads its fields thousands of times per workbook, and a
-    slot is read ~3x faster than a named tuple's field."""
-
-    value: float  # signed: for differences, a - b as described in ``desc``
-    lo: float  # interval of the magnitude, from the cells' printed precision
-    hi: float
-    decimals: int  # decimals to print it with
-    kind: str  # value | sum | difference | ratio | average | share | count
-    unit: str | None  # "%", "Rp", "Ha", "count" or None (scores)
-    table: str
-    cells: tuple[Cell, ...]
-    column: str
-    row_id: str | None = None
-    row_label: str = ""
-    years: tuple[int, ...] = ()
-    desc: str = ""
-    is_cell: bool = False
-    trend: float | None = None  # later year minus earlier year, for year differences
-    recomputed: float | None = None  # printed total that the data rows do not add up to
-    row: Row | None = None
-
-
-def numeric_columns(t: Table) -> list[tuple[str, str, bool]]:
-    """(column id, kind, exact) of the numeric columns present, numbering left out."""
-    out = []
-    for col in t.spec.columns:
-        if not col.numeric or col.id == "no" or col.id not in t.columns and not any(col.id in r.cells for r in t.rows):
-            continue
-        if col.kind == "integer" and col.id in ("no", "nomor"):
-            continue
-        out.append((col.id, col.kind, col.exact))
-    return out
-
-
-def number_cell(r: Row, cid: str) -> Cell | None:
-    c = r.cells.get(cid)
-    return c if c is not None and c.value is not None and c.status in ("number", "predikat") else None
-
-
-def value_of(c: Cell) -> float:
-    """The value of a cell ``number_cell`` returned, which has one."""
-    v = c.value
-    if v is None:
-        raise ValueError(f"{c.ref}: no number")
-    return v
-
-
-def _interval(c: Cell, exact: bool) -> Interval:
-    iv = interval_of(c, exact)
-    if iv is None:
-        raise ValueError(f"{c.ref}: no number")
-    return iv
-
-
-def _row_name(r: Row, t: Table) -> str:
-    label = r.label
-    for cid in ("kecamatan", "desa", "uraian", "program", "aspek", "unsur"):
-        c = r.cells.get(cid)
-        if c is not None and c.text and c.text not in label:
-            label = f"{label} — {c.text}" if label else c.text
-    label = label or f"baris {r.excel_row}"
-    if label.isprintable() and "  " not in label:
-        return label.strip()  # its only whitespace is single spaces: the substitution would keep it
-    return _SPACE_RE.sub(" ", label).strip()
 
 
 def table_figures(wb: Workbook, t: Table, cols: list[tuple[str, str, bool]] | None = None) -> list[Figure]:
@@ -161,20 +92,6 @@ def _half(decimals: int) -> float:
     if h is None:
         h = _HALF[decimals] = 0.5 * 10 ** (-decimals)  # as precision.half_unit
     return h
-
-
-def _share(alo: float, ahi: float, blo: float, bhi: float) -> tuple[float, float]:
-    """``(Interval(alo, ahi) / Interval(blo, bhi)).scale(100)`` without the objects, folded onto the
-    non-negative half as `add` folds a percentage."""
-    if blo <= 0 <= bhi:
-        lo, hi = -_INF, _INF
-    else:
-        qs = (alo / blo, alo / bhi, ahi / blo, ahi / bhi)
-        a, b = min(qs) * 100, max(qs) * 100
-        lo, hi = min(a, b), max(a, b)
-    if not lo >= 0:
-        lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
-    return lo, hi
 
 
 class _TableFigures:
@@ -270,11 +187,14 @@ class _TableFigures:
             if len(entries) < 2:
                 continue
             lo = hi = 0.0
+            dec = entries[0][1][5]  # the most decimals (a generator through `max` cost more than the sums)
             for _r, e in entries:
                 lo += e[2]
                 hi += e[3]
+                if e[5] > dec:
+                    dec = e[5]
             cs = [e[1] for _r, e in entries]
-            columns[cid] = (sum([e[4] for _r, e in entries]), lo, hi, max(e[5] for _r, e in entries), cs)
+            columns[cid] = (sum([e[4] for _r, e in entries]), lo, hi, dec, cs)
         return columns
 
     def unchanged(self, before: _TableFigures) -> set[int]:
@@ -313,7 +233,10 @@ class _TableFigures:
     ) -> None:
         """A computed figure, its interval given by its bounds (folded to a magnitude)."""
         if not lo >= 0:  # as magnitude: NaN too
-            lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
+            if hi <= 0:
+                lo, hi = -hi, -lo
+            else:  # max(-lo, hi), without the tuples and the call
+                lo, hi = 0.0, (hi if hi > -lo else -lo)
         rid, name = (None, "") if r is None else (r.row_id, self.name(r))
         f = _new(Figure)
         f.value, f.lo, f.hi, f.decimals, f.kind, f.unit = value, lo, hi, decimals, kind, unit
@@ -359,11 +282,28 @@ class _TableFigures:
                 else:
                     unit, k = units[ci], unit_cls[ci]
                 if not lo >= 0:
-                    lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
+                    if hi <= 0:
+                        lo, hi = -hi, -lo
+                    else:  # max(-lo, hi), without the tuples and the call
+                        lo, hi = 0.0, (hi if hi > -lo else -lo)
                 f = _new(Figure)
-                f.value, f.lo, f.hi, f.decimals, f.kind, f.unit = v, lo, hi, dec, fk, unit
-                f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (c,), cid, rid, name, cell_years[ci]
-                f.desc, f.is_cell, f.trend, f.recomputed, f.row = cid, True, None, recomputed, r
+                f.value = v
+                f.lo = lo
+                f.hi = hi
+                f.decimals = dec
+                f.kind = fk
+                f.unit = unit
+                f.table = tid
+                f.cells = (c,)
+                f.column = cid
+                f.row_id = rid
+                f.row_label = name
+                f.years = cell_years[ci]
+                f.desc = cid
+                f.is_cell = True
+                f.trend = None
+                f.recomputed = recomputed
+                f.row = r
                 out.append(f)
                 classes.append(k if recomputed is None else NO_SLIP)
             spans[id(r)] = (start, len(out))
@@ -410,12 +350,29 @@ class _TableFigures:
             _, cb, blo, bhi, vb, db = eb
             lo, hi = alo - bhi, ahi - blo
             if not lo >= 0:
-                lo, hi = (-hi, -lo) if hi <= 0 else (0.0, max(-lo, hi))
+                if hi <= 0:
+                    lo, hi = -hi, -lo
+                else:  # max(-lo, hi), without the tuples and the call
+                    lo, hi = 0.0, (hi if hi > -lo else -lo)
             trend = None if sign == 0 else (va - vb) if sign > 0 else (vb - va)
             f = _new(Figure)
-            f.value, f.lo, f.hi, f.decimals, f.kind, f.unit = va - vb, lo, hi, da if da > db else db, "difference", unit
-            f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (ca, cb), column, rid, name, yrs
-            f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, trend, None, r
+            f.value = va - vb
+            f.lo = lo
+            f.hi = hi
+            f.decimals = da if da > db else db
+            f.kind = "difference"
+            f.unit = unit
+            f.table = tid
+            f.cells = (ca, cb)
+            f.column = column
+            f.row_id = rid
+            f.row_label = name
+            f.years = yrs
+            f.desc = desc
+            f.is_cell = False
+            f.trend = trend
+            f.recomputed = None
+            f.row = r
             out.append(f)
             classes.append(k)
 
@@ -428,11 +385,28 @@ class _TableFigures:
                 continue
             _, ca, alo, ahi, va, _ = ea
             _, cb, blo, bhi, vb, _ = eb
-            lo, hi = _share(blo, bhi, alo, ahi)
+            if 0 < alo <= ahi and 0 < blo <= bhi:  # `_share` of positive bounds, written out
+                lo, hi = blo / ahi * 100, bhi / alo * 100
+            else:
+                lo, hi = _share(blo, bhi, alo, ahi)
             f = _new(Figure)
-            f.value, f.lo, f.hi, f.decimals, f.kind, f.unit = vb / va * 100, lo, hi, 2, "ratio", "%"
-            f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (cb, ca), column, rid, name, yrs
-            f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, None, None, r
+            f.value = vb / va * 100
+            f.lo = lo
+            f.hi = hi
+            f.decimals = 2
+            f.kind = "ratio"
+            f.unit = "%"
+            f.table = tid
+            f.cells = (cb, ca)
+            f.column = column
+            f.row_id = rid
+            f.row_label = name
+            f.years = yrs
+            f.desc = desc
+            f.is_cell = False
+            f.trend = None
+            f.recomputed = None
+            f.row = r
             out.append(f)
             classes.append(k)
 
@@ -488,12 +462,30 @@ class _TableFigures:
                     continue
             desc = f"{cid} / jumlah {cid} × 100"
             k = class_id("share", "%", False, "capaian" in cid)
+            pos = 0 < slo <= shi  # `_share` over a positive total: a positive cell's bounds are lo/shi, hi/slo
             for r, (_, c, lo, hi, v, _) in self.col_rows[ci]:
-                qlo, qhi = _share(lo, hi, slo, shi)
+                if pos and 0 < lo <= hi:
+                    qlo, qhi = lo / shi * 100, hi / slo * 100
+                else:
+                    qlo, qhi = _share(lo, hi, slo, shi)
                 f = _new(Figure)
-                f.value, f.lo, f.hi, f.decimals, f.kind, f.unit = v / sv * 100, qlo, qhi, 2, "share", "%"
-                f.table, f.cells, f.column, f.row_id, f.row_label, f.years = tid, (c,), cid, r.row_id, names[id(r)], ()
-                f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, None, None, r
+                f.value = v / sv * 100
+                f.lo = qlo
+                f.hi = qhi
+                f.decimals = 2
+                f.kind = "share"
+                f.unit = "%"
+                f.table = tid
+                f.cells = (c,)
+                f.column = cid
+                f.row_id = r.row_id
+                f.row_label = names[id(r)]
+                f.years = ()
+                f.desc = desc
+                f.is_cell = False
+                f.trend = None
+                f.recomputed = None
+                f.row = r
                 out.append(f)
                 classes.append(k)
             self.share_spans[ci] = (start, len(out))
