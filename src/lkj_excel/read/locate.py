@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..spec import ColumnSpec, TableSpec, normalise, squash
+from ..spec import _normalise_str as _normalise_text  # `normalise` of a str, without its type test's call
+from ..spec import _squash_str as _squash_text
 from .grid import Grid, text_of
 
 _SHEET_RE = re.compile(r"(?i)^\s*(?:tabel|tbl|table)\s*\.?\s*(\d+)\s*[.,]\s*(\d+)(?!\d)")
@@ -201,7 +203,7 @@ def _row_texts(grid: Grid, r: int, merged: bool = True) -> list[str]:
     else:
         row = grid.row(r)
         values = row + [None] * (grid.n_cols - len(row))
-    return [normalise(v) if v is not None else "" for v in values]
+    return [_normalise_text(v) if type(v) is str else normalise(v) if v is not None else "" for v in values]
 
 
 @lru_cache(maxsize=256)
@@ -222,7 +224,7 @@ def _label_hits(spec: TableSpec, texts: list[str]) -> int:
     exact, squashed = memo.exact, memo.squashed
     hits = 0
     for t in texts:
-        if t and (t in exact or squash(t) in squashed):
+        if t and (t in exact or _squash_text(t) in squashed):
             hits += 1
     return hits
 
@@ -315,7 +317,8 @@ def _remembered_layout(grid: Grid, spec: TableSpec, start: int, start_texts: lis
     blocks = known.setdefault(length, {})
     if len(blocks) > 1 << 8:
         blocks.clear()
-    blocks[_block_key(grid, start, length)] = _moved(layout, -start)
+    kept = blocks[_block_key(grid, start, length)] = _moved(layout, -start)
+    header_texts(grid, kept)  # worked out once: every copy made from it shares its signatures and this
     return layout
 
 
@@ -331,6 +334,7 @@ def _moved(layout: Layout, by: int) -> Layout:
         list(layout.missing),
         layout.signatures,
         dict(layout.how),
+        layout._texts_at,
     )
 
 
@@ -352,7 +356,7 @@ def _extends_header(grid: Grid, spec: TableSpec, r: int) -> bool:
     raw = grid.row(r)
     if any(_is_numeric_value(v) for v in raw):
         return False
-    own = [normalise(v) for v in raw if v is not None]
+    own = [_normalise_text(v) if type(v) is str else normalise(v) for v in raw if v is not None]
     if not own:
         return False
     return _label_hits(spec, own) + sum(1 for t in own if _YEAR_RE.match(t)) > 0
@@ -395,7 +399,7 @@ def footer_in(values: list[object]) -> bool:
             if said is None:
                 if len(_FOOTER_TEXTS) > 1 << 14:
                     _FOOTER_TEXTS.clear()
-                t = normalise(v)
+                t = _normalise_text(v)
                 said = _FOOTER_TEXTS[v] = 0 if not t else 1 if _FOOTER_RE.match(t) else 2
             if said:
                 return said == 1
@@ -443,7 +447,7 @@ def repeated_header_in(values: list[object], header: HeaderTexts) -> bool:
             continue
         if type(v) is not str and _is_numeric_value(v):
             return False
-        t = normalise(v)
+        t = _normalise_text(v) if type(v) is str else normalise(v)
         if t not in texts_at.get(c, ()):
             return False  # no header row holds it there: none is left alive
         alive = [sig for sig in alive if sig.get(c) == t]

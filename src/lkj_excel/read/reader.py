@@ -299,6 +299,7 @@ def _row_label(values: list[Any], key_col: int | None, key: str | None, filled: 
 
 
 _NUMBERISH = re.compile(r"[\d.,()\s-]*")
+_UNREAD = frozenset(("unparsed", "text"))  # a figure column's cell that holds no figure
 
 
 def _total_labelled(values: list[Any], key_col: int | None, labels: tuple[str, ...]) -> bool:
@@ -388,6 +389,8 @@ def _read_rows(
     key_col = layout.columns[key] if key and key in layout.columns else None
     total_col = layout.columns[key] if key in layout.columns else None  # `_total_labelled`: any key id
     # Only stored rows: a row not stored is empty, neither a footer nor a row of the table.
+    # (column id, 0-based column, its letters, whether it holds figures): the per-cell tests looked up once
+    plan = [(cid, c, col_letters, cid in figures) for cid, c, col_letters in columns]
     for r in sorted(k for k in grid.rows if k >= layout.data_start):
         if r >= grid.n_rows:
             break
@@ -397,10 +400,11 @@ def _read_rows(
         if values.count(None) == len(values) or number_row_in(values) or repeated_header_in(values, header):
             continue
         cells: dict[str, Cell] = {}
+        unread: list[Cell] = []  # the row's unreadable figures, kept if the row is one of the table's
         fmts = grid.row_formats.get(r) or []
         row_number = str(r + 1)
         n_values, n_fmts = len(values), len(fmts)
-        for cid, c, col_letters in columns:
+        for cid, c, col_letters, figure in plan:
             if c >= n_values:
                 continue
             raw = values[c]
@@ -411,14 +415,19 @@ def _read_rows(
                 hit = memo.get(raw)
                 if hit is None:
                     hit = memo[raw] = _text_reading(raw)
-                read = cells[cid] = Cell(title, col_letters + row_number, raw, hit[1], hit[0], fmt)
+                text, parsed = hit[1], hit[0]
+                read = cells[cid] = Cell(title, col_letters + row_number, raw, text, parsed, fmt)
             else:
                 read = cells[cid] = _cell(title, col_letters + row_number, raw, fmt)
-            if cid in figures and isinstance(raw, str):  # a typed figure: counted as `notation.votes` counts it
-                vote = notation_vote(read.text)
-                if vote is not None:
-                    votes[vote == "id"] += 1
-            if read.parsed.status == "ditto":
+                text, parsed = read.text, read.parsed
+            if figure:  # the numbering column holds labels ("I", "01.01", "a.1", "JUMLAH"), not figures
+                if isinstance(raw, str):  # a typed figure: counted as `notation.votes` counts it
+                    vote = notation_vote(text)
+                    if vote is not None:
+                        votes[vote == "id"] += 1
+                if text and parsed.status in _UNREAD:
+                    unread.append(read)
+            if parsed.status == "ditto":
                 dittos = True
         label = _row_label(values, key_col, key, filled)
 
@@ -436,11 +445,8 @@ def _read_rows(
             if cell is not None and cell.text:
                 filled[cid] = cell.text
         rows.append(Row(len(rows), r + 1, role, label, row_id, cells))
-        if role in ("data", "subtotal", "total"):
-            for cid, cell in cells.items():
-                # The numbering column holds labels ("I", "01.01", "a.1", "JUMLAH"), not figures.
-                if cid in figures and cell.parsed.status in ("unparsed", "text") and cell.text:
-                    unparsed.append(cell)
+        if unread and role in ("data", "subtotal", "total"):
+            unparsed += unread
         last = r
     return rows, unparsed, last, dittos, (votes[0], votes[1])
 
