@@ -70,11 +70,16 @@ class _SpecMemo:
     """What locating a table asks of its declaration again and again, worked out once per declaration
     (keyed by identity: hashing a declaration's frozen columns costs more than the lookups it serves)."""
 
-    __slots__ = ("spec", "exact", "squashed", "scores", "assigned", "layouts")
+    __slots__ = ("spec", "exact", "squashed", "scores", "assigned", "layouts", "required", "needed", "figures")
 
     def __init__(self, spec: TableSpec) -> None:
         self.spec = spec  # kept alive, so that its id is not reused while memoised
         self.exact, self.squashed = _exact_alternatives(spec.columns)
+        # Required columns: those a header must name (`locate`), all of them (the reader); figure columns
+        # but the numbering (a label, not a figure).
+        self.required = tuple(c.id for c in spec.columns if c.required and not c.content)
+        self.needed = tuple(c.id for c in spec.columns if c.required)
+        self.figures = frozenset(c.id for c in spec.columns if c.numeric and c.id != spec.numbering)
         self.scores: dict[tuple[str, ...], tuple[float, ...]] = {}
         # A header's texts (and the sheet's width) -> its columns: offices keep the template's header.
         self.assigned: dict[tuple[int, tuple[tuple[str, ...], ...]], Assignment] = {}
@@ -139,6 +144,11 @@ def _assign(memo: _SpecMemo, header_texts: list[list[str]], n_cols: int) -> Assi
 
 
 _MEMOS: dict[int, _SpecMemo] = {}
+
+
+def spec_memo(spec: TableSpec) -> _SpecMemo:
+    """What is worked out once per declaration (for the reader)."""
+    return _memo(spec)
 
 
 def _memo(spec: TableSpec) -> _SpecMemo:
@@ -257,11 +267,14 @@ def locate(grid: Grid, spec: TableSpec) -> Layout | None:
     declaration) may be missing here: the reader looks for it in the data.
     """
     limit = min(grid.n_rows, 40)
-    required = [c.id for c in spec.columns if c.required and not c.content]
+    required = _memo(spec).required
     for start in range(limit):
         if spec.columns and not grid.rows.get(start) and not (grid.merges and grid.merges_at(start)):
             continue  # nothing stands in the row, not even a merged range from above: no label to hit
-        numbers = sum(1 for v in grid.row(start) if _is_numeric_value(v))
+        numbers = 0
+        for v in grid.row(start):
+            if v is not None and type(v) is not str and _is_numeric_value(v):  # a text is no figure
+                numbers += 1
         if numbers > 1:
             continue
         texts = _row_texts(grid, start)

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from ..errors import LkjError
 from ..model import Cell, Paragraph, Row, Table, Workbook
 from ..numerals import Parsed, _number_format, format_id, parse_cell, parse_text, sensible
@@ -19,6 +21,7 @@ from .locate import (
     locate,
     number_row_in,
     repeated_header_in,
+    spec_memo,
     table_id_in_grid,
     table_id_of_sheet,
 )
@@ -341,10 +344,12 @@ def read_table(grid: Grid, spec: TableSpec, memo: TextMemo | None = None) -> Tab
     if layout is None:
         return None
     recognise_columns(grid, spec, layout)
-    if any(c.required and c.id not in layout.columns for c in spec.columns):
-        return None
+    found = layout.columns
+    for cid in spec_memo(spec).needed:
+        if cid not in found:
+            return None
     # (column id, 0-based column, its letters)
-    columns = [(cid, c, ref(0, c)[:-1]) for cid, c in layout.columns.items()]
+    columns = [(cid, c, get_column_letter(c + 1)) for cid, c in found.items()]
     rows, unparsed, last, dittos, counted = _read_rows(grid, spec, layout, columns, {} if memo is None else memo)
     if spec.key in layout.columns:
         for rw in rows:
@@ -381,7 +386,7 @@ def _read_rows(
     dittos = False
     n_cols = grid.n_cols
     title = grid.title
-    figures = {cid for cid in layout.columns if cid != spec.numbering and spec.column(cid).numeric}
+    figures = spec_memo(spec).figures  # of the declaration: `columns` are the table's own
     labels = row_labels(spec)
     header = header_texts(grid, layout)  # the rows' tests below take the row's values in hand
     votes = [0, 0]  # English-only, Indonesian-only typed figures
@@ -391,7 +396,10 @@ def _read_rows(
     # Only stored rows: a row not stored is empty, neither a footer nor a row of the table.
     # (column id, 0-based column, its letters, whether it holds figures): the per-cell tests looked up once
     plan = [(cid, c, col_letters, cid in figures) for cid, c, col_letters in columns]
-    for r in sorted(k for k in grid.rows if k >= layout.data_start):
+    start = layout.data_start
+    stored = [k for k in grid.rows if k >= start]
+    stored.sort()
+    for r in stored:
         if r >= grid.n_rows:
             break
         values = grid.rows[r]
