@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..spec import ColumnSpec, TableSpec, normalise, squash
+from ..spec import _normalise_str as _normalise_text  # `normalise` of a str, without its type test's call
+from ..spec import _squash_str as _squash_text
 from .grid import Grid, text_of
 
 _SHEET_RE = re.compile(r"(?i)^\s*(?:tabel|tbl|table)\s*\.?\s*(\d+)\s*[.,]\s*(\d+)(?!\d)")
@@ -68,11 +70,16 @@ class _SpecMemo:
     """What locating a table asks of its declaration again and again, worked out once per declaration
     (keyed by identity: hashing a declaration's frozen columns costs more than the lookups it serves)."""
 
-    __slots__ = ("spec", "exact", "squashed", "scores", "assigned", "layouts")
+    __slots__ = ("spec", "exact", "squashed", "scores", "assigned", "layouts", "required", "needed", "figures")
 
     def __init__(self, spec: TableSpec) -> None:
         self.spec = spec  # kept alive, so that its id is not reused while memoised
         self.exact, self.squashed = _exact_alternatives(spec.columns)
+        # Required columns: those a header must name (`locate`), all of them (the reader); figure columns
+        # but the numbering (a label, not a figure).
+        self.required = tuple(c.id for c in spec.columns if c.required and not c.content)
+        self.needed = tuple(c.id for c in spec.columns if c.required)
+        self.figures = frozenset(c.id for c in spec.columns if c.numeric and c.id != spec.numbering)
         self.scores: dict[tuple[str, ...], tuple[float, ...]] = {}
         # A header's texts (and the sheet's width) -> its columns: offices keep the template's header.
         self.assigned: dict[tuple[int, tuple[tuple[str, ...], ...]], Assignment] = {}
@@ -139,6 +146,11 @@ def _assign(memo: _SpecMemo, header_texts: list[list[str]], n_cols: int) -> Assi
 _MEMOS: dict[int, _SpecMemo] = {}
 
 
+def spec_memo(spec: TableSpec) -> _SpecMemo:
+    """What is worked out once per declaration (for the reader)."""
+    return _memo(spec)
+
+
 def _memo(spec: TableSpec) -> _SpecMemo:
     m = _MEMOS.get(id(spec))
     if m is None or m.spec is not spec:
@@ -201,7 +213,7 @@ def _row_texts(grid: Grid, r: int, merged: bool = True) -> list[str]:
     else:
         row = grid.row(r)
         values = row + [None] * (grid.n_cols - len(row))
-    return [normalise(v) if v is not None else "" for v in values]
+    return [_normalise_text(v) if type(v) is str else normalise(v) if v is not None else "" for v in values]
 
 
 @lru_cache(maxsize=256)
@@ -222,7 +234,7 @@ def _label_hits(spec: TableSpec, texts: list[str]) -> int:
     exact, squashed = memo.exact, memo.squashed
     hits = 0
     for t in texts:
-        if t and (t in exact or squash(t) in squashed):
+        if t and (t in exact or _squash_text(t) in squashed):
             hits += 1
     return hits
 
@@ -255,11 +267,14 @@ def locate(grid: Grid, spec: TableSpec) -> Layout | None:
     declaration) may be missing here: the reader looks for it in the data.
     """
     limit = min(grid.n_rows, 40)
-    required = [c.id for c in spec.columns if c.required and not c.content]
+    required = _memo(spec).required
     for start in range(limit):
         if spec.columns and not grid.rows.get(start) and not (grid.merges and grid.merges_at(start)):
             continue  # nothing stands in the row, not even a merged range from above: no label to hit
-        numbers = sum(1 for v in grid.row(start) if _is_numeric_value(v))
+        numbers = 0
+        for v in grid.row(start):
+            if v is not None and type(v) is not str and _is_numeric_value(v):  # a text is no figure
+                numbers += 1
         if numbers > 1:
             continue
         texts = _row_texts(grid, start)
@@ -315,7 +330,8 @@ def _remembered_layout(grid: Grid, spec: TableSpec, start: int, start_texts: lis
     blocks = known.setdefault(length, {})
     if len(blocks) > 1 << 8:
         blocks.clear()
-    blocks[_block_key(grid, start, length)] = _moved(layout, -start)
+    kept = blocks[_block_key(grid, start, length)] = _moved(layout, -start)
+    header_texts(grid, kept)  # worked out once: every copy made from it shares its signatures and this
     return layout
 
 
@@ -331,6 +347,7 @@ def _moved(layout: Layout, by: int) -> Layout:
         list(layout.missing),
         layout.signatures,
         dict(layout.how),
+        layout._texts_at,
     )
 
 
@@ -352,7 +369,7 @@ def _extends_header(grid: Grid, spec: TableSpec, r: int) -> bool:
     raw = grid.row(r)
     if any(_is_numeric_value(v) for v in raw):
         return False
-    own = [normalise(v) for v in raw if v is not None]
+    own = [_normalise_text(v) if type(v) is str else normalise(v) for v in raw if v is not None]
     if not own:
         return False
     return _label_hits(spec, own) + sum(1 for t in own if _YEAR_RE.match(t)) > 0
@@ -395,7 +412,7 @@ def footer_in(values: list[object]) -> bool:
             if said is None:
                 if len(_FOOTER_TEXTS) > 1 << 14:
                     _FOOTER_TEXTS.clear()
-                t = normalise(v)
+                t = _normalise_text(v)
                 said = _FOOTER_TEXTS[v] = 0 if not t else 1 if _FOOTER_RE.match(t) else 2
             if said:
                 return said == 1
@@ -443,7 +460,7 @@ def repeated_header_in(values: list[object], header: HeaderTexts) -> bool:
             continue
         if type(v) is not str and _is_numeric_value(v):
             return False
-        t = normalise(v)
+        t = _normalise_text(v) if type(v) is str else normalise(v)
         if t not in texts_at.get(c, ()):
             return False  # no header row holds it there: none is left alive
         alive = [sig for sig in alive if sig.get(c) == t]

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from ..errors import LkjError
 from ..model import Cell, Paragraph, Row, Table, Workbook
 from ..numerals import Parsed, _number_format, format_id, parse_cell, parse_text, sensible
@@ -19,6 +21,7 @@ from .locate import (
     locate,
     number_row_in,
     repeated_header_in,
+    spec_memo,
     table_id_in_grid,
     table_id_of_sheet,
 )
@@ -299,6 +302,7 @@ def _row_label(values: list[Any], key_col: int | None, key: str | None, filled: 
 
 
 _NUMBERISH = re.compile(r"[\d.,()\s-]*")
+_UNREAD = frozenset(("unparsed", "text"))  # a figure column's cell that holds no figure
 
 
 def _total_labelled(values: list[Any], key_col: int | None, labels: tuple[str, ...]) -> bool:
@@ -340,10 +344,12 @@ def read_table(grid: Grid, spec: TableSpec, memo: TextMemo | None = None) -> Tab
     if layout is None:
         return None
     recognise_columns(grid, spec, layout)
-    if any(c.required and c.id not in layout.columns for c in spec.columns):
-        return None
+    found = layout.columns
+    for cid in spec_memo(spec).needed:
+        if cid not in found:
+            return None
     # (column id, 0-based column, its letters)
-    columns = [(cid, c, ref(0, c)[:-1]) for cid, c in layout.columns.items()]
+    columns = [(cid, c, get_column_letter(c + 1)) for cid, c in found.items()]
     rows, unparsed, last, dittos, counted = _read_rows(grid, spec, layout, columns, {} if memo is None else memo)
     if spec.key in layout.columns:
         for rw in rows:
@@ -380,7 +386,7 @@ def _read_rows(
     dittos = False
     n_cols = grid.n_cols
     title = grid.title
-    figures = {cid for cid in layout.columns if cid != spec.numbering and spec.column(cid).numeric}
+    figures = spec_memo(spec).figures  # of the declaration: `columns` are the table's own
     labels = row_labels(spec)
     header = header_texts(grid, layout)  # the rows' tests below take the row's values in hand
     votes = [0, 0]  # English-only, Indonesian-only typed figures
@@ -388,7 +394,12 @@ def _read_rows(
     key_col = layout.columns[key] if key and key in layout.columns else None
     total_col = layout.columns[key] if key in layout.columns else None  # `_total_labelled`: any key id
     # Only stored rows: a row not stored is empty, neither a footer nor a row of the table.
-    for r in sorted(k for k in grid.rows if k >= layout.data_start):
+    # (column id, 0-based column, its letters, whether it holds figures): the per-cell tests looked up once
+    plan = [(cid, c, col_letters, cid in figures) for cid, c, col_letters in columns]
+    start = layout.data_start
+    stored = [k for k in grid.rows if k >= start]
+    stored.sort()
+    for r in stored:
         if r >= grid.n_rows:
             break
         values = grid.rows[r]
@@ -397,10 +408,11 @@ def _read_rows(
         if values.count(None) == len(values) or number_row_in(values) or repeated_header_in(values, header):
             continue
         cells: dict[str, Cell] = {}
+        unread: list[Cell] = []  # the row's unreadable figures, kept if the row is one of the table's
         fmts = grid.row_formats.get(r) or []
         row_number = str(r + 1)
         n_values, n_fmts = len(values), len(fmts)
-        for cid, c, col_letters in columns:
+        for cid, c, col_letters, figure in plan:
             if c >= n_values:
                 continue
             raw = values[c]
@@ -411,14 +423,19 @@ def _read_rows(
                 hit = memo.get(raw)
                 if hit is None:
                     hit = memo[raw] = _text_reading(raw)
-                read = cells[cid] = Cell(title, col_letters + row_number, raw, hit[1], hit[0], fmt)
+                text, parsed = hit[1], hit[0]
+                read = cells[cid] = Cell(title, col_letters + row_number, raw, text, parsed, fmt)
             else:
                 read = cells[cid] = _cell(title, col_letters + row_number, raw, fmt)
-            if cid in figures and isinstance(raw, str):  # a typed figure: counted as `notation.votes` counts it
-                vote = notation_vote(read.text)
-                if vote is not None:
-                    votes[vote == "id"] += 1
-            if read.parsed.status == "ditto":
+                text, parsed = read.text, read.parsed
+            if figure:  # the numbering column holds labels ("I", "01.01", "a.1", "JUMLAH"), not figures
+                if isinstance(raw, str):  # a typed figure: counted as `notation.votes` counts it
+                    vote = notation_vote(text)
+                    if vote is not None:
+                        votes[vote == "id"] += 1
+                if text and parsed.status in _UNREAD:
+                    unread.append(read)
+            if parsed.status == "ditto":
                 dittos = True
         label = _row_label(values, key_col, key, filled)
 
@@ -436,11 +453,8 @@ def _read_rows(
             if cell is not None and cell.text:
                 filled[cid] = cell.text
         rows.append(Row(len(rows), r + 1, role, label, row_id, cells))
-        if role in ("data", "subtotal", "total"):
-            for cid, cell in cells.items():
-                # The numbering column holds labels ("I", "01.01", "a.1", "JUMLAH"), not figures.
-                if cid in figures and cell.parsed.status in ("unparsed", "text") and cell.text:
-                    unparsed.append(cell)
+        if unread and role in ("data", "subtotal", "total"):
+            unparsed += unread
         last = r
     return rows, unparsed, last, dittos, (votes[0], votes[1])
 

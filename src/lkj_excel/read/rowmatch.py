@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from ..spec import TableSpec, normalise, squash
+from ..spec import _normalise_str as _normalise_text  # `normalise` of a str, without its type test's call
 
 _LEADING_NUMBER = re.compile(r"^\d+\s*")
 _KEY = re.compile(r"[^\W_]+")  # a run of characters `normalise` keeps as they are (lower-cased)
@@ -57,7 +58,7 @@ class RowLabels:
 
     def in_label(self, label: str) -> int | None:
         """Position of the first label that the row's label is, else the first found in it as a word."""
-        lab = normalise(label)
+        lab = _normalise_text(label) if type(label) is str else normalise(label)
         lab_nonum = _LEADING_NUMBER.sub("", lab, count=1)
         found = self.first.get(lab)
         for i in (self.first.get(lab_nonum), self.first_squashed.get(squash(lab_nonum))):

@@ -123,7 +123,9 @@ def parse_sheet(
             full = True
         elif need == "merges":
             p.StartElementHandler = _merge_handler(out.merges)
-        feed(p, piece, final, part, path)
+        # Without an element the cell handlers act on, the piece holds no "<c " or "<row " (`needs_handlers`
+        # would have found it): dropping styled empty cells would leave it as it is.
+        feed(p, piece, final, part, path, strip=full)
         if final:
             break
         if out.rows is None:

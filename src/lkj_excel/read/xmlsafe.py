@@ -204,10 +204,11 @@ def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes | None:
     return data
 
 
-def feed(parser: Any, data: bytes, final: bool, name: str, path: str) -> None:
-    """`parser.Parse(data, final)` with `parse_member`'s errors; styled empty cells dropped as it drops them."""
+def feed(parser: Any, data: bytes, final: bool, name: str, path: str, strip: bool = True) -> None:
+    """`parser.Parse(data, final)` with `parse_member`'s errors; styled empty cells dropped as it drops them
+    (`strip` False: the caller knows the data holds no "<c " and no "<row ", where both patterns start)."""
     try:
-        parser.Parse(_EMPTY_ROWS.sub(b"", _EMPTY_CELLS.sub(b"", data)), final)
+        parser.Parse(_EMPTY_ROWS.sub(b"", _EMPTY_CELLS.sub(b"", data)) if strip else data, final)
     except expat.ExpatError as exc:
         raise XmlRefused(f"{name}: {expat.errors.messages.get(exc.code, str(exc)) if exc.code else exc}") from exc
     except (zipfile.BadZipFile, EOFError, OSError, ValueError) as err:
