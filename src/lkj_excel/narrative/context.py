@@ -89,6 +89,8 @@ _BREAK_KP = KeywordPattern(
     words={"di": ("di", "dimana")}
     | {w: (w,) for w in "namun sehingga sementara akan tetapi sedangkan karena bahkan atau".split()},
 )
+# The patterns `assign_kinds` asks ``Keywords`` for (``directions`` groups them with its own).
+CONTEXT_PATTERNS = (_BREAK_KP, _YEAR_REF_KP, _KINDS_KP)
 _NEW_VALUE_RE = re.compile(r"\b(?:menjadi|ke\s+angka|hingga)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w][\w/\-]*")
 
@@ -229,6 +231,8 @@ def _last_words_ascii(text: str, runs: bytes, cs: int, ce: int) -> tuple[int, li
 
 def _tenth_last_ascii(text: str, runs: bytes, cs: int, ce: int) -> int:
     """The first item of ``_last_words_ascii``: where the last ten words of the context start."""
+    if runs.count(b" ", cs, ce) < 10:
+        return cs  # fewer than ten gaps between its runs: ten words at most (most contexts), counted without a copy
     seg = runs[cs:ce]
     if b" -" in seg or b" /" in seg or seg.startswith((b"-", b"/")):
         return _last_words(text, cs, ce)[0]
@@ -264,4 +268,4 @@ def _kind_of(c: Claim, counted: bool, prev: Claim | None, ctx: str, nearest: tup
     return kind
 
 
-__all__ = ["assign_kinds"]
+__all__ = ["CONTEXT_PATTERNS", "assign_kinds"]
