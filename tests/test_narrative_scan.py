@@ -298,3 +298,31 @@ def test_a_group_s_starts_are_each_pattern_s_own() -> None:
                 found += bool(got)
                 twice += got is not None and len(set(got)) < len(got)
     assert found > 5000 and twice > 0
+
+
+def test_one_tail_serves_every_end_anchored_pattern() -> None:
+    """``TailPattern.search_tail`` with the one ``tail_of`` of a text finds what each pattern's own ``search`` finds."""
+    from lkj_excel.narrative.sentences import lowered, tail_of
+
+    patterns = [ex._REFERENCE_BEFORE_RE, ex._RP_BEFORE_RE, ex._MONTH_BEFORE_RE, ex._ORDINAL_WORD_RE]
+    vocab = sorted({w for p in patterns for w in p.words}) + ["nomor urut", "angka romawi", "Rp", "IDR", "Kode Pos"]
+    ends = ["", " ", ".", ":", "(", "-", " : ", ". ", " (", "\n", "\u00a0", "x", "9", "\u212a", "\u0130"]
+    rnd = random.Random(31)
+    hits = 0
+    for _ in range(20000):
+        text = "".join(rnd.choice(["", " ", "a", "-"]) + rnd.choice(vocab) for _ in range(rnd.randint(0, 3)))
+        text = (text.upper() if rnd.random() < 0.1 else text) + "".join(
+            rnd.choice(ends) for _ in range(rnd.randint(0, 3))
+        )
+        for plain in {False, lowered(text) is not None}:
+            tail = tail_of(text, plain)
+            for p in patterns:
+                want = p.search(text, plain)
+                got = p.search_tail(text, tail)
+                assert (got and got.span()) == (want and want.span()), (p.rx.pattern, text)
+                hits += want is not None
+    assert hits > 3000
+    # Without "-" among the stripped characters the ordinals' "ke-" would be missed: the check can fail.
+    assert ex._ORDINAL_WORD_RE.search("ke-", True) and not "ke-".rstrip(" .:(").lower().endswith(
+        ex._ORDINAL_WORD_RE.words
+    )

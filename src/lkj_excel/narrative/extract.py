@@ -25,6 +25,7 @@ from .sentences import (
     lowered,
     sentence_of,
     sentence_spans,
+    tail_of,
 )
 
 # Claim kinds that are not figures to check; dropped unless include_non_claims.
@@ -254,7 +255,8 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
         return "reference-number"  # codes: 239/IX/618/2003, XI/MPR/1999
     if after[:1] in _ASCII_LETTERS and not _UNIT_ABBR_RE.match(after):
         return "reference-number"  # glued to letters ("PP60", "3x") unless a unit
-    if _REFERENCE_BEFORE_RE.search(before, plain):  # legal, page, postal code, phone
+    tail = tail_of(before, plain)  # for the four end-anchored patterns' pre-tests, at one go
+    if _REFERENCE_BEFORE_RE.search_tail(before, tail):  # legal, page, postal code, phone
         return "reference-number"
     if core.startswith("0") and len(_NON_DIGIT_RE.sub("", core)) >= 6:
         return "reference-number"  # phone numbers: 0812..., (0622) 123456
@@ -269,11 +271,11 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
         if _YEAR_WORD_REVERSED_RE.match(before[::-1]):
             return "year"  # "tahun 2024 Kecamatan ..." even when a count noun follows
         unitless = not (_PCT_AFTER_RE.match(after) or _UNIT_OR_COUNT_RE.match(after))
-        if unitless and not _RP_BEFORE_RE.search(before, plain):
+        if unitless and not _RP_BEFORE_RE.search_tail(before, tail):
             return "year"
-    if is_int and _MONTH_BEFORE_RE.search(before, plain):
+    if is_int and _MONTH_BEFORE_RE.search_tail(before, tail):
         return "year"
-    if is_int and _ORDINAL_WORD_RE.search(before, plain):
+    if is_int and _ORDINAL_WORD_RE.search_tail(before, tail):
         return "ordinal"
     if is_int and len(core) <= 2:
         line_start = _LINE_START_RE.search(text[max(0, s - 4) : s]) is not None or s == 0

@@ -129,6 +129,8 @@ class TailPattern:
 
     def __init__(self, rx: re.Pattern[str], words: tuple[str, ...], tail: str = "") -> None:
         self.rx, self.words, self.strip = rx, words, SPACES + tail
+        # (`search_tail`'s pre-test: every word ends with a letter, and ``TAIL_STRIP`` holds what is stripped.)
+        assert all(w[-1:].isalpha() for w in words) and set(tail) <= set(".:(-")
 
     def search(self, text: str, plain: bool = False) -> re.Match[str] | None:
         """``rx.search(text)``; ``plain``: the text is known to hold none of the characters ``lowered`` rules out."""
@@ -136,6 +138,25 @@ class TailPattern:
         if t.lower().endswith(self.words) or (not plain and _ODD_CASE_RE.search(text)):
             return self.rx.search(text)
         return None
+
+    def search_tail(self, text: str, tail: str | None) -> re.Match[str] | None:
+        """``search(text, plain)``, given ``tail = tail_of(text, plain)`` (one for several patterns' searches)."""
+        if tail is None or tail.endswith(self.words):
+            return self.rx.search(text)
+        return None
+
+
+# Every character a `TailPattern` strips (those of ``extract``: "Rp.", "nomor :", "ke-", "(Januari").
+TAIL_STRIP = SPACES + ".:(-"
+
+
+def tail_of(text: str, plain: bool = False) -> str | None:
+    """The text less its trailing ``TAIL_STRIP`` characters, lowered; None when it holds a character ``lowered`` rules
+    out (not known absent when ``plain`` is false). A `TailPattern` whose strip set ``TAIL_STRIP`` holds can match
+    only if this ends with one of its words: its own stripped text is this one when that ends with a word's letter."""
+    if not plain and _ODD_CASE_RE.search(text):
+        return None
+    return text.rstrip(TAIL_STRIP).lower()
 
 
 # Every start word sought by word (``KeywordPattern``'s ``words``), added as the patterns are made.
