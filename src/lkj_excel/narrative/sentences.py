@@ -88,7 +88,6 @@ def sentence_spans(text: str, found: Iterable[re.Match[str]] | None = None) -> l
         if not nxt:
             continue
         token = nxt.group(1)
-        list_item = _LIST_ITEM_RE.match(token) is not None
         if text[i] in ".!?;":
             if text[i] == ".":
                 # The word before the dot: (\w+)$ searched in the 40 characters before, read backwards.
@@ -97,9 +96,11 @@ def sentence_spans(text: str, found: Iterable[re.Match[str]] | None = None) -> l
                     continue
                 if _LIST_MARK_RE.search(text[max(0, i - 4) : i]) and i - 2 < cuts[-1] + 3:
                     continue  # the "1." / "b." of a list item itself
-            if token[0].isupper() or token[0].isdigit() or token[0] in "(\"“'" or list_item or text[i] == ";":
+            if token[0].isupper() or token[0].isdigit() or token[0] in "(\"“'" or text[i] == ";":
                 cuts.append(i + 1)
-        elif list_item:  # "sebagai berikut: 1. ..."
+            elif _LIST_ITEM_RE.match(token):
+                cuts.append(i + 1)
+        elif _LIST_ITEM_RE.match(token):  # "sebagai berikut: 1. ..."
             cuts.append(i + 1)
     cuts.append(len(text))
     return [(a, b) for a, b in pairwise(cuts) if b > a]
