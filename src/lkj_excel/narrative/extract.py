@@ -50,36 +50,10 @@ _SPELLED = (
     r"|(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\s+(?:belas|puluh)(?:\s+\w+)?"
 )
 _SPELLED_RE = re.compile(rf"\s*\((?:{_SPELLED})\)", re.IGNORECASE)
-_COUNT_NOUNS = (
-    "Kepala Keluarga",
-    "Rumah Tangga",
-    "Sub Kegiatan",
-    "Dusun",
-    "Desa",
-    "Kelurahan",
-    "Kecamatan",
-    "Responden",
-    "Orang",
-    "Sasaran",
-    "Indikator",
-    "Program",
-    "Kegiatan",
-    "Seksi",
-    "Sekretaris",
-    "Subbagian",
-    "Aspek",
-    "Unsur",
-    "Pegawai",
-    "ASN",
-    "PNS",
-    "Unit",
-    "Buah",
-    "Dokumen",
-    "Pengaduan",
-    "Kali",
-    "Hari",
-    "Bulan",
-    "KK",
+_COUNT_NOUNS = tuple(
+    "Kepala Keluarga|Rumah Tangga|Sub Kegiatan|Dusun|Desa|Kelurahan|Kecamatan|Responden|Orang|Sasaran|Indikator|"
+    "Program|Kegiatan|Seksi|Sekretaris|Subbagian|Aspek|Unsur|Pegawai|ASN|PNS|Unit|Buah|Dokumen|Pengaduan|Kali|Hari|"
+    "Bulan|KK".split("|")
 )
 _COUNT_ALT = "|".join(n.replace(" ", r"\s+") for n in _COUNT_NOUNS)
 _COUNT_RE = re.compile(rf"\s*({_COUNT_ALT})\b", re.IGNORECASE)
