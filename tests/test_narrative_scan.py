@@ -57,14 +57,17 @@ def _lean(claims: list[ex.Claim]) -> list[ex.Claim]:
 
 def test_read_paragraph_is_the_plain_reading() -> None:
     """``read_paragraph`` (one scan, the numbers handed over, the lean claims) reads what the separate steps read."""
-    emptied = 0
-    for text in _texts(600, 2):
+    emptied = unsplit = 0
+    for text in _texts(600, 2) + ["", "tahun 2024.", "Tabel 3.1 di atas. Pada tahun 2023. Sasaran 1"]:
         claims = ex.extract_claims(text)
-        plain = (sentence_spans(text), ex.extract_table_refs(text), _lean(claims))
+        # The sentences are split only for a paragraph with claims (no check reads them otherwise).
+        plain = (sentence_spans(text) if claims else [], ex.extract_table_refs(text), _lean(claims))
         dirs = extract_direction_statements(text, claims, checked=True)
         assert read_paragraph(text) == (*plain, dirs), text
         emptied += _lean(claims) != claims
+        unsplit += not claims and sentence_spans(text) != []
     assert emptied > 100  # the texts have predikat letters, context words and table mentions
+    assert unsplit > 3
 
 
 def test_lean_claims_are_the_claims_less_three_fields() -> None:
@@ -267,3 +270,59 @@ def test_the_kinds_in_one_pattern_find_each_kind_s_matches() -> None:
         hits += len(own)
         assert [(m.span(), m.lastgroup) for m in ctx._KINDS_KP.rx.finditer(text)] == own, text
     assert hits > 5000
+
+
+def test_a_group_s_starts_are_each_pattern_s_own() -> None:
+    """``Keywords`` finds the starts of a ``KeywordGroup``'s patterns in one go: each list is the one the pattern's
+    own request (``Keywords._starts``) finds, position by position, repeats included."""
+    from lkj_excel.narrative.directions import _CLAIMS_GROUP
+    from lkj_excel.narrative.sentences import Keywords, lowered
+
+    vocab = sorted({w for g in (ex._SCAN_GROUP, _CLAIMS_GROUP) for kp in g.patterns for w in kp.starts})
+    vocab += "mana dimana atas bawah target tercapai tinggi rendah dari 2019 2020-2024 1990/1991 tabel3 - /".split()
+    rnd = random.Random(29)
+    texts = _texts(1500, 29) + ["dimana di mana, di atas"]
+    for n in range(3000):
+        words = [rnd.choice(vocab) for _ in range(rnd.randint(1, 12))]
+        words = [w.upper() if rnd.random() < 0.1 else w for w in words]
+        texts.append(
+            "".join(rnd.choice([" ", "", "-", "x", "9", "(", "\n"]) + w for w in words) + ("é" if n % 40 == 0 else "")
+        )
+    found = twice = 0
+    for text in texts:
+        for g in (ex._SCAN_GROUP, _CLAIMS_GROUP):
+            kw = Keywords(text, lowered(text))
+            for kp in g.patterns[::-1]:  # any of them asked for first
+                got = kw.starts(kp)
+                assert got == Keywords(text, lowered(text))._starts(kp), (kp.rx.pattern, text)
+                found += bool(got)
+                twice += got is not None and len(set(got)) < len(got)
+    assert found > 5000 and twice > 0
+
+
+def test_one_tail_serves_every_end_anchored_pattern() -> None:
+    """``TailPattern.search_tail`` with the one ``tail_of`` of a text finds what each pattern's own ``search`` finds."""
+    from lkj_excel.narrative.sentences import lowered, tail_of
+
+    patterns = [ex._REFERENCE_BEFORE_RE, ex._RP_BEFORE_RE, ex._MONTH_BEFORE_RE, ex._ORDINAL_WORD_RE]
+    vocab = sorted({w for p in patterns for w in p.words}) + ["nomor urut", "angka romawi", "Rp", "IDR", "Kode Pos"]
+    ends = ["", " ", ".", ":", "(", "-", " : ", ". ", " (", "\n", "\u00a0", "x", "9", "\u212a", "\u0130"]
+    rnd = random.Random(31)
+    hits = 0
+    for _ in range(20000):
+        text = "".join(rnd.choice(["", " ", "a", "-"]) + rnd.choice(vocab) for _ in range(rnd.randint(0, 3)))
+        text = (text.upper() if rnd.random() < 0.1 else text) + "".join(
+            rnd.choice(ends) for _ in range(rnd.randint(0, 3))
+        )
+        for plain in {False, lowered(text) is not None}:
+            tail = tail_of(text, plain)
+            for p in patterns:
+                want = p.search(text, plain)
+                got = p.search_tail(text, tail)
+                assert (got and got.span()) == (want and want.span()), (p.rx.pattern, text)
+                hits += want is not None
+    assert hits > 3000
+    # Without "-" among the stripped characters the ordinals' "ke-" would be missed: the check can fail.
+    assert ex._ORDINAL_WORD_RE.search("ke-", True) and not "ke-".rstrip(" .:(").lower().endswith(
+        ex._ORDINAL_WORD_RE.words
+    )

@@ -89,6 +89,8 @@ _BREAK_KP = KeywordPattern(
     words={"di": ("di", "dimana")}
     | {w: (w,) for w in "namun sehingga sementara akan tetapi sedangkan karena bahkan atau".split()},
 )
+# The patterns `assign_kinds` asks ``Keywords`` for (``directions`` groups them with its own).
+CONTEXT_PATTERNS = (_BREAK_KP, _YEAR_REF_KP, _KINDS_KP)
 _NEW_VALUE_RE = re.compile(r"\b(?:menjadi|ke\s+angka|hingga)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[\w][\w/\-]*")
 
@@ -154,17 +156,21 @@ def assign_kinds(
         cs, ce = prev_end, c.start
         # A context that cuts a word (never seen: a claim starts and ends next to no letter) is scanned.
         scan = _splits_word(text, cs, ce)
-        cs += _after_last_break(text, cs, ce, None if scan else breaks)
+        # (A pattern none of whose start words the paragraph holds, ``[]``, is not looked for in the context.)
+        if scan or breaks is None or breaks:
+            cs += _after_last_break(text, cs, ce, None if scan else breaks)
         if words:
             cs, c.context_words = _last_words(text, cs, ce) if runs is None else _last_words_ascii(text, runs, cs, ce)
         else:
             cs = _last_words(text, cs, ce)[0] if runs is None else _tenth_last_ascii(text, runs, cs, ce)
-        ym = _first(_YEAR_REF_KP, text, c.end, next_start, years)
-        if ym is None and prev is None:
-            ym = _first(_YEAR_REF_KP, text, cs, ce, years)
+        ym = None
+        if years is None or years:
+            ym = _first(_YEAR_REF_KP, text, c.end, next_start, years)
+            if ym is None and prev is None:
+                ym = _first(_YEAR_REF_KP, text, cs, ce, years)
         c.year_ref = int(ym.group(1)) if ym else None
-        nearest = _nearest_kind(text, cs, ce, None if scan else kinds)
-        c.kind = _kind_of(c, counted[i], prev, text[cs:ce], nearest, text[c.end : next_start])
+        nearest = _nearest_kind(text, cs, ce, None if scan else kinds) if scan or kinds is None or kinds else _NO_KIND
+        c.kind = _kind_of(c, counted[i], prev, text, cs, ce, nearest, next_start)
 
 
 def _after_last_break(text: str, cs: int, ce: int, starts: list[int] | None) -> int:
@@ -229,6 +235,8 @@ def _last_words_ascii(text: str, runs: bytes, cs: int, ce: int) -> tuple[int, li
 
 def _tenth_last_ascii(text: str, runs: bytes, cs: int, ce: int) -> int:
     """The first item of ``_last_words_ascii``: where the last ten words of the context start."""
+    if runs.count(b" ", cs, ce) < 10:
+        return cs  # fewer than ten gaps between its runs: ten words at most (most contexts), counted without a copy
     seg = runs[cs:ce]
     if b" -" in seg or b" /" in seg or seg.startswith((b"-", b"/")):
         return _last_words(text, cs, ce)[0]
@@ -243,17 +251,23 @@ def _last_words_forwards(text: str, cs: int, ce: int) -> tuple[int, list[str]]:
     return start, [m.group().lower() for m in found[-6:]]
 
 
-def _kind_of(c: Claim, counted: bool, prev: Claim | None, ctx: str, nearest: tuple[str | None, int], after: str) -> str:
-    """The kind of the claim ``c`` from its nearest kind keyword in its context ``ctx``, what follows it (``after``)
-    and the claim before it in its sentence (``prev``)."""
+_NO_KIND: tuple[str | None, int] = (None, -1)
+
+
+def _kind_of(
+    c: Claim, counted: bool, prev: Claim | None, text: str, cs: int, ce: int, nearest: tuple[str | None, int], na: int
+) -> str:
+    """The kind of the claim ``c`` from its nearest kind keyword in its context ``text[cs:ce]``, what follows it (to
+    ``na``) and the claim before it in its sentence (``prev``)."""
     kind, kpos = nearest
-    if kind == "difference" and _NEW_VALUE_RE.search(ctx[kpos:]):
+    if kind == "difference" and _NEW_VALUE_RE.search(text[cs + kpos : ce]):
         kind = None  # "naik menjadi 80,50": the new level, not the change
     if counted and kind in (None, "ratio"):
         kind = "count"
-    if kind in (None, "ratio") and c.unit == "%" and _SHARE_AFTER_RE.match(after):
+    after = text[c.end : na] if kind in (None, "ratio") and c.unit == "%" else ""
+    if after and _SHARE_AFTER_RE.match(after):
         kind = "share"  # "diprosentasikan hampir 19,51% dari luas keseluruhan"
-    if kind in (None, "ratio") and c.unit == "%" and _AGAINST_TARGET_RE.match(after):
+    if after and kind in (None, "ratio") and _AGAINST_TARGET_RE.match(after):
         kind = "value"  # "sebesar 58,3% dari target sebesar 60%": a realisasi against its target, not a capaian
     if kind is None and c.unit == "poin":
         kind = "difference"
@@ -264,4 +278,4 @@ def _kind_of(c: Claim, counted: bool, prev: Claim | None, ctx: str, nearest: tup
     return kind
 
 
-__all__ = ["assign_kinds"]
+__all__ = ["CONTEXT_PATTERNS", "assign_kinds"]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .context import CONTEXT_PATTERNS
 from .extract import Claim, extract_claims
-from .sentences import KeywordPattern, Keywords, lowered, sentence_of, sentence_spans
+from .sentences import KeywordGroup, KeywordPattern, Keywords, lowered, sentence_of, sentence_spans
 
 
 @dataclass(slots=True)
@@ -160,6 +161,10 @@ _WITH_CLAIMS = [(k, rx) for k, rx in _DIRECTION_RE if k in ("exceeded", "above",
 _WITH_DIFFERENCE = [
     (k, rx) for k, rx in _DIRECTION_RE if k in ("exceeded", "up", "down", "above", "below", "max", "min")
 ]
+
+# What a paragraph's reading asks for once it has claims (``context.assign_kinds``, the checked kinds): their starts
+# in one go.
+_CLAIMS_GROUP = KeywordGroup(CONTEXT_PATTERNS + tuple(rx for _, rx in _WITH_DIFFERENCE))
 
 
 def _checked_kinds(claims: list[Claim]) -> list[tuple[str, KeywordPattern]]:

@@ -15,7 +15,18 @@ from dataclasses import dataclass, field
 from lkj_excel.numerals import parse_plain_number
 
 from .context import assign_kinds
-from .sentences import CUT_AFTER, SPACES, KeywordPattern, Keywords, TailPattern, lowered, sentence_of, sentence_spans
+from .sentences import (
+    CUT_AFTER,
+    SPACES,
+    KeywordGroup,
+    KeywordPattern,
+    Keywords,
+    TailPattern,
+    lowered,
+    sentence_of,
+    sentence_spans,
+    tail_of,
+)
 
 # Claim kinds that are not figures to check; dropped unless include_non_claims.
 NON_CLAIM_KINDS = frozenset({"year", "ordinal", "reference-number"})
@@ -39,36 +50,10 @@ _SPELLED = (
     r"|(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)\s+(?:belas|puluh)(?:\s+\w+)?"
 )
 _SPELLED_RE = re.compile(rf"\s*\((?:{_SPELLED})\)", re.IGNORECASE)
-_COUNT_NOUNS = (
-    "Kepala Keluarga",
-    "Rumah Tangga",
-    "Sub Kegiatan",
-    "Dusun",
-    "Desa",
-    "Kelurahan",
-    "Kecamatan",
-    "Responden",
-    "Orang",
-    "Sasaran",
-    "Indikator",
-    "Program",
-    "Kegiatan",
-    "Seksi",
-    "Sekretaris",
-    "Subbagian",
-    "Aspek",
-    "Unsur",
-    "Pegawai",
-    "ASN",
-    "PNS",
-    "Unit",
-    "Buah",
-    "Dokumen",
-    "Pengaduan",
-    "Kali",
-    "Hari",
-    "Bulan",
-    "KK",
+_COUNT_NOUNS = tuple(
+    "Kepala Keluarga|Rumah Tangga|Sub Kegiatan|Dusun|Desa|Kelurahan|Kecamatan|Responden|Orang|Sasaran|Indikator|"
+    "Program|Kegiatan|Seksi|Sekretaris|Subbagian|Aspek|Unsur|Pegawai|ASN|PNS|Unit|Buah|Dokumen|Pengaduan|Kali|Hari|"
+    "Bulan|KK".split("|")
 )
 _COUNT_ALT = "|".join(n.replace(" ", r"\s+") for n in _COUNT_NOUNS)
 _COUNT_RE = re.compile(rf"\s*({_COUNT_ALT})\b", re.IGNORECASE)
@@ -151,6 +136,8 @@ _YEAR_RANGE_RE = KeywordPattern(
     cased=True,
     needs={"19": ("-", "–", "/"), "20": ("-", "–", "/")},
 )
+# The three a paragraph's reading asks for first (``extract_table_refs``, ``_scan_numbers``): their starts in one go.
+_SCAN_GROUP = KeywordGroup((_TABLE_RE, _FIGURE_RE, _YEAR_RANGE_RE))
 _RP_TAIL_RE = re.compile(r",-+|,00,-+")
 _PCT_RE = re.compile(r"\s?%")
 
@@ -242,7 +229,8 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
         return "reference-number"  # codes: 239/IX/618/2003, XI/MPR/1999
     if after[:1] in _ASCII_LETTERS and not _UNIT_ABBR_RE.match(after):
         return "reference-number"  # glued to letters ("PP60", "3x") unless a unit
-    if _REFERENCE_BEFORE_RE.search(before, plain):  # legal, page, postal code, phone
+    tail = tail_of(before, plain)  # for the four end-anchored patterns' pre-tests, at one go
+    if _REFERENCE_BEFORE_RE.search_tail(before, tail):  # legal, page, postal code, phone
         return "reference-number"
     if core.startswith("0") and len(_NON_DIGIT_RE.sub("", core)) >= 6:
         return "reference-number"  # phone numbers: 0812..., (0622) 123456
@@ -257,11 +245,11 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
         if _YEAR_WORD_REVERSED_RE.match(before[::-1]):
             return "year"  # "tahun 2024 Kecamatan ..." even when a count noun follows
         unitless = not (_PCT_AFTER_RE.match(after) or _UNIT_OR_COUNT_RE.match(after))
-        if unitless and not _RP_BEFORE_RE.search(before, plain):
+        if unitless and not _RP_BEFORE_RE.search_tail(before, tail):
             return "year"
-    if is_int and _MONTH_BEFORE_RE.search(before, plain):
+    if is_int and _MONTH_BEFORE_RE.search_tail(before, tail):
         return "year"
-    if is_int and _ORDINAL_WORD_RE.search(before, plain):
+    if is_int and _ORDINAL_WORD_RE.search_tail(before, tail):
         return "ordinal"
     if is_int and len(core) <= 2:
         line_start = _LINE_START_RE.search(text[max(0, s - 4) : s]) is not None or s == 0
@@ -357,6 +345,25 @@ def extract_claims(
     if trefs and not lean:
         _table_refs_of_claims(text, spans, trefs, claims)
     return claims
+
+
+def read_claims(
+    text: str, cuts: list[re.Match[str]], numbers: list[re.Match[str]], trefs: list[TableRef], kw: Keywords
+) -> tuple[list[tuple[int, int]], list[Claim]]:
+    """``extract_claims(text, lean=True)`` of ``scan_paragraph(text)``'s ``numbers`` and ``cuts`` (for
+    ``resolve.read_paragraph``), with the sentence spans: split only when a claim needs them (else []; a quarter of
+    the paragraphs have no claim)."""
+    plain = kw.low is not None
+    counted: list[bool] = []
+    claims = [
+        _claim(text, s, e, core, skip, plain, counted, False)
+        for s, e, core, skip in _scan_numbers(text, trefs, kw, False, numbers)
+    ]
+    if not claims:
+        return [], claims
+    spans = sentence_spans(text, cuts)
+    assign_kinds(text, spans, claims, counted, kw, False)
+    return spans, claims
 
 
 def _scan_numbers(
@@ -468,4 +475,12 @@ def _table_refs_of_claims(text: str, spans: list[tuple[int, int]], trefs: list[T
         c.table_refs = in_sentence
 
 
-__all__ = ["NON_CLAIM_KINDS", "Claim", "TableRef", "extract_claims", "extract_table_refs", "scan_paragraph"]
+__all__ = [
+    "NON_CLAIM_KINDS",
+    "Claim",
+    "TableRef",
+    "extract_claims",
+    "extract_table_refs",
+    "read_claims",
+    "scan_paragraph",
+]

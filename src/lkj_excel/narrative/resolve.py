@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from ..model import Paragraph, Workbook
 from ..numerals import format_id
 from .directions import DirectionStatement, extract_direction_statements
-from .extract import Claim, TableRef, extract_claims, extract_table_refs, scan_paragraph
+from .extract import Claim, TableRef, extract_claims, extract_table_refs, read_claims, scan_paragraph
 from .index import FigureIndex, figures
 from .match import (
     Analysis,
@@ -373,13 +373,13 @@ def read_paragraph(text: str) -> Reading:
     """What a paragraph's text alone yields (sentences, table mentions, claims, direction statements).
 
     Pure: the analysis after localization takes it over from the first one for every paragraph whose
-    text did not change (``ParaRecord.reading``). Callers must not mutate the lists.
+    text did not change (``ParaRecord.reading``). Callers must not mutate the lists. The sentences are split only
+    when the paragraph has a claim (else []: no check reads them then).
     """
     numbers, cuts = scan_paragraph(text)  # one scan finds the numbers and the sentence cuts
-    spans = sentence_spans(text, cuts)
     kw = Keywords(text, lowered(text))  # the keyword patterns of claims and directions share their words
     refs = extract_table_refs(text, kw)
-    claims = extract_claims(text, spans=spans, table_refs=refs, keywords=kw, numbers=numbers, lean=True)
+    spans, claims = read_claims(text, cuts, numbers, refs, kw)
     return spans, refs, claims, extract_direction_statements(text, claims, spans=spans, keywords=kw, checked=True)
 
 

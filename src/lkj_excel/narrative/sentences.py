@@ -88,7 +88,6 @@ def sentence_spans(text: str, found: Iterable[re.Match[str]] | None = None) -> l
         if not nxt:
             continue
         token = nxt.group(1)
-        list_item = _LIST_ITEM_RE.match(token) is not None
         if text[i] in ".!?;":
             if text[i] == ".":
                 # The word before the dot: (\w+)$ searched in the 40 characters before, read backwards.
@@ -97,9 +96,11 @@ def sentence_spans(text: str, found: Iterable[re.Match[str]] | None = None) -> l
                     continue
                 if _LIST_MARK_RE.search(text[max(0, i - 4) : i]) and i - 2 < cuts[-1] + 3:
                     continue  # the "1." / "b." of a list item itself
-            if token[0].isupper() or token[0].isdigit() or token[0] in "(\"“'" or list_item or text[i] == ";":
+            if token[0].isupper() or token[0].isdigit() or token[0] in "(\"“'" or text[i] == ";":
                 cuts.append(i + 1)
-        elif list_item:  # "sebagai berikut: 1. ..."
+            elif _LIST_ITEM_RE.match(token):
+                cuts.append(i + 1)
+        elif _LIST_ITEM_RE.match(token):  # "sebagai berikut: 1. ..."
             cuts.append(i + 1)
     cuts.append(len(text))
     return [(a, b) for a, b in pairwise(cuts) if b > a]
@@ -129,6 +130,8 @@ class TailPattern:
 
     def __init__(self, rx: re.Pattern[str], words: tuple[str, ...], tail: str = "") -> None:
         self.rx, self.words, self.strip = rx, words, SPACES + tail
+        # (`search_tail`'s pre-test: every word ends with a letter, and ``TAIL_STRIP`` holds what is stripped.)
+        assert all(w[-1:].isalpha() for w in words) and set(tail) <= set(".:(-")
 
     def search(self, text: str, plain: bool = False) -> re.Match[str] | None:
         """``rx.search(text)``; ``plain``: the text is known to hold none of the characters ``lowered`` rules out."""
@@ -136,6 +139,25 @@ class TailPattern:
         if t.lower().endswith(self.words) or (not plain and _ODD_CASE_RE.search(text)):
             return self.rx.search(text)
         return None
+
+    def search_tail(self, text: str, tail: str | None) -> re.Match[str] | None:
+        """``search(text, plain)``, given ``tail = tail_of(text, plain)`` (one for several patterns' searches)."""
+        if tail is None or tail.endswith(self.words):
+            return self.rx.search(text)
+        return None
+
+
+# Every character a `TailPattern` strips (those of ``extract``: "Rp.", "nomor :", "ke-", "(Januari").
+TAIL_STRIP = SPACES + ".:(-"
+
+
+def tail_of(text: str, plain: bool = False) -> str | None:
+    """The text less its trailing ``TAIL_STRIP`` characters, lowered; None when it holds a character ``lowered`` rules
+    out (not known absent when ``plain`` is false). A `TailPattern` whose strip set ``TAIL_STRIP`` holds can match
+    only if this ends with one of its words: its own stripped text is this one when that ends with a word's letter."""
+    if not plain and _ODD_CASE_RE.search(text):
+        return None
+    return text.rstrip(TAIL_STRIP).lower()
 
 
 # Every start word sought by word (``KeywordPattern``'s ``words``), added as the patterns are made.
@@ -158,7 +180,7 @@ class KeywordPattern:
     such a start word is sought among the text's words, which ``Keywords`` lists once for all patterns.
     """
 
-    __slots__ = ("cased", "needs", "plan", "rx", "starts", "sub_plan", "sub_starts", "word_plan", "word_set")
+    __slots__ = ("cased", "group", "needs", "plan", "rx", "starts", "sub_plan", "sub_starts", "word_plan", "word_set")
 
     def __init__(
         self,
@@ -183,6 +205,7 @@ class KeywordPattern:
         _WHOLE_WORDS.update(self.word_set)
         self.sub_plan = tuple(e for e in self.plan if e[0] not in words)
         self.sub_starts = tuple(e[0] for e in self.sub_plan)
+        self.group: KeywordGroup | None = None  # the patterns whose starts are found with this one's (``KeywordGroup``)
 
     def starts_in(self, hay: str | None) -> list[int] | None:
         """Sorted positions of ``hay`` (the lowered text, or the text itself if ``cased``) where a start word begins.
@@ -245,6 +268,50 @@ class KeywordPattern:
         return found[0] if found else None
 
 
+# One start word of a group (``KeywordGroup``): the word, its key in ``Keywords.words``, whether it is sought in the
+# text itself (a cased pattern's), and the patterns it starts (their index in the group, the words they need).
+_GroupWord = tuple[str, str, bool, tuple[tuple[int, tuple[str, ...] | None], ...]]
+
+
+class KeywordGroup:
+    """Keyword patterns whose starts ``Keywords`` finds in one go for a paragraph, when one of them is first asked for.
+
+    Each of the group's start words is sought once for all the patterns it starts (a pattern seeking it by word, in
+    the paragraph's words, another in the text), its positions found once and handed to each pattern whose words
+    needed with it (``KeywordPattern.needs``) the text holds: the starts of every pattern are those its own
+    ``Keywords._starts`` finds, without one request per pattern (the patterns a paragraph's reading asks for:
+    ``extract``'s three, then ``context``'s and ``directions``' ten).
+    """
+
+    __slots__ = ("cased_plan", "cased_words", "patterns", "sub_plan", "sub_words", "word_plan", "word_set")
+
+    def __init__(self, patterns: tuple[KeywordPattern, ...]) -> None:
+        self.patterns = patterns
+        # Per start word (with whether it is sought in the text itself), the patterns seeking it in the text (with
+        # the words they need); per word of a text, the start words it stands for, each with the patterns seeking
+        # it among the words of the text.
+        in_text: dict[tuple[str, bool], list[tuple[int, tuple[str, ...] | None]]] = {}
+        by_run: dict[bytes, dict[str, list[tuple[int, tuple[str, ...] | None]]]] = {}
+        for i, rx in enumerate(patterns):
+            assert rx.group is None  # a pattern belongs to one group
+            rx.group = self
+            for w, _key, needs in rx.sub_plan:
+                in_text.setdefault((w, rx.cased), []).append((i, needs))
+            for run, (w, _key, needs) in rx.word_plan.items():
+                by_run.setdefault(run, {}).setdefault(w, []).append((i, needs))
+        plans = [(w, "\0" + w if cased else w, cased, tuple(t)) for (w, cased), t in in_text.items()]
+        self.sub_plan = tuple(e for e in plans if not e[2])
+        self.sub_words = tuple(e[0] for e in self.sub_plan)
+        self.cased_plan = tuple(e for e in plans if e[2])
+        self.cased_words = tuple(e[0] for e in self.cased_plan)
+        # (A start word two words of a text stand for, as "di" and "dimana" for ``context._BREAK_KP``, is listed for
+        # each, as ``Keywords._starts`` lists it: a position twice.)
+        self.word_plan: dict[bytes, tuple[_GroupWord, ...]] = {
+            run: tuple((w, w, False, tuple(t)) for w, t in ws.items()) for run, ws in by_run.items()
+        }
+        self.word_set = frozenset(self.word_plan)
+
+
 def find_all(hay: str, word: str) -> list[int]:
     """Every position where ``word`` occurs in ``hay`` (overlapping occurrences too)."""
     found: list[int] = []
@@ -274,8 +341,67 @@ class Keywords:
     def starts(self, rx: KeywordPattern) -> list[int] | None:
         found = self.patterns.get(rx, _UNSEEN)
         if found is _UNSEEN:
+            if rx.group is not None:
+                self._group_starts(rx.group)
+                return self.patterns[rx]
             found = self.patterns[rx] = self._starts(rx)
         return found
+
+    def _group_starts(self, g: KeywordGroup) -> None:
+        """The starts of every pattern of ``g``, as ``_starts`` finds them (in order; a position twice at most)."""
+        low, text = self.low, self.text
+        if low is None or not low.isascii():
+            for rx in g.patterns:
+                self.patterns[rx] = self._starts(rx)
+            return
+        found: dict[int, list[int]] = {}
+        words = self.words
+        present: Iterable[_GroupWord] = compress(g.sub_plan, map(low.__contains__, g.sub_words))
+        if g.cased_plan:
+            present = chain(present, compress(g.cased_plan, map(text.__contains__, g.cased_words)))
+        if g.word_set:
+            runs = g.word_set.intersection(self._runs())
+            if runs:
+                present = chain(present, chain.from_iterable(map(g.word_plan.__getitem__, runs)))
+        seen: dict[tuple[str, ...], bool] = {}  # whether the text holds one of some needed words
+        for w, key, cased, targets in present:
+            hay = text if cased else low
+            at: list[int] | None = None
+            for i, needs in targets:
+                if needs is not None:
+                    ok = seen.get(needs)
+                    if ok is None:
+                        ok = seen[needs] = any(map(hay.__contains__, needs))
+                    if not ok:
+                        continue
+                if at is None:
+                    at = words.get(key)
+                    if at is None:
+                        at = words[key] = []
+                        j = hay.find(w)
+                        while j >= 0:
+                            at.append(j)
+                            j = hay.find(w, j + 1)
+                f = found.get(i)
+                if f is None:
+                    found[i] = at[:]
+                else:
+                    f += at
+        patterns = self.patterns
+        for rx in g.patterns:
+            patterns[rx] = _NO_STARTS
+        for i, f in found.items():
+            f.sort()
+            patterns[g.patterns[i]] = f
+
+    def _runs(self) -> set[bytes]:
+        """The start words sought by word (of any pattern) that are words of the (ASCII) text."""
+        runs = self.runs
+        if runs is None or self.known != len(_WHOLE_WORDS):  # (a pattern made since: its words too)
+            assert self.low is not None
+            runs = self.runs = _WHOLE_WORDS.intersection(self.low.encode().translate(_WORD_RUNS).split())
+            self.known = len(_WHOLE_WORDS)
+        return runs
 
     def _starts(self, rx: KeywordPattern) -> list[int] | None:
         hay = self.text if rx.cased else self.low
@@ -285,11 +411,7 @@ class Keywords:
         words = self.words
         # Only the start words the text holds (most patterns in most paragraphs have none).
         if rx.word_set and hay.isascii():
-            runs = self.runs
-            if runs is None or self.known != len(_WHOLE_WORDS):  # (a pattern made since: its words too)
-                # The start words of every pattern sought by word that are words of the text, at one go.
-                runs = self.runs = _WHOLE_WORDS.intersection(hay.encode().translate(_WORD_RUNS).split())
-                self.known = len(_WHOLE_WORDS)
+            runs = self._runs()
             present: Iterable[tuple[str, str, tuple[str, ...] | None]] = map(
                 rx.word_plan.__getitem__, rx.word_set.intersection(runs)
             )
@@ -316,3 +438,4 @@ class Keywords:
 # ASCII text with every character but a word character (``\w`` in ASCII: letters, digits, "_") made a space.
 _WORD_RUNS = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + b" " * 128
 _UNSEEN: list[int] = []
+_NO_STARTS: list[int] = []  # (shared: the starts are read, never changed)
