@@ -36,6 +36,7 @@ def branch(
     cls: dict[Address, frozenset[Address]],
     cost: dict[Address, float],
     cells_of: Sorted | None = None,
+    fast: bool = True,
 ) -> list[tuple[float, int, frozenset[Address], frozenset[Address]]]:
     """The children of node `s` (weight, figures, cells, cells of the conflicts its bound used) on the
     conflict whose children are fewest at the node's bound: those are sure to be visited, the others
@@ -43,9 +44,12 @@ def branch(
 
     A child's bound adds what any explanation must still add: one figure of each of some pairwise
     disjoint conflicts it does not hit (smallest first). `cells_of`: each conflict's cells in order (kept by
-    the caller: the same conflicts recur from node to node)."""
+    the caller: the same conflicts recur from node to node). `fast`: one conflict by `_one_conflict` (off: the tests'
+    reference)."""
     if cells_of is None:
         cells_of = Sorted()
+    if fast and len(conflicts) == 1:
+        return _one_conflict(s, w, figures, cells_of[conflicts[0]], cls, cost)
     order = sorted(range(len(conflicts)), key=lambda i: len(conflicts[i]))  # stable, as sorted(conflicts, key=len)
     cheapest: dict[int, float] = {}
     # The conflicts each cell hits: a cell in one conflict alone hits that one (the common case, no list).
@@ -122,6 +126,27 @@ def branch(
     return out
 
 
+_UNUSED: frozenset[Address] = frozenset()
+
+
+def _one_conflict(
+    s: frozenset[Address],
+    w: float,
+    figures: int,
+    cells: tuple[Address, ...],
+    cls: dict[Address, frozenset[Address]],
+    cost: dict[Address, float],
+) -> list[tuple[float, int, frozenset[Address], frozenset[Address]]]:
+    """`branch` on a node with one conflict (a capaian row's, most often): each cell (its copy class) is a child,
+    and no other conflict is left for a child's bound (the general route's bound adds 0,0 and uses no cell)."""
+    out = []
+    nxt = figures + 1
+    for a in cells:
+        m = cls.get(a)
+        out.append((w + cost[a] + 0.0, nxt, s | m if m is not None else s | {a}, _UNUSED))
+    return out
+
+
 def smallest(conflicts: list[frozenset[Address]], n: int, cells_of: Sorted | None = None) -> list[frozenset[Address]]:
     """The `n` first distinct conflicts by (size, cells): sizes sort cheaply, cells only among the smallest."""
     distinct = sorted(set(conflicts), key=len)
@@ -194,6 +219,10 @@ class Rigid:
         self.grid: dict[Edit, bool] = {}
         # The localization search's solutions by node, edits and prose copies in play (`localize._solved`).
         self.solved: dict[tuple[frozenset[Address], tuple[Edit, ...], frozenset[Address]], Solution] = {}
+        # What changing a figure weighs, for the copy classes `localize` shares among its groups (a pure function
+        # of the classes: `diagnose` uses it when handed those classes).
+        self.cost = Cost(_NO_CLASSES)
+        self.cells_of = Sorted()  # each conflict's cells in order (a pure function of the set)
 
     def __call__(self, a: Address) -> list[frozenset[Address]]:
         got = self.memo.get(a)
@@ -277,6 +306,9 @@ def printed_holds(e: Edit, es: EditSet) -> bool:
     if e.printed_holds is None:
         e.printed_holds = holds_as_printed(e, es.vars)
     return e.printed_holds
+
+
+_NO_CLASSES: dict[Address, frozenset[Address]] = {}  # no copy classes yet (never changed)
 
 
 class Cost(dict[Address, float]):

@@ -14,8 +14,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Cell, Row, Table, Workbook
-from ..narrative.typo import round_half_up as round_printed
+from ..narrative.typo import _MAX_GUARD, _REL_GUARD
+from ..rules.capaian import polarity_of
+from ..rules.crosstable import same_declarations, same_pairs, source_rank_of
+from ..rules.crosstable_lists import key_rows, land_terms
 from ..rules.groups import SUMMED_KINDS, group_mean_fits
+from ..rules.narrative import narrative_analysis
+from ..rules.polarity import assumed_lower
+from ..rules.totals import sum_parts
 from ..spec import ColumnSpec, RowSpec
 from .model import LOWER_ANY, Address, Edit, Var
 from .plan import plan_of
@@ -71,7 +77,11 @@ class _Column:
 
 
 def _col_decimals(t: Table, cid: str) -> int:
-    return max((c.decimals or 0 for r in t.rows if (c := r.get(cid)) is not None and c.value is not None), default=0)
+    # `Cell.decimals` and `Cell.value` read from the parsed figure directly (asked for every row)
+    return max(
+        (p.decimals or 0 for r in t.rows if (c := r.cells.get(cid)) is not None and (p := c.parsed).value is not None),
+        default=0,
+    )
 
 
 class _Builder:
@@ -151,8 +161,12 @@ class _Builder:
                 d, v = col.decimals, float(p.value)
             else:
                 d = p.decimals or 0
-                # The printed figure: a stored 88,6470588 shown with two decimals is 88,65.
-                v = round_printed(float(p.value), d)
+                # The printed figure: a stored 88,6470588 shown with two decimals is 88,65. `round_printed` written
+                # out (the same float operations): it runs for most figures of the workbook.
+                x, unit = float(p.value), 10**d
+                scaled = x * unit
+                n = math.floor(abs(scaled) + 0.5 + min(_REL_GUARD * max(1.0, abs(scaled)), _MAX_GUARD))
+                v = math.copysign(n, x) / unit
             lo, hi = col.lo, col.hi
             if col.bounded:
                 row = self._row_of(t).get(id(cell))
@@ -184,8 +198,6 @@ class _Builder:
         self.es.add(Edit("linear", tuple(vs), code, tuple(ks), output=vs[-1], label=label))
 
     def totals(self, t: Table) -> None:
-        from ..rules.totals import sum_parts
-
         total = t.total_row()
         specs = plan_of(t.spec, self.wb.year).rows
         if total is not None and t.spec.total_columns and not (total.row_id in specs and specs[total.row_id].sum_of):
@@ -228,9 +240,6 @@ class _Builder:
                         self.linear(t, ts, "T103", f"{col.id} {r.label}")
 
     def ratios(self, t: Table) -> None:
-        from ..rules.capaian import polarity_of
-        from ..rules.polarity import assumed_lower
-
         for rule, (c0, c1, c2), code in plan_of(t.spec, self.wb.year).ratios:
             var = self.var
             for r in t.rows:
@@ -268,8 +277,6 @@ class _Builder:
                     self.linear(t, terms, code, f"{key}")
 
     def copies(self, ctx: Any) -> None:
-        from ..rules.crosstable import same_pairs
-
         seen: set[tuple[Address, Address]] = set()
         var, add = self.var, self.es.add
         for p in same_pairs(ctx):
@@ -293,9 +300,6 @@ class _Builder:
     def land_use(self, ctx: Any) -> None:
         """A `[[same]] kind = "value"`: each desa's figure equals an expression of the other table's columns,
         row by matching desa and total by total (Tabel 1.1 luas = perkebunan + pertanian + perumahan)."""
-        from ..rules.crosstable import same_declarations
-        from ..rules.crosstable_lists import key_rows, land_terms
-
         for t, o, d in same_declarations(ctx, {"value"}):
             col, terms = d.get("column"), land_terms(d.get("expression") or "")
             if not col or not terms or not t.spec.has_column(col) or not all(o.spec.has_column(n) for _s, n in terms):
@@ -329,8 +333,6 @@ class _Builder:
             self.es.add(Edit("linear", tuple(vs), code, tuple(ks), output=vs[-1], label=label))
 
     def narrative(self, ctx: Any) -> None:
-        from ..rules.narrative import narrative_analysis
-
         try:
             analysis = narrative_analysis(ctx)
         except Exception:  # noqa: BLE001 -- evidence only; the narrative rules report their own problems
@@ -386,8 +388,6 @@ def _printed_cell(wb: Workbook, f: Any) -> Cell | None:
 
 
 def _source_rank(tid: str, cid: str) -> int | None:
-    from ..rules.crosstable import source_rank_of
-
     return source_rank_of(tid, cid)
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 from dataclasses import dataclass, field
 
-from .bounds import Cost, Pins, ProseOf, Rigid, Sorted, branch, own_bound, printed_holds
+from .bounds import Cost, Pins, ProseOf, Rigid, branch, own_bound, printed_holds
 from .build import EditSet
 from .deduce import fixed, rival_typos, slip_rivals, typo_values
 from .model import Address, Edit
@@ -163,8 +163,8 @@ def diagnose(
     (`own_bound`); off, only the tests' reference search.
     """
     cls = copy_classes(es) if classes is None else classes
-    cost = Cost(cls)
     rigid = Rigid(es, ProseOf(es)) if rigid is None else rigid
+    cost = rigid.cost if rigid.cost.cls is cls else Cost(cls)  # the workbook's, filled by every group
     prose_of = rigid.prose_of
     bad_cells = [frozenset(e.vars) for e in bad]
     bad_prose = [a for e in bad for a in prose_of[e]]  # the violated edits' copies: in play at every node
@@ -180,16 +180,16 @@ def diagnose(
     start = frozenset(b for a in outside for b in _members(cls, a))
     if prove and not start and no_explanation(es, bad, cls, MAX_CELLS):
         return Diagnosis(bad, "unresolved")  # the arithmetic rejects every node the search could solve
-    heap: list[_Node] = [(_weight(es, start), len(start), tuple(sorted(start)), 0, frozenset(), True)]
+    figures0 = len({min(_members(cls, a)) for a in start})
+    heap: list[_Node] = [(_weight(es, start), len(start), tuple(sorted(start)), 0, frozenset(), True, start, figures0)]
     # Conflicts found by propagation: every explanation must change one of their cells (a node that
     # changes none of one is refuted without solving it).
     learned: list[frozenset[Address]] = []
-    cells_of = Sorted()  # the conflicts' cells in order: the same conflicts recur from node to node
+    cells_of = rigid.cells_of  # the conflicts' cells in order: they recur from node to node, and group to group
     while heap:
-        bound, size, key, n, used, refined = heapq.heappop(heap)
+        bound, size, key, n, used, refined, s, figures = heapq.heappop(heap)
         if bound > best + 1e-9:
             break
-        s = frozenset(key)
         if any(s > t for t in found_table):
             continue
         if not refined:  # worked out when taken, not for every child pushed: most are never taken
@@ -197,7 +197,7 @@ def diagnose(
             if n + more > MAX_CELLS:
                 continue
             if add > 0:
-                heapq.heappush(heap, (bound + add, size, key, n + more, used, True))
+                heapq.heappush(heap, (bound + add, size, key, n + more, used, True, s, figures))
                 continue
         steps += 1
         if steps > MAX_STEPS:
@@ -223,13 +223,12 @@ def diagnose(
             _learn(es, s, sol, prose, conflicts, learned)
         if not all(conflicts):
             continue  # a conflict among the changed cells alone: no superset helps
-        figures = len({min(_members(cls, a)) for a in s})
         if figures >= MAX_CELLS:
             continue
         for f, m, t, u in branch(s, _weight(es, s), figures, bound, conflicts, cls, cost, cells_of):
             if t not in seen and f <= best + 1e-9 and m <= MAX_CELLS:
                 seen.add(t)
-                heapq.heappush(heap, (f, len(t), tuple(sorted(t)), m, u, False))
+                heapq.heappush(heap, (f, len(t), tuple(sorted(t)), m, u, False, t, figures + 1))
     if not found:
         return Diagnosis(bad, "unresolved")
     minimal = [f for f in found if f.weight <= best + 1e-9 and not any(g.cells < f.cells for g in found)]
@@ -238,8 +237,9 @@ def diagnose(
 
 _REFUTED = Solution(failing=Edit("linear", (), ""))
 _NONE: list[Edit] = []  # no edits (never changed)
-# (bound, size, cells, figures the bound counts, conflict cells it used, refined by the node's own cells)
-_Node = tuple[float, int, tuple[Address, ...], int, frozenset[Address], bool]
+# (bound, size, cells in order, figures the bound counts, conflict cells it used, refined by the node's own cells,
+# the cells, the copy classes among them). No two entries tie on (bound, cells): the last two are never compared.
+_Node = tuple[float, int, tuple[Address, ...], int, frozenset[Address], bool, frozenset[Address], int]
 
 
 def _cheapest(es: EditSet, k: frozenset[Address], cost: Cost) -> float:
@@ -397,6 +397,7 @@ def localize(es: EditSet) -> list[Diagnosis]:
     typo_kind.cache_clear()  # a memo of this workbook's search: figures of other workbooks do not recur
     classes = copy_classes(es)
     rigid = Rigid(es, ProseOf(es))  # shared: neighbouring groups ask about the same cells
+    rigid.cost = Cost(classes)
     out: list[Diagnosis] = []
     groups = components(es, bad)
     for group, d in _joined(groups, [diagnose(es, g, classes, rigid) for g in groups]):

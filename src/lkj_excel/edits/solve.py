@@ -18,6 +18,7 @@ from .model import (
     holds,
     holds_as_printed,
     linear_terms,
+    ratio_interval,
     round_half_up,
     running_sums,
     term,
@@ -127,8 +128,6 @@ def _ratio_printable(
     out, a, b = e.vars
     try:
         if target == out:
-            from .model import ratio_interval
-
             r = ratio_interval(form, iv(a), iv(b))
         elif target == a:
             r = _q_of_out(form, iv(out)) * iv(b)
