@@ -16,10 +16,19 @@ def _texts(cmd: click.Command) -> list[str]:
         h = getattr(p, "help", None)
         if h:
             out.append(" ".join(h.split()))
-    if isinstance(cmd, click.Group):
-        for sub in cmd.commands.values():
+    if isinstance(cmd, click.Group):  # every subcommand, the lazily loaded ones (anggaran, mutasi) too
+        ctx = click.Context(cmd)
+        for name in cmd.list_commands(ctx):
+            sub = cmd.get_command(ctx, name)
+            assert sub is not None, name
             out += _texts(sub)
     return out
+
+
+def test_the_walk_reaches_the_lazy_commands() -> None:
+    texts = _texts(main)
+    assert any(t.startswith("Ringkas ekspor anggaran SIPD") for t in texts)
+    assert any(t.startswith("Ukur koreksi salah ketik") for t in texts)
 
 
 def test_every_help_text_has_its_english() -> None:
