@@ -377,11 +377,7 @@ class Keywords:
                 if at is None:
                     at = words.get(key)
                     if at is None:
-                        at = words[key] = []
-                        j = hay.find(w)
-                        while j >= 0:
-                            at.append(j)
-                            j = hay.find(w, j + 1)
+                        at = words[key] = _all_at(hay, w)
                 f = found.get(i)
                 if f is None:
                     found[i] = at[:]
@@ -424,11 +420,7 @@ class Keywords:
                 continue
             at = words.get(key)
             if at is None:
-                at = words[key] = []
-                i = hay.find(w)
-                while i >= 0:
-                    at.append(i)
-                    i = hay.find(w, i + 1)
+                at = words[key] = _all_at(hay, w)
             if at:
                 found += at
         found.sort()
@@ -439,3 +431,13 @@ class Keywords:
 _WORD_RUNS = bytes(c if chr(c).isalnum() or c == 95 else 32 for c in range(128)) + b" " * 128
 _UNSEEN: list[int] = []
 _NO_STARTS: list[int] = []  # (shared: the starts are read, never changed)
+
+
+def _all_at(hay: str, w: str) -> list[int]:
+    """Every position of `w` in `hay` (overlapping ones too), by str.find: one list per word a paragraph holds."""
+    at = []
+    i = hay.find(w)
+    while i >= 0:
+        at.append(i)
+        i = hay.find(w, i + 1)
+    return at
