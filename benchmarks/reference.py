@@ -79,5 +79,6 @@ def main() -> None:
         scaled = REF_SECONDS * own_s / ref_s
         print(f"  this tree on the machine of the target, by that ratio {scaled:6.1f} s (target < 30 s)")
 
+
 if __name__ == "__main__":
     main()
