@@ -136,8 +136,12 @@ _YEAR_RANGE_RE = KeywordPattern(
     cased=True,
     needs={"19": ("-", "–", "/"), "20": ("-", "–", "/")},
 )
-# The three a paragraph's reading asks for first (``extract_table_refs``, ``_scan_numbers``): their starts in one go.
-_SCAN_GROUP = KeywordGroup((_TABLE_RE, _FIGURE_RE, _YEAR_RANGE_RE))
+# The two a paragraph's reading asks for first (``extract_table_refs``, ``_scan_numbers``): their starts in one go.
+# (The year ranges are asked for by a tenth of the paragraphs only: see ``_scan_numbers``.)
+_SCAN_GROUP = KeywordGroup((_TABLE_RE, _FIGURE_RE))
+# What the numbers a year range covers start with: a range's first year (``\b`` before it: a number starts there or
+# earlier) and its second (a separator or a space before it); either may go on as a number ("2020.5").
+_YEAR_STARTS = ("19", "20")
 _RP_TAIL_RE = re.compile(r",-+|,00,-+")
 _PCT_RE = re.compile(r"\s?%")
 
@@ -378,7 +382,9 @@ def _scan_numbers(
     (``scan_paragraph``)."""
     covered = [(r.start, r.end) for r in trefs]
     covered += [(m.start(), m.end()) for m in _FIGURE_RE.matches(text, kw.starts(_FIGURE_RE))]
-    covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.matches(text, kw.starts(_YEAR_RANGE_RE))]
+    # The year ranges ("2019-2023") are sought when a number that can start inside one is first read: one whose digits
+    # start as a year does (a tenth of the paragraphs); inside a range, a number is what `_skip_kind` skips.
+    ranges = False
     raw_items: list[tuple[int, int, str, str | None]] = []
     plain = kw.low is not None
     if numbers is None:
@@ -390,6 +396,9 @@ def _scan_numbers(
         core = m.group()
         if not keep_skipped and len(core) == 4 and _year_by_word(text, s, core):
             continue  # a year by the word before it: skipped whatever else `_skip_kind` would find
+        if not ranges and core.startswith(_YEAR_STARTS):
+            ranges = True
+            covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.matches(text, kw.starts(_YEAR_RANGE_RE))]
         skip = _skip_kind(text, s, e, core, covered, plain)
         if skip is None or keep_skipped:
             raw_items.append((s, e, core, skip))
