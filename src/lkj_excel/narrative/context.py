@@ -146,7 +146,8 @@ def assign_kinds(
     # Where each keyword pattern may start in the paragraph, sought once; a context is read at those in it only.
     breaks, years = kw.starts(_BREAK_KP), kw.starts(_YEAR_REF_KP)
     kinds = kw.starts(_KINDS_KP)
-    runs = text.encode("ascii").translate(_RUNS) if text.isascii() else None  # the contexts' words, at one go
+    # The contexts' words, at one go: a non-ASCII character ("?", when every word character is ASCII) is a space.
+    runs = text.encode("ascii", "replace").translate(_RUNS) if kw.ascii else None
     if runs is not None and not words and breaks is not None and years is not None and kinds is not None:
         _assign_lean(text, spans, real, counted, breaks, years, kinds, runs)
         return
