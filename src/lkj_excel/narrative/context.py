@@ -177,7 +177,6 @@ def assign_kinds(
         c.kind = _kind_of(c, counted[i], prev, text, cs, ce, nearest, next_start)
 
 
-
 def _assign_lean(
     text: str,
     spans: list[tuple[int, int]],
