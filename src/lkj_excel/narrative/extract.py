@@ -224,7 +224,7 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
 
     ``plain``: ``lowered(text)`` is not None (see ``TailPattern.search``).
     """
-    before = text[max(0, s - 40) : s]
+    before = text[(s - 40 if s > 40 else 0) : s]
     after = text[e : e + 30]
     for a, b in covered:
         if a <= s < b:
@@ -256,7 +256,7 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
     if is_int and _ORDINAL_WORD_RE.search_tail(before, tail):
         return "ordinal"
     if is_int and len(core) <= 2:
-        line_start = _LINE_START_RE.search(text[max(0, s - 4) : s]) is not None or s == 0
+        line_start = _LINE_START_RE.search(text[(s - 4 if s > 4 else 0) : s]) is not None or s == 0
         if line_start and _ITEM_MARK_RE.match(after):
             return "ordinal"  # "1. Pada tahun 2023", "7) Membina"
         in_parens = s > 0 and text[s - 1] == "(" and after.startswith(")")
@@ -271,7 +271,7 @@ def _year_by_word(text: str, s: int, core: str) -> bool:
     return (
         core.isdecimal()
         and 1990 <= int(core) <= 2035
-        and _YEAR_WORD_REVERSED_RE.match(text[max(0, s - 40) : s][::-1]) is not None
+        and _YEAR_WORD_REVERSED_RE.match(text[(s - 40 if s > 40 else 0) : s][::-1]) is not None
     )
 
 
@@ -417,10 +417,10 @@ def _claim(
     if kind is None:
         if s > 0 and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n("):
             start = s - 1  # "-10,29"
-        m_rp = _RP_BEFORE_RE.search(text[max(0, start - 12) : start], plain)
+        m_rp = _RP_BEFORE_RE.search(text[(start - 12 if start > 12 else 0) : start], plain)
         if m_rp:
             unit = "Rp"
-            start = max(0, start - 12) + m_rp.start()
+            start = (start - 12 if start > 12 else 0) + m_rp.start()
     tail = _RP_TAIL_RE.match(after)
     if tail:
         end = e + tail.end()
@@ -462,7 +462,7 @@ def _claim(
 
 def _letter(text: str, start: int, end: int) -> str | None:
     """The predikat letter before ("BB (71,00)") or after ("71,00 (BB)") the claim at ``start``..``end``."""
-    lb = _letter_before(text[max(0, start - 30) : start])
+    lb = _letter_before(text[(start - 30 if start > 30 else 0) : start])
     if lb:
         return lb.group(1)
     if text[end : end + 1].strip() == "" or text[end] == ")":

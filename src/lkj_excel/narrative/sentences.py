@@ -117,10 +117,10 @@ def sentence_spans(text: str, found: Iterable[re.Match[str]] | None = None) -> l
         if text[i] in ".!?;":
             if text[i] == ".":
                 # The word before the dot: (\w+)$ searched in the 40 characters before, read backwards.
-                word = _LAST_WORD_REVERSED_RE.match(text[max(0, i - 40) : i][::-1])
+                word = _LAST_WORD_REVERSED_RE.match(text[(i - 40 if i > 40 else 0) : i][::-1])
                 if word and word.group(1)[::-1].lower() in _ABBREV:
                     continue
-                if _LIST_MARK_RE.search(text[max(0, i - 4) : i]) and i - 2 < cuts[-1] + 3:
+                if _LIST_MARK_RE.search(text[(i - 4 if i > 4 else 0) : i]) and i - 2 < cuts[-1] + 3:
                     continue  # the "1." / "b." of a list item itself
             if token[0].isupper() or token[0].isdigit() or token[0] in "(\"“'" or text[i] == ";":
                 cuts.append(i + 1)
