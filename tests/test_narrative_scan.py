@@ -420,3 +420,12 @@ def test_year_ranges_sought_for_a_number_that_can_start_one(monkeypatch: pytest.
     assert lazy == [(scan(t, True), scan(t, False)) for t in texts]
     monkeypatch.setattr(ex, "_YEAR_STARTS", ("x",))  # never
     assert sum(pair != (scan(t, True), scan(t, False)) for pair, t in zip(lazy, texts, strict=True)) > 100
+
+
+def test_what_follows_a_number_is_read_in_its_next_80_characters() -> None:
+    """``_claim`` reads the rupiah tail and the "%" after it within the next 80 characters (as from a slice of them)."""
+    text = "Rp 1.000" + ",-" + "-" * 100 + " %"
+    (claim,) = ex.extract_claims(text)
+    assert (claim.end, claim.unit) == (len("Rp 1.000") + 80, "Rp")
+    (pct,) = ex.extract_claims("sebesar 85,00,-- %")
+    assert (pct.raw, pct.unit) == ("85,00,-- %", "%")

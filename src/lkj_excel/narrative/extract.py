@@ -413,7 +413,6 @@ def _claim(
     sets, whether it counts things appended to ``counted``."""
     start, end = s, e
     unit: str | None = None
-    after = text[e : e + 80]
     if kind is None:
         if s > 0 and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n("):
             start = s - 1  # "-10,29"
@@ -421,14 +420,14 @@ def _claim(
         if m_rp:
             unit = "Rp"
             start = (start - 12 if start > 12 else 0) + m_rp.start()
-    tail = _RP_TAIL_RE.match(after)
+    # (What follows is read in the next 80 characters, as from a slice of them, without the slice.)
+    tail = _RP_TAIL_RE.match(text, e, e + 80)
     if tail:
-        end = e + tail.end()
-        after = text[end : end + 80]
-    m_pct = _PCT_RE.match(after)
+        end = tail.end()
+    m_pct = _PCT_RE.match(text, end, end + 80)
     if m_pct:
         unit = "%"
-        end += m_pct.end()
+        end = m_pct.end()
     spelled = _SPELLED_RE.match(text, end) if kind is None else None
     unit_from = spelled.end() if spelled else end
     count_noun: bool | None = None  # whether a count noun follows, when already matched
