@@ -399,6 +399,10 @@ def test_keywords_word_path_serves_text_whose_words_are_ascii() -> None:
                 assert own == [m.span() for m in kp.rx.finditer(text)], (kp.rx.pattern, text)
                 found += bool(own)
             fast += kw.ascii and not text.isascii()
+        # The context words read from the runs of such a text (``context._last_words_ascii``) are its words.
+        wide = Keywords(text, low)
+        wide.ascii = False
+        assert ex.extract_claims(text, keywords=Keywords(text, low)) == ex.extract_claims(text, keywords=wide), text
     assert fast > 2000 and found > 5000
 
 
