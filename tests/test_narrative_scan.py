@@ -12,6 +12,8 @@ import dataclasses
 import random
 import re
 
+import pytest
+
 from lkj_excel.narrative import context as ctx
 from lkj_excel.narrative import extract as ex
 from lkj_excel.narrative.directions import _DIRECTION_RE, extract_direction_statements
@@ -326,3 +328,108 @@ def test_one_tail_serves_every_end_anchored_pattern() -> None:
     assert ex._ORDINAL_WORD_RE.search("ke-", True) and not "ke-".rstrip(" .:(").lower().endswith(
         ex._ORDINAL_WORD_RE.words
     )
+
+
+QUOTES = "\u201c|\u201d|\u201cNilai |\u201d |. \u201c|.\u201d |\u201d.|\u201c85,00%\u201d|\u2018|\u2014".split("|")
+
+
+def _quoted(n: int, seed: int) -> list[str]:
+    """Generated paragraphs with curly quotes (now and then another non-ASCII character) put in anywhere."""
+    rnd = random.Random(seed)
+    out = []
+    for text in _texts(n, seed):
+        for _ in range(rnd.randint(1, 4)):
+            i = rnd.randint(0, len(text))
+            text = text[:i] + rnd.choice(QUOTES[:-2] if rnd.random() < 0.9 else QUOTES) + text[i:]
+        out.append(text)
+    return out
+
+
+def _read_wide(text: str) -> tuple[object, ...]:
+    """``read_paragraph``'s steps as they read a text of non-ASCII words: no twin, every keyword pattern's starts by
+    its substring tests, the contexts' words by the reversed regex (``assign_kinds``' general loop)."""
+    from lkj_excel.narrative.sentences import Keywords, lowered
+
+    numbers, cuts = ex.scan_paragraph(text)
+    kw = Keywords(text, lowered(text))
+    kw.ascii = False
+    refs = ex.extract_table_refs(text, kw)
+    spans, claims = ex.read_claims(text, cuts, numbers, refs, kw)
+    return spans, refs, claims, extract_direction_statements(text, claims, spans=spans, keywords=kw, checked=True)
+
+
+def test_a_quoted_paragraph_reads_as_its_ascii_twin(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A paragraph whose only non-ASCII characters are curly quotes is read as its ASCII twin: the same reading as
+    the text's own (twin or not), and as the reading of non-ASCII text (which also checks ``assign_kinds``' ASCII loop
+    and ``Keywords``' word path against their general forms on every text)."""
+    from lkj_excel.narrative import resolve
+    from lkj_excel.narrative.sentences import ascii_twin
+
+    texts = _quoted(2500, 30) + _texts(500, 31)
+    texts += ["Ia berkata. \u201cNilai 85,00%\u201d tercapai.", "naik 5%. \u201d tahun 2023 sebesar 7%"]
+    twins = kinds = 0
+    for text in texts:
+        got = resolve.read_paragraph(text)
+        assert got == _read_wide(text), text
+        twins += ascii_twin(text) != text
+        kinds += len(got[2])
+    assert twins > 500 and kinds > 5000  # (the other texts hold NBSPs, dashes... and are read as they are)
+    # A twin that read "”" as '"' would cut a sentence before it: the comparison sees it.
+    monkeypatch.setattr(resolve, "ascii_twin", lambda t: t.replace("\u201c", '"').replace("\u201d", '"'))
+    assert any(resolve.read_paragraph(t) != _read_wide(t) for t in texts[-1:])
+
+
+def test_keywords_word_path_serves_text_whose_words_are_ascii() -> None:
+    """``Keywords.ascii``: in a text whose word characters are ASCII (other characters anywhere) each pattern's
+    matches at its starts are its regex's (the starts are fewer than its substring tests find: no start word inside
+    a longer word)."""
+    from lkj_excel.narrative.directions import _CLAIMS_GROUP
+    from lkj_excel.narrative.sentences import Keywords, lowered
+
+    texts = _quoted(1500, 32) + [t for t in _texts(3000, 33) if not t.isascii()]
+    fast = found = 0
+    for text in texts:
+        low = lowered(text)
+        for g in (ex._SCAN_GROUP, _CLAIMS_GROUP):
+            kw, wide = Keywords(text, low), Keywords(text, low)
+            wide.ascii = False
+            for kp in g.patterns + (ex._YEAR_RANGE_RE,):
+                own = [m.span() for m in kp.matches(text, kw.starts(kp))]
+                assert own == [m.span() for m in kp.matches(text, wide.starts(kp))], (kp.rx.pattern, text)
+                assert own == [m.span() for m in kp.rx.finditer(text)], (kp.rx.pattern, text)
+                found += bool(own)
+            fast += kw.ascii and not text.isascii()
+        # The context words read from the runs of such a text (``context._last_words_ascii``) are its words.
+        wide = Keywords(text, low)
+        wide.ascii = False
+        assert ex.extract_claims(text, keywords=Keywords(text, low)) == ex.extract_claims(text, keywords=wide), text
+    assert fast > 2000 and found > 5000
+
+
+def test_year_ranges_sought_for_a_number_that_can_start_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_scan_numbers`` seeks the year ranges when a number starting "19"/"20" is read: what it finds is what it finds
+    with the ranges sought first; without them it would differ."""
+    from lkj_excel.narrative.sentences import Keywords, lowered
+
+    extra = ["2019-2020.5 dan 7", "1.2019-2020 naik", "2019 / 2020 / 2021", "2019 \u2013 2024, 2025", "20 %; 2019-20"]
+    rnd = random.Random(34)
+    texts = _texts(2500, 34) + ["".join(rnd.choice(extra) + " " for _ in range(3)) for _ in range(300)]
+
+    def scan(text: str, keep: bool) -> list[tuple[int, int, str, str | None]]:
+        kw = Keywords(text, lowered(text))
+        return ex._scan_numbers(text, ex.extract_table_refs(text, kw), kw, keep)
+
+    lazy = [(scan(t, True), scan(t, False)) for t in texts]
+    monkeypatch.setattr(ex, "_YEAR_STARTS", ("",))  # every number: the ranges sought first
+    assert lazy == [(scan(t, True), scan(t, False)) for t in texts]
+    monkeypatch.setattr(ex, "_YEAR_STARTS", ("x",))  # never
+    assert sum(pair != (scan(t, True), scan(t, False)) for pair, t in zip(lazy, texts, strict=True)) > 100
+
+
+def test_what_follows_a_number_is_read_in_its_next_80_characters() -> None:
+    """``_claim`` reads the rupiah tail and the "%" after it within the next 80 characters (as from a slice of them)."""
+    text = "Rp 1.000" + ",-" + "-" * 100 + " %"
+    (claim,) = ex.extract_claims(text)
+    assert (claim.end, claim.unit) == (len("Rp 1.000") + 80, "Rp")
+    (pct,) = ex.extract_claims("sebesar 85,00,-- %")
+    assert (pct.raw, pct.unit) == ("85,00,-- %", "%")

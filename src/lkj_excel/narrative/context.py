@@ -146,7 +146,11 @@ def assign_kinds(
     # Where each keyword pattern may start in the paragraph, sought once; a context is read at those in it only.
     breaks, years = kw.starts(_BREAK_KP), kw.starts(_YEAR_REF_KP)
     kinds = kw.starts(_KINDS_KP)
-    runs = text.encode("ascii").translate(_RUNS) if text.isascii() else None  # the contexts' words, at one go
+    # The contexts' words, at one go: a non-ASCII character ("?", when every word character is ASCII) is a space.
+    runs = text.encode("ascii", "replace").translate(_RUNS) if kw.ascii else None
+    if runs is not None and not words and breaks is not None and years is not None and kinds is not None:
+        _assign_lean(text, spans, real, counted, breaks, years, kinds, runs)
+        return
     last = len(real) - 1
     for i, c in enumerate(real):
         sa, sb = sentence_of(spans, c.num_start)
@@ -170,6 +174,81 @@ def assign_kinds(
                 ym = _first(_YEAR_REF_KP, text, cs, ce, years)
         c.year_ref = int(ym.group(1)) if ym else None
         nearest = _nearest_kind(text, cs, ce, None if scan else kinds) if scan or kinds is None or kinds else _NO_KIND
+        c.kind = _kind_of(c, counted[i], prev, text, cs, ce, nearest, next_start)
+
+
+def _assign_lean(
+    text: str,
+    spans: list[tuple[int, int]],
+    real: list[Claim],
+    counted: list[bool],
+    breaks: list[int],
+    years: list[int],
+    kinds: list[int],
+    runs: bytes,
+) -> None:
+    """``assign_kinds`` without context words, of an ASCII text (the paragraph's reading): the same steps in one loop,
+    each claim's sentence found by a moving index (claims are in order, the sentences contiguous), each keyword
+    pattern read only where the paragraph's starts fall in the window."""
+    n = len(text)
+    nspans = len(spans)
+    si = 0
+    last = len(real) - 1
+    nb, ny, nk = len(breaks), len(years), len(kinds)
+    word = _ASCII_WORD
+    for i, c in enumerate(real):
+        pos = c.num_start
+        while si < nspans and spans[si][1] <= pos:
+            si += 1
+        sa, sb = spans[si] if si < nspans else sentence_of(spans, pos)
+        if pos < sa:
+            sa, sb = sentence_of(spans, pos)
+        prev = real[i - 1] if i > 0 and real[i - 1].end > sa else None
+        cs = sa if prev is None else prev.end
+        ce = c.start
+        next_start = sb
+        if i < last and real[i + 1].start < sb:
+            next_start = real[i + 1].start
+        scan = (0 < cs < n and text[cs - 1] in word and text[cs] in word) or (
+            0 < ce < n and text[ce - 1] in word and text[ce] in word
+        )
+        if scan:
+            cs += _after_last_break(text, cs, ce, None)
+        elif nb:
+            j = bisect_left(breaks, cs)
+            if j < nb and breaks[j] < ce:
+                found = _BREAK_KP.matches(text[cs:ce], breaks, offset=cs)
+                if found:
+                    cs += found[-1].end()
+        if runs.count(b" ", cs, ce) >= 10:
+            cs = _tenth_last_ascii(text, runs, cs, ce)
+        year_ref = None
+        if ny:
+            a = c.end
+            j = bisect_left(years, a)
+            ym = None
+            if j < ny and years[j] < next_start:
+                got = _YEAR_REF_KP.matches(text[a:next_start], years, offset=a, first=True)
+                ym = got[0] if got else None
+            if ym is None and prev is None:
+                j = bisect_left(years, cs)
+                if j < ny and years[j] < ce:
+                    got = _YEAR_REF_KP.matches(text[cs:ce], years, offset=cs, first=True)
+                    ym = got[0] if got else None
+            if ym is not None:
+                year_ref = int(ym.group(1))
+        c.year_ref = year_ref
+        if scan:
+            nearest = _nearest_kind(text, cs, ce, None)
+        elif nk:
+            nearest = _NO_KIND
+            j = bisect_left(kinds, cs)
+            if j < nk and kinds[j] < ce:
+                found = _KINDS_KP.matches(text[cs:ce], kinds, offset=cs)
+                if found:
+                    nearest = (found[-1].lastgroup, found[-1].end())
+        else:
+            nearest = _NO_KIND
         c.kind = _kind_of(c, counted[i], prev, text, cs, ce, nearest, next_start)
 
 

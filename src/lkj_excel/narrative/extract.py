@@ -136,8 +136,12 @@ _YEAR_RANGE_RE = KeywordPattern(
     cased=True,
     needs={"19": ("-", "–", "/"), "20": ("-", "–", "/")},
 )
-# The three a paragraph's reading asks for first (``extract_table_refs``, ``_scan_numbers``): their starts in one go.
-_SCAN_GROUP = KeywordGroup((_TABLE_RE, _FIGURE_RE, _YEAR_RANGE_RE))
+# The two a paragraph's reading asks for first (``extract_table_refs``, ``_scan_numbers``): their starts in one go.
+# (The year ranges are asked for by a tenth of the paragraphs only: see ``_scan_numbers``.)
+_SCAN_GROUP = KeywordGroup((_TABLE_RE, _FIGURE_RE))
+# What the numbers a year range covers start with: a range's first year (``\b`` before it: a number starts there or
+# earlier) and its second (a separator or a space before it); either may go on as a number ("2020.5").
+_YEAR_STARTS = ("19", "20")
 _RP_TAIL_RE = re.compile(r",-+|,00,-+")
 _PCT_RE = re.compile(r"\s?%")
 
@@ -220,7 +224,7 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
 
     ``plain``: ``lowered(text)`` is not None (see ``TailPattern.search``).
     """
-    before = text[max(0, s - 40) : s]
+    before = text[(s - 40 if s > 40 else 0) : s]
     after = text[e : e + 30]
     for a, b in covered:
         if a <= s < b:
@@ -252,7 +256,7 @@ def _skip_kind(text: str, s: int, e: int, core: str, covered: list[tuple[int, in
     if is_int and _ORDINAL_WORD_RE.search_tail(before, tail):
         return "ordinal"
     if is_int and len(core) <= 2:
-        line_start = _LINE_START_RE.search(text[max(0, s - 4) : s]) is not None or s == 0
+        line_start = _LINE_START_RE.search(text[(s - 4 if s > 4 else 0) : s]) is not None or s == 0
         if line_start and _ITEM_MARK_RE.match(after):
             return "ordinal"  # "1. Pada tahun 2023", "7) Membina"
         in_parens = s > 0 and text[s - 1] == "(" and after.startswith(")")
@@ -267,7 +271,7 @@ def _year_by_word(text: str, s: int, core: str) -> bool:
     return (
         core.isdecimal()
         and 1990 <= int(core) <= 2035
-        and _YEAR_WORD_REVERSED_RE.match(text[max(0, s - 40) : s][::-1]) is not None
+        and _YEAR_WORD_REVERSED_RE.match(text[(s - 40 if s > 40 else 0) : s][::-1]) is not None
     )
 
 
@@ -378,7 +382,9 @@ def _scan_numbers(
     (``scan_paragraph``)."""
     covered = [(r.start, r.end) for r in trefs]
     covered += [(m.start(), m.end()) for m in _FIGURE_RE.matches(text, kw.starts(_FIGURE_RE))]
-    covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.matches(text, kw.starts(_YEAR_RANGE_RE))]
+    # The year ranges ("2019-2023") are sought when a number that can start inside one is first read: one whose digits
+    # start as a year does (a tenth of the paragraphs); inside a range, a number is what `_skip_kind` skips.
+    ranges = False
     raw_items: list[tuple[int, int, str, str | None]] = []
     plain = kw.low is not None
     if numbers is None:
@@ -390,6 +396,9 @@ def _scan_numbers(
         core = m.group()
         if not keep_skipped and len(core) == 4 and _year_by_word(text, s, core):
             continue  # a year by the word before it: skipped whatever else `_skip_kind` would find
+        if not ranges and core.startswith(_YEAR_STARTS):
+            ranges = True
+            covered += [(m.start(), m.end()) for m in _YEAR_RANGE_RE.matches(text, kw.starts(_YEAR_RANGE_RE))]
         skip = _skip_kind(text, s, e, core, covered, plain)
         if skip is None or keep_skipped:
             raw_items.append((s, e, core, skip))
@@ -404,22 +413,21 @@ def _claim(
     sets, whether it counts things appended to ``counted``."""
     start, end = s, e
     unit: str | None = None
-    after = text[e : e + 80]
     if kind is None:
         if s > 0 and text[s - 1] in "-−" and (s == 1 or text[s - 2] in " \t\n("):
             start = s - 1  # "-10,29"
-        m_rp = _RP_BEFORE_RE.search(text[max(0, start - 12) : start], plain)
+        m_rp = _RP_BEFORE_RE.search(text[(start - 12 if start > 12 else 0) : start], plain)
         if m_rp:
             unit = "Rp"
-            start = max(0, start - 12) + m_rp.start()
-    tail = _RP_TAIL_RE.match(after)
+            start = (start - 12 if start > 12 else 0) + m_rp.start()
+    # (What follows is read in the next 80 characters, as from a slice of them, without the slice.)
+    tail = _RP_TAIL_RE.match(text, e, e + 80)
     if tail:
-        end = e + tail.end()
-        after = text[end : end + 80]
-    m_pct = _PCT_RE.match(after)
+        end = tail.end()
+    m_pct = _PCT_RE.match(text, end, end + 80)
     if m_pct:
         unit = "%"
-        end += m_pct.end()
+        end = m_pct.end()
     spelled = _SPELLED_RE.match(text, end) if kind is None else None
     unit_from = spelled.end() if spelled else end
     count_noun: bool | None = None  # whether a count noun follows, when already matched
@@ -453,7 +461,7 @@ def _claim(
 
 def _letter(text: str, start: int, end: int) -> str | None:
     """The predikat letter before ("BB (71,00)") or after ("71,00 (BB)") the claim at ``start``..``end``."""
-    lb = _letter_before(text[max(0, start - 30) : start])
+    lb = _letter_before(text[(start - 30 if start > 30 else 0) : start])
     if lb:
         return lb.group(1)
     if text[end : end + 1].strip() == "" or text[end] == ")":

@@ -37,7 +37,7 @@ from .match import (
     scope_tables,
 )
 from .reuse import Deps, ParaRecord, Reading, Reuse
-from .sentences import Keywords, lowered, sentence_of, sentence_spans
+from .sentences import Keywords, ascii_twin, lowered, sentence_of, sentence_spans
 from .slips import fig_class
 from .tables import Figure, number_cell, numeric_columns, value_of, year_of
 from .typo import one_edit, round_half_up, typo_edits
@@ -376,6 +376,7 @@ def read_paragraph(text: str) -> Reading:
     text did not change (``ParaRecord.reading``). Callers must not mutate the lists. The sentences are split only
     when the paragraph has a claim (else []: no check reads them then).
     """
+    text = ascii_twin(text)  # read as ASCII text when its only other characters are curly quotes
     numbers, cuts = scan_paragraph(text)  # one scan finds the numbers and the sentence cuts
     kw = Keywords(text, lowered(text))  # the keyword patterns of claims and directions share their words
     refs = extract_table_refs(text, kw)

@@ -38,6 +38,32 @@ def lowered(text: str) -> str | None:
     return None if _ODD_CASE_RE.search(text) else text.lower()
 
 
+# A word character (``\w``) outside ASCII: letters with accents, other scripts' digits.
+_NON_ASCII_WORD_RE = re.compile(r"[^\W\x00-\x7f]")
+
+
+def ascii_words(text: str) -> bool:
+    """Whether every word character (``\\w``) of ``text`` is ASCII: its words, digits and word boundaries are then
+    those of the text with every non-ASCII character made a space (one in nine paragraphs holds curly quotes "“”",
+    and no other non-ASCII character), and the ASCII readings of words (``Keywords``'s, ``context``'s) serve."""
+    return text.isascii() or _NON_ASCII_WORD_RE.search(text) is None
+
+
+def ascii_twin(text: str) -> str:
+    """``text`` with its curly double quotes made ASCII ("“" -> '"', "”" -> "`") when no other non-ASCII character
+    remains, else ``text``: a paragraph's reading of the one is that of the other (positions and every string it
+    takes from the text alike), at the cost of ASCII text (one paragraph in nine holds such quotes).
+
+    Exact: both are neither word characters, digits, spaces nor cased, and no pattern or test of the reading names
+    '"' or "`"; only ``sentence_spans`` names "“" ('"' too: a cut before either). No claim, table mention or
+    direction phrase takes in a quote.
+    """
+    if text.isascii():
+        return text
+    twin = text.replace("“", '"').replace("”", "`")
+    return twin if twin.isascii() else text
+
+
 def may_match(low: str | None, keywords: tuple[str, ...]) -> bool:
     return low is None or any(map(low.__contains__, keywords))
 
@@ -91,10 +117,10 @@ def sentence_spans(text: str, found: Iterable[re.Match[str]] | None = None) -> l
         if text[i] in ".!?;":
             if text[i] == ".":
                 # The word before the dot: (\w+)$ searched in the 40 characters before, read backwards.
-                word = _LAST_WORD_REVERSED_RE.match(text[max(0, i - 40) : i][::-1])
+                word = _LAST_WORD_REVERSED_RE.match(text[(i - 40 if i > 40 else 0) : i][::-1])
                 if word and word.group(1)[::-1].lower() in _ABBREV:
                     continue
-                if _LIST_MARK_RE.search(text[max(0, i - 4) : i]) and i - 2 < cuts[-1] + 3:
+                if _LIST_MARK_RE.search(text[(i - 4 if i > 4 else 0) : i]) and i - 2 < cuts[-1] + 3:
                     continue  # the "1." / "b." of a list item itself
             if token[0].isupper() or token[0].isdigit() or token[0] in "(\"“'" or text[i] == ";":
                 cuts.append(i + 1)
@@ -329,10 +355,13 @@ class Keywords:
     share many words ("naik", "lebih", "target").
     """
 
-    __slots__ = ("known", "low", "patterns", "runs", "text", "words")
+    __slots__ = ("ascii", "known", "low", "patterns", "runs", "text", "words")
 
     def __init__(self, text: str, low: str | None) -> None:
         self.text, self.low = text, low
+        # Whether the text's words are its ASCII words (``ascii_words``): they are then found among the runs of ASCII
+        # word characters of the lowered text, any other character read as a space.
+        self.ascii = low is not None and (low.isascii() or (ascii_words(text) and ascii_words(low)))
         self.words: dict[str, list[int]] = {}
         self.patterns: dict[KeywordPattern, list[int] | None] = {}
         self.runs: set[bytes] | None = None  # the words of the text that are start words sought by word
@@ -350,7 +379,7 @@ class Keywords:
     def _group_starts(self, g: KeywordGroup) -> None:
         """The starts of every pattern of ``g``, as ``_starts`` finds them (in order; a position twice at most)."""
         low, text = self.low, self.text
-        if low is None or not low.isascii():
+        if low is None or not self.ascii:
             for rx in g.patterns:
                 self.patterns[rx] = self._starts(rx)
             return
@@ -395,6 +424,7 @@ class Keywords:
         runs = self.runs
         if runs is None or self.known != len(_WHOLE_WORDS):  # (a pattern made since: its words too)
             assert self.low is not None
+            # (UTF-8 puts a non-ASCII character's bytes above 127: spaces to ``_WORD_RUNS``.)
             runs = self.runs = _WHOLE_WORDS.intersection(self.low.encode().translate(_WORD_RUNS).split())
             self.known = len(_WHOLE_WORDS)
         return runs
@@ -406,7 +436,7 @@ class Keywords:
         found: list[int] = []
         words = self.words
         # Only the start words the text holds (most patterns in most paragraphs have none).
-        if rx.word_set and hay.isascii():
+        if rx.word_set and self.ascii:
             runs = self._runs()
             present: Iterable[tuple[str, str, tuple[str, ...] | None]] = map(
                 rx.word_plan.__getitem__, rx.word_set.intersection(runs)
