@@ -152,3 +152,32 @@ def test_a_formula_reads_a_cell_a_merge_covers(tmp_path: Path) -> None:
     data, hitung = load_grids(src)
     assert data.rows == {0: [1]}  # B1 dropped; the range, clipped to the sheet, is gone with it
     assert hitung.rows == {0: [10]}
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_rows_kept_as_they_stand_read_as_the_loop(seed: int) -> None:
+    """`fastrows.grid` keeps a sheet's row lists as they stand when no row ends early, none is empty and the
+    cap cannot be reached: the grid (rows in the same order) is `build_grid`'s, on both paths."""
+    rng = random.Random(100 + seed)
+    ctx = (STRINGS, STYLES, CALENDAR_WINDOWS_1900, "S")
+    kept = looped = 0
+    for _ in range(800):
+        found = sheetfast.split(f"<worksheet><sheetData>{_inner(rng)}</sheetData></worksheet>".encode())
+        assert found is not None
+        merges = _merges(rng) if rng.random() < 0.5 else []
+        old = sheetxml.SheetData()
+        new = fastrows.SheetRows()
+        try:
+            sheetxml._store_fast(old, ctx, found[1], "p", "x")
+            fastrows.store(new, found[1], ctx, sheetxml._REFS0, sheetxml._ref0, sheetxml._convert)
+        except (LkjError, IndexError):
+            continue
+        values = new.values
+        got, want = fastrows.grid("S", new, list(merges)), build_grid("S", old.cells, list(merges))
+        assert got == want
+        assert list(got.rows) == list(want.rows) and list(got.row_formats) == list(want.row_formats)
+        if got.rows is values:
+            kept += 1
+        else:
+            looped += 1
+    assert kept > 100 and looped > 100

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from . import sheetfast
@@ -116,6 +117,9 @@ def store(
                 raise too_big(title, stored, MAX_CELLS, more=True)
 
 
+_LAST = itemgetter(-1)
+
+
 def _drop_covered(data: SheetRows, merges: list[tuple[int, int, int, int]], title: str) -> None:
     """Empty every cell a merged range covers except its top-left one (`grid._drop_covered` on row lists)."""
     rows, fmt_rows = data.values, data.formats
@@ -140,6 +144,15 @@ def grid(title: str, data: SheetRows, merges: list[tuple[int, int, int, int]]) -
     """The grid of the sheet, equal to `grid.build_grid(title, data.cells(), merges)`."""
     if merges:
         _drop_covered(data, merges, title)
+    values = data.values
+    lists = list(values.values())
+    # Most sheets: no row to end early or drop (every row holds a value and ends with one), and fewer values
+    # than the cap even counting empty ones. The row lists are then the grid's as they stand, and what the
+    # loop below works out is found by passes in C.
+    if all(lists) and None not in map(_LAST, lists) and sum(map(len, lists)) <= MAX_CELLS:
+        keys = list(values)
+        n_cols = max(map(len, lists), default=0)
+        return finish_grid(title, values, data.formats, merges, n_cols, keys == sorted(keys))
     n_cells = 0
     rows: dict[int, list[Any]] = {}
     formats: dict[int, list[str | None]] = {}

@@ -268,11 +268,15 @@ def locate(grid: Grid, spec: TableSpec) -> Layout | None:
     """
     limit = min(grid.n_rows, 40)
     required = _memo(spec).required
+    wide = len(spec.columns) >= 2  # a header needs two label hits: a row of one text cannot be one
     for start in range(limit):
         if spec.columns and not grid.rows.get(start) and not (grid.merges and grid.merges_at(start)):
             continue  # nothing stands in the row, not even a merged range from above: no label to hit
+        row = grid.row(start)
+        if len(row) - row.count(None) < 2 and wide and not (grid.merges and grid.merges_at(start)):
+            continue  # one value at most, none merged over the row (a title): fewer texts than the hits needed
         numbers = 0
-        for v in grid.row(start):
+        for v in row:
             if v is not None and type(v) is not str and _is_numeric_value(v):  # a text is no figure
                 numbers += 1
         if numbers > 1:

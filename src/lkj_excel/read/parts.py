@@ -13,7 +13,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from ..errors import LkjError
-from .xmlsafe import Budget, XmlRefused, local, new_parser, parse_member
+from .xmlsafe import Budget, XmlRefused, feed, local, new_parser, parse_member, read_small
 
 _BAD_NAME = re.compile(r"[\[\]:*?/\\]")
 
@@ -128,11 +128,59 @@ def styles(zf: zipfile.ZipFile, part: str | None, budget: Budget, path: str) -> 
         stack.pop()
 
     p = new_parser()
-    p.StartElementHandler = start
-    p.EndElementHandler = end
-    parse_member(zf, part, p, budget, path)
+    data = read_small(zf, part, budget, _STYLES_WHOLE)
+    pieces = style_pieces(data) if data is not None else None
+    if pieces is None:
+        if data is not None:
+            budget.left += len(data)  # parse_member reads it again and counts it
+        p.StartElementHandler = start
+        p.EndElementHandler = end
+        parse_member(zf, part, p, budget, path)
+    else:
+        # expat checks the whole part; the handlers run only where <numFmts> and <cellXfs> stand
+        for piece, handled, final in pieces:
+            p.StartElementHandler = start if handled else None
+            p.EndElementHandler = end if handled else None
+            feed(p, piece, final, part, path, strip=False)
     formats = [custom.get(i) or BUILTIN_FORMATS.get(i) or "General" for i in xf_ids]
     return Styles(formats)
+
+
+_STYLES_WHOLE = 1 << 20  # a larger styles part is streamed, its handlers on every element
+# Where an element the styles handlers read stands: <numFmts> and <cellXfs>, their ends, unprefixed.
+_STYLE_REGION = re.compile(rb"<(/?)(numFmts|cellXfs)[\s/>]")
+
+
+def style_pieces(data: bytes) -> list[tuple[bytes, bool, bool]] | None:
+    """The styles part cut into (piece, handled, final) for expat: handled only from its start to the end of
+    <numFmts> and from <cellXfs> to its end, the rest (fonts, fills, borders: most elements) fed without
+    handlers. The handlers then see every element they act on, with the same stack: the first piece starts
+    the document, and an xf's parent is read inside <cellXfs>, whose element is balanced. None (handlers on
+    every element) for a part where a byte search could miss or misplace them: comments, CDATA, processing
+    instructions or a DTD (whose text may hold "<cellXfs"), a prefixed numFmts or cellXfs, other than one
+    <cellXfs>...</cellXfs> after at most one <numFmts>...</numFmts>."""
+    first = data.find(b"<?")
+    if b"<!" in data or (first >= 0 and (first > 3 or data.find(b"<?", first + 2) >= 0)):
+        return None
+    if b":numFmts" in data or b":cellXfs" in data:
+        return None
+    found = [(m.group(2), bool(m.group(1)), m.start()) for m in _STYLE_REGION.finditer(data)]
+    names = [(name, closing) for name, closing, _at in found]
+    if names == [(b"cellXfs", False), (b"cellXfs", True)]:
+        end_fmts = 0
+        xfs_at, xfs_end = found[0][2], found[1][2]
+    elif names == [(b"numFmts", False), (b"numFmts", True), (b"cellXfs", False), (b"cellXfs", True)]:
+        end_fmts = data.index(b">", found[1][2]) + 1
+        xfs_at, xfs_end = found[2][2], found[3][2]
+    else:
+        return None
+    xfs_end = data.index(b">", xfs_end) + 1
+    return [
+        (data[:end_fmts], True, False),
+        (data[end_fmts:xfs_at], False, False),
+        (data[xfs_at:xfs_end], True, False),
+        (data[xfs_end:], False, True),
+    ]
 
 
 def shared_strings(zf: zipfile.ZipFile, part: str | None, budget: Budget, path: str) -> list[str]:
