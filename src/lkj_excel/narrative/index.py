@@ -142,7 +142,7 @@ class FigureIndex:
                     order = sorted(range(len(every)), key=los.__getitem__)  # stable: ties in table order
                     flat = (every, tabs, los, his, order, sorted(los), max(map(operator.sub, his, los)))
             self._flat = flat
-        return self._flat if self._flat is not False else None
+        return self._flat if isinstance(self._flat, tuple) else None
 
     def agreeing_in(self, tids: list[str], value: float, decimals: int) -> list[Figure]:
         """`agreeing` of each table of ``tids`` (distinct), concatenated: one window of the whole index's order by
