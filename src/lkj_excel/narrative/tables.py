@@ -8,14 +8,14 @@ from itertools import chain
 
 from ..model import Cell, Row, Table, Workbook
 from ..precision import Interval, consistent
+from .figure import _HALF, _half, _interval, _row_name, _share
 from .figure import Figure as Figure
-from .figure import _interval, _row_name, _share
 from .figure import number_cell as number_cell
 from .figure import numeric_columns as numeric_columns
+from .figure import slip_class as slip_class
 from .figure import value_of as value_of
 from .layout import (
     CLASS_IDS,
-    DIFF_COLUMNS,
     NO_SLIP,
     UNIT_OF_KIND,
     cell_classes,
@@ -75,25 +75,10 @@ _Column = tuple[float, float, float, int, list[Cell]]
 _NUMBER = frozenset(("number", "predikat"))
 _INF = float("inf")
 _NONE: frozenset[int] = frozenset()
-_HALF: dict[int, float] = {}
 # The figures of a table are made by setting their slots on a new object: the dataclass's __init__ (a call
 # through the type, an argument tuple) cost about twice as much, ~900 times per workbook.
 _new = Figure.__new__
 _VALUE = operator.attrgetter("value")
-
-
-def slip_class(f: Figure) -> int:
-    """The class id of a figure the slip search may name (`slips.fig_class`), else NO_SLIP."""
-    if f.recomputed is not None or not -_INF < f.value < _INF:
-        return NO_SLIP
-    return class_id(f.kind, f.unit, f.is_cell and f.column in DIFF_COLUMNS, "capaian" in f.column)
-
-
-def _half(decimals: int) -> float:
-    h = _HALF.get(decimals)
-    if h is None:
-        h = _HALF[decimals] = 0.5 * 10 ** (-decimals)  # as precision.half_unit
-    return h
 
 
 class _TableFigures:
