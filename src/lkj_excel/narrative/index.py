@@ -153,11 +153,11 @@ class FigureIndex:
         every, tabs, los, his, order, los_sorted, width = flat
         c_lo, c_hi = typo_interval(value, decimals)
         slack = 2e-3 + 1e-9 * (abs(c_lo) + abs(c_hi) + width)
-        i = bisect.bisect_left(los_sorted, c_lo - width - slack)
-        j = bisect.bisect_right(los_sorted, c_hi + slack)
         g = min(_REL_GUARD * max(1.0, abs(c_lo), abs(c_hi)), _MAX_GUARD)  # as `agreeing`
         a, b = c_lo - g, c_hi + g
-        hits = [k for k in order[i:j] if a <= his[k] and los[k] <= b]
+        i = bisect.bisect_left(los_sorted, c_lo - width - slack)
+        j = bisect.bisect_right(los_sorted, b)  # exactly the figures with lo <= b: only hi is left to test
+        hits = [k for k in order[i:j] if a <= his[k]]
         if not hits:
             return []
         hits.sort()  # table order, positions in it
