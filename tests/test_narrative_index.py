@@ -60,6 +60,40 @@ def test_agreeing_equals_a_scan_in_table_order(sample_path: Path, tmp_path: Path
     assert hits > 0
 
 
+def test_agreeing_in_several_tables_equals_a_scan_in_scope_then_table_order(sample_path: Path, tmp_path: Path) -> None:
+    """`agreeing_in` (one window of the whole index's order by lo) gives, for scopes of one to four tables in any
+    order, the scan of each table in scope order, each in table order: what `agreeing` table by table gives."""
+    import random
+
+    rng = random.Random(30)
+    hits = scopes = 0
+    for wb in _workbooks(sample_path, tmp_path):
+        idx = figures(wb)
+        assert idx._every() is not None, "every interval finite and ordered: the one-order path"
+        tids = list(idx.by_table)
+        for v, d in _queries(idx)[:300]:
+            for _ in range(3):
+                scope = rng.sample(tids, min(len(tids), rng.choice((1, 1, 2, 4))))
+                want = [f for tid in scope for f in idx.by_table[tid] if agrees_interval(v, d, f.lo, f.hi)]
+                got = idx.agreeing_in(scope, v, d)
+                assert [id(f) for f in got] == [id(f) for f in want], (scope, v, d)
+                hits += len(got)
+                scopes += len(scope) > 1 and len(got) > 0
+    assert hits > 0 and scopes > 0
+
+
+def test_bounds_kept_by_the_builder_are_each_figures_own(sample_path: Path, tmp_path: Path) -> None:
+    """`FigureIndex.bounds` (the builder's, cross-table shares appended) are the lo and hi of every figure, the
+    very floats (a repr tells 0.0 from -0.0), for every table with figures."""
+    for wb in _workbooks(sample_path, tmp_path):
+        idx = figures(wb)
+        assert idx.bounds.keys() == idx.by_table.keys()
+        for tid, fs in idx.by_table.items():
+            los, his = idx.bounds[tid]
+            assert [repr(x) for x in los] == [repr(f.lo) for f in fs], tid
+            assert [repr(x) for x in his] == [repr(f.hi) for f in fs], tid
+
+
 def _same(a: list[Figure], b: list[Figure]) -> bool:
     def key(f: Figure) -> tuple:
         return (f.value, f.lo, f.hi, f.decimals, f.kind, f.unit, f.column, f.row_id, f.row_label, f.desc, f.trend)
@@ -116,8 +150,13 @@ def test_lookups_equal_a_scan_with_odd_intervals(odd: list[tuple[float, float, f
                 want = [f for f in fs if agrees_interval(v, d, f.lo, f.hi)]
                 got = idx.agreeing(tid, v, d)
                 assert [id(f) for f in got] == [id(f) for f in want], (tid, v, d)
+                assert [id(f) for f in idx.agreeing_in([tid], v, d)] == [id(f) for f in want], (tid, v, d)
                 hits += len(got)
+            for scope in (["3.2", "3.1"], ["3.1", "3.2"]):
+                want = [f for tid in scope for f in by_table[tid] if agrees_interval(v, d, f.lo, f.hi)]
+                assert [id(f) for f in idx.agreeing_in(scope, v, d)] == [id(f) for f in want], (scope, v, d)
     assert hits > 0
+    assert (idx._every() is None) == bool(odd)  # the one-order path only when every interval is regular
 
 
 def test_table_figures_set_every_slot_as_the_constructor_does(sample_path: Path, tmp_path: Path) -> None:
@@ -189,6 +228,9 @@ def test_a_build_after_changed_cells_equals_a_fresh_one(sample_path: Path, tmp_p
                 assert _fields(got.out) == _fields(fresh.out), (t.id, [c.ref for c in picked])
                 # The slip classes kept beside the figures (taken over with them) are each figure's own.
                 assert got.classes == fresh.classes == [slip_class(f) for f in fresh.out]
+                # And so are the bounds kept beside them (the very floats: -0.0 is not 0.0).
+                assert [repr(x) for x in got.los] == [repr(f.lo) for f in got.out] == [repr(x) for x in fresh.los]
+                assert [repr(x) for x in got.his] == [repr(f.hi) for f in got.out] == [repr(x) for x in fresh.his]
                 old = {id(f) for f in before.out}
                 taken += sum(1 for f in got.out if id(f) in old)
                 checked += len(got.out)

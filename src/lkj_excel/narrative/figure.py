@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Cell, Row, Table
 from ..precision import Interval, interval_of
+from .layout import DIFF_COLUMNS, NO_SLIP, class_id
 
 _SPACE_RE = re.compile(r"\s+")
 
@@ -82,6 +83,21 @@ def _row_name(r: Row, t: Table) -> str:
 
 
 _INF = float("inf")
+_HALF: dict[int, float] = {}
+
+
+def _half(decimals: int) -> float:
+    h = _HALF.get(decimals)
+    if h is None:
+        h = _HALF[decimals] = 0.5 * 10 ** (-decimals)  # as precision.half_unit
+    return h
+
+
+def slip_class(f: Figure) -> int:
+    """The class id of a figure the slip search may name (`slips.fig_class`), else NO_SLIP."""
+    if f.recomputed is not None or not -_INF < f.value < _INF:
+        return NO_SLIP
+    return class_id(f.kind, f.unit, f.is_cell and f.column in DIFF_COLUMNS, "capaian" in f.column)
 
 
 def _share(alo: float, ahi: float, blo: float, bhi: float) -> tuple[float, float]:

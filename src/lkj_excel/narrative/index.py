@@ -6,7 +6,7 @@ import bisect
 import math
 import operator
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, repeat
 
 from ..model import Cell, Workbook
 from ..precision import Interval
@@ -23,6 +23,8 @@ from .typo import _MAX_GUARD, _REL_GUARD, agrees_interval
 from .typo import interval as typo_interval
 
 _Columns = dict[str, list[tuple[str, str, bool]]]  # per table: its `numeric_columns`
+# Every figure of an index in table order: (figures, their tables, los, his, positions by lo, sorted los, widest).
+_Flat = tuple[list[Figure], list[str], list[float], list[float], list[int], list[float], float]
 _LO = operator.attrgetter("lo")
 _HI = operator.attrgetter("hi")
 
@@ -101,6 +103,9 @@ class FigureIndex:
     # Every finite figure by lo, its los and the widest interval: built on the first `overlapping`
     # (the analysis after localization often needs none).
     _ordered: tuple[list[Figure], list[float], float] | None = field(default=None, repr=False, compare=False)
+    # The same for `agreeing_in` and `overlapping` when every interval is finite and ordered (`_every`; False:
+    # not so).
+    _flat: _Flat | bool | None = field(default=None, repr=False, compare=False)
     # Per table, built on first use: positions sorted by lo, their los, the
     # widest interval, and the positions of figures with a non-finite bound.
     _tables: dict[str, tuple[list[int], list[float], float, list[int]]] = field(
@@ -111,8 +116,63 @@ class FigureIndex:
     # Per table, beside `by_table`: each figure's slip class (`tables.class_id`, NO_SLIP); a table without
     # it here is classified from its figures when a slip is searched there (`slips.SlipIndex`).
     classes: dict[str, list[int]] = field(default_factory=dict, repr=False, compare=False)
+    # Per table, beside `by_table`: its figures' lo and hi as the builder made them (`_TableFigures.los`); a
+    # table without them here (or with lists of another length) has them read from its figures.
+    bounds: dict[str, tuple[list[float], list[float]]] = field(default_factory=dict, repr=False, compare=False)
+
+    def _bounds(self, tid: str, figs: list[Figure]) -> tuple[list[float], list[float]]:
+        b = self.bounds.get(tid)
+        if b is not None and len(b[0]) == len(figs) == len(b[1]):
+            return b
+        return list(map(_LO, figs)), list(map(_HI, figs))
+
+    def _every(self) -> _Flat | None:
+        """Every figure in table order with its table, lo and hi, its positions sorted by lo (ties by position),
+        the sorted los and the widest interval; None when an interval is not finite or reversed (rare: the
+        lookups then work table by table, `agreeing`). Built once, on the first lookup."""
+        if self._flat is None:
+            flat: _Flat | bool = False
+            every = list(chain.from_iterable(self.by_table.values()))
+            if every:
+                pairs = [self._bounds(tid, figs) for tid, figs in self.by_table.items()]
+                los = list(chain.from_iterable([b[0] for b in pairs]))
+                his = list(chain.from_iterable([b[1] for b in pairs]))
+                if math.isfinite(sum(los)) and math.isfinite(sum(his)) and all(map(operator.le, los, his)):
+                    tabs = list(chain.from_iterable([repeat(tid, len(fs)) for tid, fs in self.by_table.items()]))
+                    order = sorted(range(len(every)), key=los.__getitem__)  # stable: ties in table order
+                    flat = (every, tabs, los, his, order, sorted(los), max(map(operator.sub, his, los)))
+            self._flat = flat
+        return self._flat if isinstance(self._flat, tuple) else None
+
+    def agreeing_in(self, tids: list[str], value: float, decimals: int) -> list[Figure]:
+        """`agreeing` of each table of ``tids`` (distinct), concatenated: one window of the whole index's order by
+        lo (its widest interval can only widen the window; the test is the same) instead of an order per table."""
+        flat = self._every()
+        if flat is None:
+            return [f for tid in tids for f in self.agreeing(tid, value, decimals)]
+        every, tabs, los, his, order, los_sorted, width = flat
+        c_lo, c_hi = typo_interval(value, decimals)
+        slack = 2e-3 + 1e-9 * (abs(c_lo) + abs(c_hi) + width)
+        g = min(_REL_GUARD * max(1.0, abs(c_lo), abs(c_hi)), _MAX_GUARD)  # as `agreeing`
+        a, b = c_lo - g, c_hi + g
+        i = bisect.bisect_left(los_sorted, c_lo - width - slack)
+        j = bisect.bisect_right(los_sorted, b)  # exactly the figures with lo <= b: only hi is left to test
+        hits = [k for k in order[i:j] if a <= his[k]]
+        if not hits:
+            return []
+        hits.sort()  # table order, positions in it
+        if len(tids) == 1:
+            t = tids[0]
+            return [every[k] for k in hits if tabs[k] == t]
+        return [every[k] for t in tids for k in hits if tabs[k] == t]
 
     def overlapping(self, lo: float, hi: float) -> list[Figure]:
+        flat = self._every()
+        if flat is not None:
+            every, _tabs, _los, his, order, los_sorted, width = flat
+            i = bisect.bisect_left(los_sorted, lo - width)
+            j = bisect.bisect_right(los_sorted, hi)
+            return [every[k] for k in order[i:j] if his[k] >= lo]
         if self._ordered is None:
             self._ordered = self._order_all()
         ordered, los, width = self._ordered
@@ -124,12 +184,16 @@ class FigureIndex:
         """Every finite figure by lo (ties in table order), their los, and the largest hi - lo (negative when
         every interval is reversed, 0 without figures)."""
         every = list(chain.from_iterable(self.by_table.values()))
-        los, his = list(map(_LO, every)), list(map(_HI, every))
         if not every:
             return [], [], 0.0
+        pairs = [self._bounds(tid, figs) for tid, figs in self.by_table.items()]
+        los = list(chain.from_iterable([b[0] for b in pairs]))
+        his = list(chain.from_iterable([b[1] for b in pairs]))
         if math.isfinite(sum(los)) and math.isfinite(sum(his)):  # every bound finite (a sum with inf or NaN is not)
-            every.sort(key=_LO)  # stable: ties stay in table order
-            return every, sorted(los), max(map(operator.sub, his, los))
+            # Positions sorted by lo (stable: ties stay in table order), read through the bounds list: a key
+            # read through the figures' attribute cost a getter call per figure.
+            order = sorted(range(len(every)), key=los.__getitem__)
+            return list(map(every.__getitem__, order)), sorted(los), max(map(operator.sub, his, los))
         finite: list[Figure] = []
         inf = math.inf
         width = -inf
@@ -145,7 +209,7 @@ class FigureIndex:
         ti = self._tables.get(tid)
         if ti is None:
             figs = self.by_table.get(tid, [])
-            los, his = list(map(_LO, figs)), list(map(_HI, figs))
+            los, his = self._bounds(tid, figs)
             if figs and math.isfinite(sum(los)) and math.isfinite(sum(his)) and all(map(operator.le, los, his)):
                 # Every interval finite and ordered (the usual case): all positions, sorted by lo, ties by position.
                 order = sorted(range(len(figs)), key=los.__getitem__)
@@ -226,16 +290,24 @@ def figures(
         out.builds = builds
         out.classes = {tid: own_classes[tid] for tid in fresh}
         out.classes.update((tid, ks) for tid, ks in previous.classes.items() if tid not in fresh)
+        out.bounds = {tid: (b.los, b.his) for tid, b in builds.items() if tid in fresh}
+        out.bounds.update((tid, bs) for tid, bs in previous.bounds.items() if tid not in fresh)
         return out
     by_table: dict[str, list[Figure]] = {tid: list(fs) for tid, fs in own.items()}
     classes = {tid: list(ks) for tid, ks in own_classes.items()}
+    # Each own list's bounds: its build's, copied (the cross-table shares are appended).
+    bounds = {tid: (list(b.los), list(b.his)) for tid, b in builds.items() if b.out is own.get(tid)}
     cols.update((tid, numeric_columns(t)) for tid, t in wb.tables.items() if tid not in cols)
     for f in cross_table_shares(wb, cols):
         by_table.setdefault(f.table, []).append(f)
         ks = classes.get(f.table)
         if ks is not None and len(ks) + 1 == len(by_table[f.table]):
             ks.append(slip_class(f))
-    return FigureIndex(by_table, own, builds=builds, classes=classes)
+        bs = bounds.get(f.table)
+        if bs is not None and len(bs[0]) + 1 == len(by_table[f.table]):
+            bs[0].append(f.lo)
+            bs[1].append(f.hi)
+    return FigureIndex(by_table, own, builds=builds, classes=classes, bounds=bounds)
 
 
 def _same_shares(previous: FigureIndex, own: dict[str, list[Figure]], fresh: list[str], cols: _Columns) -> bool:

@@ -115,8 +115,7 @@ def _agreeing(para: _Para, claim: Claim, value: float, decimals: int) -> list[Fi
     nouns = unit not in (None, "%", "Rp", "Ha", "poin")  # else `Prep.noun_ok` takes every figure
     return [
         f
-        for tid in para.scope
-        for f in idx.agreeing(tid, value, decimals)
+        for f in idx.agreeing_in(para.scope, value, decimals)
         if _compatible(kind, unit, fig_class(f)) and (not nouns or prep.noun_ok(claim, f))  # `Prep.fits`
     ]
 

@@ -60,6 +60,9 @@ class SlipIndex:
         # per table and class: the positions of its figures, and their digit strings once a claim needed them
         self._groups: dict[str, dict[FigClass, _Group]] = {}
         self._splits: dict[tuple[float, int], Split | None] = {}
+        # per claim kind and unit: whether it may state a figure of each class (`fits`, asked once per class: a
+        # call through its cache cost ~2 k instructions, asked per table and class of every search)
+        self._fit: dict[tuple[str, str | None], dict[FigClass, bool]] = {}
         if before is not None:
             # The same workbook analysed again (after the localizer's corrections): a table whose figures
             # are the very same objects keeps its groups; the splits depend on value and decimals alone.
@@ -133,7 +136,9 @@ class SlipIndex:
         joined, p_int, p_frac = p[3], p[0], p[2]
         # One edit of integer parts of three digits or more keeps the first or the last digit.
         any_int, first, last = len(p_int) <= 2, p_int[0], p_int[-1]
-        fits = self._fits
+        fit = self._fit.get((kind, unit))
+        if fit is None:
+            fit = self._fit[(kind, unit)] = {}
         out: list[tuple[Figure, str]] = []
         for tid in tids:
             groups = self._groups.get(tid)
@@ -142,7 +147,10 @@ class SlipIndex:
             # (position, slip); "" where the digits are the same and the separators decide (`split_edits`)
             hits: list[tuple[int, str | None]] = []
             for cls, group in groups.items():
-                if fits(kind, unit, cls):
+                ok = fit.get(cls)
+                if ok is None:
+                    ok = fit[cls] = self._fits(kind, unit, cls)
+                if ok:
                     hits += [
                         (i, "" if c[3] == joined else digits_edit(p, c))
                         for c, i in self._digits(tid, group)

@@ -8,14 +8,14 @@ from itertools import chain
 
 from ..model import Cell, Row, Table, Workbook
 from ..precision import Interval, consistent
+from .figure import _HALF, _half, _interval, _row_name, _share
 from .figure import Figure as Figure
-from .figure import _interval, _row_name, _share
 from .figure import number_cell as number_cell
 from .figure import numeric_columns as numeric_columns
+from .figure import slip_class as slip_class
 from .figure import value_of as value_of
 from .layout import (
     CLASS_IDS,
-    DIFF_COLUMNS,
     NO_SLIP,
     UNIT_OF_KIND,
     cell_classes,
@@ -55,6 +55,8 @@ def build_figures(
             start = len(out)
             out += before.out[span[0] : span[1]]
             f.classes.extend(before.classes[span[0] : span[1]])
+            f.los += before.los[span[0] : span[1]]
+            f.his += before.his[span[0] : span[1]]
             f.row_spans[id(r)] = (start, len(out))
         else:
             f.row_figures(r)
@@ -73,25 +75,10 @@ _Column = tuple[float, float, float, int, list[Cell]]
 _NUMBER = frozenset(("number", "predikat"))
 _INF = float("inf")
 _NONE: frozenset[int] = frozenset()
-_HALF: dict[int, float] = {}
 # The figures of a table are made by setting their slots on a new object: the dataclass's __init__ (a call
 # through the type, an argument tuple) cost about twice as much, ~900 times per workbook.
 _new = Figure.__new__
 _VALUE = operator.attrgetter("value")
-
-
-def slip_class(f: Figure) -> int:
-    """The class id of a figure the slip search may name (`slips.fig_class`), else NO_SLIP."""
-    if f.recomputed is not None or not -_INF < f.value < _INF:
-        return NO_SLIP
-    return class_id(f.kind, f.unit, f.is_cell and f.column in DIFF_COLUMNS, "capaian" in f.column)
-
-
-def _half(decimals: int) -> float:
-    h = _HALF.get(decimals)
-    if h is None:
-        h = _HALF[decimals] = 0.5 * 10 ** (-decimals)  # as precision.half_unit
-    return h
 
 
 class _TableFigures:
@@ -116,6 +103,10 @@ class _TableFigures:
         self.years = {cid: year_of(cid) for cid, _, _ in cols}
         self.out: list[Figure] = []
         self.classes: list[int] = []  # per figure of `out`: its slip class (`class_id`) or NO_SLIP
+        # Per figure of `out`: its interval's bounds, kept as the loops make them: the index orders the figures
+        # by them (`index.FigureIndex`), which read them back through an attribute getter per figure.
+        self.los: list[float] = []
+        self.his: list[float] = []
         # Where each row's cell figures and row figures, and each column's shares, lie in `out`: a build
         # after some cells changed takes over those of the unchanged rows and columns (`build_figures`).
         self.cell_spans: dict[int, tuple[int, int]] = {}
@@ -243,6 +234,8 @@ class _TableFigures:
         f.table, f.cells, f.column, f.row_id, f.row_label, f.years = self.tid, cells, column, rid, name, years
         f.desc, f.is_cell, f.trend, f.recomputed, f.row = desc, False, None, None, r
         self.out.append(f)
+        self.los.append(lo)
+        self.his.append(hi)
         k = CLASS_IDS.get((kind, unit, False, "capaian" in column))
         self.classes.append(class_id(kind, unit, False, "capaian" in column) if k is None else k)
 
@@ -251,7 +244,7 @@ class _TableFigures:
         cells are compared with the column sums)."""
         total_columns = self.t.spec.total_columns
         cols, out, tid, sums, spans = self.cols, self.out, self.tid, self.sums, self.cell_spans
-        classes = self.classes
+        classes, los, his = self.classes, self.los, self.his
         cell_years = [(y,) if (y := year_of(cid)[1]) else () for cid, _, _ in cols]
         units = [UNIT_OF_KIND.get(kind) for _, kind, _ in cols]
         cls_of = cell_classes(tuple(cols))
@@ -266,6 +259,8 @@ class _TableFigures:
                 span = before.cell_spans[id(r)]
                 out += before.out[span[0] : span[1]]
                 classes.extend(before.classes[span[0] : span[1]])
+                los += before.los[span[0] : span[1]]
+                his += before.his[span[0] : span[1]]
                 spans[id(r)] = (start, len(out))
                 continue
             fk = "sum" if role in ("total", "subtotal") else "value"
@@ -306,6 +301,8 @@ class _TableFigures:
                 f.row = r
                 out.append(f)
                 classes.append(k if recomputed is None else NO_SLIP)
+                los.append(lo)
+                his.append(hi)
             spans[id(r)] = (start, len(out))
 
     def aggregates(self) -> None:
@@ -342,6 +339,7 @@ class _TableFigures:
     def row_differences(self, r: Row, at: list[_Present | None]) -> None:
         """Differences of two columns of the same kind on one row (a trend when their years differ)."""
         out, tid, rid, name, classes = self.out, self.tid, r.row_id, self.names[id(r)], self.classes
+        los, his = self.los, self.his
         for i, j, column, desc, unit, yrs, sign, k in self.pairs:  # this loop is the narrative's hottest
             ea, eb = at[i], at[j]
             if ea is None or eb is None:
@@ -375,10 +373,13 @@ class _TableFigures:
             f.row = r
             out.append(f)
             classes.append(k)
+            los.append(lo)
+            his.append(hi)
 
     def row_ratios(self, r: Row, at: list[_Present | None]) -> None:
         """Realisasi over target (numerator stems over denominator stems) of one year, on one row."""
         out, tid, rid, name, classes = self.out, self.tid, r.row_id, self.names[id(r)], self.classes
+        los, his = self.los, self.his
         for ia, ib, column, desc, yrs, k in self.ratio_pairs:
             ea, eb = at[ia], at[ib]
             if ea is None or eb is None or ea[4] == 0:
@@ -409,6 +410,8 @@ class _TableFigures:
             f.row = r
             out.append(f)
             classes.append(k)
+            los.append(lo)
+            his.append(hi)
 
     def peers(self) -> None:
         """Same column across rows that share an id (own office vs a peer in Tabel 3.12)."""
@@ -444,7 +447,7 @@ class _TableFigures:
     def shares(self, before: _TableFigures | None = None, same: frozenset[int] | set[int] = _NONE) -> None:
         """Shares of a column total within the table; `before`, `same`: as `build_figures` (a column all of
         whose rows are unchanged has the same total)."""
-        out, tid, names, classes = self.out, self.tid, self.names, self.classes
+        out, tid, names, classes, los, his = self.out, self.tid, self.names, self.classes, self.los, self.his
         for ci, (cid, kind, _) in enumerate(self.cols):
             if kind not in ("count", "hectare", "rupiah") or cid not in self.sums:
                 continue
@@ -458,6 +461,8 @@ class _TableFigures:
                     span = before.share_spans[ci]
                     out += before.out[span[0] : span[1]]
                     classes.extend(before.classes[span[0] : span[1]])
+                    los += before.los[span[0] : span[1]]
+                    his += before.his[span[0] : span[1]]
                     self.share_spans[ci] = (start, len(out))
                     continue
             desc = f"{cid} / jumlah {cid} × 100"
@@ -488,4 +493,6 @@ class _TableFigures:
                 f.row = r
                 out.append(f)
                 classes.append(k)
+                los.append(qlo)
+                his.append(qhi)
             self.share_spans[ci] = (start, len(out))
