@@ -165,6 +165,7 @@ def diagnose(
     cls = copy_classes(es) if classes is None else classes
     rigid = Rigid(es, ProseOf(es)) if rigid is None else rigid
     cost = rigid.cost if rigid.cost.cls is cls else Cost(cls)  # the workbook's, filled by every group
+    pinned = rigid.outer if cost is rigid.cost else rigid  # a node's own conflicts (`own_bound`): per workbook
     prose_of = rigid.prose_of
     bad_cells = [frozenset(e.vars) for e in bad]
     bad_prose = [a for e in bad for a in prose_of[e]]  # the violated edits' copies: in play at every node
@@ -193,7 +194,7 @@ def diagnose(
         if any(s > t for t in found_table):
             continue
         if not refined:  # worked out when taken, not for every child pushed: most are never taken
-            add, more = own_bound(s, used, cost, rigid, prose_bound)
+            add, more = own_bound(s, used, cost, pinned, prose_bound)
             if n + more > MAX_CELLS:
                 continue
             if add > 0:
@@ -215,9 +216,10 @@ def diagnose(
             relevant = tuple(dict.fromkeys(touched + [e for a in prose for e in of.get(a, _NONE)]))
             sol = _solved(es, s, relevant, prose, rigid)
         if sol.ok and not conflicts:
-            found.append(_explanation(es, s | set(sol.values) | set(sol.open), sol))
-            found_table.append(found[-1].table_cells(es))
-            best = min(best, found[-1].weight)
+            ex, table = _explained(es, s, sol, rigid)
+            found.append(ex)
+            found_table.append(table)
+            best = min(best, ex.weight)
             continue
         if not sol.ok and sol.conflict:
             _learn(es, s, sol, prose, conflicts, learned)
@@ -323,6 +325,19 @@ def _solve_with_prose(
         if not more:
             return sol
         optional |= more
+
+
+def _explained(
+    es: EditSet, s: frozenset[Address], sol: Solution, rigid: Rigid
+) -> tuple[Explanation, frozenset[Address]]:
+    """The explanation a node's solution makes, with its table cells: once per workbook for each node and solution
+    (a figure printed in many tables puts the same node in several groups; nothing changes an explanation)."""
+    key = (s, id(sol))  # `sol` is kept by the solve memo (`rigid.solved`) as long as this key
+    got = rigid.explained.get(key)
+    if got is None:
+        ex = _explanation(es, s | set(sol.values) | set(sol.open), sol)
+        got = rigid.explained[key] = (ex, ex.table_cells(es))
+    return got
 
 
 def _explanation(es: EditSet, s: set[Address] | frozenset[Address], sol: Solution) -> Explanation:
