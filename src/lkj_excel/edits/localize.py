@@ -230,7 +230,9 @@ def diagnose(
         for f, m, t, u in branch(s, _weight(es, s), figures, bound, conflicts, cls, cost, cells_of):
             if t not in seen and f <= best + 1e-9 and m <= MAX_CELLS:
                 seen.add(t)
-                heapq.heappush(heap, (f, len(t), tuple(sorted(t)), m, u, False, t, figures + 1))
+                # The child's cells in order: the node's (`key`) and the class it adds (disjoint from the node, a node
+                # being copy-closed), two sorted runs that `sorted` merges (the classes recur: kept in order).
+                heapq.heappush(heap, (f, len(t), tuple(sorted(key + cells_of[t - s])), m, u, False, t, figures + 1))
     if not found:
         return Diagnosis(bad, "unresolved")
     minimal = [f for f in found if f.weight <= best + 1e-9 and not any(g.cells < f.cells for g in found)]
