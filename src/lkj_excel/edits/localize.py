@@ -230,8 +230,7 @@ def diagnose(
         for f, m, t, u in branch(s, _weight(es, s), figures, bound, conflicts, cls, cost, cells_of):
             if t not in seen and f <= best + 1e-9 and m <= MAX_CELLS:
                 seen.add(t)
-                # The child's cells in order: the node's (`key`) and the class it adds (disjoint from the node, a node
-                # being copy-closed), two sorted runs that `sorted` merges (the classes recur: kept in order).
+                # Its cells in order: two sorted runs merged, the node's and the (disjoint) copy class it adds.
                 heapq.heappush(heap, (f, len(t), tuple(sorted(key + cells_of[t - s])), m, u, False, t, figures + 1))
     if not found:
         return Diagnosis(bad, "unresolved")
@@ -329,16 +328,12 @@ def _solve_with_prose(
         optional |= more
 
 
-def _explained(
-    es: EditSet, s: frozenset[Address], sol: Solution, rigid: Rigid
-) -> tuple[Explanation, frozenset[Address]]:
-    """The explanation a node's solution makes, with its table cells: once per workbook for each node and solution
-    (a figure printed in many tables puts the same node in several groups; nothing changes an explanation)."""
-    key = (s, id(sol))  # `sol` is kept by the solve memo (`rigid.solved`) as long as this key
-    got = rigid.explained.get(key)
+def _explained(es: EditSet, s: frozenset[Address], sol: Solution, r: Rigid) -> tuple[Explanation, frozenset[Address]]:
+    """A found node's explanation and table cells, once per workbook (`sol`, one of `r.solved`, is kept with it)."""
+    got = r.explained.get((s, id(sol)))
     if got is None:
         ex = _explanation(es, s | set(sol.values) | set(sol.open), sol)
-        got = rigid.explained[key] = (ex, ex.table_cells(es))
+        got = r.explained[(s, id(sol))] = (ex, ex.table_cells(es))
     return got
 
 
