@@ -230,8 +230,7 @@ def diagnose(
         for f, m, t, u in branch(s, _weight(es, s), figures, bound, conflicts, cls, cost, cells_of):
             if t not in seen and f <= best + 1e-9 and m <= MAX_CELLS:
                 seen.add(t)
-                # Its cells in order: two sorted runs merged, the node's and the (disjoint) copy class it adds.
-                heapq.heappush(heap, (f, len(t), tuple(sorted(key + cells_of[t - s])), m, u, False, t, figures + 1))
+                heapq.heappush(heap, (f, len(t), tuple(sorted(t)), m, u, False, t, figures + 1))
     if not found:
         return Diagnosis(bad, "unresolved")
     minimal = [f for f in found if f.weight <= best + 1e-9 and not any(g.cells < f.cells for g in found)]
