@@ -215,7 +215,6 @@ class Rigid:
         self.prose_of = prose_of
         self.pins = Pins(es)  # per workbook, like the rest
         self.memo: dict[Address, list[frozenset[Address]]] = {}
-        self.outer_memo: dict[Address, list[frozenset[Address]]] = {}  # `outer`, for `self.cost`'s classes
         self.whole: dict[Edit, bool] = {}
         self.small: dict[Edit, bool] = {}
         self.grid: dict[Edit, bool] = {}
@@ -232,16 +231,6 @@ class Rigid:
         got = self.memo.get(a)
         if got is None:
             got = self.memo[a] = self._work_out(a)
-        return got
-
-    def outer(self, a: Address) -> list[frozenset[Address]]:
-        """`self(a)` without the edits inside `a`'s copy class (of `self.cost`'s classes): a node holding `a` holds
-        its whole class, so such an edit has every cell in the node and `own_bound` never counts it (a figure printed
-        in 7 tables has 21 of them)."""
-        got = self.outer_memo.get(a)
-        if got is None:
-            m = self.cost.cls.get(a)
-            got = self.outer_memo[a] = self(a) if m is None else [k for k in self(a) if not k <= m]
         return got
 
     def _work_out(self, a: Address) -> list[frozenset[Address]]:

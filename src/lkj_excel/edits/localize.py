@@ -165,7 +165,6 @@ def diagnose(
     cls = copy_classes(es) if classes is None else classes
     rigid = Rigid(es, ProseOf(es)) if rigid is None else rigid
     cost = rigid.cost if rigid.cost.cls is cls else Cost(cls)  # the workbook's, filled by every group
-    pinned = rigid.outer if cost is rigid.cost else rigid  # a node's own conflicts (`own_bound`): per workbook
     prose_of = rigid.prose_of
     bad_cells = [frozenset(e.vars) for e in bad]
     bad_prose = [a for e in bad for a in prose_of[e]]  # the violated edits' copies: in play at every node
@@ -194,7 +193,7 @@ def diagnose(
         if any(s > t for t in found_table):
             continue
         if not refined:  # worked out when taken, not for every child pushed: most are never taken
-            add, more = own_bound(s, used, cost, pinned, prose_bound)
+            add, more = own_bound(s, used, cost, rigid, prose_bound)
             if n + more > MAX_CELLS:
                 continue
             if add > 0:
