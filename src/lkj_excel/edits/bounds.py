@@ -8,6 +8,7 @@ edits its own cells break force. All of it is worked out per workbook (`Rigid`) 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from .build import EditSet
 from .model import Address, Edit, holds_as_printed, round_half_up
@@ -223,6 +224,8 @@ class Rigid:
         # of the classes: `diagnose` uses it when handed those classes).
         self.cost = Cost(_NO_CLASSES)
         self.cells_of = Sorted()  # each conflict's cells in order (a pure function of the set)
+        # The explanation each found node makes (`localize._explained`), by node and solution (one of `solved`).
+        self.explained: dict[tuple[frozenset[Address], int], tuple[Any, frozenset[Address]]] = {}
 
     def __call__(self, a: Address) -> list[frozenset[Address]]:
         got = self.memo.get(a)

@@ -215,9 +215,10 @@ def diagnose(
             relevant = tuple(dict.fromkeys(touched + [e for a in prose for e in of.get(a, _NONE)]))
             sol = _solved(es, s, relevant, prose, rigid)
         if sol.ok and not conflicts:
-            found.append(_explanation(es, s | set(sol.values) | set(sol.open), sol))
-            found_table.append(found[-1].table_cells(es))
-            best = min(best, found[-1].weight)
+            ex, table = _explained(es, s, sol, rigid)
+            found.append(ex)
+            found_table.append(table)
+            best = min(best, ex.weight)
             continue
         if not sol.ok and sol.conflict:
             _learn(es, s, sol, prose, conflicts, learned)
@@ -323,6 +324,15 @@ def _solve_with_prose(
         if not more:
             return sol
         optional |= more
+
+
+def _explained(es: EditSet, s: frozenset[Address], sol: Solution, r: Rigid) -> tuple[Explanation, frozenset[Address]]:
+    """A found node's explanation and table cells, once per workbook (`sol`, one of `r.solved`, is kept with it)."""
+    got = r.explained.get((s, id(sol)))
+    if got is None:
+        ex = _explanation(es, s | set(sol.values) | set(sol.open), sol)
+        got = r.explained[(s, id(sol))] = (ex, ex.table_cells(es))
+    return got
 
 
 def _explanation(es: EditSet, s: set[Address] | frozenset[Address], sol: Solution) -> Explanation:

@@ -100,11 +100,11 @@ def _candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Addr
         return printable(v, min(p, q), max(p, q))
     if e.kind == "ratio":
         if e.form != LOWER_ANY:
-            got = _ratio_printable(e, e.form, target, v, iv)
+            got = _ratio_printable(e, e.form, target, v, iv, vs, val)
             return None if got is None else _ends_checked(e, target, got, vs, val)
         union: set[float] = set()
         for form in LOWER_FORMS:  # the values any of the row's possible formulas allows
-            got = _ratio_printable(e, form, target, v, iv)
+            got = _ratio_printable(e, form, target, v, iv, vs, val)
             if got is None:
                 return None
             union.update(got)
@@ -122,10 +122,21 @@ def _candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Addr
 
 
 def _ratio_printable(
-    e: Edit, form: str, target: Address, v: Var, iv: Callable[[Address], Interval]
+    e: Edit,
+    form: str,
+    target: Address,
+    v: Var,
+    iv: Callable[[Address], Interval],
+    vs: dict[Address, Var],
+    val: dict[Address, float],
 ) -> list[float] | None:
-    """The printable values of `target` a ratio edit read with `form` allows (None: too many, or unbounded)."""
+    """The printable values of `target` a ratio edit read with `form` allows (None: too many, or unbounded);
+    `iv`: a cell's interval at its figure in `val` (else its printed one) over the figures `vs`."""
     out, a, b = e.vars
+    if form in ("positive", "ratio"):
+        got = _positive_range(target, e.vars, vs, val)
+        if got is not None and math.isfinite(got[0]) and math.isfinite(got[1]):
+            return printable(v, got[0], got[1])
     try:
         if target == out:
             r = ratio_interval(form, iv(a), iv(b))
@@ -138,6 +149,33 @@ def _ratio_printable(
     if not (math.isfinite(r.lo) and math.isfinite(r.hi)):
         return None
     return printable(v, r.lo, r.hi)
+
+
+def _positive_range(
+    target: Address, cells: tuple[Address, ...], vs: dict[Address, Var], val: dict[Address, float]
+) -> tuple[float, float] | None:
+    """`_ratio_printable`'s range for out = a / b x 100 (`cells`: out, a, b) where every interval it divides by lies
+    above 0 and every other is not below 0 (a capaian's common case), with plain floats: the same float operations as
+    `Interval`'s. There each product and quotient is monotone in its operands, so their min and max are these two
+    (IEEE rounding keeps the order); None elsewhere (the general route)."""
+    out, a, b = cells
+    if target == out:
+        va, vb = vs[a], vs[b]
+        xa, xb = val.get(a, va.value), val.get(b, vb.value)
+        alo, blo = xa - va.h, xb - vb.h
+        if blo > 0 and alo >= 0:
+            return alo / (xb + vb.h) * 100, (xa + va.h) / blo * 100
+        return None
+    vo = vs[out]
+    xo = val.get(out, vo.value)
+    qlo, qhi = (xo - vo.h) * 0.01, (xo + vo.h) * 0.01  # `_q_of_out`: the printed output scaled by 0,01
+    other = b if target == a else a
+    w = vs[other]
+    x = val.get(other, w.value)
+    lo, hi = x - w.h, x + w.h
+    if target == a:  # a = q x b
+        return (qlo * lo, qhi * hi) if qlo >= 0 and lo >= 0 else None
+    return (lo / qhi, hi / qlo) if qlo > 0 and lo >= 0 else None  # b = a / q
 
 
 def equal_candidates(e: Edit, target: Address, vs: dict[Address, Var], val: dict[Address, float]) -> list[float] | None:
