@@ -148,6 +148,13 @@ class CategoryRowCheck(Check):
 
 
 @dataclass(frozen=True)
+class CategoryInCellCheck(Check):
+    """Scores printed with their category in one cell ("BB (72,62)"), on the row's scale (K303)."""
+
+    scale: str | None = None
+
+
+@dataclass(frozen=True)
 class ComponentMaxCheck(Check):
     """Columns whose components are bounded (predikat scores)."""
 
@@ -227,6 +234,7 @@ CHECKS: dict[str, type[Check]] = {
     "skm": SkmCheck,
     "category": CategoryCheck,
     "category_row": CategoryRowCheck,
+    "category_in_cell": CategoryInCellCheck,
     "component_max": ComponentMaxCheck,
 }
 SAMES: dict[str, type[Same]] = {

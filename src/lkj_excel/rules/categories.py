@@ -147,7 +147,9 @@ def category_value(ctx: Context) -> Iterable[Finding]:
 
     The printed scale of the workbook is used where present (3.4 for IKM, 3.6
     for AKIP, 3.1 for capaian), else the reference. The letter, the words or
-    both ("C (Kurang Baik)") are accepted.
+    both ("C (Kurang Baik)") are accepted. A score printed with its category in
+    one cell ("BB (72,62)", Tabel 3.9-3.11) is checked too; either the letter or
+    the figure may be the typo there, so that cell is flagged, not corrected.
 
     Fails: IKM 75,35 with kategori "Baik": on the IKM scale 75,35 is C (Kurang Baik).
 
@@ -175,10 +177,46 @@ def category_value(ctx: Context) -> Iterable[Finding]:
         for c in chk.get("columns", []):
             c = col_id(ctx, c)
             yield from _category_findings(ctx, t, chk.get("scale"), src.get(c), row.get(c))
+    for t, chk in checks_of(ctx, "category_in_cell"):
+        cols = [col_id(ctx, c.id) for c in t.spec.columns if c.kind == "score"]
+        for r in t.rows:
+            name = scale_name_of_row(t, r, chk.get("scale"))
+            for c in cols:
+                yield from _in_cell(ctx, t, name, r.get(c))
+
+
+def _in_cell(ctx: Context, t: Table, scale_name: str | None, cell: Cell | None) -> Iterable[Finding]:
+    """A score printed with its category in one cell ("BB (72,62)"): the letter must be the value's band.
+    Either may be the typo (73 typed 37, or BB typed B), so nothing is corrected."""
+    if scale_name is None or cell is None or cell.value is None or not cell.text:
+        return
+    head, sep, _ = cell.text.partition("(")
+    letter = head.strip()
+    if not sep or not letter:
+        return
+    sc = get_scale(ctx, scale_name)
+    if sc is None:
+        return
+    verdict, best, _cands = judge_category(sc, cell, letter)
+    if verdict != "wrong" or best is None:
+        return
+    src = sc.table.sheet if sc.table is not None else "sheets/_scales.toml"
+    right = category_text(best, letter)
+    yield make("K303", "error", cell, cell.text, None, "category.in_cell", t, letter=letter, right=right, source=src)
 
 
 register(
     {
+        "category.in_cell": (
+            (
+                'Kategori "{letter}" tidak sesuai dengan nilai di sel yang sama ({found}): menurut skala ({source}) '
+                'nilai itu masuk kelas "{right}". Salah satunya salah ketik: periksa huruf kategori dan angkanya.'
+            ),
+            (
+                'The category "{letter}" does not fit the value in the same cell ({found}): on the scale ({source}) '
+                'that value falls in "{right}". One of them is mistyped: check the letter and the figure.'
+            ),
+        ),
         "category.wrong": (
             (
                 'Kategori "{found}" tidak sesuai dengan nilai {value} ({vcell}): menurut skala ({source}) nilai '
